@@ -1,0 +1,35 @@
+"""The `csc-insight` command line: a thin layer over the library.
+
+Each module named in COMMAND_MODULES defines `register(subparsers)`, adding its
+sub-commands; a sub-command's handler takes the parsed arguments and returns an exit code.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+COMMAND_MODULES = [
+    "csc_insight.cli.data",  # synth, load, snapshots, use
+]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="csc-insight",
+        description="Children's services performance, plans, audits and committee papers.",
+    )
+    subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(subparsers)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return int(args.handler(args) or 0)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

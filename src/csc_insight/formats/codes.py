@@ -1,0 +1,95 @@
+"""DfE code lists shared by the readers, the validator and the synthetic-data generator.
+
+Values are the codes as the CIN census and SSDA903 specifications spell them. Annex A's
+drop-down spellings ("a) Male", "N1 - Abuse or neglect") are mapped onto these by
+`formats.annexa`.
+"""
+
+from __future__ import annotations
+
+REFERRAL_SOURCE = {
+    "1A": "Individual", "1B": "Individual: family member/relative/carer",
+    "1C": "Individual: acquaintance", "1D": "Individual: self", "1E": "Individual: other",
+    "2A": "Schools", "2B": "Education services", "3A": "Health services: GP",
+    "3B": "Health services: health visitor", "3C": "Health services: school nurse",
+    "3D": "Health services: other primary health services",
+    "3E": "Health services: A&E", "3F": "Health services: other",
+    "4": "Housing", "5A": "LA services: social care", "5B": "LA services: other internal",
+    "5C": "LA services: external", "5D": "LA services: early help", "6": "Police",
+    "7": "Other legal agency", "8": "Other", "9": "Anonymous", "10": "Unknown",
+}
+
+PRIMARY_NEED = {
+    "N0": "Not stated", "N1": "Abuse or neglect", "N2": "Child's disability or illness",
+    "N3": "Parental disability or illness", "N4": "Family in acute stress",
+    "N5": "Family dysfunction", "N6": "Socially unacceptable behaviour",
+    "N7": "Low income", "N8": "Absent parenting", "N9": "Cases other than children in need",
+}
+
+CLOSURE_REASON = {
+    "RC1": "Adopted", "RC2": "Died", "RC3": "Child arrangements order",
+    "RC4": "Special guardianship order", "RC5": "Transferred to services of another LA",
+    "RC6": "Transferred to adult social care", "RC7": "Services ceased for any other reason",
+    "RC8": "Case closed after assessment, no further action",
+    "RC9": "Case closed after assessment, referred to early help",
+}
+
+ABUSE_CATEGORY = {
+    "NEG": "Neglect", "PHY": "Physical abuse", "SAB": "Sexual abuse",
+    "EMO": "Emotional abuse", "MUL": "Multiple",
+}
+
+ASSESSMENT_FACTORS = {
+    f"{n}{s}" for n in range(1, 25) for s in ("A", "B", "C", "D", "E", "F")
+} | {str(n) for n in range(1, 25)}
+
+ETHNICITY = {
+    "WBRI": "White British", "WIRI": "White Irish", "WIRT": "Traveller of Irish heritage",
+    "WOTH": "Any other White background", "WROM": "Gypsy/Roma",
+    "MWBC": "White and Black Caribbean", "MWBA": "White and Black African",
+    "MWAS": "White and Asian", "MOTH": "Any other mixed background", "AIND": "Indian",
+    "APKN": "Pakistani", "ABAN": "Bangladeshi", "AOTH": "Any other Asian background",
+    "BCRB": "Caribbean", "BAFR": "African", "BOTH": "Any other Black background",
+    "CHNE": "Chinese", "OOTH": "Any other ethnic group", "REFU": "Refused",
+    "NOBT": "Information not yet obtained",
+}
+
+# CIN census GenderCurrent / Sex and SSDA903 SEX onto the canonical M/F/U.
+SEX = {"1": "M", "2": "F", "0": "U", "9": "U", "M": "M", "F": "F", "U": "U"}
+
+DISABILITY = {
+    "NONE", "MOB", "HAND", "PC", "INC", "COMM", "LD", "HEAR", "VIS", "BEH", "CON", "AUT", "DDA",
+}
+
+# SSDA903 episodes
+RNE = {"S": "Started", "P": "Placement change", "L": "Legal status change",
+       "T": "Legal status and placement change", "U": "Legal and placement change, same carer",
+       "B": "Placement change, same carer", "X": "Return from 'temporary' break"}
+LEGAL_STATUS = {"C1", "C2", "D1", "E1", "J1", "J2", "J3", "L1", "L2", "L3", "V2", "V3", "V4"}
+CATEGORY_OF_NEED = {f"N{n}" for n in range(1, 9)}
+PLACEMENT = {
+    "A3", "A4", "A5", "A6", "H5", "K1", "K2", "P1", "P2", "P3", "R1", "R2", "R3", "R5",
+    "S1", "T0", "T1", "T2", "T3", "T4", "U1", "U2", "U3", "U4", "U5", "U6", "Z1",
+}
+PLACEMENT_PROVIDER = {"PR0", "PR1", "PR2", "PR3", "PR4", "PR5"}
+REASON_EPISODE_CEASED = {
+    "X1", "E11", "E12", "E2", "E3", "E4A", "E4B", "E13", "E41", "E45", "E46", "E47", "E48",
+    "E5", "E6", "E7", "E8", "E9", "E14", "E15", "E16", "E17",
+}
+REASON_PLACE_CHANGE = {"CARPL", "CLOSE", "ALLEG", "STAND", "APPRR", "CREQB", "CREQO",
+                       "CHILD", "LAREQ", "PLACE", "CUSTOD", "OTHER"}
+REVIEW_CODE = {f"PN{n}" for n in range(0, 8)}
+
+# SSDA903 OC3 (care leavers)
+IN_TOUCH = {"YES", "NO", "DIED", "REFU", "NREQ", "RHOM"}
+ACTIVITY = {"F1", "P1", "F2", "P2", "F4", "P4", "F5", "P5", "G4", "G5", "G6"}
+ACTIVITY_EET = {"F1", "P1", "F2", "P2", "F4", "P4", "F5", "P5"}
+# ACCOM is a letter (type) followed by 1 (suitable) or 2 (not suitable); Z = not known.
+ACCOMMODATION_TYPE = {"B", "C", "D", "E", "G", "H", "K", "R", "S", "T", "U", "V", "W", "X", "Y", "Z"}
+
+MISSING_TYPE = {"M": "Missing", "A": "Away without authorisation"}
+
+# Local extras (the case management system's own vocabularies)
+CONTACT_OUTCOME = {"referral", "early_help", "nfa", "advice"}
+VISIT_TYPE = {"CP", "CIN", "CLA"}
+EH_CLOSURE_REASON = {"outcomes_met", "stepped_up", "disengaged", "moved", "other"}

@@ -1,0 +1,130 @@
+"""Validation findings: what is wrong, exactly where, and what was expected.
+
+Every reader and check reports through `Report`. An error refuses the whole load; a
+warning is shown but does not stop it. Row numbers are as Excel or a text editor shows
+them (header = row 1) so an analyst can go straight to the cell.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Literal
+
+Severity = Literal["error", "warning"]
+
+# Past this many findings of one kind in one file, only the count is kept: a 400k-row
+# file with one bad column must not produce a 400k-line report.
+MAX_PER_KIND = 200
+
+
+def column_letter(index: int) -> str:
+    """Spreadsheet column letter for a 0-based column index (0 -> A, 27 -> AB)."""
+    letters = ""
+    index += 1
+    while index:
+        index, rem = divmod(index - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters
+
+
+@dataclass(frozen=True)
+class Issue:
+    severity: Severity
+    code: str  # machine-readable kind: missing_column, bad_date, unknown_code, ...
+    file: str
+    message: str  # what was expected, in words an analyst understands
+    sheet: str | None = None
+    row: int | None = None
+    column: str | None = None
+    column_letter: str | None = None
+    value: str | None = None
+
+    def where(self) -> str:
+        parts = [self.file]
+        if self.sheet:
+            parts.append(self.sheet)
+        if self.row is not None:
+            parts.append(f"row {self.row}")
+        if self.column:
+            col = f"column {self.column_letter} " if self.column_letter else "column "
+            parts.append(f"{col}'{self.column}'")
+        return ", ".join(parts)
+
+
+@dataclass
+class Report:
+    issues: list[Issue] = field(default_factory=list)
+    suppressed: Counter[tuple[str, str, str]] = field(default_factory=Counter)
+    _counts: Counter[tuple[str, str, str]] = field(default_factory=Counter)
+
+    def add(
+        self,
+        severity: Severity,
+        code: str,
+        file: str | Path,
+        message: str,
+        *,
+        sheet: str | None = None,
+        row: int | None = None,
+        column: str | None = None,
+        column_letter: str | None = None,
+        value: object = None,
+    ) -> None:
+        file = Path(file).name if isinstance(file, Path) else file
+        key = (severity, code, file)
+        self._counts[key] += 1
+        if self._counts[key] > MAX_PER_KIND:
+            self.suppressed[key] += 1
+            return
+        self.issues.append(
+            Issue(
+                severity=severity,
+                code=code,
+                file=file,
+                message=message,
+                sheet=sheet,
+                row=row,
+                column=column,
+                column_letter=column_letter,
+                value=None if value is None else str(value)[:200],
+            )
+        )
+
+    def error(self, code: str, file: str | Path, message: str, **where: object) -> None:
+        self.add("error", code, file, message, **where)  # type: ignore[arg-type]
+
+    def warning(self, code: str, file: str | Path, message: str, **where: object) -> None:
+        self.add("warning", code, file, message, **where)  # type: ignore[arg-type]
+
+    @property
+    def errors(self) -> list[Issue]:
+        return [i for i in self.issues if i.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Issue]:
+        return [i for i in self.issues if i.severity == "warning"]
+
+    @property
+    def ok(self) -> bool:
+        return not any(sev == "error" for sev, _, _ in self._counts)
+
+    def count(self, severity: Severity) -> int:
+        return sum(n for (sev, _, _), n in self._counts.items() if sev == severity)
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "ok": self.ok,
+            "errors": self.count("error"),
+            "warnings": self.count("warning"),
+            "issues": [asdict(i) for i in self.issues],
+            "not_listed": [
+                {"severity": s, "code": c, "file": f, "count": n}
+                for (s, c, f), n in sorted(self.suppressed.items())
+            ],
+        }
+
+    def write_json(self, path: str | Path) -> None:
+        Path(path).write_text(json.dumps(self.to_dict(), indent=2), encoding="utf-8")

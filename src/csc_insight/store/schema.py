@@ -1,0 +1,47 @@
+"""The canonical model's tables (`schema.sql`), for the loader, the readers and the tests."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from importlib.resources import files
+
+import duckdb
+
+SCHEMA_SQL = files("csc_insight.store").joinpath("schema.sql").read_text(encoding="utf-8")
+
+
+@cache
+def tables() -> dict[str, list[str]]:
+    """Canonical table name -> its column names, in schema order."""
+    con = duckdb.connect()
+    create(con)
+    result: dict[str, list[str]] = {}
+    for (name,) in con.execute(
+        "SELECT table_name FROM information_schema.tables ORDER BY table_name"
+    ).fetchall():
+        cols = con.execute(
+            "SELECT column_name FROM information_schema.columns WHERE table_name = ? "
+            "ORDER BY ordinal_position",
+            [name],
+        ).fetchall()
+        result[name] = [c for (c,) in cols]
+    con.close()
+    return result
+
+
+# Tables that hold child-level facts (everything but the reference tables).
+REFERENCE_TABLES = frozenset({"calendar", "snapshot_meta", "population", "workers"})
+
+
+def child_tables() -> list[str]:
+    return [t for t in tables() if t not in REFERENCE_TABLES]
+
+
+def create(con: duckdb.DuckDBPyConnection, *, schema: str | None = None) -> None:
+    """Create every canonical table on `con` (optionally inside `schema`)."""
+    sql = SCHEMA_SQL
+    if schema:
+        con.execute(f"CREATE SCHEMA IF NOT EXISTS {schema}")
+        sql = re.sub(r"CREATE TABLE (\w+)", rf"CREATE TABLE {schema}.\1", sql)
+    con.execute(sql)
