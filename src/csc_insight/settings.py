@@ -15,3 +15,11 @@ def home() -> Path:
     path = Path(os.environ.get("CSC_INSIGHT_HOME", "var")).resolve()
     path.mkdir(parents=True, exist_ok=True)
     return path
+
+
+def la_code() -> str:
+    """The ONS code of this install's local authority, for its published comparators.
+
+    Set CSC_INSIGHT_LA_CODE; the demo is a City-of-London-sized authority (E09000001).
+    """
+    return os.environ.get("CSC_INSIGHT_LA_CODE", "E09000001")

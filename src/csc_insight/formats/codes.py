@@ -85,7 +85,7 @@ IN_TOUCH = {"YES", "NO", "DIED", "REFU", "NREQ", "RHOM"}
 ACTIVITY = {"F1", "P1", "F2", "P2", "F4", "P4", "F5", "P5", "G4", "G5", "G6"}
 ACTIVITY_EET = {"F1", "P1", "F2", "P2", "F4", "P4", "F5", "P5"}
 # ACCOM is a letter (type) followed by 1 (suitable) or 2 (not suitable); Z = not known.
-ACCOMMODATION_TYPE = {"B", "C", "D", "E", "G", "H", "K", "R", "S", "T", "U", "V", "W", "X", "Y", "Z"}
+ACCOMMODATION_TYPE = set("BCDEGHKRSTUVWXYZ")
 
 MISSING_TYPE = {"M": "Missing", "A": "Away without authorisation"}
 
@@ -93,3 +93,19 @@ MISSING_TYPE = {"M": "Missing", "A": "Away without authorisation"}
 CONTACT_OUTCOME = {"referral", "early_help", "nfa", "advice"}
 VISIT_TYPE = {"CP", "CIN", "CLA"}
 EH_CLOSURE_REASON = {"outcomes_met", "stepped_up", "disengaged", "moved", "other"}
+
+_SEX_WORDS = {"MALE": "M", "FEMALE": "F", "UNKNOWN": "U", "NOT KNOWN": "U", "NOT STATED": "U",
+              "INDETERMINATE": "U", "OTHER": "U"}
+
+
+def parse_sex(raw: str) -> str | None:
+    """Canonical M/F/U from 1/2/0/9, M/F/U, 'Male', 'a) Male', '1 - Male'."""
+    from csc_insight.formats.values import strip_option_letter
+
+    text = strip_option_letter(raw).strip().upper()
+    if text in SEX:
+        return SEX[text]
+    if text in _SEX_WORDS:
+        return _SEX_WORDS[text]
+    head, _, rest = text.partition(" - ")
+    return SEX.get(head) or _SEX_WORDS.get(rest.strip())

@@ -1,0 +1,419 @@
+"""Staging and validating tabular sources (CSV files, spreadsheet sheets) in DuckDB.
+
+A reader describes its columns (`Column`), stages a source with `stage_csv` or
+`stage_rows`, and gets back a DuckDB table of typed values with an `_row` column (the row
+number as Excel shows it: header = 1). Every problem is reported with file, sheet, row,
+column name and letter, value and what was expected.
+
+Typed values are parsed once per *distinct* raw value in Python (`formats.values`) and
+joined back in SQL, so a million-row file with a thousand distinct dates costs a thousand
+parses. Further checks are SQL that returns the failing rows (`check`).
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+import duckdb
+import pyarrow as pa
+
+from csc_insight.formats import values
+from csc_insight.formats.report import MAX_PER_KIND, Report, column_letter
+
+Kind = Literal["text", "date", "flag", "int", "float", "code"]
+
+_SQL_TYPE = {"text": "VARCHAR", "date": "DATE", "flag": "BOOLEAN", "int": "BIGINT",
+             "float": "DOUBLE", "code": "VARCHAR"}
+_EXPECTED = {
+    "date": "a date (dd/mm/yyyy, yyyy-mm-dd or an Excel date)",
+    "flag": "Y or N",
+    "int": "a whole number",
+    "float": "a number",
+}
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of a tabular source as its specification names it."""
+
+    heading: str
+    field: str
+    kind: Kind = "text"
+    required: bool = False  # the heading must be present
+    not_null: bool = False  # every row needs a value
+    codes: Mapping[str, str] | frozenset[str] | None = None  # allowed codes for kind 'code'
+    aliases: tuple[str, ...] = ()
+    parse: Callable[[str], object] | None = None  # custom parser; None = unrecognised
+    describe: str | None = None  # what a valid value looks like, for messages
+
+    def expected(self) -> str:
+        if self.describe:
+            return self.describe
+        if self.kind == "code" and self.codes is not None:
+            shown = sorted(self.codes)[:12]
+            more = ", …" if len(self.codes) > 12 else ""
+            return f"one of {', '.join(shown)}{more}"
+        return _EXPECTED.get(self.kind, "a value")
+
+
+@dataclass
+class Staged:
+    """A staged, typed source: `table` holds one column per field present plus `_row`."""
+
+    table: str
+    file: str
+    sheet: str | None
+    rows: int
+    present: set[str] = field(default_factory=set)
+    letters: dict[str, str] = field(default_factory=dict)  # field -> column letter
+    columns: dict[str, Column] = field(default_factory=dict)
+
+    def has(self, name: str) -> bool:
+        return name in self.present
+
+
+def normalise_heading(text: object) -> str:
+    return re.sub(r"\s+", " ", str(text or "")).strip().casefold()
+
+
+def match_headings(
+    headings: Sequence[object],
+    columns: Sequence[Column],
+    report: Report,
+    *,
+    file: str,
+    sheet: str | None,
+) -> dict[int, Column] | None:
+    """Position -> Column for each recognised heading; None when a required one is missing."""
+    wanted: dict[str, Column] = {}
+    for col in columns:
+        for name in (col.heading, *col.aliases):
+            wanted[normalise_heading(name)] = col
+    found: dict[int, Column] = {}
+    seen: set[str] = set()
+    for pos, heading in enumerate(headings):
+        key = normalise_heading(heading)
+        col = wanted.get(key)
+        if col is None:
+            if key:
+                report.warning("unknown_column", file, "This heading is not in the specification "
+                               "and was ignored.", sheet=sheet, row=1, column=str(heading),
+                               column_letter=column_letter(pos))
+            continue
+        if col.field in seen:
+            report.error("duplicate_column", file, f"The heading '{col.heading}' appears twice.",
+                         sheet=sheet, row=1, column=str(heading), column_letter=column_letter(pos))
+            continue
+        seen.add(col.field)
+        found[pos] = col
+    missing = [c for c in columns if c.required and c.field not in seen]
+    for col in missing:
+        report.error("missing_column", file, f"Required column '{col.heading}' is missing.",
+                     sheet=sheet, row=1, column=col.heading)
+    return None if missing else found
+
+
+def check_text_file(path: Path, report: Report) -> bool:
+    """Refuse what is not a UTF-8 text file: NUL bytes, bad encodings, nothing in it."""
+    name = path.name
+    size = path.stat().st_size
+    if size == 0:
+        report.error("empty_file", name, "The file is empty: expected a header row and data.")
+        return False
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    line = 1
+    with path.open("rb") as fh:
+        head = fh.read(4)
+        if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            report.error("encoding", name, "The file is UTF-16 text: save it as 'CSV UTF-8'.")
+            return False
+        if head.startswith(b"PK\x03\x04") or head.startswith(b"\x89PNG"):
+            report.error("not_csv", name, "This is not a CSV file (it looks like a binary file "
+                         "such as a spreadsheet or image).")
+            return False
+        fh.seek(0)
+        while chunk := fh.read(1 << 20):
+            if b"\x00" in chunk:
+                at = line + chunk[: chunk.index(b"\x00")].count(b"\n")
+                report.error("nul_byte", name, "The file contains a NUL byte: it is not a text "
+                             "CSV file.", row=at)
+                return False
+            try:
+                decoder.decode(chunk)
+            except UnicodeDecodeError as exc:
+                at = line + chunk[: exc.start].count(b"\n")
+                report.error("encoding", name, "This row is not valid UTF-8 text (often a "
+                             "Windows-1252 export): save the file as 'CSV UTF-8'.", row=at,
+                             value=repr(chunk[exc.start : exc.start + 8]))
+                return False
+            line += chunk.count(b"\n")
+    return True
+
+
+def read_csv_headings(path: Path) -> list[str]:
+    with path.open(encoding="utf-8-sig", newline="") as fh:
+        return next(csv.reader(fh), [])
+
+
+def stage_csv(
+    con: duckdb.DuckDBPyConnection,
+    path: Path,
+    columns: Sequence[Column],
+    report: Report,
+    *,
+    table: str,
+    sheet: str | None = None,
+) -> Staged | None:
+    """Stage a CSV file; None (with errors reported) when it cannot be read at all."""
+    name = path.name
+    if not check_text_file(path, report):
+        return None
+    headings = read_csv_headings(path)
+    if not any(h.strip() for h in headings):
+        report.error("empty_file", name, "The first row is empty: expected the column headings.")
+        return None
+    found = match_headings(headings, columns, report, file=name, sheet=sheet)
+    if found is None:
+        return None
+    spec = {f"c{i}": "VARCHAR" for i in range(len(headings))}
+    source = (
+        f"read_csv(?, header=false, skip=1, auto_detect=false, delim=',', quote='\"', "
+        f"escape='\"', columns={spec!r}, strict_mode=true, parallel=false, encoding='utf-8')"
+    )
+    picks = ", ".join(f"NULLIF(TRIM(c{pos}), '') AS {col.field}" for pos, col in found.items())
+    try:
+        con.execute(
+            f"CREATE OR REPLACE TEMP TABLE raw_{table} AS SELECT {picks or 'NULL AS _none'}, "
+            f"CAST(row_number() OVER () + 1 AS INTEGER) AS _row FROM {source}",
+            [str(path)],
+        )
+    except duckdb.InvalidInputException:
+        _report_ragged(path, len(headings), report, sheet)
+        return None
+    return _type_columns(con, table, found, report, file=name, sheet=sheet)
+
+
+def _report_ragged(path: Path, width: int, report: Report, sheet: str | None) -> None:
+    with path.open(encoding="utf-8-sig", newline="") as fh:
+        for number, row in enumerate(csv.reader(fh), start=1):
+            if number > 1 and len(row) != width and any(cell.strip() for cell in row):
+                report.error("ragged_row", path.name, f"This row has {len(row)} fields; the "
+                             f"header has {width}.", sheet=sheet, row=number)
+    if report.ok:  # DuckDB refused it for a reason the csv module accepts (stray quote)
+        report.error("bad_csv", path.name, "The file is not valid CSV (check quotes).")
+
+
+def stage_rows(
+    con: duckdb.DuckDBPyConnection,
+    headings: Sequence[object],
+    rows: Iterable[Sequence[object]],
+    columns: Sequence[Column],
+    report: Report,
+    *,
+    table: str,
+    file: str,
+    sheet: str | None = None,
+    first_row: int = 2,
+    batch: int = 100_000,
+) -> Staged | None:
+    """Stage rows already read (e.g. from a spreadsheet); values are turned into text first.
+
+    Dates and datetimes become ISO text, whole floats lose their '.0'. Blank rows are skipped
+    but keep their numbering, so row numbers stay as the spreadsheet shows them.
+    """
+    found = match_headings(headings, columns, report, file=file, sheet=sheet)
+    if found is None:
+        return None
+    positions = list(found)
+    fields = [found[p].field for p in positions]
+    schema = pa.schema([(f, pa.string()) for f in fields] + [("_row", pa.int32())])
+    con.execute(
+        f"CREATE OR REPLACE TEMP TABLE raw_{table} ("
+        + ", ".join(f"{f} VARCHAR" for f in fields) + ", _row INTEGER)"
+    )
+    buffer: list[list[object]] = [[] for _ in range(len(fields) + 1)]
+
+    def flush() -> None:
+        if not buffer[-1]:
+            return
+        arrow = pa.Table.from_arrays([pa.array(col) for col in buffer], schema=schema)
+        con.register("_stage_batch", arrow)
+        con.execute(f"INSERT INTO raw_{table} SELECT * FROM _stage_batch")
+        con.unregister("_stage_batch")
+        for col in buffer:
+            col.clear()
+
+    for number, row in enumerate(rows, start=first_row):
+        cells = [_text(row[p]) if p < len(row) else None for p in positions]
+        if all(c is None for c in cells):
+            continue
+        for i, cell in enumerate(cells):
+            buffer[i].append(cell)
+        buffer[-1].append(number)
+        if len(buffer[-1]) >= batch:
+            flush()
+    flush()
+    return _type_columns(con, table, found, report, file=file, sheet=sheet)
+
+
+def _text(value: object) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if hasattr(value, "isoformat"):
+        value = value.isoformat()
+    text = str(value).strip()
+    return text or None
+
+
+def _parser(col: Column) -> Callable[[str], object]:
+    if col.parse is not None:
+        return col.parse
+    if col.kind == "date":
+        return values.parse_date
+    if col.kind == "flag":
+        return values.parse_flag
+    if col.kind == "code":
+        lookup = values.code_lookup(col.codes or {})
+        return lambda raw: values.parse_code(raw, lookup)
+    if col.kind == "int":
+        return lambda raw: int(float(raw)) if re.fullmatch(r"-?\d+(\.0+)?", raw) else None
+    if col.kind == "float":
+        return lambda raw: float(raw) if re.fullmatch(r"-?\d+(\.\d+)?", raw) else None
+    return lambda raw: raw
+
+
+def _type_columns(
+    con: duckdb.DuckDBPyConnection,
+    table: str,
+    found: dict[int, Column],
+    report: Report,
+    *,
+    file: str,
+    sheet: str | None,
+) -> Staged:
+    raw = f"raw_{table}"
+    staged = Staged(table=table, file=file, sheet=sheet, rows=0)
+    selects, joins = ["r._row"], []
+    for pos, col in found.items():
+        staged.present.add(col.field)
+        staged.letters[col.field] = column_letter(pos)
+        staged.columns[col.field] = col
+        if col.kind == "text":
+            selects.append(f"r.{col.field}")
+            continue
+        parse = _parser(col)
+        distinct = [v for (v,) in con.execute(
+            f"SELECT DISTINCT {col.field} FROM {raw} WHERE {col.field} IS NOT NULL").fetchall()]
+        parsed = {v: parse(v) for v in distinct}
+        bad = [v for v, p in parsed.items() if p is None]
+        if bad:
+            _report_values(con, raw, col, bad, report, staged)
+        mapping = pa.table({
+            "raw": pa.array(list(parsed), pa.string()),
+            "val": pa.array(list(parsed.values()), _arrow_type(col.kind)),
+        })
+        map_name = f"map_{table}_{col.field}"
+        con.register(f"_{map_name}", mapping)
+        con.execute(f"CREATE OR REPLACE TEMP TABLE {map_name} AS SELECT * FROM _{map_name}")
+        con.unregister(f"_{map_name}")
+        joins.append(f"LEFT JOIN {map_name} ON {map_name}.raw = r.{col.field}")
+        selects.append(f"CAST({map_name}.val AS {_SQL_TYPE[col.kind]}) AS {col.field}")
+    for col in found.values():
+        if col.not_null:
+            check(con, staged, f"SELECT _row, NULL AS value FROM {raw} WHERE {col.field} IS NULL",
+                  report, code="missing_value", column=col.field,
+                  message=f"'{col.heading}' must not be blank: expected {col.expected()}.")
+    con.execute(
+        f"CREATE OR REPLACE TEMP TABLE {table} AS SELECT {', '.join(selects)} "
+        f"FROM {raw} r {' '.join(joins)} ORDER BY r._row"
+    )
+    staged.rows = con.execute(f"SELECT count(*) FROM {table}").fetchall()[0][0]
+    if staged.rows == 0:
+        report.warning("no_rows", file, "The headings are right but there are no rows of data.",
+                       sheet=sheet)
+    return staged
+
+
+def _arrow_type(kind: Kind) -> pa.DataType:
+    return {"date": pa.date32(), "flag": pa.bool_(), "int": pa.int64(),
+            "float": pa.float64()}.get(kind, pa.string())
+
+
+def _report_values(
+    con: duckdb.DuckDBPyConnection, raw: str, col: Column, bad: list[str], report: Report,
+    staged: Staged,
+) -> None:
+    con.register("_bad_values", pa.table({"v": pa.array(bad, pa.string())}))
+    failing = con.execute(
+        f"SELECT _row, {col.field} FROM {raw} WHERE {col.field} IN (SELECT v FROM _bad_values) "
+        f"ORDER BY _row LIMIT {MAX_PER_KIND + 1}"
+    ).fetchall()
+    con.unregister("_bad_values")
+    code = {"date": "bad_date", "code": "unknown_code"}.get(col.kind, "bad_value")
+    for row, value in failing:
+        report.error(code, staged.file, f"'{col.heading}' should be {col.expected()}.",
+                     sheet=staged.sheet, row=row, column=col.heading,
+                     column_letter=staged.letters.get(col.field), value=value)
+
+
+def check(
+    con: duckdb.DuckDBPyConnection,
+    staged: Staged,
+    sql: str,
+    report: Report,
+    *,
+    code: str,
+    message: str,
+    column: str | None = None,
+    severity: Literal["error", "warning"] = "error",
+) -> int:
+    """Run `sql` (returning `_row` and `value` for each failing row) and report each row.
+
+    Returns how many rows failed. `column` is a field name of the staged source.
+    """
+    failing = con.execute(f"SELECT * FROM ({sql}) LIMIT {MAX_PER_KIND + 1}").fetchall()
+    col = staged.columns.get(column or "")
+    for row, value in failing:
+        report.add(severity, code, staged.file, message, sheet=staged.sheet, row=row,
+                   column=col.heading if col else column,
+                   column_letter=staged.letters.get(column or ""), value=value)
+    return len(failing)
+
+
+def check_duplicates(
+    con: duckdb.DuckDBPyConnection, staged: Staged, key: Sequence[str], report: Report,
+    *, what: str,
+) -> int:
+    """Report every row after the first that repeats `key` (fields of the staged table)."""
+    cols = ", ".join(key)
+    shown = " || ' / ' || ".join(f"COALESCE(CAST({k} AS VARCHAR), '')" for k in key)
+    return check(
+        con, staged,
+        f"SELECT _row, {shown} AS value FROM (SELECT *, row_number() OVER "
+        f"(PARTITION BY {cols} ORDER BY _row) AS n FROM {staged.table}) WHERE n > 1",
+        report, code="duplicate_key", column=key[0],
+        message=f"Duplicate {what}: the same {', '.join(key)} appears on an earlier row.",
+    )
+
+
+def check_order(
+    con: duckdb.DuckDBPyConnection, staged: Staged, start: str, end: str, report: Report,
+) -> int:
+    """Report rows whose `end` date is before their `start` date."""
+    if not (staged.has(start) and staged.has(end)):
+        return 0
+    first = staged.columns[start].heading
+    return check(
+        con, staged,
+        f"SELECT _row, CAST({end} AS VARCHAR) AS value FROM {staged.table} WHERE {end} < {start}",
+        report, code="end_before_start", column=end,
+        message=f"This date is before '{first}' on the same row.",
+    )
