@@ -220,12 +220,14 @@ def stage_rows(
     file: str,
     sheet: str | None = None,
     first_row: int = 2,
+    numbered: bool = False,
     batch: int = 100_000,
 ) -> Staged | None:
     """Stage rows already read (e.g. from a spreadsheet); values are turned into text first.
 
     Dates and datetimes become ISO text, whole floats lose their '.0'. Blank rows are skipped
-    but keep their numbering, so row numbers stay as the spreadsheet shows them.
+    but keep their numbering, so row numbers stay as the spreadsheet shows them. With
+    `numbered`, each item of `rows` is `(row_number, cells)` instead (e.g. an XML line).
     """
     found = match_headings(headings, columns, report, file=file, sheet=sheet)
     if found is None:
@@ -249,7 +251,8 @@ def stage_rows(
         for col in buffer:
             col.clear()
 
-    for number, row in enumerate(rows, start=first_row):
+    items = rows if numbered else enumerate(rows, start=first_row)
+    for number, row in items:  # type: ignore[misc]
         cells = [_text(row[p]) if p < len(row) else None for p in positions]
         if all(c is None for c in cells):
             continue

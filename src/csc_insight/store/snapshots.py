@@ -4,8 +4,12 @@ Layout under $CSC_INSIGHT_HOME:
 
     snapshots/<id>.duckdb      one immutable DuckDB file per successful load
     snapshots/<id>.json        its manifest (source files with SHA-256, row counts, who, when)
-    CURRENT                    the id of the current snapshot (replaced atomically)
+    snapshots/index.json       {"current": id, "snapshots": [ids, oldest first]}
 
+The index is the single commit point: a load writes its DuckDB file and manifest first,
+then replaces the index in one atomic rename. A load killed at any moment before that
+rename leaves the index, and so the snapshot list and the current snapshot, exactly as
+they were; files it left behind are not in the index and are swept by the next load.
 A snapshot id sorts by time: `20200210T093000Z-1a2b3c`.
 """
 
@@ -50,33 +54,48 @@ def snapshot_dir(base: Path | None = None) -> Path:
     return path
 
 
-def _pointer(base: Path | None = None) -> Path:
-    return (base or home()) / "CURRENT"
+def read_index(base: Path | None = None) -> dict[str, Any]:
+    index = snapshot_dir(base) / "index.json"
+    if not index.exists():
+        return {"current": None, "snapshots": []}
+    return json.loads(index.read_text(encoding="utf-8"))
+
+
+def write_index(data: dict[str, Any], base: Path | None = None) -> None:
+    """Replace the index atomically (write beside it, fsync, rename over)."""
+    folder = snapshot_dir(base)
+    tmp = folder / f".index.{os.getpid()}.tmp"
+    with open(tmp, "w", encoding="utf-8") as fh:
+        json.dump(data, fh, indent=2)
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.replace(tmp, folder / "index.json")
+    dir_fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(dir_fd)
+    finally:
+        os.close(dir_fd)
+
+
+def _snapshot(snapshot_id: str, base: Path | None) -> Snapshot:
+    folder = snapshot_dir(base)
+    manifest = json.loads((folder / f"{snapshot_id}.json").read_text(encoding="utf-8"))
+    return Snapshot(snapshot_id, folder / f"{snapshot_id}.duckdb", manifest)
 
 
 def list_snapshots(base: Path | None = None) -> list[Snapshot]:
-    """Every complete snapshot, oldest first (a file without its manifest is not complete)."""
-    found = []
-    for manifest in sorted(snapshot_dir(base).glob("*.json")):
-        db = manifest.with_suffix(".duckdb")
-        if db.exists():
-            data = json.loads(manifest.read_text(encoding="utf-8"))
-            found.append(Snapshot(manifest.stem, db, data))
-    return found
+    """Every published snapshot, oldest first."""
+    return [_snapshot(i, base) for i in read_index(base)["snapshots"]]
 
 
 def get(snapshot_id: str, base: Path | None = None) -> Snapshot:
-    for snap in list_snapshots(base):
-        if snap.id == snapshot_id:
-            return snap
-    raise SnapshotError(f"No snapshot called {snapshot_id!r}: see `csc-insight snapshots`.")
+    if snapshot_id not in read_index(base)["snapshots"]:
+        raise SnapshotError(f"No snapshot called {snapshot_id!r}: see `csc-insight snapshots`.")
+    return _snapshot(snapshot_id, base)
 
 
 def current_id(base: Path | None = None) -> str | None:
-    pointer = _pointer(base)
-    if not pointer.exists():
-        return None
-    return pointer.read_text(encoding="utf-8").strip() or None
+    return read_index(base)["current"]
 
 
 def current(base: Path | None = None) -> Snapshot:
@@ -87,16 +106,18 @@ def current(base: Path | None = None) -> Snapshot:
 
 
 def set_current(snapshot_id: str, base: Path | None = None) -> Snapshot:
-    """Make `snapshot_id` current: write the pointer beside it, fsync, then rename over."""
+    """Make an earlier (or later) snapshot current again."""
+    index = read_index(base)
     snap = get(snapshot_id, base)
-    pointer = _pointer(base)
-    tmp = pointer.with_name(f".CURRENT.{os.getpid()}.tmp")
-    with open(tmp, "w", encoding="utf-8") as fh:
-        fh.write(snap.id + "\n")
-        fh.flush()
-        os.fsync(fh.fileno())
-    os.replace(tmp, pointer)
+    write_index({**index, "current": snap.id}, base)
     return snap
+
+
+def publish(snapshot_id: str, base: Path | None = None) -> Snapshot:
+    """Add a finished snapshot (its .duckdb and .json already in place) and make it current."""
+    index = read_index(base)
+    write_index({"current": snapshot_id, "snapshots": [*index["snapshots"], snapshot_id]}, base)
+    return get(snapshot_id, base)
 
 
 def connect(snapshot_id: str | None = None, base: Path | None = None) -> duckdb.DuckDBPyConnection:

@@ -1,0 +1,93 @@
+"""Commands for data: `load`, `snapshots`, `use`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from rich.console import Console
+from rich.table import Table
+
+from csc_insight.formats.report import Report
+from csc_insight.store import snapshots
+from csc_insight.store.loader import load
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    p = subparsers.add_parser("load", help="validate returns and load them as a new snapshot")
+    p.add_argument("paths", nargs="+", type=Path, metavar="PATH",
+                   help="files or folders: Annex A, CIN census XML, SSDA903 CSVs, local extras")
+    p.add_argument("--report", type=Path, metavar="FILE", help="also write the report as JSON")
+    p.add_argument("--user", help="who is loading (default: the login name)")
+    p.set_defaults(handler=cmd_load)
+
+    p = subparsers.add_parser("snapshots", help="list loaded snapshots")
+    p.set_defaults(handler=cmd_snapshots)
+
+    p = subparsers.add_parser("use", help="make an earlier snapshot current again")
+    p.add_argument("snapshot", metavar="SNAPSHOT")
+    p.set_defaults(handler=cmd_use)
+
+
+def print_report(report: Report, console: Console) -> None:
+    if not report.issues:
+        return
+    table = Table(title="Validation report", show_lines=False)
+    for heading in ("", "file", "sheet", "row", "column", "value", "expected"):
+        table.add_column(heading, overflow="fold")
+    for issue in report.issues:
+        column = " ".join(p for p in (issue.column_letter, issue.column) if p)
+        table.add_row("error" if issue.severity == "error" else "warning", issue.file,
+                      issue.sheet or "", "" if issue.row is None else str(issue.row), column,
+                      issue.value or "", issue.message,
+                      style="red" if issue.severity == "error" else "yellow")
+    console.print(table)
+    for (severity, code, file), n in sorted(report.suppressed.items()):
+        console.print(f"… and {n} more {severity}s of kind {code} in {file}")
+
+
+def cmd_load(args: argparse.Namespace) -> int:
+    console = Console(stderr=True)
+    with console.status("Loading…") as status:
+        result = load(args.paths, user=args.user,
+                      progress=lambda what, done, total: status.update(
+                          f"Reading {what} ({done + 1} of {total})" if done < total
+                          else "Checking and writing the snapshot…"))
+    print_report(result.report, console)
+    if args.report:
+        result.report.write_json(args.report)
+    errors, warnings = result.report.count("error"), result.report.count("warning")
+    if result.snapshot is None:
+        console.print(f"[red]Load refused: {errors} error(s), {warnings} warning(s). "
+                      "Nothing changed: the previous snapshot is still current.[/red]")
+        return 1
+    console.print(f"Loaded snapshot {result.snapshot.id} ({warnings} warning(s)); it is now "
+                  "current.")
+    for table, count in sorted(result.rows.items()):
+        if count:
+            console.print(f"  {table:<22} {count:>10,}")
+    return 0
+
+
+def cmd_snapshots(args: argparse.Namespace) -> int:
+    current = snapshots.current_id()
+    table = Table(title="Snapshots")
+    for heading in ("", "id", "created (UTC)", "by", "files", "rows"):
+        table.add_column(heading)
+    for snap in snapshots.list_snapshots():
+        table.add_row("current" if snap.id == current else "", snap.id, snap.created_at,
+                      snap.created_by, str(len(snap.manifest.get("files", []))),
+                      f"{sum(snap.rows().values()):,}")
+    Console().print(table)
+    return 0
+
+
+def cmd_use(args: argparse.Namespace) -> int:
+    try:
+        snap = snapshots.set_current(args.snapshot)
+    except snapshots.SnapshotError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    print(f"Snapshot {snap.id} is now current.")
+    return 0

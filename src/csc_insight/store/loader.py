@@ -1,0 +1,284 @@
+"""Loading returns into a new snapshot: all or nothing.
+
+`load(paths)` detects each file's format, lets its reader validate it and stage canonical
+rows, merges the sources (`store.merge`), checks what only the whole load can check (the
+same child's date of birth across returns; every event's child exists), adds the
+working-day calendar, and publishes the snapshot by one atomic rename of the index
+(`store.snapshots`). Any error, an exception or a kill leaves the previous snapshot current
+and the list of snapshots exactly as it was. One load runs at a time per install.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import getpass
+import hashlib
+import json
+import os
+import secrets
+import shutil
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from types import ModuleType
+
+import duckdb
+
+import csc_insight
+from csc_insight import formats
+from csc_insight.formats.report import Report
+from csc_insight.settings import home
+from csc_insight.store import merge, schema, snapshots
+from csc_insight.store.snapshots import Snapshot
+
+LOADABLE_SUFFIXES = {".xlsx", ".xlsm", ".xml", ".csv"}
+
+Progress = Callable[[str, int, int], None]  # (what, done, total)
+
+
+@dataclass
+class LoadResult:
+    snapshot: Snapshot | None  # the new current snapshot; None when the load was refused
+    report: Report
+    rows: dict[str, int] = field(default_factory=dict)
+
+
+class LoadInterrupted(Exception):
+    """Raised by test hooks to simulate a crash at a named stage."""
+
+
+def _crash_point(stage: str) -> None:
+    """Die here when CSC_INSIGHT_CRASH_AT names this stage (used by the kill tests)."""
+    if os.environ.get("CSC_INSIGHT_CRASH_AT") == stage:
+        os._exit(137)
+
+
+def expand(paths: list[Path], report: Report) -> list[Path]:
+    """Files to load: named files as given, folders searched recursively for returns."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            for child in sorted(path.rglob("*")):
+                if child.is_file() and not child.name.startswith("."):
+                    if child.suffix.lower() in LOADABLE_SUFFIXES:
+                        found.append(child)
+                    else:
+                        report.warning("ignored_file", child.name,
+                                       "Not a return CSC Insight reads; ignored.")
+        elif path.is_file():
+            found.append(path)
+        else:
+            report.error("no_such_file", str(path), "No such file or folder.")
+    return found
+
+
+def sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        while chunk := fh.read(1 << 20):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+@contextmanager
+def _exclusive(base: Path) -> Iterator[bool]:
+    """Hold the install's load lock; yields False when another load holds it."""
+    with open(base / "load.lock", "w") as fh:
+        try:
+            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            yield False
+            return
+        try:
+            yield True
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
+
+
+def _sweep(folder: Path, base: Path) -> None:
+    """Remove what interrupted loads left behind: work folders and files of snapshots that
+    never reached the index. Only called while holding the load lock."""
+    published = set(snapshots.read_index(base)["snapshots"])
+    for leftover in folder.iterdir():
+        if leftover.name.startswith((".load-", ".index.")):
+            if leftover.is_dir():
+                shutil.rmtree(leftover, ignore_errors=True)
+            else:
+                leftover.unlink(missing_ok=True)
+        elif leftover.suffix in (".duckdb", ".json") and leftover.name != "index.json" \
+                and leftover.stem not in published:
+            leftover.unlink(missing_ok=True)
+
+
+def new_snapshot_id(now: datetime) -> str:
+    return f"{now:%Y%m%dT%H%M%SZ}-{secrets.token_hex(3)}"
+
+
+def load(
+    paths: list[Path],
+    *,
+    user: str | None = None,
+    base: Path | None = None,
+    progress: Progress | None = None,
+) -> LoadResult:
+    """Validate `paths` and, when there is no error, publish them as the current snapshot."""
+    base = base or home()
+    report = Report()
+    with _exclusive(base) as locked:
+        if not locked:
+            report.error("load_running", "-", "Another load is running for this install; try "
+                         "again when it has finished.")
+            return LoadResult(None, report)
+        folder = snapshots.snapshot_dir(base)
+        _sweep(folder, base)
+        work = folder / f".load-{os.getpid()}-{secrets.token_hex(4)}"
+        work.mkdir()
+        try:
+            return _load(paths, user or getpass.getuser(), folder, work, report, progress, base)
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+def _load(
+    paths: list[Path], user: str, folder: Path, work: Path, report: Report,
+    progress: Progress | None, base: Path,
+) -> LoadResult:
+    files = expand(paths, report)
+    if not files and report.ok:
+        report.error("no_files", "-", "Nothing to load: name files or a folder of returns.")
+    staging = duckdb.connect(str(work / "staging.duckdb"))
+    schema.create(staging)
+    sources: list[dict[str, object]] = []
+    for number, path in enumerate(files, start=1):
+        if progress:
+            progress(path.name, number - 1, len(files))
+        reader = formats.detect(path)
+        if reader is None:
+            report.error("unknown_format", path.name, "Not a recognised return: expected Ofsted "
+                         "Annex A, a CIN census XML, an SSDA903 CSV or a local extras CSV "
+                         "(see docs/local_extras.md).")
+            continue
+        rows = _read(reader, path, staging, report)
+        sources.append({"file": path.name, "path": str(path.resolve()), "format": reader.NAME,
+                        "sha256": sha256(path), "bytes": path.stat().st_size, "rows": rows})
+    if progress:
+        progress("checking", len(files), len(files))
+    _crash_point("after_read")
+    if report.ok:
+        cross_checks(staging, report)
+    if not report.ok:
+        staging.close()
+        return LoadResult(None, report)
+
+    now = datetime.now(UTC).replace(microsecond=0)
+    snapshot_id = new_snapshot_id(now)
+    db_tmp = work / f"{snapshot_id}.duckdb"
+    rows = _build_snapshot(staging, db_tmp, snapshot_id, now, user)
+    staging.close()
+    _crash_point("after_build")
+
+    manifest = {
+        "id": snapshot_id,
+        "created_at": now.isoformat().replace("+00:00", "Z"),
+        "created_by": user,
+        "csc_insight_version": csc_insight.__version__,
+        "files": sources,
+        "rows": rows,
+        "warnings": report.count("warning"),
+    }
+    os.replace(db_tmp, folder / f"{snapshot_id}.duckdb")
+    _crash_point("after_move")
+    (folder / f"{snapshot_id}.json").write_text(json.dumps(manifest, indent=2), encoding="utf-8")
+    _crash_point("before_publish")
+    snap = snapshots.publish(snapshot_id, base)
+    return LoadResult(snap, report, rows)
+
+
+def _read(reader: ModuleType, path: Path, con: duckdb.DuckDBPyConnection, report: Report) -> dict:
+    try:
+        return dict(reader.read(path, con, report))
+    except Exception as exc:  # a reader bug must refuse the load, never half-load it
+        report.error("reader_failed", path.name, f"Could not read this file ({type(exc).__name__}"
+                     f": {exc}). Nothing was loaded.")
+        return {}
+
+
+def cross_checks(con: duckdb.DuckDBPyConnection, report: Report) -> None:
+    """Checks across files and formats, on the staged rows."""
+    conflicts = con.execute(
+        """
+        SELECT child_id, string_agg(DISTINCT strftime(dob, '%d/%m/%Y') || ' in ' || source_ref,
+                                    '; ' ORDER BY strftime(dob, '%d/%m/%Y') || ' in ' || source_ref)
+        FROM children WHERE dob IS NOT NULL
+        GROUP BY child_id HAVING count(DISTINCT dob) > 1 ORDER BY child_id
+        """
+    ).fetchall()
+    for child_id, where in conflicts:
+        report.error("dob_conflict", "-", f"Child {child_id} has different dates of birth in "
+                     f"different returns: {where}. Correct the source system and reload.",
+                     column="date of birth", value=child_id)
+    for table in schema.child_tables():
+        if table == "children":
+            continue
+        orphans = con.execute(
+            f"SELECT source_ref, child_id FROM {table} t WHERE NOT EXISTS "
+            f"(SELECT 1 FROM children c WHERE c.child_id = t.child_id) "
+            f"ORDER BY source_ref LIMIT 201"
+        ).fetchall()
+        for ref, child_id in orphans:
+            file, sheet, row = split_ref(ref)
+            report.error("orphan", file, f"Child {child_id} is not in any file loaded with "
+                         "this one (no header, census or Annex A row for the child).",
+                         sheet=sheet, row=row, column="child id", value=child_id)
+
+
+def split_ref(ref: str | None) -> tuple[str, str | None, int | None]:
+    """'annex_a.xlsx!List 3:17' -> ('annex_a.xlsx', 'List 3', 17)."""
+    if not ref:
+        return "-", None, None
+    doc, _, row = ref.rpartition(":")
+    if not doc:
+        doc, row = ref, ""
+    file, _, sheet = doc.partition("!")
+    return file, sheet or None, int(row) if row.isdigit() else None
+
+
+def _build_snapshot(
+    staging: duckdb.DuckDBPyConnection, target: Path, snapshot_id: str, now: datetime, user: str,
+) -> dict[str, int]:
+    staging.execute(f"ATTACH '{target}' AS snap")
+    schema.create(staging, schema="snap")
+    rows: dict[str, int] = {}
+    for table in schema.tables():
+        if table in ("calendar", "snapshot_meta"):
+            continue
+        rows[table] = merge.merge_table(staging, table, "main", "snap")
+    first, last = _date_range(staging)
+    from csc_insight.store.calendar import build_calendar
+
+    staging.execute("USE snap")
+    build_calendar(staging, first, last)
+    meta = {"id": snapshot_id, "created_at": now.isoformat(), "created_by": user,
+            "data_from": first.isoformat(), "data_to": last.isoformat()}
+    staging.executemany("INSERT INTO snapshot_meta VALUES (?, ?)", list(meta.items()))
+    staging.execute("USE main")
+    staging.execute("DETACH snap")
+    return rows
+
+
+def _date_range(con: duckdb.DuckDBPyConnection) -> tuple[date, date]:
+    """Calendar span: a year before the earliest event to two years after the latest."""
+    probes = [("contacts", "contact_date"), ("referrals", "referral_date"),
+              ("cla_episodes", "decom")]
+    lows, highs = [], []
+    for table, col in probes:
+        low, high = con.execute(f"SELECT min({col}), max({col}) FROM snap.{table}").fetchall()[0]
+        if low:
+            lows.append(low)
+            highs.append(high)
+    today = date.today()
+    first = max(min(lows, default=today), date(1990, 1, 1)) - timedelta(days=366)
+    last = max(highs, default=today) + timedelta(days=731)
+    return first, max(last, today + timedelta(days=366))

@@ -1,0 +1,1 @@
+"""The access log: one append-only row per view of a child's record."""

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class AccessLogConfig(AppConfig):
+    name = "csc_insight.web.accesslog"
+    label = "accesslog"

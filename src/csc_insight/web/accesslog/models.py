@@ -1,0 +1,25 @@
+"""An access event: who looked at which child, where, when (UTC) and why; never the data.
+
+Rows are append-only: database triggers (migration 0002) refuse UPDATE and DELETE.
+The username is copied, not a foreign key, so the record survives the user's removal.
+"""
+
+from __future__ import annotations
+
+from django.db import models
+
+
+class AccessEvent(models.Model):
+    at = models.DateTimeField(auto_now_add=True, db_index=True)
+    user_id = models.BigIntegerField(null=True)
+    username = models.CharField(max_length=150, db_index=True)
+    child_id = models.CharField(max_length=64, db_index=True)
+    route = models.CharField(max_length=100)
+    path = models.CharField(max_length=300)
+    reason = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["-at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.username} {self.child_id}"

@@ -1,0 +1,40 @@
+"""Forms for logging in and managing users."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.contrib.auth import get_user_model
+from django.contrib.auth.password_validation import validate_password
+
+from csc_insight.web.roles import Role
+
+
+class UserCreateForm(forms.Form):
+    username = forms.RegexField(
+        regex=r"^[A-Za-z0-9.@+_-]{2,150}$",
+        max_length=150,
+        error_messages={"invalid": "Enter a username of letters, numbers and . @ + - _ only"},
+    )
+    role = forms.ChoiceField(choices=Role.choices)
+    password = forms.CharField(widget=forms.PasswordInput, strip=False)
+
+    def clean_username(self) -> str:
+        username = self.cleaned_data["username"]
+        if get_user_model().objects.filter(username__iexact=username).exists():
+            raise forms.ValidationError("A user with this username already exists")
+        return username
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if "password" in data:
+            try:
+                validate_password(data["password"])
+            except forms.ValidationError as error:
+                self.add_error("password", error)
+        return data
+
+
+class RoleForm(forms.Form):
+    role = forms.ChoiceField(choices=Role.choices)

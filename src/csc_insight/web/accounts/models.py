@@ -1,0 +1,15 @@
+"""The user: Django's own, plus the one role that decides what they may open."""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+
+from csc_insight.web.roles import Role
+
+
+class User(AbstractUser):
+    role = models.CharField(max_length=20, choices=Role.choices, default=Role.MEMBER)
+
+    def __str__(self) -> str:
+        return self.username

@@ -1,0 +1,1 @@
+"""Child-level pages: a child's journey (later: drill-down lists). Every view is logged."""

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class DashboardConfig(AppConfig):
+    name = "csc_insight.web.dashboard"
+    label = "dashboard"
