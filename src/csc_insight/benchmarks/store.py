@@ -105,8 +105,13 @@ def write_tables(
     directory.mkdir(parents=True, exist_ok=True)
     published = sorted(
         published,
-        key=lambda r: (r["indicator_id"], r["year"], r["level"], r["area_code"] or "",
-                       r["old_la_code"] or ""),
+        key=lambda r: (
+            r["indicator_id"],
+            r["year"],
+            r["level"],
+            r["area_code"] or "",
+            r["old_la_code"] or "",
+        ),
     )
     neighbours = sorted(neighbours, key=lambda r: (r["old_la_code"], r["rank"]))
     for name, rows, schema in (

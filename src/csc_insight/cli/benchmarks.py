@@ -4,6 +4,11 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from csc_insight.benchmarks import Comparator
+    from csc_insight.benchmarks.read import ReadResult
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -27,10 +32,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     build.set_defaults(handler=_build)
 
 
-def _print_result(result: object) -> None:
-    from csc_insight.benchmarks.read import ReadResult
-
-    assert isinstance(result, ReadResult)
+def _print_result(result: ReadResult) -> None:
     for f in result.files:
         if f.kind == "published":
             years = f"{f.years[0]} to {f.years[-1]}" if f.years else "no years"
@@ -68,14 +70,11 @@ def _build(args: argparse.Namespace) -> int:
     return 0
 
 
-def _cell(comparator: object) -> str:
-    from csc_insight.benchmarks import Comparator
-
-    if not isinstance(comparator, Comparator):
+def _cell(comparator: Comparator | None, with_area: bool = True) -> str:
+    if comparator is None:
         return "-"
-    if comparator.value is None:
-        return comparator.status or "-"
-    return f"{comparator.value:g}"
+    shown = comparator.status or "-" if comparator.value is None else f"{comparator.value:g}"
+    return f"{shown} ({comparator.area})" if with_area else shown
 
 
 def _show(args: argparse.Namespace) -> int:
@@ -90,20 +89,15 @@ def _show(args: argparse.Namespace) -> int:
         if not found:
             lines.append((indicator_id, year or "-", "-", "-", "-", "-", "no published figures"))
             continue
-        region = found.get("london")
-        neighbours = found.get("neighbours")
-        la = found.get("la")
         release = next(iter(found.values())).release
         lines.append(
             (
                 indicator_id,
                 year or "-",
-                _cell(found.get("england")),
-                f"{_cell(region)} ({region.area})" if region else "-",
-                f"{_cell(neighbours)} (n={neighbours.area.split()[-1].rstrip(')')})"
-                if neighbours
-                else "-",
-                f"{_cell(la)} ({la.area})" if la else "-",
+                _cell(found.get("england"), with_area=False),
+                _cell(found.get("london")),
+                _cell(found.get("neighbours")),
+                _cell(found.get("la")),
                 release,
             )
         )

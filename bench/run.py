@@ -1,0 +1,134 @@
+"""`make bench`: how fast and how big, measured, for the `borough` and `england` profiles.
+
+Each step runs in its own process so its peak memory (max RSS) is its own. Reports:
+generation time; load time per format (MB/s, rows/s) and for everything together; the whole
+indicator catalogue for one quarter with all comparisons; the same five headline indicators
+in a plain pandas script, as a ratio. Results go to bench/results/<profile>.json and stdout.
+
+    python bench/run.py [--profiles borough,england] [--keep]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = ROOT / "bench" / "results"
+PERIOD = "2019-20-Q3"
+START, END = "2019-04-01", "2020-03-31"
+
+FORMAT_GLOBS = {
+    "annex_a": ["annex_a.xlsx", "annex_a_list_*.csv"],
+    "cin_census": ["cin_census_*.xml"],
+    "ssda903": ["header.csv", "episodes.csv", "reviews.csv", "uasc.csv", "oc2.csv", "oc3.csv",
+                "missing.csv", "placed_adoption.csv", "prev_perm.csv", "ad1.csv"],
+    "local": ["local_extras/*.csv"],
+}
+
+
+def run_step(argv: list[str], env: dict[str, str]) -> dict[str, float]:
+    """Run a command; its wall time (s) and peak memory (MiB). Fails loudly on error."""
+    started = time.perf_counter()
+    proc = subprocess.Popen(argv, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - started
+    out, err = proc.stdout.read(), proc.stderr.read()  # type: ignore[union-attr]
+    if os.waitstatus_to_exitcode(status) != 0:
+        sys.stderr.write(err.decode(errors="replace")[-4000:])
+        raise SystemExit(f"bench step failed: {' '.join(argv)}")
+    return {"seconds": round(wall, 2), "peak_mib": round(usage.ru_maxrss / 1024, 1),
+            "stdout": out.decode(errors="replace")}
+
+
+def cli(*args: str) -> list[str]:
+    return [sys.executable, "-m", "csc_insight.cli", *args]
+
+
+def files_of(data: Path, fmt: str) -> list[Path]:
+    found: list[Path] = []
+    for pattern in FORMAT_GLOBS[fmt]:
+        found.extend(sorted(data.glob(pattern)))
+    return found
+
+
+def snapshot_rows(home: Path) -> int:
+    index = json.loads((home / "snapshots" / "index.json").read_text())
+    manifest = json.loads((home / "snapshots" / f"{index['current']}.json").read_text())
+    return sum(manifest["rows"].values())
+
+
+def bench_profile(profile: str, work: Path) -> dict[str, object]:
+    data = work / profile
+    results: dict[str, object] = {"profile": profile, "period": PERIOD}
+    env = {**os.environ, "CSC_INSIGHT_HOME": str(work / f"home-{profile}")}
+
+    step = run_step(cli("synth", "--profile", profile, "--seed", "1", "--start", START,
+                        "--end", END, "--out", str(data)), env)
+    size = sum(p.stat().st_size for p in data.rglob("*") if p.is_file())
+    results["generate"] = {"seconds": step["seconds"], "peak_mib": step["peak_mib"],
+                           "output_mb": round(size / 1e6, 1)}
+
+    loads: dict[str, object] = {}
+    for fmt in FORMAT_GLOBS:
+        paths = files_of(data, fmt)
+        if not paths:
+            continue
+        fmt_env = {**env, "CSC_INSIGHT_HOME": str(work / f"home-{profile}-{fmt}")}
+        step = run_step(cli("load", *map(str, paths)), fmt_env)
+        mb = sum(p.stat().st_size for p in paths) / 1e6
+        rows = snapshot_rows(Path(fmt_env["CSC_INSIGHT_HOME"]))
+        loads[fmt] = {"seconds": step["seconds"], "peak_mib": step["peak_mib"],
+                      "mb": round(mb, 1), "rows": rows,
+                      "mb_per_s": round(mb / step["seconds"], 1),
+                      "rows_per_s": round(rows / step["seconds"])}
+    step = run_step(cli("load", str(data)), env)
+    loads["all"] = {"seconds": step["seconds"], "peak_mib": step["peak_mib"],
+                    "rows": snapshot_rows(Path(env["CSC_INSIGHT_HOME"]))}
+    results["load"] = loads
+
+    step = run_step(cli("indicators", "--period", PERIOD, "--format", "json"), env)
+    results["indicators"] = {"seconds": step["seconds"], "peak_mib": step["peak_mib"],
+                             "indicators": len(json.loads(step["stdout"]))}
+    reference = ROOT / "bench" / "indicators_pandas_reference.py"
+    if reference.exists():
+        duck = run_step([sys.executable, str(ROOT / "bench" / "headline_duckdb.py"), PERIOD],
+                        env)
+        pandas = run_step([sys.executable, str(reference), PERIOD], env)
+        results["headline_five"] = {
+            "duckdb_seconds": duck["seconds"], "pandas_seconds": pandas["seconds"],
+            "pandas_peak_mib": pandas["peak_mib"],
+            "speedup": round(pandas["seconds"] / max(duck["seconds"], 0.01), 1),
+        }
+    return results
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--profiles", default="borough,england")
+    parser.add_argument("--keep", action="store_true", help="keep the generated data")
+    args = parser.parse_args()
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix="csc-bench-"))
+    try:
+        for profile in args.profiles.split(","):
+            result = bench_profile(profile, work)
+            (RESULTS / f"{profile}.json").write_text(json.dumps(result, indent=2))
+            print(json.dumps(result, indent=2), flush=True)
+    finally:
+        if not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
+        else:
+            print(f"data kept in {work}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
