@@ -3,12 +3,13 @@ PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+WEB_ASSETS := src/csc_insight/web/assets/dist/csc/app.css
 export CSC_INSIGHT_HOME ?= $(CURDIR)/var
 DEMO_DATA := $(CSC_INSIGHT_HOME)/synth/city
 
 .PHONY: setup demo test lint bench clean
 
-setup: $(STAMP)
+setup: $(STAMP) $(WEB_ASSETS)
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -16,12 +17,24 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[dev,spark]'
 	touch $(STAMP)
 
+# GOV.UK Frontend from npm, compiled with Arial (no GDS Transport, no crown); never a CDN.
+$(WEB_ASSETS): package.json package-lock.json src/csc_insight/web/assets/src/app.scss src/csc_insight/web/assets/build.sh
+	npm ci --no-audit --no-fund --loglevel=error
+	npm run build
+
+# Browser tests drive Debian's Chromium (Playwright cannot download browsers here);
+# report conversion tests use LibreOffice and poppler.
+/usr/bin/chromium:
+	apt-get update -qq && apt-get install -y -qq chromium
+
 demo: setup
 	$(BIN)/csc-insight synth --profile city --seed 1 --start 2017-04-01 --end 2020-03-31 --out $(DEMO_DATA)
 	$(BIN)/csc-insight load $(DEMO_DATA)
 	$(BIN)/csc-insight snapshots
+	$(BIN)/csc-insight demo-user
+	$(BIN)/csc-insight serve --host 127.0.0.1 --port 8000
 
-test: setup
+test: setup /usr/bin/chromium
 	$(BIN)/ruff check src tests bench
 	$(BIN)/pytest -n 2 --dist loadgroup
 
@@ -33,4 +46,4 @@ bench: setup
 	$(BIN)/python bench/run.py
 
 clean:
-	rm -rf $(VENV) var
+	rm -rf $(VENV) var node_modules src/csc_insight/web/assets/dist

@@ -229,40 +229,82 @@ def stage_rows(
     but keep their numbering, so row numbers stay as the spreadsheet shows them. With
     `numbered`, each item of `rows` is `(row_number, cells)` instead (e.g. an XML line).
     """
-    found = match_headings(headings, columns, report, file=file, sheet=sheet)
-    if found is None:
+    stager = RowStager(con, headings, columns, report, table=table, file=file, sheet=sheet,
+                       batch=batch)
+    if stager.found is None:
         return None
-    positions = list(found)
-    fields = [found[p].field for p in positions]
-    schema = pa.schema([(f, pa.string()) for f in fields] + [("_row", pa.int32())])
-    con.execute(
-        f"CREATE OR REPLACE TEMP TABLE raw_{table} ("
-        + ", ".join(f"{f} VARCHAR" for f in fields) + ", _row INTEGER)"
-    )
-    buffer: list[list[object]] = [[] for _ in range(len(fields) + 1)]
-
-    def flush() -> None:
-        if not buffer[-1]:
-            return
-        arrow = pa.Table.from_arrays([pa.array(col) for col in buffer], schema=schema)
-        con.register("_stage_batch", arrow)
-        con.execute(f"INSERT INTO raw_{table} SELECT * FROM _stage_batch")
-        con.unregister("_stage_batch")
-        for col in buffer:
-            col.clear()
-
     items = rows if numbered else enumerate(rows, start=first_row)
     for number, row in items:  # type: ignore[misc]
-        cells = [_text(row[p]) if p < len(row) else None for p in positions]
+        stager.add(number, row)
+    return stager.finish()
+
+
+class RowStager:
+    """Stages rows handed over one at a time, for readers that produce several tables in one
+    pass over a source (the CIN census XML): `add` each row, then `finish` to type them.
+
+    `found` is None (errors reported) when a required heading is missing. With
+    `lettered=False` findings carry no column letter (the source has no columns, e.g. XML);
+    with `expect_rows=False` no rows at all is not worth a warning (an optional XML block).
+    """
+
+    def __init__(
+        self,
+        con: duckdb.DuckDBPyConnection,
+        headings: Sequence[object],
+        columns: Sequence[Column],
+        report: Report,
+        *,
+        table: str,
+        file: str,
+        sheet: str | None = None,
+        batch: int = 100_000,
+        lettered: bool = True,
+        expect_rows: bool = True,
+    ) -> None:
+        self.con, self.report, self.table, self.file, self.sheet = con, report, table, file, sheet
+        self.batch, self.lettered, self.expect_rows = batch, lettered, expect_rows
+        self.found = match_headings(headings, columns, report, file=file, sheet=sheet)
+        if self.found is None:
+            return
+        self.positions = list(self.found)
+        fields = [self.found[p].field for p in self.positions]
+        self.schema = pa.schema([(f, pa.string()) for f in fields] + [("_row", pa.int32())])
+        self.buffer: list[list[object]] = [[] for _ in range(len(fields) + 1)]
+        con.execute(
+            f"CREATE OR REPLACE TEMP TABLE raw_{table} ("
+            + ", ".join(f"{f} VARCHAR" for f in fields) + ", _row INTEGER)"
+        )
+
+    def add(self, number: int, row: Sequence[object]) -> None:
+        """Buffer one row (skipped when blank); `number` is its row or line number."""
+        cells = [_text(row[p]) if p < len(row) else None for p in self.positions]
         if all(c is None for c in cells):
-            continue
+            return
         for i, cell in enumerate(cells):
-            buffer[i].append(cell)
-        buffer[-1].append(number)
-        if len(buffer[-1]) >= batch:
-            flush()
-    flush()
-    return _type_columns(con, table, found, report, file=file, sheet=sheet)
+            self.buffer[i].append(cell)
+        self.buffer[-1].append(number)
+        if len(self.buffer[-1]) >= self.batch:
+            self._flush()
+
+    def _flush(self) -> None:
+        if not self.buffer[-1]:
+            return
+        arrow = pa.Table.from_arrays([pa.array(col) for col in self.buffer], schema=self.schema)
+        self.con.register("_stage_batch", arrow)
+        self.con.execute(f"INSERT INTO raw_{self.table} SELECT * FROM _stage_batch")
+        self.con.unregister("_stage_batch")
+        for col in self.buffer:
+            col.clear()
+
+    def finish(self) -> Staged | None:
+        """Type the staged rows (reporting bad values); None when the headings were refused."""
+        if self.found is None:
+            return None
+        self._flush()
+        return _type_columns(self.con, self.table, self.found, self.report, file=self.file,
+                             sheet=self.sheet, lettered=self.lettered,
+                             expect_rows=self.expect_rows)
 
 
 def _text(value: object) -> str | None:
@@ -301,13 +343,16 @@ def _type_columns(
     *,
     file: str,
     sheet: str | None,
+    lettered: bool = True,
+    expect_rows: bool = True,
 ) -> Staged:
     raw = f"raw_{table}"
     staged = Staged(table=table, file=file, sheet=sheet, rows=0)
     selects, joins = ["r._row"], []
     for pos, col in found.items():
         staged.present.add(col.field)
-        staged.letters[col.field] = column_letter(pos)
+        if lettered:
+            staged.letters[col.field] = column_letter(pos)
         staged.columns[col.field] = col
         if col.kind == "text":
             selects.append(f"r.{col.field}")
@@ -339,7 +384,7 @@ def _type_columns(
         f"FROM {raw} r {' '.join(joins)} ORDER BY r._row"
     )
     staged.rows = con.execute(f"SELECT count(*) FROM {table}").fetchall()[0][0]
-    if staged.rows == 0:
+    if staged.rows == 0 and expect_rows:
         report.warning("no_rows", file, "The headings are right but there are no rows of data.",
                        sheet=sheet)
     return staged
@@ -420,3 +465,37 @@ def check_order(
         report, code="end_before_start", column=end,
         message=f"This date is before '{first}' on the same row.",
     )
+
+
+def drop_staged(con: duckdb.DuckDBPyConnection, table: str) -> None:
+    """Drop the temporary tables staging `table` left on `con` (staged, raw and value maps)."""
+    names = [n for (n,) in con.execute(
+        "SELECT table_name FROM duckdb_tables() WHERE temporary AND (table_name = ? "
+        "OR table_name = ? OR starts_with(table_name, ?))",
+        [table, f"raw_{table}", f"map_{table}_"]).fetchall()]
+    for name in names:
+        con.execute(f"DROP TABLE IF EXISTS {name}")
+
+
+def identify_table(
+    headings: Sequence[object], tables: Mapping[str, Sequence[Column]], hint: str | None = None,
+) -> str | None:
+    """Which of `tables` a header row belongs to: every required heading and nothing foreign
+    (optional ones may be there). Failing that the `hint` table (e.g. from the file name), when
+    no heading is foreign to it and at least half of it is present, so that what is missing
+    can be reported."""
+    keys = {normalise_heading(h) for h in headings} - {""}
+
+    def known(cols: Sequence[Column]) -> tuple[set[str], set[str]]:
+        required = {normalise_heading(c.heading) for c in cols if c.required}
+        return required, {normalise_heading(n) for c in cols for n in (c.heading, *c.aliases)}
+
+    for name, cols in tables.items():
+        required, allowed = known(cols)
+        if required <= keys <= allowed:
+            return name
+    if hint in tables:
+        required, allowed = known(tables[hint])
+        if keys <= allowed and 2 * len(keys) >= len(required):
+            return hint
+    return None

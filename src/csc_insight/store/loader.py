@@ -249,12 +249,14 @@ def _build_snapshot(
     staging: duckdb.DuckDBPyConnection, target: Path, snapshot_id: str, now: datetime, user: str,
 ) -> dict[str, int]:
     staging.execute(f"ATTACH '{target}' AS snap")
-    schema.create(staging, schema="snap")
+    staging.execute("USE snap")
+    schema.create(staging)
+    staging.execute("USE staging")
     rows: dict[str, int] = {}
     for table in schema.tables():
         if table in ("calendar", "snapshot_meta"):
             continue
-        rows[table] = merge.merge_table(staging, table, "main", "snap")
+        rows[table] = merge.merge_table(staging, table, "staging", "snap")
     first, last = _date_range(staging)
     from csc_insight.store.calendar import build_calendar
 
@@ -263,7 +265,7 @@ def _build_snapshot(
     meta = {"id": snapshot_id, "created_at": now.isoformat(), "created_by": user,
             "data_from": first.isoformat(), "data_to": last.isoformat()}
     staging.executemany("INSERT INTO snapshot_meta VALUES (?, ?)", list(meta.items()))
-    staging.execute("USE main")
+    staging.execute("USE staging")
     staging.execute("DETACH snap")
     return rows
 

@@ -1,0 +1,357 @@
+"""Reader for Ofsted's ILACS Annex A child-level lists (issue 2).
+
+Input: a workbook (.xlsx/.xlsm) with sheets "List 1" … "List 11" (names matched case- and
+space-insensitively: "List 1", "list1", "List 1 - Contacts"), or one CSV file per list named
+like `annex_a_list_1.csv` (the form used when a list is too long for Excel; a CSV with
+another name is recognised by its headings). A workbook is checked by `xlsx_safety` before
+python-calamine opens it. Sheets that are missing are fine (not every LA fills every list);
+a workbook with none of them is an error; a list with headings but no rows is a warning.
+The heading row is the first row (within the first 20) holding 'Child Unique ID' (List 11:
+'Individual adopter identifier'), so a title above the headings is tolerated; row numbers
+in messages and in `source_ref` are as Excel shows them.
+
+Columns, their heading variants and value spellings are in `formats.annexa_columns`.
+
+Mapping onto the canonical model (source = 'annex_a'; source_ref = 'file.xlsx!List 3:17' or
+'annex_a_list_3.csv:17'; one children row per child and distinct set of details in a list,
+so conflicting details stay visible to the loader; ids are f"{child_id}/{KIND}/{iso date}",
+with '#2', '#3' … for a second row of the same child and date in one list):
+
+- Lists 1-10, first columns → children: child_id (trimmed, upper-cased), sex (Gender via
+  codes.parse_sex), ethnicity ('a) WBRI' → WBRI), dob, disability ("Does the Child have a
+  Disability", lists 4-10), uasc (List 8 "UASC within the Last 12 Months", List 9 "UASC, or
+  formerly UASC"). "Age of Child (Years)" is derived from the date of birth and not used.
+- List 1 → contacts: contact_id CONT, contact_date, source_code (referral-source codes 1A-10).
+- List 2 → early_help: eh_id EH, start_date, completion_date, organisation.
+- List 3 → referrals: referral_id REF, referral_date, source_code, nfa, referrals_12m,
+  team, worker.
+- List 4 → assessments: assessment_id ASMT, start_date (Continuous Assessment Start Date),
+  authorised_date, child_seen, needs_support, team, worker.
+- List 5 → s47_enquiries: s47_id S47, start_date (strategy discussion), icpc_not_required,
+  icpc_date, cp_plan_resulted, team, worker. The 12-month counts are not stored.
+- List 6 → referrals: referral_id REF from CIN Start Date (the same id List 3 gives the same
+  referral, so the loader can merge the two rows), primary_need, closure_date,
+  closure_reason, team, worker; "Date Child Was Last Seen" → visits (CIN). Case Status is
+  not stored.
+- List 7 → cp_plans: cp_plan_id CPP, start_date, end_date, initial/latest category,
+  previous_plans, team, worker; "Date of latest review conference" → cp_reviews;
+  "Date of the Last Statutory Visit" + "Was the Child Seen Alone?" → visits (CP).
+- List 8 → cla_episodes, one row per child: decom = Start Date of Most Recent Placement
+  (Date Started to be Looked After when blank); rne 'S' when those dates are equal (or the
+  placement date is blank), else 'P'; ls, cin, place, place_provider, dec, rec, pl_post, urn.
+  "Date of Latest Statutory Review" → cla_reviews; "Date of Last Social Work Visit" →
+  visits (CLA); "Date of Last Health Assessment" / "Date of Last Dental Check" →
+  health_assessments ('health' / 'dental'). Missing/absent counts, return-interview flags,
+  IRO visit, permanence plan and placement location have no dated canonical home and are
+  validated only. (The loader prefers SSDA903 episodes for a child when both are loaded.)
+- List 9 → care_leavers: year_ending NULL, in_touch, activity, accommodation (type letter),
+  suitable, eligibility, personal_advisor, latest_contact; "Latest Pathway Plan Review
+  Date" → pathway_plan_reviews.
+- List 10 → adoption (entered_care, decision_date, placement_order_date, matched_date,
+  placed_date, adoption_order_date, no_longer_placed_date/reason).
+- List 11 (adopters) has no canonical table: it is validated and a warning says how many
+  rows were read; nothing is inserted.
+- referral_id on assessments, S47s and CP plans is left NULL: Annex A does not say which
+  episode they belong to. Allocations are not written: Annex A gives no allocation date.
+
+Checks beyond the cell values: the key date and child id on every row (lists 1-8); dates in
+order (e.g. CP Plan End Date not before its start); a child/date repeated in lists 3-7, a
+child repeated in lists 8-10, an adopter repeated in List 11 (errors; repeats in lists 1-2
+are allowed and get '#2' ids); a CIN closure date without a reason, or a date ceased to be
+looked after without a reason (errors).
+"""
+
+from __future__ import annotations
+
+import csv
+import itertools
+import re
+from pathlib import Path
+
+import duckdb
+
+from csc_insight.formats import tabular
+from csc_insight.formats.annexa_columns import LISTS, ListSpec
+from csc_insight.formats.report import Report
+from csc_insight.formats.xlsx_safety import ZIP_MAGIC, check_xlsx
+
+NAME = "annex_a"
+
+_SHEET = re.compile(r"^list\s*0*(\d{1,2})(?!\d)")
+_CSV_NAME = re.compile(r"annex[\s_-]*a(?![a-z]).*?list[\s_-]*0*(\d{1,2})(?!\d)")
+_WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
+_HEADER_SEARCH_ROWS = 20
+_TYPES = {"text": "VARCHAR", "code": "VARCHAR", "date": "DATE", "flag": "BOOLEAN",
+          "int": "BIGINT", "float": "DOUBLE"}
+_tables = itertools.count(1)
+
+
+def list_number(sheet: str) -> int | None:
+    """The Annex A list a sheet name means ('List 1 - Contacts' → 1), or None."""
+    match = _SHEET.match(tabular.normalise_heading(sheet))
+    number = int(match.group(1)) if match else None
+    return number if number in LISTS else None
+
+
+def detect(path: Path) -> bool:
+    """Any workbook (.xlsx/.xlsm), a zip named like Annex A, or an Annex A list CSV."""
+    suffix = path.suffix.lower()
+    if suffix in _WORKBOOK_SUFFIXES:
+        return True
+    if suffix == ".csv":
+        return _csv_list_number(path) is not None
+    if "annex" in path.name.lower():
+        with path.open("rb") as fh:
+            return fh.read(4) == ZIP_MAGIC
+    return False
+
+
+def read(path: Path, con: duckdb.DuckDBPyConnection, report: Report) -> dict[str, int]:
+    """Validate an Annex A workbook or list CSV and insert its canonical rows."""
+    counts: dict[str, int] = {}
+    if path.suffix.lower() == ".csv":
+        number = _csv_list_number(path)
+        if number is None:
+            report.error("not_annex_a", path.name, "This CSV is not an Annex A list: name it "
+                         "annex_a_list_N.csv or give it the list's headings.")
+            return counts
+        table = f"annex_a_{next(_tables)}"
+        staged = tabular.stage_csv(con, path, LISTS[number].columns, report, table=table)
+        if staged is not None:
+            _load_list(con, LISTS[number], staged, f"{path.name}:", report, counts)
+        _drop(con, table)
+        return counts
+    if check_xlsx(path, report):
+        _read_workbook(path, con, report, counts)
+    return counts
+
+
+def _csv_list_number(path: Path) -> int | None:
+    match = _CSV_NAME.search(path.stem.casefold())
+    if match and int(match.group(1)) in LISTS:
+        return int(match.group(1))
+    try:
+        headings = {tabular.normalise_heading(h) for h in tabular.read_csv_headings(path)}
+    except (OSError, UnicodeDecodeError, csv.Error):
+        return None
+    best, score = None, 0
+    for number, spec in LISTS.items():
+        if not headings & _names(spec.columns[0]):
+            continue
+        hits = sum(1 for c in spec.columns if headings & _names(c))
+        if hits > score:
+            best, score = number, hits
+    return best
+
+
+def _names(column: tabular.Column) -> set[str]:
+    return {tabular.normalise_heading(n) for n in (column.heading, *column.aliases)}
+
+
+def _read_workbook(
+    path: Path, con: duckdb.DuckDBPyConnection, report: Report, counts: dict[str, int],
+) -> None:
+    from python_calamine import CalamineWorkbook
+
+    name = path.name
+    try:
+        book = CalamineWorkbook.from_path(str(path))
+    except Exception as exc:  # calamine raises its own error types for any malformed part
+        report.error("damaged_xlsx", name, f"The workbook could not be read: {exc}")
+        return
+    try:
+        sheets: dict[int, str] = {}
+        for sheet in book.sheet_names:
+            number = list_number(sheet)
+            if number is None:
+                continue
+            if number in sheets:
+                report.error("duplicate_sheet", name, f"Two sheets are List {number}: "
+                             f"'{sheets[number]}' and '{sheet}'.", sheet=sheet)
+                continue
+            sheets[number] = sheet
+        if not sheets:
+            report.error("not_annex_a", name, "This is not an Annex A workbook: no sheet is "
+                         "named 'List 1' … 'List 11'.")
+            return
+        for number, sheet in sorted(sheets.items()):
+            try:
+                grid = book.get_sheet_by_name(sheet).to_python(skip_empty_area=False)
+            except Exception as exc:  # as above: a damaged sheet part
+                report.error("damaged_xlsx", name, f"This sheet could not be read: {exc}",
+                             sheet=sheet)
+                continue
+            _read_sheet(con, LISTS[number], grid, name, sheet, report, counts)
+    finally:
+        book.close()
+
+
+def _read_sheet(
+    con: duckdb.DuckDBPyConnection, spec: ListSpec, grid: list[list[object]], file: str,
+    sheet: str, report: Report, counts: dict[str, int],
+) -> None:
+    header = _header_row(grid, spec)
+    if header is None:
+        report.warning("empty_sheet", file, f"The sheet '{sheet}' is empty; it was skipped.",
+                       sheet=sheet)
+        return
+    table = f"annex_a_{next(_tables)}"
+    staged = tabular.stage_rows(con, grid[header], grid[header + 1:], spec.columns, report,
+                                table=table, file=file, sheet=sheet, first_row=header + 2)
+    if staged is not None:
+        _load_list(con, spec, staged, f"{file}!{sheet}:", report, counts)
+    _drop(con, table)
+
+
+def _header_row(grid: list[list[object]], spec: ListSpec) -> int | None:
+    """The row holding the first column's heading; else the first non-empty row."""
+    names = _names(spec.columns[0])
+    first = None
+    for i, row in enumerate(grid[:_HEADER_SEARCH_ROWS]):
+        cells = {tabular.normalise_heading(c) for c in row} - {""}
+        if cells & names:
+            return i
+        if first is None and cells:
+            first = i
+    return first
+
+
+def _load_list(
+    con: duckdb.DuckDBPyConnection, spec: ListSpec, staged: tabular.Staged, ref: str,
+    report: Report, counts: dict[str, int],
+) -> None:
+    _check(con, spec, staged, report)
+    view = f"{staged.table}_all"
+    fields = ", ".join(
+        c.field if staged.has(c.field) else f"CAST(NULL AS {_TYPES[c.kind]}) AS {c.field}"
+        for c in spec.columns
+    )
+    con.execute(f"CREATE OR REPLACE TEMP TABLE {view} AS SELECT {fields}, _row, "
+                f"? || CAST(_row AS VARCHAR) AS ref FROM {staged.table}", [ref])
+    if spec.number == 11:
+        report.warning("adopters_not_loaded", staged.file, f"{staged.rows} adopter row(s) were "
+                       "read and checked; CSC Insight keeps no adopter records, so they were "
+                       "not loaded.", sheet=staged.sheet)
+        return
+    for table, sql in _inserts(spec, view):
+        written = con.execute(f"INSERT INTO {table} BY NAME {sql}").fetchall()[0][0]
+        counts[table] = counts.get(table, 0) + written
+
+
+def _check(
+    con: duckdb.DuckDBPyConnection, spec: ListSpec, staged: tabular.Staged, report: Report,
+) -> None:
+    for earlier, later in spec.order:
+        tabular.check_order(con, staged, earlier, later, report)
+    if spec.unique:
+        tabular.check_duplicates(con, staged, spec.unique, report, what=f"row in List "
+                                 f"{spec.number}")
+    for date, reason in (("closure_date", "closure_reason"), ("dec", "rec")):
+        if staged.has(date) and staged.has(reason):
+            tabular.check(
+                con, staged,
+                f"SELECT _row, NULL AS value FROM {staged.table} "
+                f"WHERE {date} IS NOT NULL AND {reason} IS NULL",
+                report, code="missing_value", column=reason,
+                message=f"'{staged.columns[reason].heading}' must be given when "
+                        f"'{staged.columns[date].heading}' is.",
+            )
+
+
+def _id(kind: str, date: str) -> str:
+    n = f"row_number() OVER (PARTITION BY child_id, {date} ORDER BY _row)"
+    return (f"child_id || '/{kind}/' || strftime({date}, '%Y-%m-%d') "
+            f"|| CASE WHEN {n} > 1 THEN '#' || {n} ELSE '' END")
+
+
+_LINEAGE = f"'{NAME}' AS source, ref AS source_ref"
+
+
+def _inserts(spec: ListSpec, v: str) -> list[tuple[str, str]]:
+    """(canonical table, SELECT producing its rows) for one staged list."""
+    # One children row per distinct set of details, so a conflict stays visible to the loader.
+    details = (f"child_id, dob, sex, ethnicity, "
+               f"{'disability' if _has(spec, 'disability') else 'NULL'} AS disability, "
+               f"{'uasc' if _has(spec, 'uasc') else 'NULL'} AS uasc")
+    out = [("children", f"SELECT {details}, '{NAME}' AS source, arg_min(ref, _row) AS "
+            f"source_ref FROM {v} WHERE child_id IS NOT NULL GROUP BY ALL")]
+
+    def rows(date: str, extra: str = "") -> str:
+        return f"FROM {v} WHERE child_id IS NOT NULL AND {date} IS NOT NULL{extra}"
+
+    def visits(date: str, kind: str, seen_alone: str = "NULL") -> tuple[str, str]:
+        return ("visits", f"SELECT child_id, {date} AS visit_date, '{kind}' AS visit_type, "
+                f"{seen_alone} AS seen_alone, worker, {_LINEAGE} {rows(date)}")
+
+    match spec.number:
+        case 1:
+            out.append(("contacts", f"SELECT {_id('CONT', 'contact_date')} AS contact_id, "
+                        f"child_id, contact_date, source_code, {_LINEAGE} "
+                        f"{rows('contact_date')}"))
+        case 2:
+            out.append(("early_help", f"SELECT {_id('EH', 'start_date')} AS eh_id, child_id, "
+                        f"start_date, completion_date, organisation, {_LINEAGE} "
+                        f"{rows('start_date')}"))
+        case 3:
+            out.append(("referrals", f"SELECT {_id('REF', 'referral_date')} AS referral_id, "
+                        f"child_id, referral_date, source_code, nfa, referrals_12m, team, "
+                        f"worker, {_LINEAGE} {rows('referral_date')}"))
+        case 4:
+            out.append(("assessments", f"SELECT {_id('ASMT', 'start_date')} AS assessment_id, "
+                        f"child_id, start_date, authorised_date, child_seen, needs_support, "
+                        f"team, worker, {_LINEAGE} {rows('start_date')}"))
+        case 5:
+            out.append(("s47_enquiries", f"SELECT {_id('S47', 'start_date')} AS s47_id, "
+                        f"child_id, start_date, icpc_not_required, icpc_date, cp_plan_resulted, "
+                        f"team, worker, {_LINEAGE} {rows('start_date')}"))
+        case 6:
+            out.append(("referrals", f"SELECT {_id('REF', 'referral_date')} AS referral_id, "
+                        f"child_id, referral_date, primary_need, closure_date, closure_reason, "
+                        f"team, worker, {_LINEAGE} {rows('referral_date')}"))
+            out.append(visits("last_seen", "CIN"))
+        case 7:
+            plans = (f"(SELECT *, {_id('CPP', 'start_date')} AS cp_plan_id "
+                     f"{rows('start_date')}) p")
+            out.append(("cp_plans", f"SELECT cp_plan_id, child_id, start_date, end_date, "
+                        f"initial_category, latest_category, previous_plans, team, worker, "
+                        f"{_LINEAGE} FROM {plans}"))
+            out.append(("cp_reviews", f"SELECT cp_plan_id, child_id, latest_review AS "
+                        f"review_date, {_LINEAGE} FROM {plans} "
+                        f"WHERE latest_review IS NOT NULL"))
+            out.append(visits("last_visit", "CP", "seen_alone"))
+        case 8:
+            decom = "COALESCE(placement_start, period_start)"
+            out.append(("cla_episodes", f"SELECT child_id, {decom} AS decom, CASE WHEN "
+                        f"placement_start IS NULL OR placement_start = period_start THEN 'S' "
+                        f"ELSE 'P' END AS rne, ls, cin, place, place_provider, dec, rec, "
+                        f"pl_post, urn, {_LINEAGE} FROM {v} "
+                        f"WHERE child_id IS NOT NULL AND {decom} IS NOT NULL"))
+            out.append(("cla_reviews", f"SELECT child_id, latest_review AS review_date, "
+                        f"{_LINEAGE} {rows('latest_review')}"))
+            out.append(visits("last_visit", "CLA"))
+            out.append(("health_assessments", " UNION ALL ".join(
+                f"SELECT child_id, {date} AS assessment_date, '{kind}' AS kind, {_LINEAGE} "
+                f"{rows(date)}" for date, kind in (("health_date", "health"),
+                                                   ("dental_date", "dental")))))
+        case 9:
+            out.append(("care_leavers", f"SELECT child_id, NULL AS year_ending, in_touch, "
+                        f"activity, accommodation, suitable, eligibility, latest_contact, "
+                        f"personal_advisor, {_LINEAGE} FROM {v} WHERE child_id IS NOT NULL"))
+            out.append(("pathway_plan_reviews", f"SELECT child_id, pathway_review AS "
+                        f"review_date, {_LINEAGE} {rows('pathway_review')}"))
+        case 10:
+            out.append(("adoption", f"SELECT child_id, entered_care, decision_date, "
+                        f"placement_order_date, matched_date, placed_date, adoption_order_date, "
+                        f"no_longer_placed_date, no_longer_placed_reason, {_LINEAGE} "
+                        f"FROM {v} WHERE child_id IS NOT NULL"))
+    return out
+
+
+def _has(spec: ListSpec, field: str) -> bool:
+    return any(c.field == field for c in spec.columns)
+
+
+def _drop(con: duckdb.DuckDBPyConnection, table: str) -> None:
+    """Drop the temp tables staging made for `table`, and our view of it."""
+    tabular.drop_staged(con, table)
+    con.execute(f"DROP TABLE IF EXISTS {table}_all")

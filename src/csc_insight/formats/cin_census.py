@@ -1,0 +1,382 @@
+"""Reader for the DfE Children in Need census XML (one file per collection year).
+
+The file is streamed (`xml_safety.SafeXML`: no DTDs, entities or network, nesting capped),
+one `Child` at a time, and each element is cleared once read, so an England-sized file never
+becomes a tree in memory. Element names are matched without their namespace.
+
+Mapping (every row: source = 'cin_census', source_ref = '<file>:<line of the element>'):
+
+- Header/CollectionDetails: Collection must be 'CIN'; Year (4 digits) and ReferenceDate are
+  validated but not stored.
+- Child/ChildIdentifiers and ChildCharacteristics -> `children`: LAchildID -> child_id
+  (trimmed, upper-cased), UPN -> upn, PersonBirthDate -> dob, ExpectedPersonBirthDate ->
+  expected_dob, GenderCurrent or (from 2025-26) Sex -> sex via `codes.parse_sex`,
+  PersonDeathDate -> death_date, Ethnicity -> ethnicity, Disabilities/Disability* ->
+  disability (true when any code other than NONE; NULL when none is given).
+  FormerUPN and UPNunknown are not stored.
+- Child/CINdetails -> `referrals`: CINreferralDate -> referral_date, ReferralSource ->
+  source_code, PrimaryNeedCode -> primary_need, CINclosureDate -> closure_date,
+  ReasonForClosure -> closure_reason, ReferralNFA -> nfa; referral_id =
+  '<child>/REF/<referral date>'. CINdetails/DateOfInitialCPC is not stored (Section47 has it).
+- CINdetails/Assessments -> `assessments`: AssessmentActualStartDate -> start_date,
+  AssessmentAuthorisationDate -> authorised_date, FactorsIdentifiedAtAssessment/
+  AssessmentFactors* -> factors (comma-joined in file order), assessment_id =
+  '<child>/ASMT/<start>'. AssessmentInternalReviewDate is not stored.
+- CINdetails/CINPlanDates -> `cin_plans` (CINPlanStartDate, CINPlanEndDate; '<child>/CINP/..').
+- CINdetails/Section47 -> `s47_enquiries`: S47ActualStartDate -> start_date,
+  InitialCPCtarget -> icpc_target_date, DateOfInitialCPC -> icpc_date, ICPCnotRequired ->
+  icpc_not_required ('<child>/S47/<start>').
+- CINdetails/ChildProtectionPlans -> `cp_plans`: CPPstartDate, CPPendDate,
+  InitialCategoryOfAbuse, LatestCategoryOfAbuse, NumberOfPreviousCPP ('<child>/CPP/<start>');
+  its Reviews/CPPreviewDate* -> `cp_reviews` (source_ref: the CPPreviewDate line).
+- CINdetails/PreProceedingsandFGDM (2025-26 onwards) is accepted and ignored: no indicator
+  uses it yet.
+
+Every row under a CINdetails carries that episode's referral_id. Two ids of one kind for the
+same child and date in one file get '#2', '#3' in file order.
+
+Validation (each finding names file, line, element and value): required elements
+(LAchildID, PersonBirthDate or ExpectedPersonBirthDate, CINreferralDate and each block's start
+date), dates (ISO; dd/mm/yyyy also accepted), code lists (`formats.codes`), booleans
+('true', 'false', '1', '0'), a child twice in one file, end dates before start dates
+(closure, CIN plan end, CPPendDate, authorisation), and a child without CINdetails (warning).
+The same referral appearing in consecutive years' files is normal and merged by the loader.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Sequence
+from pathlib import Path
+
+import duckdb
+from lxml import etree
+
+from csc_insight.formats import codes, values
+from csc_insight.formats.report import Report
+from csc_insight.formats.tabular import (
+    Column,
+    RowStager,
+    Staged,
+    check,
+    check_duplicates,
+    check_order,
+    drop_staged,
+)
+from csc_insight.formats.xml_safety import SafeXML
+
+NAME = "cin_census"
+
+_files = itertools.count(1)
+_BOOLEANS = {"TRUE": True, "1": True, "FALSE": False, "0": False}
+
+
+def _boolean(raw: str) -> bool | None:
+    return _BOOLEANS.get(raw.strip().upper())
+
+
+def _disability(raw: str) -> bool | None:
+    found = raw.split(",")
+    if not all(code in codes.DISABILITY for code in found):
+        return None
+    return any(code != "NONE" for code in found)
+
+
+def _factors(raw: str) -> str | None:
+    return raw if all(f in codes.ASSESSMENT_FACTORS for f in raw.split(",")) else None
+
+
+def _date(heading: str, field: str, *, not_null: bool = False) -> Column:
+    return Column(heading, field, "date", not_null=not_null)
+
+
+def _code(heading: str, field: str, allowed: object) -> Column:
+    return Column(heading, field, "code", codes=allowed)  # type: ignore[arg-type]
+
+
+_FLAG = "true, false, 1 or 0"
+_CHILD = Column("LAchildID", "child_id")
+_PARENT = Column("parent line", "parent")
+
+# Each block: (canonical table, columns in the order its rows are built).
+BLOCKS: dict[str, list[Column]] = {
+    "children": [
+        Column("LAchildID", "child_id", not_null=True), Column("UPN", "upn"),
+        _date("PersonBirthDate", "dob"), _date("ExpectedPersonBirthDate", "expected_dob"),
+        Column("GenderCurrent", "gender", "code", parse=codes.parse_sex,
+               describe="1 (male), 2 (female), 0 or 9 (not known)"),
+        Column("Sex", "sex", "code", parse=codes.parse_sex,
+               describe="M, F or U (or 1, 2, 0, 9)"),
+        _date("PersonDeathDate", "death_date"), _code("Ethnicity", "ethnicity", codes.ETHNICITY),
+        Column("Disability", "disability", "flag", parse=_disability,
+               describe=f"disability codes ({', '.join(sorted(codes.DISABILITY))})"),
+    ],
+    "referrals": [
+        _CHILD, _date("CINreferralDate", "referral_date", not_null=True),
+        _code("ReferralSource", "source_code", codes.REFERRAL_SOURCE),
+        _code("PrimaryNeedCode", "primary_need", codes.PRIMARY_NEED),
+        _date("CINclosureDate", "closure_date"),
+        _code("ReasonForClosure", "closure_reason", codes.CLOSURE_REASON),
+        Column("ReferralNFA", "nfa", "flag", parse=_boolean, describe=_FLAG),
+    ],
+    "assessments": [
+        _CHILD, _PARENT, _date("AssessmentActualStartDate", "start_date", not_null=True),
+        _date("AssessmentAuthorisationDate", "authorised_date"),
+        Column("AssessmentFactors", "factors", "code", parse=_factors,
+               describe="assessment factor codes such as 1A, 2B, 21"),
+    ],
+    "cin_plans": [
+        _CHILD, _PARENT, _date("CINPlanStartDate", "start_date", not_null=True),
+        _date("CINPlanEndDate", "end_date"),
+    ],
+    "s47_enquiries": [
+        _CHILD, _PARENT, _date("S47ActualStartDate", "start_date", not_null=True),
+        _date("InitialCPCtarget", "icpc_target_date"), _date("DateOfInitialCPC", "icpc_date"),
+        Column("ICPCnotRequired", "icpc_not_required", "flag", parse=_boolean, describe=_FLAG),
+    ],
+    "cp_plans": [
+        _CHILD, _PARENT, _date("CPPstartDate", "start_date", not_null=True),
+        _date("CPPendDate", "end_date"),
+        _code("InitialCategoryOfAbuse", "initial_category", codes.ABUSE_CATEGORY),
+        _code("LatestCategoryOfAbuse", "latest_category", codes.ABUSE_CATEGORY),
+        Column("NumberOfPreviousCPP", "previous_plans", "int"),
+    ],
+    "cp_reviews": [_CHILD, _PARENT, _date("CPPreviewDate", "review_date", not_null=True)],
+}
+
+# Id kind per table, and the date each id is built from.
+_IDS = {"referrals": ("referral_id", "REF", "referral_date"),
+        "assessments": ("assessment_id", "ASMT", "start_date"),
+        "cin_plans": ("cin_plan_id", "CINP", "start_date"),
+        "s47_enquiries": ("s47_id", "S47", "start_date"),
+        "cp_plans": ("cp_plan_id", "CPP", "start_date")}
+
+
+def detect(path: Path) -> bool:
+    """Any .xml file, or a file whose first bytes look like a CIN census message."""
+    if path.suffix.lower() == ".xml":
+        return True
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(4096)
+    except OSError:
+        return False
+    return head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<") and b"<Message" in head
+
+
+def _local(tag: object) -> str:
+    return tag.rpartition("}")[2] if isinstance(tag, str) else ""
+
+
+def _text(element: etree._Element | None) -> str | None:
+    if element is None or element.text is None:
+        return None
+    return element.text.strip() or None
+
+
+def _children(element: etree._Element, name: str) -> list[etree._Element]:
+    return [c for c in element if _local(c.tag) == name]
+
+
+def _first(element: etree._Element | None, name: str) -> etree._Element | None:
+    if element is None:
+        return None
+    return next((c for c in element if _local(c.tag) == name), None)
+
+
+def _values(element: etree._Element | None, names: Sequence[str]) -> list[str | None]:
+    return [_text(_first(element, n)) for n in names]
+
+
+def _joined(element: etree._Element | None, name: str) -> str | None:
+    found = [t for c in (element if element is not None else []) if _local(c.tag) == name
+             if (t := _text(c))]
+    return ",".join(t.upper() for t in found) or None
+
+
+class _Reader:
+    """One pass over one file: stages each block's rows as the children stream past."""
+
+    def __init__(self, path: Path, con: duckdb.DuckDBPyConnection, report: Report) -> None:
+        self.path, self.con, self.report, self.file = path, con, report, path.name
+        prefix = f"{NAME}_{next(_files)}"
+        self.tables = {block: f"{prefix}_{block}" for block in BLOCKS}
+        self.stagers = {
+            block: RowStager(con, [c.heading for c in cols], cols, report,
+                             table=self.tables[block], file=self.file, lettered=False,
+                             expect_rows=block == "children")
+            for block, cols in BLOCKS.items()
+        }
+        self.header_seen = False
+
+    def add(self, block: str, line: int, row: list[str | None]) -> None:
+        self.stagers[block].add(line, row)
+
+    def header(self, header: etree._Element) -> None:
+        self.header_seen = True
+        details = _first(header, "CollectionDetails")
+        collection, year, reference = _values(details, ["Collection", "Year", "ReferenceDate"])
+        line = (details if details is not None else header).sourceline
+        if (collection or "").upper() != "CIN":
+            self.report.error("not_cin_census", self.file, "Header/CollectionDetails/Collection "
+                              "should be 'CIN': this is not a CIN census file.", row=line,
+                              column="Collection", value=collection)
+        if not re.fullmatch(r"\d{4}", year or ""):
+            self.report.error("bad_value", self.file, "'Year' should be the collection year, "
+                              "four digits.", row=line, column="Year", value=year)
+        if reference is None or values.parse_date(reference) is None:
+            self.report.error("bad_date", self.file, "'ReferenceDate' should be a date "
+                              "(yyyy-mm-dd).", row=line, column="ReferenceDate", value=reference)
+
+    def child(self, child: etree._Element) -> None:
+        ids = _first(child, "ChildIdentifiers")
+        chars = _first(child, "ChildCharacteristics")
+        raw_id = _text(_first(ids, "LAchildID"))
+        child_id = raw_id.upper() if raw_id else None
+        self.add("children", child.sourceline, [
+            child_id,
+            *_values(ids, ["UPN", "PersonBirthDate", "ExpectedPersonBirthDate", "GenderCurrent",
+                           "Sex", "PersonDeathDate"]),
+            _text(_first(chars, "Ethnicity")),
+            _joined(_first(chars, "Disabilities"), "Disability"),
+        ])
+        episodes = _children(child, "CINdetails")
+        if not episodes:
+            self.report.warning("no_cin_details", self.file, "This child has no CINdetails: "
+                                "expected at least one episode of need.", row=child.sourceline,
+                                column="CINdetails", value=child_id)
+        for details in episodes:
+            self.episode(child_id, details)
+
+    def episode(self, child_id: str | None, details: etree._Element) -> None:
+        line = details.sourceline
+        self.add("referrals", line, [child_id, *_values(details, [
+            "CINreferralDate", "ReferralSource", "PrimaryNeedCode", "CINclosureDate",
+            "ReasonForClosure", "ReferralNFA"])])
+        parent = str(line)
+        for item in _children(details, "Assessments"):
+            factors = _joined(_first(item, "FactorsIdentifiedAtAssessment"), "AssessmentFactors")
+            self.add("assessments", item.sourceline, [child_id, parent, *_values(item, [
+                "AssessmentActualStartDate", "AssessmentAuthorisationDate"]), factors])
+        for item in _children(details, "CINPlanDates"):
+            self.add("cin_plans", item.sourceline, [child_id, parent, *_values(item, [
+                "CINPlanStartDate", "CINPlanEndDate"])])
+        for item in _children(details, "Section47"):
+            self.add("s47_enquiries", item.sourceline, [child_id, parent, *_values(item, [
+                "S47ActualStartDate", "InitialCPCtarget", "DateOfInitialCPC",
+                "ICPCnotRequired"])])
+        for item in _children(details, "ChildProtectionPlans"):
+            self.add("cp_plans", item.sourceline, [child_id, parent, *_values(item, [
+                "CPPstartDate", "CPPendDate", "InitialCategoryOfAbuse", "LatestCategoryOfAbuse",
+                "NumberOfPreviousCPP"])])
+            for reviews in _children(item, "Reviews"):
+                for review in _children(reviews, "CPPreviewDate"):
+                    self.add("cp_reviews", review.sourceline,
+                             [child_id, str(item.sourceline), _text(review)])
+
+    def stream(self) -> bool:
+        """Read the file; False when it was refused (unsafe, not XML, not a CIN census)."""
+        safe = SafeXML(self.path, self.report)
+        root_checked = False
+        for event, element in safe:
+            tag = _local(element.tag)
+            if event == "start":
+                if not root_checked:
+                    root_checked = True
+                    if tag != "Message":
+                        self.report.error("not_cin_census", self.file, "The root element should "
+                                          "be 'Message': this is not a CIN census file.",
+                                          row=element.sourceline, column=tag)
+                        return False
+                continue
+            if tag == "Child":
+                self.child(element)
+            elif tag == "Header":
+                self.header(element)
+            else:
+                continue
+            _release(element)
+        if safe.ok and not self.header_seen:
+            self.report.error("not_cin_census", self.file, "The file has no Header/"
+                              "CollectionDetails: expected a CIN census message.")
+        return safe.ok
+
+    def finish(self) -> dict[str, int]:
+        staged = {block: stager.finish() for block, stager in self.stagers.items()}
+        if any(s is None for s in staged.values()):
+            return {}
+        return self.validate_and_insert(staged)  # type: ignore[arg-type]
+
+    def validate_and_insert(self, staged: dict[str, Staged]) -> dict[str, int]:
+        con, report = self.con, self.report
+        kids = staged["children"]
+        check(con, kids, f"SELECT _row, child_id AS value FROM raw_{kids.table} "
+              "WHERE dob IS NULL AND expected_dob IS NULL", report, code="missing_value",
+              column="dob", message="A child needs PersonBirthDate or ExpectedPersonBirthDate.")
+        check_duplicates(con, kids, ["child_id"], report, what="child (LAchildID)")
+        check_order(con, staged["referrals"], "referral_date", "closure_date", report)
+        check_order(con, staged["assessments"], "start_date", "authorised_date", report)
+        check_order(con, staged["cin_plans"], "start_date", "end_date", report)
+        check_order(con, staged["cp_plans"], "start_date", "end_date", report)
+
+        ref = f"? || ':' || _row AS source_ref, '{NAME}' AS source"
+        written = {"children": _insert(con, "children", (
+            f"SELECT child_id, upn, dob, expected_dob, COALESCE(sex, gender) AS sex, death_date, "
+            f"ethnicity, disability, {ref} FROM {kids.table} WHERE child_id IS NOT NULL"),
+            self.file)}
+        for block, (id_field, kind, day) in _IDS.items():
+            table = staged[block].table
+            con.execute(
+                f"CREATE OR REPLACE TEMP TABLE {table}_ids AS SELECT _row, child_id || '/{kind}/' "
+                f"|| strftime({day}, '%Y-%m-%d') || CASE WHEN n > 1 THEN '#' || n ELSE '' END "
+                f"AS {id_field} FROM (SELECT _row, child_id, {day}, row_number() OVER (PARTITION "
+                f"BY child_id, {day} ORDER BY _row) AS n FROM {table} WHERE child_id IS NOT NULL "
+                f"AND {day} IS NOT NULL)")
+        refs = f"{staged['referrals'].table}_ids"
+        for block, (id_field, _, _) in _IDS.items():
+            table = staged[block].table
+            link = "" if block == "referrals" else (
+                f", p.referral_id FROM {table} t JOIN {table}_ids i USING (_row) "
+                f"LEFT JOIN {refs} p ON p._row = CAST(t.parent AS INTEGER)")
+            source = link or f" FROM {table} t JOIN {table}_ids i USING (_row)"
+            fields = [c.field for c in BLOCKS[block] if c.field not in ("child_id", "parent")]
+            written[block] = _insert(con, block, (
+                f"SELECT t.child_id, i.{id_field}, {', '.join('t.' + f for f in fields)}, "
+                f"? || ':' || t._row AS source_ref, '{NAME}' AS source{source}"), self.file)
+        cpp = staged["cp_plans"].table
+        written["cp_reviews"] = _insert(con, "cp_reviews", (
+            f"SELECT r.child_id, i.cp_plan_id, r.review_date, ? || ':' || r._row AS source_ref, "
+            f"'{NAME}' AS source "
+            f"FROM {staged['cp_reviews'].table} r JOIN {cpp}_ids i "
+            f"ON i._row = CAST(r.parent AS INTEGER) WHERE r.review_date IS NOT NULL"), self.file)
+        return written
+
+    def drop(self) -> None:
+        for table in self.tables.values():
+            drop_staged(self.con, table)
+            self.con.execute(f"DROP TABLE IF EXISTS {table}_ids")
+
+
+def _insert(con: duckdb.DuckDBPyConnection, table: str, select: str, file: str) -> int:
+    return con.execute(f"INSERT INTO {table} BY NAME {select}", [file]).fetchall()[0][0]
+
+
+def _release(element: etree._Element) -> None:
+    """Free a processed element and the already-processed siblings before it."""
+    element.clear()
+    parent = element.getparent()
+    if parent is not None:
+        while element.getprevious() is not None:
+            del parent[0]
+
+
+def read(path: Path, con: duckdb.DuckDBPyConnection, report: Report) -> dict[str, int]:
+    """Validate one CIN census XML file and insert its canonical rows; see the module."""
+    reader = _Reader(path, con, report)
+    try:
+        if not reader.stream():
+            return {}
+        return reader.finish()
+    finally:
+        reader.drop()

@@ -1,0 +1,299 @@
+"""CIN census XML reader: the canonical rows it writes and the findings it reports."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from csc_insight.formats import cin_census
+from csc_insight.formats.report import Report
+from csc_insight.store import schema
+
+HEADER = """<?xml version="1.0" encoding="utf-8"?>
+<Message>
+<Header>
+<CollectionDetails>
+<Collection>CIN</Collection>
+<Year>2020</Year>
+<ReferenceDate>2020-03-31</ReferenceDate>
+</CollectionDetails>
+</Header>
+<Children>
+"""  # 10 lines: the first Child starts on line 11
+FOOTER = "</Children>\n</Message>\n"
+
+FULL_CHILD = """<Child>
+<ChildIdentifiers>
+<LAchildID> c1 </LAchildID>
+<UPN>A123456789012</UPN>
+<PersonBirthDate>2010-05-01</PersonBirthDate>
+<GenderCurrent>2</GenderCurrent>
+</ChildIdentifiers>
+<ChildCharacteristics>
+<Ethnicity>WBRI</Ethnicity>
+<Disabilities><Disability>NONE</Disability></Disabilities>
+</ChildCharacteristics>
+<CINdetails>
+<CINreferralDate>2019-06-01</CINreferralDate>
+<ReferralSource>1A</ReferralSource>
+<PrimaryNeedCode>N1</PrimaryNeedCode>
+<CINclosureDate>2020-01-10</CINclosureDate>
+<ReasonForClosure>RC8</ReasonForClosure>
+<ReferralNFA>false</ReferralNFA>
+<Assessments>
+<AssessmentActualStartDate>2019-06-02</AssessmentActualStartDate>
+<AssessmentAuthorisationDate>01/07/2019</AssessmentAuthorisationDate>
+<FactorsIdentifiedAtAssessment>
+<AssessmentFactors>1a</AssessmentFactors>
+<AssessmentFactors>3B</AssessmentFactors>
+</FactorsIdentifiedAtAssessment>
+</Assessments>
+<CINPlanDates>
+<CINPlanStartDate>2019-07-05</CINPlanStartDate>
+</CINPlanDates>
+<Section47>
+<S47ActualStartDate>2019-07-20</S47ActualStartDate>
+<InitialCPCtarget>2019-08-09</InitialCPCtarget>
+<DateOfInitialCPC>2019-08-01</DateOfInitialCPC>
+<ICPCnotRequired>0</ICPCnotRequired>
+</Section47>
+<ChildProtectionPlans>
+<CPPstartDate>2019-08-01</CPPstartDate>
+<CPPendDate>2019-12-01</CPPendDate>
+<InitialCategoryOfAbuse>NEG</InitialCategoryOfAbuse>
+<LatestCategoryOfAbuse>EMO</LatestCategoryOfAbuse>
+<NumberOfPreviousCPP>1</NumberOfPreviousCPP>
+<Reviews>
+<CPPreviewDate>2019-10-01</CPPreviewDate>
+<CPPreviewDate>2019-11-15</CPPreviewDate>
+</Reviews>
+</ChildProtectionPlans>
+</CINdetails>
+</Child>
+"""
+# Lines (the Child opens on 11): CINdetails 22, Assessments 29, CINPlanDates 37,
+# Section47 40, ChildProtectionPlans 46, CPPreviewDate 53 and 54.
+
+
+def _child(child_id: str, body: str = "", *, dob: str = "2015-01-01",
+           extra_ids: str = "") -> str:
+    """A Child on 5 + len(body lines) lines: ids on its lines 2-5."""
+    return (f"<Child>\n<ChildIdentifiers>\n<LAchildID>{child_id}</LAchildID>\n"
+            + (f"<PersonBirthDate>{dob}</PersonBirthDate>\n" if dob else "<UPN/>\n")
+            + extra_ids + "</ChildIdentifiers>\n" + body + "</Child>\n")
+
+
+def _episode(*lines: str) -> str:
+    return "<CINdetails>\n" + "".join(line + "\n" for line in lines) + "</CINdetails>\n"
+
+
+def _load(tmp_path: Path, children: str, *, header: str = HEADER,
+          name: str = "cin_census_2020.xml") -> tuple[duckdb.DuckDBPyConnection, Report, dict]:
+    path = tmp_path / name
+    path.write_text(header + children + FOOTER, encoding="utf-8")
+    con = duckdb.connect(str(tmp_path / "t.duckdb"))
+    schema.create(con)
+    report = Report()
+    written = cin_census.read(path, con, report)
+    return con, report, written
+
+
+def _where(report: Report, severity: str = "error") -> list[tuple]:
+    return [(i.code, i.file, i.row, i.column, i.value) for i in report.issues
+            if i.severity == severity]
+
+
+def test_full_child_maps_to_every_canonical_table(tmp_path: Path) -> None:
+    con, report, written = _load(tmp_path, FULL_CHILD)
+    assert report.issues == []
+    assert written == {"children": 1, "referrals": 1, "assessments": 1, "cin_plans": 1,
+                       "s47_enquiries": 1, "cp_plans": 1, "cp_reviews": 2}
+    f = "cin_census_2020.xml"
+    assert con.execute(
+        "SELECT child_id, upn, dob, expected_dob, sex, ethnicity, disability, uasc, death_date, "
+        "source, source_ref FROM children").fetchall() == [
+        ("C1", "A123456789012", date(2010, 5, 1), None, "F", "WBRI", False, None, None,
+         "cin_census", f"{f}:11")]
+    assert con.execute(
+        "SELECT referral_id, child_id, referral_date, source_code, nfa, primary_need, "
+        "closure_date, closure_reason, source_ref FROM referrals").fetchall() == [
+        ("C1/REF/2019-06-01", "C1", date(2019, 6, 1), "1A", False, "N1", date(2020, 1, 10),
+         "RC8", f"{f}:22")]
+    assert con.execute(
+        "SELECT assessment_id, child_id, referral_id, start_date, authorised_date, factors, "
+        "source_ref FROM assessments").fetchall() == [
+        ("C1/ASMT/2019-06-02", "C1", "C1/REF/2019-06-01", date(2019, 6, 2), date(2019, 7, 1),
+         "1A,3B", f"{f}:29")]
+    assert con.execute(
+        "SELECT cin_plan_id, referral_id, start_date, end_date, source_ref FROM cin_plans"
+    ).fetchall() == [("C1/CINP/2019-07-05", "C1/REF/2019-06-01", date(2019, 7, 5), None,
+                      f"{f}:37")]
+    assert con.execute(
+        "SELECT s47_id, referral_id, start_date, icpc_target_date, icpc_date, "
+        "icpc_not_required, source_ref FROM s47_enquiries").fetchall() == [
+        ("C1/S47/2019-07-20", "C1/REF/2019-06-01", date(2019, 7, 20), date(2019, 8, 9),
+         date(2019, 8, 1), False, f"{f}:40")]
+    assert con.execute(
+        "SELECT cp_plan_id, referral_id, start_date, end_date, initial_category, "
+        "latest_category, previous_plans, source, source_ref FROM cp_plans").fetchall() == [
+        ("C1/CPP/2019-08-01", "C1/REF/2019-06-01", date(2019, 8, 1), date(2019, 12, 1), "NEG",
+         "EMO", 1, "cin_census", f"{f}:46")]
+    assert con.execute("SELECT * FROM cp_reviews ORDER BY review_date").fetchall() == [
+        ("C1/CPP/2019-08-01", "C1", date(2019, 10, 1), "cin_census", f"{f}:53"),
+        ("C1/CPP/2019-08-01", "C1", date(2019, 11, 15), "cin_census", f"{f}:54")]
+
+
+def test_temporary_tables_are_dropped(tmp_path: Path) -> None:
+    con, _, _ = _load(tmp_path, FULL_CHILD)
+    assert con.execute("SELECT count(*) FROM duckdb_tables() WHERE temporary").fetchall() == [
+        (0,)]
+
+
+def test_2025_sex_expected_birth_disability_and_pre_proceedings(tmp_path: Path) -> None:
+    child = ("<Child>\n<ChildIdentifiers>\n<LAchildID>k9</LAchildID>\n"
+             "<ExpectedPersonBirthDate>2026-01-20</ExpectedPersonBirthDate>\n<Sex>U</Sex>\n"
+             "</ChildIdentifiers>\n<ChildCharacteristics>\n<Disabilities>\n"
+             "<Disability>NONE</Disability>\n<Disability>AUT</Disability>\n</Disabilities>\n"
+             "</ChildCharacteristics>\n"
+             + _episode("<CINreferralDate>2025-11-03</CINreferralDate>",
+                        "<ReferralNFA>1</ReferralNFA>",
+                        "<PreProceedingsandFGDM>", "<PPStartDate>2025-11-10</PPStartDate>",
+                        "<FGDMMeetingOffer>true</FGDMMeetingOffer>", "</PreProceedingsandFGDM>")
+             + "</Child>\n")
+    con, report, written = _load(tmp_path, child)
+    assert report.issues == []
+    assert con.execute("SELECT child_id, dob, expected_dob, sex, disability FROM children"
+                       ).fetchall() == [("K9", None, date(2026, 1, 20), "U", True)]
+    assert con.execute("SELECT referral_id, nfa FROM referrals").fetchall() == [
+        ("K9/REF/2025-11-03", True)]
+
+
+def test_two_referrals_on_one_date_get_numbered_ids(tmp_path: Path) -> None:
+    body = (_episode("<CINreferralDate>2019-06-01</CINreferralDate>")
+            + _episode("<CINreferralDate>2019-06-01</CINreferralDate>"))
+    con, report, _ = _load(tmp_path, _child("C7", body))
+    assert report.errors == []
+    assert con.execute("SELECT referral_id, source_ref FROM referrals ORDER BY source_ref"
+                       ).fetchall() == [("C7/REF/2019-06-01", "cin_census_2020.xml:16"),
+                                        ("C7/REF/2019-06-01#2", "cin_census_2020.xml:19")]
+
+
+def test_bad_values_name_line_element_and_value(tmp_path: Path) -> None:
+    body = ("<ChildCharacteristics>\n<Ethnicity>XXXX</Ethnicity>\n"
+            "<Disabilities><Disability>WINGS</Disability></Disabilities>\n"
+            "</ChildCharacteristics>\n"
+            + _episode("<CINreferralDate>2019-13-45</CINreferralDate>",
+                       "<ReferralSource>11Z</ReferralSource>",
+                       "<ReferralNFA>Y</ReferralNFA>"))
+    con, report, _ = _load(tmp_path, _child("C2", body))
+    f = "cin_census_2020.xml"
+    # Child on line 11; CINdetails on line 20.
+    assert sorted(_where(report)) == [
+        ("bad_date", f, 20, "CINreferralDate", "2019-13-45"),
+        ("bad_value", f, 11, "Disability", "WINGS"),
+        ("bad_value", f, 20, "ReferralNFA", "Y"),
+        ("unknown_code", f, 11, "Ethnicity", "XXXX"),
+        ("unknown_code", f, 20, "ReferralSource", "11Z"),
+    ]
+    messages = {i.column: i.message for i in report.errors}
+    assert messages["Ethnicity"].startswith("'Ethnicity' should be one of ABAN, AIND,")
+    assert messages["ReferralNFA"] == "'ReferralNFA' should be true, false, 1 or 0."
+    assert all(i.column_letter is None for i in report.issues)
+    # The referral without a usable date is not written; the child still is.
+    assert con.execute("SELECT count(*) FROM referrals").fetchall() == [(0,)]
+    assert con.execute("SELECT child_id FROM children").fetchall() == [("C2",)]
+
+
+def test_required_elements(tmp_path: Path) -> None:
+    children = (_child("", _episode("<CINreferralDate>2019-06-01</CINreferralDate>"))
+                + _child("C3", _episode("<ReferralSource>1A</ReferralSource>",
+                                        "<Assessments>", "<AssessmentAuthorisationDate>"
+                                        "2019-07-01</AssessmentAuthorisationDate>",
+                                        "</Assessments>"), dob=""))
+    _, report, written = _load(tmp_path, children)
+    f = "cin_census_2020.xml"
+    # First child: lines 11-19; second: Child 20, CINdetails 25, Assessments 27.
+    assert sorted(_where(report)) == [
+        ("missing_value", f, 11, "LAchildID", None),
+        ("missing_value", f, 20, "PersonBirthDate", "C3"),
+        ("missing_value", f, 25, "CINreferralDate", None),
+        ("missing_value", f, 27, "AssessmentActualStartDate", None),
+    ]
+    assert [i.message for i in report.errors if i.row == 20] == [
+        "A child needs PersonBirthDate or ExpectedPersonBirthDate."]
+    assert written["children"] == 1 and written["referrals"] == 0
+
+
+def test_duplicate_child_and_end_before_start(tmp_path: Path) -> None:
+    episode = _episode(
+        "<CINreferralDate>2019-06-01</CINreferralDate>",
+        "<CINclosureDate>2019-05-01</CINclosureDate>",
+        "<Assessments>", "<AssessmentActualStartDate>2019-06-10</AssessmentActualStartDate>",
+        "<AssessmentAuthorisationDate>2019-06-09</AssessmentAuthorisationDate>",
+        "</Assessments>",
+        "<ChildProtectionPlans>", "<CPPstartDate>2019-07-01</CPPstartDate>",
+        "<CPPendDate>2019-06-30</CPPendDate>", "</ChildProtectionPlans>")
+    children = _child("C4", episode) + _child(" c4", "")
+    _, report, _ = _load(tmp_path, children)
+    f = "cin_census_2020.xml"
+    # First Child 11, CINdetails 16, Assessments 19, ChildProtectionPlans 23; second Child 29.
+    assert sorted(_where(report)) == [
+        ("duplicate_key", f, 29, "LAchildID", "C4"),
+        ("end_before_start", f, 16, "CINclosureDate", "2019-05-01"),
+        ("end_before_start", f, 19, "AssessmentAuthorisationDate", "2019-06-09"),
+        ("end_before_start", f, 23, "CPPendDate", "2019-06-30"),
+    ]
+    assert _where(report, "warning") == [("no_cin_details", f, 29, "CINdetails", "C4")]
+
+
+def test_collection_must_be_cin(tmp_path: Path) -> None:
+    header = HEADER.replace("<Collection>CIN<", "<Collection>SSDA903<").replace(
+        "<Year>2020<", "<Year>20<")
+    _, report, _ = _load(tmp_path, _child("C1", ""), header=header)
+    f = "cin_census_2020.xml"
+    assert sorted(_where(report)) == [("bad_value", f, 4, "Year", "20"),
+                                      ("not_cin_census", f, 4, "Collection", "SSDA903")]
+
+
+def test_other_xml_is_not_a_cin_census(tmp_path: Path) -> None:
+    path = tmp_path / "feed.xml"
+    path.write_text("<rss><channel/></rss>", encoding="utf-8")
+    con = duckdb.connect(str(tmp_path / "t.duckdb"))
+    schema.create(con)
+    report = Report()
+    assert cin_census.read(path, con, report) == {}
+    assert _where(report) == [("not_cin_census", "feed.xml", 1, "rss", None)]
+
+
+@pytest.mark.parametrize(("content", "code", "row"), [
+    (HEADER + FULL_CHILD[:300], "xml_syntax", 21),  # cut inside line 21
+    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "not_xml", None),
+    (b"", "empty_file", None),
+    ('<!DOCTYPE m [<!ENTITY x SYSTEM "file:///etc/passwd">]><Message>&x;</Message>',
+     "xml_doctype", 1),
+])
+def test_unreadable_files_write_nothing(tmp_path: Path, content: str | bytes, code: str,
+                                        row: int | None) -> None:
+    path = tmp_path / "cin.xml"
+    path.write_bytes(content.encode() if isinstance(content, str) else content)
+    con = duckdb.connect(str(tmp_path / "t.duckdb"))
+    schema.create(con)
+    report = Report()
+    assert cin_census.read(path, con, report) == {}
+    assert [(i.code, i.row) for i in report.issues] == [(code, row)]
+    assert con.execute("SELECT count(*) FROM children").fetchall() == [(0,)]
+    assert con.execute("SELECT count(*) FROM duckdb_tables() WHERE temporary").fetchall() == [
+        (0,)]
+
+
+def test_detect(tmp_path: Path) -> None:
+    xml = tmp_path / "anything.XML"
+    xml.write_text("<Message/>")
+    unnamed = tmp_path / "upload"
+    unnamed.write_text(HEADER + FOOTER)
+    csv_file = tmp_path / "episodes.csv"
+    csv_file.write_text("CHILD,DECOM\n")
+    assert [cin_census.detect(p) for p in (xml, unnamed, csv_file)] == [True, True, False]
