@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "csc_insight.web.dashboard",
     "csc_insight.web.imports",
     "csc_insight.web.children",
+    "csc_insight.web.plans",
 ]
 
 MIDDLEWARE = [
@@ -137,6 +138,7 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "dashboard:start"
+LOGOUT_REDIRECT_URL = "accounts:login"
 
 # Login throttling: 5 failures per username + IP address locks that pair for 15 minutes.
 AXES_FAILURE_LIMIT = 5

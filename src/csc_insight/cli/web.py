@@ -1,0 +1,85 @@
+"""Web commands: `serve` (gunicorn, after migrations), `createuser`, `demo-user`."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+SETTINGS = "csc_insight.web.settings"
+
+
+def _django() -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", SETTINGS)
+    import django
+
+    django.setup()
+
+
+def migrate() -> None:
+    """Bring the web database up to date (SQLite under $CSC_INSIGHT_HOME or DATABASE_URL)."""
+    _django()
+    from django.core.management import call_command
+
+    call_command("migrate", interactive=False, verbosity=0)
+
+
+def serve(args: argparse.Namespace) -> int:
+    migrate()
+    from csc_insight.web.settings import STATICFILES_DIRS
+
+    if not (STATICFILES_DIRS[1] / "csc" / "app.css").exists():
+        print("Web assets are not built: run `npm ci && npm run build` first.", file=sys.stderr)
+        return 1
+    command = [
+        sys.executable, "-m", "gunicorn", "csc_insight.web.wsgi:application",
+        "--bind", f"{args.host}:{args.port}", "--workers", str(args.workers),
+        "--access-logfile", "-",
+    ]  # fmt: skip
+    os.execv(sys.executable, command)
+    return 0  # not reached
+
+
+def createuser(args: argparse.Namespace) -> int:
+    migrate()
+    from django.core.exceptions import ValidationError
+
+    from csc_insight.web.accounts.provision import create_user
+
+    password = sys.stdin.readline().rstrip("\r\n") if args.password_stdin else None
+    try:
+        username, password = create_user(args.username, args.role, password)
+    except ValidationError as error:
+        print("Password refused: " + " ".join(error.messages), file=sys.stderr)
+        return 1
+    print(f"{username}\t{args.role}" + ("" if args.password_stdin else f"\t{password}"))
+    return 0
+
+
+def demo_user(args: argparse.Namespace) -> int:
+    migrate()
+    from csc_insight.web.accounts.provision import demo_users
+
+    for role, (username, password) in demo_users().items():
+        print(f"{role.label:<20} {username:<20} {password}")
+    return 0
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    from csc_insight.web.roles import Role
+
+    p = subparsers.add_parser("serve", help="run the web app with gunicorn")
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=8000)
+    p.add_argument("--workers", type=int, default=2)
+    p.set_defaults(handler=serve)
+
+    p = subparsers.add_parser("createuser", help="add a web user, or reset their password")
+    p.add_argument("username")
+    p.add_argument("--role", required=True, choices=[r.value for r in Role])
+    p.add_argument("--password-stdin", action="store_true",
+                   help="read the password from standard input (else one is generated)")
+    p.set_defaults(handler=createuser)
+
+    p = subparsers.add_parser("demo-user", help="create or reset one demo login per role")
+    p.set_defaults(handler=demo_user)

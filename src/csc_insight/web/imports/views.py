@@ -1,0 +1,85 @@
+"""The Data pages: upload and load, see the outcome, load history, switch the current load."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET, require_POST
+
+from csc_insight.store import snapshots
+from csc_insight.web import roles
+from csc_insight.web.imports import uploads
+from csc_insight.web.policy import allow
+
+
+def _file_names(manifest: dict[str, Any]) -> list[str]:
+    names = []
+    for entry in manifest.get("files", manifest.get("sources", [])) or []:
+        if isinstance(entry, dict):
+            entry = entry.get("name") or entry.get("path") or entry.get("file") or ""
+        names.append(Path(str(entry)).name)
+    return names
+
+
+def _history() -> list[dict[str, Any]]:
+    current = snapshots.current_id()
+    return [
+        {
+            "id": snap.id,
+            "created_at": snap.created_at,
+            "created_by": snap.created_by,
+            "files": _file_names(snap.manifest),
+            "rows": sum(snap.rows().values()),
+            "current": snap.id == current,
+        }
+        for snap in reversed(snapshots.list_snapshots())
+    ]
+
+
+def _data_page(request: HttpRequest, error: str = "", status: int = 200) -> HttpResponse:
+    return render(
+        request, "imports/data.html", {"history": _history(), "error": error}, status=status
+    )
+
+
+@allow(roles.DATA)
+@require_GET
+def data(request: HttpRequest) -> HttpResponse:
+    return _data_page(request)
+
+
+@allow(roles.DATA)
+@require_POST
+def upload(request: HttpRequest) -> HttpResponse:
+    try:
+        batch, paths = uploads.save(
+            request.FILES.getlist("returns"), request.FILES.getlist("extras")
+        )
+    except uploads.UploadRefused as refused:
+        return _data_page(request, str(refused), status=400)
+    uploads.load_batch(batch, paths, request.user.get_username())
+    return redirect("imports:result", batch=batch)
+
+
+@allow(roles.DATA)
+@require_GET
+def result(request: HttpRequest, batch: str) -> HttpResponse:
+    found = uploads.outcome(batch)
+    if found is None:
+        raise Http404("No such upload")
+    return render(request, "imports/result.html", {"outcome": found, "data": found.data})
+
+
+@allow(roles.DATA)
+@require_POST
+def use_snapshot(request: HttpRequest, snapshot_id: str) -> HttpResponse:
+    try:
+        snapshots.set_current(snapshot_id)
+    except snapshots.SnapshotError as missing:
+        raise Http404(str(missing)) from missing
+    messages.success(request, f"The current data is now the load {snapshot_id}")
+    return redirect("imports:data")

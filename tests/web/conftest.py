@@ -1,0 +1,78 @@
+"""Django test set-up for the web app: settings, a fresh CSC_INSIGHT_HOME per test, users
+of every role, and a tiny hand-made snapshot with one child."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+
+import django
+import duckdb
+import pytest
+
+# Before Django is imported: the settings module reads these once.
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "csc_insight.web.settings")
+os.environ.setdefault("CSC_INSIGHT_HOME", tempfile.mkdtemp(prefix="csc-web-tests-"))
+django.setup()
+
+from csc_insight.store import schema, snapshots  # noqa: E402
+
+ROLES = ["member", "auditor", "manager", "analyst", "administrator"]
+SNAPSHOT_ID = "20200401T090000Z-abc123"
+
+
+@pytest.fixture(autouse=True)
+def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("CSC_INSIGHT_HOME", str(tmp_path))
+    return tmp_path
+
+
+@pytest.fixture
+def users(db: None) -> dict[str, object]:
+    from django.contrib.auth import get_user_model
+
+    User = get_user_model()
+    return {role: User.objects.create_user(f"u-{role}", role=role) for role in ROLES}
+
+
+@pytest.fixture
+def clients(users: dict[str, object]) -> dict[str, object]:
+    from django.test import Client
+
+    made = {"anonymous": Client()}
+    for role, user in users.items():
+        made[role] = Client()
+        made[role].force_login(user)
+    return made
+
+
+def make_snapshot(base: Path, snapshot_id: str = SNAPSHOT_ID) -> str:
+    """A snapshot file as the loader leaves one: DuckDB + manifest, made current."""
+    folder = snapshots.snapshot_dir(base)
+    con = duckdb.connect(str(folder / f"{snapshot_id}.duckdb"))
+    schema.create(con)
+    con.execute("""
+        INSERT INTO children (child_id, dob, sex, ethnicity, source)
+        VALUES ('C1', DATE '2012-03-04', 'M', 'WBRI', 'annex_a');
+        INSERT INTO referrals (referral_id, child_id, referral_date, source_code, source)
+        VALUES ('R1', 'C1', DATE '2019-07-01', '1A', 'cin_census');
+        INSERT INTO cp_plans (cp_plan_id, child_id, start_date, initial_category, source)
+        VALUES ('P1', 'C1', DATE '2019-08-15', 'EMO', 'cin_census');
+    """)
+    con.close()
+    manifest = {
+        "created_at": "2020-04-01T09:00:00Z",
+        "created_by": "u-analyst",
+        "files": [{"name": "annex_a.xlsx", "sha256": "0" * 64}],
+        "rows": {"children": 1, "referrals": 1, "cp_plans": 1},
+    }
+    (folder / f"{snapshot_id}.json").write_text(json.dumps(manifest), encoding="utf-8")
+    snapshots.publish(snapshot_id, base)
+    return snapshot_id
+
+
+@pytest.fixture
+def snapshot(home: Path) -> str:
+    return make_snapshot(home)

@@ -1,0 +1,122 @@
+"""The app in real headless Chromium, served by gunicorn as `csc-insight serve` runs it:
+sign in, start page, upload, a Member refused a child's journey; axe-core on every page."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from .conftest import make_snapshot
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--no-first-run"]
+PASSWORD = "a long test password 42"
+CLI = str(Path(sys.executable).parent / "csc-insight")
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not Path(CHROMIUM).exists(), reason=f"{CHROMIUM} is not installed"),
+]
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture
+def server(tmp_path: Path) -> Iterator[str]:
+    env = {**os.environ, "CSC_INSIGHT_HOME": str(tmp_path)}
+    env.pop("DATABASE_URL", None)
+    for role in ("analyst", "member"):
+        subprocess.run([CLI, "createuser", f"b-{role}", "--role", role, "--password-stdin"],
+                       input=PASSWORD + "\n", text=True, env=env, check=True,
+                       capture_output=True)
+    make_snapshot(tmp_path)
+    port = _free_port()
+    proc = subprocess.Popen([CLI, "serve", "--port", str(port), "--workers", "1"], env=env,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(f"{url}/account/login/", timeout=1)
+                break
+            except OSError:
+                time.sleep(0.1)
+        yield url
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+@pytest.fixture
+def page() -> Iterator[object]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield browser.new_page()
+        browser.close()
+
+
+def _accessible(page) -> None:
+    from axe_playwright_python.sync_playwright import Axe
+
+    violations = Axe().run(page).response["violations"]
+    serious = [(v["id"], v["impact"]) for v in violations if v["impact"] in ("serious",
+                                                                            "critical")]
+    assert serious == [], page.url
+
+
+def _sign_in(page, base: str, username: str) -> None:
+    page.goto(f"{base}/")
+    assert page.title().startswith("Sign in")
+    _accessible(page)
+    page.fill("#id_username", username)
+    page.fill("#id_password", PASSWORD)
+    page.click("button:has-text('Sign in')")
+
+
+def test_analyst_signs_in_and_uploads(server: str, page, tmp_path: Path) -> None:
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    _sign_in(page, server, "b-analyst")
+    assert page.locator("h1").inner_text() == "Start"
+    assert page.locator("body.govuk-frontend-supported").count() == 1  # our JS ran under CSP
+    _accessible(page)
+    page.click("a.govuk-link:has-text('Data')")
+    assert page.locator("h1").inner_text() == "Data"
+    _accessible(page)
+    picture = tmp_path / "photo.png"
+    picture.write_bytes(b"\x89PNG\r\n\x1a\n")
+    page.set_input_files("#returns", str(picture))
+    page.click("button:has-text('Upload and load')")
+    page.wait_for_selector(".govuk-error-summary")
+    assert "photo.png is not an .xlsx, .xml or .csv file" in page.inner_text(
+        ".govuk-error-summary")
+    _accessible(page)
+    page.goto(f"{server}/children/C1/")
+    assert page.locator("h1").inner_text() == "Child C1"
+    _accessible(page)
+    # Refused uploads (400) and the browser's own favicon request (404) log load failures.
+    assert [e for e in errors if not e.startswith("Failed to load resource")] == []
+
+
+def test_member_refused_a_childs_journey(server: str, page) -> None:
+    _sign_in(page, server, "b-member")
+    assert page.locator("h1").inner_text() == "Start"
+    response = page.goto(f"{server}/children/C1/")
+    assert response.status == 403
+    assert page.locator("h1").inner_text() == "You cannot open this page"
+    _accessible(page)
