@@ -1,0 +1,173 @@
+"""The indicator catalogue: one SQL file per indicator under `definitions/`, its metadata
+in a YAML block comment at the top (see definitions/README.md), plus the shared views in
+`definitions/common/` that definitions may name like tables.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from importlib.resources import files
+from typing import Any, Literal
+
+import yaml
+
+Unit = Literal["count", "percent", "rate_per_10k", "mean", "ratio"]
+Polarity = Literal["higher", "lower", "neutral"]
+PeriodType = Literal["flow", "stock"]
+
+UNITS = ("count", "percent", "rate_per_10k", "mean", "ratio")
+POLARITIES = ("higher", "lower", "neutral")
+PERIOD_TYPES = ("flow", "stock")
+AREAS = ("Contacts and referrals", "Early help", "Assessments", "Children in need",
+         "Child protection", "Children in care", "Missing", "Care leavers", "Workforce")
+# Columns every definition returns; any other column is evidence shown in the drill-down.
+ROW_COLUMNS = ("period", "child_id", "in_numerator", "in_denominator")
+FORECAST_METHOD = ("straight line on days elapsed: counts scaled from the year to date to the "
+                   "whole year; percentages and means are the year-to-date value")
+
+_HEADER = re.compile(r"\A\s*/\*(.*?)\*/\s*(.*)\Z", re.DOTALL)
+
+
+class DefinitionError(ValueError):
+    """A definition file that does not follow definitions/README.md."""
+
+
+@dataclass(frozen=True)
+class Definition:
+    id: str
+    title: str
+    area: str
+    unit: Unit
+    polarity: Polarity
+    period_type: PeriodType
+    definition: str
+    source: str
+    numerator: str
+    denominator: str | None
+    requires: tuple[str, ...]
+    sql: str
+    params: dict[str, Any] = field(default_factory=dict)
+    bands: tuple[str, ...] = ()
+    denominator_distinct: str | None = None
+
+    @property
+    def forecast_method(self) -> str | None:
+        return FORECAST_METHOD if self.period_type == "flow" else None
+
+    @property
+    def columns(self) -> tuple[str, ...]:
+        """The columns the definition's SELECT returns."""
+        return _columns(self.sql)
+
+    def metadata(self) -> dict[str, Any]:
+        return {
+            "id": self.id, "title": self.title, "area": self.area, "unit": self.unit,
+            "polarity": self.polarity, "period_type": self.period_type,
+            "definition": self.definition, "source": self.source,
+            "numerator": self.numerator, "denominator": self.denominator,
+            "requires": list(self.requires), "params": dict(self.params),
+            "bands": list(self.bands), "forecast_method": self.forecast_method,
+        }
+
+
+@cache
+def _columns(sql: str) -> tuple[str, ...]:
+    import sqlglot
+
+    return tuple(sqlglot.parse_one(_neutral_params(sql), read="duckdb").named_selects)
+
+
+def _neutral_params(sql: str) -> str:
+    return re.sub(r"(?<![:\w]):(\w+)", "NULL", sql)
+
+
+def parse_definition(indicator_id: str, text: str) -> Definition:
+    """Read one definition file's text (metadata block, then a SELECT)."""
+    from csc_insight.store.schema import tables
+
+    match = _HEADER.match(text)
+    if not match:
+        raise DefinitionError(f"{indicator_id}: no /* metadata */ block at the top")
+    try:
+        meta = yaml.safe_load(match[1]) or {}
+    except yaml.YAMLError as exc:
+        raise DefinitionError(f"{indicator_id}: metadata is not valid YAML: {exc}") from None
+    sql = match[2].strip().rstrip(";")
+    for key in ("title", "area", "unit", "polarity", "period_type", "definition", "source",
+                "numerator", "requires"):
+        if key not in meta:
+            raise DefinitionError(f"{indicator_id}: metadata lacks {key!r}")
+    for key, allowed in (("unit", UNITS), ("polarity", POLARITIES),
+                         ("period_type", PERIOD_TYPES), ("area", AREAS)):
+        if meta[key] not in allowed:
+            raise DefinitionError(f"{indicator_id}: {key} {meta[key]!r} is not one of {allowed}")
+    known = tables()
+    for need in meta["requires"]:
+        table, _, column = need.partition(".")
+        if column not in known.get(table, []):
+            raise DefinitionError(f"{indicator_id}: requires unknown column {need!r}")
+    if meta["unit"] in ("percent", "mean", "ratio") and not meta.get("denominator"):
+        raise DefinitionError(f"{indicator_id}: a {meta['unit']} needs a denominator")
+    definition = Definition(
+        id=indicator_id, title=meta["title"], area=meta["area"], unit=meta["unit"],
+        polarity=meta["polarity"], period_type=meta["period_type"],
+        definition=" ".join(str(meta["definition"]).split()), source=meta["source"],
+        numerator=meta["numerator"], denominator=meta.get("denominator"),
+        requires=tuple(meta["requires"]), sql=sql, params=dict(meta.get("params") or {}),
+        bands=tuple(meta.get("bands") or ()),
+        denominator_distinct=meta.get("denominator_distinct"),
+    )
+    missing = [c for c in ROW_COLUMNS if c not in definition.columns]
+    if missing:
+        raise DefinitionError(f"{indicator_id}: the SELECT must return {', '.join(missing)}")
+    return definition
+
+
+@cache
+def _load() -> tuple[Definition, ...]:
+    folder = files("csc_insight.indicators").joinpath("definitions")
+    found = [parse_definition(f.name.removesuffix(".sql"), f.read_text(encoding="utf-8"))
+             for f in folder.iterdir() if f.name.endswith(".sql")]
+    return tuple(sorted(found, key=lambda d: (AREAS.index(d.area), d.id)))
+
+
+def catalogue() -> list[Definition]:
+    """Every indicator, ordered by area then id."""
+    return list(_load())
+
+
+def get(indicator_id: str) -> Definition:
+    for definition in _load():
+        if definition.id == indicator_id:
+            return definition
+    raise KeyError(f"No indicator called {indicator_id!r}: see `csc-insight indicators --list`.")
+
+
+@cache
+def common_views() -> dict[str, str]:
+    """Shared views (name -> SELECT) that definitions may use like tables."""
+    folder = files("csc_insight.indicators").joinpath("definitions").joinpath("common")
+    return {f.name.removesuffix(".sql"): f.read_text(encoding="utf-8").strip().rstrip(";")
+            for f in folder.iterdir() if f.name.endswith(".sql")}
+
+
+def views_needed(sql: str) -> list[str]:
+    """The common views `sql` uses, directly or through each other, dependencies first."""
+    views = common_views()
+    ordered: list[str] = []
+
+    def visit(text: str) -> None:
+        for name in sorted(views):
+            if name not in ordered and re.search(rf"\b{name}\b", _strip_comments(text)):
+                visit(views[name])
+                if name not in ordered:
+                    ordered.append(name)
+
+    visit(sql)
+    return ordered
+
+
+def _strip_comments(sql: str) -> str:
+    return re.sub(r"--[^\n]*", "", sql)

@@ -1,0 +1,40 @@
+/*
+title: Assessments authorised within 45 working days
+area: Assessments
+unit: percent
+polarity: higher
+period_type: flow
+definition: >
+  Assessments authorised in the period whose authorisation date is no more than 45
+  working days after the clock start: the referral date by default (the assessment's own
+  referral, else the child's latest referral on or before the assessment start, else the
+  assessment start), or the assessment start date (setting assessment_clock).
+source: Working Together 2018, para 82
+numerator: assessments authorised within 45 working days
+denominator: assessments authorised in the period
+requires: [assessments.authorised_date, calendar.working_day_no]
+params: {wd_limit: 45}
+*/
+SELECT x.period, x.child_id,
+       COALESCE(cb.working_day_no - ca.working_day_no
+                + :inclusive * CAST(ca.is_working_day AS INTEGER) <= :wd_limit,
+                FALSE) AS in_numerator,
+       TRUE AS in_denominator, x.team, x.worker, x.assessment_id, x.referral_date,
+       x.start_date, x.authorised_date, x.clock_start,
+       cb.working_day_no - ca.working_day_no
+           + :inclusive * CAST(ca.is_working_day AS INTEGER) AS working_days
+FROM (
+    SELECT p.period, a.child_id, a.team, a.worker, a.assessment_id, a.start_date,
+           a.authorised_date, COALESCE(MAX(own.referral_date), MAX(r.referral_date)) AS referral_date,
+           CASE WHEN :clock_from_referral
+                THEN COALESCE(MAX(own.referral_date), MAX(r.referral_date), a.start_date)
+                ELSE a.start_date END AS clock_start
+    FROM periods p
+    JOIN assessments a ON a.authorised_date BETWEEN p.period_start AND p.period_end
+    LEFT JOIN referrals own ON own.referral_id = a.referral_id AND own.child_id = a.child_id
+    LEFT JOIN referrals r ON r.child_id = a.child_id AND r.referral_date <= a.start_date
+    GROUP BY p.period, a.child_id, a.team, a.worker, a.assessment_id, a.start_date,
+             a.authorised_date
+) x
+LEFT JOIN calendar ca ON ca.day = x.clock_start
+LEFT JOIN calendar cb ON cb.day = x.authorised_date

@@ -1,0 +1,18 @@
+/*
+title: Care leavers with an up-to-date pathway plan
+area: Care leavers
+unit: percent
+polarity: higher
+period_type: stock
+definition: Care leavers aged 17-21 whose pathway plan was reviewed in the 6 months to period end.
+source: Care Leavers (England) Regulations 2010 (6-monthly review)
+numerator: care leavers with a pathway plan review in the last 6 months
+denominator: care leavers aged 17-21
+requires: [care_leavers.child_id, pathway_plan_reviews.review_date]
+*/
+SELECT c.period, c.child_id,
+       COALESCE(MAX(r.review_date) > c.period_end - INTERVAL 6 MONTH, FALSE) AS in_numerator,
+       TRUE AS in_denominator, MAX(r.review_date) AS last_review
+FROM care_leavers_at_end c
+LEFT JOIN pathway_plan_reviews r ON r.child_id = c.child_id AND r.review_date <= c.period_end
+GROUP BY c.period, c.period_end, c.child_id

@@ -1,0 +1,18 @@
+/*
+title: Children in need per 10,000 children
+area: Children in need
+unit: rate_per_10k
+polarity: neutral
+period_type: stock
+definition: Children in need at period end per 10,000 children aged 0-17.
+source: DfE Children in need statistics
+numerator: children with an open referral at period end
+denominator: child population 0-17 (ONS mid-year estimate)
+requires: [referrals.referral_date, population.population]
+*/
+SELECT p.period, r.child_id, TRUE AS in_numerator, FALSE AS in_denominator,
+       MIN(r.referral_date) AS referral_date
+FROM periods p
+JOIN referrals r ON r.referral_date <= p.period_end
+    AND (r.closure_date IS NULL OR r.closure_date > p.period_end)
+GROUP BY p.period, r.child_id

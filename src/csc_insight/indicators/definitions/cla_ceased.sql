@@ -1,0 +1,16 @@
+/*
+title: Children who ceased to be looked after
+area: Children in care
+unit: count
+polarity: neutral
+period_type: flow
+definition: Episodes ending in the period with a reason that ends care (REC other than X1).
+source: DfE Children looked after statistics
+numerator: periods of care ending in the period
+requires: [cla_episodes.dec, cla_episodes.rec]
+*/
+SELECT p.period, e.child_id, TRUE AS in_numerator, FALSE AS in_denominator,
+       e.decom, e.dec, e.rec
+FROM periods p
+JOIN cla_episodes e ON e.dec BETWEEN p.period_start AND p.period_end
+WHERE e.rec LIKE 'E%'

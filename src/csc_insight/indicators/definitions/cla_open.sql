@@ -1,0 +1,14 @@
+/*
+title: Children looked after at period end
+area: Children in care
+unit: count
+polarity: neutral
+period_type: stock
+definition: Children with a looked-after episode open at the end of the period.
+source: DfE Children looked after statistics
+numerator: children looked after at period end
+requires: [cla_episodes.decom]
+*/
+SELECT a.period, a.child_id, TRUE AS in_numerator, FALSE AS in_denominator,
+       a.care_start, a.placement_start
+FROM cla_at_end a

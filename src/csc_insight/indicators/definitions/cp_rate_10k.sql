@@ -1,0 +1,18 @@
+/*
+title: Children on child protection plans per 10,000 children
+area: Child protection
+unit: rate_per_10k
+polarity: neutral
+period_type: stock
+definition: Children on a child protection plan at period end per 10,000 children aged 0-17.
+source: DfE Children in need statistics, table D1
+numerator: children on a plan at period end
+denominator: child population 0-17 (ONS mid-year estimate)
+requires: [cp_plans.start_date, population.population]
+*/
+SELECT p.period, c.child_id, TRUE AS in_numerator, FALSE AS in_denominator,
+       MIN(c.start_date) AS plan_start
+FROM periods p
+JOIN cp_plans c ON c.start_date <= p.period_end
+    AND (c.end_date IS NULL OR c.end_date > p.period_end)
+GROUP BY p.period, c.child_id

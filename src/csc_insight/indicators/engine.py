@@ -1,0 +1,376 @@
+"""Run the catalogue on a snapshot: values, comparisons, breakdowns and the children
+behind each number.
+
+Every definition is run once per call over all the periods it needs (the period asked
+for and its comparison periods), which the engine supplies as an inline `periods` table.
+The SQL is written in DuckDB's dialect; `spark.SparkBackend` transpiles it for Spark.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from typing import Any, Protocol
+
+from csc_insight.indicators.catalogue import (
+    ROW_COLUMNS,
+    Definition,
+    catalogue,
+    common_views,
+    views_needed,
+)
+from csc_insight.indicators.catalogue import get as get_definition
+from csc_insight.indicators.periods import Period, fy_start_year, parse_period
+from csc_insight.indicators.settings import load_settings, load_targets, rag, sql_params
+
+BREAKDOWNS = ("team", "worker", "age_band", "gender", "ethnicity", "disability", "uasc")
+NOT_RECORDED = "not recorded"
+
+
+class Backend(Protocol):
+    """Where the SQL runs: DuckDB (a snapshot connection) or Spark (`spark.SparkBackend`)."""
+
+    def rows(self, sql: str) -> tuple[list[str], list[tuple[Any, ...]]]: ...
+
+    def snapshot_id(self) -> str | None: ...
+
+
+class DuckDBBackend:
+    def __init__(self, con: Any) -> None:
+        self.con = con
+
+    def rows(self, sql: str) -> tuple[list[str], list[tuple[Any, ...]]]:
+        cursor = self.con.execute(sql)
+        return [d[0] for d in cursor.description], cursor.fetchall()
+
+    def snapshot_id(self) -> str | None:
+        found = self.con.execute("SELECT value FROM snapshot_meta WHERE key = 'id'").fetchone()
+        return found[0] if found else None
+
+
+def as_backend(con: Any) -> Backend:
+    """A DuckDB connection, or anything that already is a Backend."""
+    return con if hasattr(con, "rows") else DuckDBBackend(con)
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A value for one comparison period."""
+
+    period: str
+    value: float | None
+    numerator: float | None = None
+    denominator: int | None = None
+
+
+@dataclass
+class Result:
+    id: str
+    title: str
+    area: str
+    unit: str
+    polarity: str
+    period_type: str
+    period: str
+    snapshot: str | None
+    status: str  # 'ok' or 'not available: needs table.column, ...'
+    value: float | None = None
+    numerator: float | None = None
+    denominator: float | None = None
+    by: str | None = None
+    key: str | None = None  # the breakdown value when `by` is given
+    bands: dict[str, int] | None = None
+    rag: str | None = None
+    target: float | None = None
+    previous_quarters: list[Figure] = field(default_factory=list)
+    same_period_last_year: Figure | None = None
+    last_year_outturn: Figure | None = None
+    forecast: float | None = None
+    comparators: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class ChildRow:
+    """One counted item behind a figure, with the dates that decided it."""
+
+    child_id: str
+    in_numerator: bool
+    in_denominator: bool
+    evidence: dict[str, Any]
+
+
+# --- SQL assembly -------------------------------------------------------------------
+
+def _literal(value: Any) -> str:
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, int | float):
+        return repr(value)
+    if isinstance(value, date):
+        return f"DATE '{value.isoformat()}'"
+    if isinstance(value, list | tuple | set | frozenset):
+        return ", ".join(_literal(v) for v in value)
+    return "'" + str(value).replace("'", "''") + "'"
+
+
+def _substitute(sql: str, params: dict[str, Any]) -> str:
+    def replace(match: re.Match[str]) -> str:
+        name = match[1]
+        if name not in params:
+            raise KeyError(f"SQL parameter :{name} has no value")
+        return _literal(params[name])
+
+    return re.sub(r"(?<![:\w]):(\w+)", replace, sql)
+
+
+def _periods_sql(periods: Sequence[Period]) -> str:
+    values = ", ".join(
+        f"({_literal(p.label)}, {_literal(p.start)}, {_literal(p.end)}, "
+        f"{_literal(date(fy_start_year(p.end) + 1, 3, 31))})" for p in periods)
+    return (f"SELECT * FROM (VALUES {values}) AS periods_(period, period_start, period_end, "
+            "fy_end)")
+
+
+def rows_sql(definition: Definition, periods: Sequence[Period],
+             settings: dict[str, Any] | None = None, extra_views: Iterable[str] = ()) -> str:
+    """A WITH clause defining `periods`, the common views used and `d`, the definition's rows.
+
+    Complete it with a SELECT from `d`.
+    """
+    settings = settings or load_settings()
+    params = sql_params(settings, definition.id, definition.params)
+    body = _substitute(definition.sql, params)
+    views = common_views()
+    needed = views_needed(body + " " + " ".join(extra_views))
+    ctes = [f"periods AS ({_periods_sql(periods)})"]
+    ctes += [f"{name} AS ({_substitute(views[name], params)})" for name in needed]
+    ctes.append(f"d AS ({body})")
+    return "WITH " + ",\n".join(ctes) + "\n"
+
+
+_AGE = ("(year(p.period_end) - year(ch.dob) - CASE WHEN month(p.period_end) * 100 + "
+        "day(p.period_end) < month(ch.dob) * 100 + day(ch.dob) THEN 1 ELSE 0 END)")
+
+_ALLOCATION_AT_END = """(
+    SELECT period, child_id, worker, team FROM (
+        SELECT p.period, a.child_id, a.worker, a.team,
+               ROW_NUMBER() OVER (PARTITION BY p.period, a.child_id
+                                  ORDER BY a.start_date DESC, a.worker) AS rn
+        FROM periods p
+        JOIN allocations a ON a.start_date <= p.period_end
+            AND (a.end_date IS NULL OR a.end_date > p.period_end)
+    ) ranked WHERE rn = 1
+) al ON al.period = d.period AND al.child_id = d.child_id"""
+
+
+def _breakdown(definition: Definition, by: str | None) -> tuple[str, str, list[str]]:
+    """(key expression, joins, common views the joins use) for a breakdown."""
+    if by is None:
+        return "CAST(NULL AS VARCHAR)", "", []
+    if by not in BREAKDOWNS:
+        raise ValueError(f"--by must be one of {', '.join(BREAKDOWNS)}")
+    if by in ("team", "worker"):
+        own = f"d.{by}, " if by in definition.columns else ""
+        return (f"COALESCE({own}al.{by}, '{NOT_RECORDED}')",
+                f"LEFT JOIN {_ALLOCATION_AT_END}", [])
+    joins = ("JOIN periods p ON p.period = d.period\n"
+             "LEFT JOIN child_facts ch ON ch.child_id = d.child_id")
+    key = {
+        "age_band": (f"CASE WHEN ch.dob IS NULL THEN '{NOT_RECORDED}' "
+                     f"WHEN {_AGE} < 1 THEN 'under 1' WHEN {_AGE} < 5 THEN '1-4' "
+                     f"WHEN {_AGE} < 10 THEN '5-9' WHEN {_AGE} < 16 THEN '10-15' "
+                     f"WHEN {_AGE} < 18 THEN '16-17' ELSE '18+' END"),
+        "gender": f"COALESCE(ch.sex, '{NOT_RECORDED}')",
+        "ethnicity": f"COALESCE(ch.ethnicity, '{NOT_RECORDED}')",
+        "disability": ("CASE ch.disability WHEN 1 THEN 'disabled' WHEN 0 THEN 'not disabled' "
+                       f"ELSE '{NOT_RECORDED}' END"),
+        "uasc": ("CASE WHEN ch.uasc = 1 AND (ch.uasc_ceased IS NULL OR ch.uasc_ceased > "
+                 "p.period_end) THEN 'UASC' WHEN ch.uasc IS NOT NULL THEN 'not UASC' "
+                 f"ELSE '{NOT_RECORDED}' END"),
+    }[by]
+    return key, joins, ["child_facts"]
+
+
+def aggregate_sql(definition: Definition, periods: Sequence[Period], by: str | None = None,
+                  settings: dict[str, Any] | None = None) -> str:
+    """One row per (period, key, band): numerator and denominator."""
+    key, joins, views = _breakdown(definition, by)
+    if definition.unit == "mean":
+        numerator = "SUM(CASE WHEN d.in_numerator THEN d.measure END)"
+    else:
+        numerator = "COUNT(CASE WHEN d.in_numerator THEN 1 END)"
+    if definition.denominator_distinct:
+        denominator = (f"COUNT(DISTINCT CASE WHEN d.in_denominator "
+                       f"THEN d.{definition.denominator_distinct} END)")
+    else:
+        denominator = "COUNT(CASE WHEN d.in_denominator THEN 1 END)"
+    band = "d.band" if definition.bands else "CAST(NULL AS VARCHAR)"
+    return (rows_sql(definition, periods, settings, views)
+            + f"SELECT d.period, {key} AS key, {band} AS band, {numerator} AS numerator, "
+            f"{denominator} AS denominator\nFROM d\n{joins}\n"
+            f"GROUP BY d.period, {key}, {band}")
+
+
+# --- availability -------------------------------------------------------------------
+
+def missing_inputs(backend: Backend, definitions: Iterable[Definition]) -> dict[str, list[str]]:
+    """Indicator id -> the required table.column that hold no value in the snapshot."""
+    by_table: dict[str, set[str]] = {}
+    for definition in definitions:
+        for need in definition.requires:
+            table, _, column = need.partition(".")
+            by_table.setdefault(table, set()).add(column)
+    empty: set[str] = set()
+    for table, columns in by_table.items():
+        ordered = sorted(columns)
+        _, rows = backend.rows(
+            "SELECT " + ", ".join(f"COUNT({c})" for c in ordered) + f" FROM {table}")
+        empty |= {f"{table}.{c}" for c, n in zip(ordered, rows[0], strict=True) if not n}
+    return {d.id: [n for n in d.requires if n in empty] for d in definitions}
+
+
+def _population(backend: Backend) -> dict[int, float]:
+    _, rows = backend.rows("SELECT year, SUM(population) FROM population "
+                           "WHERE age_from >= 0 AND age_to <= 17 GROUP BY year")
+    return {int(y): float(n) for y, n in rows}
+
+
+def _population_for(population: dict[int, float], period: Period) -> float | None:
+    if not population:
+        return None
+    year = fy_start_year(period.end)
+    earlier = [y for y in population if y <= year]
+    return population[max(earlier) if earlier else min(population)]
+
+
+# --- compute ------------------------------------------------------------------------
+
+def _value(definition: Definition, numerator: float, denominator: float | None) -> float | None:
+    if definition.unit == "count":
+        return numerator
+    if not denominator:
+        return None
+    scale = {"percent": 100.0, "rate_per_10k": 10000.0}.get(definition.unit, 1.0)
+    return numerator * scale / denominator
+
+
+def _comparators(indicator_id: str, year: str) -> dict[str, dict[str, Any]]:
+    try:
+        from csc_insight.benchmarks import comparators
+        from csc_insight.settings import la_code
+
+        found = comparators(indicator_id, year, la_code())
+    except (ImportError, LookupError, OSError, ValueError):
+        return {}
+    return {name: {"value": c.value, "status": c.status, "year": c.year,
+                   "release": getattr(c, "release", None)}
+            for name, c in (found or {}).items() if c is not None}
+
+
+def compute(con: Any, period: Period | str, ids: Sequence[str] | None = None,
+            by: str | None = None, comparisons: bool = True,
+            settings: dict[str, Any] | None = None) -> list[Result]:
+    """Every indicator (or those in `ids`) for `period`, one Result per indicator, or per
+    indicator and breakdown value when `by` is given."""
+    backend = as_backend(con)
+    period = parse_period(period) if isinstance(period, str) else period
+    settings = settings or load_settings()
+    definitions = [get_definition(i) for i in ids] if ids else catalogue()
+    ytd = period.year_to_date()
+    wanted = [period]
+    if comparisons:
+        wanted += [*period.previous_quarters(), period.same_period_last_year(),
+                   period.last_year_outturn(), ytd]
+    periods = list({p.label: p for p in wanted}.values())
+    snapshot = backend.snapshot_id()
+    missing = missing_inputs(backend, definitions)
+    population = (_population(backend)
+                  if any(d.unit == "rate_per_10k" and not missing[d.id] for d in definitions)
+                  else {})
+    targets = load_targets()
+    results = []
+    for definition in definitions:
+        base = {"id": definition.id, "title": definition.title, "area": definition.area,
+                "unit": definition.unit, "polarity": definition.polarity,
+                "period_type": definition.period_type, "period": period.label,
+                "snapshot": snapshot, "by": by}
+        if missing[definition.id]:
+            results.append(Result(**base, status="not available: needs "
+                                  + ", ".join(missing[definition.id])))
+            continue
+        _, rows = backend.rows(aggregate_sql(definition, periods, by, settings))
+        cells: dict[tuple[str, str | None], list[float]] = {}
+        bands: dict[tuple[str, str | None], dict[str, int]] = {}
+        for label, key, band, numerator, denominator in rows:
+            cell = cells.setdefault((label, key), [0.0, 0.0])
+            cell[0] += float(numerator or 0)
+            cell[1] += float(denominator or 0)
+            if band is not None:
+                bands.setdefault((label, key), {})[band] = int(numerator)
+        keys = sorted({k for (label, k) in cells if label == period.label},
+                      key=lambda k: (k is None, str(k))) if by else [None]
+        target = targets.get(definition.id)
+        comparator_values = _comparators(definition.id, period.fy) if by is None else {}
+
+        def figure(p: Period, key: str | None, definition: Definition = definition,
+                   cells: dict = cells) -> Figure:
+            numerator, denominator = cells.get((p.label, key), [0.0, 0.0])
+            if definition.unit == "rate_per_10k":
+                denominator = _population_for(population, p) if key is None else None
+            if definition.unit != "mean":
+                numerator = int(numerator)
+            shown_den = None if definition.unit == "count" or denominator is None else int(
+                denominator)
+            return Figure(p.label, _value(definition, numerator, denominator),
+                          numerator, shown_den)
+
+        for key in keys:
+            main = figure(period, key)
+            result = Result(**base, status="ok", value=main.value, numerator=main.numerator,
+                            denominator=main.denominator, key=key,
+                            rag=rag(main.value, definition.polarity, target),
+                            target=float(target["target"]) if target else None,
+                            comparators=comparator_values)
+            if definition.bands:
+                found = bands.get((period.label, key), {})
+                result.bands = {b: found.get(b, 0) for b in definition.bands}
+            if comparisons:
+                result.previous_quarters = [figure(p, key) for p in period.previous_quarters()]
+                result.same_period_last_year = figure(period.same_period_last_year(), key)
+                result.last_year_outturn = figure(period.last_year_outturn(), key)
+                if definition.period_type == "flow":
+                    result.forecast = _forecast(definition, figure(ytd, key), ytd)
+            results.append(result)
+    return results
+
+
+def _forecast(definition: Definition, ytd: Figure, ytd_period: Period) -> float | None:
+    """Straight line on days elapsed: counts scale to the year; rates stay as they are."""
+    if ytd.value is None or definition.unit != "count":
+        return ytd.value
+    return round(ytd.value * ytd_period.financial_year().days / ytd_period.days, 1)
+
+
+def children(con: Any, indicator_id: str, period: Period | str,
+             settings: dict[str, Any] | None = None) -> list[ChildRow]:
+    """The items behind an indicator's figure for `period`, with their evidence."""
+    backend = as_backend(con)
+    period = parse_period(period) if isinstance(period, str) else period
+    definition = get_definition(indicator_id)
+    missing = missing_inputs(backend, [definition])[definition.id]
+    if missing:
+        raise LookupError(f"{indicator_id}: not available: needs {', '.join(missing)}")
+    columns, rows = backend.rows(rows_sql(definition, [period], settings)
+                                 + "SELECT * FROM d ORDER BY child_id")
+    found = []
+    for row in rows:
+        record = dict(zip(columns, row, strict=True))
+        evidence = {k: v for k, v in record.items() if k not in ROW_COLUMNS}
+        found.append(ChildRow(str(record["child_id"]), bool(record["in_numerator"]),
+                              bool(record["in_denominator"]), evidence))
+    return found

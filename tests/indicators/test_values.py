@@ -1,0 +1,124 @@
+"""Each indicator on the hand-built fixture (conftest.py), Q3 2019-20 (1 Oct - 31 Dec 2019).
+Expected values were worked out by hand from the fixture rows."""
+
+import duckdb
+import pytest
+
+from csc_insight.indicators import compute
+
+Q3 = {
+    # id: (value, numerator, denominator)
+    "contacts": (4, 4, None),
+    "contacts_decided_1wd_pct": (50.0, 2, 4),            # K1, K2 in time; K3 2 wd; K4 none
+    "referrals": (3, 3, None),
+    "contact_conversion_pct": (75.0, 3, 4),
+    "rereferrals_12m_pct": (100 / 3, 1, 3),              # R1 exactly 12 months after R0
+    "referrals_nfa_pct": (100 / 3, 1, 3),
+    "eh_assessments_started": (2, 2, None),
+    "eh_assessments_completed": (2, 2, None),
+    "eh_goal_progress": (2.5, 5, 2),                     # (+4 +1) / 2
+    "assessments_started": (2, 2, None),                 # A1, A2
+    "assessments_completed": (3, 3, None),
+    "assessments_45wd_pct": (100 / 3, 1, 3),             # A1 54 wd, A2 30 wd, A3 46 wd
+    "assessments_child_seen_pct": (100 / 3, 1, 3),
+    "cin_open": (3, 3, None),                            # C1, C2, C6 (R3 closed on 31 Dec)
+    "cin_rate_10k": (3.0, 3, 10000),
+    "s47_started": (4, 4, None),
+    "icpc_held": (3, 3, None),
+    "icpc_15wd_pct": (50.0, 1, 2),                       # S1 15 wd, S2 16 wd, S3 excluded
+    "cp_open": (3, 3, None),                             # C1, C2, C10
+    "cp_rate_10k": (3.0, 3, 10000),
+    "cp_subsequent_pct": (200 / 3, 2, 3),                # P2 (earlier P0), P3 (previous 1)
+    "cp_reviews_in_time_pct": (50.0, 1, 2),              # P1 third review late; P5 fine
+    "cp_visits_in_time_pct": (50.0, 2, 4),
+    "cla_open": (6, 6, None),
+    "cla_rate_10k": (6.0, 6, 10000),
+    "cla_started": (3, 3, None),                         # C15, C16, C17 (re-entry)
+    "cla_ceased": (1, 1, None),
+    "cla_3plus_placements": (1, 1, None),
+    "cla_3plus_placements_pct": (100 / 6, 1, 6),
+    "cla_long_term_stability_pct": (50.0, 1, 2),         # C12 yes, C13 no, C14 is 16
+    "cla_reviews_in_time_pct": (40.0, 2, 5),             # C1, C17 in time
+    "cla_visits_in_time_pct": (80.0, 4, 5),              # C1's 44-day gap late
+    "cla_health_assessment_pct": (100 / 3, 1, 3),
+    "cla_uasc": (1, 1, None),
+    "missing_children_at_end": (1, 1, None),
+    "missing_episodes": (4, 4, None),
+    "missing_children_with_episode": (3, 3, None),
+    "rhi_offered_pct": (200 / 3, 2, 3),
+    "rhi_accepted": (1, 1, None),
+    "rhi_72h_pct": (100 / 3, 1, 3),
+    "care_leavers": (3, 3, None),                        # C20, C21, C23 (17 on 31 Dec)
+    "care_leavers_eet_pct": (200 / 3, 2, 3),
+    "care_leavers_suitable_accom_pct": (200 / 3, 2, 3),
+    "care_leavers_in_touch_pct": (200 / 3, 2, 3),
+    "care_leavers_pathway_plan_pct": (100 / 3, 1, 3),
+    "caseload_per_worker": (5 / 3, 5, 3),
+    "cin_duration_bands": (3, 3, None),
+    "cp_duration_bands": (3, 3, None),
+}
+
+
+@pytest.fixture(scope="module")
+def q3(snapshot_path):
+    with duckdb.connect(str(snapshot_path), read_only=True) as con:
+        return {r.id: r for r in compute(con, "2019-20-Q3")}
+
+
+def test_every_indicator_in_the_catalogue_is_checked(q3):
+    assert set(q3) == set(Q3)
+
+
+@pytest.mark.parametrize("indicator", sorted(Q3))
+def test_q3_value(q3, indicator):
+    result = q3[indicator]
+    value, numerator, denominator = Q3[indicator]
+    assert result.status == "ok"
+    assert result.value == pytest.approx(value)
+    assert result.numerator == numerator
+    assert result.denominator == denominator
+    assert result.snapshot == "fixture-1"
+
+
+def test_duration_bands(q3):
+    assert q3["cin_duration_bands"].bands == {
+        "0-6 months": 2, "6-12 months": 0, "1-2 years": 0, "2 years+": 1}
+    assert q3["cp_duration_bands"].bands == {
+        "3 months or less": 1, "3-6 months": 0, "6-12 months": 1, "1-2 years": 1,
+        "2 years+": 0}
+
+
+def test_comparisons_and_forecast(q3):
+    contacts = q3["contacts"]
+    assert [(f.period, f.value) for f in contacts.previous_quarters] == [
+        ("2018-19-Q3", 1), ("2018-19-Q4", 0), ("2019-20-Q1", 0), ("2019-20-Q2", 1)]
+    assert contacts.same_period_last_year.value == 1
+    assert contacts.last_year_outturn.value == 1
+    # 5 contacts in the 275 days to 31 Dec; 366 days in 2019-20
+    assert contacts.forecast == 6.7
+    assert q3["cla_open"].forecast is None  # stock measures have no forecast
+
+
+def test_easter_and_ve_day(snapshot):
+    (result,) = compute(snapshot, "2020-21-Q1", ids=["contacts_decided_1wd_pct"])
+    assert (result.numerator, result.denominator) == (2, 3)
+
+
+def test_settings_change_the_clock_and_day_zero(snapshot):
+    settings = {"working_days": "day0", "assessment_clock": "assessment_start"}
+    (result,) = compute(snapshot, "2019-20-Q3", ids=["assessments_45wd_pct"],
+                        settings=settings)
+    assert result.numerator == 2  # A2 29 wd, A3 25 wd from the start dates
+    inclusive = {"working_days": "inclusive", "assessment_clock": "referral"}
+    (result,) = compute(snapshot, "2019-20-Q3", ids=["contacts_decided_1wd_pct"],
+                        settings=inclusive)
+    assert result.numerator == 0  # the contact day now counts as day 1
+
+
+def test_year_and_asat_periods(snapshot):
+    (year,) = compute(snapshot, "2019-20", ids=["contacts"], comparisons=False)
+    assert year.value == 5
+    (asat,) = compute(snapshot, "asat:2019-12-31", ids=["cla_open"], comparisons=False)
+    assert asat.value == 6
+    (ytd,) = compute(snapshot, "2019-20-YTD-Q3", ids=["referrals"], comparisons=False)
+    assert ytd.value == 4  # R5 in August plus Q3's three
