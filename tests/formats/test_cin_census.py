@@ -297,3 +297,22 @@ def test_detect(tmp_path: Path) -> None:
     csv_file = tmp_path / "episodes.csv"
     csv_file.write_text("CHILD,DECOM\n")
     assert [cin_census.detect(p) for p in (xml, unnamed, csv_file)] == [True, True, False]
+
+
+def test_file_written_on_one_line_links_each_element_to_its_own_parent(tmp_path: Path) -> None:
+    # Every element is on line 2; links must still follow the document, not the line.
+    one_line = HEADER.replace("\n", "").replace("?>", "?>\n") + (
+        _child("A", _episode("<CINreferralDate>2019-06-01</CINreferralDate>",
+                             "<Assessments><AssessmentActualStartDate>2019-06-02"
+                             "</AssessmentActualStartDate></Assessments>"))
+        + _child("B", _episode("<CINreferralDate>2019-07-01</CINreferralDate>",
+                               "<Assessments><AssessmentActualStartDate>2019-07-03"
+                               "</AssessmentActualStartDate></Assessments>"))
+    ).replace("\n", "")
+    con, report, written = _load(tmp_path, one_line, header="")
+    assert report.errors == []
+    assert written["assessments"] == 2
+    assert con.execute("SELECT child_id, referral_id, source_ref FROM assessments "
+                       "ORDER BY child_id").fetchall() == [
+        ("A", "A/REF/2019-06-01", "cin_census_2020.xml:2"),
+        ("B", "B/REF/2019-07-01", "cin_census_2020.xml:2")]

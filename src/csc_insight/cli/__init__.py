@@ -11,7 +11,12 @@ import importlib
 import sys
 
 COMMAND_MODULES = [
-    "csc_insight.cli.data",  # synth, load, snapshots, use
+    "csc_insight.cli.data",  # load, snapshots, use
+    "csc_insight.cli.synth",  # synth
+    "csc_insight.cli.benchmarks",  # benchmarks load, show, build-shipped
+    "csc_insight.cli.web",  # serve, createuser, demo-user
+    "csc_insight.cli.plans",  # plans import, list, export, demo
+    "csc_insight.cli.indicators",  # indicators, children
 ]
 
 

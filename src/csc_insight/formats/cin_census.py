@@ -97,7 +97,10 @@ def _code(heading: str, field: str, allowed: object) -> Column:
 
 _FLAG = "true, false, 1 or 0"
 _CHILD = Column("LAchildID", "child_id")
-_PARENT = Column("parent line", "parent")
+_PARENT = Column("parent element", "parent")
+# Elements are joined to their parents by their order in the document, not their line:
+# a file written on one line has every element on line 1.
+_KEY = Column("element", "key")
 
 # Each block: (canonical table, columns in the order its rows are built).
 BLOCKS: dict[str, list[Column]] = {
@@ -203,15 +206,19 @@ class _Reader:
         prefix = f"{NAME}_{next(_files)}"
         self.tables = {block: f"{prefix}_{block}" for block in BLOCKS}
         self.stagers = {
-            block: RowStager(con, [c.heading for c in cols], cols, report,
+            block: RowStager(con, [_KEY.heading, *(c.heading for c in cols)], [_KEY, *cols], report,
                              table=self.tables[block], file=self.file, lettered=False,
                              expect_rows=block == "children")
             for block, cols in BLOCKS.items()
         }
         self.header_seen = False
+        self.elements = itertools.count(1)
 
-    def add(self, block: str, line: int, row: list[str | None]) -> None:
-        self.stagers[block].add(line, row)
+    def add(self, block: str, line: int, row: list[str | None]) -> str:
+        """Stage one element's row (reported at `line`); returns its key for its children."""
+        key = str(next(self.elements))
+        self.stagers[block].add(line, [key, *row])
+        return key
 
     def header(self, header: etree._Element) -> None:
         self.header_seen = True
@@ -250,11 +257,9 @@ class _Reader:
             self.episode(child_id, details)
 
     def episode(self, child_id: str | None, details: etree._Element) -> None:
-        line = details.sourceline
-        self.add("referrals", line, [child_id, *_values(details, [
+        parent = self.add("referrals", details.sourceline, [child_id, *_values(details, [
             "CINreferralDate", "ReferralSource", "PrimaryNeedCode", "CINclosureDate",
             "ReasonForClosure", "ReferralNFA"])])
-        parent = str(line)
         for item in _children(details, "Assessments"):
             factors = _joined(_first(item, "FactorsIdentifiedAtAssessment"), "AssessmentFactors")
             self.add("assessments", item.sourceline, [child_id, parent, *_values(item, [
@@ -267,13 +272,12 @@ class _Reader:
                 "S47ActualStartDate", "InitialCPCtarget", "DateOfInitialCPC",
                 "ICPCnotRequired"])])
         for item in _children(details, "ChildProtectionPlans"):
-            self.add("cp_plans", item.sourceline, [child_id, parent, *_values(item, [
+            plan = self.add("cp_plans", item.sourceline, [child_id, parent, *_values(item, [
                 "CPPstartDate", "CPPendDate", "InitialCategoryOfAbuse", "LatestCategoryOfAbuse",
                 "NumberOfPreviousCPP"])])
             for reviews in _children(item, "Reviews"):
                 for review in _children(reviews, "CPPreviewDate"):
-                    self.add("cp_reviews", review.sourceline,
-                             [child_id, str(item.sourceline), _text(review)])
+                    self.add("cp_reviews", review.sourceline, [child_id, plan, _text(review)])
 
     def stream(self) -> bool:
         """Read the file; False when it was refused (unsafe, not XML, not a CIN census)."""
@@ -328,18 +332,19 @@ class _Reader:
         for block, (id_field, kind, day) in _IDS.items():
             table = staged[block].table
             con.execute(
-                f"CREATE OR REPLACE TEMP TABLE {table}_ids AS SELECT _row, child_id || '/{kind}/' "
+                f"CREATE OR REPLACE TEMP TABLE {table}_ids AS SELECT key, child_id || '/{kind}/' "
                 f"|| strftime({day}, '%Y-%m-%d') || CASE WHEN n > 1 THEN '#' || n ELSE '' END "
-                f"AS {id_field} FROM (SELECT _row, child_id, {day}, row_number() OVER (PARTITION "
-                f"BY child_id, {day} ORDER BY _row) AS n FROM {table} WHERE child_id IS NOT NULL "
+                f"AS {id_field} FROM (SELECT key, child_id, {day}, row_number() OVER (PARTITION "
+                f"BY child_id, {day} ORDER BY CAST(key AS BIGINT)) AS n FROM {table} "
+                f"WHERE child_id IS NOT NULL "
                 f"AND {day} IS NOT NULL)")
         refs = f"{staged['referrals'].table}_ids"
         for block, (id_field, _, _) in _IDS.items():
             table = staged[block].table
             link = "" if block == "referrals" else (
-                f", p.referral_id FROM {table} t JOIN {table}_ids i USING (_row) "
-                f"LEFT JOIN {refs} p ON p._row = CAST(t.parent AS INTEGER)")
-            source = link or f" FROM {table} t JOIN {table}_ids i USING (_row)"
+                f", p.referral_id FROM {table} t JOIN {table}_ids i USING (key) "
+                f"LEFT JOIN {refs} p ON p.key = t.parent")
+            source = link or f" FROM {table} t JOIN {table}_ids i USING (key)"
             fields = [c.field for c in BLOCKS[block] if c.field not in ("child_id", "parent")]
             written[block] = _insert(con, block, (
                 f"SELECT t.child_id, i.{id_field}, {', '.join('t.' + f for f in fields)}, "
@@ -349,7 +354,7 @@ class _Reader:
             f"SELECT r.child_id, i.cp_plan_id, r.review_date, ? || ':' || r._row AS source_ref, "
             f"'{NAME}' AS source "
             f"FROM {staged['cp_reviews'].table} r JOIN {cpp}_ids i "
-            f"ON i._row = CAST(r.parent AS INTEGER) WHERE r.review_date IS NOT NULL"), self.file)
+            f"ON i.key = r.parent WHERE r.review_date IS NOT NULL"), self.file)
         return written
 
     def drop(self) -> None:

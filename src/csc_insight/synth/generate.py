@@ -1,0 +1,54 @@
+"""The generator's entry points: `generate` builds a world, `write` writes its files."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from csc_insight.synth.journeys import simulate
+from csc_insight.synth.profiles import PROFILES
+from csc_insight.synth.world import World
+
+
+def generate(profile: str, seed: int, start: date, end: date, *,
+             progress: bool = False) -> World:
+    """A deterministic synthetic world for `profile` ('city', 'borough', 'england')."""
+    if profile not in PROFILES:
+        raise ValueError(f"unknown profile {profile!r}: choose from {', '.join(PROFILES)}")
+    if end < start:
+        raise ValueError("end is before start")
+    with _bar(progress, 5, "Generating") as bar:
+        world = simulate(PROFILES[profile], seed, start, end,
+                         progress=lambda what: (bar.set_postfix_str(what), bar.update(1)))
+    return world
+
+
+def write(world: World, out: Path, *, progress: bool = False) -> list[Path]:
+    """Write every file (Annex A, CIN census, SSDA903, local extras) into `out`."""
+    from csc_insight.synth.write_903 import write_903
+    from csc_insight.synth.write_annexa import write_annexa
+    from csc_insight.synth.write_cin import write_cin
+    from csc_insight.synth.write_local import write_local
+
+    out.mkdir(parents=True, exist_ok=True)
+    paths: list[Path] = []
+    years = len(world.collection_years())
+    with _bar(progress, 3 + years, "Writing") as bar:
+        def step(what: str) -> None:
+            bar.set_postfix_str(what)
+            bar.update(1)
+
+        step("Annex A")
+        paths += write_annexa(world, out)
+        paths += write_cin(world, out, progress=step)
+        step("SSDA903")
+        paths += write_903(world, out)
+        step("local extras")
+        paths += write_local(world, out)
+    return paths
+
+
+def _bar(enabled: bool, total: int, desc: str):
+    from tqdm import tqdm
+
+    return tqdm(total=total, desc=desc, disable=not enabled, leave=False, unit="step")

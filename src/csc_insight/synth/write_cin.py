@@ -1,0 +1,193 @@
+"""Write the Children in Need census XML, one file per collection year (`cin_census_YYYY.xml`).
+
+As in the real census, a year's file holds every child with an episode of need open at any
+point from 1 April to 31 March, with the episode's full content up to the reference date:
+dates after 31 March are left out (an episode open across it appears in both years' files).
+Files are streamed with `lxml.etree.xmlfile`, one child element at a time.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+import numpy as np
+
+from csc_insight.synth import vocab
+from csc_insight.synth.world import Columns, World
+
+GENDER = {"M": "1", "F": "2", "U": "9"}
+
+
+def write_cin(world: World, out: Path, progress: Callable[[str], None] | None = None
+              ) -> list[Path]:
+    paths = []
+    for year in world.collection_years():
+        if progress:
+            progress(f"CIN census {year}")
+        paths.append(write_year(world, year, out / f"cin_census_{year}.xml"))
+    return paths
+
+
+class _Groups:
+    """Rows of a table grouped by referral (positions in the referrals table)."""
+
+    def __init__(self, table: Columns, referral_ids: np.ndarray) -> None:
+        pos = np.searchsorted(referral_ids, table["referral_id"].astype(str))
+        self.order = np.argsort(pos, kind="stable")
+        self.bounds = np.searchsorted(pos[self.order], np.arange(len(referral_ids) + 1))
+
+    def rows(self, referral: int) -> np.ndarray:
+        return self.order[self.bounds[referral]:self.bounds[referral + 1]]
+
+
+def _iso(values: np.ndarray, ref: np.datetime64) -> np.ndarray:
+    """ISO date strings, None for NaT or for dates after the reference date."""
+    text = np.datetime_as_string(values.astype("datetime64[D]"), unit="D").astype(object)
+    text[np.isnat(values) | (values > ref)] = None
+    return text
+
+
+def write_year(world: World, year: int, path: Path) -> Path:
+    from lxml import etree
+
+    d = world.data
+    ref = np.datetime64(date(year, 3, 31), "D")
+    first = np.datetime64(date(year - 1, 4, 1), "D")
+    refs, ch = d["referrals"], d["children"]
+    ref_ids = refs["referral_id"].astype(str)
+    in_year = (refs["referral_date"] <= ref) & (np.isnat(refs["closure_date"])
+                                                | (refs["closure_date"] >= first))
+    sel = np.nonzero(in_year)[0]
+    sel = sel[np.lexsort((refs["referral_date"][sel], refs["child_id"][sel].astype(str)))]
+    child_index = {c: i for i, c in enumerate(ch["child_id"].tolist())}
+    rng = np.random.default_rng([world.seed, 1])
+    disability_code = np.array(list(vocab.DISABILITY), dtype=object)[
+        rng.choice(len(vocab.DISABILITY), len(ch["child_id"]),
+                   p=np.array(list(vocab.DISABILITY.values())) / sum(vocab.DISABILITY.values()))]
+
+    a, s, cin, cp, rv = (d["assessments"], d["s47_enquiries"], d["cin_plans"], d["cp_plans"],
+                         d["cp_reviews"])
+    ga, gs, gc, gp = (_Groups(t, ref_ids) for t in (a, s, cin, cp))
+    plan_pos = {pid: i for i, pid in enumerate(cp["cp_plan_id"].tolist())}
+    rv_pos = np.array([plan_pos[p] for p in rv["cp_plan_id"].tolist()], dtype=np.int64)
+    rv_order = np.argsort(rv_pos, kind="stable")
+    rv_bounds = np.searchsorted(rv_pos[rv_order], np.arange(len(plan_pos) + 1))
+
+    r_date, r_close = _iso(refs["referral_date"], ref), _iso(refs["closure_date"], ref)
+    a_start, a_auth = _iso(a["start_date"], ref), _iso(a["authorised_date"], ref)
+    s_start, s_target, s_icpc = (_iso(s["start_date"], ref), _iso(s["icpc_target_date"], ref),
+                                 _iso(s["icpc_date"], ref))
+    c_start, c_end = _iso(cin["start_date"], ref), _iso(cin["end_date"], ref)
+    p_start, p_end = _iso(cp["start_date"], ref), _iso(cp["end_date"], ref)
+    rv_date = _iso(rv["review_date"], ref)
+    dob = _iso(ch["dob"], np.datetime64("2200-01-01"))
+    icpc_of_referral = {}
+    for row in range(len(s["referral_id"])):
+        if s_icpc[row] is not None:
+            icpc_of_referral[s["referral_id"][row]] = s_icpc[row]
+
+    def sub(parent: etree._Element, tag: str, value: object) -> None:
+        if value is not None:
+            etree.SubElement(parent, tag).text = str(value)
+
+    with etree.xmlfile(str(path), encoding="utf-8") as xf:
+        xf.write_declaration()
+        with xf.element("Message"):
+            header = etree.Element("Header")
+            details = etree.SubElement(header, "CollectionDetails")
+            sub(details, "Collection", "CIN")
+            sub(details, "Year", year)
+            sub(details, "ReferenceDate", f"{year}-03-31")
+            source = etree.SubElement(header, "Source")
+            for tag, value in (("SourceLevel", "L"), ("LEA", _lea(world)),
+                               ("SoftwareCode", "csc-insight-synth"), ("Release", "1"),
+                               ("SerialNo", "1"), ("DateTime", f"{year}-04-01T00:00:00")):
+                sub(source, tag, value)
+            xf.write(header)
+            with xf.element("Children"):
+                i = 0
+                while i < len(sel):
+                    cid = refs["child_id"][sel[i]]
+                    j = i
+                    while j < len(sel) and refs["child_id"][sel[j]] == cid:
+                        j += 1
+                    c = child_index[cid]
+                    child = etree.Element("Child")
+                    ident = etree.SubElement(child, "ChildIdentifiers")
+                    sub(ident, "LAchildID", cid)
+                    sub(ident, "UPN", ch["upn"][c])
+                    if ch["upn"][c] is None:
+                        sub(ident, "UPNunknown", "UN2")
+                    sub(ident, "PersonBirthDate", dob[c])
+                    sub(ident, "GenderCurrent", GENDER[ch["sex"][c]])
+                    chars = etree.SubElement(child, "ChildCharacteristics")
+                    sub(chars, "Ethnicity", ch["ethnicity"][c])
+                    dis = etree.SubElement(chars, "Disabilities")
+                    sub(dis, "Disability", disability_code[c] if ch["disability"][c] else "NONE")
+                    for r in sel[i:j]:
+                        rid = refs["referral_id"][r]
+                        det = etree.SubElement(child, "CINdetails")
+                        sub(det, "CINreferralDate", r_date[r])
+                        sub(det, "ReferralSource", refs["source_code"][r])
+                        sub(det, "PrimaryNeedCode", refs["primary_need"][r])
+                        sub(det, "CINclosureDate", r_close[r])
+                        if r_close[r] is not None:
+                            sub(det, "ReasonForClosure", refs["closure_reason"][r])
+                        sub(det, "DateOfInitialCPC", icpc_of_referral.get(rid))
+                        sub(det, "ReferralNFA", "true" if refs["nfa"][r] else "false")
+                        for k in ga.rows(r):
+                            if a_start[k] is None:
+                                continue
+                            el = etree.SubElement(det, "Assessments")
+                            sub(el, "AssessmentActualStartDate", a_start[k])
+                            sub(el, "AssessmentInternalReviewDate", a_auth[k])
+                            sub(el, "AssessmentAuthorisationDate", a_auth[k])
+                            if a_auth[k] is not None and a["factors"][k]:
+                                fac = etree.SubElement(el, "FactorsIdentifiedAtAssessment")
+                                for code in a["factors"][k].split(","):
+                                    sub(fac, "AssessmentFactors", code)
+                        for k in gc.rows(r):
+                            if c_start[k] is None:
+                                continue
+                            el = etree.SubElement(det, "CINPlanDates")
+                            sub(el, "CINPlanStartDate", c_start[k])
+                            sub(el, "CINPlanEndDate", c_end[k])
+                        for k in gs.rows(r):
+                            if s_start[k] is None:
+                                continue
+                            el = etree.SubElement(det, "Section47")
+                            sub(el, "S47ActualStartDate", s_start[k])
+                            sub(el, "InitialCPCtarget", s_target[k])
+                            sub(el, "DateOfInitialCPC", s_icpc[k])
+                            not_required = s["icpc_not_required"][k]
+                            if s_icpc[k] is None and not_required:
+                                sub(el, "ICPCnotRequired", "true")
+                            elif s_icpc[k] is not None:
+                                sub(el, "ICPCnotRequired", "false")
+                        for k in gp.rows(r):
+                            if p_start[k] is None:
+                                continue
+                            el = etree.SubElement(det, "ChildProtectionPlans")
+                            sub(el, "CPPstartDate", p_start[k])
+                            sub(el, "CPPendDate", p_end[k])
+                            sub(el, "InitialCategoryOfAbuse", cp["initial_category"][k])
+                            sub(el, "LatestCategoryOfAbuse", cp["latest_category"][k])
+                            sub(el, "NumberOfPreviousCPP", cp["previous_plans"][k])
+                            reviews = [rv_date[q] for q in
+                                       rv_order[rv_bounds[k]:rv_bounds[k + 1]]
+                                       if rv_date[q] is not None]
+                            if reviews:
+                                rev = etree.SubElement(el, "Reviews")
+                                for when in reviews:
+                                    sub(rev, "CPPreviewDate", when)
+                    xf.write(child)
+                    i = j
+    return path
+
+
+def _lea(world: World) -> str:
+    from csc_insight.synth.profiles import PROFILES
+
+    return PROFILES[world.profile].la_code
