@@ -24,17 +24,18 @@ $(WEB_ASSETS): package.json package-lock.json src/csc_insight/web/assets/src/app
 
 # Browser tests drive Debian's Chromium (Playwright cannot download browsers here);
 # report conversion tests use LibreOffice and poppler.
-/usr/bin/chromium:
-	apt-get update -qq && apt-get install -y -qq chromium
+/usr/bin/chromium /usr/bin/soffice /usr/bin/pdftotext:
+	apt-get update -qq && apt-get install -y -qq chromium libreoffice-writer-nogui poppler-utils
 
 demo: setup
 	$(BIN)/csc-insight synth --profile city --seed 1 --start 2017-04-01 --end 2020-03-31 --out $(DEMO_DATA)
 	$(BIN)/csc-insight load $(DEMO_DATA)
 	$(BIN)/csc-insight snapshots
+	$(BIN)/csc-insight plans demo
 	$(BIN)/csc-insight demo-user
 	$(BIN)/csc-insight serve --host 127.0.0.1 --port 8000
 
-test: setup /usr/bin/chromium
+test: setup /usr/bin/chromium /usr/bin/soffice /usr/bin/pdftotext
 	$(BIN)/ruff check src tests bench
 	$(BIN)/pytest -n 2 --dist loadgroup
 

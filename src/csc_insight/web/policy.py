@@ -81,6 +81,19 @@ class PolicyMiddleware:
 SECTIONS: list[tuple[str, str, str, frozenset[Role]]] = [
     ("dashboard:start", "Home", "What you can use.", roles.EVERYONE),
     (
+        "dashboard:overview",
+        "Performance",
+        "The headline indicators for any quarter or year, each area's trends and breakdowns, "
+        "and comparisons with England, London and statistical neighbours.",
+        roles.EVERYONE,
+    ),
+    (
+        "plans:list",
+        "Plans",
+        "Improvement and action plans: progress, RAG history, my actions, import and export.",
+        roles.EVERYONE,
+    ),
+    (
         "imports:data",
         "Data",
         "Upload the statutory returns and local extras, see the validation report and "

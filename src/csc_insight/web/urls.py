@@ -8,6 +8,7 @@ urlpatterns = [
     path("data/", include("csc_insight.web.imports.urls")),
     path("children/", include("csc_insight.web.children.urls")),
     path("access-log/", include("csc_insight.web.accesslog.urls")),
+    path("plans/", include("csc_insight.web.plans.urls")),
 ]
 
 handler403 = "csc_insight.web.errors.forbidden"

@@ -1,0 +1,68 @@
+"""The current value of an indicator an action is linked to, in words, for showing beside it.
+
+The latest quarter is the financial-year quarter holding the last date in the current
+snapshot (`data_to`, else the day the snapshot was made).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+NO_DATA = "no data loaded"
+
+
+def _fmt(value: float | None, unit: str) -> str:
+    if value is None:
+        return "no value"
+    if unit == "percent":
+        return f"{value:.1f}%"
+    if unit == "count":
+        return f"{value:,.0f}"
+    return f"{value:,.1f}"
+
+
+def current_values(ids: Iterable[str]) -> dict[str, str]:
+    """Indicator id -> its value for the latest quarter on the current snapshot, in words
+    ('72.5% (2019-20-Q4)'); NO_DATA for all when nothing is loaded."""
+    wanted = sorted(set(ids))
+    if not wanted:
+        return {}
+    import duckdb
+
+    from csc_insight.indicators.catalogue import catalogue
+    from csc_insight.indicators.engine import compute
+    from csc_insight.indicators.periods import quarter, quarter_of
+    from csc_insight.store import snapshots
+
+    try:
+        snap = snapshots.current()
+    except snapshots.SnapshotError:
+        return dict.fromkeys(wanted, NO_DATA)
+    known = {d.id for d in catalogue()}
+    shown = {i: "not an indicator in the catalogue" for i in wanted if i not in known}
+    runnable = [i for i in wanted if i in known]
+    if not runnable:
+        return shown
+    with snapshots.connect(snap.id) as con:
+        row = con.execute("SELECT value FROM snapshot_meta WHERE key = 'data_to'").fetchone()
+        last = date.fromisoformat(row[0][:10]) if row else date.fromisoformat(
+            snap.created_at[:10])
+        period = quarter(*quarter_of(last))
+        try:
+            results = compute(con, period, ids=runnable, comparisons=False)
+        except duckdb.Error as error:
+            return shown | dict.fromkeys(runnable, f"could not be computed ({error})")
+    for result in results:
+        if result.status != "ok":
+            shown[result.id] = f"{result.status} ({period.label})"
+        else:
+            shown[result.id] = f"{_fmt(result.value, result.unit)} ({period.label})"
+    return shown
+
+
+def choices() -> list[tuple[str, str]]:
+    """(id, title) of every indicator, for a form's select."""
+    from csc_insight.indicators.catalogue import catalogue
+
+    return [(d.id, f"{d.title} ({d.area})") for d in catalogue()]

@@ -1,0 +1,1 @@
+"""Documents generated from the live data and records: committee papers, plan exports."""

@@ -1,0 +1,1 @@
+"""Improvement and action plans: headers, sections, RAG-rated actions and their history."""
