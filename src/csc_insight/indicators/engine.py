@@ -201,7 +201,8 @@ def aggregate_sql(definition: Definition, periods: Sequence[Period], by: str | N
     """One row per (period, key, band): numerator and denominator."""
     key, joins, views = _breakdown(definition, by)
     if definition.unit == "mean":
-        numerator = "SUM(CASE WHEN d.in_numerator THEN d.measure END)"
+        # rounded so that engines summing in a different order agree exactly
+        numerator = "ROUND(SUM(CASE WHEN d.in_numerator THEN d.measure END), 6)"
     else:
         numerator = "COUNT(CASE WHEN d.in_numerator THEN 1 END)"
     if definition.denominator_distinct:

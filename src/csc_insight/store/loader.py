@@ -125,6 +125,7 @@ def load(
 ) -> LoadResult:
     """Validate `paths` and, when there is no error, publish them as the current snapshot."""
     base = base or home()
+    base.mkdir(parents=True, exist_ok=True)
     report = Report()
     with _exclusive(base) as locked:
         if not locked:
