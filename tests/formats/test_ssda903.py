@@ -148,7 +148,7 @@ def test_uasc_reviews_missing_adoption(tmp_path: Path, con: duckdb.DuckDBPyConne
     assert con.execute(
         "SELECT child_id, decision_date, matched_date, placed_date, no_longer_placed_date, "
         "source_ref FROM adoption ORDER BY source_ref").fetchall() == [
-        ("P1", None, None, date(2020, 2, 1), None, "PlacedAdoption.csv:2"),
+        ("P1", date(2020, 2, 1), None, None, None, "PlacedAdoption.csv:2"),
         ("P1", date(2019, 10, 1), date(2020, 1, 1), None, None, "ad1.csv:2")]
 
 

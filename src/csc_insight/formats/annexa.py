@@ -32,7 +32,7 @@ with '#2', '#3' … for a second row of the same child and date in one list):
 - List 6 → referrals: referral_id REF from CIN Start Date (the same id List 3 gives the same
   referral, so the loader can merge the two rows), primary_need, closure_date,
   closure_reason, team, worker; "Date Child Was Last Seen" → visits (CIN). Case Status is
-  not stored.
+  not stored. (Visits from lists 6-8: one per child and date, however many rows repeat it.)
 - List 7 → cp_plans: cp_plan_id CPP, start_date, end_date, initial/latest category,
   previous_plans, team, worker; "Date of latest review conference" → cp_reviews;
   "Date of the Last Statutory Visit" + "Was the Child Seen Alone?" → visits (CP).
@@ -280,8 +280,11 @@ def _inserts(spec: ListSpec, v: str) -> list[tuple[str, str]]:
         return f"FROM {v} WHERE child_id IS NOT NULL AND {date} IS NOT NULL{extra}"
 
     def visits(date: str, kind: str, seen_alone: str = "NULL") -> tuple[str, str]:
+        # A child with two episodes (or plans) in the list has the same last visit on each
+        # row: it is one visit, so only the first row of each child and date gives it.
         return ("visits", f"SELECT child_id, {date} AS visit_date, '{kind}' AS visit_type, "
-                f"{seen_alone} AS seen_alone, worker, {_LINEAGE} {rows(date)}")
+                f"{seen_alone} AS seen_alone, worker, {_LINEAGE} {rows(date)} "
+                f"QUALIFY row_number() OVER (PARTITION BY child_id, {date} ORDER BY _row) = 1")
 
     match spec.number:
         case 1:

@@ -23,10 +23,13 @@ Mapping:
   accommodation = its letter, suitable = suffix 1 -> true, 2 -> false, none (e.g. 'Z') -> NULL.
 - OC2/OC3 year_ending: 31 March of the optional YEAR column (2020 -> 2020-03-31); without
   it, of a 4-digit year in the file name (oc3_2020.csv); else NULL with a warning.
-- PlacedAdoption -> `adoption`: DATE_PLACED -> placed_date, DATE_PLACED_CEASED ->
-  no_longer_placed_date, REASON_PLACED_CEASED -> no_longer_placed_reason.
+- PlacedAdoption -> `adoption`: DATE_PLACED (the decision that the child should be placed for
+  adoption) -> decision_date; DATE_PLACED_CEASED -> adoption_order_date when
+  REASON_PLACED_CEASED is E11/E12 (adopted), else -> no_longer_placed_date with the reason
+  in no_longer_placed_reason.
 - AD1 -> `adoption`: DATE_INT -> decision_date, DATE_MATCH -> matched_date (the adopters'
-  details are not stored). The loader merges AD1 and PlacedAdoption rows of one child.
+  details are not stored). The loader merges AD1 and PlacedAdoption rows of one child by
+  decision date.
 - Missing -> `missing_episodes`: MISSING -> missing_type, MIS_START -> start_date,
   MIS_END -> end_date (the loader merges them with the local missing register).
 - PrevPerm, SWEpisodes and DoLo are validated (dates, end before start) and insert nothing:
@@ -117,6 +120,7 @@ TABLES: dict[str, list[Column]] = {
 }
 _HINTS = {re.sub(r"[^a-z0-9]", "", name): name for name in TABLES}
 
+_ADOPTED = "COALESCE(reason_placed_ceased IN ('E11', 'E12'), false)"
 # Canonical rows per table: (canonical table, columns selected from the staged table, filter).
 _INSERTS: dict[str, tuple[str, str, str]] = {
     "header": ("children", "upn, dob, sex, ethnic AS ethnicity", ""),
@@ -130,9 +134,13 @@ _INSERTS: dict[str, tuple[str, str, str]] = {
             "'') AS accommodation, CASE right(accom, 1) WHEN '1' THEN true WHEN '2' THEN false "
             "END AS suitable", ""),
     "ad1": ("adoption", "date_int AS decision_date, date_match AS matched_date", ""),
-    "placed_adoption": ("adoption", "date_placed AS placed_date, date_placed_ceased AS "
-                        "no_longer_placed_date, reason_placed_ceased AS no_longer_placed_reason",
-                        ""),
+    # DATE_PLACED is the date of the decision that the child should be placed for adoption;
+    # a placement that ceased because the child was adopted (E11, E12) ended in an order.
+    "placed_adoption": ("adoption", "date_placed AS decision_date, CASE WHEN "
+                        f"{_ADOPTED} THEN date_placed_ceased END AS adoption_order_date, "
+                        f"CASE WHEN NOT {_ADOPTED} THEN date_placed_ceased END AS "
+                        f"no_longer_placed_date, CASE WHEN NOT {_ADOPTED} THEN "
+                        "reason_placed_ceased END AS no_longer_placed_reason", ""),
     "missing": ("missing_episodes", "missing AS missing_type, mis_start AS start_date, mis_end "
                 "AS end_date", "mis_start IS NOT NULL AND missing IS NOT NULL"),
 }

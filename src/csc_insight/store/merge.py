@@ -35,7 +35,8 @@ MERGE_KEYS: dict[str, list[str]] = {
     "missing_episodes": ["start_date"],
     "care_leavers": ["year_ending"],
     "pathway_plan_reviews": ["review_date"],
-    "adoption": ["entered_care"],
+    # The one date every return's adoption row has (SSDA903 gives no entered_care).
+    "adoption": ["decision_date"],
     "allocations": ["start_date", "worker"],
 }
 # Reference tables: one row per key, whatever the source.

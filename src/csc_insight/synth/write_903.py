@@ -30,8 +30,10 @@ def write_903(world: World, out: Path) -> list[Path]:
     ep = d["cla_episodes"]
     in_window = (ep["decom"] <= e0) & (np.isnat(ep["dec"]) | (ep["dec"] >= s0))
     ep = {k: v[in_window] for k, v in ep.items()}
-    looked_after = np.unique(ep["child_id"].astype(str))
-    hrows = child_rows(looked_after.astype(object))
+    # The Header lists every child in any table of the return: care leavers in OC3 too.
+    in_return = np.concatenate([ep["child_id"], d["cla_health"]["child_id"],
+                                d["care_leavers"]["child_id"]]).astype(str)
+    hrows = child_rows(np.unique(in_return).astype(object))
     female_teen = (ch["sex"][hrows] == "F") & (
         (e0 - ch["dob"][hrows]).astype(np.int64) > 12 * 365)
     mother = np.where(female_teen, np.where(rng.random(len(hrows)) < 0.04, "1", "0"), None)

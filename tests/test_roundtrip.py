@@ -1,0 +1,547 @@
+"""Round trip: synth → files → load gives back the generator's own ground truth.
+
+The World holds every fact once, including four warm-up years before the window that the
+files carry only in part. So for each canonical table the expected rows are the World's rows
+that the written files cover, by the rule of the format (FORMATS.md), stated here in plain
+terms:
+
+- CIN census (one file per collection year, 1 April - 31 March): every episode of need
+  (referral) open at some point in a collection year of the window, with all its assessments,
+  S47 enquiries, CIN plans, CP plans and their reviews.
+- SSDA903: the episodes of care open at some point in the window, the reviews and missing
+  episodes dated in it, and every OC2 / OC3 row (one per collection year).
+- local extras: the whole of every local table (visits, missing register, health, pathway
+  plans, allocations, contacts, early help, workers, population).
+- Annex A: the six months before the window's end (Lists 1-10).
+
+Each expected multiset is compared with the loaded one on the table's key columns: the
+child, dates, codes and flags.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pytest
+
+from csc_insight.store.loader import load
+from csc_insight.synth import World, generate, write
+
+START, END = date(2018, 4, 1), date(2020, 3, 31)
+CENSUS_FROM = date(2018, 4, 1)   # first day of the window's first collection year
+ANNEX_FROM = date(2019, 10, 1)   # Annex A: the six months up to END
+
+Row = dict[str, Any]
+
+
+# --- fixtures ---------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def world() -> World:
+    return generate("city", 1, START, END)
+
+
+@pytest.fixture(scope="module")
+def truth(world: World) -> dict[str, list[Row]]:
+    return world.tables()
+
+
+@pytest.fixture(scope="module")
+def files(world: World, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("files")
+    write(world, out)
+    return out
+
+
+def _load(paths: list[Path], home: Path) -> duckdb.DuckDBPyConnection:
+    result = load(paths, base=home)
+    errors = [i for i in result.report.issues if i.severity == "error"]
+    assert errors == []
+    assert result.snapshot is not None
+    return duckdb.connect(str(result.snapshot.path), read_only=True)
+
+
+@pytest.fixture(scope="module")
+def db(files: Path, tmp_path_factory: pytest.TempPathFactory) -> duckdb.DuckDBPyConnection:
+    return _load([files], tmp_path_factory.mktemp("home"))
+
+
+# --- helpers ----------------------------------------------------------------------------------
+
+
+def loaded(con: duckdb.DuckDBPyConnection, table: str, cols: list[str],
+           where: str = "TRUE") -> Counter[tuple]:
+    rows = con.execute(f"SELECT {', '.join(cols)} FROM {table} WHERE {where}").fetchall()
+    return Counter(rows)
+
+
+def expected(rows: Iterable[Row], cols: list[str],
+             keep: Callable[[Row], bool] = lambda _r: True) -> Counter[tuple]:
+    return Counter(tuple(r[c] for c in cols) for r in rows if keep(r))
+
+
+def open_between(first: date, last: date, start: date | None, end: date | None) -> bool:
+    """An interval [start, end] (end None = still open) overlaps [first, last]."""
+    return start is not None and start <= last and (end is None or end >= first)
+
+
+def between(first: date, last: date, when: date | None) -> bool:
+    return when is not None and first <= when <= last
+
+
+def census_referrals(truth: dict[str, list[Row]], first: date = CENSUS_FROM,
+                     last: date = END) -> list[Row]:
+    return [r for r in truth["referrals"]
+            if open_between(first, last, r["referral_date"], r["closure_date"])]
+
+
+def of_referrals(rows: list[Row], referrals: list[Row]) -> list[Row]:
+    ids = {r["referral_id"] for r in referrals}
+    return [r for r in rows if r["referral_id"] in ids]
+
+
+# --- the whole set of files loaded together ----------------------------------------------------
+
+
+def test_every_loaded_child_is_in_the_world_with_the_same_details(db, truth) -> None:
+    world = {r["child_id"]: r for r in truth["children"]}
+    rows = db.execute("SELECT child_id, dob, sex, ethnicity FROM children").fetchall()
+    assert len(rows) == len({r[0] for r in rows})
+    for child_id, dob, sex, ethnicity in rows:
+        assert (dob, sex, ethnicity) == (world[child_id]["dob"], world[child_id]["sex"],
+                                         world[child_id]["ethnicity"]), child_id
+
+
+def test_children_loaded_are_those_some_file_mentions(db, truth) -> None:
+    census = {r["child_id"] for r in census_referrals(truth)}
+    in_care = {r["child_id"] for r in truth["cla_episodes"]
+               if open_between(START, END, r["decom"], r["dec"])}
+    local = {r["child_id"] for t in ("contacts", "early_help", "visits", "missing_episodes",
+                                     "health_assessments", "pathway_plan_reviews", "allocations")
+             for r in truth[t]}
+    leavers = {r["child_id"] for r in truth["care_leavers"]}
+    want = census | in_care | local | leavers
+    got = {c for (c,) in db.execute("SELECT child_id FROM children").fetchall()}
+    assert got == want
+
+
+REFERRAL = ["child_id", "referral_date", "source_code", "nfa", "primary_need", "closure_date",
+            "closure_reason"]
+
+
+def test_referrals_are_the_episodes_open_in_a_census_year(db, truth) -> None:
+    want = expected(census_referrals(truth), REFERRAL)
+    assert loaded(db, "referrals", REFERRAL) == want
+
+
+CHILD_TABLES = {
+    "assessments": ["child_id", "start_date", "authorised_date", "factors"],
+    "s47_enquiries": ["child_id", "start_date", "icpc_date"],
+    "cin_plans": ["child_id", "start_date", "end_date"],
+    "cp_plans": ["child_id", "start_date", "end_date", "initial_category", "latest_category",
+                 "previous_plans"],
+}
+
+
+@pytest.mark.parametrize("table", list(CHILD_TABLES))
+def test_episode_contents_are_those_of_the_census_episodes(db, truth, table) -> None:
+    cols = CHILD_TABLES[table]
+    want = expected(of_referrals(truth[table], census_referrals(truth)), cols)
+    assert loaded(db, table, cols) == want
+
+
+def test_icpc_target_dates_after_the_reference_date_are_not_in_the_census(db, truth) -> None:
+    # Lossy by the writer's rule (tests/synth: nothing in a year's file is dated after its
+    # 31 March), though a target is a deadline rather than an event: an enquiry started in the
+    # last weeks of the window loses its ICPC target.
+    s47 = of_referrals(truth["s47_enquiries"], census_referrals(truth))
+    want = Counter((r["child_id"], r["start_date"],
+                    r["icpc_target_date"] if r["icpc_target_date"] <= END else None)
+                   for r in s47)
+    assert sum(r["icpc_target_date"] > END for r in s47) == 1
+    assert loaded(db, "s47_enquiries", ["child_id", "start_date", "icpc_target_date"]) == want
+
+
+def test_cp_reviews_are_those_of_the_census_plans(db, truth) -> None:
+    plans = {r["cp_plan_id"] for r in of_referrals(truth["cp_plans"], census_referrals(truth))}
+    want = expected(truth["cp_reviews"], ["child_id", "review_date"],
+                    lambda r: r["cp_plan_id"] in plans)
+    assert loaded(db, "cp_reviews", ["child_id", "review_date"]) == want
+
+
+def test_icpc_not_required_is_known_where_a_return_says_it(db, truth) -> None:
+    # The census says ICPCnotRequired only once it is settled: true with no ICPC, false with
+    # one; an enquiry still waiting for its ICPC says nothing. Annex A List 5 gives Yes/No for
+    # the enquiries of its six months.
+    def known(r: Row) -> bool | None:
+        if between(ANNEX_FROM, END, r["start_date"]):
+            return r["icpc_not_required"]
+        if r["icpc_date"] is not None:
+            return False
+        return True if r["icpc_not_required"] else None
+
+    s47 = of_referrals(truth["s47_enquiries"], census_referrals(truth))
+    want = Counter((r["child_id"], r["start_date"], known(r)) for r in s47)
+    assert loaded(db, "s47_enquiries", ["child_id", "start_date", "icpc_not_required"]) == want
+
+
+ANNEX_A_ONLY = {
+    # table: (the rows Annex A lists, the columns only Annex A carries)
+    "referrals": (lambda r: open_between(ANNEX_FROM, END, r["referral_date"], r["closure_date"]),
+                  ["team", "worker"]),
+    "assessments": (lambda r: open_between(ANNEX_FROM, END, r["start_date"],
+                                           r["authorised_date"]),
+                    ["child_seen", "needs_support", "team", "worker"]),
+    "s47_enquiries": (lambda r: between(ANNEX_FROM, END, r["start_date"]),
+                      ["cp_plan_resulted", "team", "worker"]),
+    "cp_plans": (lambda r: open_between(ANNEX_FROM, END, r["start_date"], r["end_date"]),
+                 ["team", "worker"]),
+}
+
+
+@pytest.mark.parametrize("table", list(ANNEX_A_ONLY))
+def test_annex_a_fills_what_the_census_lacks_for_its_six_months(db, truth, table) -> None:
+    listed, cols = ANNEX_A_ONLY[table]
+    date = "referral_date" if table == "referrals" else "start_date"
+    rows = truth[table] if table == "referrals" else of_referrals(
+        truth[table], census_referrals(truth))
+    want = expected(rows, ["child_id", date, *cols], listed)
+    got = loaded(db, table, ["child_id", date, *cols], f"{cols[-1]} IS NOT NULL")
+    assert got == want
+
+
+def test_referrals_in_last_12_months_come_from_list_3(db, truth) -> None:
+    cols = ["child_id", "referral_date", "referrals_12m"]
+    want = expected(truth["referrals"], cols, lambda r: between(ANNEX_FROM, END,
+                                                                r["referral_date"]))
+    assert loaded(db, "referrals", cols, "referrals_12m IS NOT NULL") == want
+
+
+VISIT = ["child_id", "visit_date", "visit_type", "seen_alone", "worker"]
+
+
+def test_local_visits_come_back_whole(db, truth) -> None:
+    assert loaded(db, "visits", VISIT, "source = 'local'") == expected(truth["visits"], VISIT)
+
+
+def test_annex_a_last_seen_dates_are_real_visits_of_another_type(db, truth) -> None:
+    # Lossy by design: List 6 "Date Child Was Last Seen" does not say what kind of visit it
+    # was, so the reader files it as a CIN visit. Where the child's latest visit was a CP or
+    # CLA visit it stays a row of its own: one per child with an episode open in the six
+    # months whose latest visit (of any type) was not a CIN visit.
+    latest: dict[str, Row] = {}
+    for v in sorted(truth["visits"], key=lambda v: (v["visit_date"], v["visit_type"])):
+        latest[v["child_id"]] = v
+    listed = {r["child_id"] for r in truth["referrals"]
+              if open_between(ANNEX_FROM, END, r["referral_date"], r["closure_date"])}
+    cin_on = {(v["child_id"], v["visit_date"]) for v in truth["visits"]
+              if v["visit_type"] == "CIN"}
+    want = Counter((c, latest[c]["visit_date"], "CIN") for c in listed
+                   if c in latest and (c, latest[c]["visit_date"]) not in cin_on)
+    got = loaded(db, "visits", ["child_id", "visit_date", "visit_type"], "source = 'annex_a'")
+    assert got == want
+
+
+EPISODE = ["child_id", "decom", "rne", "ls", "cin", "place", "place_provider", "dec", "rec",
+           "reason_place_change", "home_post", "pl_post", "urn"]
+
+
+def test_cla_episodes_are_those_open_in_the_window(db, truth) -> None:
+    want = expected(truth["cla_episodes"], EPISODE,
+                    lambda r: open_between(START, END, r["decom"], r["dec"]))
+    assert loaded(db, "cla_episodes", EPISODE) == want
+
+
+def test_cla_reviews_are_those_in_the_window(db, truth) -> None:
+    cols = ["child_id", "review_date", "review_code"]
+    want = expected(truth["cla_reviews"], cols, lambda r: between(START, END, r["review_date"]))
+    assert loaded(db, "cla_reviews", cols, "source = 'ssda903'") == want
+
+
+def test_annex_a_latest_cla_review_is_one_of_the_world_s(db, truth) -> None:
+    # List 8 gives each child's latest review; older than the window, the review is in no
+    # SSDA903 file and stays an Annex A row (without a participation code).
+    in_care = {r["child_id"] for r in truth["cla_episodes"]
+               if open_between(ANNEX_FROM, END, r["decom"], r["dec"])}
+    want = Counter((c, d) for c, d in latest_reviews(truth, in_care).items() if d < START)
+    assert loaded(db, "cla_reviews", ["child_id", "review_date"],
+                  "source = 'annex_a'") == want
+
+
+WHOLE_TABLES = {
+    "cla_health": ["child_id", "year_ending", "health_check", "immunisations", "teeth_check",
+                   "sdq_score", "convicted", "substance_misuse"],
+    "health_assessments": ["child_id", "assessment_date", "kind"],
+    "pathway_plan_reviews": ["child_id", "review_date"],
+    "contacts": ["contact_id", "child_id", "contact_date", "source_code", "decision_date",
+                 "outcome"],
+    "early_help": ["eh_id", "child_id", "referral_date", "start_date", "completion_date",
+                   "organisation", "closure_date", "closure_reason", "goal_score_start",
+                   "goal_score_review", "goal_score_end", "short_break"],
+    "allocations": ["child_id", "worker", "team", "start_date", "end_date"],
+    "workers": ["worker", "name", "team", "role", "fte"],
+    "population": ["year", "age_from", "age_to", "population"],
+    "missing_episodes": ["child_id", "missing_type", "start_date", "end_date", "rhi_offered",
+                         "rhi_accepted", "rhi_date"],
+    "adoption": ["child_id", "entered_care", "decision_date", "placement_order_date",
+                 "matched_date", "placed_date", "adoption_order_date"],
+}
+
+
+@pytest.mark.parametrize("table", list(WHOLE_TABLES))
+def test_tables_every_file_set_carries_whole(db, truth, table) -> None:
+    cols = WHOLE_TABLES[table]
+    assert loaded(db, table, cols) == expected(truth[table], cols)
+
+
+def test_missing_episodes_of_looked_after_children_in_the_window_come_from_ssda903(
+        db, truth) -> None:
+    cols = ["child_id", "start_date", "source"]
+    want = Counter((r["child_id"], r["start_date"],
+                    "ssda903" if r["source"] == "ssda903" and between(START, END, r["start_date"])
+                    else "local") for r in truth["missing_episodes"])
+    assert loaded(db, "missing_episodes", cols) == want
+
+
+LEAVER = ["child_id", "year_ending", "in_touch", "activity", "accommodation", "suitable"]
+
+
+def test_care_leavers_oc3_rows_come_back_whole(db, truth) -> None:
+    assert loaded(db, "care_leavers", LEAVER, "year_ending IS NOT NULL") == expected(
+        truth["care_leavers"], LEAVER)
+
+
+def test_list_9_gives_each_care_leaver_s_latest_status(db, truth) -> None:
+    # List 9 is a status now, not a year's return: year_ending NULL beside OC3's rows.
+    latest: dict[str, Row] = {}
+    for r in sorted(truth["care_leavers"], key=lambda r: r["year_ending"]):
+        latest[r["child_id"]] = r
+    want = Counter((c, None, *(r[k] for k in LEAVER[2:])) for c, r in latest.items())
+    assert loaded(db, "care_leavers", LEAVER, "year_ending IS NULL") == want
+
+
+# --- expected row counts, by the same rules, for any window -----------------------------------
+
+
+def latest_visits(truth: dict[str, list[Row]], kind: str | None, children: set[str],
+                  last: date) -> set[tuple]:
+    """Annex A's "last visit" columns: each listed child's latest visit (of `kind`, or of any
+    kind for List 6's "Date Child Was Last Seen"), as the (child, date) it names."""
+    latest: dict[str, date] = {}
+    for v in truth["visits"]:
+        if v["child_id"] in children and v["visit_date"] <= last and kind in (None,
+                                                                              v["visit_type"]):
+            latest[v["child_id"]] = max(v["visit_date"], latest.get(v["child_id"],
+                                                                   v["visit_date"]))
+    return set(latest.items())
+
+
+def annex_a_counts(truth: dict[str, list[Row]], first: date, last: date) -> dict[str, int]:
+    """Rows Annex A alone gives for its six months [first, last]."""
+    def listed(table: str, start: str, end: str) -> list[Row]:
+        return [r for r in truth[table] if open_between(first, last, r[start], r[end])]
+
+    referrals = listed("referrals", "referral_date", "closure_date")
+    plans = listed("cp_plans", "start_date", "end_date")
+    in_care = {r["child_id"] for r in listed("cla_episodes", "decom", "dec")}
+    plan_ids = {p["cp_plan_id"] for p in plans}
+    last_seen = latest_visits(truth, None, {r["child_id"] for r in referrals}, last)
+    cp_visits = latest_visits(truth, "CP", {p["child_id"] for p in plans}, last)
+    cla_visits = latest_visits(truth, "CLA", in_care, last)
+    checks = {(r["child_id"], kind) for r in truth["health_assessments"]
+              for kind in [r["kind"]] if r["child_id"] in in_care and r["assessment_date"] <= last}
+    return {
+        "contacts": sum(between(first, last, r["contact_date"]) for r in truth["contacts"]),
+        "early_help": sum(between(first, last, r["start_date"])
+                          or between(first, last, r["completion_date"])
+                          for r in truth["early_help"]),
+        "referrals": len(referrals),
+        "assessments": len(listed("assessments", "start_date", "authorised_date")),
+        "s47_enquiries": sum(between(first, last, r["start_date"])
+                             for r in truth["s47_enquiries"]),
+        "cp_plans": len(plans),
+        "cp_reviews": len({r["cp_plan_id"] for r in truth["cp_reviews"]
+                           if r["cp_plan_id"] in plan_ids and r["review_date"] <= last}),
+        # one row per child, date and type: List 6's dates filed as CIN visits
+        "visits": len({(c, d, "CIN") for c, d in last_seen} | {(c, d, "CP") for c, d in cp_visits}
+                      | {(c, d, "CLA") for c, d in cla_visits}),
+        "cla_episodes": len(in_care),
+        "cla_reviews": len({r["child_id"] for r in truth["cla_reviews"]
+                            if r["child_id"] in in_care and r["review_date"] <= last}),
+        "health_assessments": len(checks),
+        "care_leavers": len({r["child_id"] for r in truth["care_leavers"]}),
+        "adoption": sum(r["adoption_order_date"] is None or r["adoption_order_date"] >= first
+                        for r in truth["adoption"]),
+    }
+
+
+def counts(con: duckdb.DuckDBPyConnection, tables: Iterable[str]) -> dict[str, int]:
+    return {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}
+
+
+def test_annex_a_alone_covers_its_six_months(files, truth, tmp_path) -> None:
+    con = _load([files / "annex_a.xlsx"], tmp_path / "home")
+    want = annex_a_counts(truth, ANNEX_FROM, END)
+    assert counts(con, want) == want
+
+
+def census_counts(truth: dict[str, list[Row]], first: date, last: date) -> dict[str, int]:
+    """Rows the CIN census files give for the collection years [first, last]."""
+    referrals = census_referrals(truth, first, last)
+    plans = {p["cp_plan_id"] for p in of_referrals(truth["cp_plans"], referrals)}
+    return {
+        "children": len({r["child_id"] for r in referrals}),
+        "referrals": len(referrals),
+        **{t: len(of_referrals(truth[t], referrals))
+           for t in ("assessments", "s47_enquiries", "cin_plans", "cp_plans")},
+        "cp_reviews": sum(r["cp_plan_id"] in plans for r in truth["cp_reviews"]),
+    }
+
+
+def ssda903_counts(truth: dict[str, list[Row]], first: date, last: date) -> dict[str, int]:
+    """Rows the SSDA903 files give for the window [first, last]."""
+    return {
+        "cla_episodes": sum(open_between(first, last, r["decom"], r["dec"])
+                            for r in truth["cla_episodes"]),
+        "cla_reviews": sum(between(first, last, r["review_date"]) for r in truth["cla_reviews"]),
+        "cla_health": len(truth["cla_health"]),
+        "care_leavers": len(truth["care_leavers"]),
+        # the Missing table is of looked-after children only
+        "missing_episodes": sum(r["source"] == "ssda903" and between(first, last, r["start_date"])
+                                for r in truth["missing_episodes"]),
+        # PlacedAdoption: placed for adoption (decided, no order yet) at some point in the window
+        "adoption": sum(r["decision_date"] <= last and (r["adoption_order_date"] is None
+                                                        or r["adoption_order_date"] >= first)
+                        for r in truth["adoption"]),
+    }
+
+
+LOCAL_TABLES = ["contacts", "early_help", "visits", "missing_episodes", "health_assessments",
+                "pathway_plan_reviews", "allocations", "workers", "population"]
+
+
+def local_counts(truth: dict[str, list[Row]]) -> dict[str, int]:
+    """The local extras are the whole of each local table, and every child they mention."""
+    mentioned = {r["child_id"] for t in LOCAL_TABLES for r in truth[t] if "child_id" in r}
+    return {"children": len(mentioned)} | {t: len(truth[t]) for t in LOCAL_TABLES}
+
+
+def all_counts(truth: dict[str, list[Row]], first: date, last: date) -> dict[str, int]:
+    """Rows of every table when all the files are loaded together (see the module docstring):
+    where two formats carry the same event it is one row; what only Annex A adds is counted
+    as in the tests above."""
+    annex_from = six_months_before(last)
+    in_care = {r["child_id"] for r in truth["cla_episodes"]
+               if open_between(annex_from, last, r["decom"], r["dec"])}
+    listed = {r["child_id"] for r in truth["referrals"]
+              if open_between(annex_from, last, r["referral_date"], r["closure_date"])}
+    cin_visits = {(v["child_id"], v["visit_date"]) for v in truth["visits"]
+                  if v["visit_type"] == "CIN"}
+    old_reviews = {c: d for c, d in latest_reviews(truth, in_care).items() if d < first}
+    census = census_counts(truth, first, last)
+    ssda903 = ssda903_counts(truth, first, last)
+    local = local_counts(truth)
+    children = ({r["child_id"] for r in census_referrals(truth, first, last)}
+                | {r["child_id"] for r in truth["cla_episodes"]
+                   if open_between(first, last, r["decom"], r["dec"])}
+                | {r["child_id"] for t in LOCAL_TABLES for r in truth[t] if "child_id" in r}
+                | {r["child_id"] for r in truth["care_leavers"]})
+    return census | ssda903 | local | {
+        "children": len(children),
+        "missing_episodes": len(truth["missing_episodes"]),
+        "visits": len(truth["visits"]) + len(latest_visits(truth, None, listed, last)
+                                             - cin_visits),
+        "cla_reviews": ssda903["cla_reviews"] + len(old_reviews),
+        "care_leavers": ssda903["care_leavers"] + len({r["child_id"]
+                                                       for r in truth["care_leavers"]}),
+    }
+
+
+def six_months_before(last: date) -> date:
+    """Annex A's first day: 31 March -> 1 October."""
+    return date(last.year - (last.month <= 6), (last.month + 6) % 12 + 1, 1)
+
+
+def latest_reviews(truth: dict[str, list[Row]], children: set[str]) -> dict[str, date]:
+    latest: dict[str, date] = {}
+    for r in truth["cla_reviews"]:
+        if r["child_id"] in children:
+            latest[r["child_id"]] = max(r["review_date"], latest.get(r["child_id"],
+                                                                    r["review_date"]))
+    return latest
+
+
+def test_census_alone(files, truth, tmp_path) -> None:
+    con = _load(sorted(files.glob("cin_census_*.xml")), tmp_path / "home")
+    want = census_counts(truth, CENSUS_FROM, END)
+    assert counts(con, want) == want
+
+
+def test_ssda903_alone(files, truth, tmp_path) -> None:
+    names = ["header", "episodes", "reviews", "uasc", "oc2", "oc3", "missing",
+             "placed_adoption", "ad1", "prev_perm"]
+    con = _load([files / f"{n}.csv" for n in names], tmp_path / "home")
+    want = ssda903_counts(truth, START, END)
+    assert counts(con, want) == want
+
+
+def test_local_extras_alone(files, truth, tmp_path) -> None:
+    con = _load([files / "local_extras"], tmp_path / "home")
+    want = local_counts(truth)
+    assert counts(con, want) == want
+
+
+def test_all_files_row_counts(db, truth) -> None:
+    want = all_counts(truth, START, END)
+    assert len(want) == 21
+    assert counts(db, want) == want
+
+
+# --- a larger authority, one year --------------------------------------------------------------
+
+B_START, B_END = date(2019, 4, 1), date(2020, 3, 31)
+
+
+@pytest.fixture(scope="module")
+def borough(tmp_path_factory: pytest.TempPathFactory
+            ) -> tuple[dict[str, list[Row]], duckdb.DuckDBPyConnection]:
+    world = generate("borough", 1, B_START, B_END)
+    out = tmp_path_factory.mktemp("borough")
+    write(world, out)
+    return world.tables(), _load([out], tmp_path_factory.mktemp("borough_home"))
+
+
+def test_borough_loads_with_the_expected_row_counts(borough) -> None:
+    truth, con = borough
+    want = all_counts(truth, B_START, B_END)
+    assert len(want) == 21
+    assert counts(con, want) == want
+
+
+def test_borough_adoptions_merge_across_returns(borough) -> None:
+    # SSDA903 gives the decision (PlacedAdoption DATE_PLACED, AD1 DATE_INT), the match (AD1,
+    # for matches in the window) and the order (DATE_PLACED_CEASED with reason E11); Annex A
+    # List 10 gives every date, for adoptions with no order before its six months. They
+    # merge on the child and the decision date.
+    truth, con = borough
+    annex_from = six_months_before(B_END)
+    cols = ["child_id", "decision_date", "adoption_order_date", "entered_care",
+            "placement_order_date", "placed_date", "matched_date"]
+
+    def seen(r: Row) -> tuple:
+        listed = r["adoption_order_date"] is None or r["adoption_order_date"] >= annex_from
+        matched = listed or (r["matched_date"] is not None and r["matched_date"] >= B_START)
+        return (r["child_id"], r["decision_date"], r["adoption_order_date"],
+                *(r[c] if listed else None for c in cols[3:6]),
+                r["matched_date"] if matched else None)
+
+    rows = [r for r in truth["adoption"] if r["decision_date"] <= B_END
+            and (r["adoption_order_date"] is None or r["adoption_order_date"] >= B_START)]
+    assert len(rows) == 30
+    assert loaded(con, "adoption", cols) == Counter(seen(r) for r in rows)
