@@ -32,6 +32,7 @@ demo: setup
 	$(BIN)/csc-insight load $(DEMO_DATA)
 	$(BIN)/csc-insight snapshots
 	$(BIN)/csc-insight plans demo
+	$(BIN)/csc-insight audits demo
 	$(BIN)/csc-insight demo-user
 	$(BIN)/csc-insight serve --host 127.0.0.1 --port 8000
 

@@ -94,6 +94,12 @@ SECTIONS: list[tuple[str, str, str, frozenset[Role]]] = [
         roles.EVERYONE,
     ),
     (
+        "audits:list",
+        "Audits",
+        "Case-file audit rounds: plan a sample, audit and moderate, act on findings, reports.",
+        roles.EVERYONE,
+    ),
+    (
         "imports:data",
         "Data",
         "Upload the statutory returns and local extras, see the validation report and "

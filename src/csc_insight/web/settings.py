@@ -53,6 +53,12 @@ ALLOWED_HOSTS = [
 ]
 COUNCIL_NAME = os.environ.get("CSC_INSIGHT_COUNCIL", "Demo Council")
 
+# Immediate-concern alerts from audits are emailed; the console backend prints them.
+EMAIL_BACKEND = os.environ.get(
+    "CSC_INSIGHT_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
+)
+DEFAULT_FROM_EMAIL = os.environ.get("CSC_INSIGHT_FROM_EMAIL", "csc-insight@localhost")
+
 INSTALLED_APPS = [
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -67,6 +73,8 @@ INSTALLED_APPS = [
     "csc_insight.web.imports",
     "csc_insight.web.children",
     "csc_insight.web.plans",
+    "csc_insight.web.committee",
+    "csc_insight.web.audits",
 ]
 
 MIDDLEWARE = [

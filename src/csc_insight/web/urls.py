@@ -9,6 +9,7 @@ urlpatterns = [
     path("children/", include("csc_insight.web.children.urls")),
     path("access-log/", include("csc_insight.web.accesslog.urls")),
     path("plans/", include("csc_insight.web.plans.urls")),
+    path("audits/", include("csc_insight.web.audits.urls")),
 ]
 
 handler403 = "csc_insight.web.errors.forbidden"

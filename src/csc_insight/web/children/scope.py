@@ -9,12 +9,11 @@ from csc_insight.web.roles import Role
 
 
 def auditor_granted(user: Any, child_id: str) -> bool:
-    """Whether an auditor holds a grant for this child (their audit sample).
+    """Whether an auditor holds a grant for this child: the child is in the sample of a
+    round they are named on, and that round's access has not ended."""
+    from csc_insight.web.audits.services import auditor_has_child
 
-    The audit module will answer this from its samples and time-limited grants; until it
-    exists no auditor has a grant, so auditors see no child.
-    """
-    return False
+    return auditor_has_child(user, child_id)
 
 
 def may_view_child(user: Any, child_id: str) -> bool:
