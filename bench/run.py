@@ -3,7 +3,9 @@
 Each step runs in its own process so its peak memory (max RSS) is its own. Reports:
 generation time; load time per format (MB/s, rows/s) and for everything together; the whole
 indicator catalogue for one quarter with all comparisons; the same five headline indicators
-in a plain pandas script, as a ratio. Results go to bench/results/<profile>.json and stdout.
+in a plain pandas script, as a ratio; for `borough`, the p50/p95 response times of the
+overview and an area page under 20 concurrent users (bench/web_load.py). Results go to
+bench/results/<profile>.json and stdout.
 
     python bench/run.py [--profiles borough,england] [--keep]
 """
@@ -35,17 +37,23 @@ FORMAT_GLOBS = {
 
 
 def run_step(argv: list[str], env: dict[str, str]) -> dict[str, float]:
-    """Run a command; its wall time (s) and peak memory (MiB). Fails loudly on error."""
-    started = time.perf_counter()
-    proc = subprocess.Popen(argv, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(proc.pid, 0)
-    wall = time.perf_counter() - started
-    out, err = proc.stdout.read(), proc.stderr.read()  # type: ignore[union-attr]
+    """Run a command; its wall time (s) and peak memory (MiB). Fails loudly on error.
+
+    Output goes to temporary files, not pipes: a pipe would fill and stall the child
+    while we wait for it (wait4 is what gives this one process's peak memory)."""
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        started = time.perf_counter()
+        proc = subprocess.Popen(argv, env=env, stdout=out, stderr=err)
+        _, status, usage = os.wait4(proc.pid, 0)
+        wall = time.perf_counter() - started
+        out.seek(0)
+        err.seek(0)
+        stdout, stderr = out.read(), err.read()
     if os.waitstatus_to_exitcode(status) != 0:
-        sys.stderr.write(err.decode(errors="replace")[-4000:])
+        sys.stderr.write(stderr.decode(errors="replace")[-4000:])
         raise SystemExit(f"bench step failed: {' '.join(argv)}")
     return {"seconds": round(wall, 2), "peak_mib": round(usage.ru_maxrss / 1024, 1),
-            "stdout": out.decode(errors="replace")}
+            "stdout": stdout.decode(errors="replace")}
 
 
 def cli(*args: str) -> list[str]:
@@ -109,6 +117,10 @@ def bench_profile(profile: str, work: Path) -> dict[str, object]:
         "pandas_over_duckdb": round(timed["pandas"]["seconds"]
                                     / max(timed["duckdb"]["seconds"], 0.01), 1),
     }
+    if profile == "borough":  # the web pages under 20 concurrent users (127.0.0.1 only)
+        step = run_step([sys.executable, str(ROOT / "bench" / "web_load.py"), "--home",
+                         env["CSC_INSIGHT_HOME"], "--users", "20", "--requests", "400"], env)
+        results["web"] = json.loads(step["stdout"])
     return results
 
 

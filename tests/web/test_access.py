@@ -20,6 +20,10 @@ BATCH = "20200401T100000Z-0123456789ab"
 # 302 for anonymous = sent to sign in; 405 = the route takes POST only.
 GET_EXPECTED: dict[str, list[int]] = {
     "dashboard:start": [302, 200, 200, 200, 200, 200],
+    "dashboard:overview": [302, 200, 200, 200, 200, 200],
+    "dashboard:area": [302, 200, 200, 200, 200, 200],
+    "dashboard:indicator": [302, 200, 200, 200, 200, 200],
+    "dashboard:children": [302, 403, 403, 200, 200, 200],
     "accounts:login": [200, 302, 302, 302, 302, 302],
     "accounts:logout": [302, 405, 405, 405, 405, 405],
     "accounts:users": [302, 403, 403, 403, 403, 200],
@@ -33,6 +37,35 @@ GET_EXPECTED: dict[str, list[int]] = {
     "children:journey": [302, 403, 403, 200, 200, 200],
     "accesslog:search": [302, 403, 403, 403, 403, 200],
     "accesslog:export": [302, 403, 403, 403, 403, 200],
+    "audits:list": [302, 200, 200, 200, 200, 200],
+    "audits:new": [302, 403, 403, 200, 403, 200],
+    "audits:trends": [302, 200, 200, 200, 200, 200],
+    "audits:alerts": [302, 403, 403, 200, 403, 200],
+    "audits:acknowledge": [302, 403, 403, 405, 403, 405],
+    "audits:round": [302, 403, 200, 200, 200, 200],
+    "audits:write_up": [302, 403, 403, 200, 403, 200],
+    "audits:auditors": [302, 403, 403, 405, 403, 405],
+    "audits:report": [302, 200, 200, 200, 200, 200],
+    "audits:report_docx": [302, 200, 200, 200, 200, 200],
+    "audits:act": [302, 403, 403, 200, 403, 200],
+    "audits:case": [302, 403, 200, 200, 403, 200],
+    "audits:moderate": [302, 403, 403, 200, 403, 200],
+    "plans:list": [302, 200, 200, 200, 200, 200],
+    "plans:new": [302, 403, 403, 403, 403, 200],
+    "plans:import": [302, 403, 403, 403, 403, 200],
+    "plans:mine": [302, 200, 200, 200, 200, 200],
+    "plans:leads": [302, 403, 403, 403, 403, 200],
+    "plans:detail": [302, 200, 200, 200, 200, 200],
+    "plans:edit": [302, 403, 403, 403, 403, 200],
+    "plans:section_new": [302, 403, 403, 403, 403, 200],
+    "plans:review_new": [302, 403, 403, 403, 403, 200],
+    "plans:export": [302, 200, 200, 200, 200, 200],
+    "plans:action_new": [302, 403, 403, 403, 403, 200],
+    "plans:action": [302, 200, 200, 200, 200, 200],
+    # the manager leads the action, so may edit it; other non-administrators may not
+    "plans:action_edit": [302, 403, 403, 200, 403, 200],
+    "plans:action_update": [302, 403, 403, 200, 403, 200],
+    "plans:action_move": [302, 403, 403, 403, 403, 405],
 }
 # Unsafe routes: a POST from outside the policy is refused before the view runs.
 POST_EXPECTED: dict[str, list[int]] = {
@@ -41,7 +74,16 @@ POST_EXPECTED: dict[str, list[int]] = {
     "accounts:user_new": [302, 403, 403, 403, 403],
     "imports:upload": [302, 403, 403, 403],
     "imports:use_snapshot": [302, 403, 403, 403],
+    "audits:acknowledge": [302, 403, 403],
+    "audits:auditors": [302, 403, 403],
+    "plans:action_move": [302, 403, 403, 403, 403],
 }
+# Audit routes take ids of the round, case and alert that _audit_ids makes.
+AUDIT_ARGS = {"audits:round": ["round_id"], "audits:write_up": ["round_id"],
+              "audits:auditors": ["round_id"], "audits:report": ["round_id"],
+              "audits:report_docx": ["round_id"], "audits:act": ["round_id"],
+              "audits:case": ["round_id", "case_id"], "audits:moderate": ["round_id", "case_id"],
+              "audits:acknowledge": ["alert_id"]}
 
 
 def _patterns(resolver: URLResolver, prefix: str = "") -> list[tuple[str, URLPattern]]:
@@ -58,12 +100,61 @@ def _patterns(resolver: URLResolver, prefix: str = "") -> list[tuple[str, URLPat
 def _url(name: str, users: dict[str, object]) -> str:
     args = {
         "children:journey": {"child_id": "C1"},
+        "dashboard:area": {"area_slug": "child-protection"},
+        "dashboard:indicator": {"indicator_id": "referrals"},
+        "dashboard:children": {"indicator_id": "referrals", "period": "2019-20-Q2"},
         "imports:result": {"batch": BATCH},
         "imports:use_snapshot": {"snapshot_id": SNAPSHOT_ID},
         "accounts:user_role": {"user_id": users["member"].pk},
         "accounts:user_disable": {"user_id": users["member"].pk},
     }
+    if name.startswith("plans:") and name not in PLAN_FREE:
+        ids = _plan_ids(users)
+        args[name] = {"plan_id": ids["plan_id"]}
+        if name.startswith("plans:action") and name != "plans:action_new":
+            args[name]["action_id"] = ids["action_id"]
+        if name == "plans:export":
+            args[name]["kind"] = "docx"
+    if name in AUDIT_ARGS:
+        ids = _audit_ids(users)
+        args[name] = {key: ids[key] for key in AUDIT_ARGS[name]}
     return reverse(name, kwargs=args.get(name))
+
+
+PLAN_FREE = {"plans:list", "plans:new", "plans:import", "plans:mine", "plans:leads"}
+
+
+def _plan_ids(users: dict[str, object]) -> dict[str, int]:
+    """One plan with one section and one action led by u-manager."""
+    from csc_insight.web.plans.models import Action, Lead, Plan
+
+    plan, made = Plan.objects.get_or_create(name="Access plan")
+    if made:
+        section = plan.sections.create(title="Safe", position=1)
+        action = Action.objects.create(plan=plan, section=section, ref="1.1",
+                                       action="Audit return interviews")
+        lead = Lead.objects.create(name="MG", user=users["manager"])
+        action.leads.add(lead)
+    return {"plan_id": plan.pk, "action_id": plan.actions.get().pk}
+
+
+def _audit_ids(users: dict[str, object]) -> dict[str, int]:
+    """One round naming u-auditor, with one case (C2, not C1, so the auditor's journey grant
+    does not change the children:journey row) audited by u-auditor, and one alert."""
+    from datetime import date
+
+    from csc_insight.web.audits.models import Alert, Audit, Round
+
+    round_, made = Round.objects.get_or_create(title="Access round", defaults={
+        "quarter": "2019-20-Q3", "snapshot_id": SNAPSHOT_ID, "access_until": date(2099, 1, 1)})
+    if made:
+        round_.auditors.add(users["auditor"])
+        case = round_.cases.create(child_id="C2", position=1)
+        audit = Audit.objects.create(case=case, auditor=users["auditor"],
+                                     audited_on=date(2019, 12, 1), overall="good")
+        Alert.objects.create(audit=audit, details="Immediate concern")
+    alert = Alert.objects.select_related("audit__case").get(audit__case__round=round_)
+    return {"round_id": round_.pk, "case_id": alert.audit.case_id, "alert_id": alert.pk}
 
 
 @pytest.fixture

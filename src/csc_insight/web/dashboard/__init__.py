@@ -1,1 +1,2 @@
-"""The start page now; the dashboards (overview, areas, indicators) in phase 2."""
+"""The start page and the performance dashboards: overview, area and indicator pages, and
+the drill-down to the children behind each figure."""

@@ -1,13 +1,36 @@
-"""The start page: what this user's role can use."""
+"""The start page and the performance dashboards: overview, one page per area, one page per
+indicator. Filters (period, breakdown) live in the query string so every view can be
+bookmarked; no page here shows a child id (the drill-down is in drilldown.py)."""
 
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse
+from functools import lru_cache
+from typing import Any
+
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.safestring import mark_safe
+from django.utils.text import slugify
 from django.views.decorators.http import require_GET
 
+from csc_insight.indicators import BREAKDOWNS, Definition, Figure, Period, PeriodError
+from csc_insight.indicators import catalogue as indicator_catalogue
+from csc_insight.indicators import get as get_definition
+from csc_insight.indicators.catalogue import AREAS
+from csc_insight.indicators.settings import load_settings, load_targets
+from csc_insight.reports.charts import bar_chart, line_chart, sparkline
+from csc_insight.store import snapshots
 from csc_insight.web import roles
-from csc_insight.web.policy import allow, sections_for
+from csc_insight.web.dashboard import figures
+from csc_insight.web.dashboard.templatetags.figures import format_value
+from csc_insight.web.policy import allow, may, sections_for
+
+AREA_SLUGS = {slugify(area): area for area in AREAS}
+COMPARATORS = (("england", "England"), ("london", "London"),
+               ("neighbours", "Statistical neighbours"))
+BREAKDOWN_LABELS = {"team": "Team", "worker": "Worker", "age_band": "Age band",
+                    "gender": "Gender", "ethnicity": "Ethnicity", "disability": "Disability",
+                    "uasc": "Unaccompanied asylum-seeking"}
 
 
 @allow(roles.EVERYONE)
@@ -15,3 +38,155 @@ from csc_insight.web.policy import allow, sections_for
 def start(request: HttpRequest) -> HttpResponse:
     sections = [s for s in sections_for(request.user) if s["name"] != "dashboard:start"]
     return render(request, "dashboard/start.html", {"sections": sections})
+
+
+def _context(request: HttpRequest) -> tuple[snapshots.Snapshot | None, Period | None,
+                                            dict[str, Any]]:
+    """The current snapshot, the period asked for (or the default) and the picker's data."""
+    try:
+        snap = snapshots.current()
+    except snapshots.SnapshotError:
+        return None, None, {"snapshot": None}
+    try:
+        period = figures.read_period(request.GET.get("period"), snap.id)
+    except PeriodError as bad:
+        raise Http404("No such period") from bad
+    choices = figures.period_choices(snap.id)
+    if period.label not in dict(choices):
+        choices.insert(0, (period.label, figures.describe(period)))
+    return snap, period, {
+        "snapshot": snap, "period": period, "period_text": figures.describe(period),
+        "period_choices": choices,
+        "may_drill": may(request.user, roles.CHILD_LEVEL),
+    }
+
+
+def _points(figs: list[Figure]) -> tuple[tuple[str, float | None], ...]:
+    return tuple((f.period, f.value) for f in figs)
+
+
+def _fmt(definition: Definition) -> Any:
+    return lambda v: format_value(v, definition.unit)
+
+
+def _comparators(result: Any) -> list[dict[str, Any]]:
+    found = []
+    for key, label in COMPARATORS:
+        c = (result.comparators or {}).get(key)
+        found.append({"label": label, "value": c.get("value") if c else None,
+                      "status": c.get("status") if c else None,
+                      "year": c.get("year") if c else None,
+                      "release": c.get("release") if c else None})
+    return found
+
+
+@lru_cache(maxsize=4096)
+def _svg(kind: str, indicator_id: str, points: tuple[tuple[str, float | None], ...],
+         chart_id: str) -> str:
+    """A chart's SVG, memoised: the same figures always draw the same picture."""
+    definition = get_definition(indicator_id)
+    if kind == "sparkline":
+        return mark_safe(sparkline(  # noqa: S308 (ElementTree escapes all text)
+            points, title=f"{definition.title}: last {len(points)} quarters",
+            chart_id=chart_id, fmt=_fmt(definition)))
+    draw = bar_chart if definition.period_type == "flow" and definition.unit == "count" \
+        else line_chart
+    return mark_safe(draw(  # noqa: S308 (ElementTree escapes all text)
+        points, title=f"{definition.title}, last {len(points)} quarters",
+        chart_id=chart_id, fmt=_fmt(definition)))
+
+
+def _row(definition: Definition, result: Any, trend: list[Figure]) -> dict[str, Any]:
+    return {
+        "definition": definition, "result": result, "ok": result.status == "ok",
+        "comparators": _comparators(result),
+        "sparkline": _svg("sparkline", definition.id, _points(trend),
+                          f"spark-{definition.id}") if result.status == "ok" else "",
+    }
+
+
+@allow(roles.EVERYONE)
+@require_GET
+def overview(request: HttpRequest) -> HttpResponse:
+    snap, period, context = _context(request)
+    if snap is None or period is None:
+        return render(request, "dashboard/overview.html", context)
+    found = figures.results_by_id(snap.id, period)
+    trends = figures.trends(snap.id, period)
+    groups = []
+    for area in AREAS:
+        rows = [_row(d, found[d.id], trends.get(d.id, [])) for d in indicator_catalogue()
+                if d.area == area]
+        if rows:
+            groups.append({"area": area, "slug": slugify(area), "rows": rows})
+    context["groups"] = groups
+    return render(request, "dashboard/overview.html", context)
+
+
+def _chart(definition: Definition, trend: list[Figure], chart_id: str) -> str:
+    return _svg("chart", definition.id, _points(trend), chart_id)
+
+
+@allow(roles.EVERYONE)
+@require_GET
+def area(request: HttpRequest, area_slug: str) -> HttpResponse:
+    name = AREA_SLUGS.get(area_slug)
+    if name is None:
+        raise Http404("No such area")
+    snap, period, context = _context(request)
+    by = request.GET.get("by") or None
+    if by is not None and by not in BREAKDOWNS:
+        raise Http404("No such breakdown")
+    context.update({"area": name, "area_slug": area_slug, "by": by or "",
+                    "breakdowns": list(BREAKDOWN_LABELS.items()),
+                    "by_label": BREAKDOWN_LABELS.get(by or "", "")})
+    if snap is None or period is None:
+        return render(request, "dashboard/area.html", context)
+    definitions = [d for d in indicator_catalogue() if d.area == name]
+    ids = [d.id for d in definitions]
+    found = figures.results_by_id(snap.id, period)
+    trends = figures.trends(snap.id, period)
+    sections = []
+    for d in definitions:
+        result, trend = found[d.id], trends.get(d.id, [])
+        sections.append({
+            "definition": d, "result": result, "ok": result.status == "ok", "trend": trend,
+            "chart": _chart(d, trend, f"chart-{d.id}") if result.status == "ok" else "",
+            "comparators": _comparators(result),
+        })
+    context["sections"] = sections
+    if by:
+        broken: dict[str, list[Any]] = {}
+        for r in figures.results(snap.id, period, ids, by=by, comparisons=False):
+            broken.setdefault(r.id, []).append(r)
+        context["breakdown"] = [{"definition": d, "rows": broken.get(d.id, [])}
+                                for d in definitions if found[d.id].status == "ok"]
+    return render(request, "dashboard/area.html", context)
+
+
+@allow(roles.EVERYONE)
+@require_GET
+def indicator(request: HttpRequest, indicator_id: str) -> HttpResponse:
+    try:
+        definition = get_definition(indicator_id)
+    except KeyError as missing:
+        raise Http404("No such indicator") from missing
+    snap, period, context = _context(request)
+    settings = load_settings()
+    context.update({
+        "definition": definition, "area_slug": slugify(definition.area),
+        "settings": settings, "target": load_targets().get(definition.id),
+        "params": {**definition.params,
+                   **(settings.get("params") or {}).get(definition.id, {})},
+    })
+    if snap is None or period is None:
+        return render(request, "dashboard/indicator.html", context)
+    result = figures.results_by_id(snap.id, period)[definition.id]
+    trend = figures.trends(snap.id, period).get(definition.id, [])
+    context.update({
+        "result": result, "ok": result.status == "ok", "trend": trend,
+        "chart": _chart(definition, trend, f"chart-{definition.id}")
+        if result.status == "ok" else "",
+        "comparators": _comparators(result),
+    })
+    return render(request, "dashboard/indicator.html", context)

@@ -1,0 +1,61 @@
+"""Template filters for indicator figures: values by unit, RAG words, evidence dates."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from django import template
+
+register = template.Library()
+
+RAG_CLASSES = {"green": ("Green", "govuk-tag--green"), "amber": ("Amber", "govuk-tag--yellow"),
+               "red": ("Red", "govuk-tag--red")}
+
+
+def format_value(value: float | None, unit: str) -> str:
+    """A figure as the dashboards print it: counts whole, the rest to one decimal place."""
+    if value is None:
+        return "–"
+    if unit == "count":
+        return f"{value:,.0f}"
+    text = f"{value:,.1f}"
+    return text + "%" if unit == "percent" else text
+
+
+@register.filter
+def figure(value: float | None, unit: str) -> str:
+    return format_value(value, unit)
+
+
+@register.filter
+def count(value: float | None) -> str:
+    if value is None:
+        return "–"
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.1f}"
+
+
+@register.filter
+def rag_label(rag: str | None) -> str:
+    return RAG_CLASSES[rag][0] if rag in RAG_CLASSES else ""
+
+
+@register.filter
+def rag_class(rag: str | None) -> str:
+    return RAG_CLASSES[rag][1] if rag in RAG_CLASSES else ""
+
+
+@register.filter
+def evidence(items: dict[str, Any]) -> str:
+    """'referral 01/10/2019, authorised 20/12/2019, working days 58' from an evidence dict."""
+    parts = []
+    for key, value in items.items():
+        if value is None:
+            continue
+        label = key.removesuffix("_date").replace("_", " ")
+        if isinstance(value, date):
+            value = f"{value:%d/%m/%Y}"
+        elif isinstance(value, bool):
+            value = "yes" if value else "no"
+        parts.append(f"{label} {value}")
+    return ", ".join(parts)
