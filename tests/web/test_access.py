@@ -66,6 +66,12 @@ GET_EXPECTED: dict[str, list[int]] = {
     "plans:action_edit": [302, 403, 403, 200, 403, 200],
     "plans:action_update": [302, 403, 403, 200, 403, 200],
     "plans:action_move": [302, 403, 403, 403, 403, 405],
+    "committee:list": [302, 200, 200, 200, 200, 200],
+    "committee:new": [302, 403, 403, 200, 200, 200],
+    # the draft is the non-public appendix: never Members or Auditors
+    "committee:edit": [302, 403, 403, 200, 200, 200],
+    "committee:download": [302, 403, 403, 200, 200, 200],
+    "committee:agenda": [302, 200, 200, 200, 200, 200],
 }
 # Unsafe routes: a POST from outside the policy is refused before the view runs.
 POST_EXPECTED: dict[str, list[int]] = {
@@ -118,7 +124,23 @@ def _url(name: str, users: dict[str, object]) -> str:
     if name in AUDIT_ARGS:
         ids = _audit_ids(users)
         args[name] = {key: ids[key] for key in AUDIT_ARGS[name]}
+    if name in ("committee:edit", "committee:download"):
+        args[name] = {"draft_id": _appendix_draft(), **({"fmt": "docx"} if "download" in name
+                                                        else {})}
+    if name == "committee:agenda":
+        args[name] = {"meeting": "2020-02-10", "fmt": "docx"}
     return reverse(name, kwargs=args.get(name))
+
+
+def _appendix_draft() -> int:
+    """A draft of the non-public appendix on the test snapshot."""
+    from datetime import date
+
+    from csc_insight.web.committee.models import Draft
+
+    draft, _ = Draft.objects.get_or_create(kind="appendix", meeting=date(2020, 2, 10),
+                                           period="2019-20-Q2", snapshot_id=SNAPSHOT_ID)
+    return draft.pk
 
 
 PLAN_FREE = {"plans:list", "plans:new", "plans:import", "plans:mine", "plans:leads"}

@@ -17,6 +17,8 @@ COMMAND_MODULES = [
     "csc_insight.cli.web",  # serve, createuser, demo-user
     "csc_insight.cli.plans",  # plans import, list, export, demo
     "csc_insight.cli.indicators",  # indicators, children
+    "csc_insight.cli.report",  # report performance|appendix|plan|audit|agenda
+    "csc_insight.cli.audits",  # audits sample, demo
 ]
 
 

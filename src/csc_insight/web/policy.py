@@ -93,6 +93,8 @@ SECTIONS: list[tuple[str, str, str, frozenset[Role]]] = [
         "Improvement and action plans: progress, RAG history, my actions, import and export.",
         roles.EVERYONE,
     ),
+    ("committee:list", "Committee papers", "Performance, plan and audit reports, appendices "
+     "and agendas for the Safeguarding Sub-Committee, as DOCX, PDF and HTML.", roles.EVERYONE),
     (
         "audits:list",
         "Audits",

@@ -10,6 +10,7 @@ urlpatterns = [
     path("access-log/", include("csc_insight.web.accesslog.urls")),
     path("plans/", include("csc_insight.web.plans.urls")),
     path("audits/", include("csc_insight.web.audits.urls")),
+    path("committee/", include("csc_insight.web.committee.urls")),
 ]
 
 handler403 = "csc_insight.web.errors.forbidden"

@@ -1,0 +1,70 @@
+"""Committee papers from the command line, for scheduled runs:
+
+    csc-insight report performance|appendix|plan|audit|agenda --period 2019-20-Q3
+        --meeting 2020-02-10 --format docx|pdf|html --out FILE [--plan ID] [--round ID]
+        [--snapshot ID]
+
+A saved draft for the same paper and meeting supplies the narrative (and its snapshot);
+without one the paper is built with the default narrative from the current snapshot.
+`agenda` lists every draft saved for the meeting.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date
+from pathlib import Path
+
+KINDS = ("performance", "appendix", "plan", "audit", "agenda")
+
+
+def report(args: argparse.Namespace) -> int:
+    from csc_insight.cli.web import migrate
+
+    migrate()
+    from csc_insight.reports.committee.render import ConversionError
+    from csc_insight.web.committee import services
+    from csc_insight.web.committee.models import Draft
+
+    meeting = date.fromisoformat(args.meeting)
+    try:
+        if args.kind == "agenda":
+            paper = services.agenda_for(meeting)
+        else:
+            if args.kind in ("performance", "appendix") and not args.period:
+                print("--period is needed for this paper.", file=sys.stderr)
+                return 2
+            plan_id = args.plan if args.kind == "plan" else None
+            round_id = args.round if args.kind == "audit" else None
+            if (args.kind == "plan" and plan_id is None) or (
+                    args.kind == "audit" and round_id is None):
+                print(f"--{'plan' if args.kind == 'plan' else 'round'} ID is needed.",
+                      file=sys.stderr)
+                return 2
+            period = args.period or ""
+            draft = services.find(args.kind, meeting, period, plan_id, round_id) or Draft(
+                kind=args.kind, meeting=meeting, period=period, plan_id=plan_id,
+                audit_round=round_id)
+            if args.snapshot:
+                draft.snapshot_id = args.snapshot
+            paper = services.build(draft)
+        path = services.write(paper, args.format, Path(args.out))
+    except (services.PaperError, ConversionError, ValueError) as exc:
+        print(str(exc), file=sys.stderr)
+        return 1
+    print(f"{path}\t{paper.classification}\t{paper.provenance}")
+    return 0
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser("report", help="write a committee paper or agenda")
+    parser.add_argument("kind", choices=KINDS)
+    parser.add_argument("--period", help="e.g. 2019-20-Q3 (performance and appendix)")
+    parser.add_argument("--meeting", required=True, help="meeting date, yyyy-mm-dd")
+    parser.add_argument("--format", choices=("docx", "pdf", "html"), default="docx")
+    parser.add_argument("--out", required=True, help="file to write")
+    parser.add_argument("--plan", type=int, help="plan id (plan)")
+    parser.add_argument("--round", type=int, help="audit round id (audit)")
+    parser.add_argument("--snapshot", help="snapshot id (default: the draft's, or current)")
+    parser.set_defaults(handler=report)

@@ -1,0 +1,64 @@
+"""Forms for committee drafts: what paper for which meeting, and its narrative."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+
+from csc_insight.indicators import PeriodError, parse_period
+from csc_insight.reports.committee.document import Meta, Narrative
+from csc_insight.web.committee.models import Kind
+from csc_insight.web.plans.forms import GovukFields, date_field
+from csc_insight.web.plans.models import Plan
+
+LABELS = {
+    "summary": "Summary", "recommendations": "Recommendation(s): one a line",
+    "background": "Background", "current_position": "Current Position",
+    "implications": "Corporate & Strategic Implications", "conclusion": "Conclusion",
+    "committee": "Committee", "report_of": "Report of", "report_author": "Report author",
+    "author_contact": "Author's contact details", "decision": "For Information or Decision",
+}
+
+
+class NewDraftForm(GovukFields, forms.Form):
+    kind = forms.ChoiceField(label="Paper", choices=Kind.choices)
+    meeting = date_field("Meeting date", required=True)
+    period = forms.CharField(label="Period", required=False, max_length=20,
+                             help_text="For the performance report and its appendix, for "
+                                       "example 2019-20-Q3")
+    plan = forms.ModelChoiceField(label="Plan", queryset=Plan.objects.all(), required=False,
+                                  help_text="For the plan progress report")
+    audit_round = forms.IntegerField(label="Audit round number", required=False, min_value=1,
+                                     help_text="For the quality assurance report")
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        kind = data.get("kind")
+        if kind in (Kind.PERFORMANCE, Kind.APPENDIX):
+            try:
+                data["period"] = parse_period(data.get("period") or "").label
+            except PeriodError:
+                self.add_error("period", "Enter a period such as 2019-20-Q3")
+        if kind == Kind.PLAN and not data.get("plan"):
+            self.add_error("plan", "Choose the plan to report on")
+        if kind == Kind.AUDIT and not data.get("audit_round"):
+            self.add_error("audit_round", "Enter the audit round's number")
+        return data
+
+
+class NarrativeForm(GovukFields, forms.Form):
+    """The words the author writes; each paragraph on its own line."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for name in Meta.names():
+            self.fields[name] = forms.CharField(
+                label=LABELS[name], required=False, max_length=500,
+                widget=forms.Textarea(attrs={"rows": 2}) if name == "author_contact"
+                else forms.TextInput())
+        for name in Narrative.names():
+            self.fields[name] = forms.CharField(label=LABELS[name], required=False,
+                                                max_length=20000,
+                                                widget=forms.Textarea(attrs={"rows": 5}))
+        self.govuk()

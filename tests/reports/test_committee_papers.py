@@ -1,0 +1,128 @@
+"""Committee papers from a snapshot: the figures match the indicator engine, public papers
+disclose nothing small or identifying in any format, and the DOCX converts to a PDF with
+the expected pages that renders."""
+
+from __future__ import annotations
+
+import subprocess
+from datetime import date
+from pathlib import Path
+
+import pytest
+from committee_scan import docx_content, findings, html_content, identifiers, pdf_text
+
+from csc_insight.indicators import compute
+from csc_insight.reports.committee.agenda import agenda
+from csc_insight.reports.committee.performance import appendix, performance_report
+from csc_insight.reports.committee.render import to_html, write
+from csc_insight.store import snapshots
+
+MEETING = date(2020, 2, 10)
+
+
+def _rows(tables: list[list[list[str]]], title: str) -> list[list[str]]:
+    return [row for t in tables if t and t[0][0] == "Indicator" for row in t[1:]
+            if row[0] == title]
+
+
+def test_hand_checked_figures_public_and_not(hand_home: Path, tmp_path: Path) -> None:
+    con = snapshots.connect()
+    public = performance_report(con, "2019-20-Q3", MEETING)
+    private = appendix(con, "2019-20-Q3", MEETING)
+    _, tables = docx_content(write(public, "docx", tmp_path / "p.docx"))
+    # Contacts: 7 this quarter, 3 last quarter (small: 'c'), 9 a year ago; the year to
+    # date is 10 contacts over 275 of the year's 366 days: 10 * 366 / 275 = 13.3 -> "13".
+    assert _rows(tables, "Contacts") == [["Contacts", "7", "c", "9", "13", "-", "-"]]
+    # Referrals: 2 -> 'c'; the year to date is also 2, so its forecast (2.7) is 'c' too.
+    assert _rows(tables, "Referrals")[0][:5] == ["Referrals", "c", "0", "0", "c"]
+    text = to_html(public)
+    assert "Referrals: fewer than 6 in Q3 2019-20" in text
+    assert "Contacts: 7 in Q3 2019-20, compared with fewer than 6 in the previous quarter " \
+           "and fewer than the same quarter last year (9)" in text
+    _, private_tables = docx_content(write(private, "docx", tmp_path / "a.docx"))
+    assert _rows(private_tables, "Contacts") == [["Contacts", "7", "3", "9", "13", "-", "-"]]
+    assert _rows(private_tables, "Referrals")[0][:2] == ["Referrals", "2"]
+    # The exception list names CHX9 (not offered an interview), not CHX8 (offered).
+    exceptions = [t for t in private_tables if t[0][0] == "Child"]
+    children = {row[0] for t in exceptions for row in t[1:]}
+    assert "CHX9" in children and "CHX8" not in children
+    assert "CHX9" not in to_html(public)
+    assert public.snapshot == private.snapshot == "hand-1"
+    assert "paragraphs 1, 2" in private.classification
+
+
+def test_every_figure_equals_the_engine(city) -> None:
+    results = {r.id: r for r in compute(city, "2019-20-Q3") if r.status == "ok"}
+    paper = appendix(city, "2019-20-Q3", MEETING)
+    _, tables = html_content(to_html(paper))
+    checked = 0
+    for r in results.values():
+        if r.bands or r.value is None:
+            continue
+        rows = _rows(tables, r.title)
+        assert len(rows) == 1, r.id
+        shown = rows[0][1].replace(",", "").removesuffix("%")
+        assert float(shown) == pytest.approx(r.value, abs=0.05), r.id
+        checked += 1
+    assert checked >= 30
+    public = performance_report(city, "2019-20-Q3", MEETING)
+    _, tables = html_content(to_html(public))
+    for r in results.values():
+        if r.unit == "count" and not r.bands:
+            cell = _rows(tables, r.title)[0][1]
+            assert cell == ("c" if 1 <= r.value <= 5 else f"{r.value:,.0f}"), r.id
+
+
+def test_public_papers_disclose_nothing(city, tmp_path: Path) -> None:
+    secret = identifiers(city)
+    assert len(secret) > 50  # the scan has something to look for
+    paper = performance_report(city, "2019-20-Q3", MEETING)
+    counts = {r.title for r in compute(city, "2019-20-Q3", comparisons=False)
+              if r.unit == "count"}
+    text, tables = html_content(to_html(paper))
+    assert findings(text, tables, secret, counts) == []
+    text, tables = docx_content(write(paper, "docx", tmp_path / "p.docx"))
+    assert findings(text, tables, secret, counts) == []
+    pdf = pdf_text(write(paper, "pdf", tmp_path / "p.pdf"))
+    assert findings(pdf, [], secret, counts) == []
+    assert "c: not shown to protect children's identities" in pdf
+    # The scan does find what the non-public appendix is meant to show.
+    private = appendix(city, "2019-20-Q3", MEETING)
+    text, tables = html_content(to_html(private))
+    assert findings(text, tables, secret, counts) != []
+
+
+def _white(ppm: bytes) -> bool:
+    """Whether a binary PGM (P5) image is all white."""
+    parts = ppm.split(maxsplit=4)
+    assert parts[0] == b"P5"
+    pixels = parts[4]
+    return min(pixels) == 255
+
+
+def test_pdf_pages_and_render(hand_home: Path, tmp_path: Path) -> None:
+    con = snapshots.connect()
+    pdf = write(performance_report(con, "2019-20-Q3", MEETING), "pdf", tmp_path / "r.pdf")
+    text = pdf_text(pdf)
+    pages = [" ".join(page.split()) for page in text.split("\f") if page.strip()]
+    assert len(pages) >= 2
+    assert "Committee:" in pages[0] and "Children and Families Performance Report" in pages[0]
+    assert "Recommendation(s)" in text and "Area headlines, Q3 2019-20" in text
+    assert "Generated by CSC Insight" in text and "hand-1" in text
+    image = subprocess.run(["pdftoppm", "-gray", "-r", "50", "-f", "1", "-l", "1", str(pdf)],
+                           capture_output=True, check=True).stdout
+    assert not _white(image)
+
+
+def test_agenda_parts_and_motion(hand_home: Path) -> None:
+    con = snapshots.connect()
+    papers = [performance_report(con, "2019-20-Q3", MEETING),
+              appendix(con, "2019-20-Q3", MEETING)]
+    text = to_html(agenda(papers, MEETING))
+    part1, _, part2 = text.partition("Part 2 - Non-Public Agenda")
+    # Items 1-3 standard, 4 the report, 5-6 questions and business, 7 the motion, 8 the
+    # appendix: the report points at item 8.
+    assert "4. CHILDREN AND FAMILIES PERFORMANCE REPORT" in part1
+    assert "non-public appendix at Agenda Item 8." in part1
+    assert "7. EXCLUSION OF THE PUBLIC" in part1 and "paragraphs 1, 2." in part1
+    assert "8. NON-PUBLIC APPENDIX: CHILDREN AND FAMILIES PERFORMANCE REPORT" in part2

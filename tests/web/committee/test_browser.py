@@ -1,0 +1,69 @@
+"""Committee papers in headless Chromium: an analyst starts the performance report, edits
+its summary and downloads all three formats; a Member downloads the Public paper and is
+refused the appendix. axe-core on every page."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ..test_browser import (  # noqa: F401 (server and page are fixtures)
+    CHROMIUM,
+    _accessible,
+    _sign_in,
+    page,
+    server,
+)
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not Path(CHROMIUM).exists(), reason=f"{CHROMIUM} is not installed"),
+]
+
+
+def _start(page, base: str, kind: str) -> str:  # noqa: F811
+    page.goto(f"{base}/committee/new/")
+    assert page.locator("h1").inner_text() == "Start a paper"
+    _accessible(page)
+    page.select_option("#id_kind", kind)
+    page.fill("#id_meeting", "10/02/2020")
+    page.fill("#id_period", "2019-20-Q2")
+    page.click("button:has-text('Start')")
+    page.wait_for_selector("textarea#id_summary")
+    return page.url
+
+
+def test_write_export_and_who_may_download(server: str, page, tmp_path: Path) -> None:  # noqa: F811
+    _sign_in(page, server, "b-analyst")
+    page.click("a.govuk-link:has-text('Committee papers')")
+    assert page.locator("h1").inner_text() == "Committee papers"
+    _accessible(page)
+    edit_url = _start(page, server, "performance")
+    _accessible(page)
+    page.fill("#id_summary", "Members are told what changed this quarter.")
+    page.click("button:has-text('Save')")
+    page.wait_for_selector(".govuk-notification-banner, .csc-paper")
+    assert "Members are told what changed this quarter." in page.inner_text(".csc-paper")
+    _accessible(page)
+    for fmt in ("docx", "pdf", "html"):
+        with page.expect_download() as info:
+            page.click(f"a.govuk-link:text-is('{fmt.upper()}')")
+        saved = tmp_path / f"paper.{fmt}"
+        info.value.save_as(saved)
+        assert saved.stat().st_size > 1000
+    assert "Members are told what changed" in (tmp_path / "paper.html").read_text("utf-8")
+    appendix_url = _start(page, server, "appendix")
+    page.context.clear_cookies()
+    _sign_in(page, server, "b-member")
+    page.goto(f"{server}/committee/")
+    _accessible(page)
+    assert "Non-public appendix" not in page.inner_text("main")
+    performance = edit_url.rstrip("/").split("/")[-1]
+    response = page.request.get(f"{server}/committee/{performance}/paper.docx")
+    assert response.status == 200
+    appendix = appendix_url.rstrip("/").split("/")[-1]
+    refused = page.goto(f"{server}/committee/{appendix}/paper.docx")
+    assert refused.status == 403
+    assert page.locator("h1").inner_text() == "You cannot open this page"
+    _accessible(page)
