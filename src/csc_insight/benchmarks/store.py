@@ -87,11 +87,15 @@ def _schemas() -> tuple[Any, Any]:
 
 def read_tables(directory: Path) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """(published rows, neighbour rows) from a store directory."""
-    import pyarrow.parquet as pq
+    import duckdb  # already loaded by the engine; pyarrow.parquet would pull in pandas
 
-    published = pq.read_table(directory / PUBLISHED).to_pylist()
-    neighbours = pq.read_table(directory / NEIGHBOURS).to_pylist()
-    return published, neighbours
+    def rows(con: duckdb.DuckDBPyConnection, name: str) -> list[dict[str, Any]]:
+        cursor = con.execute("SELECT * FROM read_parquet(?)", [str(directory / name)])
+        columns = [d[0] for d in cursor.description]
+        return [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
+
+    with duckdb.connect() as con:
+        return rows(con, PUBLISHED), rows(con, NEIGHBOURS)
 
 
 def write_tables(

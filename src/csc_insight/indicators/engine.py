@@ -316,7 +316,8 @@ def compute(con: Any, period: Period | str, ids: Sequence[str] | None = None,
         keys = sorted({k for (label, k) in cells if label == period.label},
                       key=lambda k: (k is None, str(k))) if by else [None]
         target = targets.get(definition.id)
-        comparator_values = _comparators(definition.id, period.fy) if by is None else {}
+        comparator_values = (_comparators(definition.id, period.fy)
+                             if comparisons and by is None else {})
 
         def figure(p: Period, key: str | None, definition: Definition = definition,
                    cells: dict = cells) -> Figure:
