@@ -272,3 +272,17 @@ def test_cached_figures_follow_a_changed_target(clients, dash, home: Path) -> No
     (home / "targets.yaml").write_text(
         "contacts_decided_1wd_pct: {target: 50, tolerance: 5}\n", encoding="utf-8")
     assert _row(_get(clients["member"], url), "contacts_decided_1wd_pct")[-1] == "Green"
+
+
+def test_warm_fills_the_cache_for_the_default_overview(dash) -> None:
+    figures.clear_cache()
+    figures.warm()
+    cached = {key[2] for key in figures._cache if key[0] == "results"}
+    # the default quarter and the same quarter a year before (for the 8-quarter trends)
+    assert cached == {"2019-20-Q3", "2018-19-Q3"}
+
+
+def test_warm_does_nothing_without_data(home: Path) -> None:
+    figures.clear_cache()
+    figures.warm()
+    assert [key for key in figures._cache if key[0] == "results"] == []

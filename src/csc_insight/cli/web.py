@@ -33,6 +33,7 @@ def serve(args: argparse.Namespace) -> int:
         return 1
     command = [
         sys.executable, "-m", "gunicorn", "csc_insight.web.wsgi:application",
+        "--config", "python:csc_insight.web.gunicorn_conf",
         "--bind", f"{args.host}:{args.port}", "--workers", str(args.workers),
         "--access-logfile", "-",
     ]  # fmt: skip

@@ -181,3 +181,15 @@ def describe(period: Period) -> str:
 def read_period(text: str | None, snapshot_id: str) -> Period:
     """The period asked for in the query string, or the default; PeriodError if unreadable."""
     return parse_period(text) if text else latest_complete_quarter(snapshot_id)
+
+
+def warm() -> None:
+    """Compute what the overview shows by default (the latest complete quarter and its
+    trends) for the current snapshot, so the first visitor does not wait for it."""
+    try:
+        snapshot_id = snapshots.current().id
+    except snapshots.SnapshotError:
+        return
+    period = latest_complete_quarter(snapshot_id)
+    results_by_id(snapshot_id, period)
+    trends(snapshot_id, period)
