@@ -1,3 +1,5 @@
+"""Parsing period labels: quarters, years, year to date, rolling 12 months, as-at dates."""
+
 from datetime import date
 
 import pytest

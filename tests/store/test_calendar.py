@@ -1,3 +1,5 @@
+"""The working-day calendar: England and Wales bank holidays, weekends, running day numbers."""
+
 from datetime import date
 
 import duckdb

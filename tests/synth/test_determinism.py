@@ -1,3 +1,5 @@
+"""The same seed gives byte-identical files; another seed gives different ones."""
+
 from __future__ import annotations
 
 import filecmp

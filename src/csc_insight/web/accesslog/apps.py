@@ -1,3 +1,5 @@
+"""Django app config: The append-only access log of child-level views."""
+
 from django.apps import AppConfig
 
 

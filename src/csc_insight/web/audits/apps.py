@@ -1,3 +1,5 @@
+"""Django app config: Case-file audits: rounds, audit forms, moderation, alerts, reports."""
+
 from django.apps import AppConfig
 
 

@@ -1,3 +1,5 @@
+"""Django app config: A child's journey page."""
+
 from django.apps import AppConfig
 
 

@@ -1,3 +1,5 @@
+"""Django app config: Committee papers: drafts, previews and downloads."""
+
 from django.apps import AppConfig
 
 

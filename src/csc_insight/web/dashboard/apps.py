@@ -1,3 +1,5 @@
+"""Django app config: Performance dashboards: overview, areas, indicators, drill-down."""
+
 from django.apps import AppConfig
 
 

@@ -1,3 +1,5 @@
+"""Django app config: The Data pages: upload returns, validation report, load history."""
+
 from django.apps import AppConfig
 
 

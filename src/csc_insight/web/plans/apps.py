@@ -1,3 +1,5 @@
+"""Django app config: Improvement plans with RAG-rated actions."""
+
 from django.apps import AppConfig
 
 
