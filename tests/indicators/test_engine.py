@@ -111,3 +111,12 @@ def test_definition_rules():
         parse_definition("t", good.replace(", FALSE AS in_denominator", ""))
     with pytest.raises(DefinitionError, match="unit"):
         parse_definition("t", good.replace("unit: count", "unit: lots"))
+
+
+def test_counts_compare_only_with_the_authoritys_own_published_count(snapshot):
+    results = {r.id: r for r in compute(snapshot, "2019-20-Q3",
+                                        ids=["referrals", "rereferrals_12m_pct"])}
+    # England's 642,980 referrals say nothing about one authority's count ...
+    assert set(results["referrals"].comparators) == {"la"}
+    # ... but England's re-referral rate does (DfE c1, 2019-20: 22.6%)
+    assert results["rereferrals_12m_pct"].comparators["england"]["value"] == 22.6

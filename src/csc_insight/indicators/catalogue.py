@@ -54,6 +54,7 @@ class Definition:
     params: dict[str, Any] = field(default_factory=dict)
     bands: tuple[str, ...] = ()
     denominator_distinct: str | None = None
+    order: int = 1000  # place in its area's list (the seed papers' order); then by id
 
     @property
     def forecast_method(self) -> str | None:
@@ -121,6 +122,7 @@ def parse_definition(indicator_id: str, text: str) -> Definition:
         requires=tuple(meta["requires"]), sql=sql, params=dict(meta.get("params") or {}),
         bands=tuple(meta.get("bands") or ()),
         denominator_distinct=meta.get("denominator_distinct"),
+        order=int(meta.get("order", 1000)),
     )
     missing = [c for c in ROW_COLUMNS if c not in definition.columns]
     if missing:
@@ -133,11 +135,11 @@ def _load() -> tuple[Definition, ...]:
     folder = files("csc_insight.indicators").joinpath("definitions")
     found = [parse_definition(f.name.removesuffix(".sql"), f.read_text(encoding="utf-8"))
              for f in folder.iterdir() if f.name.endswith(".sql")]
-    return tuple(sorted(found, key=lambda d: (AREAS.index(d.area), d.id)))
+    return tuple(sorted(found, key=lambda d: (AREAS.index(d.area), d.order, d.id)))
 
 
 def catalogue() -> list[Definition]:
-    """Every indicator, ordered by area then id."""
+    """Every indicator, ordered by area, then its `order`, then id."""
     return list(_load())
 
 

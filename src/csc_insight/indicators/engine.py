@@ -260,7 +260,9 @@ def _value(definition: Definition, numerator: float, denominator: float | None) 
     return numerator * scale / denominator
 
 
-def _comparators(indicator_id: str, year: str) -> dict[str, dict[str, Any]]:
+def _comparators(indicator_id: str, year: str, unit: str) -> dict[str, dict[str, Any]]:
+    """Published values for the year. A count compares only with the authority's own
+    published count: England's or a region's total is not comparable with one LA's."""
     try:
         from csc_insight.benchmarks import comparators
         from csc_insight.settings import la_code
@@ -270,7 +272,8 @@ def _comparators(indicator_id: str, year: str) -> dict[str, dict[str, Any]]:
         return {}
     return {name: {"value": c.value, "status": c.status, "year": c.year,
                    "release": getattr(c, "release", None)}
-            for name, c in (found or {}).items() if c is not None}
+            for name, c in (found or {}).items()
+            if c is not None and (unit != "count" or name == "la")}
 
 
 def compute(con: Any, period: Period | str, ids: Sequence[str] | None = None,
@@ -316,7 +319,7 @@ def compute(con: Any, period: Period | str, ids: Sequence[str] | None = None,
         keys = sorted({k for (label, k) in cells if label == period.label},
                       key=lambda k: (k is None, str(k))) if by else [None]
         target = targets.get(definition.id)
-        comparator_values = (_comparators(definition.id, period.fy)
+        comparator_values = (_comparators(definition.id, period.fy, definition.unit)
                              if comparisons and by is None else {})
 
         def figure(p: Period, key: str | None, definition: Definition = definition,

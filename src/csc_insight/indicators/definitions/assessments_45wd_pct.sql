@@ -4,6 +4,7 @@ area: Assessments
 unit: percent
 polarity: higher
 period_type: flow
+order: 120
 definition: >
   Assessments authorised in the period whose authorisation date is no more than 45
   working days after the clock start: the referral date by default (the assessment's own

@@ -4,6 +4,7 @@ area: Assessments
 unit: percent
 polarity: higher
 period_type: flow
+order: 130
 definition: Assessments authorised in the period in which the child was seen.
 source: Annex A List 4 (child seen during assessment)
 numerator: assessments authorised in the period with the child seen

@@ -4,6 +4,7 @@ area: Assessments
 unit: count
 polarity: neutral
 period_type: flow
+order: 110
 definition: Child and family assessments authorised in the period.
 source: DfE Children in need statistics
 numerator: assessments with an authorisation date in the period

@@ -4,6 +4,7 @@ area: Assessments
 unit: count
 polarity: neutral
 period_type: flow
+order: 100
 definition: Child and family assessments started in the period.
 source: DfE Children in need statistics
 numerator: assessments with a start date in the period

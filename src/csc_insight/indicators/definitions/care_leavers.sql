@@ -4,6 +4,7 @@ area: Care leavers
 unit: count
 polarity: neutral
 period_type: stock
+order: 430
 definition: Care leavers aged 17-21 at period end (their latest recorded status).
 source: DfE Children looked after statistics (SSDA903 OC3); Annex A List 9
 numerator: care leavers aged 17-21

@@ -4,6 +4,7 @@ area: Care leavers
 unit: percent
 polarity: higher
 period_type: stock
+order: 440
 definition: >
   Care leavers aged 17-21 whose latest activity is education, employment or training
   (OC3 ACTIV F1, P1, F2, P2, F4, P4, F5, P5).

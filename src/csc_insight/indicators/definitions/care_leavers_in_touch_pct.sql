@@ -4,6 +4,7 @@ area: Care leavers
 unit: percent
 polarity: higher
 period_type: stock
+order: 460
 definition: Care leavers aged 17-21 whom the authority is in touch with (OC3 IN_TOUCH YES).
 source: DfE Children looked after statistics; SSDA903 OC3
 numerator: care leavers in touch

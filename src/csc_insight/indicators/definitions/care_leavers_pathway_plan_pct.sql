@@ -4,6 +4,7 @@ area: Care leavers
 unit: percent
 polarity: higher
 period_type: stock
+order: 470
 definition: Care leavers aged 17-21 whose pathway plan was reviewed in the 6 months to period end.
 source: Care Leavers (England) Regulations 2010 (6-monthly review)
 numerator: care leavers with a pathway plan review in the last 6 months

@@ -4,6 +4,7 @@ area: Care leavers
 unit: percent
 polarity: higher
 period_type: stock
+order: 450
 definition: Care leavers aged 17-21 whose latest accommodation is recorded as suitable.
 source: DfE Children looked after statistics; SSDA903 OC3 ACCOM suffix
 numerator: care leavers in suitable accommodation

@@ -4,6 +4,7 @@ area: Workforce
 unit: ratio
 polarity: lower
 period_type: stock
+order: 480
 definition: Children allocated at period end divided by the number of workers holding them.
 source: local measure
 numerator: allocations open at period end (child and worker)

@@ -4,6 +4,7 @@ area: Children in need
 unit: count
 polarity: neutral
 period_type: stock
+order: 150
 definition: >
   Children in need at period end by time since the referral that opened their earliest
   open episode: 6 months or less, more than 6 to 12 months, more than 1 to 2 years,

@@ -4,6 +4,7 @@ area: Children in need
 unit: count
 polarity: neutral
 period_type: stock
+order: 140
 definition: >
   Children with an episode of need (referral) open at the end of the period: referred on
   or before that day and not closed before or on it. Includes children on plans and in care.

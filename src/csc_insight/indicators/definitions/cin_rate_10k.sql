@@ -4,6 +4,7 @@ area: Children in need
 unit: rate_per_10k
 polarity: neutral
 period_type: stock
+order: 160
 definition: Children in need at period end per 10,000 children aged 0-17.
 source: DfE Children in need statistics
 numerator: children with an open referral at period end

@@ -4,6 +4,7 @@ area: Children in care
 unit: count
 polarity: lower
 period_type: stock
+order: 300
 definition: >
   Children looked after at period end who had 3 or more placements in the 12 months up
   to it: the placement they were in at the start of the 12 months, plus every episode

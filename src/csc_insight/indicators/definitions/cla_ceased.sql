@@ -4,6 +4,7 @@ area: Children in care
 unit: count
 polarity: neutral
 period_type: flow
+order: 290
 definition: Episodes ending in the period with a reason that ends care (REC other than X1).
 source: DfE Children looked after statistics
 numerator: periods of care ending in the period

@@ -4,6 +4,7 @@ area: Children in care
 unit: percent
 polarity: higher
 period_type: stock
+order: 350
 definition: >
   Children looked after continuously for at least 12 months at period end whose latest
   health assessment was in the 12 months up to period end (the 6-monthly rule for

@@ -4,6 +4,7 @@ area: Children in care
 unit: percent
 polarity: higher
 period_type: stock
+order: 320
 definition: >
   Children under 16 at period end, looked after continuously for at least 2.5 years, who
   have lived in the same placement for at least 2 years. (The adoption rule, placement

@@ -4,6 +4,7 @@ area: Children in care
 unit: count
 polarity: neutral
 period_type: stock
+order: 260
 definition: Children with a looked-after episode open at the end of the period.
 source: DfE Children looked after statistics
 numerator: children looked after at period end

@@ -4,6 +4,7 @@ area: Children in care
 unit: rate_per_10k
 polarity: neutral
 period_type: stock
+order: 270
 definition: Children looked after at period end per 10,000 children aged 0-17.
 source: DfE Children looked after statistics
 numerator: children looked after at period end

@@ -4,6 +4,7 @@ area: Children in care
 unit: percent
 polarity: higher
 period_type: stock
+order: 330
 definition: >
   Children looked after at period end for at least 20 working days whose every review in
   the current period of care was in time: the first within 20 working days of becoming

@@ -4,6 +4,7 @@ area: Children in care
 unit: count
 polarity: neutral
 period_type: flow
+order: 280
 definition: Periods of care starting in the period (a child can start more than one).
 source: DfE Children looked after statistics
 numerator: periods of care starting in the period

@@ -4,6 +4,7 @@ area: Children in care
 unit: count
 polarity: neutral
 period_type: stock
+order: 360
 definition: Children looked after at period end who were unaccompanied asylum seekers then.
 source: DfE Children looked after statistics (SSDA903 UASC)
 numerator: UASC looked after at period end

@@ -4,6 +4,7 @@ area: Children in care
 unit: percent
 polarity: higher
 period_type: flow
+order: 340
 definition: >
   Visits in the period to a looked-after child made in time: within 7 days of the
   placement starting for the first visit in a placement, then within 6 weeks of the

@@ -4,6 +4,7 @@ area: Contacts and referrals
 unit: percent
 polarity: neutral
 period_type: flow
+order: 40
 definition: Referrals in the period as a percentage of contacts in the period.
 source: local measure (seed 002 reports 43% in Q3 2019-20)
 numerator: referrals dated in the period

@@ -4,6 +4,7 @@ area: Contacts and referrals
 unit: count
 polarity: neutral
 period_type: flow
+order: 10
 definition: Contacts received by children's social care in the period.
 source: Annex A List 1; local extras contacts.csv
 numerator: contacts dated in the period

@@ -4,6 +4,7 @@ area: Contacts and referrals
 unit: percent
 polarity: higher
 period_type: flow
+order: 20
 definition: >
   Contacts in the period whose decision (outcome) date is no more than 1 working day after
   the contact date. A contact with no decision date counts as not decided in time.

@@ -4,6 +4,7 @@ area: Child protection
 unit: count
 polarity: neutral
 period_type: stock
+order: 210
 definition: >
   Children on a plan at period end by time since the plan started: 3 months or less;
   more than 3 to 6 months; more than 6 months to under 1 year; 1 year to under 2 years;

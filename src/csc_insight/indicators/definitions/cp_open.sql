@@ -4,6 +4,7 @@ area: Child protection
 unit: count
 polarity: neutral
 period_type: stock
+order: 200
 definition: Children with a child protection plan open at the end of the period.
 source: DfE Children in need statistics, table D1
 numerator: children with a plan started on or before period end and not ended by it

@@ -4,6 +4,7 @@ area: Child protection
 unit: rate_per_10k
 polarity: neutral
 period_type: stock
+order: 220
 definition: Children on a child protection plan at period end per 10,000 children aged 0-17.
 source: DfE Children in need statistics, table D1
 numerator: children on a plan at period end

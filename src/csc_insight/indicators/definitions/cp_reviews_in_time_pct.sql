@@ -4,6 +4,7 @@ area: Child protection
 unit: percent
 polarity: higher
 period_type: stock
+order: 240
 definition: >
   Children on a plan at period end that has lasted at least 3 months, every review of
   which was in time: the first within 3 months of the plan start (the ICPC), each later

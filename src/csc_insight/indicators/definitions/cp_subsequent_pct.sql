@@ -4,6 +4,7 @@ area: Child protection
 unit: percent
 polarity: lower
 period_type: flow
+order: 230
 definition: >
   Plans starting in the period for a child who had a previous child protection plan
   (ever): an earlier plan in the data, or a recorded number of previous plans above 0.

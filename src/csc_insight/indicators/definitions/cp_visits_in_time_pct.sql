@@ -4,6 +4,7 @@ area: Child protection
 unit: percent
 polarity: higher
 period_type: flow
+order: 250
 definition: >
   CP visits in the period to a child on a plan that day, made no more than 10 working
   days (setting) after the previous CP visit or, for the first, the plan start.

@@ -4,6 +4,7 @@ area: Early help
 unit: count
 polarity: neutral
 period_type: flow
+order: 80
 definition: Early help assessments completed in the period.
 source: local extras early_help.csv
 numerator: early help assessments with a completion date in the period

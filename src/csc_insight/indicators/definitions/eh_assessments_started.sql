@@ -4,6 +4,7 @@ area: Early help
 unit: count
 polarity: neutral
 period_type: flow
+order: 70
 definition: Early help assessments started in the period.
 source: local extras early_help.csv
 numerator: early help assessments with a start date in the period

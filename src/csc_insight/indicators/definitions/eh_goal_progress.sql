@@ -4,6 +4,7 @@ area: Early help
 unit: mean
 polarity: higher
 period_type: flow
+order: 90
 definition: >
   Mean change in the 0-10 goal score, from the assessment to closure, of early help
   episodes closed in the period with both scores recorded.

@@ -4,6 +4,7 @@ area: Child protection
 unit: percent
 polarity: higher
 period_type: flow
+order: 190
 definition: >
   Initial child protection conferences held in the period no more than 15 working days
   after the strategy discussion that started the S47 enquiry. ICPCs dated before the

@@ -4,6 +4,7 @@ area: Child protection
 unit: count
 polarity: neutral
 period_type: flow
+order: 180
 definition: Initial child protection conferences held in the period.
 source: DfE Children in need statistics, table C4
 numerator: ICPCs dated in the period

@@ -4,6 +4,7 @@ area: Missing
 unit: count
 polarity: lower
 period_type: stock
+order: 370
 definition: Children with a missing or away episode open at the end of the period.
 source: DfE Children looked after statistics (SSDA903 Missing); local missing register
 numerator: children missing or away at period end

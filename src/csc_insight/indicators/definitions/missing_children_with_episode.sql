@@ -4,6 +4,7 @@ area: Missing
 unit: count
 polarity: lower
 period_type: flow
+order: 390
 definition: Children with at least one missing or away episode starting in the period.
 source: DfE Children looked after statistics (SSDA903 Missing); local missing register
 numerator: children with an episode starting in the period

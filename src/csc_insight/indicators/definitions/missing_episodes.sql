@@ -4,6 +4,7 @@ area: Missing
 unit: count
 polarity: lower
 period_type: flow
+order: 380
 definition: Missing or away-from-placement episodes starting in the period.
 source: DfE Children looked after statistics (SSDA903 Missing); local missing register
 numerator: episodes starting in the period

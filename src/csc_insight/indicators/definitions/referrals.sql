@@ -4,6 +4,7 @@ area: Contacts and referrals
 unit: count
 polarity: neutral
 period_type: flow
+order: 30
 definition: Referrals (requests for services for a child not already open) in the period.
 source: DfE Children in need statistics, methodology
 numerator: referrals dated in the period

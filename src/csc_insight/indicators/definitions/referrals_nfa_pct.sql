@@ -4,6 +4,7 @@ area: Contacts and referrals
 unit: percent
 polarity: lower
 period_type: flow
+order: 60
 definition: Referrals in the period that led to no further action.
 source: DfE Children in need statistics (NFA flag)
 numerator: referrals in the period marked no further action

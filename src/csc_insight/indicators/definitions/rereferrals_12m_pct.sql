@@ -4,6 +4,7 @@ area: Contacts and referrals
 unit: percent
 polarity: lower
 period_type: flow
+order: 50
 definition: >
   Referrals in the period for a child who had another referral in the 12 months before
   (on or after the same date a year earlier, and before this referral).

@@ -4,6 +4,7 @@ area: Missing
 unit: percent
 polarity: higher
 period_type: flow
+order: 420
 definition: >
   Returns from a missing episode in the period with a return home interview held within
   72 hours (3 days) of the return. Returns with no interview count as not in time.

@@ -4,6 +4,7 @@ area: Missing
 unit: count
 polarity: neutral
 period_type: flow
+order: 410
 definition: Returns from a missing episode in the period where the child accepted an RHI.
 source: DfE statutory guidance on children who run away or go missing (2014)
 numerator: returns in the period with the RHI accepted

@@ -4,6 +4,7 @@ area: Missing
 unit: percent
 polarity: higher
 period_type: flow
+order: 400
 definition: Returns from a missing episode in the period for which an RHI was offered.
 source: DfE statutory guidance on children who run away or go missing (2014)
 numerator: returns with a return home interview offered

@@ -4,6 +4,7 @@ area: Child protection
 unit: count
 polarity: neutral
 period_type: flow
+order: 170
 definition: Section 47 enquiries started (strategy discussion) in the period.
 source: DfE Children in need statistics, table C1
 numerator: S47 enquiries starting in the period
