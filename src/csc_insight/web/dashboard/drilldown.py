@@ -28,7 +28,8 @@ from csc_insight.web.policy import allow
 LIST_CHILD_ID = "*list*"
 PAGE_SIZE = 200
 SHOW = {"all": "Everyone counted", "numerator": "In the numerator only",
-        "denominator": "In the denominator only"}
+        "denominator": "In the denominator only",
+        "outside": "In the denominator but not the numerator (e.g. out of timescale)"}
 
 
 @allow(roles.CHILD_LEVEL)
@@ -53,6 +54,10 @@ def drilldown(request: HttpRequest, indicator_id: str, period: str) -> HttpRespo
         rows = [r for r in rows if r.in_numerator]
     elif show == "denominator":
         rows = [r for r in rows if r.in_denominator]
+    elif show == "outside":
+        rows = [r for r in rows if r.in_denominator and not r.in_numerator]
+    # the ones a manager acts on first: counted but outside the numerator (late, unseen...)
+    rows = sorted(rows, key=lambda r: not (r.in_denominator and not r.in_numerator))
     page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
     record_access(request, LIST_CHILD_ID,
                   reason=f"list: {definition.id} {chosen.label} {show}, page {page.number}, "
