@@ -34,6 +34,7 @@ demo: setup
 	$(BIN)/csc-insight plans demo
 	$(BIN)/csc-insight audits demo
 	$(BIN)/csc-insight demo-user
+	@echo "Open http://127.0.0.1:8000 and sign in with one of the logins above (Ctrl-C stops it)."
 	$(BIN)/csc-insight serve --host 127.0.0.1 --port 8000
 
 test: setup /usr/bin/chromium /usr/bin/soffice /usr/bin/pdftotext
