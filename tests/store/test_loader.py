@@ -122,3 +122,15 @@ def test_killed_load_leaves_everything_as_it_was(base, tmp_path, stage):
     listed = {s.id for s in snapshots.list_snapshots()}
     on_disk = {p.stem for p in (base / "snapshots").iterdir() if p.name != "index.json"}
     assert on_disk == listed
+
+
+def test_child_with_two_dates_of_birth_is_refused_naming_both(base, tmp_path):
+    folder = tmp_path / "dob"
+    write(folder, "header.csv", HEADER + "A1,1,01/05/2005,WBRI,,,\nA2,2,14/02/2003,BAFR,,,\n")
+    write(folder, "uasc.csv", "CHILD,SEX,DOB,DUC\nA1,1,02/05/2005,\nA2,2,14/02/2003,\n")
+    result = loader.load([folder])
+    assert result.snapshot is None
+    assert [(i.code, i.value, i.message) for i in result.report.errors] == [
+        ("dob_conflict", "A1", "Child A1 has different dates of birth in different returns: "
+         "01/05/2005 in header.csv:2; 02/05/2005 in uasc.csv:2. Correct the source system and "
+         "reload.")]

@@ -86,3 +86,35 @@ def test_children_merge_one_row_each_filling_gaps(con):
     assert merge.merge_table(con, "children", "main", "out") == 1
     assert con.execute("SELECT dob, sex, ethnicity, uasc, source FROM out.children").fetchall() \
         == [(date(2004, 3, 1), "M", "BAFR", True, "cin_census")]
+
+
+def test_one_file_events_are_copied_even_two_on_one_day(con):
+    # One document: nothing can merge, so both same-day visits stay, in key order.
+    for row, day in ((2, 9), (3, 1), (4, 1)):
+        con.execute("INSERT INTO visits (child_id, visit_date, visit_type, source, source_ref) "
+                    "VALUES ('C7', ?, 'CP', 'local', ?)", [date(2019, 5, day), f"visits.csv:{row}"])
+    assert merge.merge_table(con, "visits", "main", "out") == 3
+    assert con.execute("SELECT visit_date, source_ref FROM out.visits").fetchall() == [
+        (date(2019, 5, 1), "visits.csv:3"), (date(2019, 5, 1), "visits.csv:4"),
+        (date(2019, 5, 9), "visits.csv:2")]
+
+
+def test_one_sheet_giving_a_child_twice_still_merges_to_one_child(con):
+    # Annex A writes one children row per distinct set of details in a list.
+    con.execute("INSERT INTO children (child_id, sex, ethnicity, source, source_ref) VALUES "
+                "('C8', 'F', NULL, 'annex_a', 'a.xlsx!List 3:4'), "
+                "('C8', NULL, 'WBRI', 'annex_a', 'a.xlsx!List 3:9'), "
+                "('C9', 'M', NULL, 'annex_a', 'a.xlsx!List 3:5')")
+    assert merge.merge_table(con, "children", "main", "out") == 2
+    assert con.execute("SELECT child_id, sex, ethnicity FROM out.children ORDER BY 1").fetchall() \
+        == [("C8", "F", "WBRI"), ("C9", "M", None)]
+
+
+def test_later_file_of_one_return_wins_over_an_earlier_one(con):
+    for ref, code in (("visits_2019.csv:2", "CP"), ("visits_2020.csv:5", "CIN")):
+        con.execute("INSERT INTO visits (child_id, visit_date, visit_type, seen_alone, source, "
+                    "source_ref) VALUES ('C1', DATE '2019-06-01', 'CP', ?, 'local', ?)",
+                    [code == "CIN", ref])
+    assert merge.merge_table(con, "visits", "main", "out") == 1
+    assert con.execute("SELECT seen_alone, source_ref FROM out.visits").fetchall() == [
+        (True, "visits_2020.csv:5")]

@@ -226,8 +226,11 @@ def _load_list(
         c.field if staged.has(c.field) else f"CAST(NULL AS {_TYPES[c.kind]}) AS {c.field}"
         for c in spec.columns
     )
-    con.execute(f"CREATE OR REPLACE TEMP TABLE {view} AS SELECT {fields}, _row, "
-                f"? || CAST(_row AS VARCHAR) AS ref FROM {staged.table}", [ref])
+    # A view, so that `ref` is only built for the rows an insert keeps.
+    literal = "'" + ref.replace("'", "''") + "'"
+    con.execute(f"CREATE OR REPLACE TEMP VIEW {view} AS SELECT {fields}, _row, "
+                f"{literal} AS _prefix, _prefix || CAST(_row AS VARCHAR) AS ref "
+                f"FROM {staged.table}")
     if spec.number == 11:
         report.warning("adopters_not_loaded", staged.file, f"{staged.rows} adopter row(s) were "
                        "read and checked; CSC Insight keeps no adopter records, so they were "
@@ -261,7 +264,7 @@ def _check(
 def _id(kind: str, date: str) -> str:
     n = f"row_number() OVER (PARTITION BY child_id, {date} ORDER BY _row)"
     return (f"child_id || '/{kind}/' || strftime({date}, '%Y-%m-%d') "
-            f"|| CASE WHEN {n} > 1 THEN '#' || {n} ELSE '' END")
+            f"|| COALESCE('#' || CAST(NULLIF({n}, 1) AS VARCHAR), '')")
 
 
 _LINEAGE = f"'{NAME}' AS source, ref AS source_ref"
@@ -273,8 +276,8 @@ def _inserts(spec: ListSpec, v: str) -> list[tuple[str, str]]:
     details = (f"child_id, dob, sex, ethnicity, "
                f"{'disability' if _has(spec, 'disability') else 'NULL'} AS disability, "
                f"{'uasc' if _has(spec, 'uasc') else 'NULL'} AS uasc")
-    out = [("children", f"SELECT {details}, '{NAME}' AS source, arg_min(ref, _row) AS "
-            f"source_ref FROM {v} WHERE child_id IS NOT NULL GROUP BY ALL")]
+    out = [("children", f"SELECT {details}, '{NAME}' AS source, any_value(_prefix) || "
+            f"min(_row) AS source_ref FROM {v} WHERE child_id IS NOT NULL GROUP BY ALL")]
 
     def rows(date: str, extra: str = "") -> str:
         return f"FROM {v} WHERE child_id IS NOT NULL AND {date} IS NOT NULL{extra}"
@@ -357,4 +360,4 @@ def _has(spec: ListSpec, field: str) -> bool:
 def _drop(con: duckdb.DuckDBPyConnection, table: str) -> None:
     """Drop the temp tables staging made for `table`, and our view of it."""
     tabular.drop_staged(con, table)
-    con.execute(f"DROP TABLE IF EXISTS {table}_all")
+    con.execute(f"DROP VIEW IF EXISTS {table}_all")

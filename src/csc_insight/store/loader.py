@@ -210,10 +210,13 @@ def cross_checks(con: duckdb.DuckDBPyConnection, report: Report) -> None:
     """Checks across files and formats, on the staged rows."""
     conflicts = con.execute(
         """
+        WITH conflicting AS (
+            SELECT child_id FROM children WHERE dob IS NOT NULL
+            GROUP BY child_id HAVING min(dob) <> max(dob))
         SELECT child_id, string_agg(DISTINCT strftime(dob, '%d/%m/%Y') || ' in ' || source_ref,
                                     '; ' ORDER BY strftime(dob, '%d/%m/%Y') || ' in ' || source_ref)
-        FROM children WHERE dob IS NOT NULL
-        GROUP BY child_id HAVING count(DISTINCT dob) > 1 ORDER BY child_id
+        FROM children SEMI JOIN conflicting USING (child_id) WHERE dob IS NOT NULL
+        GROUP BY child_id ORDER BY child_id
         """
     ).fetchall()
     for child_id, where in conflicts:
