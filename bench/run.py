@@ -7,7 +7,7 @@ in a plain pandas script, as a ratio; for `borough`, the p50/p95 response times 
 overview and an area page under 20 concurrent users (bench/web_load.py). Results go to
 bench/results/<profile>.json and stdout.
 
-    python bench/run.py [--profiles borough,england] [--keep]
+    python bench/run.py [--profiles borough,england] [--keep] [--work DIR]
 """
 
 from __future__ import annotations
@@ -78,11 +78,14 @@ def bench_profile(profile: str, work: Path) -> dict[str, object]:
     results: dict[str, object] = {"profile": profile, "period": PERIOD}
     env = {**os.environ, "CSC_INSIGHT_HOME": str(work / f"home-{profile}")}
 
-    step = run_step(cli("synth", "--profile", profile, "--seed", "1", "--start", START,
-                        "--end", END, "--out", str(data)), env)
-    size = sum(p.stat().st_size for p in data.rglob("*") if p.is_file())
-    results["generate"] = {"seconds": step["seconds"], "peak_mib": step["peak_mib"],
-                           "output_mb": round(size / 1e6, 1)}
+    if not data.exists():  # --work with data from an earlier run skips generating it
+        step = run_step(cli("synth", "--profile", profile, "--seed", "1", "--start", START,
+                            "--end", END, "--out", str(data)), env)
+        size = sum(p.stat().st_size for p in data.rglob("*") if p.is_file())
+        results["generate"] = {"seconds": step["seconds"], "peak_mib": step["peak_mib"],
+                               "output_mb": round(size / 1e6, 1)}
+    for stale in work.glob(f"home-{profile}*"):
+        shutil.rmtree(stale)
 
     loads: dict[str, object] = {}
     for fmt in FORMAT_GLOBS:
@@ -128,9 +131,12 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--profiles", default="borough,england")
     parser.add_argument("--keep", action="store_true", help="keep the generated data")
+    parser.add_argument("--work", type=Path, help="working folder; data already generated "
+                        "there (by an earlier --keep run) is reused, not regenerated")
     args = parser.parse_args()
     RESULTS.mkdir(parents=True, exist_ok=True)
-    work = Path(tempfile.mkdtemp(prefix="csc-bench-"))
+    work = args.work or Path(tempfile.mkdtemp(prefix="csc-bench-"))
+    args.keep = args.keep or args.work is not None
     try:
         for profile in args.profiles.split(","):
             result = bench_profile(profile, work)
