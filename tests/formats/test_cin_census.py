@@ -316,3 +316,53 @@ def test_file_written_on_one_line_links_each_element_to_its_own_parent(tmp_path:
                        "ORDER BY child_id").fetchall() == [
         ("A", "A/REF/2019-06-01", "cin_census_2020.xml:2"),
         ("B", "B/REF/2019-07-01", "cin_census_2020.xml:2")]
+
+
+def test_namespaced_file_is_read_by_local_names(tmp_path: Path) -> None:
+    header = HEADER.replace("<Message>", '<Message xmlns="http://www.dcsf.gov.uk/cin">')
+    con, report, written = _load(tmp_path, FULL_CHILD, header=header)
+    assert report.issues == []
+    assert written == {"children": 1, "referrals": 1, "assessments": 1, "cin_plans": 1,
+                       "s47_enquiries": 1, "cp_plans": 1, "cp_reviews": 2}
+    assert con.execute("SELECT cp_plan_id, review_date FROM cp_reviews ORDER BY review_date"
+                       ).fetchall() == [("C1/CPP/2019-08-01", date(2019, 10, 1)),
+                                        ("C1/CPP/2019-08-01", date(2019, 11, 15))]
+
+
+def test_the_first_of_a_repeated_element_is_read(tmp_path: Path) -> None:
+    body = ("<ChildCharacteristics>\n<Ethnicity>WBRI</Ethnicity>\n<Ethnicity>XXXX</Ethnicity>\n"
+            "</ChildCharacteristics>\n"
+            + _episode("<CINreferralDate>2019-06-01</CINreferralDate>",
+                       "<CINreferralDate>2019-13-45</CINreferralDate>"))
+    con, report, _ = _load(tmp_path, _child("C5", body))
+    assert report.issues == []
+    assert con.execute("SELECT c.ethnicity, r.referral_date FROM children c "
+                       "JOIN referrals r USING (child_id)").fetchall() == [
+        ("WBRI", date(2019, 6, 1))]
+
+
+def test_rows_staged_in_many_batches_keep_their_links(tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(cin_census, "STAGE_BATCH", 2)
+    plan = ("<ChildProtectionPlans>", "<CPPstartDate>{d}</CPPstartDate>", "<Reviews>",
+            "<CPPreviewDate>2020-02-01</CPPreviewDate>", "</Reviews>", "</ChildProtectionPlans>")
+    children = "".join(
+        _child(f"K{n}", _episode(f"<CINreferralDate>2019-0{n}-01</CINreferralDate>",
+                                 *(line.format(d=f"2019-0{n}-15") for line in plan)))
+        for n in range(1, 6))
+    con, report, written = _load(tmp_path, children)
+    assert report.errors == []
+    assert written["cp_reviews"] == 5
+    assert con.execute("SELECT r.child_id, p.referral_id FROM cp_reviews r JOIN cp_plans p "
+                       "USING (cp_plan_id) ORDER BY r.child_id").fetchall() == [
+        ("K1", "K1/REF/2019-01-01"), ("K2", "K2/REF/2019-02-01"), ("K3", "K3/REF/2019-03-01"),
+        ("K4", "K4/REF/2019-04-01"), ("K5", "K5/REF/2019-05-01")]
+
+
+def test_nesting_too_deep_inside_a_child_writes_nothing(tmp_path: Path) -> None:
+    deep = "<Extra>" * 62 + "</Extra>" * 62  # Message, Children, Child: 65 deep
+    con, report, written = _load(tmp_path, _child("C6", deep + _episode(
+        "<CINreferralDate>2019-06-01</CINreferralDate>")))
+    assert written == {}
+    assert [(i.code, i.row) for i in report.issues] == [("xml_too_deep", 16)]
+    assert con.execute("SELECT count(*) FROM children").fetchall() == [(0,)]

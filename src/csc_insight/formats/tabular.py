@@ -287,6 +287,14 @@ class RowStager:
         if len(self.buffer[-1]) >= self.batch:
             self._flush()
 
+    def add_batch(self, batch: pa.Table) -> None:
+        """Append many rows at once: an Arrow table of the fields (already trimmed text, blank
+        as null) and `_row`, for a reader whose per-row `add` calls would dominate its time."""
+        self._flush()
+        self.con.register("_stage_batch", batch)
+        self.con.execute(f"INSERT INTO raw_{self.table} BY NAME SELECT * FROM _stage_batch")
+        self.con.unregister("_stage_batch")
+
     def _flush(self) -> None:
         if not self.buffer[-1]:
             return

@@ -5,20 +5,27 @@ lxml's `iterparse` and reports every refusal to a `Report` instead of raising:
 
 - a file that is not XML at all (a renamed PNG, spreadsheet or PDF): `not_xml`;
 - any DOCTYPE or ENTITY declaration in the prolog (billion laughs, external entities such
-  as file:///etc/passwd): `xml_doctype`. Entities are never resolved, the network is never
-  touched and no DTD is loaded, and an entity reference lxml still reports is refused too;
+  as file:///etc/passwd): `xml_doctype`, from the bytes before parsing and again from what
+  libxml2 parsed before the root element. Entities are never resolved, the network is never
+  touched and no DTD is loaded; without a DTD an entity reference is a well-formedness error;
 - nesting deeper than `MAX_DEPTH` elements: `xml_too_deep`;
 - a truncated file or syntax error, with the line lxml gives: `xml_syntax`.
 
-The caller iterates `SafeXML(path, report)` for ("start" | "end", element) events and checks
-`.ok` afterwards: False means the file was refused part-way and nothing from it can be trusted.
+The caller iterates `SafeXML(path, report, tags)`: first ("start", root element), its children
+not yet read, then ("end", element) for each element named in `tags` (local names, any
+namespace; every element when None) as it closes. lxml picks those elements out in C, so an
+England-sized file costs Python time per `Child`, not per element. Read what you need from an
+element inside the loop: once the loop has moved on it is freed, with everything before it,
+so memory stays flat. Depth is checked in C over what is in memory every `RELEASE_EVERY`
+elements (before any of it is freed) and at the end. Check `.ok` afterwards: False means the
+file was refused part-way and nothing from it can be trusted.
 """
 
 from __future__ import annotations
 
 import codecs
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from lxml import etree
@@ -26,6 +33,7 @@ from lxml import etree
 from csc_insight.formats.report import Report
 
 MAX_DEPTH = 64
+RELEASE_EVERY = 1000  # elements handed out between depth checks (and freeing)
 PROLOG_LIMIT = 1 << 20  # a prolog (declaration, comments) longer than 1 MiB is refused
 
 _MAGIC = {
@@ -38,6 +46,12 @@ _MAGIC = {
 }
 # Markup before the root element: declaration, processing instructions, comments, DOCTYPE.
 _PROLOG_ITEM = re.compile(rb"\s*(<\?.*?\?>|<!--.*?-->|<!)", re.DOTALL)
+_OPTIONS = {"resolve_entities": False, "no_network": True, "load_dtd": False,
+            "huge_tree": False, "remove_comments": True, "remove_pis": True}
+# Elements nested deeper than MAX_DEPTH, counting the root (the context node) as 1.
+_DEEP_PATH = "/".join(["*"] * MAX_DEPTH)
+_ANY_TOO_DEEP = etree.XPath(f"boolean({_DEEP_PATH})")
+_FIRST_TOO_DEEP = etree.XPath(f"({_DEEP_PATH})[1]")
 
 
 def check_prolog(path: Path, report: Report) -> bool:
@@ -75,10 +89,11 @@ def check_prolog(path: Path, report: Report) -> bool:
 
 
 class SafeXML:
-    """Iterate ("start" | "end", element) events of an untrusted XML file; see the module."""
+    """Iterate the events of an untrusted XML file; see the module."""
 
-    def __init__(self, path: Path, report: Report) -> None:
+    def __init__(self, path: Path, report: Report, tags: Iterable[str] | None = None) -> None:
         self.path, self.report = path, report
+        self.tags = None if tags is None else tuple(f"{{*}}{tag}" for tag in tags)
         self.ok = True
 
     def _refuse(self, code: str, message: str, **where: object) -> None:
@@ -89,30 +104,69 @@ class SafeXML:
         if not check_prolog(self.path, self.report):
             self.ok = False
             return
-        events = etree.iterparse(
-            str(self.path), events=("start", "end"), resolve_entities=False, no_network=True,
-            load_dtd=False, huge_tree=False, remove_comments=True, remove_pis=True,
-        )
-        depth = 0
         try:
-            for event, element in events:
-                if event == "start":
-                    depth += 1
-                    if depth > MAX_DEPTH:
-                        self._refuse("xml_too_deep", f"Elements are nested more than {MAX_DEPTH} "
-                                     "deep: the file is refused.", row=element.sourceline)
+            root = _first_start(self.path)
+            if root is not None:
+                if _declares_doctype(root):
+                    self._refuse("xml_doctype", "The file declares a DOCTYPE: these are refused "
+                                 "because they can read other files or exhaust memory.",
+                                 row=root.sourceline)
+                    return
+                yield "start", root
+            events = etree.iterparse(str(self.path), events=("end",), tag=self.tags, **_OPTIONS)
+            pending: list[etree._Element] = []
+            for _, element in events:
+                yield "end", element
+                pending.append(element)
+                if len(pending) == RELEASE_EVERY:
+                    if not self._shallow_enough(element.getroottree().getroot()):
                         return
-                else:
-                    depth -= 1
-                    if any(isinstance(child, etree._Entity) for child in element):
-                        self._refuse("xml_entity", "The file uses an entity reference: these "
-                                     "are refused.", row=element.sourceline,
-                                     column=etree.QName(element).localname)
-                        return
-                yield event, element
+                    _release(pending)
+            if events.root is not None and self._shallow_enough(events.root):
+                _release(pending)
         except etree.XMLSyntaxError as exc:
-            line = exc.lineno or (exc.position[0] if exc.position else None)
+            message, line = exc.msg, exc.lineno
+            if not line:  # iterparse's vague 'no element found': libxml2 logged the real one
+                logged = [e for e in exc.error_log.filter_from_errors()
+                          if e.filename == str(self.path)]
+                message, line = (logged[-1].message, logged[-1].line) if logged else (message, 0)
             self._refuse("xml_syntax", "The file is not well-formed XML (is it truncated?): "
-                         f"{exc.msg}", row=line or None)
+                         f"{message}", row=line or None)
         except OSError as exc:
             self._refuse("unreadable", f"The file could not be read: {exc}")
+
+    def _shallow_enough(self, root: etree._Element) -> bool:
+        """Refuse (False) when anything still in the tree is nested deeper than MAX_DEPTH."""
+        if not _ANY_TOO_DEEP(root):
+            return True
+        self._refuse("xml_too_deep", f"Elements are nested more than {MAX_DEPTH} deep: the "
+                     "file is refused.", row=_FIRST_TOO_DEEP(root)[0].sourceline)
+        return False
+
+
+def _first_start(path: Path) -> etree._Element | None:
+    """The root element as its start tag is read (its children are not), or None."""
+    try:
+        for _, element in etree.iterparse(str(path), events=("start",), **_OPTIONS):
+            return element
+    except etree.XMLSyntaxError:
+        pass  # the full parse reports it, with its line
+    return None
+
+
+def _declares_doctype(root: etree._Element) -> bool:
+    # check_prolog reads bytes; an encoding it cannot see through (UTF-16 without a BOM) could
+    # hide a DOCTYPE, so ask libxml2 what it parsed before the root too.
+    info = root.getroottree().docinfo
+    return bool(info.doctype) or info.internalDTD is not None
+
+
+def _release(elements: list[etree._Element]) -> None:
+    """Free elements already handed out, and what came before each of them, then forget them."""
+    for element in elements:
+        element.clear()
+        parent = element.getparent()
+        if parent is not None:
+            while element.getprevious() is not None:
+                del parent[0]
+    elements.clear()
