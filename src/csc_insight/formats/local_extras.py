@@ -56,14 +56,14 @@ from csc_insight.formats.tabular import (
     read_csv_headings,
     stage_csv,
 )
+from csc_insight.formats.tabular import (
+    spec_column as _col,
+)
 
 NAME = "local"
 
 _files = itertools.count(1)
 
-
-def _col(heading: str, kind: str = "text", codes_: object = None, **kw: object) -> Column:
-    return Column(heading, heading.lower(), kind, required=True, codes=codes_, **kw)  # type: ignore[arg-type]
 
 
 def _score(raw: str) -> float | None:

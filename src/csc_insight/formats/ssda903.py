@@ -61,14 +61,14 @@ from csc_insight.formats.tabular import (
     read_csv_headings,
     stage_csv,
 )
+from csc_insight.formats.tabular import (
+    spec_column as _col,
+)
 
 NAME = "ssda903"
 
 _files = itertools.count(1)
 
-
-def _col(heading: str, kind: str = "text", codes_: object = None, **kw: object) -> Column:
-    return Column(heading, heading.lower(), kind, required=True, codes=codes_, **kw)  # type: ignore[arg-type]
 
 
 def _accom(raw: str) -> str | None:
