@@ -51,6 +51,20 @@ def test_hand_checked_figures_public_and_not(hand_home: Path, tmp_path: Path) ->
     assert "paragraphs 1, 2" in private.classification
 
 
+def test_restricted_record_is_counted_but_not_named(hand_home: Path, tmp_path: Path) -> None:
+    con = snapshots.connect()
+    private = appendix(con, "2019-20-Q3", MEETING, masked=frozenset({"CHX9"}))
+    _, tables = docx_content(write(private, "docx", tmp_path / "a.docx"))
+    rhi = [t for t in tables if t[0][0] == "Child"
+           and any(row[0] == "Restricted record" for row in t[1:])]
+    # CHX9's missing episode is still one of the exceptions, with neither id nor dates.
+    assert len(rhi) == 1
+    assert [row for row in rhi[0][1:] if row[0] == "Restricted record"] == [
+        ["Restricted record", *([""] * (len(rhi[0][0]) - 1))]]
+    assert "CHX9" not in to_html(private)
+    assert "CHX9" not in str(tables)
+
+
 def test_every_figure_equals_the_engine(city) -> None:
     results = {r.id: r for r in compute(city, "2019-20-Q3") if r.status == "ok"}
     paper = appendix(city, "2019-20-Q3", MEETING)

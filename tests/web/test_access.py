@@ -72,6 +72,14 @@ GET_EXPECTED: dict[str, list[int]] = {
     "committee:edit": [302, 403, 403, 200, 200, 200],
     "committee:download": [302, 403, 403, 200, 200, 200],
     "committee:agenda": [302, 200, 200, 200, 200, 200],
+    "restricted:list": [302, 403, 403, 403, 403, 200],
+    "restricted:new": [302, 403, 403, 403, 403, 200],
+    "restricted:review": [302, 403, 403, 403, 403, 200],
+    "restricted:review_export": [302, 403, 403, 403, 403, 200],
+    "restricted:record": [302, 403, 403, 403, 403, 200],
+    "restricted:lift": [302, 403, 403, 403, 403, 405],
+    "restricted:grant": [302, 403, 403, 403, 403, 405],
+    "restricted:revoke": [302, 403, 403, 403, 403, 405],
 }
 # Unsafe routes: a POST from outside the policy is refused before the view runs.
 POST_EXPECTED: dict[str, list[int]] = {
@@ -83,6 +91,10 @@ POST_EXPECTED: dict[str, list[int]] = {
     "audits:acknowledge": [302, 403, 403],
     "audits:auditors": [302, 403, 403],
     "plans:action_move": [302, 403, 403, 403, 403],
+    "restricted:new": [302, 403, 403, 403, 403],
+    "restricted:lift": [302, 403, 403, 403, 403],
+    "restricted:grant": [302, 403, 403, 403, 403],
+    "restricted:revoke": [302, 403, 403, 403, 403],
 }
 # Audit routes take ids of the round, case and alert that _audit_ids makes.
 AUDIT_ARGS = {"audits:round": ["round_id"], "audits:write_up": ["round_id"],
@@ -127,6 +139,8 @@ def _url(name: str, users: dict[str, object]) -> str:
     if name in ("committee:edit", "committee:download"):
         args[name] = {"draft_id": _appendix_draft(), **({"fmt": "docx"} if "download" in name
                                                         else {})}
+    if name in RESTRICTED_ARGS:
+        args[name] = {RESTRICTED_ARGS[name]: _restricted_ids(users)[RESTRICTED_ARGS[name]]}
     if name == "committee:agenda":
         args[name] = {"meeting": "2020-02-10", "fmt": "docx"}
     return reverse(name, kwargs=args.get(name))
@@ -141,6 +155,25 @@ def _appendix_draft() -> int:
     draft, _ = Draft.objects.get_or_create(kind="appendix", meeting=date(2020, 2, 10),
                                            period="2019-20-Q2", snapshot_id=SNAPSHOT_ID)
     return draft.pk
+
+
+RESTRICTED_ARGS = {"restricted:record": "record_id", "restricted:lift": "record_id",
+                   "restricted:grant": "record_id", "restricted:revoke": "grant_id"}
+
+
+def _restricted_ids(users: dict[str, object]) -> dict[str, int]:
+    """A restricted record (C9, so the children:journey row for C1 is unchanged) with one
+    grant to u-manager."""
+    from datetime import date
+
+    from csc_insight.web.restricted.models import Grant, RestrictedRecord
+
+    record, made = RestrictedRecord.objects.get_or_create(child_id="C9", defaults={
+        "category": "staff", "reason": "test", "flagged_by": users["administrator"]})
+    if made:
+        Grant.objects.create(record=record, user=users["manager"], reason="test",
+                             until=date(2099, 1, 1), granted_by=users["administrator"])
+    return {"record_id": record.pk, "grant_id": record.grants.get().pk}
 
 
 PLAN_FREE = {"plans:list", "plans:new", "plans:import", "plans:mine", "plans:leads"}

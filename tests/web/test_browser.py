@@ -1,5 +1,6 @@
 """The app in real headless Chromium, served by gunicorn as `csc-insight serve` runs it:
-sign in, start page, upload, a Member refused a child's journey; axe-core on every page."""
+sign in, start page, upload, a Member refused a child's journey, an Administrator restricting
+a record and granting access; axe-core on every page."""
 
 from __future__ import annotations
 
@@ -38,7 +39,7 @@ def _free_port() -> int:
 def server(tmp_path: Path) -> Iterator[str]:
     env = {**os.environ, "CSC_INSIGHT_HOME": str(tmp_path)}
     env.pop("DATABASE_URL", None)
-    for role in ("analyst", "member"):
+    for role in ("analyst", "member", "administrator"):
         subprocess.run([CLI, "createuser", f"b-{role}", "--role", role, "--password-stdin"],
                        input=PASSWORD + "\n", text=True, env=env, check=True,
                        capture_output=True)
@@ -119,4 +120,35 @@ def test_member_refused_a_childs_journey(server: str, page) -> None:
     response = page.goto(f"{server}/children/C1/")
     assert response.status == 403
     assert page.locator("h1").inner_text() == "You cannot open this page"
+    _accessible(page)
+
+
+def test_administrator_restricts_a_record_and_grants_access(server: str, page) -> None:
+    from datetime import date, timedelta
+
+    _sign_in(page, server, "b-administrator")
+    page.click("a.govuk-link:has-text('Restricted records')")
+    assert page.locator("h1").inner_text() == "Restricted records"
+    _accessible(page)
+    page.click("text=Restrict a record")
+    page.click("button:has-text('Restrict the record')")  # nothing entered: told what to do
+    assert "Enter the child ID" in page.inner_text(".govuk-error-summary")
+    _accessible(page)
+    page.fill("#id_child_id", "C1")
+    page.select_option("#id_category", "relative")
+    page.fill("#id_reason", "Nephew of a team manager")
+    page.click("button:has-text('Restrict the record')")
+    assert page.locator("h1").inner_text() == "Restricted record C1"
+    _accessible(page)
+    until = date.today() + timedelta(days=14)
+    page.select_option("#id_user", label="b-analyst (Performance analyst)")
+    page.fill("#id_until", until.strftime("%d/%m/%Y"))
+    page.fill("#id_reason", "Preparing the Ofsted Annex A")
+    page.click("button:has-text('Grant access')")
+    assert page.locator("tbody .govuk-tag").inner_text() == "Active"
+    _accessible(page)
+    page.click("a.govuk-back-link")
+    page.click("text=Review of grants")
+    assert page.locator("h1").inner_text() == "Review of grants"
+    assert "Preparing the Ofsted Annex A" in page.inner_text("tbody")
     _accessible(page)

@@ -114,6 +114,8 @@ SECTIONS: list[tuple[str, str, str, frozenset[Role]]] = [
         "Who viewed which child's record, when and why; export as CSV.",
         roles.ADMIN,
     ),
+    ("restricted:list", "Restricted records", "Children whose records only named roles and "
+     "time-limited grants open; the review of grants.", roles.ADMIN),
     ("accounts:users", "Users", "Add users, change roles, disable accounts.", roles.ADMIN),
 ]
 

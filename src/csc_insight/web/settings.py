@@ -9,6 +9,7 @@ Everything an install varies comes from the environment:
     CSC_INSIGHT_ALLOWED_HOSTS  comma-separated host names (default: localhost names)
     CSC_INSIGHT_TLS         "1" when served behind a TLS-terminating proxy (HSTS, Secure cookies)
     CSC_INSIGHT_DEBUG       "1" for Django's debug pages (never in production)
+    CSC_INSIGHT_RESTRICTED_ROLES  roles that open restricted records without a grant
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from pathlib import Path
 
 import dj_database_url
 from csp.constants import NONE, SELF
+from django.core.exceptions import ImproperlyConfigured
 
 from csc_insight.settings import home
 
@@ -53,6 +55,23 @@ ALLOWED_HOSTS = [
 ]
 COUNCIL_NAME = os.environ.get("CSC_INSIGHT_COUNCIL", "Demo Council")
 
+
+def _restricted_roles() -> frozenset[str]:
+    from csc_insight.web.roles import Role
+
+    named = os.environ.get("CSC_INSIGHT_RESTRICTED_ROLES", Role.ADMINISTRATOR.value)
+    wanted = {r.strip() for r in named.split(",") if r.strip()}
+    unknown = wanted - {r.value for r in Role}
+    if unknown:
+        raise ImproperlyConfigured(f"CSC_INSIGHT_RESTRICTED_ROLES: unknown role(s) "
+                                   f"{', '.join(sorted(unknown))}; expected some of "
+                                   f"{', '.join(r.value for r in Role)}")
+    return frozenset(wanted)
+
+
+# Roles that open restricted records without a grant (web/restricted/models.py).
+RESTRICTED_ROLES = _restricted_roles()
+
 # Immediate-concern alerts from audits are emailed; the console backend prints them.
 EMAIL_BACKEND = os.environ.get(
     "CSC_INSIGHT_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
@@ -75,6 +94,7 @@ INSTALLED_APPS = [
     "csc_insight.web.plans",
     "csc_insight.web.committee",
     "csc_insight.web.audits",
+    "csc_insight.web.restricted",
 ]
 
 MIDDLEWARE = [

@@ -8,6 +8,7 @@ urlpatterns = [
     path("data/", include("csc_insight.web.imports.urls")),
     path("children/", include("csc_insight.web.children.urls")),
     path("access-log/", include("csc_insight.web.accesslog.urls")),
+    path("restricted/", include("csc_insight.web.restricted.urls")),
     path("plans/", include("csc_insight.web.plans.urls")),
     path("audits/", include("csc_insight.web.audits.urls")),
     path("committee/", include("csc_insight.web.committee.urls")),

@@ -61,6 +61,7 @@ EXCEPTIONS: dict[str, str] = {
     "rhi_72h_pct": "Missing episodes without a return home interview within 72 hours",
     "cla_reviews_in_time_pct": "Looked-after reviews not in time",
 }
+MASK = "Restricted record"
 TABLE_HEADER = ["Indicator", "This period", "Previous quarter", "Same quarter last year",
                 "Year-end forecast", "England", "London"]
 
@@ -192,8 +193,9 @@ def performance_report(con: Any, period: str, meeting: date,
     return paper
 
 
-def exceptions(con: Any, period: str) -> list[Block]:
-    """The children behind each exception, with the dates that decided it."""
+def exceptions(con: Any, period: str, masked: frozenset[str] = frozenset()) -> list[Block]:
+    """The children behind each exception, with the dates that decided it; a child in
+    `masked` (a restricted record) is counted but shown without id or dates."""
     blocks: list[Block] = []
     for indicator_id, title in EXCEPTIONS.items():
         try:
@@ -207,7 +209,8 @@ def exceptions(con: Any, period: str) -> list[Block]:
             continue
         keys = list(dict.fromkeys(k for r in rows for k in r.evidence))
         blocks.append(Grid(f"{title}: {len(rows)}", ["Child", *keys],
-                           [[r.child_id, *(_text(r.evidence.get(k)) for k in keys)]
+                           [[MASK, *("" for _ in keys)] if r.child_id in masked
+                            else [r.child_id, *(_text(r.evidence.get(k)) for k in keys)]
                             for r in rows]))
     return blocks
 
@@ -221,8 +224,10 @@ def _text(value: object) -> str:
 
 
 def appendix(con: Any, period: str, meeting: date, narrative: Narrative | None = None,
-             meta: Meta | None = None, results: list[Result] | None = None) -> Paper:
-    """The non-public appendix: the same figures unsuppressed, and the exceptions."""
+             meta: Meta | None = None, results: list[Result] | None = None,
+             masked: frozenset[str] = frozenset()) -> Paper:
+    """The non-public appendix: the same figures unsuppressed, and the exceptions (restricted
+    records in `masked` shown without id or dates)."""
     period = parse_period(period).label
     results = results if results is not None else compute(con, period)
     policy = figures.Policy(public=False)
@@ -232,6 +237,6 @@ def appendix(con: Any, period: str, meeting: date, narrative: Narrative | None =
                   period=period, snapshot=next((r.snapshot for r in results), None))
     paper.body = [*figures_body(results, period, policy),
                   Heading("Exceptions: the children behind the figures", 3),
-                  *exceptions(con, period)]
+                  *exceptions(con, period, masked)]
     paper.figures = _figures_index(results, policy)
     return paper

@@ -35,10 +35,12 @@ from csc_insight.web.audits.forms import (
 )
 from csc_insight.web.audits.models import Alert, Case, Round
 from csc_insight.web.policy import allow
+from csc_insight.web.restricted.access import may_see
 
 MANAGE = services.MANAGE
 CASE_ROLES = roles.CHILD_LEVEL | {roles.Role.AUDITOR}
 AUDIT_ROLES = MANAGE | {roles.Role.AUDITOR}
+RESTRICTED = "restricted"  # the journey panel's stand-in for a record the user may not open
 
 
 def _round(request: HttpRequest, round_id: int) -> Round:
@@ -145,7 +147,10 @@ def round_write_up(request: HttpRequest, round_id: int) -> HttpResponse:
 
 
 def _journey(request: HttpRequest, child_id: str, snapshot_id: str) -> Any:
-    """The child's journey from the round's snapshot (else the current one), access-logged."""
+    """The child's journey from the round's snapshot (else the current one), access-logged;
+    RESTRICTED for a restricted record the user holds no grant for."""
+    if not may_see(request.user, child_id):
+        return RESTRICTED
     for wanted in (snapshot_id, None):
         try:
             with snapshots.connect(wanted) as con:

@@ -17,6 +17,11 @@ def auditor_granted(user: Any, child_id: str) -> bool:
 
 
 def may_view_child(user: Any, child_id: str) -> bool:
+    """The role (or an auditor's round) first; then, for a restricted record, the named
+    roles or a grant in force."""
+    from csc_insight.web.restricted.access import may_see
+
     if user.role in roles.CHILD_LEVEL:
-        return True
-    return user.role == Role.AUDITOR and auditor_granted(user, child_id)
+        return may_see(user, child_id)
+    return user.role == Role.AUDITOR and auditor_granted(user, child_id) and may_see(
+        user, child_id)

@@ -29,6 +29,7 @@ def _meta(draft: Draft) -> Meta:
 def build(draft: Draft) -> Paper:
     """The draft's paper: numbers rebuilt from its snapshot or records, words from the draft."""
     from csc_insight.store import snapshots
+    from csc_insight.web.restricted.access import restricted_ids
 
     narrative, meta = _narrative(draft), _meta(draft)
     if draft.kind in (Kind.PERFORMANCE, Kind.APPENDIX):
@@ -39,9 +40,12 @@ def build(draft: Draft) -> Paper:
         except snapshots.SnapshotError as exc:
             raise PaperError(str(exc)) from exc
         try:
-            make = (performance.performance_report if draft.kind == Kind.PERFORMANCE
-                    else performance.appendix)
-            paper = make(con, draft.period, draft.meeting, narrative, meta)
+            if draft.kind == Kind.PERFORMANCE:
+                paper = performance.performance_report(con, draft.period, draft.meeting,
+                                                       narrative, meta)
+            else:
+                paper = performance.appendix(con, draft.period, draft.meeting, narrative,
+                                             meta, masked=restricted_ids())
         finally:
             con.close()
         # The snapshot's own id when it records one, else the id it is published under.

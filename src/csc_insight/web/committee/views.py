@@ -19,6 +19,7 @@ from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET, require_http_methods
 
 from csc_insight.reports.committee.document import Grid, Meta, Narrative, Paper
+from csc_insight.reports.committee.performance import MASK
 from csc_insight.store.snapshots import SnapshotError
 from csc_insight.web import roles
 from csc_insight.web.accesslog.record import record_access
@@ -41,7 +42,7 @@ def _log_children(request: HttpRequest, paper: Paper) -> None:
     if paper.public:
         return
     named = {row[0] for block in paper.body if isinstance(block, Grid)
-             and block.header[:1] == ["Child"] for row in block.rows}
+             and block.header[:1] == ["Child"] for row in block.rows} - {MASK}
     for child_id in sorted(named):
         record_access(request, child_id, f"committee paper: {paper.subject}")
 

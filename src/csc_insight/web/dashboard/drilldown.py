@@ -7,6 +7,9 @@ Access log: one event per list view (SECURITY.md: child-level reads write exactl
 event). The event's child id is LIST_CHILD_ID; its route and path name the indicator and
 period, and its reason records how many children the list showed and from which snapshot,
 so the exact list can be rebuilt from the (immutable) snapshot if it is ever needed.
+
+A restricted child the user may not open still counts, but their row shows neither id nor
+dates (web/restricted).
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ from csc_insight.web import roles
 from csc_insight.web.accesslog.record import record_access
 from csc_insight.web.dashboard.figures import describe
 from csc_insight.web.policy import allow
+from csc_insight.web.restricted.access import hidden_from
 
 LIST_CHILD_ID = "*list*"
 PAGE_SIZE = 200
@@ -59,11 +63,12 @@ def drilldown(request: HttpRequest, indicator_id: str, period: str) -> HttpRespo
     # the ones a manager acts on first: counted but outside the numerator (late, unseen...)
     rows = sorted(rows, key=lambda r: not (r.in_denominator and not r.in_numerator))
     page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
+    hidden = hidden_from(request.user, (r.child_id for r in page.object_list))
     record_access(request, LIST_CHILD_ID,
                   reason=f"list: {definition.id} {chosen.label} {show}, page {page.number}, "
                          f"{len(page.object_list)} of {len(rows)} children, snapshot {snap.id}")
     return render(request, "dashboard/drilldown.html", {
         "definition": definition, "period": chosen, "period_text": describe(chosen),
         "snapshot": snap, "rows": page.object_list, "page": page, "total": len(rows),
-        "show": show, "show_choices": list(SHOW.items()),
+        "show": show, "show_choices": list(SHOW.items()), "hidden": hidden,
     })

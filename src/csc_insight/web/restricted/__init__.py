@@ -1,0 +1,1 @@
+"""Restricted records: children whose records only named roles or time-limited grants open."""
