@@ -26,10 +26,12 @@ GET_EXPECTED: dict[str, list[int]] = {
     "dashboard:children": [302, 403, 403, 200, 200, 200],
     "accounts:login": [200, 302, 302, 302, 302, 302],
     "accounts:logout": [302, 405, 405, 405, 405, 405],
+    "accounts:second_factor": [302, 200, 200, 200, 200, 200],
     "accounts:users": [302, 403, 403, 403, 403, 200],
     "accounts:user_new": [302, 403, 403, 403, 403, 200],
     "accounts:user_role": [302, 403, 403, 403, 403, 405],
     "accounts:user_disable": [302, 403, 403, 403, 403, 405],
+    "accounts:user_second_factor": [302, 403, 403, 403, 403, 405],
     "imports:data": [302, 403, 403, 403, 200, 200],
     "imports:upload": [302, 403, 403, 403, 405, 405],
     "imports:result": [302, 403, 403, 403, 200, 200],
@@ -86,6 +88,7 @@ POST_EXPECTED: dict[str, list[int]] = {
     "accounts:user_role": [302, 403, 403, 403, 403],
     "accounts:user_disable": [302, 403, 403, 403, 403],
     "accounts:user_new": [302, 403, 403, 403, 403],
+    "accounts:user_second_factor": [302, 403, 403, 403, 403],
     "imports:upload": [302, 403, 403, 403],
     "imports:use_snapshot": [302, 403, 403, 403],
     "audits:acknowledge": [302, 403, 403],
@@ -125,6 +128,7 @@ def _url(name: str, users: dict[str, object]) -> str:
         "imports:use_snapshot": {"snapshot_id": SNAPSHOT_ID},
         "accounts:user_role": {"user_id": users["member"].pk},
         "accounts:user_disable": {"user_id": users["member"].pk},
+        "accounts:user_second_factor": {"user_id": users["member"].pk},
     }
     if name.startswith("plans:") and name not in PLAN_FREE:
         ids = _plan_ids(users)

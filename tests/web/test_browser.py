@@ -152,3 +152,27 @@ def test_administrator_restricts_a_record_and_grants_access(server: str, page) -
     assert page.locator("h1").inner_text() == "Review of grants"
     assert "Preparing the Ofsted Annex A" in page.inner_text("tbody")
     _accessible(page)
+
+
+def test_member_turns_on_two_factor_and_signs_in_with_a_code(server: str, page) -> None:
+    from base64 import b32decode
+
+    from django_otp.oath import TOTP
+
+    _sign_in(page, server, "b-member")
+    page.click("text=Set up two-factor authentication")
+    assert page.locator("h1").inner_text() == "Set up two-factor authentication"
+    _accessible(page)
+    key = b32decode(page.inner_text(".csc-secret").replace(" ", ""))
+    totp = TOTP(key)
+    page.fill("#id_code", f"{totp.token():06d}")
+    page.click("button:has-text('Turn on two-factor authentication')")
+    assert page.locator("h1").inner_text() == "Start"
+    page.click("button:has-text('Sign out')")
+    _sign_in(page, server, "b-member")
+    assert page.locator("h1").inner_text() == "Enter your code"
+    _accessible(page)
+    totp.time = time.time() + 30  # the next code: the first was used up
+    page.fill("#id_code", f"{totp.token():06d}")
+    page.click("button:has-text('Continue')")
+    assert page.locator("h1").inner_text() == "Start"

@@ -85,6 +85,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "govuk_frontend_django",
     "csc_insight.web.accounts",
     "csc_insight.web.accesslog",
@@ -106,8 +108,10 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "csc_insight.web.sessions.AbsoluteTimeoutMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csc_insight.web.accounts.second_factor.SecondFactorMiddleware",
     "csc_insight.web.policy.PolicyMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
@@ -165,6 +169,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "accounts:login"
+# The name an authenticator app shows beside the code (second factor, django-otp).
+OTP_TOTP_ISSUER = f"{COUNCIL_NAME} CSC Insight"
 LOGIN_REDIRECT_URL = "dashboard:start"
 LOGOUT_REDIRECT_URL = "accounts:login"
 

@@ -10,6 +10,8 @@ from csc_insight.web.roles import Role
 
 class User(AbstractUser):
     role = models.CharField(max_length=20, choices=Role.choices, default=Role.MEMBER)
+    # An Administrator may require a second factor (web/accounts/second_factor.py).
+    totp_required = models.BooleanField(default=False)
 
     def __str__(self) -> str:
         return self.username

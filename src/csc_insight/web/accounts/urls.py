@@ -8,8 +8,11 @@ app_name = "accounts"
 urlpatterns = [
     path("login/", views.login, name="login"),
     path("logout/", views.logout, name="logout"),
+    path("two-factor/", views.second_factor_page, name="second_factor"),
     path("users/", views.users, name="users"),
     path("users/new/", views.user_new, name="user_new"),
     path("users/<int:user_id>/role/", views.user_role, name="user_role"),
     path("users/<int:user_id>/disable/", views.user_disable, name="user_disable"),
+    path("users/<int:user_id>/two-factor/", views.user_second_factor,
+         name="user_second_factor"),
 ]
