@@ -155,6 +155,10 @@ def _load(
     for number, path in enumerate(files, start=1):
         if progress:
             progress(path.name, number - 1, len(files))
+        if path.stat().st_size == 0:  # say so, rather than "not a recognised return"
+            report.error("empty_file", path.name, "The file is empty (0 bytes): expected a "
+                         "return with a header row; export it again.")
+            continue
         reader = formats.detect(path)
         if reader is None:
             report.error("unknown_format", path.name, "Not a recognised return: expected Ofsted "
