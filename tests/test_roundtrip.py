@@ -545,3 +545,33 @@ def test_borough_adoptions_merge_across_returns(borough) -> None:
             and (r["adoption_order_date"] is None or r["adoption_order_date"] >= B_START)]
     assert len(rows) == 30
     assert loaded(con, "adoption", cols) == Counter(seen(r) for r in rows)
+
+
+def test_reading_the_census_in_a_second_process_changes_nothing(
+        db, files: Path, tmp_path_factory: pytest.TempPathFactory,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A big census is read in a worker process (loader.APART_MIN_BYTES); with the threshold
+    at 0 the city's census files go there too, and every table comes out identical."""
+    from csc_insight.store import loader, schema
+
+    submitted: list[str] = []
+
+    class Counting(loader.ProcessPoolExecutor):
+        def submit(self, fn, /, *args, **kwargs):  # type: ignore[no-untyped-def]
+            submitted.append(Path(args[1]).name)
+            return super().submit(fn, *args, **kwargs)
+
+    monkeypatch.setattr(loader, "APART_MIN_BYTES", 0)
+    monkeypatch.setattr(loader, "ProcessPoolExecutor", Counting)
+    home = tmp_path_factory.mktemp("home-apart")
+    result = load([files], base=home)
+    assert result.report.errors == []
+    assert submitted == ["cin_census_2019.xml", "cin_census_2020.xml"]
+    apart = duckdb.connect(str(result.snapshot.path), read_only=True)
+    census = [name for name in result.rows if name in ("referrals", "cp_plans")]
+    assert census and all(result.rows[name] > 0 for name in census)
+    for table in schema.child_tables():
+        assert Counter(apart.execute(f"SELECT * FROM {table}").fetchall()) == Counter(
+            db.execute(f"SELECT * FROM {table}").fetchall()), table
+    manifest = result.snapshot.path.with_suffix(".json").read_text()
+    assert '"format": "cin_census"' in manifest

@@ -4,4 +4,5 @@ import sys
 
 from csc_insight.cli import main
 
-sys.exit(main())
+if __name__ == "__main__":  # not when a worker process (store.loader) imports it
+    sys.exit(main())

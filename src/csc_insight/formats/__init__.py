@@ -31,3 +31,8 @@ def detect(path: Path) -> ModuleType | None:
         if reader.detect(path):
             return reader
     return None
+
+
+def reader_named(name: str) -> ModuleType:
+    """The reader whose NAME is `name`."""
+    return next(r for r in readers() if name == r.NAME)

@@ -72,6 +72,9 @@ from csc_insight.formats.tabular import (
 from csc_insight.formats.xml_safety import SafeXML
 
 NAME = "cin_census"
+# Read element by element in Python, so the loader reads a large census in a second
+# process while it reads the other (DuckDB-parsed) files in this one.
+READ_APART = True
 STAGE_BATCH = 50_000  # rows of one block buffered before they go to DuckDB
 
 _files = itertools.count(1)

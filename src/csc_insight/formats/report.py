@@ -93,6 +93,12 @@ class Report:
             )
         )
 
+    def absorb(self, other: Report) -> None:
+        """Add another report's issues (one made in another process, for other files)."""
+        self.issues.extend(other.issues)
+        self.suppressed.update(other.suppressed)
+        self._counts.update(other._counts)
+
     def error(self, code: str, file: str | Path, message: str, **where: object) -> None:
         self.add("error", code, file, message, **where)  # type: ignore[arg-type]
 
