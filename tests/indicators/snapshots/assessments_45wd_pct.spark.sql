@@ -34,19 +34,29 @@ WITH periods AS (
       a.assessment_id,
       a.start_date,
       a.authorised_date,
-      COALESCE(MAX(own.referral_date), MAX(r.referral_date)) AS referral_date,
+      COALESCE(
+        MAX(CASE WHEN r.referral_id = a.referral_id THEN r.referral_date END),
+        MAX(CASE WHEN r.referral_date <= a.start_date THEN r.referral_date END)
+      ) AS referral_date,
       CASE
         WHEN TRUE
-        THEN COALESCE(MAX(own.referral_date), MAX(r.referral_date), a.start_date)
+        THEN COALESCE(
+          MAX(CASE WHEN r.referral_id = a.referral_id THEN r.referral_date END),
+          MAX(CASE WHEN r.referral_date <= a.start_date THEN r.referral_date END),
+          a.start_date
+        )
         ELSE a.start_date
       END AS clock_start
     FROM periods AS p
     JOIN assessments AS a
       ON a.authorised_date BETWEEN p.period_start AND p.period_end
-    LEFT JOIN referrals AS own
-      ON own.referral_id = a.referral_id AND own.child_id = a.child_id
+    /* one pass over the child's referrals finds both the assessment's own referral and */
+    /* the latest one on or before its start */
     LEFT JOIN referrals AS r
-      ON r.child_id = a.child_id AND r.referral_date <= a.start_date
+      ON r.child_id = a.child_id
+      AND (
+        r.referral_id = a.referral_id OR r.referral_date <= a.start_date
+      )
     GROUP BY
       p.period,
       a.child_id,
