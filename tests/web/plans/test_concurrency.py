@@ -42,7 +42,7 @@ def _run(env: dict[str, str], *args: str) -> str:
 
 def _together(env: dict[str, str], *args: str) -> list[str]:
     """Start WRITERS processes that all act at the same moment; their outputs."""
-    start = str(time.time() + 3)  # time for every process to start Django first
+    start = str(time.time() + 5)  # time for every process to start Django first
     procs = [subprocess.Popen([sys.executable, WRITER, args[0], args[1], start, *args[2:]],
                               env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                               text=True) for _ in range(WRITERS)]
