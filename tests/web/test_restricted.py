@@ -107,6 +107,10 @@ def test_auditor_needs_a_grant_as_well_as_the_round(clients, users, snapshot) ->
     assert clients["auditor"].get(JOURNEY).status_code == 200
     _restrict(clients)
     assert clients["auditor"].get(JOURNEY).status_code == 403
+    listing = check_page(clients["auditor"].get(reverse("audits:round", args=[round_.pk]))
+                         .content).text_content()
+    assert "Restricted record You need a grant from an Administrator" in " ".join(
+        listing.split())
     page = clients["auditor"].get(reverse("audits:case", args=[round_.pk, case.pk]))
     assert page.status_code == 200
     assert "This is a restricted record" in page.content.decode()
