@@ -40,7 +40,9 @@ def _plan_round(client) -> Round:
 
 
 def _audit_post(**extra: str) -> dict[str, str]:
-    return {"audited_on": "20/12/2019", **SECTION_POST, "family_grade": "requires_improvement",
+    """A completed audit form; version 0 = opened before the case had an audit."""
+    return {"audited_on": "20/12/2019", "version": "0", **SECTION_POST,
+            "family_grade": "requires_improvement",
             "family_improve": "Record the father's views.", "overall": "good", **extra}
 
 
@@ -152,8 +154,9 @@ def test_immediate_concern_alerts_managers(clients, users, snap) -> None:
     alert.refresh_from_db()
     assert alert.acknowledged_by == users["manager"]
     # Saving the audit again does not raise a second alert.
-    clients["administrator"].post(url, _audit_post(immediate_concern="on",
+    clients["administrator"].post(url, _audit_post(immediate_concern="on", version="1",
                                                    concern_details="No visit for 10 weeks"))
+    assert Audit.objects.get(case=case).version == 2
     assert Alert.objects.count() == 1
 
 
@@ -212,3 +215,29 @@ def test_trends_table_and_chart(clients, users, snap) -> None:
     assert rows["Overall"] == ["66.7%", "100.0%"]
     assert rows["Views of family and partners"] == ["0.0%", "0.0%"]
     assert doc.xpath("//svg[@id='trend-overall']")
+
+
+def test_second_of_two_auditors_saving_one_case_is_told(clients, users, snap) -> None:
+    round_ = _plan_round(clients["manager"])
+    case = round_.cases.first()
+    url = reverse("audits:case", args=[round_.pk, case.pk])
+    # Both opened the empty form (version 0); the manager saves first.
+    assert clients["manager"].post(url, _audit_post(overall="good")).status_code == 302
+    late = clients["administrator"].post(url, _audit_post(overall="inadequate"))
+    assert late.status_code == 409
+    assert "Someone else saved this audit after you opened it" in " ".join(
+        check_page(late.content).text_content().split())
+    audit = Audit.objects.get(case=case)
+    assert (audit.overall, audit.version) == ("good", 1)
+    # Having opened it again (version 1), the administrator's change is saved.
+    form = check_page(clients["administrator"].get(url).content)
+    assert form.xpath("//input[@name='version']/@value") == ["1"]
+    again = clients["administrator"].post(url, _audit_post(overall="inadequate", version="1"))
+    assert again.status_code == 302
+    audit.refresh_from_db()
+    assert (audit.overall, audit.version) == ("inadequate", 2)
+    # and a stale form from before that save is refused without touching the sections
+    stale = clients["manager"].post(url, _audit_post(overall="good", version="1",
+                                                     family_improve="Stale words"))
+    assert stale.status_code == 409
+    assert audit.sections.get(section="family").improve == "Record the father's views."

@@ -75,6 +75,7 @@ class CreateRoundForm(GovukFields, forms.Form):
 
 class AuditForm(GovukFields, forms.Form):
     audited_on = date_field("Date audited", required=True)
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -70,6 +70,8 @@ class Audit(models.Model):
     immediate_concern = models.BooleanField(default=False)
     concern_details = models.TextField(blank=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # Bumped by every save: a save from a form opened at an older version is refused.
+    version = models.PositiveIntegerField(default=1)
 
 
 class SectionGrade(models.Model):

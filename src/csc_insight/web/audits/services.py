@@ -11,6 +11,7 @@ from typing import Any
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
+from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
 
@@ -120,14 +121,33 @@ def section_data(audit: Audit | None) -> dict[str, dict[str, str]]:
                         "evidence": s.evidence} for s in audit.sections.all()}
 
 
+class AuditConflict(Exception):
+    """Someone saved this audit after the form being saved was opened."""
+
+
 @transaction.atomic
 def save_audit(case: Case, user: Any, audited_on: date, overall: str,
                sections: dict[str, dict[str, str]], concern: bool,
-               concern_details: str) -> Audit:
-    """Create or replace the case's audit; a newly raised immediate concern alerts at once."""
-    audit, _ = Audit.objects.update_or_create(case=case, defaults={
-        "auditor": user if user is not None and user.pk else None, "audited_on": audited_on,
-        "overall": overall, "immediate_concern": concern, "concern_details": concern_details})
+               concern_details: str, version: int | None = None) -> Audit:
+    """Create or replace the case's audit; a newly raised immediate concern alerts at once.
+
+    `version` is the audit's version when the form was opened (0: there was no audit yet);
+    if it has changed since, nothing is saved and AuditConflict is raised. None skips the
+    check (the demo)."""
+    fields = {"auditor": user if user is not None and user.pk else None,
+              "audited_on": audited_on, "overall": overall, "immediate_concern": concern,
+              "concern_details": concern_details}
+    if version is None:
+        audit, _ = Audit.objects.update_or_create(case=case, defaults=fields)
+    elif version == 0:
+        audit, made = Audit.objects.get_or_create(case=case, defaults=fields)
+        if not made:
+            raise AuditConflict
+    else:
+        if not Audit.objects.filter(case=case, version=version).update(
+                version=F("version") + 1, updated_at=timezone.now(), **fields):
+            raise AuditConflict
+        audit = Audit.objects.get(case=case)
     for key, _label in SECTIONS:
         SectionGrade.objects.update_or_create(audit=audit, section=key,
                                               defaults=sections.get(key, {}))

@@ -171,23 +171,34 @@ def _journey(request: HttpRequest, child_id: str, snapshot_id: str) -> Any:
 def audit_case(request: HttpRequest, round_id: int, case_id: int) -> HttpResponse:
     case = _case(request, round_id, case_id)
     audit = getattr(case, "audit", None)
-    initial: dict[str, Any] = {"audited_on": services.today()}
+    initial: dict[str, Any] = {"audited_on": services.today(), "version": 0}
     if audit is not None:
         initial |= {"audited_on": audit.audited_on, "overall": audit.overall,
+                    "version": audit.version,
                     "immediate_concern": audit.immediate_concern,
                     "concern_details": audit.concern_details}
         for key, values in services.section_data(audit).items():
             initial |= {f"{key}_{part}": value for part, value in values.items()}
     form = AuditForm(request.POST or None, initial=initial)
+    status = 200
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        saved = services.save_audit(case, request.user, data["audited_on"], data["overall"],
-                                    form.sections(), data["immediate_concern"],
-                                    data["concern_details"])
-        if saved.immediate_concern:
-            messages.warning(request, "Immediate concern raised: the managers have been alerted")
-        messages.success(request, f"Audit of case {case.position} saved")
-        return redirect("audits:round", round_id=round_id)
+        try:
+            saved = services.save_audit(case, request.user, data["audited_on"],
+                                        data["overall"], form.sections(),
+                                        data["immediate_concern"], data["concern_details"],
+                                        version=data["version"])
+        except services.AuditConflict:
+            form.add_error(None, "Someone else saved this audit after you opened it, so your "
+                           "changes are not saved. Open the case again to see theirs, then "
+                           "make your changes.")
+            status = 409
+        else:
+            if saved.immediate_concern:
+                messages.warning(request, "Immediate concern raised: the managers have "
+                                 "been alerted")
+            messages.success(request, f"Audit of case {case.position} saved")
+            return redirect("audits:round", round_id=round_id)
     return render(request, "audits/case.html", {
         "case": case, "round": case.round, "form": form, "audit": audit,
         "journey": _journey(request, case.child_id, case.round.snapshot_id),
@@ -196,7 +207,7 @@ def audit_case(request: HttpRequest, round_id: int, case_id: int) -> HttpRespons
                          if audit is not None and services.section_data(audit)
                          .get(key, {}).get("improve")],
         "manager": request.user.role in MANAGE,
-    })
+    }, status=status)
 
 
 @allow(MANAGE)
