@@ -134,3 +134,27 @@ def test_child_with_two_dates_of_birth_is_refused_naming_both(base, tmp_path):
         ("dob_conflict", "A1", "Child A1 has different dates of birth in different returns: "
          "01/05/2005 in header.csv:2; 02/05/2005 in uasc.csv:2. Correct the source system and "
          "reload.")]
+
+
+def test_census_read_apart_is_all_or_nothing_too(base, tmp_path, monkeypatch):
+    """With the census read in a worker while the other tables are merged, an error in the
+    census still refuses the whole load and publishes nothing."""
+    first = loader.load([good_903(tmp_path / "in")])
+    before = state(base)
+    monkeypatch.setattr(loader, "APART_MIN_BYTES", 0)
+    folder = good_903(tmp_path / "both")
+    write(folder, "cin_census_2020.xml",
+          "<?xml version='1.0' encoding='utf-8'?>\n<Message>\n<Header>\n<CollectionDetails>\n"
+          "<Collection>CIN</Collection>\n<Year>2020</Year>\n"
+          "<ReferenceDate>2020-03-31</ReferenceDate>\n</CollectionDetails>\n</Header>\n"
+          "<Children>\n<Child>\n<ChildIdentifiers>\n<LAchildID>A1</LAchildID>\n"
+          "<PersonBirthDate>2005-05-01</PersonBirthDate>\n</ChildIdentifiers>\n"
+          "<CINdetails>\n<CINreferralDate>2019-02-30</CINreferralDate>\n</CINdetails>\n"
+          "</Child>\n</Children>\n</Message>\n")
+    result = loader.load([folder])
+    assert result.snapshot is None
+    assert [(i.code, i.file, i.row) for i in result.report.errors][:1] == [
+        ("bad_date", "cin_census_2020.xml", 16)]  # the line of its CINdetails
+    assert state(base) == before
+    assert snapshots.current().id == first.snapshot.id
+    assert [p.name for p in (base / "snapshots").iterdir() if p.name.startswith(".load-")] == []

@@ -156,6 +156,8 @@ BLOCKS: dict[str, list[Column]] = {
     ],
     "cp_reviews": [_CHILD, _PARENT, _date("CPPreviewDate", "review_date", not_null=True)],
 }
+# The canonical tables this reader writes (the loader merges the others while it reads).
+WRITES = frozenset(BLOCKS)
 
 # Id kind per table, and the date each id is built from.
 _IDS = {"referrals": ("referral_id", "REF", "referral_date"),

@@ -8,8 +8,9 @@ working-day calendar, and publishes the snapshot by one atomic rename of the ind
 and the list of snapshots exactly as it was. One load runs at a time per install.
 
 A large file of a format parsed in Python (the CIN census, READ_APART) is read in a worker
-process into its own staging database while this process reads the rest; its rows and
-report are then added to the load's as if read here.
+process into its own staging database while this process reads the rest and then merges
+the tables the worker does not write (its reader's WRITES); the worker's rows and report
+are then added to the load's as if read here.
 """
 
 from __future__ import annotations
@@ -162,6 +163,11 @@ def _load(
     staging = duckdb.connect(str(work / "staging.duckdb"))
     schema.create(staging)
     sources: list[dict[str, object]] = []
+    now = datetime.now(UTC).replace(microsecond=0)
+    snapshot_id = new_snapshot_id(now)
+    db_tmp = work / f"{snapshot_id}.duckdb"
+    merged: dict[str, int] = {}  # tables already merged into the new snapshot file
+    started = False
     with ProcessPoolExecutor(max_workers=1, mp_context=get_context("spawn")) as apart:
         pending: list[tuple[int, Path, ModuleType, Future[Read]]] = []
         for number, path in enumerate(files, start=1):
@@ -186,9 +192,19 @@ def _load(
                 continue
             rows = _read(reader, path, staging, report)
             sources.append(_source(path, reader, rows, sha256(path)))
+        if pending and report.ok:
+            # While the worker reads, merge the tables it does not write: they are complete.
+            # (Should the load be refused later, this unpublished file goes with `work`.)
+            busy = frozenset().union(*(reader.WRITES for _, _, reader, _ in pending))
+            _start_snapshot(staging, db_tmp)
+            started = True
+            merged = _merge_into_snapshot(staging,
+                                          [t for t in _merged_tables() if t not in busy])
         for position, path, reader, future in pending:
             rows, part_report, digest, part = future.result()
             report.absorb(part_report)
+            if set(merged) & {t for t, n in rows.items() if n}:
+                raise RuntimeError(f"{reader.NAME} wrote a table missing from its WRITES")
             _copy_part(staging, part, rows)
             sources[position] = _source(path, reader, rows, digest)
     if progress:
@@ -200,10 +216,11 @@ def _load(
         staging.close()
         return LoadResult(None, report)
 
-    now = datetime.now(UTC).replace(microsecond=0)
-    snapshot_id = new_snapshot_id(now)
-    db_tmp = work / f"{snapshot_id}.duckdb"
-    rows = _build_snapshot(staging, db_tmp, snapshot_id, now, user)
+    if not started:
+        _start_snapshot(staging, db_tmp)
+    merged |= _merge_into_snapshot(staging, [t for t in _merged_tables() if t not in merged])
+    rows = {table: merged[table] for table in _merged_tables()}
+    _finish_snapshot(staging, snapshot_id, now, user)
     staging.close()
     _crash_point("after_build")
 
@@ -308,21 +325,32 @@ def split_ref(ref: str | None) -> tuple[str, str | None, int | None]:
     return file, sheet or None, int(row) if row.isdigit() else None
 
 
-def _build_snapshot(
-    staging: duckdb.DuckDBPyConnection, target: Path, snapshot_id: str, now: datetime, user: str,
-) -> dict[str, int]:
+def _merged_tables() -> list[str]:
+    """The tables merged from the staged rows (the calendar and snapshot_meta are made)."""
+    return [t for t in schema.tables() if t not in ("calendar", "snapshot_meta")]
+
+
+def _start_snapshot(staging: duckdb.DuckDBPyConnection, target: Path) -> None:
+    """Create the new snapshot's file, attached to the staging connection as `snap`."""
     staging.execute(f"ATTACH '{target}' AS snap")
     staging.execute("USE snap")
     schema.create(staging)
     staging.execute("USE staging")
-    rows: dict[str, int] = {}
-    for table in schema.tables():
-        if table in ("calendar", "snapshot_meta"):
-            continue
-        rows[table] = merge.merge_table(staging, table, "staging", "snap")
-    first, last = _date_range(staging)
+
+
+def _merge_into_snapshot(staging: duckdb.DuckDBPyConnection,
+                         tables: list[str]) -> dict[str, int]:
+    """One row per event in each of `tables` (store.merge); rows written per table."""
+    return {table: merge.merge_table(staging, table, "staging", "snap") for table in tables}
+
+
+def _finish_snapshot(
+    staging: duckdb.DuckDBPyConnection, snapshot_id: str, now: datetime, user: str,
+) -> None:
+    """Add the working-day calendar and the snapshot's own record, and detach it."""
     from csc_insight.store.calendar import build_calendar
 
+    first, last = _date_range(staging)
     staging.execute("USE snap")
     build_calendar(staging, first, last)
     meta = {"id": snapshot_id, "created_at": now.isoformat(), "created_by": user,
@@ -330,7 +358,6 @@ def _build_snapshot(
     staging.executemany("INSERT INTO snapshot_meta VALUES (?, ?)", list(meta.items()))
     staging.execute("USE staging")
     staging.execute("DETACH snap")
-    return rows
 
 
 def _date_range(con: duckdb.DuckDBPyConnection) -> tuple[date, date]:
