@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import django
@@ -76,3 +77,27 @@ def make_snapshot(base: Path, snapshot_id: str = SNAPSHOT_ID) -> str:
 @pytest.fixture
 def snapshot(home: Path) -> str:
     return make_snapshot(home)
+
+
+@pytest.fixture
+def page() -> Iterator[object]:
+    """A page in Debian's headless Chromium (Playwright cannot download browsers here)."""
+    from playwright.sync_api import sync_playwright
+
+    from .browser import ARGS, CHROMIUM
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield browser.new_page()
+        browser.close()
+
+
+@pytest.fixture
+def server(tmp_path: Path) -> Iterator[str]:
+    """The app served over the one-child snapshot, with an analyst, a Member and an
+    Administrator (browser tests; a module may define its own)."""
+    from .browser import serving
+
+    make_snapshot(tmp_path)
+    with serving(tmp_path, ("analyst", "member", "administrator")) as url:
+        yield url

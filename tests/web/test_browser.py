@@ -4,101 +4,24 @@ a record and granting access; axe-core on every page."""
 
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
-import sys
 import time
-import urllib.request
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
+from .browser import MARKS, accessible, sign_in
 
-from .conftest import make_snapshot
-
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--no-first-run"]
-PASSWORD = "a long test password 42"
-CLI = str(Path(sys.executable).parent / "csc-insight")
-
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(not Path(CHROMIUM).exists(), reason=f"{CHROMIUM} is not installed"),
-]
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-@pytest.fixture
-def server(tmp_path: Path) -> Iterator[str]:
-    env = {**os.environ, "CSC_INSIGHT_HOME": str(tmp_path)}
-    env.pop("DATABASE_URL", None)
-    for role in ("analyst", "member", "administrator"):
-        subprocess.run([CLI, "createuser", f"b-{role}", "--role", role, "--password-stdin"],
-                       input=PASSWORD + "\n", text=True, env=env, check=True,
-                       capture_output=True)
-    make_snapshot(tmp_path)
-    port = _free_port()
-    proc = subprocess.Popen([CLI, "serve", "--port", str(port), "--workers", "1"], env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(f"{url}/account/login/", timeout=1)
-                break
-            except OSError:
-                time.sleep(0.1)
-        yield url
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
-
-
-@pytest.fixture
-def page() -> Iterator[object]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield browser.new_page()
-        browser.close()
-
-
-def _accessible(page) -> None:
-    from axe_playwright_python.sync_playwright import Axe
-
-    violations = Axe().run(page).response["violations"]
-    serious = [(v["id"], v["impact"]) for v in violations if v["impact"] in ("serious",
-                                                                            "critical")]
-    assert serious == [], page.url
-
-
-def _sign_in(page, base: str, username: str) -> None:
-    page.goto(f"{base}/")
-    assert page.title().startswith("Sign in")
-    _accessible(page)
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    page.click("button:has-text('Sign in')")
+pytestmark = MARKS
 
 
 def test_analyst_signs_in_and_uploads(server: str, page, tmp_path: Path) -> None:
     errors: list[str] = []
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-    _sign_in(page, server, "b-analyst")
+    sign_in(page, server, "b-analyst")
     assert page.locator("h1").inner_text() == "Start"
     assert page.locator("body.govuk-frontend-supported").count() == 1  # our JS ran under CSP
-    _accessible(page)
+    accessible(page)
     page.click("a.govuk-link:has-text('Data')")
     assert page.locator("h1").inner_text() == "Data"
-    _accessible(page)
+    accessible(page)
     picture = tmp_path / "photo.png"
     picture.write_bytes(b"\x89PNG\r\n\x1a\n")
     page.set_input_files("#returns", str(picture))
@@ -106,52 +29,52 @@ def test_analyst_signs_in_and_uploads(server: str, page, tmp_path: Path) -> None
     page.wait_for_selector(".govuk-error-summary")
     assert "photo.png is not an .xlsx, .xml or .csv file" in page.inner_text(
         ".govuk-error-summary")
-    _accessible(page)
+    accessible(page)
     page.goto(f"{server}/children/C1/")
     assert page.locator("h1").inner_text() == "Child C1"
-    _accessible(page)
+    accessible(page)
     # Refused uploads (400) and the browser's own favicon request (404) log load failures.
     assert [e for e in errors if not e.startswith("Failed to load resource")] == []
 
 
 def test_member_refused_a_childs_journey(server: str, page) -> None:
-    _sign_in(page, server, "b-member")
+    sign_in(page, server, "b-member")
     assert page.locator("h1").inner_text() == "Start"
     response = page.goto(f"{server}/children/C1/")
     assert response.status == 403
     assert page.locator("h1").inner_text() == "You cannot open this page"
-    _accessible(page)
+    accessible(page)
 
 
 def test_administrator_restricts_a_record_and_grants_access(server: str, page) -> None:
     from datetime import date, timedelta
 
-    _sign_in(page, server, "b-administrator")
+    sign_in(page, server, "b-administrator")
     page.click("a.govuk-link:has-text('Restricted records')")
     assert page.locator("h1").inner_text() == "Restricted records"
-    _accessible(page)
+    accessible(page)
     page.click("text=Restrict a record")
     page.click("button:has-text('Restrict the record')")  # nothing entered: told what to do
     assert "Enter the child ID" in page.inner_text(".govuk-error-summary")
-    _accessible(page)
+    accessible(page)
     page.fill("#id_child_id", "C1")
     page.select_option("#id_category", "relative")
     page.fill("#id_reason", "Nephew of a team manager")
     page.click("button:has-text('Restrict the record')")
     assert page.locator("h1").inner_text() == "Restricted record C1"
-    _accessible(page)
+    accessible(page)
     until = date.today() + timedelta(days=14)
     page.select_option("#id_user", label="b-analyst (Performance analyst)")
     page.fill("#id_until", until.strftime("%d/%m/%Y"))
     page.fill("#id_reason", "Preparing the Ofsted Annex A")
     page.click("button:has-text('Grant access')")
     assert page.locator("tbody .govuk-tag").inner_text() == "Active"
-    _accessible(page)
+    accessible(page)
     page.click("a.govuk-back-link")
     page.click("text=Review of grants")
     assert page.locator("h1").inner_text() == "Review of grants"
     assert "Preparing the Ofsted Annex A" in page.inner_text("tbody")
-    _accessible(page)
+    accessible(page)
 
 
 def test_member_turns_on_two_factor_and_signs_in_with_a_code(server: str, page) -> None:
@@ -159,19 +82,19 @@ def test_member_turns_on_two_factor_and_signs_in_with_a_code(server: str, page) 
 
     from django_otp.oath import TOTP
 
-    _sign_in(page, server, "b-member")
+    sign_in(page, server, "b-member")
     page.click("text=Set up two-factor authentication")
     assert page.locator("h1").inner_text() == "Set up two-factor authentication"
-    _accessible(page)
+    accessible(page)
     key = b32decode(page.inner_text(".csc-secret").replace(" ", ""))
     totp = TOTP(key)
     page.fill("#id_code", f"{totp.token():06d}")
     page.click("button:has-text('Turn on two-factor authentication')")
     assert page.locator("h1").inner_text() == "Start"
     page.click("button:has-text('Sign out')")
-    _sign_in(page, server, "b-member")
+    sign_in(page, server, "b-member")
     assert page.locator("h1").inner_text() == "Enter your code"
-    _accessible(page)
+    accessible(page)
     totp.time = time.time() + 30  # the next code: the first was used up
     page.fill("#id_code", f"{totp.token():06d}")
     page.click("button:has-text('Continue')")

@@ -6,26 +6,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
+from ..browser import MARKS, accessible, sign_in
 
-from ..test_browser import (  # noqa: F401 (server and page are fixtures)
-    CHROMIUM,
-    _accessible,
-    _sign_in,
-    page,
-    server,
-)
-
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(not Path(CHROMIUM).exists(), reason=f"{CHROMIUM} is not installed"),
-]
+pytestmark = MARKS
 
 
-def _start(page, base: str, kind: str) -> str:  # noqa: F811
+def _start(page, base: str, kind: str) -> str:
     page.goto(f"{base}/committee/new/")
     assert page.locator("h1").inner_text() == "Start a paper"
-    _accessible(page)
+    accessible(page)
     page.select_option("#id_kind", kind)
     page.fill("#id_meeting", "10/02/2020")
     page.fill("#id_period", "2019-20-Q2")
@@ -34,18 +23,18 @@ def _start(page, base: str, kind: str) -> str:  # noqa: F811
     return page.url
 
 
-def test_write_export_and_who_may_download(server: str, page, tmp_path: Path) -> None:  # noqa: F811
-    _sign_in(page, server, "b-analyst")
+def test_write_export_and_who_may_download(server: str, page, tmp_path: Path) -> None:
+    sign_in(page, server, "b-analyst")
     page.click("a.govuk-link:has-text('Committee papers')")
     assert page.locator("h1").inner_text() == "Committee papers"
-    _accessible(page)
+    accessible(page)
     edit_url = _start(page, server, "performance")
-    _accessible(page)
+    accessible(page)
     page.fill("#id_summary", "Members are told what changed this quarter.")
     page.click("button:has-text('Save')")
     page.wait_for_selector(".govuk-notification-banner, .csc-paper")
     assert "Members are told what changed this quarter." in page.inner_text(".csc-paper")
-    _accessible(page)
+    accessible(page)
     for fmt in ("docx", "pdf", "html"):
         with page.expect_download() as info:
             page.click(f"a.govuk-link:text-is('{fmt.upper()}')")
@@ -55,9 +44,9 @@ def test_write_export_and_who_may_download(server: str, page, tmp_path: Path) ->
     assert "Members are told what changed" in (tmp_path / "paper.html").read_text("utf-8")
     appendix_url = _start(page, server, "appendix")
     page.context.clear_cookies()
-    _sign_in(page, server, "b-member")
+    sign_in(page, server, "b-member")
     page.goto(f"{server}/committee/")
-    _accessible(page)
+    accessible(page)
     assert "Non-public appendix" not in page.inner_text("main")
     performance = edit_url.rstrip("/").split("/")[-1]
     response = page.request.get(f"{server}/committee/{performance}/paper.docx")
@@ -66,4 +55,4 @@ def test_write_export_and_who_may_download(server: str, page, tmp_path: Path) ->
     refused = page.goto(f"{server}/committee/{appendix}/paper.docx")
     assert refused.status == 403
     assert page.locator("h1").inner_text() == "You cannot open this page"
-    _accessible(page)
+    accessible(page)
