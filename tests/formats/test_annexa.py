@@ -168,7 +168,7 @@ def test_workbook_maps_every_list(tmp_path: Path, con: duckdb.DuckDBPyConnection
         "children": 11, "contacts": 2, "early_help": 1, "referrals": 2, "assessments": 1,
         "s47_enquiries": 1, "visits": 3, "cp_plans": 1, "cp_reviews": 1, "cla_episodes": 2,
         "cla_reviews": 1, "health_assessments": 2, "care_leavers": 1,
-        "pathway_plan_reviews": 1, "adoption": 1,
+        "pathway_plan_reviews": 1, "adoption": 1, "cla_summary": 2,
     }
     r = "annex_a.xlsx!"
     assert _rows(con, "SELECT child_id, dob, sex, ethnicity, disability, uasc, source, "
