@@ -23,8 +23,10 @@ def generate(profile: str, seed: int, start: date, end: date, *,
     return world
 
 
-def write(world: World, out: Path, *, progress: bool = False) -> list[Path]:
-    """Write every file (Annex A, CIN census, SSDA903, local extras) into `out`."""
+def write(world: World, out: Path, *, progress: bool = False,
+          annex_a_style: str = "short") -> list[Path]:
+    """Write every file (Annex A, CIN census, SSDA903, local extras) into `out`; Annex A's
+    headings and codes spelt in `annex_a_style` (see `synth.write_annexa`)."""
     from csc_insight.synth.write_903 import write_903
     from csc_insight.synth.write_annexa import write_annexa
     from csc_insight.synth.write_cin import write_cin
@@ -39,7 +41,7 @@ def write(world: World, out: Path, *, progress: bool = False) -> list[Path]:
             bar.update(1)
 
         step("Annex A")
-        paths += write_annexa(world, out)
+        paths += write_annexa(world, out, style=annex_a_style)
         paths += write_cin(world, out, progress=step)
         step("SSDA903")
         paths += write_903(world, out)
