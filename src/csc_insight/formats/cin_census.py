@@ -518,7 +518,8 @@ class _Reader:
         `attach_episode_icpcs`) is an ICPC of its own: an s47_enquiries row without a start
         date, id '<child>/ICPC/<date>'. Returns the rows written."""
         refs, s47 = staged["referrals"].table, staged["s47_enquiries"].table
-        n = "row_number() OVER (PARTITION BY r.child_id, r.icpc_date ORDER BY CAST(r.key AS BIGINT))"
+        n = ("row_number() OVER (PARTITION BY r.child_id, r.icpc_date "
+             "ORDER BY CAST(r.key AS BIGINT))")
         return _insert(self.con, "s47_enquiries", (
             f"SELECT r.child_id, i.referral_id, r.child_id || '/ICPC/' || "
             f"strftime(r.icpc_date, '%Y-%m-%d') || CASE WHEN {n} > 1 THEN '#' || {n} "
