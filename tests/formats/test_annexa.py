@@ -470,3 +470,39 @@ def test_hostile_workbooks_are_refused(tmp_path: Path, con: duckdb.DuckDBPyConne
         ("xlsx_bomb", "annex_a_bomb.xlsx"), ("not_xlsx", "annex_a.xlsx"),
         ("damaged_xlsx", "annex_a_cut.xlsx")]
     assert _rows(con, "SELECT count(*) FROM children") == [(0,)]
+
+
+def test_headings_match_by_letters_and_typos_never_confuse_two_columns() -> None:
+    """Spacing, case, quotes, '(Y/N)' and '?' do not matter; a one-letter typo finds its
+    column; 'Missing' and 'Absent' (six letters apart) are never taken for each other, and a
+    heading near no column stays as written so that it is reported."""
+    from csc_insight.formats.annexa_columns import LIST_8, canonical_headings
+
+    got = canonical_headings([
+        "number of episodes the child has been \u201cABSENT\u201d from their placement in "
+        "the last 12 months",
+        "Number of Episodes \u2018Missing\u2019 in the last 12 months ",
+        "Was the child offered a Return Interview after their last missing episode",
+        "Date of Last Dentel Check",  # typo
+        "Placement Postcode (full)",  # an LA's own column
+    ], LIST_8.columns)
+    assert got == [
+        "Number of Episodes 'Absent' in the last 12 months",
+        "Number of Episodes 'Missing' in the last 12 months",
+        "Was the child offered a Return Interview after the last missing episode (Y/N)?",
+        "Date of Last Dental Check",
+        "Placement Postcode (full)",
+    ]
+
+
+@pytest.mark.parametrize(("raw", "sex"), [
+    ("a) Male", "M"), ("1", "M"), ("M", "M"), ("Male", "M"), ("1 - Male", "M"),
+    ("b) Female", "F"), ("2", "F"), ("Female", "F"),
+    ("c) Not stated/recorded", "U"), ("0", "U"), ("9", "U"), ("U", "U"), ("Unborn", "U"),
+    ("Not known", "U"), ("Not Stated / Recorded", "U"), ("c) Not stated/recorded (or unborn)", "U"),
+    ("0 - Not known", "U"),
+])
+def test_gender_synonyms_real_files_use(raw: str, sex: str) -> None:
+    from csc_insight.formats.codes import parse_sex
+
+    assert parse_sex(raw) == sex
