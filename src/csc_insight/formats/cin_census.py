@@ -40,9 +40,9 @@ Mapping (every row: source = 'cin_census', source_ref = '<file>:<line of the ele
   uses it yet.
 - Every element the file holds that is not read is named in one warning per file:
   `read_not_used` for the elements of the specifications no indicator needs (`NOT_USED`:
-  Header/Source, FormerUPN, UPNunknown, AssessmentInternalReviewDate,
-  PreProceedingsandFGDM), `unknown_element` for anything else (a misspelt element is
-  never silently lost).
+  FormerUPN, UPNunknown, AssessmentInternalReviewDate, PreProceedingsandFGDM),
+  `unknown_element` for anything else (a misspelt element is never silently lost).
+  Header/Source (who made the file) is not child data and is passed over.
 
 Every row under a CINdetails carries that episode's referral_id. Two ids of one kind for the
 same child and date in one file get '#2', '#3' in file order.
@@ -214,7 +214,6 @@ _ALL_NAMES: list[_Names] = []
 # Elements of the specifications (2013-14 to 2025-26) that carry data no indicator uses yet:
 # read and named in the report as deliberately not used.
 NOT_USED = {
-    "Source": "the header's software and LA details",
     "FormerUPN": "a former unique pupil number",
     "UPNunknown": "the reason a UPN is not known",
     "AssessmentInternalReviewDate": "the assessment's internal review date",
@@ -252,7 +251,7 @@ _REVIEWS = _Names("CPPreviewDate")
 _DISABILITY = _Names("Disability")
 _FACTORS = _Names("AssessmentFactors")
 _COLLECTION = _Names("Collection", "Year", "ReferenceDate")
-_HEADER = _Names("CollectionDetails")
+_HEADER = _Names("CollectionDetails", "Source")  # Source: who made the file, not child data
 
 Found = list[list[etree._Element] | tuple[()]]
 _NONE: tuple[()] = ()
@@ -351,7 +350,7 @@ class _Reader:
 
     def header(self, header: etree._Element) -> None:
         self.header_seen = True
-        (details,) = _pick(header, _HEADER)
+        details, _source = _pick(header, _HEADER)
         collection, year, reference = (_text(_first(found)) for found in
                                        _pick(_first(details), _COLLECTION))
         line = (details[0] if details else header).sourceline
@@ -437,9 +436,10 @@ class _Reader:
                                     f"{name} ({NOT_USED[name]})" for name in known) + ".")
         unknown = sorted(unwanted - NOT_USED.keys())
         if unknown:
-            self.report.warning("unknown_element", self.file, "These elements are not in the "
-                                "CIN census specification (2013-14 to 2025-26) and were "
-                                "ignored: " + ", ".join(unknown) + ".")
+            self.report.warning("unknown_element", self.file, "These elements are not among "
+                                "the CIN census elements CSC Insight knows (specifications "
+                                "2013-14 to 2025-26; check the spelling) and were ignored: "
+                                + ", ".join(unknown) + ".")
 
     def finish(self) -> dict[str, int]:
         for block in BLOCKS:
