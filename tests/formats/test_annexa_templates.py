@@ -737,16 +737,16 @@ def test_variants_real_la_files_carry(tmp_path: Path) -> None:
         "place_provider": "PR4",
         "dec": "#N/A",
         "rec": "N/A",
-        "rhi_offered": "Yes",
-        "rhi_accepted": "N",
+        "rhi_offered": "Offered and Declined (by YP)",  # offered: yes
+        "rhi_accepted": "Offered and Declined (by YP)",  # accepted: no
         "la_ref": "LA-000123",
         "age": 14.83,
     }
     rows[9][0] |= {
         "uasc": "N",
-        "in_touch": "YES",
+        "in_touch": "1 - Yes, resident in the UK",
         "accommodation": "D",
-        "suitable": "1",
+        "suitable": "Accommodation is considered suitable",
         "activity": "F3",
         "eligibility": "Former relevant child",
     }

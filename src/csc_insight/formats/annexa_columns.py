@@ -126,8 +126,11 @@ ACCOMMODATION_LABELS = {
 }
 _ACCOM_EXTRA = {f"{letter}{n}": letter for letter in codes.ACCOMMODATION_TYPE for n in "12"}
 
-_SUITABLE = {"SUITABLE": True, "1": True, "Y": True, "YES": True,
-             "UNSUITABLE": False, "NOT SUITABLE": False, "2": False, "N": False, "NO": False}
+_SUITABLE = {"SUITABLE": True, "1": True, "Y": True, "YES": True, "TRUE": True,
+             "ACCOMMODATION IS CONSIDERED SUITABLE": True,
+             "UNSUITABLE": False, "NOT SUITABLE": False, "2": False, "N": False, "NO": False,
+             "FALSE": False, "ACCOMMODATION IS CONSIDERED UNSUITABLE": False,
+             "ACCOMMODATION IS NOT CONSIDERED SUITABLE": False}
 
 
 def parse_suitable(raw: str) -> bool | None:
@@ -144,7 +147,27 @@ IN_TOUCH_LABELS = {"YES": "In touch", "NO": "Not in touch", "DIED": "Died",
                    "RHOM": "Returned home"}
 _IN_TOUCH_EXTRA = {"Y": "YES", "N": "NO", "REFUSED CONTACT": "REFU",
                    "YOUNG PERSON REFUSES CONTACT": "REFU", "NOT REQUIRED": "NREQ",
-                   "RETURNED HOME TO PARENTS": "RHOM"}
+                   "RETURNED HOME TO PARENTS": "RHOM",
+                   # spellings LA systems write (liia-tools-pipeline's Annex A schema)
+                   "YES, RESIDENT IN THE UK": "YES", "NO, RESIDENT IN THE UK": "NO",
+                   "YOUNG PERSON NO LONGER REQUIRES SERVICES": "NREQ", "REFUSED": "REFU",
+                   "YOUNG PERSON RETURNED TO LIVE WITH PARENTS": "RHOM"}
+
+# Return interview columns: Yes/No, or the outcome LA systems record.
+_OFFERED = {"OFFERED AND ACCEPTED": True, "OFFERED AND DECLINED": True,
+            "OFFERED AND DECLINED (BY YP)": True, "NOT OFFERED": False,
+            "NOT OFFERED (MISSING AGAIN)": False, "NOT OFFERED (OTHER)": False,
+            "NOT OFFERED (UNABLE TO MAKE CONTACT)": False}
+_ACCEPTED = {"OFFERED AND ACCEPTED": True, "OFFERED AND DECLINED": False,
+             "OFFERED AND DECLINED (BY YP)": False}
+
+
+def _outcome_flag(table: Mapping[str, bool]) -> Callable[[str], bool | None]:
+    def parse(raw: str) -> bool | None:
+        flag = values.parse_flag(raw)
+        return flag if flag is not None else table.get(values.strip_option_letter(raw)
+                                                       .strip().upper())
+    return parse
 _ABUSE_EXTRA = {"PHYSICAL": "PHY", "SEXUAL": "SAB", "EMOTIONAL": "EMO", "MIXED": "MUL",
                 "MULTIPLE/MIXED": "MUL", "MULTIPLE CATEGORIES": "MUL", "PHYS": "PHY",
                 "SEX": "SAB", "EMOT": "EMO"}
@@ -327,12 +350,14 @@ LIST_8 = ListSpec(8, "Children in Care", (
     col("Was the child offered a Return Interview after the last missing episode (Y/N)?",
         "rhi_offered", "flag",
         "Was the child offered a Return Interview after their last missing episode (Y/N)?",
-        "Was the child offered a Return Home Interview after their last missing episode (Y/N)?"),
+        "Was the child offered a Return Home Interview after their last missing episode (Y/N)?",
+        parse=_outcome_flag(_OFFERED), describe="Y or N (or 'Offered and accepted' ...)"),
     col("Did the child accept the offer of a Return Interview (Y/N)?", "rhi_accepted",
         "flag", "Did the child accept a Return Interview after their last missing episode (Y/N)?",
         "Did the child accept the offer of a Return Interview after their last missing "
         "episode (Y/N)?",
-        "Did the child accept a Return Home Interview after their last missing episode (Y/N)?"),
+        "Did the child accept a Return Home Interview after their last missing episode (Y/N)?",
+        parse=_outcome_flag(_ACCEPTED), describe="Y or N (or 'Offered and accepted' ...)"),
     TEAM, WORKER,
 ), key_date="period_start", unique=("child_id",),
     order=(("period_start", "dec"), ("period_start", "placement_start"),
