@@ -506,3 +506,32 @@ def test_gender_synonyms_real_files_use(raw: str, sex: str) -> None:
     from csc_insight.formats.codes import parse_sex
 
     assert parse_sex(raw) == sex
+
+
+def test_csv_list_with_ofsted_long_headings_and_a_typo(
+    tmp_path: Path, con: duckdb.DuckDBPyConnection,
+) -> None:
+    """A List 5 CSV (the form for long lists) under the long 2019-20 headings, one of them
+    mistyped ('Conferance') and one with a trailing space, recognised by its headings
+    although the file name says nothing: every value reaches the canonical row."""
+    path = _csv(tmp_path / "s47_extract.csv", [
+        [*CHILD, "Does the Child have a Disability",
+         "Strategy discussion initiating Section 47 Enquiry Start Date",
+         "Was an Initial Child Protection Conferance deemed unnecessary?",
+         "Date of Initial Child Protection Conference ",
+         "Did the Initial Child Protection Conference Result in a Child Protection Plan",
+         "Number of Section 47 Enquiries in the last 12 months",
+         "Number of ICPCs in the last 12 months", "Allocated Team", "Allocated Worker"],
+        ["k1", "c) Not stated/recorded", "a) WBRI", "03/04/2019", "0", "b) No", "10/01/2020",
+         "b) No", "30/01/2020", "a) Yes", "2", "1", "CP Team", "W1"],
+    ])
+    report = Report()
+    counts = annexa.read(path, con, report)
+    assert report.issues == []
+    assert counts == {"children": 1, "s47_enquiries": 1}
+    assert _rows(con, "SELECT s47_id, start_date, icpc_not_required, icpc_date, "
+                      "cp_plan_resulted, s47_12m, icpc_12m, source_ref FROM s47_enquiries") == [
+        ("K1/S47/2020-01-10", D(2020, 1, 10), False, D(2020, 1, 30), True, 2, 1,
+         "s47_extract.csv:2"),
+    ]
+    assert _rows(con, "SELECT child_id, sex FROM children") == [("K1", "U")]
