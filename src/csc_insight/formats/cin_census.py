@@ -140,7 +140,7 @@ BLOCKS: dict[str, list[Column]] = {
         _date("CINclosureDate", "closure_date"),
         _code("ReasonForClosure", "closure_reason", codes.CLOSURE_REASON),
         Column("ReferralNFA", "nfa", "flag", parse=_boolean, describe=_FLAG),
-        _date("DateOfInitialCPC", "icpc_date"),  # the episode's ICPC (see _episode_icpcs)
+        _date("DateOfInitialCPC", "icpc_date"),  # the episode's ICPC: attach_episode_icpcs
     ],
     "assessments": [
         _CHILD, _PARENT, _date("AssessmentActualStartDate", "start_date", not_null=True),
