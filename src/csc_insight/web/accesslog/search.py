@@ -10,6 +10,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from django import forms
 from django.db.models import QuerySet
 
+from csc_insight.store.child_ids import normalise_child_id
 from csc_insight.web.accesslog.models import AccessEvent
 
 CSV_COLUMNS = ["at_utc", "username", "child_id", "route", "path", "reason"]
@@ -31,7 +32,7 @@ def find(
     if user:
         events = events.filter(username__iexact=user.strip())
     if child:
-        events = events.filter(child_id__iexact=child.strip())
+        events = events.filter(child_id=normalise_child_id(child))
     if date_from:
         events = events.filter(at__gte=datetime.combine(date_from, time.min, tzinfo=UTC))
     if date_to:

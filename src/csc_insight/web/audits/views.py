@@ -20,6 +20,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from csc_insight.audits.grades import CASE_TYPE_LABELS, GRADE_LABELS, OVERALL, SECTIONS
 from csc_insight.audits.sampling import SampleError, SampleOptions
 from csc_insight.store import snapshots
+from csc_insight.store.child_ids import is_canonical, normalise_child_id
 from csc_insight.store.journey import ChildNotFound, child_journey
 from csc_insight.web import roles
 from csc_insight.web.accesslog.record import record_access
@@ -89,7 +90,8 @@ def round_new(request: HttpRequest) -> HttpResponse:
         else:
             create = CreateRoundForm(request.POST if request.method == "POST" else None)
             if request.method == "POST" and create.is_valid():
-                chosen = request.POST.getlist("child") + create.cleaned_data["added"]
+                chosen = [normalise_child_id(c) for c in request.POST.getlist("child")]
+                chosen = [c for c in chosen if is_canonical(c)] + create.cleaned_data["added"]
                 if not chosen:
                     create.add_error(None, "Choose at least one case")
                 else:
