@@ -14,6 +14,7 @@ from django.urls import reverse
 from csc_insight.web.restricted.models import Grant, RestrictedRecord
 
 from .conftest import add_child
+from .pages import check_page
 
 CHILD = "CL00000035"
 
@@ -89,3 +90,130 @@ def test_2_migration_makes_stored_ids_canonical(users) -> None:
     assert sorted(rows) == ["C7", "CL00000006"]
     assert rows["C7"].in_force and rows["C7"].category == "adoption"
     assert Grant.objects.filter(record=rows["C7"]).count() == 2
+
+
+# --- Audit rounds over the audit snapshot (tests/web/audits/conftest.py): ZQ7001 and
+# ZQ7002 are SW1's open child-in-need cases, ZQ7003 is SW2's. -------------------------
+
+SAMPLE_QUERY = {"quarter": "2019-20-Q3", "kind": "quarterly", "per_worker": "1",
+                "workers": "2"}
+
+
+@pytest.fixture
+def audit_snap(home) -> str:
+    from .audits.conftest import make_audit_snapshot
+
+    return make_audit_snapshot(home)
+
+
+def _round(users, child_ids: list[str], auditor=None):
+    from datetime import date
+
+    from csc_insight.web.audits.models import Round
+
+    round_ = Round.objects.create(title="Round", quarter="2019-20-Q3",
+                                  snapshot_id="20200115T090000Z-a0d175",
+                                  access_until=date(2099, 1, 1))
+    for position, child_id in enumerate(child_ids, start=1):
+        round_.cases.create(child_id=child_id, position=position, case_type="cin",
+                            worker="SW1", reason="Last audited 01/02/2018")
+    if auditor is not None:
+        round_.auditors.add(auditor)
+    return round_
+
+
+# --- 4. The audit round report opened for every role and every round --------------------
+
+def test_4_round_report_only_for_who_may_open_the_round(clients, users, audit_snap) -> None:
+    """Was: a Member and an Auditor not named on the round read /audits/N/report/ (200)."""
+    from django.contrib.auth import get_user_model
+
+    named = get_user_model().objects.create_user("u-auditor-2", role="auditor")
+    round_ = _round(users, ["ZQ7001"], auditor=named)
+    for name in ("audits:report", "audits:report_docx"):
+        url = reverse(name, args=[round_.pk])
+        assert clients["member"].get(url).status_code == 403, name
+        assert clients["auditor"].get(url).status_code == 403, name  # not on this round
+        assert clients["manager"].get(url).status_code == 200, name
+    clients["auditor"].force_login(named)
+    assert clients["auditor"].get(reverse("audits:report", args=[round_.pk])).status_code == 200
+
+
+# --- 5. Child-level lists that wrote no access-log event --------------------------------
+
+def test_5_round_page_and_sampler_log_every_id_shown(clients, users, audit_snap) -> None:
+    """Was: no event for either page. Now one event per page with the ids, and a search of
+    the access log by one child (in any case) finds both lists that showed it."""
+    from csc_insight.web.accesslog.models import AccessEvent
+
+    round_ = _round(users, ["ZQ7001", "ZQ7002"])
+    manager = clients["manager"]
+    assert manager.get(reverse("audits:round", args=[round_.pk])).status_code == 200
+    assert manager.get(reverse("audits:new"), SAMPLE_QUERY).status_code == 200
+    events = list(AccessEvent.objects.order_by("pk").values_list("route", "child_ids"))
+    assert events == [("audits:round", " ZQ7001 ZQ7002 "), ("audits:new", " ZQ7001 ZQ7003 ")]
+    found = clients["administrator"].get(reverse("accesslog:search"), {"child": " zq7003"})
+    assert found.content.decode().count("List of 2 children") == 1
+    found = clients["administrator"].get(reverse("accesslog:search"), {"child": "ZQ7001"})
+    assert found.content.decode().count("List of 2 children") == 2
+    # a search for ZQ700 matches whole ids only
+    found = clients["administrator"].get(reverse("accesslog:search"), {"child": "ZQ700"})
+    assert "List of" not in found.content.decode()
+
+
+# --- 6. A restricted child's id and case type without a grant ---------------------------
+
+def test_6_round_page_and_case_mask_a_restricted_child(clients, users, audit_snap) -> None:
+    """Was: the round page and the case caption showed ZQ7001 and 'Child in need' to a
+    Manager with no grant. Now 'Restricted record', and the list event logs only ZQ7002."""
+    from csc_insight.web.accesslog.models import AccessEvent
+
+    _restrict(users, "ZQ7001")
+    round_ = _round(users, ["ZQ7001", "ZQ7002"])
+    page = clients["manager"].get(reverse("audits:round", args=[round_.pk]))
+    doc = check_page(page.content)
+    html = page.content.decode()
+    assert "ZQ7001" not in html and "01/02/2018" not in html.split("ZQ7002")[0]
+    first = [" ".join(td.text_content().split()) for td in
+             doc.xpath("//table[@id='cases']/tbody/tr[1]/td")]
+    assert first[1].startswith("Restricted record") and first[2] == "Restricted record"
+    assert AccessEvent.objects.get().child_ids == " ZQ7002 "
+    case = round_.cases.get(child_id="ZQ7001")
+    page = clients["manager"].get(reverse("audits:case", args=[round_.pk, case.pk]))
+    assert page.status_code == 200
+    assert "ZQ7001" not in page.content.decode()
+    assert "Child in need" not in page.content.decode()
+    # the Administrator (a named role) still sees both
+    assert "ZQ7001" in clients["administrator"].get(
+        reverse("audits:round", args=[round_.pk])).content.decode()
+
+
+def test_6_sampler_skips_restricted_records_unless_included(clients, users,
+                                                            audit_snap) -> None:
+    """Was: the sampler proposed ZQ7001 (restricted) and showed its id. Now it takes SW1's
+    next case, ZQ7002; ticking 'Include restricted records' proposes ZQ7001 again but
+    shows the Manager neither its id nor its type, and the round still gets it."""
+    from csc_insight.web.audits.models import Round
+
+    _restrict(users, "ZQ7001")
+    manager = clients["manager"]
+    page = manager.get(reverse("audits:new"), SAMPLE_QUERY)
+    html = page.content.decode()
+    assert "ZQ7001" not in html and "ZQ7002" in html and "ZQ7003" in html
+    page = manager.get(reverse("audits:new"), {**SAMPLE_QUERY, "include_restricted": "on"})
+    doc = check_page(page.content)
+    assert "ZQ7001" not in page.content.decode()
+    assert doc.xpath("//input[@name='child']/@value") == ["#0", "ZQ7003"]
+    made = manager.post(reverse("audits:new"), {**SAMPLE_QUERY, "include_restricted": "on",
+                                                "child": ["#0", "ZQ7003"], "title": ""})
+    assert made.status_code == 302
+    assert list(Round.objects.get().cases.values_list("child_id", flat=True)) == [
+        "ZQ7001", "ZQ7003"]
+
+
+# --- 8. The access log page could be cached -----------------------------------------------
+
+def test_8_access_log_is_never_stored(clients, users) -> None:
+    """Was: no Cache-Control header on /access-log/."""
+    response = clients["administrator"].get(reverse("accesslog:search"))
+    assert "no-store" in response["Cache-Control"]

@@ -37,6 +37,10 @@ class PlanRoundForm(GovukFields, forms.Form):
                                  initial=3)
     include_recent = forms.BooleanField(
         label="Include cases audited in the last 12 months", required=False)
+    include_restricted = forms.BooleanField(
+        label="Include restricted records", required=False,
+        help_text="Left out unless ticked; an auditor then needs a grant from an "
+                  "Administrator as well as the round")
 
     def clean_quarter(self) -> str:
         text = self.cleaned_data["quarter"].strip()
