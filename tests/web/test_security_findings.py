@@ -217,3 +217,93 @@ def test_8_access_log_is_never_stored(clients, users) -> None:
     """Was: no Cache-Control header on /access-log/."""
     response = clients["administrator"].get(reverse("accesslog:search"))
     assert "no-store" in response["Cache-Control"]
+
+
+# --- 11. Password spraying from one address ------------------------------------------------
+
+def test_11_one_address_is_locked_after_20_failures_on_any_usernames(users) -> None:
+    """Was: 25 different usernames from one address were all tried (axes counted only
+    username + address). Now failures 1-19 are answered (200, wrong password); the 20th
+    locks the address (429, as the 5th failure for one username does) and later attempts
+    from it get 429 whatever the username, even with the right password; another address
+    is not affected."""
+    from django.test import Client
+
+    users["member"].set_password("correct horse battery")
+    users["member"].save()
+    url = reverse("accounts:login")
+    sprayer = Client(REMOTE_ADDR="203.0.113.7")
+    statuses = [sprayer.post(url, {"username": f"guess{n}", "password": "Winter2026!"})
+                .status_code for n in range(25)]
+    assert statuses == [200] * 19 + [429] * 6
+    right = sprayer.post(url, {"username": "u-member", "password": "correct horse battery"})
+    assert right.status_code == 429
+    elsewhere = Client(REMOTE_ADDR="198.51.100.2")
+    ok = elsewhere.post(url, {"username": "u-member", "password": "correct horse battery"})
+    assert ok.status_code == 302
+
+
+def test_11_behind_a_proxy_the_address_is_the_one_the_proxy_appended(settings) -> None:
+    """CSC_INSIGHT_PROXY_COUNT=1: the last X-Forwarded-For entry (the proxy's own record of
+    the client); what the client put before it is ignored. 0: REMOTE_ADDR."""
+    from django.test import RequestFactory
+
+    from csc_insight.web.accounts.throttle import client_address
+
+    request = RequestFactory().get("/", REMOTE_ADDR="10.0.0.1",
+                                   HTTP_X_FORWARDED_FOR="1.2.3.4, 203.0.113.7")
+    assert client_address(request) == "10.0.0.1"
+    settings.PROXY_COUNT = 1
+    assert client_address(request) == "203.0.113.7"
+    settings.PROXY_COUNT = 2
+    assert client_address(request) == "1.2.3.4"
+    settings.PROXY_COUNT = 3  # fewer entries than proxies: the header is not trusted
+    assert client_address(request) == "10.0.0.1"
+
+
+# --- 12. createuser accepted usernames the web form refuses --------------------------------
+
+BAD_USERNAMES = ['"><img src=x onerror=alert(1)>', '=HYPERLINK("http://x","y")',
+                 "-2+3", "@SUM(A1)", "a", "x" * 151, "tab\tname"]
+
+
+@pytest.mark.parametrize("username", BAD_USERNAMES)
+def test_12_createuser_and_the_users_page_refuse_the_same_usernames(username, clients,
+                                                                    capsys) -> None:
+    """Was: `createuser '=HYPERLINK(…)' --role member` made the user."""
+    from django.contrib.auth import get_user_model
+
+    from csc_insight.cli import main
+
+    assert main(["createuser", "--role", "member", "--", username]) == 1
+    assert capsys.readouterr().err.startswith("Username refused: Enter a username of 2 to 150")
+    page = clients["administrator"].post(reverse("accounts:user_new"), {
+        "username": username, "role": "member", "password": "correct horse battery 1"})
+    assert page.status_code == 200
+    assert "Enter a username of 2 to 150" in page.content.decode()
+    assert not get_user_model().objects.filter(role="member").exclude(
+        username="u-member").exists()
+
+
+def test_12_a_good_username_is_accepted_by_both(clients, capsys) -> None:
+    from csc_insight.cli import main
+
+    assert main(["createuser", "jo.bloggs@example.org", "--role", "member"]) == 0
+    assert capsys.readouterr().out.startswith("jo.bloggs@example.org\tmember\t")
+    made = clients["administrator"].post(reverse("accounts:user_new"), {
+        "username": "a.n-other_2", "role": "member", "password": "correct horse battery 1"})
+    assert made.status_code == 302
+
+
+# --- 14. A traceback in the server log for every 403 ---------------------------------------
+
+def test_14_a_403_is_one_line_in_the_log(clients, caplog) -> None:
+    """Was: 'Forbidden (Permission denied): /access-log/' followed by a traceback."""
+    import logging
+
+    with caplog.at_level(logging.WARNING, logger="django.request"):
+        assert clients["member"].get(reverse("accesslog:search")).status_code == 403
+    records = [r for r in caplog.records if r.name == "django.request"]
+    assert len(records) == 1
+    text = logging.Formatter().format(records[0])
+    assert text == "Forbidden (Permission denied): /access-log/"
