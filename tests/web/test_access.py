@@ -27,6 +27,8 @@ GET_EXPECTED: dict[str, list[int]] = {
     "accounts:login": [200, 302, 302, 302, 302, 302],
     "accounts:logout": [302, 405, 405, 405, 405, 405],
     "accounts:second_factor": [302, 200, 200, 200, 200, 200],
+    # a setup link that is not the user's (here: no link was made) is 404
+    "accounts:second_factor_setup": [302, 404, 404, 404, 404, 404],
     "accounts:users": [302, 403, 403, 403, 403, 200],
     "accounts:user_new": [302, 403, 403, 403, 403, 200],
     "accounts:user_role": [302, 403, 403, 403, 403, 405],
@@ -129,6 +131,7 @@ def _url(name: str, users: dict[str, object]) -> str:
         "accounts:user_role": {"user_id": users["member"].pk},
         "accounts:user_disable": {"user_id": users["member"].pk},
         "accounts:user_second_factor": {"user_id": users["member"].pk},
+        "accounts:second_factor_setup": {"token": "not-a-setup-link"},
     }
     if name.startswith("plans:") and name not in PLAN_FREE:
         ids = _plan_ids(users)

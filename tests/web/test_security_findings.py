@@ -307,3 +307,59 @@ def test_14_a_403_is_one_line_in_the_log(clients, caplog) -> None:
     assert len(records) == 1
     text = logging.Formatter().format(records[0])
     assert text == "Forbidden (Permission denied): /access-log/"
+
+
+# --- 13. Whoever next used the password could enrol the required authenticator -------------
+
+def test_13_a_required_second_factor_is_set_up_only_with_the_setup_link(clients,
+                                                                       users) -> None:
+    """Was: after 'Require', the next person to sign in with the password was shown the
+    QR code and could enrol their own authenticator. Now the code page asks for the
+    Administrator's setup link (no QR code, a posted code is refused), the link works once,
+    only for its user, and not after it expires."""
+    from datetime import timedelta
+
+    from django.test import Client
+    from django.utils import timezone
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from .test_second_factor import CODE_PAGE, PASSWORD, _code, _signed_in
+
+    member = users["member"]
+    page = clients["administrator"].post(
+        reverse("accounts:user_second_factor", args=[member.pk]), {"action": "require"})
+    link = check_page(page.content).xpath("//*[@id='setup-link']/text()")[0]
+    link = link.removeprefix("http://testserver")
+    assert link.startswith("/account/two-factor/setup/")
+
+    thief = _signed_in(member)  # has the password, not the link
+    asked = check_page(thief.get(CODE_PAGE).content)
+    assert asked.xpath("//h1/text()") == ["Ask for a setup link"]
+    assert not asked.xpath("//svg")
+    stolen = TOTPDevice.objects.create(user=member, name="thief", confirmed=False)
+    assert thief.post(CODE_PAGE, {"code": _code(stolen)}).status_code == 403
+    stolen.refresh_from_db()
+    assert not stolen.confirmed
+    assert thief.get("/").status_code == 302  # still nothing opens
+
+    # the link opened by another signed-in user does nothing for them
+    assert clients["analyst"].get(link).status_code == 404
+
+    owner = Client()
+    owner.post(reverse("accounts:login"), {"username": "u-member", "password": PASSWORD})
+    assert owner.get(link).status_code == 302
+    check_page(owner.get(CODE_PAGE).content)
+    device = TOTPDevice.objects.get(user=member, confirmed=False)
+    assert owner.post(CODE_PAGE, {"code": _code(device)}).status_code == 302
+    assert owner.get("/").status_code == 200
+    assert _signed_in(member).get(link).status_code == 404  # used: once only
+
+    # an expired link does not work either
+    clients["administrator"].post(reverse("accounts:user_second_factor", args=[member.pk]),
+                                  {"action": "reset"})
+    member.refresh_from_db()
+    member.totp_setup_until = timezone.now() - timedelta(seconds=1)
+    member.save()
+    late = Client()
+    late.post(reverse("accounts:login"), {"username": "u-member", "password": PASSWORD})
+    assert late.get(link).status_code == 404

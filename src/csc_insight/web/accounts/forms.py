@@ -46,4 +46,4 @@ class CodeForm(forms.Form):
 
 class SecondFactorForm(forms.Form):
     action = forms.ChoiceField(choices=[("require", "Require"), ("optional", "Optional"),
-                                        ("reset", "Reset")])
+                                        ("reset", "Reset"), ("link", "New setup link")])
