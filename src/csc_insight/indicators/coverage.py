@@ -30,7 +30,7 @@ from csc_insight.indicators.periods import Period, quarter, quarter_of
 NOT_HELD = "data not held"
 OUTSIDE = "period outside the data"
 NO_RECORDS = "no records in the period"
-NOT_RECORDED = "not recorded for the records in the period"
+NOT_RECORDED = "not recorded in the period"
 ONE_DAY = "counts events over a period, not on a single day"
 
 # Extracts are often taken a few days before a quarter closes: a period that ends (or
