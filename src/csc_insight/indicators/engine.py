@@ -17,6 +17,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Any, Protocol
 
+from csc_insight.indicators import coverage
 from csc_insight.indicators.catalogue import (
     ROW_COLUMNS,
     Definition,
@@ -25,7 +26,6 @@ from csc_insight.indicators.catalogue import (
     views_needed,
 )
 from csc_insight.indicators.catalogue import get as get_definition
-from csc_insight.indicators import coverage
 from csc_insight.indicators.periods import Period, fy_start_year, parse_period
 from csc_insight.indicators.settings import load_settings, load_targets, rag, sql_params
 
