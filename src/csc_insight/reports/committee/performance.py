@@ -118,7 +118,7 @@ def _chart(result: Result, policy: figures.Policy) -> Chart:
     quarters = [*result.previous_quarters[-4:], result]
     labels = [period_name(q.period) for q in quarters]
     cells = [figures.shown(result.unit, q, policy) for q in quarters]
-    points = [(label, None if cell in ("-", SYMBOL) else q.value)
+    points = [(label, None if cell in ("-", SYMBOL, figures.NO_DATA) else q.value)
               for label, cell, q in zip(labels, cells, quarters, strict=True)]
     title = f"{result.title}, last five quarters"
     svg = charts.line_chart(points, title=title, chart_id=f"chart-{result.id}",
