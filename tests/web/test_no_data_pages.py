@@ -134,6 +134,8 @@ def test_papers_say_no_data(home: Path, nodata, tmp_path: Path) -> None:
     # forecast (none from no data), England and London (DfE publish none)
     assert rows == [[TITLE, "no data", "no data", "no data", "no data", "not published",
                      "not published"]]
+    assert (f"No data for Q3 2019-20, so no figure, forecast or comparison: {TITLE} (not "
+            "recorded in the period).") in [p.text for p in document.paragraphs]
     private = appendix(con, "2019-20-Q3", date(2020, 2, 10))
     cells = [[_text(c) for c in tr.xpath("th|td")] for tr in
              lxml.html.document_fromstring(to_html(private)).xpath("//table//tr")]

@@ -164,6 +164,11 @@ def figures_body(results: list[Result], period: str, policy: figures.Policy) -> 
                 grid = _bands(found[banded], policy)
                 if grid is not None:
                     blocks.append(grid)
+    no_data = [f"{r.title} ({r.no_data})" for r in results
+               if r.status == "ok" and r.no_data and r.id not in BANDED]
+    if no_data:
+        blocks.append(Para(f"No data for {name}, so no figure, forecast or comparison: "
+                           + "; ".join(no_data) + "."))
     unavailable = [r.title for r in results if r.status != "ok"]
     if unavailable:
         blocks.append(Para("Not available from the data loaded: " + "; ".join(unavailable)
