@@ -167,3 +167,16 @@ def test_impossible_periods_are_404(clients, nodata, period: str) -> None:
         assert response.status_code == 404, (url, period)
     drill = reverse("dashboard:children", args=[SEEN, period])
     assert clients["manager"].get(drill).status_code == 404
+
+
+@pytest.mark.django_db
+def test_a_single_day_shows_stock_indicators_only(clients, nodata) -> None:
+    """As at 5 Nov 2019: contacts and child seen are flows (not shown); children looked
+    after at period end is a stock (shown: not available, no care episodes loaded)."""
+    doc = _get(clients["member"], reverse("dashboard:overview") + "?period=asat:2019-11-05")
+    assert not doc.xpath("//tr[@id='row-contacts' or @id='row-assessments_child_seen_pct']")
+    assert doc.xpath("//tr[@id='row-cla_open']")
+    assert doc.xpath("//p[contains(@class, 'csc-asat-note')]")
+    flow = _get(clients["member"], reverse("dashboard:indicator", args=["contacts"])
+                + "?period=asat:2019-11-05")
+    assert "No data (counts events over a period, not on a single day)" in _text(flow)
