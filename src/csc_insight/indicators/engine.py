@@ -289,7 +289,7 @@ def _comparators(indicator_id: str, year: str, unit: str) -> dict[str, dict[str,
 
 
 def _reason(definition: Definition, period: Period, extent: coverage.Extent | None,
-            counted: float, denominator: float | None) -> str | None:
+            counted: float, denominator: float | None, broken_down: bool = False) -> str | None:
     """Why `definition` has no figure for `period` (coverage.py), or None when it has."""
     if extent is None:
         return coverage.NO_RECORDS
@@ -298,6 +298,8 @@ def _reason(definition: Definition, period: Period, extent: coverage.Extent | No
     if period.kind == "asat" and definition.period_type == "flow":
         return coverage.ONE_DAY
     if definition.unit == "rate_per_10k":
+        if broken_down:
+            return "no population figure for a breakdown"
         return None if denominator else "no population figure for the year"
     if definition.unit != "count" and not denominator:
         return coverage.NOT_RECORDED if counted else coverage.NO_RECORDS
@@ -358,7 +360,7 @@ def compute(con: Any, period: Period | str, ids: Sequence[str] | None = None,
             numerator, denominator, counted = cells.get((p.label, key), [0.0, 0.0, 0.0])
             if definition.unit == "rate_per_10k":
                 denominator = _population_for(population, p) if key is None else None
-            reason = _reason(definition, p, extent, counted, denominator)
+            reason = _reason(definition, p, extent, counted, denominator, key is not None)
             if reason is not None:
                 return Figure(p.label, None, no_data=reason)
             if definition.unit != "mean":
