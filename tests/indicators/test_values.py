@@ -20,7 +20,7 @@ Q3 = {
     "assessments_started": (2, 2, None),                 # A1, A2
     "assessments_completed": (3, 3, None),
     "assessments_45wd_pct": (100 / 3, 1, 3),             # A1 54 wd, A2 30 wd, A3 46 wd
-    "assessments_child_seen_pct": (100 / 3, 1, 3),
+    "assessments_child_seen_pct": (50.0, 1, 2),          # A1 seen, A2 not, A3 unrecorded
     "cin_open": (3, 3, None),                            # C1, C2, C6 (R3 closed on 31 Dec)
     "cin_rate_10k": (3.0, 3, 10000),
     "s47_started": (4, 4, None),

@@ -118,7 +118,7 @@ def _chart(result: Result, policy: figures.Policy) -> Chart:
     quarters = [*result.previous_quarters[-4:], result]
     labels = [period_name(q.period) for q in quarters]
     cells = [figures.shown(result.unit, q, policy) for q in quarters]
-    points = [(label, None if cell in ("-", SYMBOL) else q.value)
+    points = [(label, None if cell in ("-", SYMBOL, figures.NO_DATA) else q.value)
               for label, cell, q in zip(labels, cells, quarters, strict=True)]
     title = f"{result.title}, last five quarters"
     svg = charts.line_chart(points, title=title, chart_id=f"chart-{result.id}",
@@ -164,6 +164,11 @@ def figures_body(results: list[Result], period: str, policy: figures.Policy) -> 
                 grid = _bands(found[banded], policy)
                 if grid is not None:
                     blocks.append(grid)
+    no_data = [f"{r.title} ({r.no_data})" for r in results
+               if r.status == "ok" and r.no_data and r.id not in BANDED]
+    if no_data:
+        blocks.append(Para(f"No data for {name}, so no figure, forecast or comparison: "
+                           + "; ".join(no_data) + "."))
     unavailable = [r.title for r in results if r.status != "ok"]
     if unavailable:
         blocks.append(Para("Not available from the data loaded: " + "; ".join(unavailable)

@@ -61,6 +61,11 @@ def _context(request: HttpRequest) -> tuple[snapshots.Snapshot | None, Period | 
     }
 
 
+def _shown(definition: Definition, period: Period) -> bool:
+    """An `asat:` day shows stock indicators only: a flow counts events over a period."""
+    return not (period.kind == "asat" and definition.period_type == "flow")
+
+
 def _points(figs: list[Figure]) -> tuple[tuple[str, float | None], ...]:
     return tuple((f.period, f.value) for f in figs)
 
@@ -116,7 +121,7 @@ def overview(request: HttpRequest) -> HttpResponse:
     groups = []
     for area in AREAS:
         rows = [_row(d, found[d.id], trends.get(d.id, [])) for d in indicator_catalogue()
-                if d.area == area]
+                if d.area == area and _shown(d, period)]
         if rows:
             groups.append({"area": area, "slug": slugify(area), "rows": rows})
     context["groups"] = groups
@@ -142,7 +147,7 @@ def area(request: HttpRequest, area_slug: str) -> HttpResponse:
                     "by_label": BREAKDOWN_LABELS.get(by or "", "")})
     if snap is None or period is None:
         return render(request, "dashboard/area.html", context)
-    definitions = [d for d in indicator_catalogue() if d.area == name]
+    definitions = [d for d in indicator_catalogue() if d.area == name and _shown(d, period)]
     ids = [d.id for d in definitions]
     found = figures.results_by_id(snap.id, period)
     trends = figures.trends(snap.id, period)
