@@ -36,7 +36,7 @@ EXEMPT = (1, 2)
 HEADLINES: dict[str, list[str]] = {
     "Contacts and referrals": ["contacts", "contacts_decided_1wd_pct", "referrals",
                                "contact_conversion_pct"],
-    "Early help": ["eh_assessments_started", "eh_assessments_completed"],
+    "Early help": ["eh_referrals", "short_break_children"],
     "Assessments": ["assessments_started", "assessments_45wd_pct"],
     "Children in need": ["cin_open"],
     "Child protection": ["cp_open", "icpc_15wd_pct"],
