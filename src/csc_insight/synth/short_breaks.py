@@ -1,10 +1,10 @@
 """Short breaks for disabled children in the synthetic world, by both routes a council uses.
 
 About `PER_10K` children a year per 10,000 children get a short break (the City: about 5 of
-its 900, seed 002: 6 in 2018-19). Each child has one package of breaks, the packages
-starting evenly spread from two years before the simulation to its end and lasting six months to three and a
-half years (ending at 18 at the latest); the children are disabled children of the world,
-aged 3-16 when it starts, who are never otherwise looked after or unaccompanied.
+its 900, seed 002: 6 in 2018-19). Each child has one package of breaks; the packages start
+evenly spread from two years before the simulation to its end and last six months to three
+and a half years (ending at 18 at the latest). The children are disabled children of the
+world, aged 3-16 when it starts, who are never otherwise looked after or unaccompanied.
 
 - `LOOKED_AFTER` of the packages are an agreed series of short-term breaks with the child
   looked after (SSDA903 episodes, category of need N2): mostly one episode for the whole
@@ -67,20 +67,19 @@ def add_short_breaks(world: World) -> None:
     world.data["cla_episodes"] = {c: np.concatenate([world.data["cla_episodes"][c], episodes[c]])
                                   for c in world.data["cla_episodes"]}
 
-    beside = cared & (rng.random(n) < ALSO_SECTION_17)
-    second = ~cared & (rng.random(n) < SECOND_SERVICE)
-    owner = np.concatenate([np.nonzero(~cared)[0], np.nonzero(beside)[0],
-                            np.nonzero(second)[0]])
-    service = np.concatenate([pick(rng, SERVICES, int((~cared).sum())),
-                              pick(rng, SECTION_17_BESIDE_CARE, int(beside.sum())),
-                              pick(rng, SERVICES, int(second.sum()))])
-    # the first service runs the whole package; the others start part-way through it
-    length = (stop - start)[owner].astype(np.int64)
-    later = np.concatenate([np.zeros(int((~cared).sum()), bool), np.ones(len(owner)
-                                                                         - int((~cared).sum()),
-                                                                         bool)])
-    s_start = start[owner] + np.where(later, (rng.random(len(owner)) * length * 0.6)
-                                      .astype(np.int64), 0)
+    # A section 17 child's first service runs the whole package; a service beside care, or
+    # a second one, starts part-way through it.
+    first_service = np.nonzero(~cared)[0]
+    later = np.concatenate([np.nonzero(cared & (rng.random(n) < ALSO_SECTION_17))[0],
+                            np.nonzero(~cared & (rng.random(n) < SECOND_SERVICE))[0]])
+    owner = np.concatenate([first_service, later])
+    service = np.concatenate([pick(rng, SERVICES, len(first_service)),
+                              np.where(cared[later], pick(rng, SECTION_17_BESIDE_CARE,
+                                                          len(later)),
+                                       pick(rng, SERVICES, len(later)))])
+    delay = (rng.random(len(later)) * (stop - start)[later].astype(np.int64) * 0.6)
+    s_start = start[owner] + np.concatenate([np.zeros(len(first_service), np.int64),
+                                             delay.astype(np.int64)])
     s_stop = stop[owner]
     keep = s_start <= end
     world.data["short_breaks"] = _section_17(rng, cids[owner][keep], disability[owner][keep],
