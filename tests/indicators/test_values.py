@@ -157,11 +157,11 @@ def test_short_breaks_count_each_child_once(q3, snapshot):
     rows = {r.child_id: r.evidence for r in children(snapshot, "short_break_children",
                                                      "2019-20-Q3")}
     assert sorted(rows) == ["C40", "C41", "C42"]
-    assert (rows["C40"]["services"], rows["C40"]["looked_after_v3_v4"],
+    assert (rows["C40"]["records"], rows["C40"]["looked_after_v3_v4"],
             rows["C40"]["section_17"]) == (2, False, True)
-    assert (rows["C41"]["services"], rows["C41"]["looked_after_v3_v4"],
+    assert (rows["C41"]["records"], rows["C41"]["looked_after_v3_v4"],
             rows["C41"]["section_17"]) == (2, True, True)
-    assert (rows["C42"]["services"], rows["C42"]["first_start"]) == (2, date(2019, 10, 5))
+    assert (rows["C42"]["records"], rows["C42"]["first_start"]) == (2, date(2019, 10, 5))
     (ytd,) = compute(snapshot, "2019-20-YTD-Q3", ids=["short_break_children"],
                      comparisons=False)
     assert ytd.value == 4

@@ -15,8 +15,9 @@ source: Breaks for Carers of Disabled Children Regulations 2011; SSDA903 LS V3/V
 numerator: children with a short break on some day of the period
 requires: [cla_episodes.ls, short_breaks.start_date]
 */
+-- records: the V3/V4 episodes and section 17 services of the child that ran in the period
 SELECT p.period, s.child_id, TRUE AS in_numerator, FALSE AS in_denominator,
-       MIN(s.start_date) AS first_start, COUNT(*) AS services,
+       MIN(s.start_date) AS first_start, COUNT(*) AS records,
        MAX(s.looked_after) = 1 AS looked_after_v3_v4, MAX(s.section_17) = 1 AS section_17
 FROM periods p
 JOIN (

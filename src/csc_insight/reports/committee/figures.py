@@ -141,3 +141,38 @@ def sentence(result: Result, period_name: str, policy: Policy) -> str:
     if extra:
         parts.append("; " + "; ".join(extra))
     return "".join(parts) + "."
+
+
+def year_to_date(result: Result) -> Figure | None:
+    """A count's year-to-date figure, worked back from its forecast (the year to date scaled
+    to the year, see `forecast_shown`); None for anything else."""
+    if result.forecast is None or result.unit != "count" or result.value is None:
+        return None
+    ytd = parse_period(result.period).year_to_date()
+    value = round(result.forecast * ytd.days / ytd.financial_year().days)
+    return Figure(ytd.label, value, value)
+
+
+def year_to_date_sentence(result: Result, period_name: str, policy: Policy) -> str:
+    """A count told for the year to date, as seed 002 tells its early help rows, e.g.
+    "Referrals to early help: 15 in the year to Q3 2019-20; year-end forecast 20, fewer
+    than last year (27)." Anything without a year to date gets `sentence`."""
+    so_far = year_to_date(result)
+    if so_far is None:
+        return sentence(result, period_name, policy)
+    parts = [f"{result.title}: {_words(result.unit, so_far, policy)} in the year to "
+             f"{period_name}"]
+    forecast = forecast_shown(result, policy)
+    if forecast not in ("-", SYMBOL):
+        parts.append(f"; year-end forecast {forecast}")
+        outturn = result.last_year_outturn
+        then = None if outturn is None else _words(result.unit, outturn, policy)
+        if outturn is not None and outturn.value is not None and then is not None:
+            ahead = round(result.forecast or 0) - outturn.value
+            if policy.public and policy.rule.small(outturn.value):
+                parts.append(f", compared with {then} last year")
+            elif ahead == 0:
+                parts.append(f", the same as last year ({then})")
+            else:
+                parts.append(f", {'more' if ahead > 0 else 'fewer'} than last year ({then})")
+    return "".join(parts) + "."
