@@ -48,8 +48,8 @@ def add_short_breaks(world: World) -> None:
     span = (end - first).astype(np.int64)
     pop = world.data["population"]["population"]
     children = float(pop[-1]) if len(pop) else 10_000.0
-    # a child counts in each year its package touches: on average its length plus a year
-    # spread evenly (one start in each equal slice of time), so that years differ little
+    # A child counts in each year its package touches: on average its length plus a year.
+    # Starts are spread evenly (one in each equal slice of time), so years differ little.
     starts = max(1, round(PER_10K * children / 10_000 / 3.0 * span / YEAR))
     start = first + ((np.arange(starts) + rng.random(starts)) * span / starts).astype(np.int64)
     child, dob = _children(world, rng, start)
