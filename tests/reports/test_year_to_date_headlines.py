@@ -67,3 +67,12 @@ def test_the_report_tells_the_early_help_rows_for_the_year_to_date() -> None:
         "than last year (22).\n"
         "Disabled children who received a short break: 6 in the year to Q3 2019-20; year-end "
         "forecast 8, more than last year (6).")]]
+
+
+def test_a_hidden_forecast_hides_the_year_to_date(monkeypatch) -> None:
+    """The forecast gives the year to date (and back): when the forecast is not published,
+    neither is the year to date, and the row is told for the quarter."""
+    monkeypatch.setattr(figures, "forecast_shown", lambda result, policy: figures.SYMBOL)
+    assert figures.year_to_date_sentence(_result(21.3, 22), "Q3 2019-20", PUBLIC) == (
+        "Referrals to early help: fewer than 6 in Q3 2019-20, compared with 6 in the "
+        "previous quarter and compared with 8 in the same quarter last year.")

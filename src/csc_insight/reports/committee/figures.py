@@ -156,13 +156,16 @@ def year_to_date(result: Result) -> Figure | None:
 def year_to_date_sentence(result: Result, period_name: str, policy: Policy) -> str:
     """A count told for the year to date, as seed 002 tells its early help rows, e.g.
     "Referrals to early help: 15 in the year to Q3 2019-20; year-end forecast 20, fewer
-    than last year (27)." Anything without a year to date gets `sentence`."""
+    than last year (27)." Anything without a year to date gets `sentence`. The year to date
+    is published exactly when the forecast scaled from it is (or said to be small), since
+    either gives the other."""
     so_far = year_to_date(result)
-    if so_far is None:
+    forecast = forecast_shown(result, policy)
+    small = policy.public and so_far is not None and policy.rule.small(so_far.value)
+    if so_far is None or (forecast == SYMBOL and not small):
         return sentence(result, period_name, policy)
     parts = [f"{result.title}: {_words(result.unit, so_far, policy)} in the year to "
              f"{period_name}"]
-    forecast = forecast_shown(result, policy)
     if forecast not in ("-", SYMBOL):
         parts.append(f"; year-end forecast {forecast}")
         outturn = result.last_year_outturn
