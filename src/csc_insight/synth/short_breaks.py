@@ -25,7 +25,7 @@ import numpy as np
 
 from csc_insight.store.schema import tables
 from csc_insight.synth import vocab
-from csc_insight.synth.journeys import WARM_UP_YEARS, pick
+from csc_insight.synth.journeys import WARM_UP_YEARS, pick, segments
 from csc_insight.synth.world import Columns, World
 
 PER_10K = 60.0
@@ -115,21 +115,24 @@ def _children(world: World, rng: np.random.Generator,
 def _episodes(rng: np.random.Generator, child: np.ndarray, start: np.ndarray, stop: np.ndarray,
               stays: np.ndarray, end: np.datetime64) -> Columns:
     """SSDA903 episodes: V4, one per agreement; V3, one per stay of 1-3 nights."""
-    owner, decom, dec, ls = [], [], [], []
-    for i in range(len(child)):
-        if not stays[i]:
-            owner.append(i), decom.append(start[i]), dec.append(stop[i]), ls.append("V4")
-            continue
-        day = start[i]
-        while day <= min(stop[i], end):
-            nights = int(rng.integers(1, 4))
-            owner.append(i), decom.append(day), dec.append(day + nights), ls.append("V3")
-            day = day + nights + int(rng.integers(21, 43))
-    m = len(owner)
-    who = np.array(owner, np.int64)
-    decom_a = np.array(decom, dtype="datetime64[D]")
-    dec_a = np.array(dec, dtype="datetime64[D]")
-    ls_a = np.array(ls, dtype=object)
+    agreed = np.nonzero(~stays)[0]
+    v3 = np.nonzero(stays)[0]
+    last = np.minimum(stop[v3], end)
+    # at most one stay every 22 days: draw that many, keep those starting by the last day
+    owner, _ = segments((last - start[v3]).astype(np.int64) // 22 + 1)
+    nights = rng.integers(1, 4, len(owner))
+    step = nights + rng.integers(21, 43, len(owner))
+    done = np.cumsum(step) - step
+    offset = done - done[np.searchsorted(owner, owner)]  # days since the package started
+    stay = start[v3][owner] + offset
+    kept = stay <= last[owner]
+    who = np.concatenate([agreed, v3[owner[kept]]])
+    decom_a = np.concatenate([start[agreed], stay[kept]]).astype("datetime64[D]")
+    dec_a = np.concatenate([stop[agreed], stay[kept] + nights[kept]]).astype("datetime64[D]")
+    ls_a = np.array(["V4"] * len(agreed) + ["V3"] * int(kept.sum()), dtype=object)
+    order = np.lexsort((decom_a, who))
+    who, decom_a, dec_a, ls_a = who[order], decom_a[order], dec_a[order], ls_a[order]
+    m = len(who)
     open_now = dec_a > end
     dec_a[open_now] = NAT
     rec = np.where(ls_a == "V3", "E4A", "E8").astype(object)
@@ -142,10 +145,10 @@ def _episodes(rng: np.random.Generator, child: np.ndarray, start: np.ndarray, st
     home = postcodes[rng.integers(0, 6, len(child))]
     none = np.full(m, None, dtype=object)
     return {
-        "child_id": child[who] if m else np.array([], dtype=object), "decom": decom_a,
+        "child_id": child[who], "decom": decom_a,
         "rne": np.full(m, "S", dtype=object), "ls": ls_a, "cin": np.full(m, "N2", dtype=object),
         "place": place, "place_provider": np.full(m, "PR1", dtype=object), "dec": dec_a,
-        "rec": rec, "reason_place_change": none, "home_post": home[who] if m else none,
+        "rec": rec, "reason_place_change": none, "home_post": home[who],
         "pl_post": postcodes[rng.integers(0, 6, m)], "urn": urn,
         "source": np.full(m, "ssda903", dtype=object), "source_ref": none,
     }
