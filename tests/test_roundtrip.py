@@ -11,7 +11,7 @@ terms:
 - SSDA903: the episodes of care open at some point in the window, the reviews and missing
   episodes dated in it, and every OC2 / OC3 row (one per collection year).
 - local extras: the whole of every local table (visits, missing register, health, pathway
-  plans, allocations, contacts, early help, workers, population).
+  plans, allocations, contacts, early help, short breaks, workers, population).
 - Annex A: the six months before the window's end (Lists 1-10).
 
 Each expected multiset is compared with the loaded one on the table's key columns: the
@@ -124,7 +124,8 @@ def test_children_loaded_are_those_some_file_mentions(db, truth) -> None:
     in_care = {r["child_id"] for r in truth["cla_episodes"]
                if open_between(START, END, r["decom"], r["dec"])}
     local = {r["child_id"] for t in ("contacts", "early_help", "visits", "missing_episodes",
-                                     "health_assessments", "pathway_plan_reviews", "allocations")
+                                     "health_assessments", "pathway_plan_reviews", "allocations",
+                                     "short_breaks")
              for r in truth[t]}
     leavers = {r["child_id"] for r in truth["care_leavers"]}
     want = census | in_care | local | leavers
@@ -286,7 +287,10 @@ WHOLE_TABLES = {
                  "outcome"],
     "early_help": ["eh_id", "child_id", "referral_date", "start_date", "completion_date",
                    "organisation", "closure_date", "closure_reason", "goal_score_start",
-                   "goal_score_review", "goal_score_end", "short_break"],
+                   "goal_score_review", "goal_score_end", "short_break", "referral_source",
+                   "referral_outcome"],
+    "short_breaks": ["child_id", "disability", "service", "start_date", "end_date",
+                     "hours_per_week", "nights_per_year"],
     "allocations": ["child_id", "worker", "team", "start_date", "end_date"],
     "workers": ["worker", "name", "team", "role", "fte"],
     "population": ["year", "age_from", "age_to", "population"],
@@ -460,7 +464,7 @@ def ssda903_counts(truth: dict[str, list[Row]], first: date, last: date) -> dict
 
 
 LOCAL_TABLES = ["contacts", "early_help", "visits", "missing_episodes", "health_assessments",
-                "pathway_plan_reviews", "allocations", "workers", "population"]
+                "pathway_plan_reviews", "allocations", "workers", "population", "short_breaks"]
 
 
 def local_counts(truth: dict[str, list[Row]]) -> dict[str, int]:

@@ -146,3 +146,55 @@ def test_detect(tmp_path: Path) -> None:
     assert local_extras.detect(_write(tmp_path / "visits.csv",
                                            [["CHILD", "VISIT_DATE", "VISIT_TYPE"]]))
     assert not local_extras.detect(_write(tmp_path / "y.csv", [["CHILD", "DECOM"]]))
+
+
+def test_early_help_referral_source_and_outcome(tmp_path: Path,
+                                                con: duckdb.DuckDBPyConnection) -> None:
+    """The two columns added for referrals to early help: codes checked like the contacts'
+    (1A-10; early_help / referral / advice / nfa, any case); a file without them (above)
+    still loads, with both not recorded."""
+    eh = _write(tmp_path / "early_help.csv", [
+        ["EH_ID", "CHILD", "REFERRAL_DATE", "START_DATE", "COMPLETION_DATE", "ORGANISATION",
+         "CLOSURE_DATE", "CLOSURE_REASON", "GOAL_START", "GOAL_REVIEW", "GOAL_END",
+         "SHORT_BREAK", "REFERRAL_SOURCE", "REFERRAL_OUTCOME"],
+        ["EH1", "E1", "02/03/2020", "", "", "", "02/03/2020", "stepped_up", "", "", "", "",
+         "2A", "Referral"],
+        ["EH2", "E2", "03/03/2020", "09/03/2020", "", "", "", "", "", "", "", "", "", ""],
+        ["EH3", "E3", "04/03/2020", "", "", "", "", "", "", "", "", "", "11", "passed on"]])
+    report, written = _read(con, eh)
+    assert _errors(report) == [
+        ("unknown_code", "early_help.csv", 4, "REFERRAL_SOURCE", "M", "11"),
+        ("unknown_code", "early_help.csv", 4, "REFERRAL_OUTCOME", "N", "passed on")]
+    assert con.execute("SELECT eh_id, referral_date, referral_source, referral_outcome "
+                       "FROM early_help ORDER BY eh_id").fetchall() == [
+        ("EH1", date(2020, 3, 2), "2A", "referral"), ("EH2", date(2020, 3, 3), None, None),
+        ("EH3", date(2020, 3, 4), None, None)]
+    assert local_extras.detect(eh)
+
+
+def test_short_breaks(tmp_path: Path, con: duckdb.DuckDBPyConnection) -> None:
+    """short_breaks.csv, as docs/local_extras.md shows it: a child with two services is two
+    rows; each row's problem is reported with its row and column."""
+    path = _write(tmp_path / "short_breaks.csv", [
+        ["CHILD", "DISABILITY", "SERVICE", "START_DATE", "END_DATE", "HOURS_PER_WEEK",
+         "NIGHTS_PER_YEAR"],
+        ["s1", "AUT", "activity", "01/09/2019", "", "3", ""],
+        ["S1", "AUT", "Overnight", "01/11/2019", "28/02/2020", "", "24"],
+        ["S2", "LD", "respite", "01/10/2019", "", "", ""],
+        ["S3", "", "day", "01/10/2019", "30/09/2019", "-2", ""],
+        ["S1", "AUT", "activity", "01/09/2019", "", "", ""],
+        ["S4", "MOB", "home", "", "", "4", ""]])
+    assert local_extras.detect(path)
+    report, written = _read(con, path)
+    assert _errors(report) == [
+        ("unknown_code", "short_breaks.csv", 4, "SERVICE", "C", "respite"),
+        ("bad_value", "short_breaks.csv", 5, "HOURS_PER_WEEK", "F", "-2"),
+        ("missing_value", "short_breaks.csv", 7, "START_DATE", "D", None),
+        ("end_before_start", "short_breaks.csv", 5, "END_DATE", "E", "2019-09-30"),
+        ("duplicate_key", "short_breaks.csv", 6, "CHILD", "A", "S1 / activity / 2019-09-01")]
+    assert written == {"short_breaks": 4}  # rows 2, 3, 5, 6: a row with errors refuses the load
+    assert con.execute("SELECT * FROM short_breaks ORDER BY source_ref LIMIT 2").fetchall() == [
+        ("S1", "AUT", "activity", date(2019, 9, 1), None, 3.0, None, "local",
+         "short_breaks.csv:2"),
+        ("S1", "AUT", "overnight", date(2019, 11, 1), date(2020, 2, 28), None, 24.0, "local",
+         "short_breaks.csv:3")]

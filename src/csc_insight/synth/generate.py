@@ -5,8 +5,10 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from csc_insight.synth.early_help_referrals import add_early_help_referrals
 from csc_insight.synth.journeys import simulate
 from csc_insight.synth.profiles import PROFILES
+from csc_insight.synth.short_breaks import add_short_breaks
 from csc_insight.synth.world import World
 
 
@@ -20,6 +22,8 @@ def generate(profile: str, seed: int, start: date, end: date, *,
     with _bar(progress, 5, "Generating") as bar:
         world = simulate(PROFILES[profile], seed, start, end,
                          progress=lambda what: (bar.set_postfix_str(what), bar.update(1)))
+    add_early_help_referrals(world)
+    add_short_breaks(world)
     return world
 
 

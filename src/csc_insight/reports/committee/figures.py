@@ -159,3 +159,41 @@ def sentence(result: Result, period_name: str, policy: Policy) -> str:
     if extra:
         parts.append("; " + "; ".join(extra))
     return "".join(parts) + "."
+
+
+def year_to_date(result: Result) -> Figure | None:
+    """A count's year-to-date figure, worked back from its forecast (the year to date scaled
+    to the year, see `forecast_shown`); None for anything else."""
+    if result.forecast is None or result.unit != "count" or result.value is None:
+        return None
+    ytd = parse_period(result.period).year_to_date()
+    value = round(result.forecast * ytd.days / ytd.financial_year().days)
+    return Figure(ytd.label, value, value)
+
+
+def year_to_date_sentence(result: Result, period_name: str, policy: Policy) -> str:
+    """A count told for the year to date, as seed 002 tells its early help rows, e.g.
+    "Referrals to early help: 15 in the year to Q3 2019-20; year-end forecast 20, fewer
+    than last year (27)." Anything without a year to date gets `sentence`. The year to date
+    is published exactly when the forecast scaled from it is (or said to be small), since
+    either gives the other."""
+    so_far = year_to_date(result)
+    forecast = forecast_shown(result, policy)
+    small = policy.public and so_far is not None and policy.rule.small(so_far.value)
+    if so_far is None or (forecast == SYMBOL and not small):
+        return sentence(result, period_name, policy)
+    parts = [f"{result.title}: {_words(result.unit, so_far, policy)} in the year to "
+             f"{period_name}"]
+    if forecast not in ("-", SYMBOL):
+        parts.append(f"; year-end forecast {forecast}")
+        outturn = result.last_year_outturn
+        then = None if outturn is None else _words(result.unit, outturn, policy)
+        if outturn is not None and outturn.value is not None and then is not None:
+            ahead = round(result.forecast or 0) - outturn.value
+            if policy.public and policy.rule.small(outturn.value):
+                parts.append(f", compared with {then} last year")
+            elif ahead == 0:
+                parts.append(f", the same as last year ({then})")
+            else:
+                parts.append(f", {'more' if ahead > 0 else 'fewer'} than last year ({then})")
+    return "".join(parts) + "."
