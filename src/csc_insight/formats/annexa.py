@@ -86,6 +86,12 @@ _TYPES = {"text": "VARCHAR", "code": "VARCHAR", "date": "DATE", "flag": "BOOLEAN
 _tables = itertools.count(1)
 
 
+# The canonical table each list's rows are mainly for (named on rows set aside).
+TARGETS = {1: "contacts", 2: "early_help", 3: "referrals", 4: "assessments",
+           5: "s47_enquiries", 6: "referrals", 7: "cp_plans", 8: "cla_episodes",
+           9: "care_leavers", 10: "adoption"}
+
+
 def list_number(sheet: str) -> int | None:
     """The Annex A list a sheet name means ('List 1 - Contacts' → 1), or None."""
     match = _SHEET.match(tabular.normalise_heading(sheet))
@@ -116,7 +122,8 @@ def read(path: Path, con: duckdb.DuckDBPyConnection, report: Report) -> dict[str
                          "annex_a_list_N.csv or give it the list's headings.")
             return counts
         table = f"annex_a_{next(_tables)}"
-        staged = tabular.stage_csv(con, path, LISTS[number].columns, report, table=table)
+        staged = tabular.stage_csv(con, path, LISTS[number].columns, report, table=table,
+                                   target=TARGETS.get(number), event=LISTS[number].key_date)
         if staged is not None:
             _load_list(con, LISTS[number], staged, f"{path.name}:", report, counts)
         _drop(con, table)
@@ -197,7 +204,8 @@ def _read_sheet(
         return
     table = f"annex_a_{next(_tables)}"
     staged = tabular.stage_rows(con, grid[header], grid[header + 1:], spec.columns, report,
-                                table=table, file=file, sheet=sheet, first_row=header + 2)
+                                table=table, file=file, sheet=sheet, first_row=header + 2,
+                                target=TARGETS.get(spec.number), event=spec.key_date)
     if staged is not None:
         _load_list(con, spec, staged, f"{file}!{sheet}:", report, counts)
     _drop(con, table)

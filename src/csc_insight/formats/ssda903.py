@@ -147,6 +147,9 @@ _INSERTS: dict[str, tuple[str, str, str]] = {
 _ORDER = {"episodes": [("decom", "dec")], "missing": [("mis_start", "mis_end")],
           "placed_adoption": [("date_placed", "date_placed_ceased")],
           "sw_episodes": [("sw_decom", "sw_dec")], "dolo": [("dolo_start", "dolo_end")]}
+# The date that places a row in time, where it is not the table's first required date.
+_EVENTS = {"episodes": "decom", "reviews": "review", "missing": "mis_start",
+           "placed_adoption": "date_placed", "ad1": "date_int"}
 _KEYS = {"header": ["child"], "uasc": ["child"], "episodes": ["child", "decom"],
          "reviews": ["child", "review"], "missing": ["child", "mis_start"]}
 
@@ -188,7 +191,8 @@ def read(path: Path, con: duckdb.DuckDBPyConnection, report: Report) -> dict[str
         return {}
     table = f"{NAME}_{next(_files)}_{name}"
     try:
-        staged = stage_csv(con, path, TABLES[name], report, table=table)
+        staged = stage_csv(con, path, TABLES[name], report, table=table,
+                           target=_INSERTS.get(name, (None,))[0], event=_EVENTS.get(name))
         if staged is None:
             return {}
         con.execute(f"UPDATE {table} SET child = upper(child)")  # ids compare upper-cased
