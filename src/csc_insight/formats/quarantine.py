@@ -67,6 +67,7 @@ def record(
     letter: str | None,
     problem: str,
     expected: str,
+    expected_prefix: str | None = None,
     scope: Scope,
     target: str | None,
     child: str | None,
@@ -75,13 +76,15 @@ def record(
     """Insert one record per row of `source` (aliased `r`, with any joins) matching `where`.
 
     `raw_fields` maps heading -> SQL for its raw text; `row`, `value`, `child` and `event`
-    are SQL expressions on the source. Returns how many records were written.
+    are SQL expressions on the source, as is `expected_prefix` (put before `expected`: what
+    is wrong with this particular value). Returns how many records were written.
     """
     ensure(con)
     raw = ", ".join(f"{_literal(h)}, {sql}" for h, sql in raw_fields.items())
     select = ", ".join([
         _literal(file), _literal(sheet), f"CAST({row} AS INTEGER)", _literal(column),
-        _literal(letter), f"CAST({value} AS VARCHAR)", _literal(problem), _literal(expected),
+        _literal(letter), f"CAST({value} AS VARCHAR)", _literal(problem),
+        f"{expected_prefix} || {_literal(expected)}" if expected_prefix else _literal(expected),
         _literal(scope), _literal(target),
         f"upper(trim(CAST({child} AS VARCHAR)))" if child else "NULL",
         f"TRY_CAST({event} AS DATE)" if event else "NULL",

@@ -474,15 +474,18 @@ def _event_sql(staged: Staged) -> tuple[str, str | None]:
 def _record(
     con: duckdb.DuckDBPyConnection, staged: Staged, source: str, where: str, report: Report,
     *, code: str, column: str | None, message: str, value: str, scope: quarantine.Scope,
+    expected: str | None = None,
 ) -> int:
-    """Quarantine the rows of `source` (a raw table aliased `r`) matching `where`."""
+    """Quarantine the rows of `source` (a raw table aliased `r`) matching `where`;
+    `expected`, SQL on the source, is put before `message` (what is wrong with the value)."""
     join, event = _event_sql(staged)
     col = staged.columns.get(column or "")
     return quarantine.record(
         con, source=source + join, where=where, raw_fields=_raw_fields(staged),
         file=staged.file, sheet=staged.sheet, row="r._row", value=value,
         column=col.heading if col else column, letter=staged.letters.get(column or ""),
-        problem=code, expected=message, scope=scope, target=staged.target,
+        problem=code, expected=message, expected_prefix=expected, scope=scope,
+        target=staged.target,
         child=f"r.{staged.child}" if staged.child else None, event=event)
 
 
@@ -510,19 +513,23 @@ def _quarantine_values(
     con: duckdb.DuckDBPyConnection, raw: str, col: Column, bad: list[str], report: Report,
     staged: Staged, scope: quarantine.Scope,
 ) -> None:
-    con.register("_bad_values", pa.table({"v": pa.array(bad, pa.string())}))
+    explain = values.date_problem if col.kind == "date" else None
+    why = [explain(v) if explain else None for v in bad]
+    con.register("_bad_values", pa.table({"v": pa.array(bad, pa.string()),
+                                          "why": pa.array(why, pa.string())}))
     try:
         code = {"date": "bad_date", "code": "unknown_code"}.get(col.kind, "bad_value")
         message = f"'{col.heading}' should be {col.expected()}."
         where = f"r.{col.field} IN (SELECT v FROM _bad_values)"
-        total = _record(con, staged, f"{raw} r", where, report, code=code, column=col.field,
-                        message=message, value=f"r.{col.field}", scope=scope)
+        source = f"{raw} r LEFT JOIN _bad_values b ON b.v = r.{col.field}"
+        total = _record(con, staged, source, where, report, code=code, column=col.field,
+                        message=message, value=f"r.{col.field}", scope=scope,
+                        expected="COALESCE(b.v || ': ' || b.why || '. ', '')")
         if scope == "cell" and report.quarantine:
             message += " The cell was left blank; the rest of the row was loaded."
         _report_rows(con, staged, f"SELECT _row, {col.field} FROM {raw} r WHERE {where} "
                      "ORDER BY _row", total, report, code=code, column=col.field,
-                     message=message,
-                     explain=values.date_problem if col.kind == "date" else None)
+                     message=message, explain=explain)
     finally:
         con.unregister("_bad_values")
 
