@@ -43,6 +43,7 @@ import duckdb
 import csc_insight
 from csc_insight import formats
 from csc_insight.formats import quarantine as staged_quarantine
+from csc_insight.formats.recognise import closest
 from csc_insight.formats.report import Report
 from csc_insight.settings import home
 from csc_insight.store import merge, quarantine, schema, snapshots
@@ -191,9 +192,11 @@ def _load(
                 continue
             reader = formats.detect(path)
             if reader is None:
+                near = closest(path)
                 report.error("unknown_format", path.name, "Not a recognised return: expected "
-                             "Ofsted Annex A, a CIN census XML, an SSDA903 CSV or a local "
-                             "extras CSV (see docs/local_extras.md).")
+                             "Ofsted Annex A, a CIN census XML, an SSDA903 CSV or XML or a "
+                             "local extras CSV (see docs/local_extras.md)."
+                             + (f" {near}" if near else ""))
                 continue
             if getattr(reader, "READ_APART", False) and \
                     path.stat().st_size >= APART_MIN_BYTES:
