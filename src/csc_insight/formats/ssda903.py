@@ -237,7 +237,8 @@ def read(path: Path, con: duckdb.DuckDBPyConnection, report: Report) -> dict[str
         _validate(con, staged, name, report)
         if name in NOT_USED:
             report.warning("not_used", path.name, f"SSDA903 {NOT_USED[name]}: read and "
-                           f"checked ({staged.rows:,} rows), not used: CSC Insight keeps no "
+                           f"checked ({staged.rows:,} row{'' if staged.rows == 1 else 's'}), "
+                           "not used: CSC Insight keeps no "
                            "table for it.")
         return _insert(con, staged, name, path, report)
     finally:
