@@ -7,8 +7,10 @@ A file with every required heading of a table and columns of its own is that tab
 extra columns are named in a warning and left out (unless the file is in a
 `local_extras` folder or is a local extras table exactly). A file name such as
 `episodes.csv` or `Episodes_2020.csv` is only a hint: it lets a file with missing columns be
-recognised so they can be reported. Dates are dd/mm/yyyy or ISO yyyy-mm-dd. Every row: source = 'ssda903', source_ref =
-'<file>:<row as a spreadsheet shows it, header = 1>'; CHILD -> child_id (trimmed, upper-cased).
+recognised so they can be reported. Dates are dd/mm/yyyy or ISO yyyy-mm-dd. Every row:
+source = 'ssda903', source_ref = '<file>:<row as a spreadsheet shows it, header = 1>';
+CHILD -> child_id (trimmed, upper-cased). The DfE's XML form of the return is read by
+`formats.ssda903_xml` into the same tables.
 
 Mapping:
 
