@@ -20,9 +20,9 @@ from types import ModuleType
 
 def readers() -> list[ModuleType]:
     """All format readers, in detection order."""
-    from csc_insight.formats import annexa, cin_census, local_extras, ssda903
+    from csc_insight.formats import annexa, cin_census, local_extras, ssda903, ssda903_xml
 
-    return [cin_census, annexa, ssda903, local_extras]
+    return [ssda903_xml, cin_census, annexa, ssda903, local_extras]
 
 
 def detect(path: Path) -> ModuleType | None:
