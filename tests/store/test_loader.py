@@ -190,6 +190,15 @@ def test_census_read_apart_is_all_or_nothing_too(base, tmp_path, monkeypatch):
     assert state(base) == before
     assert snapshots.current().id == first.snapshot.id
     assert [p.name for p in (base / "snapshots").iterdir() if p.name.startswith(".load-")] == []
+    # By default the worker's bad referral (its CINdetails, line 16) is quarantined and the
+    # rest published, the worker's quarantine records with the rest.
+    result = loader.load([folder])
+    assert result.snapshot is not None
+    con = snapshots.connect()
+    assert con.execute("SELECT file, row_number, problem, target, child_id FROM quarantine"
+                       ).fetchall() == [("cin_census_2020.xml", 16, "bad_date", "referrals", "A1")]
+    assert con.execute("SELECT count(*) FROM referrals").fetchall() == [(0,)]
+    assert con.execute("SELECT count(*) FROM cla_episodes").fetchall() == [(3,)]
 
 
 def test_bad_rows_are_quarantined_and_strict_refuses_leaving_every_byte(base, tmp_path):
