@@ -83,12 +83,14 @@ def cmd_load(args: argparse.Namespace) -> int:
 def cmd_snapshots(args: argparse.Namespace) -> int:
     current = snapshots.current_id()
     table = Table(title="Snapshots")
-    for heading in ("", "id", "created (UTC)", "by", "files", "rows"):
+    for heading in ("", "id", "created (UTC)", "by", "files", "rows", "quarantined"):
         table.add_column(heading)
     for snap in snapshots.list_snapshots():
+        set_aside = snap.manifest.get("quarantined") or {}
         table.add_row("current" if snap.id == current else "", snap.id, snap.created_at,
                       snap.created_by, str(len(snap.manifest.get("files", []))),
-                      f"{sum(snap.rows().values()):,}")
+                      f"{sum(snap.rows().values()):,}",
+                      f"{set_aside.get('rows', 0):,} rows, {set_aside.get('cells', 0):,} cells")
     Console().print(table)
     return 0
 
