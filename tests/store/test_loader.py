@@ -230,6 +230,9 @@ def test_bad_rows_are_quarantined_and_strict_refuses_leaving_every_byte(base, tm
         ("quarantined", "bad_date", "header.csv", 3, "DOB", "31/02/2005"),
         ("quarantined", "bad_date", "header.csv", 4, "DOB", "1066-04-13"),
         ("quarantined", "orphan", "episodes.csv", 3, "child id", "B1")]
+    assert result.report.quarantined[2].message == (
+        "Child B1's own row (Header, census or Annex A) was quarantined, so this row is set "
+        "aside with it.")
     con = snapshots.connect()
     assert con.execute("SELECT child_id FROM children").fetchall() == [("A1",)]
     assert con.execute("SELECT child_id FROM cla_episodes").fetchall() == [("A1",)]

@@ -35,7 +35,11 @@ NOUNS = {
     "visits": ("visit", "visits"),
 }
 
-_REF = r"^(.*):([^:]*)$"  # 'file!sheet:row' -> ('file!sheet', 'row')
+_REF = r"^(.*):([^:]*)$"
+_ORPHAN = ("Child {} is not in any file loaded with this one (no header, census or Annex A "
+           "row for the child).")
+_ORPHAN_SET_ASIDE = ("Child {}'s own row (Header, census or Annex A) was quarantined, so this "
+                     "row is set aside with it.")  # 'file!sheet:row' -> ('file!sheet', 'row')
 
 
 def _first_date_column(con: duckdb.DuckDBPyConnection, table: str) -> str | None:
@@ -57,21 +61,26 @@ def set_aside_orphans(con: duckdb.DuckDBPyConnection, tables: Iterable[str],
             "ORDER BY source_ref LIMIT 201").fetchall()
         if not listed:
             continue
+        quarantine.ensure(con)
+        set_aside = {c for (c,) in con.execute(
+            "SELECT DISTINCT child_id FROM quarantine WHERE target = 'children' "
+            "AND scope = 'row' AND child_id IS NOT NULL").fetchall()}
         for ref, child_id in listed:
             file, sheet, row = split_ref(ref)
-            report.bad_row("orphan", file, f"Child {child_id} is not in any file loaded with "
-                           "this one (no header, census or Annex A row for the child).",
+            report.bad_row("orphan", file, _ORPHAN_SET_ASIDE.format(child_id)
+                           if child_id in set_aside else _ORPHAN.format(child_id),
                            sheet=sheet, row=row, column="child id", value=child_id)
         day = _first_date_column(con, table)
         doc = f"regexp_extract(t.source_ref, '{_REF}', 1)"
-        quarantine.ensure(con)
         written = con.execute(
             f"INSERT INTO quarantine SELECT split_part({doc}, '!', 1), "
             f"NULLIF(split_part({doc}, '!', 2), ''), "
             f"TRY_CAST(regexp_extract(t.source_ref, '{_REF}', 2) AS INTEGER), 'child id', NULL, "
-            f"t.child_id, 'orphan', 'The child is not in any file loaded with this one.', "
+            f"t.child_id, 'orphan', CASE WHEN t.child_id IN (SELECT child_id FROM quarantine "
+            f"WHERE target = 'children' AND scope = 'row') "
+            f"THEN replace(?, '{{}}', t.child_id) ELSE replace(?, '{{}}', t.child_id) END, "
             f"'row', '{table}', t.child_id, {f't.{day}' if day else 'NULL'}, to_json(t) "
-            f"FROM {table} t WHERE {orphan}").fetchall()[0][0]
+            f"FROM {table} t WHERE {orphan}", [_ORPHAN_SET_ASIDE, _ORPHAN]).fetchall()[0][0]
         report.more(report.row_severity, "orphan", split_ref(listed[0][0])[0],
                     written - len(listed))
         con.execute(f"DELETE FROM {table} t WHERE {orphan}")
