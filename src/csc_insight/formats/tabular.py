@@ -190,17 +190,19 @@ def stage_csv(
     *,
     table: str,
     sheet: str | None = None,
+    headings: Sequence[object] | None = None,
     target: str | None = None,
     event: str | None = None,
 ) -> Staged | None:
     """Stage a CSV file; None (with errors reported) when it cannot be read at all.
 
+    `headings` replaces the file's own header row (a reader that recognises variants);
     `target` and `event` say which canonical table the rows are for and which date field
     places them in time, for the quarantine records of rows set aside."""
     name = path.name
     if not check_text_file(path, report):
         return None
-    headings = read_csv_headings(path)
+    headings = [str(h) for h in headings] if headings is not None else read_csv_headings(path)
     if not any(h.strip() for h in headings):
         report.error("empty_file", name, "The first row is empty: expected the column headings.")
         return None

@@ -11,12 +11,13 @@ from collections.abc import Iterable, Mapping
 from datetime import date, datetime, timedelta
 
 EXCEL_EPOCH = date(1899, 12, 30)
-_DATE_FORMATS = ("%d/%m/%Y", "%Y-%m-%d", "%d-%m-%Y", "%d.%m.%Y", "%d/%m/%y")
+_DATE_FORMATS = ("%d/%m/%Y", "%Y-%m-%d", "%d-%m-%Y", "%d.%m.%Y", "%d/%m/%y", "%d-%b-%Y",
+                 "%d %b %Y", "%d %B %Y", "%d-%b-%y", "%Y/%m/%d")
 _TIME_SUFFIX = re.compile(r"[T ]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$")
-_SERIAL = re.compile(r"^\d{4,5}(\.0+)?$")
+_SERIAL = re.compile(r"^\d{4,5}(\.\d+)?$")  # a time of day may follow the point
 
-TRUE_WORDS = frozenset({"Y", "YES", "TRUE", "1", "T"})
-FALSE_WORDS = frozenset({"N", "NO", "FALSE", "0", "F"})
+TRUE_WORDS = frozenset({"Y", "YES", "TRUE", "1", "T", "1 - YES", "Y - YES"})
+FALSE_WORDS = frozenset({"N", "NO", "FALSE", "0", "F", "0 - NO", "2 - NO", "N - NO"})
 
 
 def parse_date(raw: str) -> date | None:

@@ -15,6 +15,8 @@ from typing import Any
 
 import duckdb
 
+from csc_insight.store.child_ids import normalise_child_id
+
 
 class ChildNotFound(LookupError):
     """No row in the snapshot names this child."""
@@ -121,7 +123,7 @@ _ORDER = {kind: n for n, (_, _, kind, _, _) in enumerate(EVENT_SOURCES)}
 
 def child_journey(con: duckdb.DuckDBPyConnection, child_id: str) -> Journey:
     """Child details and all events, oldest first; ChildNotFound when no table has them."""
-    child_id = child_id.strip().upper()
+    child_id = normalise_child_id(child_id)
     cur = con.execute("SELECT * FROM children WHERE child_id = ? LIMIT 1", [child_id])
     names = [d[0] for d in cur.description]
     row = cur.fetchone()

@@ -92,13 +92,16 @@ CREATE TABLE s47_enquiries (
     s47_id            VARCHAR NOT NULL,
     child_id          VARCHAR NOT NULL,
     referral_id       VARCHAR,
-    start_date        DATE NOT NULL,   -- strategy discussion initiating the enquiry
+    start_date        DATE,            -- strategy discussion initiating the enquiry; NULL for an
+                                       -- ICPC known only from a CIN census CINdetails
     icpc_target_date  DATE,
     icpc_date         DATE,
     icpc_not_required BOOLEAN,
     cp_plan_resulted  BOOLEAN,
     team              VARCHAR,
     worker            VARCHAR,
+    s47_12m           INTEGER,         -- Annex A List 5: S47 enquiries in the last 12 months
+    icpc_12m          INTEGER,         -- Annex A List 5: ICPCs in the last 12 months
     source            VARCHAR NOT NULL,
     source_ref        VARCHAR
 );
@@ -139,7 +142,7 @@ CREATE TABLE cp_reviews (
 CREATE TABLE visits (
     child_id     VARCHAR NOT NULL,
     visit_date   DATE NOT NULL,
-    visit_type   VARCHAR NOT NULL,    -- 'CP', 'CIN', 'CLA'
+    visit_type   VARCHAR NOT NULL,    -- 'CP', 'CIN', 'CLA', 'IRO' (Annex A: last IRO visit)
     seen_alone   BOOLEAN,
     worker       VARCHAR,
     source       VARCHAR NOT NULL,
@@ -185,6 +188,22 @@ CREATE TABLE cla_health (
     substance_misuse       BOOLEAN,
     source                 VARCHAR NOT NULL,
     source_ref             VARCHAR
+);
+
+-- What Annex A List 8 says of a looked-after child's last 12 months, as at the return.
+CREATE TABLE cla_summary (
+    child_id            VARCHAR NOT NULL,
+    second_period       BOOLEAN,   -- second or subsequent period of care in the last 12 months
+    placements_12m      INTEGER,
+    missing_12m         INTEGER,   -- episodes missing from placement in the last 12 months
+    absent_12m          INTEGER,   -- episodes absent from placement in the last 12 months
+    rhi_offered         BOOLEAN,   -- return interview offered after the last missing episode
+    rhi_accepted        BOOLEAN,
+    permanence_plan     VARCHAR,
+    placement_location  VARCHAR,   -- in or out of the LA's area
+    placement_la        VARCHAR,
+    source              VARCHAR NOT NULL,
+    source_ref          VARCHAR
 );
 
 -- Health and dental assessments of looked-after children (local extras; Annex A List 8
@@ -244,6 +263,7 @@ CREATE TABLE adoption (
     adoption_order_date       DATE,
     no_longer_placed_date     DATE,
     no_longer_placed_reason   VARCHAR,
+    ffa_date                  DATE,   -- placed for fostering in FFA / concurrent planning
     source                    VARCHAR NOT NULL,
     source_ref                VARCHAR
 );

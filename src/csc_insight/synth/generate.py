@@ -24,8 +24,9 @@ def generate(profile: str, seed: int, start: date, end: date, *,
 
 
 def write(world: World, out: Path, *, progress: bool = False,
-          ssda903_form: str = "csv") -> list[Path]:
-    """Write every file (Annex A, CIN census, SSDA903, local extras) into `out`; the SSDA903
+          annex_a_style: str = "short", ssda903_form: str = "csv") -> list[Path]:
+    """Write every file (Annex A, CIN census, SSDA903, local extras) into `out`; Annex A's
+    headings and codes spelt in `annex_a_style` (see `synth.write_annexa`); the SSDA903
     tables as CSV files or, with `ssda903_form` 'xml', as one XML file."""
     from csc_insight.synth.write_903 import write_903
     from csc_insight.synth.write_annexa import write_annexa
@@ -41,7 +42,7 @@ def write(world: World, out: Path, *, progress: bool = False,
             bar.update(1)
 
         step("Annex A")
-        paths += write_annexa(world, out)
+        paths += write_annexa(world, out, style=annex_a_style)
         paths += write_cin(world, out, progress=step)
         step("SSDA903")
         paths += write_903(world, out, ssda903_form)
