@@ -216,7 +216,8 @@ def read(path: Path, con: duckdb.DuckDBPyConnection, report: Report) -> dict[str
         return {}
     table = f"{NAME}_{next(_files)}_{name}"
     try:
-        staged = stage_csv(con, path, TABLES[name], report, table=table)
+        staged = stage_csv(con, path, TABLES[name], report, table=table,
+                           target=_INSERTS.get(name, (None,))[0])
         if staged is None:
             return {}
         if staged.has("child"):

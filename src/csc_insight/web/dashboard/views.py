@@ -19,7 +19,7 @@ from csc_insight.indicators import get as get_definition
 from csc_insight.indicators.catalogue import AREAS
 from csc_insight.indicators.settings import load_settings, load_targets
 from csc_insight.reports.charts import bar_chart, line_chart, sparkline
-from csc_insight.store import snapshots
+from csc_insight.store import quarantine, snapshots
 from csc_insight.web import roles
 from csc_insight.web.dashboard import figures
 from csc_insight.web.dashboard.templatetags.figures import format_value
@@ -99,6 +99,17 @@ def _svg(kind: str, indicator_id: str, points: tuple[tuple[str, float | None], .
     return mark_safe(draw(  # noqa: S308 (ElementTree escapes all text)
         points, title=f"{definition.title}, last {len(points)} quarters",
         chart_id=chart_id, fmt=_fmt(definition)))
+
+
+@lru_cache(maxsize=1024)
+def _quarantined(snapshot_id: str, tables: tuple[str, ...], period: Period) -> tuple[str, ...]:
+    """Sentences saying how many of the events behind a figure the load set aside."""
+    con = snapshots.connect(snapshot_id)
+    try:
+        return tuple(quarantine.describe(quarantine.count_for(con, tables, period.start,
+                                                              period.end)))
+    finally:
+        con.close()
 
 
 def _row(definition: Definition, result: Any, trend: list[Figure]) -> dict[str, Any]:
@@ -188,7 +199,10 @@ def indicator(request: HttpRequest, indicator_id: str) -> HttpResponse:
         return render(request, "dashboard/indicator.html", context)
     result = figures.results_by_id(snap.id, period)[definition.id]
     trend = figures.trends(snap.id, period).get(definition.id, [])
+    tables = tuple(sorted({need.partition(".")[0] for need in definition.requires}))
     context.update({
+        "quarantined": _quarantined(snap.id, tables, period),
+        "may_load": may(request.user, roles.DATA),
         "result": result, "ok": result.status == "ok", "trend": trend,
         "chart": _chart(definition, trend, f"chart-{definition.id}")
         if result.status == "ok" else "",
