@@ -554,7 +554,7 @@ def test_local_extras_alone(files, truth, tmp_path) -> None:
 
 def test_all_files_row_counts(db, truth) -> None:
     want = all_counts(truth, START, END)
-    assert len(want) == 22
+    assert len(want) == 23
     assert counts(db, want) == want
 
 
@@ -575,7 +575,7 @@ def borough(tmp_path_factory: pytest.TempPathFactory
 def test_borough_loads_with_the_expected_row_counts(borough) -> None:
     truth, con = borough
     want = all_counts(truth, B_START, B_END)
-    assert len(want) == 22
+    assert len(want) == 23
     assert counts(con, want) == want
 
 
