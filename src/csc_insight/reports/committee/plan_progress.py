@@ -90,4 +90,5 @@ def plan_report(plan: PlanDocument, states: list[summary.ActionState], meeting: 
     return Paper(kind="plan", subject=f"{plan.header.name}: progress report", meeting=meeting,
                  public=True, meta=meta or Meta(),
                  narrative=narrative or default_narrative(plan, states), body=body,
-                 appendices=[Appendix(f"Appendix 1: {plan.header.name}", plan_table(plan))])
+                 appendices=[Appendix(f"Appendix 1: {plan.header.name}", plan_table(plan),
+                                          landscape=True)])
