@@ -43,7 +43,8 @@ def default_narrative(plan: PlanDocument, states: list[summary.ActionState]) -> 
         current_position="Progress by RAG rating, the movement since the last meeting and "
                          "the overdue actions are set out below.",
         implications="",
-        conclusion=f"Members are asked to note progress against the {name}.",
+        conclusion=(f"Progress against the {name} is set out above: "
+                    f"{summary.completed_text(states)}."),
     )
 
 

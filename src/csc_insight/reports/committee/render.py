@@ -133,6 +133,15 @@ STYLE = ("body{font-family:Arial,sans-serif;max-width:60em;margin:2em auto;color
          "text-align:left}")
 
 
+def style_hash() -> str:
+    """The CSP source that lets a browser apply the paper's own <style> block."""
+    import base64
+    import hashlib
+
+    digest = base64.b64encode(hashlib.sha256(STYLE.encode("utf-8")).digest()).decode()
+    return f"'sha256-{digest}'"
+
+
 def to_html(paper: Paper) -> str:
     return (f'<!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-8">'
             f"<title>{_e(paper.subject)}</title><style>{STYLE}</style></head><body>"
@@ -181,6 +190,18 @@ def column_widths(grid: Grid, available_cm: float) -> list[float]:
     return [f + s + left / len(floor) for f, s in zip(floor, share, strict=True)]
 
 
+def _alike(grids: list[Grid]) -> dict[tuple[str, ...], Grid]:
+    """Per header, one grid holding the rows of every grid with that header."""
+    found: dict[tuple[str, ...], Grid] = {}
+    for grid in grids:
+        key = tuple(grid.header)
+        if key in found:
+            found[key].rows.extend(grid.rows)
+        else:
+            found[key] = Grid("", list(grid.header), list(grid.rows))
+    return found
+
+
 def _row_props(row: object, header: bool) -> None:
     """Never split a row across pages; repeat a header row at the top of every page."""
     from docx.oxml import OxmlElement
@@ -206,12 +227,14 @@ def _cell_text(cell: object, text: str, bold: bool = False, keep: bool = False) 
         paragraph.paragraph_format.keep_with_next = keep
 
 
-def _docx_grid(doc: object, grid: Grid) -> None:
+def _docx_grid(doc: object, grid: Grid, like: Grid | None = None) -> None:
+    """The grid as a table; its columns sized for `like` (every table with the same header
+    in the paper together, so that they line up) when given."""
     from docx.shared import Cm, Pt
 
     section = doc.sections[-1]  # type: ignore[attr-defined]
     available = (section.page_width - section.left_margin - section.right_margin) / 360000
-    widths = [Cm(w) for w in column_widths(grid, available)]
+    widths = [Cm(w) for w in column_widths(like or grid, available)]
     para = doc.add_paragraph()  # type: ignore[attr-defined]
     para.add_run(grid.caption).bold = True
     para.paragraph_format.keep_with_next = True  # the title goes with the table
@@ -305,13 +328,14 @@ def _turn(doc: object, landscape: bool) -> None:
 
 def to_docx(paper: Paper, path: Path) -> Path:
     from docx import Document
-    from docx.shared import Cm, Pt
+    from docx.shared import Cm, Pt, RGBColor
 
     doc = Document()
     doc.styles["Normal"].font.name = "Arial"
     doc.styles["Normal"].font.size = Pt(11)
     for name in ("Normal", "Heading 1", "Heading 2", "Heading 3", "Heading 4", "Title"):
-        _arial(doc.styles[name])  # one font throughout
+        _arial(doc.styles[name])  # one font throughout, in black
+        doc.styles[name].font.color.rgb = RGBColor(0x0B, 0x0C, 0x0C)
     core = doc.core_properties
     core.title = paper.subject
     core.comments = paper.provenance
@@ -327,8 +351,11 @@ def to_docx(paper: Paper, path: Path) -> Path:
             cells[0].width, cells[1].width = Cm(4), Cm(13)
     else:
         doc.add_heading(paper.subject, level=1)
+    blocks = outline(paper)
+    same = _alike([b.grid if isinstance(b, Chart) else b for b in blocks
+                   if isinstance(b, Grid | Chart)])
     landscape = False
-    for block in outline(paper):
+    for block in blocks:
         if isinstance(block, Landscape):
             if block.on != landscape:
                 _turn(doc, block.on)
@@ -345,9 +372,9 @@ def to_docx(paper: Paper, path: Path) -> Path:
             if png is not None:
                 doc.add_picture(BytesIO(png), width=Cm(15))
                 doc.paragraphs[-1].paragraph_format.keep_with_next = True
-            _docx_grid(doc, block.grid)
+            _docx_grid(doc, block.grid, same.get(tuple(block.grid.header)))
         else:
-            _docx_grid(doc, block)
+            _docx_grid(doc, block, same.get(tuple(block.header)))
     doc.add_paragraph(paper.provenance)
     doc.save(str(path))
     return path
