@@ -166,7 +166,8 @@ TABLE_PT = 9
 # longest word fits) and of a cell's left and right padding together.
 CHAR_CM = 0.2
 PAD_CM = 0.45
-SHORT_TABLE = 12  # rows: a table this short is kept on one page with its title
+SHORT_TABLE = 6  # rows: a table this short is kept on one page with its title; a longer
+# one keeps its title, header row and first row together
 
 
 def column_widths(grid: Grid, available_cm: float) -> list[float]:
@@ -250,7 +251,7 @@ def _docx_grid(doc: object, grid: Grid, like: Grid | None = None) -> None:
     for i, row in enumerate(grid.rows):
         new = table.add_row()
         _row_props(new, header=False)
-        keep = short and i < len(grid.rows) - 1
+        keep = (short or i == 0) and i < len(grid.rows) - 1
         for cell, text, width in zip(new.cells, row, widths, strict=True):
             cell.width = width
             _cell_text(cell, text, keep=keep)
