@@ -39,7 +39,10 @@ MANAGE = frozenset({Role.MANAGER, Role.ADMINISTRATOR})
 
 
 def today() -> date:
-    return timezone.localdate()
+    """Today, or the day set by CSC_INSIGHT_TODAY (a demo on historic data)."""
+    from csc_insight.settings import fixed_today
+
+    return fixed_today() or timezone.localdate()
 
 
 # --- Who may see what ------------------------------------------------------------------
@@ -77,6 +80,18 @@ def propose(quarter: str, options: SampleOptions) -> tuple[Sample, str]:
     snap = snapshots.current()
     with snapshots.connect(snap.id) as con:
         return propose_sample(con, quarter, history(), options), snap.id
+
+
+def unallocated_cases(round_: Round) -> int | None:
+    """Cases open at the end of the round's quarter with no allocated worker, on the round's
+    snapshot (the sampler never takes them as a worker's cases); None when that snapshot is
+    gone."""
+    try:
+        with snapshots.connect(round_.snapshot_id) as con:
+            return sum(1 for c in open_cases(con, parse_period(round_.quarter).end)
+                       if not c.worker)
+    except (snapshots.SnapshotError, OSError):
+        return None
 
 
 def default_title(quarter: str, kind: str, theme: str) -> str:

@@ -122,6 +122,7 @@ def round_detail(request: HttpRequest, round_id: int) -> HttpResponse:
         "auditors_form": AuditorsForm(initial={"auditors": round_.auditors.all()})
         if manager else None,
         "may_audit": request.user.role in AUDIT_ROLES,
+        "unallocated": services.unallocated_cases(round_) if manager else None,
     })
 
 
