@@ -6,7 +6,6 @@ import json
 from datetime import date
 
 import pytest
-
 from django.contrib.auth import get_user_model
 from django.test import Client
 from django.urls import reverse

@@ -228,10 +228,10 @@ def exceptions(con: Any, period: str, masked: frozenset[str] = frozenset()) -> l
                     if r.in_denominator and not r.in_numerator]
         except LookupError:
             continue
-        blocks.append(Heading(title, 3))
         if not rows:
-            blocks.append(Para("None in the period."))
+            blocks += [Heading(title, 3), Para("None in the period.")]
             continue
+        # The table's caption carries the title and the count (no second title above it).
         keys = list(dict.fromkeys(k for r in rows for k in r.evidence))
         blocks.append(Grid(f"{title}: {len(rows)}",
                            ["Child", *(evidence_heading(indicator_id, k) for k in keys)],

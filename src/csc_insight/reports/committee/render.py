@@ -170,6 +170,13 @@ SHORT_TABLE = 6  # rows: a table this short is kept on one page with its title; 
 # one keeps its title, header row and first row together
 
 
+def too_wide(grid: Grid, available_cm: float) -> bool:
+    """Whether the grid's longest words cannot all fit across `available_cm`."""
+    columns = list(zip(grid.header, *grid.rows, strict=True))
+    return sum(max((len(w) for text in col for w in text.split()), default=1) * CHAR_CM
+               + PAD_CM for col in columns) > available_cm
+
+
 def column_widths(grid: Grid, available_cm: float) -> list[float]:
     """Column widths in cm that fit `available_cm`: every column at least as wide as its
     longest word (so no word or date is broken inside a cell), the rest shared by how much
@@ -320,6 +327,39 @@ def _arial(style: object) -> None:
     fonts.set(qn("w:cs"), "Arial")
 
 
+def _usable_cm(section: object) -> float:
+    width = section.page_width - section.left_margin - section.right_margin  # type: ignore[attr-defined]
+    return width / 360000
+
+
+def _wide_tables_landscape(blocks: list[Block], portrait_cm: float) -> list[Block]:
+    """Put a table too wide for a portrait page, with the headings just above it, on
+    landscape pages, and turn back to portrait after it. Blocks already inside a landscape
+    part (an appendix printed landscape) are left as they are."""
+    out: list[Block] = []
+    chosen = False  # inside a landscape part this function opened
+    inside = False  # inside a landscape part the outline asked for
+    for i, block in enumerate(blocks):
+        if isinstance(block, Landscape):
+            inside = block.on
+            if chosen and block.on:
+                chosen = False  # the outline's own part continues it
+            out.append(block)
+            continue
+        wide = isinstance(block, Grid) and too_wide(block, portrait_cm)
+        if not wide and isinstance(block, Heading):
+            following = next((b for b in blocks[i + 1:] if not isinstance(b, Heading)), None)
+            wide = isinstance(following, Grid) and too_wide(following, portrait_cm)
+        if not inside and wide and not chosen:
+            out.append(Landscape(True))
+            chosen = True
+        elif chosen and not wide:
+            out.append(Landscape(False))
+            chosen = False
+        out.append(block)
+    return out
+
+
 def _turn(doc: object, landscape: bool) -> None:
     from docx.enum.section import WD_SECTION
 
@@ -350,9 +390,10 @@ def to_docx(paper: Paper, path: Path) -> Path:
             cells = table.add_row().cells
             cells[0].text, cells[1].text = label, value
             cells[0].width, cells[1].width = Cm(4), Cm(13)
+        table.columns[0].width, table.columns[1].width = Cm(4), Cm(13)
     else:
         doc.add_heading(paper.subject, level=1)
-    blocks = outline(paper)
+    blocks = _wide_tables_landscape(outline(paper), _usable_cm(doc.sections[0]))
     same = _alike([b.grid if isinstance(b, Chart) else b for b in blocks
                    if isinstance(b, Grid | Chart)])
     landscape = False
