@@ -111,3 +111,22 @@ def test_demo_grades_vary_by_section(snap) -> None:
     rows = report(round_).summary.grades
     splits = {tuple(row.counts) for row in rows if row.label != "Overall"}
     assert len(splits) > 1
+
+
+def test_demo_round_report_counts_its_auditor_in_one_font(snap, tmp_path) -> None:
+    from docx import Document
+
+    from csc_insight.reports.audit_docx import write_docx
+
+    round_ = create_demo_round(today=date(2019, 6, 30))
+    doc = Document(str(write_docx(report(round_), tmp_path / "round.docx")))
+    text = "\n".join(p.text for p in doc.paragraphs)
+    assert "audited by 1 auditor;" in text
+    # Every heading used is Arial like the body: no theme font (Calibri Light) left.
+    used = {p.style.name for p in doc.paragraphs}
+    for name in used:
+        fonts = doc.styles[name].element.rPr
+        fonts = fonts.rFonts if fonts is not None else None
+        attrs = dict(fonts.attrib) if fonts is not None else {}
+        assert not any(k.endswith("Theme") for k in attrs), name
+    assert {doc.styles[n].font.name for n in used if n.startswith("Heading")} == {"Arial"}

@@ -316,6 +316,17 @@ def _frame(section: object, paper: Paper) -> None:
         run.font.size = Pt(9)
 
 
+def one_font(doc: object) -> None:
+    """Arial in black for the body text and every heading (the template's headings are
+    otherwise Calibri Light in blue)."""
+    from docx.shared import RGBColor
+
+    for name in ("Normal", "Heading 1", "Heading 2", "Heading 3", "Heading 4", "Title"):
+        style = doc.styles[name]  # type: ignore[attr-defined]
+        _arial(style)
+        style.font.color.rgb = RGBColor(0x0B, 0x0C, 0x0C)
+
+
 def _arial(style: object) -> None:
     """Set a style's font to Arial, dropping the theme fonts that would override it."""
     from docx.oxml.ns import qn
@@ -369,14 +380,12 @@ def _turn(doc: object, landscape: bool) -> None:
 
 def to_docx(paper: Paper, path: Path) -> Path:
     from docx import Document
-    from docx.shared import Cm, Pt, RGBColor
+    from docx.shared import Cm, Pt
 
     doc = Document()
     doc.styles["Normal"].font.name = "Arial"
     doc.styles["Normal"].font.size = Pt(11)
-    for name in ("Normal", "Heading 1", "Heading 2", "Heading 3", "Heading 4", "Title"):
-        _arial(doc.styles[name])  # one font throughout, in black
-        doc.styles[name].font.color.rgb = RGBColor(0x0B, 0x0C, 0x0C)
+    one_font(doc)
     core = doc.core_properties
     core.title = paper.subject
     core.comments = paper.provenance
