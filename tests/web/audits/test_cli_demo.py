@@ -130,3 +130,23 @@ def test_demo_round_report_counts_its_auditor_in_one_font(snap, tmp_path) -> Non
         attrs = dict(fonts.attrib) if fonts is not None else {}
         assert not any(k.endswith("Theme") for k in attrs), name
     assert {doc.styles[n].font.name for n in used if n.startswith("Heading")} == {"Arial"}
+
+
+def test_round_page_warns_of_unallocated_cases(snap, home) -> None:
+    import duckdb
+
+    from csc_insight.store import snapshots
+
+    # A fourth open case of need, with no allocation: never sampled, but the QA lead is told.
+    con = duckdb.connect(str(snapshots.snapshot_dir(home) / f"{snap}.duckdb"))
+    con.execute("INSERT INTO referrals (referral_id, child_id, referral_date, source) "
+                "VALUES ('RZQ7009', 'ZQ7009', DATE '2019-05-01', 't')")
+    con.close()
+    round_ = create_demo_round(today=date(2019, 6, 30))
+    assert "ZQ7009" not in {c.child_id for c in round_.cases.all()}
+    page = _login("demo-manager").get(reverse("audits:round", args=[round_.pk]))
+    text = " ".join(page.content.decode().split())
+    assert ("1 case (1 child in need) open at the end of 2019-20-Q1 had no allocated worker"
+            in text)
+    auditor = _login("demo-auditor").get(reverse("audits:round", args=[round_.pk]))
+    assert "no allocated worker" not in auditor.content.decode()

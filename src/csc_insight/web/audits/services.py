@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from csc_insight.audits.cases import open_cases
-from csc_insight.audits.grades import OVERALL, SECTIONS
+from csc_insight.audits.grades import CASE_TYPE_LABELS, OVERALL, SECTIONS
 from csc_insight.audits.sampling import THEMES, Sample, SampleOptions, propose_sample
 from csc_insight.audits.summary import AuditRecord, RoundSummary, Trend, summarise, trend
 from csc_insight.indicators.periods import parse_period
@@ -82,16 +82,21 @@ def propose(quarter: str, options: SampleOptions) -> tuple[Sample, str]:
         return propose_sample(con, quarter, history(), options), snap.id
 
 
-def unallocated_cases(round_: Round) -> int | None:
-    """Cases open at the end of the round's quarter with no allocated worker, on the round's
-    snapshot (the sampler never takes them as a worker's cases); None when that snapshot is
-    gone."""
+def unallocated_cases(round_: Round) -> dict[str, int] | None:
+    """Cases open at the end of the round's quarter with no allocated worker, by case type
+    label, on the round's snapshot (the sampler never takes them as a worker's cases); None
+    when that snapshot is gone."""
     try:
         with snapshots.connect(round_.snapshot_id) as con:
-            return sum(1 for c in open_cases(con, parse_period(round_.quarter).end)
-                       if not c.worker)
+            found = [c for c in open_cases(con, parse_period(round_.quarter).end)
+                     if not c.worker]
     except (snapshots.SnapshotError, OSError):
         return None
+    counts: dict[str, int] = {}
+    for case in found:
+        label = CASE_TYPE_LABELS.get(case.case_type or "", "Other").lower()
+        counts[label] = counts.get(label, 0) + 1
+    return counts
 
 
 def default_title(quarter: str, kind: str, theme: str) -> str:
