@@ -189,7 +189,7 @@ def column_widths(grid: Grid, available_cm: float) -> list[float]:
         return [available_cm * f / sum(floor) for f in floor]
     weight = [sum(len(text) for text in col) / max(len(col), 1) for col in columns]
     # A column already wide enough for its text does not take more.
-    need = [max(0.0, w * CHAR_CM * 0.6 - f) for w, f in zip(weight, floor, strict=True)]
+    need = [max(0.0, w * CHAR_CM - f) for w, f in zip(weight, floor, strict=True)]
     total = sum(need)
     if total == 0:
         return [f + spare / len(floor) for f in floor]
