@@ -21,7 +21,8 @@ child, dates, codes and flags.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -31,6 +32,7 @@ import pytest
 
 from csc_insight.store.loader import load
 from csc_insight.synth import World, generate, write
+from csc_insight.synth.profiles import PROFILES
 from csc_insight.synth.write_annexa import STYLES, write_annexa
 
 START, END = date(2018, 4, 1), date(2020, 3, 31)
@@ -43,9 +45,18 @@ Row = dict[str, Any]
 # --- fixtures ---------------------------------------------------------------------------------
 
 
+# The facts below (one ICPC target after END, who is in care...) were worked out on the city
+# as it was tuned before issue 16 re-tuned it to seed 002's caseload; the round trip keeps
+# those parameters so that tuning the demo does not move them.
+ROUND_TRIP_CITY = replace(PROFILES["city"], uasc_per_year=14, nfa=0.08, s47=0.12,
+                          cin_plan=0.25, care_direct=0.01)
+
+
 @pytest.fixture(scope="module")
-def world() -> World:
-    return generate("city", 1, START, END)
+def world() -> Iterator[World]:
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setitem(PROFILES, "city", ROUND_TRIP_CITY)
+        yield generate("city", 1, START, END)
 
 
 @pytest.fixture(scope="module")

@@ -38,8 +38,11 @@ def test_hand_checked_figures_public_and_not(hand_home: Path, tmp_path: Path) ->
     assert _rows(tables, "Referrals")[0][:5] == ["Referrals", "c", "0", "0", "c"]
     text = to_html(public)
     assert "Referrals: fewer than 6 in Q3 2019-20" in text
-    assert "Contacts: 7 in Q3 2019-20, compared with fewer than 6 in the previous quarter " \
+    # 7 against a suppressed 3: the order is plain without the figure ("more than ... (fewer
+    # than 6)"), never "compared with fewer than 6".
+    assert "Contacts: 7 in Q3 2019-20, more than the previous quarter (fewer than 6) " \
            "and fewer than the same quarter last year (9)" in text
+    assert "compared with fewer than" not in text
     _, private_tables = docx_content(write(private, "docx", tmp_path / "a.docx"))
     assert _rows(private_tables, "Contacts") == [["Contacts", "7", "3", "9", "13", "n/a",
                                                   "n/a"]]
@@ -48,6 +51,10 @@ def test_hand_checked_figures_public_and_not(hand_home: Path, tmp_path: Path) ->
     exceptions = [t for t in private_tables if t[0][0] == "Child"]
     children = {row[0] for t in exceptions for row in t[1:]}
     assert "CHX9" in children and "CHX8" not in children
+    # Headings and values in words: not `rhi_offered` / `False`.
+    offered = [t for t in exceptions if "Offered a return interview" in t[0]]
+    assert offered == [[["Child", "Went missing", "Returned", "Offered a return interview"],
+                        ["CHX9", "01/11/2019", "02/11/2019", "No"]]]
     assert "CHX9" not in to_html(public)
     assert public.snapshot == private.snapshot == "hand-1"
     assert "paragraphs 1, 2" in private.classification

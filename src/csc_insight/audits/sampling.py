@@ -8,8 +8,10 @@ Rules, in order:
 3. Cases never audited come first, then the longest since their last audit.
 4. Workers are taken in the order of their longest-waiting case, a bigger caseload of
    eligible cases first when that ties, and `per_worker` cases are taken from each of
-   `workers` workers. Unallocated cases form one group of their own. When those workers
-   hold fewer than `per_worker` eligible cases each, the next workers fill the quota.
+   `workers` workers. When those workers hold fewer than `per_worker` eligible cases each,
+   the next workers fill the quota. Unallocated cases are never sampled as if
+   "Unallocated" were a worker: they are counted in `Coverage.unallocated`, an alert of
+   their own.
 Children in `exclude` (restricted records, unless the QA lead includes them) are never taken.
 A thematic round (`theme` = an indicator id) takes the children the indicator engine counts
 in that indicator's numerator for the quarter, by rules 2 and 3, up to `size`.
@@ -74,6 +76,7 @@ class Coverage:
     never_audited: int
     audited_recently: int  # audited in the last `recent_months`, so left out
     quarters_to_cover: int | None  # quarters at this sample size to reach the rest
+    unallocated: int = 0  # open cases with no allocated worker (not sampled by worker)
 
 
 @dataclass(frozen=True)
@@ -143,6 +146,7 @@ def coverage(cases: list[OpenCase], last: dict[str, date], on: date, per_quarter
         audited_recently=sum(1 for c in cases if c.child_id in last
                              and last[c.child_id] > recent),
         quarters_to_cover=math.ceil(rest / per_quarter) if per_quarter > 0 else None,
+        unallocated=sum(1 for c in cases if not c.worker),
     )
 
 
@@ -178,8 +182,8 @@ def _by_worker(cases: list[OpenCase], last: dict[str, date], eligible: Any,
                recent_from: date, options: SampleOptions) -> list[Choice]:
     by_worker: dict[str, list[OpenCase]] = {}
     for case in cases:
-        if eligible(case.child_id):
-            by_worker.setdefault(case.worker or UNALLOCATED, []).append(case)
+        if case.worker and eligible(case.child_id):
+            by_worker.setdefault(case.worker, []).append(case)
     for held in by_worker.values():
         held.sort(key=lambda c: _priority(last.get(c.child_id), c.child_id))
 

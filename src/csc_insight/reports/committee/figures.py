@@ -14,9 +14,11 @@ sentence says so and why, and it has no forecast and no comparison.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from csc_insight.indicators import Figure, Result, parse_period
+from csc_insight.indicators.coverage import NO_RECORDS
 from csc_insight.reports.disclosure import DEFAULT, SYMBOL, Rule
 
 COMPARATOR_UNITS = ("percent", "rate_per_10k", "ratio", "mean")
@@ -117,14 +119,36 @@ def _compare(unit: str, now: Result, then: Figure | None, what: str,
                  or hidden(unit, then.value, then.numerator, then.denominator, policy)
                  or (unit == "count" and policy.public
                      and (policy.rule.small(now.value) or policy.rule.small(then.value))))
-    if not exact or now.value is None:
-        return f"compared with {then_text} in {what}"
+    if now.value is None:
+        return None
+    if not exact and unit == "count" and policy.rule.small(now.value) \
+            and policy.rule.small(then.value):
+        return f"as in {what}"  # both fewer than the threshold: the order is not shown
     if now.value == then.value:
         return f"the same as {what} ({then_text})"
     more = now.value > then.value
     word = ("more than" if more else "fewer than") if unit == "count" else (
         "higher than" if more else "lower than")
     return f"{word} {what} ({then_text})"
+
+
+def _none_counted(indicator_id: str, when: str) -> str | None:
+    """'no ICPCs were held in Q3 2019-20': what a percentage with nothing to count had
+    none of, from its definition's denominator ('ICPCs held in the period (...)')."""
+    from csc_insight.indicators import get
+
+    try:
+        counted = get(indicator_id).denominator or ""
+    except KeyError:
+        return None
+    counted = re.sub(r"\s*\(.*?\)", "", counted)
+    counted = counted.replace(" in the period", "").replace(" at period end", "").strip()
+    if not counted:
+        return None
+    words = counted.split()
+    if len(words) > 1 and (words[1] == "held" or words[1].endswith("ed")):
+        words.insert(1, "were")
+    return f"no {' '.join(words)} {when}"
 
 
 def sentence(result: Result, period_name: str, policy: Policy) -> str:
@@ -136,6 +160,9 @@ def sentence(result: Result, period_name: str, policy: Policy) -> str:
         f"in {period_name}")
     value = _words(unit, result, policy)
     if result.value is None:
+        if getattr(result, "no_data", None) == NO_RECORDS and (
+                none := _none_counted(result.id, when)):
+            return f"{result.title}: none, as {none}."
         why = f" ({result.no_data})" if getattr(result, "no_data", None) else ""
         return f"{result.title}: {NO_DATA} {when}{why}."
     if value is None:

@@ -64,6 +64,28 @@ EXCEPTIONS: dict[str, str] = {
     "rhi_72h_pct": "Missing episodes without a return home interview within 72 hours",
     "cla_reviews_in_time_pct": "Looked-after reviews not in time",
 }
+# The exception lists' column headings in words; a heading not named here is the column
+# name with its underscores as spaces.
+EVIDENCE = {
+    "team": "Team", "worker": "Worker", "assessment_id": "Assessment ref",
+    "referral_date": "Referral date", "start_date": "Started",
+    "authorised_date": "Authorised", "clock_start": "Clock started from",
+    "working_days": "Working days taken", "s47_id": "Section 47 enquiry ref",
+    "icpc_date": "Initial conference held", "visit_date": "Visit date",
+    "previous_date": "Previous visit or plan start", "first_in_placement":
+    "First visit in the placement", "days": "Days since previous visit",
+    "end_date": "Ended", "rhi_offered": "Offered a return interview",
+    "rhi_date": "Return interview held", "care_start": "Came into care",
+    "reviews": "Reviews held", "late_reviews": "Reviews late", "last_review": "Last review",
+}
+# Headings that read differently for one list (a missing episode starts when the child
+# goes missing).
+EVIDENCE_FOR = {
+    "rhi_offered_pct": {"start_date": "Went missing", "end_date": "Returned"},
+    "rhi_72h_pct": {"start_date": "Went missing", "end_date": "Returned"},
+    "icpc_15wd_pct": {"start_date": "Section 47 enquiry started"},
+    "cla_visits_in_time_pct": {"previous_date": "Previous visit or placement start"},
+}
 MASK = "Restricted record"
 TABLE_HEADER = ["Indicator", "This period", "Previous quarter", "Same quarter last year",
                 "Year-end forecast", "England", "London"]
@@ -87,7 +109,9 @@ def default_narrative(period: str, public: bool = True) -> Narrative:
             background="This appendix is to be read with the public performance report.",
             current_position="The figures and exception lists follow.",
             implications="",
-            conclusion="Members are asked to note the appendix.",
+            conclusion=(f"The figures for {name} are shown here in full, with the children "
+                        "behind each exception, so that Members can see where the service "
+                        "was late or short and for whom."),
         )
     return Narrative(
         summary=(f"This report sets out headline performance information for Children and "
@@ -99,8 +123,9 @@ def default_narrative(period: str, public: bool = True) -> Narrative:
         current_position=f"The table below sets out headline data for {name}.",
         implications=("The delivery of Children and Families Services supports the Corporate "
                       "Objective that people are safe and feel safe."),
-        conclusion=(f"This report sets out headline performance for {name}. Members are "
-                    "asked to note it."),
+        conclusion=(f"This report sets out headline performance for {name}, with each "
+                    "figure compared with the previous quarter, the same quarter last year "
+                    "and, where published, England and London."),
     )
 
 
@@ -217,23 +242,37 @@ def exceptions(con: Any, period: str, masked: frozenset[str] = frozenset()) -> l
                     if r.in_denominator and not r.in_numerator]
         except LookupError:
             continue
-        blocks.append(Heading(title, 3))
         if not rows:
-            blocks.append(Para("None in the period."))
+            blocks += [Heading(title, 3), Para("None in the period.")]
             continue
+        # The table's caption carries the title and the count (no second title above it).
         keys = list(dict.fromkeys(k for r in rows for k in r.evidence))
-        blocks.append(Grid(f"{title}: {len(rows)}", ["Child", *keys],
+        blocks.append(Grid(f"{title}: {len(rows)}",
+                           ["Child", *(evidence_heading(indicator_id, k) for k in keys)],
                            [[MASK, *("" for _ in keys)] if r.child_id in masked
                             else [r.child_id, *(_text(r.evidence.get(k)) for k in keys)]
                             for r in rows]))
     return blocks
 
 
+def evidence_heading(indicator_id: str, key: str) -> str:
+    """An exception list's column heading in words: 'rhi_offered' -> 'Offered a return
+    interview'."""
+    found = EVIDENCE_FOR.get(indicator_id, {}).get(key) or EVIDENCE.get(key)
+    return found or key.replace("_", " ").capitalize()
+
+
 def _text(value: object) -> str:
+    """A value as the list shows it: dates as 22/10/2019, yes/no for flags, 'Not recorded'
+    where the record holds nothing."""
     if value is None:
-        return ""
+        return "Not recorded"
+    if isinstance(value, bool):
+        return "Yes" if value else "No"
     if isinstance(value, date):
         return value.strftime("%d/%m/%Y")
+    if isinstance(value, float) and value.is_integer():
+        return f"{value:.0f}"
     return str(value)
 
 

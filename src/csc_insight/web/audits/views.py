@@ -149,7 +149,19 @@ def round_detail(request: HttpRequest, round_id: int) -> HttpResponse:
         "auditors_form": AuditorsForm(initial={"auditors": round_.auditors.all()})
         if manager else None,
         "may_audit": request.user.role in AUDIT_ROLES,
+        "unallocated": _unallocated_text(services.unallocated_cases(round_))
+        if manager else "",
     })
+
+
+def _unallocated_text(counts: dict[str, int] | None) -> str:
+    """'31 cases (21 early help, 10 care leaver)' or '' when there are none."""
+    if not counts:
+        return ""
+    total = sum(counts.values())
+    kinds = ", ".join(f"{n} {label}" for label, n in sorted(counts.items(),
+                                                             key=lambda kv: -kv[1]))
+    return f"{total} case{'s' if total != 1 else ''} ({kinds})"
 
 
 @allow(MANAGE)
