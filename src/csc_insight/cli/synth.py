@@ -19,6 +19,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--annex-a-style", choices=["short", "ofsted", "codes"], default="short",
                    help="Annex A headings and codes: short headings (default), Ofsted's "
                         "long headings and lettered drop-downs, or bare codes")
+    p.add_argument("--registers-out", type=Path, metavar="DIR",
+                   help="also write the registers' files (missing_register.csv) here, for "
+                        "`registers import`; keep it out of --out, which `load` reads whole")
     p.set_defaults(handler=cmd_synth)
 
 
@@ -28,4 +31,9 @@ def cmd_synth(args: argparse.Namespace) -> int:
     world = generate(args.profile, args.seed, args.start, args.end, progress=True)
     paths = write(world, args.out, progress=True, annex_a_style=args.annex_a_style)
     print(f"Wrote {len(paths)} files to {args.out}")
+    if args.registers_out:
+        from csc_insight.synth.write_registers import write_registers
+
+        written = write_registers(world, args.registers_out)
+        print(f"Wrote {len(written)} register files to {args.registers_out}")
     return 0

@@ -52,3 +52,26 @@ def missing_view(child_id: str | None = None, on: date | None = None,
 
 def quarantined(register: str) -> list[QuarantinedRow]:
     return list(QuarantinedRow.objects.filter(register=register)[:200])
+
+
+def missing_for_command(username: str, include_restricted: bool = False,
+                        on: date | None = None) -> tuple[MissingView, frozenset[str]]:
+    """The register for `registers list missing`: (the view, the restricted ids to mask),
+    with one access-log event holding every id shown, as a list page writes.
+
+    The access log and restricted records are kept by the web app's models (web/accesslog,
+    web/restricted); this is the one place the registers reach them from the command line."""
+    from django.contrib.auth import get_user_model
+
+    from csc_insight.web.accesslog.record import record_command
+    from csc_insight.web.restricted.access import restricted_ids
+
+    view = missing_view(on=on)
+    masked = frozenset() if include_restricted else restricted_ids()
+    shown = [c for c in view.child_ids if c not in masked]
+    known = get_user_model().objects.filter(username__iexact=username).first()
+    record_command(username, known.pk if known else None, "registers list missing", shown,
+                   reason=f"missing register: {len(shown)} of {len(view.child_ids)} children "
+                          "shown" + (", restricted records included" if include_restricted
+                                     else ""))
+    return view, masked
