@@ -74,7 +74,8 @@ def missing_child(request: HttpRequest, child_id: str) -> HttpResponse:
     record_access(request, child_id, reason="missing register")
     return render(request, "registers/missing_child.html", {
         "child_id": child_id, "view": services.missing_view(child_id),
-        "alert_labels": missing.ALERTS})
+        "alert_labels": missing.ALERTS,
+        "entries": MissingEpisode.objects.filter(child_id=child_id)})
 
 
 @allow(roles.CHILD_LEVEL)
