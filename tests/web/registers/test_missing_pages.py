@@ -139,7 +139,7 @@ def test_web_import_lists_the_quarantined_rows(clients, snapshot) -> None:
     assert MissingEpisode.objects.get().child_id == "C1"
 
 
-def test_counts_page_for_a_member_names_no_child(clients, home, snapshot) -> None:
+def test_counts_page_for_an_auditor_names_no_child(clients, home, snapshot) -> None:
     """Register: C1 (returned after 10 days, Lead Member not told). Loaded: C1 same
     episode, C2 another. Episodes 2; in the register 1; loaded 2; Lead Member alert 1."""
     MissingEpisode.objects.create(child_id="C1", missing_from="care", start=date(2019, 10, 1),
@@ -147,7 +147,8 @@ def test_counts_page_for_a_member_names_no_child(clients, home, snapshot) -> Non
                                   rhi_offered_on=date(2019, 10, 11))
     _loaded(home, ("C1", "2019-10-01", "2019-10-11", True), ("C2", "2019-10-01",
                                                             "2019-10-02", True))
-    response = clients["member"].get(reverse("registers:index"))
+    assert clients["member"].get(reverse("registers:index")).status_code == 403
+    response = clients["auditor"].get(reverse("registers:index"))
     doc = check_page(response.content)
     rows = {" ".join(r.xpath("dt")[0].text_content().split()):
             r.xpath("dd")[0].text_content().strip()
@@ -170,5 +171,5 @@ def test_no_data_and_no_episodes(clients) -> None:
     doc = check_page(response.content)
     assert "No missing episodes recorded." in doc.text_content()
     assert "(no returns loaded)" in doc.text_content()
-    counts = check_page(clients["member"].get(reverse("registers:index")).content)
+    counts = check_page(clients["auditor"].get(reverse("registers:index")).content)
     assert "No data" in counts.text_content()

@@ -29,7 +29,7 @@ from csc_insight.web.registers.forms import MissingEpisodeForm, RegisterImportFo
 from csc_insight.web.restricted.access import hidden_from
 
 
-@allow(roles.EVERYONE)
+@allow(roles.STAFF)  # counts not suppressed: not for Members (they read the papers)
 @require_GET
 def index(request: HttpRequest) -> HttpResponse:
     view = services.missing_view()
