@@ -1,6 +1,6 @@
 """Register commands: `registers import KIND FILE` and `registers list KIND` (so far the
-kind `missing`: children missing from home and care). A thin layer over
-`csc_insight.registers`."""
+kinds `missing`, children missing from home and care, and `cme`, children missing
+education, with `--term`). A thin layer over `csc_insight.registers`."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import getpass
 import sys
 from pathlib import Path
 
-KINDS = ["missing"]
+KINDS = ["missing", "cme"]
 
 
 def _setup() -> None:
@@ -20,13 +20,17 @@ def _setup() -> None:
 
 def import_register(args: argparse.Namespace) -> int:
     _setup()
-    from csc_insight.registers.missing_import import import_file
+    from csc_insight.registers import cme_import, missing_import
 
     path = Path(args.file)
     if not path.is_file():
         print(f"{path}: no such file.", file=sys.stderr)
         return 1
-    result = import_file(path, args.user or getpass.getuser())
+    username = args.user or getpass.getuser()
+    if args.kind == "cme":
+        result = cme_import.import_file(path, username)
+    else:
+        result = missing_import.import_file(path, username)
     for issue in result.report.errors:
         print(f"{issue.where()}: {issue.message}"
               + (f" (found {issue.value!r})" if issue.value else ""), file=sys.stderr)
@@ -40,6 +44,8 @@ def import_register(args: argparse.Namespace) -> int:
 
 def list_register(args: argparse.Namespace) -> int:
     _setup()
+    if args.kind == "cme":
+        return _list_cme(args)
     from csc_insight.registers import missing
     from csc_insight.registers.services import missing_for_command
 
@@ -62,6 +68,32 @@ def list_register(args: argparse.Namespace) -> int:
     return 0
 
 
+def _list_cme(args: argparse.Namespace) -> int:
+    from csc_insight.registers import cme
+    from csc_insight.registers.services import cme_for_command, current_term
+
+    try:
+        term = cme.parse_term(args.term) if args.term else current_term()
+    except cme.TermError as bad:
+        print(bad, file=sys.stderr)
+        return 2
+    view, masked = cme_for_command(args.user or getpass.getuser(), term,
+                                   args.include_restricted)
+    print("child\tcategory\tfrom\tuntil\tattendance\tsocial care")
+    for entry, service in view.entries:
+        if entry.child_id in masked:
+            print("Restricted record")
+            continue
+        care = service or ("" if view.services_known else "no data")
+        print(f"{entry.child_id}\t{entry.category}\t{entry.start.isoformat()}\t"
+              f"{entry.end.isoformat() if entry.end else ''}\t"
+              f"{'' if entry.attendance is None else f'{entry.attendance:g}%'}\t{care}")
+    print()
+    print("\n".join(cme.report_lines(view.counts)))
+    print(cme.summary(view.counts))
+    return 0
+
+
 def register(subparsers: argparse._SubParsersAction) -> None:
     registers = subparsers.add_parser("registers", help="the registers kept beside the returns")
     sub = registers.add_subparsers(dest="registers_command", required=True, metavar="COMMAND")
@@ -77,4 +109,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                    "name)")
     p.add_argument("--include-restricted", action="store_true",
                    help="print restricted records in full")
+    p.add_argument("--term", help="cme: the term as START:END (yyyy-mm-dd), default the "
+                   "current school term")
     p.set_defaults(handler=list_register)

@@ -59,3 +59,35 @@ class QuarantinedRow(models.Model):
 
     class Meta:
         ordering = ["-imported_at", "file", "row"]
+
+
+class CmeCategory(models.TextChoices):
+    EHE = "ehe", "Electively home educated"
+    CME = "cme", "Missing education or unplaced"
+    AT_RISK = "at_risk", "At risk of missing education (low attendance)"
+    MEDICAL = "medical", "Unable to attend for medical reasons"
+
+
+class CmeEntry(models.Model):
+    """A child monitored by the education service, in one category, from `start` until
+    `end` (blank: still monitored). A child may be in two categories at once (medical and
+    EHE). Whether the child is on a CP plan, in need or in early help is not kept here: it
+    is computed from the current snapshot (registers/cme.py)."""
+
+    child_id = models.CharField(max_length=64, db_index=True)
+    category = models.CharField(max_length=10, choices=CmeCategory.choices)
+    start = models.DateField("Monitored from")
+    end = models.DateField("Monitored until", null=True, blank=True)
+    attendance = models.FloatField("Attendance (%)", null=True, blank=True)
+    school = models.CharField(max_length=200, blank=True)
+    notes = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["category", "child_id", "start"]
+        constraints = [models.UniqueConstraint(fields=["child_id", "category", "start"],
+                                               name="cme_entry_child_category_start")]
+
+    def __str__(self) -> str:
+        return f"{self.child_id} {self.category} from {self.start:%d/%m/%Y}"
