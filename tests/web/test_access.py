@@ -91,6 +91,7 @@ GET_EXPECTED: dict[str, list[int]] = {
     "registers:missing_import": [302, 403, 403, 200, 200, 200],
     "registers:missing_edit": [302, 403, 403, 200, 200, 200],
     "registers:missing_child": [302, 403, 403, 200, 200, 200],
+    "registers:cme": [302, 403, 403, 200, 200, 200],
 }
 # Unsafe routes: a POST from outside the policy is refused before the view runs.
 POST_EXPECTED: dict[str, list[int]] = {

@@ -13,4 +13,5 @@ urlpatterns = [
     path("missing/import", views.missing_import, name="missing_import"),
     path("missing/<int:episode_id>/edit", views.missing_edit, name="missing_edit"),
     path("missing/child/<child_id:child_id>/", views.missing_child, name="missing_child"),
+    path("cme/", views.cme_list, name="cme"),
 ]

@@ -15,7 +15,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
-from csc_insight.registers import missing, services
+from csc_insight.registers import cme, missing, services
 from csc_insight.registers.missing_import import REGISTER as MISSING
 from csc_insight.registers.missing_import import import_file
 from csc_insight.registers.models import MissingEpisode
@@ -33,8 +33,10 @@ from csc_insight.web.restricted.access import hidden_from
 @require_GET
 def index(request: HttpRequest) -> HttpResponse:
     view = services.missing_view()
+    term = services.current_term()
     return render(request, "registers/index.html", {
         "view": view, "alert_labels": missing.ALERTS,
+        "cme_lines": cme.report_lines(services.cme_view(term).counts),
         "child_level": request.user.role in roles.CHILD_LEVEL})
 
 
@@ -146,3 +148,25 @@ def missing_import(request: HttpRequest) -> HttpResponse:
                 return redirect("registers:missing")
     return render(request, "registers/missing_import.html", {"form": form, "result": result},
                   status=400 if form.errors or (result and not result.read) else 200)
+
+
+@allow(roles.CHILD_LEVEL)
+@require_GET
+@never_cache
+def cme_list(request: HttpRequest) -> HttpResponse:
+    text = request.GET.get("term", "").strip()
+    error = ""
+    term = services.current_term()
+    if text:
+        try:
+            term = cme.parse_term(text)
+        except cme.TermError as bad:
+            error = str(bad)
+    view = services.cme_view(term)
+    hidden = hidden_from(request.user, view.child_ids)
+    record_list(request, [c for c in view.child_ids if c not in hidden],
+                reason=f"missing education register {term.start}:{term.end}")
+    return render(request, "registers/cme_list.html", {
+        "view": view, "term": term, "term_text": text or f"{term.start}:{term.end}",
+        "error": error, "hidden": hidden, "lines": cme.report_lines(view.counts),
+        "quarantined": services.quarantined("cme")}, status=400 if error else 200)
