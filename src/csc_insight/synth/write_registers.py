@@ -1,6 +1,11 @@
-"""Write the registers' files (`csc-insight synth --registers-out DIR`): so far the missing
-register, `missing_register.csv`, in the columns `csc-insight registers import missing`
-reads (registers/missing_import.py).
+"""Write the registers' files (`csc-insight synth --registers-out DIR`): the missing
+register, `missing_register.csv`, and the missing education register, `cme_register.csv`,
+in the columns `csc-insight registers import missing|cme` reads.
+
+The missing education register monitors about 1.5% of the world's children of school age
+in the last year of the window (about 18 for the City, as in its termly reports): mostly
+at risk (low attendance), a few electively home educated, missing education or unplaced,
+or medical (one in three of them also home educated).
 
 Its episodes are the world's missing episodes (type M; "away" is not in the register) with
 the same child and start date as the SSDA903 / local extras rows, so that importing it
@@ -81,4 +86,42 @@ def write_registers(world: World, out: Path) -> list[Path]:
               "RHI_HELD", "LEAD_MEMBER_NOTIFIED"):
         columns[h] = np.array([np.datetime64(v, "D") if v else np.datetime64("NaT", "D")
                                for v in columns[h]], dtype="datetime64[D]")
-    return [write_csv(out / "missing_register.csv", columns)]
+    paths = [write_csv(out / "missing_register.csv", columns)]
+    cme = cme_rows(world)
+    cme_columns = {h: np.array([row[h] for row in cme], dtype=object)
+                   for h in ("CHILD", "CATEGORY", "START", "END", "ATTENDANCE")}
+    for h in ("START", "END"):
+        cme_columns[h] = np.array([np.datetime64(v, "D") if v else np.datetime64("NaT", "D")
+                                   for v in cme_columns[h]], dtype="datetime64[D]")
+    paths.append(write_csv(out / "cme_register.csv", cme_columns))
+    return paths
+
+
+CME_RATE = 0.015
+
+
+def cme_rows(world: World) -> list[dict[str, object]]:
+    """The missing education register's rows, deterministic for the world's seed."""
+    c = world.data["children"]
+    rng = np.random.default_rng([world.seed, 18])
+    first = max(world.start, date(world.end.year - 1, world.end.month, 1))
+    rows: list[dict[str, object]] = []
+    for i in range(len(c["child_id"])):
+        dob = _day(c["dob"][i])
+        if dob is None or not 5 <= (world.end - dob).days / 365.25 < 16:
+            continue
+        r = rng.random(5)
+        if r[0] >= CME_RATE:
+            continue
+        start = first + timedelta(days=int(r[1] * max((world.end - first).days - 30, 1)))
+        end = start + timedelta(days=90 + int(r[2] * 200)) if r[3] < 0.3 else None
+        category = ("at_risk" if r[4] < 0.7 else "ehe" if r[4] < 0.85 else
+                    "medical" if r[4] < 0.95 else "cme")
+        rows.append({"CHILD": c["child_id"][i], "CATEGORY": category, "START": start,
+                     "END": end if end and end <= world.end else None,
+                     "ATTENDANCE": round(70 + r[2] * 19.9, 1) if category == "at_risk"
+                     else None})
+        if category == "medical" and r[3] < 0.33:
+            rows.append({"CHILD": c["child_id"][i], "CATEGORY": "ehe", "START": start,
+                         "END": None, "ATTENDANCE": None})
+    return rows
