@@ -92,6 +92,8 @@ GET_EXPECTED: dict[str, list[int]] = {
     "registers:missing_edit": [302, 403, 403, 200, 200, 200],
     "registers:missing_child": [302, 403, 403, 200, 200, 200],
     "registers:cme": [302, 403, 403, 200, 200, 200],
+    "registers:cme_new": [302, 403, 403, 200, 200, 200],
+    "registers:cme_edit": [302, 403, 403, 200, 200, 200],
 }
 # Unsafe routes: a POST from outside the policy is refused before the view runs.
 POST_EXPECTED: dict[str, list[int]] = {
@@ -111,6 +113,8 @@ POST_EXPECTED: dict[str, list[int]] = {
     "registers:missing_new": [302, 403, 403],
     "registers:missing_import": [302, 403, 403],
     "registers:missing_edit": [302, 403, 403],
+    "registers:cme_new": [302, 403, 403],
+    "registers:cme_edit": [302, 403, 403],
 }
 # Audit routes take ids of the round, case and alert that _audit_ids makes.
 AUDIT_ARGS = {"audits:round": ["round_id"], "audits:write_up": ["round_id"],
@@ -161,6 +165,8 @@ def _url(name: str, users: dict[str, object]) -> str:
         args[name] = {RESTRICTED_ARGS[name]: _restricted_ids(users)[RESTRICTED_ARGS[name]]}
     if name == "registers:missing_edit":
         args[name] = {"episode_id": _missing_episode()}
+    if name == "registers:cme_edit":
+        args[name] = {"entry_id": _cme_entry()}
     if name == "registers:missing_child":
         args[name] = {"child_id": "C1"}
     if name == "committee:agenda":
@@ -188,6 +194,17 @@ def _missing_episode() -> int:
     episode, _ = MissingEpisode.objects.get_or_create(
         child_id="C1", start=date(2019, 10, 1), defaults={"missing_from": "care"})
     return episode.pk
+
+
+def _cme_entry() -> int:
+    """One entry in the missing education register, for C1."""
+    from datetime import date
+
+    from csc_insight.registers.models import CmeEntry
+
+    entry, _ = CmeEntry.objects.get_or_create(child_id="C1", category="at_risk",
+                                              start=date(2019, 9, 1))
+    return entry.pk
 
 
 RESTRICTED_ARGS = {"restricted:record": "record_id", "restricted:lift": "record_id",

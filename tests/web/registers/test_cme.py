@@ -99,3 +99,24 @@ def test_import_page_and_command(tmp_path, clients, home, snapshot, capsys) -> N
     assert out.rstrip().endswith("Total monitored 3: EHE 1, CME/at risk 2 (1 CP, 0 CIN, 1 EH), "
                                  "medical 1 (1 also EHE)")
     assert AccessEvent.objects.filter(route="cli:registers list cme").count() == 1
+
+
+def test_the_form_adds_and_edits_an_entry(clients, snapshot) -> None:
+    form = {"child_id": "c1", "category": "at_risk", "start": "01/09/2019", "end": "",
+            "attendance": "150", "school": "City School", "notes": ""}
+    refused = clients["manager"].post(reverse("registers:cme_new"), form)
+    assert refused.status_code == 400
+    assert b"Enter attendance as a number from 0 to 100" in refused.content
+    check_page(refused.content)
+    saved = clients["manager"].post(reverse("registers:cme_new"), {**form, "attendance": "86"})
+    assert saved.status_code == 302
+    entry = CmeEntry.objects.get()
+    assert (entry.child_id, entry.category, entry.attendance) == ("C1", "at_risk", 86.0)
+    edit = reverse("registers:cme_edit", args=[entry.pk])
+    check_page(clients["manager"].get(edit).content)
+    late = clients["manager"].post(edit, {**form, "attendance": "86", "end": "31/08/2019"})
+    assert b"Monitored until must be on or after monitored from" in late.content
+    assert clients["manager"].post(edit, {**form, "attendance": "91",
+                                          "end": "31/10/2019"}).status_code == 302
+    entry.refresh_from_db()
+    assert (entry.attendance, entry.end) == (91.0, date(2019, 10, 31))

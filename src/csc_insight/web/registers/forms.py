@@ -6,7 +6,7 @@ from typing import Any
 
 from django import forms
 
-from csc_insight.registers.models import MissingEpisode
+from csc_insight.registers.models import CmeEntry, MissingEpisode
 from csc_insight.web.children.fields import ChildIdField
 from csc_insight.web.plans.forms import GovukFields, date_field
 
@@ -77,3 +77,35 @@ class MissingEpisodeForm(GovukFields, forms.ModelForm):
 class RegisterImportForm(GovukFields, forms.Form):
     file = forms.FileField(label="Register file", help_text="An .xlsx or .csv file",
                            error_messages={"required": "Select a register file"})
+
+
+class CmeEntryForm(GovukFields, forms.ModelForm):
+    child_id = ChildIdField(label="Child ID", help_text="As in the returns",
+                            error_messages={"required": "Enter the child ID"})
+    start = date_field("Monitored from", required=True)
+    end = date_field("Monitored until")
+    attendance = forms.FloatField(
+        label="Attendance (%)", required=False, min_value=0, max_value=100,
+        error_messages={"invalid": "Enter attendance as a number from 0 to 100",
+                        "min_value": "Enter attendance as a number from 0 to 100",
+                        "max_value": "Enter attendance as a number from 0 to 100"})
+
+    class Meta:
+        model = CmeEntry
+        fields = ["child_id", "category", "start", "end", "attendance", "school", "notes"]
+        widgets = {"notes": forms.Textarea(attrs={"rows": 3})}
+        error_messages = {"category": {"required": "Choose the category"}}
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        start, end = data.get("start"), data.get("end")
+        if start and end and end < start:
+            self.add_error("end", "Monitored until must be on or after monitored from")
+        return data
+
+    def validate_unique(self) -> None:
+        try:
+            self.instance.validate_constraints()
+        except forms.ValidationError:
+            self.add_error("start", "This child already has an entry in this category from "
+                           "that day: edit that one")

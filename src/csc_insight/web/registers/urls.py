@@ -14,4 +14,6 @@ urlpatterns = [
     path("missing/<int:episode_id>/edit", views.missing_edit, name="missing_edit"),
     path("missing/child/<child_id:child_id>/", views.missing_child, name="missing_child"),
     path("cme/", views.cme_list, name="cme"),
+    path("cme/new", views.cme_new, name="cme_new"),
+    path("cme/<int:entry_id>/edit", views.cme_edit, name="cme_edit"),
 ]

@@ -18,14 +18,14 @@ from django.views.decorators.http import require_GET, require_http_methods
 from csc_insight.registers import cme, missing, services
 from csc_insight.registers.missing_import import REGISTER as MISSING
 from csc_insight.registers.missing_import import import_file
-from csc_insight.registers.models import MissingEpisode
+from csc_insight.registers.models import CmeEntry, MissingEpisode
 from csc_insight.store import snapshots
 from csc_insight.web import roles
 from csc_insight.web.accesslog.record import record_access, record_list
 from csc_insight.web.children.scope import may_view_child
 from csc_insight.web.imports.uploads import UploadRefused, safe_name, uploads_root
 from csc_insight.web.policy import allow
-from csc_insight.web.registers.forms import MissingEpisodeForm, RegisterImportForm
+from csc_insight.web.registers.forms import CmeEntryForm, MissingEpisodeForm, RegisterImportForm
 from csc_insight.web.restricted.access import hidden_from
 
 
@@ -170,3 +170,34 @@ def cme_list(request: HttpRequest) -> HttpResponse:
         "view": view, "term": term, "term_text": text or f"{term.start}:{term.end}",
         "error": error, "hidden": hidden, "lines": cme.report_lines(view.counts),
         "quarantined": services.quarantined("cme")}, status=400 if error else 200)
+
+
+def _cme_form(request: HttpRequest, entry: CmeEntry | None) -> HttpResponse:
+    form = CmeEntryForm(request.POST if request.method == "POST" else None, instance=entry)
+    if request.method == "POST" and form.is_valid():
+        if not may_view_child(request.user, form.cleaned_data["child_id"]):
+            raise PermissionDenied
+        saved = form.save()
+        record_access(request, saved.child_id, reason="missing education register: saved")
+        messages.success(request, f"Entry for {saved.child_id} saved")
+        return redirect("registers:cme")
+    return render(request, "registers/cme_form.html", {"form": form, "entry": entry},
+                  status=400 if form.errors else 200)
+
+
+@allow(roles.CHILD_LEVEL)
+@require_http_methods(["GET", "POST"])
+@never_cache
+def cme_new(request: HttpRequest) -> HttpResponse:
+    return _cme_form(request, None)
+
+
+@allow(roles.CHILD_LEVEL)
+@require_http_methods(["GET", "POST"])
+@never_cache
+def cme_edit(request: HttpRequest, entry_id: int) -> HttpResponse:
+    entry = get_object_or_404(CmeEntry, pk=entry_id)
+    if not may_view_child(request.user, entry.child_id):
+        raise PermissionDenied
+    record_access(request, entry.child_id, reason="missing education register: edit")
+    return _cme_form(request, entry)
