@@ -20,9 +20,12 @@ def server(tmp_path: Path) -> Iterator[str]:
     register = tmp_path / "register.csv"
     register.write_text("CHILD,MISSING_FROM,START,RETURNED\nC1,care,01/10/2019,03/10/2019\n",
                         encoding="utf-8")
+    cme = tmp_path / "cme.csv"
+    cme.write_text("CHILD,CATEGORY,START\nC1,at risk,01/09/2019\n", encoding="utf-8")
     make_snapshot(tmp_path)
     with serving(tmp_path, ("manager",),
-                 [["registers", "import", "missing", str(register)]]) as url:
+                 [["registers", "import", "missing", str(register)],
+                  ["registers", "import", "cme", str(cme)]]) as url:
         yield url
 
 
@@ -56,3 +59,26 @@ def test_register_list_form_and_child_page(server: str, page, tmp_path: Path) ->
     accessible(page)
     assert page.locator("#child-episodes tbody tr").count() == 2
     page.screenshot(path=str(tmp_path / "missing-child.png"), full_page=True)
+
+
+def test_missing_education_term_and_form(server: str, page, tmp_path: Path) -> None:
+    """C1 (at risk from 1 Sep 2019) has a CP plan from 15 Aug 2019 in the test snapshot."""
+    sign_in(page, server, "b-manager")
+    page.goto(f"{server}/registers/cme/?term=2019-09-01:2019-10-31")
+    assert page.locator("h1").inner_text() == "Children missing education"
+    accessible(page)
+    lines = page.locator("#cme-lines li").all_inner_texts()
+    assert lines[0] == "Total number of children being monitored: 1"
+    assert lines[3] == "Children at Risk of Missing Education: 1 (1 CP, 0 CIN, 0 EH)"
+    assert "CP: jointly worked" in page.inner_text("#cme-entries")
+    page.click("text=Add a child")
+    accessible(page)
+    page.fill("#id_child_id", "C2")
+    page.select_option("#id_category", "ehe")
+    page.fill("#id_start", "02/09/2019")
+    page.click("button:has-text('Save the entry')")
+    assert page.locator("h1").inner_text() == "Children missing education"
+    page.goto(f"{server}/registers/cme/?term=2019-09-01:2019-10-31")
+    assert page.locator("#cme-lines li").first.inner_text() == (
+        "Total number of children being monitored: 2")
+    page.screenshot(path=str(tmp_path / "cme.png"), full_page=True)
