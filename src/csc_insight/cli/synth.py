@@ -21,6 +21,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                         "long headings and lettered drop-downs, or bare codes")
     p.add_argument("--ssda903-form", choices=["csv", "xml"], default="csv",
                    help="the SSDA903 return as one CSV per table (default) or one XML file")
+    p.add_argument("--registers-out", type=Path, metavar="DIR",
+                   help="also write the registers' files (missing_register.csv) here, for "
+                        "`registers import`; keep it out of --out, which `load` reads whole")
     p.set_defaults(handler=cmd_synth)
 
 
@@ -31,4 +34,9 @@ def cmd_synth(args: argparse.Namespace) -> int:
     paths = write(world, args.out, progress=True, annex_a_style=args.annex_a_style,
                   ssda903_form=args.ssda903_form)
     print(f"Wrote {len(paths)} files to {args.out}")
+    if args.registers_out:
+        from csc_insight.synth.write_registers import write_registers
+
+        written = write_registers(world, args.registers_out)
+        print(f"Wrote {len(written)} register files to {args.registers_out}")
     return 0
