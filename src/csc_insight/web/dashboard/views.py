@@ -17,6 +17,7 @@ from csc_insight.indicators import BREAKDOWNS, Definition, Figure, Period, Perio
 from csc_insight.indicators import catalogue as indicator_catalogue
 from csc_insight.indicators import get as get_definition
 from csc_insight.indicators.catalogue import AREAS
+from csc_insight.indicators.direction import direction
 from csc_insight.indicators.settings import load_settings, load_targets
 from csc_insight.reports.charts import bar_chart, line_chart, sparkline
 from csc_insight.store import snapshots
@@ -96,10 +97,21 @@ def _svg(kind: str, indicator_id: str, points: tuple[tuple[str, float | None], .
         chart_id=chart_id, fmt=_fmt(definition)))
 
 
+def _changes(result: Any) -> dict[str, Any]:
+    """The figure against the previous quarter and the same period last year, each with
+    its direction (arrow, up/down, better/worse by the indicator's polarity)."""
+    previous = result.previous_quarters[-1] if result.previous_quarters else None
+    found = {}
+    for key, then in (("quarter", previous), ("year", result.same_period_last_year)):
+        found[key] = {"figure": then, "direction": direction(
+            result.value, then.value if then else None, result.polarity)}
+    return found
+
+
 def _row(definition: Definition, result: Any, trend: list[Figure]) -> dict[str, Any]:
     return {
         "definition": definition, "result": result, "ok": result.status == "ok",
-        "comparators": _comparators(result),
+        "comparators": _comparators(result), "changes": _changes(result),
         "sparkline": _svg("sparkline", definition.id, _points(trend),
                           f"spark-{definition.id}") if result.status == "ok" else "",
     }
