@@ -23,6 +23,7 @@ from csc_insight.reports.charts import bar_chart, line_chart, sparkline
 from csc_insight.store import snapshots
 from csc_insight.web import roles
 from csc_insight.web.dashboard import figures
+from csc_insight.web.dashboard.area_sections import breakdown_order, fold
 from csc_insight.web.dashboard.templatetags.figures import format_value
 from csc_insight.web.policy import allow, may, sections_for
 
@@ -161,18 +162,21 @@ def area(request: HttpRequest, area_slug: str) -> HttpResponse:
     sections = []
     for d in definitions:
         result, trend = found[d.id], trends.get(d.id, [])
+        ok = result.status == "ok"
         sections.append({
-            "definition": d, "result": result, "ok": result.status == "ok", "trend": trend,
-            "chart": _chart(d, trend, f"chart-{d.id}") if result.status == "ok" else "",
-            "comparators": _comparators(result),
+            "definition": d, "result": result, "ok": ok, "trend": trend,
+            "chart": _chart(d, trend, f"chart-{d.id}") if ok else "",
+            "comparators": _comparators(result), "changes": _changes(result),
+            "sparkline": _svg("sparkline", d.id, _points(trend), f"card-spark-{d.id}") if ok else "",
         })
-    context["sections"] = sections
     if by:
         broken: dict[str, list[Any]] = {}
         for r in figures.results(snap.id, period, ids, by=by, comparisons=False):
             broken.setdefault(r.id, []).append(r)
-        context["breakdown"] = [{"definition": d, "rows": broken.get(d.id, [])}
-                                for d in definitions if found[d.id].status == "ok"]
+        for s in sections:
+            if s["ok"]:
+                s["breakdown"] = breakdown_order(by, broken.get(s["definition"].id, []))
+    context["sections"] = fold(sections)
     return render(request, "dashboard/area.html", context)
 
 
