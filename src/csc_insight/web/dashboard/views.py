@@ -167,7 +167,8 @@ def area(request: HttpRequest, area_slug: str) -> HttpResponse:
             "definition": d, "result": result, "ok": ok, "trend": trend,
             "chart": _chart(d, trend, f"chart-{d.id}") if ok else "",
             "comparators": _comparators(result), "changes": _changes(result),
-            "sparkline": _svg("sparkline", d.id, _points(trend), f"card-spark-{d.id}") if ok else "",
+            "sparkline": _svg("sparkline", d.id, _points(trend),
+                              f"card-spark-{d.id}") if ok else "",
         })
     if by:
         broken: dict[str, list[Any]] = {}
