@@ -92,7 +92,7 @@ def test_overview_and_journey_content(server: str, page) -> None:
     sign_in(page, server, "b-manager")
     page.goto(f"{server}/performance/{PERIOD}")
     headers = page.locator("table.csc-headlines thead th").all_inner_texts()
-    assert "Year-end forecast" in headers and "Against last quarter" in headers
+    assert "Year-end forecast" in headers and "Last quarter" in headers
     assert page.locator("#row-contacts .csc-forecast__value").inner_text() == "9"
     page.goto(f"{server}/children/KID0001/")
     text = " ".join(page.locator("main").inner_text().split())

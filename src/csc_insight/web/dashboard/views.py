@@ -113,7 +113,8 @@ def _row(definition: Definition, result: Any, trend: list[Figure]) -> dict[str, 
     return {
         "definition": definition, "result": result, "ok": result.status == "ok",
         "comparators": _comparators(result), "changes": _changes(result),
-        "has_comparators": any(c for c in (result.comparators or {}).values()),
+        "has_comparators": any(c and (c.get("value") is not None or c.get("status"))
+                               for c in (result.comparators or {}).values()),
         "sparkline": _svg("sparkline", definition.id, _points(trend),
                           f"spark-{definition.id}") if result.status == "ok" else "",
     }
