@@ -60,7 +60,7 @@ def test_events_in_date_order_with_details(con: duckdb.DuckDBPyConnection) -> No
     assert contact.codes == {"Source": "1A", "Outcome": "referral"}
     assert referral.source_ref == "cin.xml:child 1"
     assert referral.details == {"No further action": "No"}
-    assert missing.details == {"Type": "Missing", "Ended": "2019-05-02", "RHI offered": "Yes"}
+    assert missing.details == {"Type": "Missing", "Ended": "2 May 2019", "RHI offered": "Yes"}
     assert authorised.details == {"Child seen": "Yes"}
     assert plan.details == {"Category": "Neglect"}
     assert plan.codes == {"Category": "NEG"}

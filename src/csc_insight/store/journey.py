@@ -50,7 +50,7 @@ def _text(value: Any) -> str:
     if isinstance(value, bool):
         return _yn(value)
     if isinstance(value, date):
-        return value.isoformat()
+        return f"{value.day} {value:%B %Y}"
     return str(value)
 
 
