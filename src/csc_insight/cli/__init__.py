@@ -19,6 +19,7 @@ COMMAND_MODULES = [
     "csc_insight.cli.indicators",  # indicators, children
     "csc_insight.cli.report",  # report performance|appendix|plan|audit|agenda
     "csc_insight.cli.audits",  # audits sample, demo
+    "csc_insight.cli.validate",  # validate
 ]
 
 

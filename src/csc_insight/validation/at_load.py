@@ -1,0 +1,81 @@
+"""The rules at every load: run on the new snapshot file before it is published, kept
+beside it as `snapshots/<id>.validation.json`, and compared with the previous load's.
+
+A load is never refused for failing rules unless the administrator sets
+CSC_INSIGHT_VALIDATION_BLOCKS=1; then a DfE error (severity `error`) refuses it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+
+from csc_insight.store import snapshots
+from csc_insight.validation.runner import Failure, Results, run
+
+
+def blocks() -> bool:
+    """CSC_INSIGHT_VALIDATION_BLOCKS=1: failing rules of severity error refuse the load."""
+    return os.environ.get("CSC_INSIGHT_VALIDATION_BLOCKS", "").strip().lower() in ("1", "true",
+                                                                                  "yes")
+
+
+def check_file(db_path: Path) -> Results:
+    """Every rule in force for the data's latest collection year, on a snapshot file."""
+    con = duckdb.connect(str(db_path), read_only=True)
+    try:
+        return run(con)
+    finally:
+        con.close()
+
+
+def results_path(snapshot_id: str, base: Path | None = None) -> Path:
+    return snapshots.snapshot_dir(base) / f"{snapshot_id}.validation.json"
+
+
+def save(results: Results, path: Path) -> None:
+    path.write_text(json.dumps(results.to_dict(), default=str), encoding="utf-8")
+
+
+def stored(snapshot_id: str, base: Path | None = None) -> Results | None:
+    """The results kept with a snapshot (None for a snapshot loaded before validation)."""
+    path = results_path(snapshot_id, base)
+    if not path.exists():
+        return None
+    return Results.from_dict(json.loads(path.read_text(encoding="utf-8")))
+
+
+def _key(f: Failure) -> tuple:
+    """The same failure in two loads: rule, child and values (rows move between files)."""
+    return (f.rule, f.child, json.dumps(f.values, sort_keys=True, default=str))
+
+
+@dataclass(frozen=True)
+class Change:
+    fixed: int      # failures of the previous load no longer there
+    new: int        # failures not in the previous load
+    previous_id: str
+
+
+def changes(snapshot_id: str, base: Path | None = None) -> Change | None:
+    """What changed since the snapshot loaded before `snapshot_id` (None: no earlier one
+    with stored results)."""
+    ids = snapshots.read_index(base)["snapshots"]
+    if snapshot_id not in ids:
+        return None
+    earlier = ids[: ids.index(snapshot_id)]
+    current = stored(snapshot_id, base)
+    if current is None:
+        return None
+    for previous_id in reversed(earlier):
+        previous = stored(previous_id, base)
+        if previous is not None:
+            before = {_key(f) for f in previous.failures}
+            now = {_key(f) for f in current.failures}
+            return Change(fixed=len(before - now), new=len(now - before),
+                          previous_id=previous_id)
+    return None
