@@ -119,7 +119,7 @@ def _sweep(folder: Path, base: Path) -> None:
             else:
                 leftover.unlink(missing_ok=True)
         elif leftover.suffix in (".duckdb", ".json") and leftover.name != "index.json" \
-                and leftover.name.partition(".")[0] not in published:
+                and leftover.stem not in published:
             leftover.unlink(missing_ok=True)
 
 
@@ -231,6 +231,7 @@ def _load(
                      "validation rules and CSC_INSIGHT_VALIDATION_BLOCKS is set: see "
                      "`csc-insight validate PATH...`.")
         return LoadResult(None, report)
+    at_load.save(checks, db_tmp)
 
     manifest = {
         "id": snapshot_id,
@@ -244,7 +245,6 @@ def _load(
     os.replace(db_tmp, folder / f"{snapshot_id}.duckdb")
     _crash_point("after_move")
     (folder / f"{snapshot_id}.json").write_text(json.dumps(manifest, indent=2), encoding="utf-8")
-    at_load.save(checks, folder / f"{snapshot_id}.validation.json")
     _crash_point("before_publish")
     snap = snapshots.publish(snapshot_id, base)
     return LoadResult(snap, report, rows)

@@ -1,5 +1,6 @@
-"""The rules at every load: run on the new snapshot file before it is published, kept
-beside it as `snapshots/<id>.validation.json`, and compared with the previous load's.
+"""The rules at every load: run on the new snapshot file before it is published, kept in
+it (snapshot_meta key `validation`, the results as JSON), and compared with the previous
+load's.
 
 A load is never refused for failing rules unless the administrator sets
 CSC_INSIGHT_VALIDATION_BLOCKS=1; then a DfE error (severity `error`) refuses it.
@@ -33,20 +34,29 @@ def check_file(db_path: Path) -> Results:
         con.close()
 
 
-def results_path(snapshot_id: str, base: Path | None = None) -> Path:
-    return snapshots.snapshot_dir(base) / f"{snapshot_id}.validation.json"
-
-
-def save(results: Results, path: Path) -> None:
-    path.write_text(json.dumps(results.to_dict(), default=str), encoding="utf-8")
+def save(results: Results, db_path: Path) -> None:
+    """Keep `results` in the (not yet published) snapshot file."""
+    con = duckdb.connect(str(db_path))
+    try:
+        con.execute("DELETE FROM snapshot_meta WHERE key = 'validation'")
+        con.execute("INSERT INTO snapshot_meta VALUES ('validation', ?)",
+                    [json.dumps(results.to_dict(), default=str)])
+    finally:
+        con.close()
 
 
 def stored(snapshot_id: str, base: Path | None = None) -> Results | None:
     """The results kept with a snapshot (None for a snapshot loaded before validation)."""
-    path = results_path(snapshot_id, base)
-    if not path.exists():
-        return None
-    return Results.from_dict(json.loads(path.read_text(encoding="utf-8")))
+    con = snapshots.connect(snapshot_id, base)
+    try:
+        return stored_on(con)
+    finally:
+        con.close()
+
+
+def stored_on(con: duckdb.DuckDBPyConnection) -> Results | None:
+    row = con.execute("SELECT value FROM snapshot_meta WHERE key = 'validation'").fetchall()
+    return Results.from_dict(json.loads(row[0][0])) if row else None
 
 
 def _key(f: Failure) -> tuple:
