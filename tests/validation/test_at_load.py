@@ -14,19 +14,24 @@ from csc_insight.validation import at_load, report
 from csc_insight.validation.runner import Failure, Results
 
 HEADER = "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\n"
-EPISODES = ("CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,"
-            "HOME_POST,PL_POST,URN\n")
+EPISODES = (
+    "CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,"
+    "HOME_POST,PL_POST,URN\n"
+)
 
 
 def files(folder: Path, *, postcode: str = "EC1A 1", upn: str = "UN3") -> Path:
     """Two children; episodes.csv row 3 (header = row 1) carries `postcode` as HOME_POST."""
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "header.csv").write_text(
-        HEADER + f"A1,1,01/05/2005,WBRI,{upn},,\nA2,2,14/02/2003,BAFR,UN1,,\n", encoding="utf-8")
+        HEADER + f"A1,1,01/05/2005,WBRI,{upn},,\nA2,2,14/02/2003,BAFR,UN1,,\n", encoding="utf-8"
+    )
     (folder / "episodes.csv").write_text(
         EPISODES + "A1,03/06/2019,S,C2,N1,U1,PR1,01/09/2019,X1,,,,\n"
         f"A1,01/09/2019,P,C2,N1,U3,PR1,,,CARPL,{postcode},SW1A 2AA,\n"
-        "A2,10/10/2019,S,V2,N4,K2,PR3,,,,,,\n", encoding="utf-8")
+        "A2,10/10/2019,S,V2,N4,K2,PR3,,,,,,\n",
+        encoding="utf-8",
+    )
     return folder
 
 
@@ -45,7 +50,8 @@ def test_a_load_keeps_its_rule_results_and_is_not_refused(base, tmp_path):
     stored = at_load.stored(result.snapshot.id)
     assert stored.collection_year == "2019-20"
     assert [(f.code, f.file, f.row, f.child) for f in stored.failures] == [
-        ("392c", "episodes.csv", 3, "A1")]
+        ("392c", "episodes.csv", 3, "A1")
+    ]
     assert "903_392c" in stored.rules_run
 
 
@@ -76,7 +82,8 @@ def test_validate_command_on_files_does_not_publish(base, tmp_path, capsys):
     assert code == 1  # an error was found
     rows = json.loads(out.read_text())
     assert [{k: r[k] for k in ("code", "severity", "file", "row", "child")} for r in rows] == [
-        {"code": "392c", "severity": "error", "file": "episodes.csv", "row": 3, "child": "A1"}]
+        {"code": "392c", "severity": "error", "file": "episodes.csv", "row": 3, "child": "A1"}
+    ]
     assert rows[0]["message"] == "Postcode(s) provided are invalid."
     assert not (base / "snapshots" / "index.json").exists()
 
@@ -89,15 +96,29 @@ def test_validate_rejects_a_malformed_collection_year(base, tmp_path, capsys):
 def test_xlsx_and_csv_escape_formulas(tmp_path):
     from python_calamine import CalamineWorkbook
 
-    results = Results(collection_year="2019-20", rules_run=["903_168"], failures=[Failure(
-        rule="903_168", code="168", returns="ssda903", severity="error", message="m",
-        child="=HYPERLINK(\"x\")", file="header.csv", sheet=None, row=2,
-        values={"upn": "+1"})])
+    results = Results(
+        collection_year="2019-20",
+        rules_run=["903_168"],
+        failures=[
+            Failure(
+                rule="903_168",
+                code="168",
+                returns="ssda903",
+                severity="error",
+                message="m",
+                child='=HYPERLINK("x")',
+                file="header.csv",
+                sheet=None,
+                row=2,
+                values={"upn": "+1"},
+            )
+        ],
+    )
     path = tmp_path / "v.xlsx"
     report.write_xlsx(results, path)
     book = CalamineWorkbook.from_path(str(path))
     failures = book.get_sheet_by_name("Failures").to_python()
     assert failures[0][:7] == ["rule", "code", "severity", "file", "sheet", "row", "child"]
-    assert failures[1][6] == "'=HYPERLINK(\"x\")" and failures[1][8] == "upn=+1"
+    assert failures[1][6] == '\'=HYPERLINK("x")' and failures[1][8] == "upn=+1"
     summary = book.get_sheet_by_name("Summary").to_python()
     assert summary[1][:5] == ["903_168", "168", "ssda903", "error", 1]

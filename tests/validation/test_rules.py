@@ -17,7 +17,9 @@ from csc_insight.validation.runner import run, run_rule
 YEAR = "2022-23"
 
 
-def snapshot(tables: dict[str, list[dict[str, Any]]], default_source: str) -> duckdb.DuckDBPyConnection:
+def snapshot(
+    tables: dict[str, list[dict[str, Any]]], default_source: str
+) -> duckdb.DuckDBPyConnection:
     """An in-memory snapshot holding `tables`; each row's source_ref is '<table>.csv:<n+2>'."""
     con = duckdb.connect()
     schema.create(con)
@@ -25,8 +27,10 @@ def snapshot(tables: dict[str, list[dict[str, Any]]], default_source: str) -> du
         for n, row in enumerate(rows):
             row = {"source": default_source, "source_ref": f"{table}.csv:{n + 2}", **row}
             names = ", ".join(row)
-            con.execute(f"INSERT INTO {table} ({names}) VALUES ({', '.join('?' * len(row))})",
-                        list(row.values()))
+            con.execute(
+                f"INSERT INTO {table} ({names}) VALUES ({', '.join('?' * len(row))})",
+                list(row.values()),
+            )
     return con
 
 
@@ -65,9 +69,21 @@ def test_rule_fails_bad_rows(rule) -> None:
 def test_upn_168_checks_each_form() -> None:
     """UN10 and a valid 13-character UPN pass; 'UN11', a UPN starting I and a blank-free
     12-character one fail: 3 failing rows, rows 4-6 of the header file."""
-    con = snapshot({"children": [{"child_id": c, "upn": u} for c, u in
-                                 [("A", "UN10"), ("B", "A12345678901B"), ("C", "UN11"),
-                                  ("D", "I123456789012"), ("E", "A12345678901")]]}, "ssda903")
+    con = snapshot(
+        {
+            "children": [
+                {"child_id": c, "upn": u}
+                for c, u in [
+                    ("A", "UN10"),
+                    ("B", "A12345678901B"),
+                    ("C", "UN11"),
+                    ("D", "I123456789012"),
+                    ("E", "A12345678901"),
+                ]
+            ]
+        },
+        "ssda903",
+    )
     failures = run_rule(con, parse_rule("903_168", _text("903_168")), YEAR)
     assert [(f.child, f.row) for f in failures] == [("C", 4), ("D", 5), ("E", 6)]
 
@@ -75,11 +91,16 @@ def test_upn_168_checks_each_form() -> None:
 def test_health_check_rules_use_age_at_31_march() -> None:
     """Born 1 April 2018: 4 at 31 March 2023 (545 wants a health check); born 31 March 2018:
     5 that day (546 forbids one)."""
-    rows = {"children": [{"child_id": "A", "dob": date(2018, 4, 1)},
-                         {"child_id": "B", "dob": date(2018, 3, 31)}],
-            "cla_health": [{"child_id": "A", "year_ending": date(2023, 3, 31)},
-                           {"child_id": "B", "year_ending": date(2023, 3, 31),
-                            "health_check": True}]}
+    rows = {
+        "children": [
+            {"child_id": "A", "dob": date(2018, 4, 1)},
+            {"child_id": "B", "dob": date(2018, 3, 31)},
+        ],
+        "cla_health": [
+            {"child_id": "A", "year_ending": date(2023, 3, 31)},
+            {"child_id": "B", "year_ending": date(2023, 3, 31), "health_check": True},
+        ],
+    }
     results = run(snapshot(rows, "ssda903"), YEAR, only=["903_545", "903_546"])
     assert sorted((f.code, f.child) for f in results.failures) == [("545", "A"), ("546", "B")]
 
@@ -93,8 +114,11 @@ def test_rules_out_of_force_or_without_data_are_skipped() -> None:
 
 def test_a_rule_without_the_row_columns_is_refused() -> None:
     with pytest.raises(RuleError, match="must return child_id"):
-        parse_rule("x", "/*\ncode: X\nreturn: annex_a\nmessage: m\nseverity: error\n"
-                        "fields: []\n*/\nSELECT 1 AS a, 'r' AS source_ref")
+        parse_rule(
+            "x",
+            "/*\ncode: X\nreturn: annex_a\nmessage: m\nseverity: error\n"
+            "fields: []\n*/\nSELECT 1 AS a, 'r' AS source_ref",
+        )
 
 
 def _text(rule_id: str) -> str:

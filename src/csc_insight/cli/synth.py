@@ -19,6 +19,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--annex-a-style", choices=["short", "ofsted", "codes"], default="short",
                    help="Annex A headings and codes: short headings (default), Ofsted's "
                         "long headings and lettered drop-downs, or bare codes")
+    p.add_argument("--inject-errors", type=int, default=0, metavar="N",
+                   help="plant N errors of varied DfE rules and list them in "
+                        "injected_errors.csv (rule,file,row,child) beside the data")
     p.set_defaults(handler=cmd_synth)
 
 
@@ -28,4 +31,9 @@ def cmd_synth(args: argparse.Namespace) -> int:
     world = generate(args.profile, args.seed, args.start, args.end, progress=True)
     paths = write(world, args.out, progress=True, annex_a_style=args.annex_a_style)
     print(f"Wrote {len(paths)} files to {args.out}")
+    if args.inject_errors:
+        from csc_insight.synth.inject_errors import inject
+
+        planted = inject(args.out, args.inject_errors, args.seed)
+        print(f"Planted {len(planted)} errors: {args.out / 'injected_errors.csv'}")
     return 0

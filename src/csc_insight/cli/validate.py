@@ -12,9 +12,14 @@ from pathlib import Path
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser("validate", help="run the validation rules on a snapshot or files")
-    p.add_argument("paths", nargs="*", type=Path, metavar="PATH",
-                   help="files or folders to load into a temporary snapshot (not published); "
-                        "without them the snapshot is checked")
+    p.add_argument(
+        "paths",
+        nargs="*",
+        type=Path,
+        metavar="PATH",
+        help="files or folders to load into a temporary snapshot (not published); "
+        "without them the snapshot is checked",
+    )
     p.add_argument("--snapshot", help="snapshot id (default: the current one)")
     p.add_argument("--collection-year", help="e.g. 2019-20 (default: the year of the latest data)")
     p.add_argument("--rule", action="append", dest="rules", help="only this rule (repeat)")
@@ -44,14 +49,14 @@ def cmd_validate(args: argparse.Namespace) -> int:
             if args.snapshot:
                 print("give PATHs or --snapshot, not both", file=sys.stderr)
                 return 2
-            from csc_insight.cli.data import print_report
             from rich.console import Console
+
+            from csc_insight.cli.data import print_report
 
             loaded = load(args.paths, base=Path(tmp))
             if loaded.snapshot is None:
                 print_report(loaded.report, Console(stderr=True))
-                print("The files could not be loaded, so the rules were not run.",
-                      file=sys.stderr)
+                print("The files could not be loaded, so the rules were not run.", file=sys.stderr)
                 return 1
             con = snapshots.connect(loaded.snapshot.id, base=Path(tmp))
         else:

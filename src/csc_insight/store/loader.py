@@ -73,7 +73,10 @@ def expand(paths: list[Path], report: Report) -> list[Path]:
         if path.is_dir():
             for child in sorted(path.rglob("*")):
                 if child.is_file() and not child.name.startswith("."):
-                    if child.suffix.lower() in LOADABLE_SUFFIXES:
+                    if child.name == "injected_errors.csv":  # synth --inject-errors' key
+                        report.warning("ignored_file", child.name, "The list of errors "
+                                       "`synth --inject-errors` planted, not a return; ignored.")
+                    elif child.suffix.lower() in LOADABLE_SUFFIXES:
                         found.append(child)
                     else:
                         report.warning("ignored_file", child.name,

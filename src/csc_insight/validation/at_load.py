@@ -21,8 +21,11 @@ from csc_insight.validation.runner import Failure, Results, run
 
 def blocks() -> bool:
     """CSC_INSIGHT_VALIDATION_BLOCKS=1: failing rules of severity error refuse the load."""
-    return os.environ.get("CSC_INSIGHT_VALIDATION_BLOCKS", "").strip().lower() in ("1", "true",
-                                                                                  "yes")
+    return os.environ.get("CSC_INSIGHT_VALIDATION_BLOCKS", "").strip().lower() in (
+        "1",
+        "true",
+        "yes",
+    )
 
 
 def check_file(db_path: Path) -> Results:
@@ -39,8 +42,10 @@ def save(results: Results, db_path: Path) -> None:
     con = duckdb.connect(str(db_path))
     try:
         con.execute("DELETE FROM snapshot_meta WHERE key = 'validation'")
-        con.execute("INSERT INTO snapshot_meta VALUES ('validation', ?)",
-                    [json.dumps(results.to_dict(), default=str)])
+        con.execute(
+            "INSERT INTO snapshot_meta VALUES ('validation', ?)",
+            [json.dumps(results.to_dict(), default=str)],
+        )
     finally:
         con.close()
 
@@ -66,8 +71,8 @@ def _key(f: Failure) -> tuple:
 
 @dataclass(frozen=True)
 class Change:
-    fixed: int      # failures of the previous load no longer there
-    new: int        # failures not in the previous load
+    fixed: int  # failures of the previous load no longer there
+    new: int  # failures not in the previous load
     previous_id: str
 
 
@@ -86,6 +91,5 @@ def changes(snapshot_id: str, base: Path | None = None) -> Change | None:
         if previous is not None:
             before = {_key(f) for f in previous.failures}
             now = {_key(f) for f in current.failures}
-            return Change(fixed=len(before - now), new=len(now - before),
-                          previous_id=previous_id)
+            return Change(fixed=len(before - now), new=len(now - before), previous_id=previous_id)
     return None

@@ -37,18 +37,18 @@ def year_start(label: str) -> int:
 
 @dataclass(frozen=True)
 class Rule:
-    id: str                      # the file name: '903_133', 'cin_8868', 'annexa_AA01'
-    code: str                    # the DfE's code ('133', '8868') or ours ('AA01', 'XR01')
-    returns: str                 # which return it checks (RETURNS)
-    message: str                 # the DfE's message word for word, or ours
+    id: str  # the file name: '903_133', 'cin_8868', 'annexa_AA01'
+    code: str  # the DfE's code ('133', '8868') or ours ('AA01', 'XR01')
+    returns: str  # which return it checks (RETURNS)
+    message: str  # the DfE's message word for word, or ours
     severity: Severity
     fields: tuple[str, ...]
-    requires: tuple[str, ...]    # table.column the rule reads
-    years_from: str | None       # first collection year in force ('2019-20'), None: always
-    years_to: str | None         # last collection year in force, None: still in force
+    requires: tuple[str, ...]  # table.column the rule reads
+    years_from: str | None  # first collection year in force ('2019-20'), None: always
+    years_to: str | None  # last collection year in force, None: still in force
     sql: str
     differs_from_reference: str | None = None
-    not_implemented: str | None = None   # why the snapshot cannot check it (no SQL then)
+    not_implemented: str | None = None  # why the snapshot cannot check it (no SQL then)
     tests: dict[str, Any] = field(default_factory=dict)
 
     def in_force(self, collection_year: str | None) -> bool:
@@ -97,18 +97,26 @@ def parse_rule(rule_id: str, text: str) -> Rule:
         if bound:
             year_start(bound)
     rule = Rule(
-        id=rule_id, code=str(meta["code"]), returns=meta["return"],
-        message=" ".join(str(meta["message"]).split()), severity=meta["severity"],
-        fields=tuple(meta["fields"]), requires=tuple(meta.get("requires") or ()),
-        years_from=years.get("from"), years_to=years.get("to"), sql=sql,
+        id=rule_id,
+        code=str(meta["code"]),
+        returns=meta["return"],
+        message=" ".join(str(meta["message"]).split()),
+        severity=meta["severity"],
+        fields=tuple(meta["fields"]),
+        requires=tuple(meta.get("requires") or ()),
+        years_from=years.get("from"),
+        years_to=years.get("to"),
+        sql=sql,
         differs_from_reference=meta.get("differs_from_reference"),
-        not_implemented=not_implemented, tests=dict(meta.get("tests") or {}),
+        not_implemented=not_implemented,
+        tests=dict(meta.get("tests") or {}),
     )
     if sql:
         import sqlglot
 
-        columns = sqlglot.parse_one(re.sub(r"(?<![:\w]):(\w+)", "NULL", sql),
-                                    read="duckdb").named_selects
+        columns = sqlglot.parse_one(
+            re.sub(r"(?<![:\w]):(\w+)", "NULL", sql), read="duckdb"
+        ).named_selects
         missing = [c for c in ROW_COLUMNS if c not in columns]
         if missing:
             raise RuleError(f"{rule_id}: the SELECT must return {', '.join(missing)}")
@@ -118,8 +126,11 @@ def parse_rule(rule_id: str, text: str) -> Rule:
 @cache
 def _load() -> tuple[Rule, ...]:
     folder = files("csc_insight.validation").joinpath("rules")
-    found = [parse_rule(f.name.removesuffix(".sql"), f.read_text(encoding="utf-8"))
-             for f in folder.iterdir() if f.name.endswith(".sql")]
+    found = [
+        parse_rule(f.name.removesuffix(".sql"), f.read_text(encoding="utf-8"))
+        for f in folder.iterdir()
+        if f.name.endswith(".sql")
+    ]
     return tuple(sorted(found, key=lambda r: (RETURNS.index(r.returns), r.id)))
 
 

@@ -20,10 +20,20 @@ COLUMNS = ("rule", "code", "severity", "file", "sheet", "row", "child", "message
 
 def flat_rows(results: Results) -> list[dict[str, Any]]:
     """One dict per failing row: the columns of the CSV, XLSX and JSON."""
-    return [{"rule": f.rule, "code": f.code, "severity": f.severity, "file": f.file,
-             "sheet": f.sheet, "row": f.row, "child": f.child, "message": f.message,
-             "values": "; ".join(f"{k}={v}" for k, v in f.values.items())}
-            for f in results.failures]
+    return [
+        {
+            "rule": f.rule,
+            "code": f.code,
+            "severity": f.severity,
+            "file": f.file,
+            "sheet": f.sheet,
+            "row": f.row,
+            "child": f.child,
+            "message": f.message,
+            "values": "; ".join(f"{k}={v}" for k, v in f.values.items()),
+        }
+        for f in results.failures
+    ]
 
 
 def summary_rows(results: Results) -> list[dict[str, Any]]:
@@ -31,14 +41,30 @@ def summary_rows(results: Results) -> list[dict[str, Any]]:
     rows = []
     for rule_id, n in results.counts().items():
         rule = get(rule_id)
-        rows.append({"rule": rule_id, "code": rule.code, "return": rule.returns,
-                     "severity": rule.severity, "failures": n, "message": rule.message,
-                     "status": "run"})
+        rows.append(
+            {
+                "rule": rule_id,
+                "code": rule.code,
+                "return": rule.returns,
+                "severity": rule.severity,
+                "failures": n,
+                "message": rule.message,
+                "status": "run",
+            }
+        )
     for rule_id, why in results.rules_skipped.items():
         rule = get(rule_id)
-        rows.append({"rule": rule_id, "code": rule.code, "return": rule.returns,
-                     "severity": rule.severity, "failures": None, "message": rule.message,
-                     "status": why})
+        rows.append(
+            {
+                "rule": rule_id,
+                "code": rule.code,
+                "return": rule.returns,
+                "severity": rule.severity,
+                "failures": None,
+                "message": rule.message,
+                "status": why,
+            }
+        )
     return rows
 
 
@@ -57,12 +83,16 @@ def to_json(results: Results) -> str:
 def write_xlsx(results: Results, path: Path | IO[bytes]) -> None:
     import xlsxwriter
 
-    workbook = xlsxwriter.Workbook(path if not isinstance(path, Path) else str(path),
-                                   {"strings_to_formulas": False, "strings_to_urls": False,
-                                    "in_memory": True})
+    workbook = xlsxwriter.Workbook(
+        path if not isinstance(path, Path) else str(path),
+        {"strings_to_formulas": False, "strings_to_urls": False, "in_memory": True},
+    )
     for name, rows, headings in (
-        ("Summary", summary_rows(results),
-         ("rule", "code", "return", "severity", "failures", "message", "status")),
+        (
+            "Summary",
+            summary_rows(results),
+            ("rule", "code", "return", "severity", "failures", "message", "status"),
+        ),
         ("Failures", flat_rows(results), (*COLUMNS, "done")),
     ):
         sheet = workbook.add_worksheet(name)
@@ -90,9 +120,14 @@ def print_table(results: Results) -> None:
         summary.add_column(heading, overflow="fold")
     for row in summary_rows(results):
         n = row["failures"]
-        summary.add_row(row["code"], row["return"], row["severity"],
-                        row["status"] if n is None else str(n), row["message"],
-                        style="red" if n else ("dim" if n is None else None))
+        summary.add_row(
+            row["code"],
+            row["return"],
+            row["severity"],
+            row["status"] if n is None else str(n),
+            row["message"],
+            style="red" if n else ("dim" if n is None else None),
+        )
     console.print(summary)
     if not results.failures:
         return
@@ -100,7 +135,11 @@ def print_table(results: Results) -> None:
     for heading in ("rule", "file", "row", "child", "values"):
         detail.add_column(heading, overflow="fold")
     for row in flat_rows(results):
-        detail.add_row(row["code"], " ".join(p for p in (row["file"], row["sheet"]) if p),
-                       "" if row["row"] is None else str(row["row"]), row["child"] or "",
-                       row["values"])
+        detail.add_row(
+            row["code"],
+            " ".join(p for p in (row["file"], row["sheet"]) if p),
+            "" if row["row"] is None else str(row["row"]),
+            row["child"] or "",
+            row["values"],
+        )
     console.print(detail)

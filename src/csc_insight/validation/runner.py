@@ -59,15 +59,23 @@ class Results:
         return sum(1 for f in self.failures if f.severity == severity)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"collection_year": self.collection_year, "rules_run": self.rules_run,
-                "rules_skipped": self.rules_skipped, "seconds": round(self.seconds, 3),
-                "failures": [f.to_dict() for f in self.failures]}
+        return {
+            "collection_year": self.collection_year,
+            "rules_run": self.rules_run,
+            "rules_skipped": self.rules_skipped,
+            "seconds": round(self.seconds, 3),
+            "failures": [f.to_dict() for f in self.failures],
+        }
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Results:
-        return cls(collection_year=data["collection_year"], rules_run=data["rules_run"],
-                   rules_skipped=data["rules_skipped"], seconds=data.get("seconds", 0.0),
-                   failures=[Failure(**f) for f in data["failures"]])
+        return cls(
+            collection_year=data["collection_year"],
+            rules_run=data["rules_run"],
+            rules_skipped=data["rules_skipped"],
+            seconds=data.get("seconds", 0.0),
+            failures=[Failure(**f) for f in data["failures"]],
+        )
 
 
 def latest_collection_year(con: duckdb.DuckDBPyConnection) -> str:
@@ -76,7 +84,8 @@ def latest_collection_year(con: duckdb.DuckDBPyConnection) -> str:
         "SELECT greatest(max_by_r, max_by_c, max_by_e) FROM (SELECT "
         "(SELECT max(referral_date) FROM referrals) AS max_by_r, "
         "(SELECT max(contact_date) FROM contacts) AS max_by_c, "
-        "(SELECT max(decom) FROM cla_episodes) AS max_by_e)").fetchall()[0][0]
+        "(SELECT max(decom) FROM cla_episodes) AS max_by_e)"
+    ).fetchall()[0][0]
     return fy_label(fy_start_year(latest or date.today()))
 
 
@@ -89,8 +98,9 @@ def params(collection_year: str) -> dict[str, Any]:
 def _missing(con: duckdb.DuckDBPyConnection, rule: Rule) -> list[str]:
     """The tables of `requires` that hold no rows (the rule has nothing to check)."""
     tables = sorted({need.partition(".")[0] for need in rule.requires})
-    return [t for t in tables
-            if not con.execute(f"SELECT count(*) FROM (SELECT 1 FROM {t} LIMIT 1)").fetchall()[0][0]]
+    return [
+        t for t in tables if not con.execute(f"SELECT EXISTS (SELECT 1 FROM {t})").fetchall()[0][0]
+    ]
 
 
 def run_rule(con: duckdb.DuckDBPyConnection, rule: Rule, collection_year: str) -> list[Failure]:
@@ -103,15 +113,28 @@ def run_rule(con: duckdb.DuckDBPyConnection, rule: Rule, collection_year: str) -
         row = dict(zip(names, values, strict=True))
         child, ref = row.pop("child_id"), row.pop("source_ref")
         file, sheet, number = split_ref(ref)
-        failures.append(Failure(
-            rule=rule.id, code=rule.code, returns=rule.returns, severity=rule.severity,
-            message=rule.message, child=child, file=file, sheet=sheet, row=number,
-            values={k: v.isoformat() if isinstance(v, date) else v for k, v in row.items()}))
+        failures.append(
+            Failure(
+                rule=rule.id,
+                code=rule.code,
+                returns=rule.returns,
+                severity=rule.severity,
+                message=rule.message,
+                child=child,
+                file=file,
+                sheet=sheet,
+                row=number,
+                values={k: v.isoformat() if isinstance(v, date) else v for k, v in row.items()},
+            )
+        )
     return failures
 
 
-def run(con: duckdb.DuckDBPyConnection, collection_year: str | None = None,
-        only: Iterable[str] | None = None) -> Results:
+def run(
+    con: duckdb.DuckDBPyConnection,
+    collection_year: str | None = None,
+    only: Iterable[str] | None = None,
+) -> Results:
     """Every implemented rule in force for `collection_year` (default: the snapshot's
     latest), on the snapshot open on `con`."""
     started = time.perf_counter()
