@@ -59,6 +59,15 @@ def stored(snapshot_id: str, base: Path | None = None) -> Results | None:
         con.close()
 
 
+def results_for(snapshot_id: str, base: Path | None = None) -> Results:
+    """The results kept with a snapshot, or (loaded before validation) run now."""
+    con = snapshots.connect(snapshot_id, base)
+    try:
+        return stored_on(con) or run(con)
+    finally:
+        con.close()
+
+
 def stored_on(con: duckdb.DuckDBPyConnection) -> Results | None:
     row = con.execute("SELECT value FROM snapshot_meta WHERE key = 'validation'").fetchall()
     return Results.from_dict(json.loads(row[0][0])) if row else None
