@@ -28,8 +28,12 @@ def _reference(tmp: Path) -> Path:
     env = tmp / "venv903"
     venv.create(env, with_pip=True)
     python = env / "bin" / "python"
-    done = subprocess.run([str(python), "-m", "pip", "install", "-q", "csc-validator-be-903"],
-                          capture_output=True, text=True, timeout=900)
+    done = subprocess.run(
+        [str(python), "-m", "pip", "install", "-q", "csc-validator-be-903"],
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
     if done.returncode != 0:
         pytest.skip(f"csc-validator-be-903 could not be installed: {done.stderr[-300:]}")
     return python
@@ -38,28 +42,69 @@ def _reference(tmp: Path) -> Path:
 def test_903_rules_flag_the_same_rows_as_the_reference(tmp_path, monkeypatch):
     monkeypatch.setenv("CSC_INSIGHT_HOME", str(tmp_path / "home"))
     data = tmp_path / "data"
-    assert main(["synth", "--profile", "borough", "--start", "2018-04-01", "--out", str(data),
-                 "--inject-errors", "15", "--seed", "3"]) == 0
+    assert (
+        main(
+            [
+                "synth",
+                "--profile",
+                "borough",
+                "--start",
+                "2018-04-01",
+                "--out",
+                str(data),
+                "--inject-errors",
+                "15",
+                "--seed",
+                "3",
+            ]
+        )
+        == 0
+    )
     python = _reference(tmp_path)
     theirs_path = tmp_path / "theirs.json"
-    subprocess.run([str(python), str(HERE / "parity" / "run_903.py"), str(data), "2020",
-                    "lac2022_23", str(theirs_path)], check=True, timeout=900,
-                   capture_output=True)
+    subprocess.run(
+        [
+            str(python),
+            str(HERE / "parity" / "run_903.py"),
+            str(data),
+            "2020",
+            "lac2022_23",
+            str(theirs_path),
+        ],
+        check=True,
+        timeout=900,
+        capture_output=True,
+    )
     theirs = json.loads(theirs_path.read_text())
     ours_path = tmp_path / "ours.json"
-    main(["validate", str(data), "--collection-year", "2019-20", "--format", "json",
-          "--out", str(ours_path)])
+    main(
+        [
+            "validate",
+            str(data),
+            "--collection-year",
+            "2019-20",
+            "--format",
+            "json",
+            "--out",
+            str(ours_path),
+        ]
+    )
     ours: dict[str, set] = {}
     for f in json.loads(ours_path.read_text()):
         ours.setdefault(f["code"], set()).add((f["file"], f["row"], f["child"]))
-    compared = [r for r in rules() if r.returns == "ssda903" and r.implemented
-                and not r.differs_from_reference]
+    compared = [
+        r
+        for r in rules()
+        if r.returns == "ssda903" and r.implemented and not r.differs_from_reference
+    ]
     assert compared
     mismatches = {}
     for rule in compared:
         expected = {tuple(x) for x in theirs.get(rule.code, [])}
         if ours.get(rule.code, set()) != expected:
-            mismatches[rule.code] = (sorted(ours.get(rule.code, set()) - expected)[:5],
-                                     sorted(expected - ours.get(rule.code, set()))[:5])
+            mismatches[rule.code] = (
+                sorted(ours.get(rule.code, set()) - expected)[:5],
+                sorted(expected - ours.get(rule.code, set()))[:5],
+            )
     assert mismatches == {}, mismatches
     print(sys.version, {r.code: len(ours.get(r.code, ())) for r in compared})

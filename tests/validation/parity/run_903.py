@@ -8,16 +8,22 @@ mapped back to the file's own."""
 
 import csv
 import io
-
 import json
 import sys
 from pathlib import Path
 
 from lac_validator import lac_validator
 
-FILES = {"Header": "header.csv", "Episodes": "episodes.csv", "OC2": "oc2.csv",
-         "OC3": "oc3.csv", "Reviews": "reviews.csv", "UASC": "uasc.csv",
-         "Missing": "missing.csv", "AD1": "ad1.csv"}
+FILES = {
+    "Header": "header.csv",
+    "Episodes": "episodes.csv",
+    "OC2": "oc2.csv",
+    "OC3": "oc3.csv",
+    "Reviews": "reviews.csv",
+    "UASC": "uasc.csv",
+    "Missing": "missing.csv",
+    "AD1": "ad1.csv",
+}
 
 
 def main() -> None:
@@ -35,16 +41,19 @@ def main() -> None:
             fields = [f for f in reader.fieldnames if f != "YEAR"]
             kept = [(n + 2, r) for n, r in enumerate(reader) if r.get("YEAR") == year_end]
             buffer = io.StringIO()
-            writer = csv.DictWriter(buffer, fieldnames=fields, extrasaction="ignore",
-                                    lineterminator="\n")
+            writer = csv.DictWriter(
+                buffer, fieldnames=fields, extrasaction="ignore", lineterminator="\n"
+            )
             writer.writeheader()
             writer.writerows(r for _, r in kept)
             content, rows_of[name] = buffer.getvalue().encode("utf-8"), [n for n, _ in kept]
         files.append({"name": name, "description": "This year", "file_content": content})
     registry = importlib.import_module(f"lac_validator.rules.{ruleset}").registry
-    v = lac_validator.LacValidator(metadata={"collectionYear": year_end,
-                                             "localAuthority": "E09000027"},
-                                   files=files, registry=registry)
+    v = lac_validator.LacValidator(
+        metadata={"collectionYear": year_end, "localAuthority": "E09000027"},
+        files=files,
+        registry=registry,
+    )
     found: dict[str, list] = {}
     for table, df in v.ds_results.items():
         if not hasattr(df, "columns") or table not in FILES:
