@@ -122,3 +122,9 @@ def test_xlsx_and_csv_escape_formulas(tmp_path):
     assert failures[1][6] == '\'=HYPERLINK("x")' and failures[1][8] == "upn=+1"
     summary = book.get_sheet_by_name("Summary").to_python()
     assert summary[1][:5] == ["903_168", "168", "ssda903", "error", 1]
+
+
+def test_load_command_reports_the_rules(base, tmp_path, capsys):
+    assert main(["load", str(files(tmp_path / "in"))]) == 0
+    err = " ".join(capsys.readouterr().err.split())
+    assert "Validation (2019-20): 1 failing row(s) on 1 of" in err
