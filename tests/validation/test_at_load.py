@@ -4,6 +4,7 @@ changed since the previous load; `csc-insight validate` on files and its outputs
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -128,3 +129,12 @@ def test_load_command_reports_the_rules(base, tmp_path, capsys):
     assert main(["load", str(files(tmp_path / "in"))]) == 0
     err = " ".join(capsys.readouterr().err.split())
     assert "Validation (2019-20): 1 failing row(s) on 1 of" in err
+
+
+def test_validate_on_files_runs_even_when_loads_block(base, tmp_path, monkeypatch):
+    monkeypatch.setenv("CSC_INSIGHT_VALIDATION_BLOCKS", "1")
+    out = tmp_path / "v.json"
+    assert main(["validate", str(files(tmp_path / "in")), "--format", "json",
+                 "--out", str(out)]) == 1
+    assert [r["code"] for r in json.loads(out.read_text())] == ["392c"]
+    assert os.environ["CSC_INSIGHT_VALIDATION_BLOCKS"] == "1"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import io
+import os
 import sys
 import tempfile
 from pathlib import Path
@@ -53,7 +54,13 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
             from csc_insight.cli.data import print_report
 
-            loaded = load(args.paths, base=Path(tmp))
+            # The rules are what this command reports: never let them refuse its own load.
+            blocking = os.environ.pop("CSC_INSIGHT_VALIDATION_BLOCKS", None)
+            try:
+                loaded = load(args.paths, base=Path(tmp))
+            finally:
+                if blocking is not None:
+                    os.environ["CSC_INSIGHT_VALIDATION_BLOCKS"] = blocking
             if loaded.snapshot is None:
                 print_report(loaded.report, Console(stderr=True))
                 print("The files could not be loaded, so the rules were not run.", file=sys.stderr)
