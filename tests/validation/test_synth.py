@@ -35,6 +35,7 @@ def planted(tmp_path_factory):
     return out
 
 
+@pytest.mark.slow
 def test_validate_finds_exactly_the_planted_errors(planted, tmp_path, monkeypatch):
     monkeypatch.setenv("CSC_INSIGHT_HOME", str(tmp_path / "home"))
     with (planted / "injected_errors.csv").open(newline="") as fh:
