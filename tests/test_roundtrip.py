@@ -11,7 +11,7 @@ terms:
 - SSDA903: the episodes of care open at some point in the window, the reviews and missing
   episodes dated in it, and every OC2 / OC3 row (one per collection year).
 - local extras: the whole of every local table (visits, missing register, health, pathway
-  plans, allocations, contacts, early help, workers, population).
+  plans, allocations, contacts, early help, short breaks, workers, population).
 - Annex A: the six months before the window's end (Lists 1-10).
 
 Each expected multiset is compared with the loaded one on the table's key columns: the
@@ -21,7 +21,8 @@ child, dates, codes and flags.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -31,6 +32,7 @@ import pytest
 
 from csc_insight.store.loader import load
 from csc_insight.synth import World, generate, write
+from csc_insight.synth.profiles import PROFILES
 from csc_insight.synth.write_annexa import STYLES, write_annexa
 
 START, END = date(2018, 4, 1), date(2020, 3, 31)
@@ -43,9 +45,18 @@ Row = dict[str, Any]
 # --- fixtures ---------------------------------------------------------------------------------
 
 
+# The facts below (one ICPC target after END, who is in care...) were worked out on the city
+# as it was tuned before issue 16 re-tuned it to seed 002's caseload; the round trip keeps
+# those parameters so that tuning the demo does not move them.
+ROUND_TRIP_CITY = replace(PROFILES["city"], uasc_per_year=14, nfa=0.08, s47=0.12,
+                          cin_plan=0.25, care_direct=0.01)
+
+
 @pytest.fixture(scope="module")
-def world() -> World:
-    return generate("city", 1, START, END)
+def world() -> Iterator[World]:
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setitem(PROFILES, "city", ROUND_TRIP_CITY)
+        yield generate("city", 1, START, END)
 
 
 @pytest.fixture(scope="module")
@@ -62,7 +73,7 @@ def files(world: World, tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def _load(paths: list[Path], home: Path) -> duckdb.DuckDBPyConnection:
     result = load(paths, base=home)
-    errors = [i for i in result.report.issues if i.severity == "error"]
+    errors = [i for i in result.report.issues if i.severity in ("error", "quarantined")]
     assert errors == []
     assert result.snapshot is not None
     return duckdb.connect(str(result.snapshot.path), read_only=True)
@@ -124,7 +135,8 @@ def test_children_loaded_are_those_some_file_mentions(db, truth) -> None:
     in_care = {r["child_id"] for r in truth["cla_episodes"]
                if open_between(START, END, r["decom"], r["dec"])}
     local = {r["child_id"] for t in ("contacts", "early_help", "visits", "missing_episodes",
-                                     "health_assessments", "pathway_plan_reviews", "allocations")
+                                     "health_assessments", "pathway_plan_reviews", "allocations",
+                                     "short_breaks")
              for r in truth[t]}
     leavers = {r["child_id"] for r in truth["care_leavers"]}
     want = census | in_care | local | leavers
@@ -286,7 +298,10 @@ WHOLE_TABLES = {
                  "outcome"],
     "early_help": ["eh_id", "child_id", "referral_date", "start_date", "completion_date",
                    "organisation", "closure_date", "closure_reason", "goal_score_start",
-                   "goal_score_review", "goal_score_end", "short_break"],
+                   "goal_score_review", "goal_score_end", "short_break", "referral_source",
+                   "referral_outcome"],
+    "short_breaks": ["child_id", "disability", "service", "start_date", "end_date",
+                     "hours_per_week", "nights_per_year"],
     "allocations": ["child_id", "worker", "team", "start_date", "end_date"],
     "workers": ["worker", "name", "team", "role", "fte"],
     "population": ["year", "age_from", "age_to", "population"],
@@ -460,7 +475,7 @@ def ssda903_counts(truth: dict[str, list[Row]], first: date, last: date) -> dict
 
 
 LOCAL_TABLES = ["contacts", "early_help", "visits", "missing_episodes", "health_assessments",
-                "pathway_plan_reviews", "allocations", "workers", "population"]
+                "pathway_plan_reviews", "allocations", "workers", "population", "short_breaks"]
 
 
 def local_counts(truth: dict[str, list[Row]]) -> dict[str, int]:
@@ -531,6 +546,17 @@ def test_ssda903_alone(files, truth, tmp_path) -> None:
     assert counts(con, want) == want
 
 
+def test_ssda903_xml_alone(world, truth, tmp_path) -> None:
+    """The same tables written as one XML file give the same rows as the CSVs."""
+    from csc_insight.synth.write_903 import write_903
+
+    [path] = write_903(world, tmp_path, "xml")
+    assert path.name == "ssda903.xml"
+    con = _load([path], tmp_path / "home")
+    want = ssda903_counts(truth, START, END)
+    assert counts(con, want) == want
+
+
 def test_local_extras_alone(files, truth, tmp_path) -> None:
     con = _load([files / "local_extras"], tmp_path / "home")
     want = local_counts(truth)
@@ -539,7 +565,7 @@ def test_local_extras_alone(files, truth, tmp_path) -> None:
 
 def test_all_files_row_counts(db, truth) -> None:
     want = all_counts(truth, START, END)
-    assert len(want) == 22
+    assert len(want) == 23
     assert counts(db, want) == want
 
 
@@ -560,7 +586,7 @@ def borough(tmp_path_factory: pytest.TempPathFactory
 def test_borough_loads_with_the_expected_row_counts(borough) -> None:
     truth, con = borough
     want = all_counts(truth, B_START, B_END)
-    assert len(want) == 22
+    assert len(want) == 23
     assert counts(con, want) == want
 
 

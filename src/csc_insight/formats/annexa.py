@@ -93,6 +93,12 @@ _TYPES = {"text": "VARCHAR", "code": "VARCHAR", "date": "DATE", "flag": "BOOLEAN
 _tables = itertools.count(1)
 
 
+# The canonical table each list's rows are mainly for (named on rows set aside).
+TARGETS = {1: "contacts", 2: "early_help", 3: "referrals", 4: "assessments",
+           5: "s47_enquiries", 6: "referrals", 7: "cp_plans", 8: "cla_episodes",
+           9: "care_leavers", 10: "adoption"}
+
+
 def list_number(sheet: str) -> int | None:
     """The Annex A list a sheet name means ('List 1 - Contacts' → 1), or None."""
     match = _SHEET.match(tabular.normalise_heading(sheet))
@@ -129,7 +135,8 @@ def read(path: Path, con: duckdb.DuckDBPyConnection, report: Report) -> dict[str
         except (OSError, UnicodeDecodeError, csv.Error):
             headings = None  # stage_csv reports what is wrong with the file
         staged = tabular.stage_csv(con, path, spec.columns, report, table=table,
-                                   headings=headings)
+                                   headings=headings, target=TARGETS.get(number),
+                                   event=spec.key_date)
         if staged is not None:
             _load_list(con, LISTS[number], staged, f"{path.name}:", report, counts)
         _drop(con, table)
@@ -212,7 +219,8 @@ def _read_sheet(
     headings = canonical_headings(grid[header], spec.columns)
     rows = (_clean(row) for row in grid[header + 1:])
     staged = tabular.stage_rows(con, headings, rows, spec.columns, report,
-                                table=table, file=file, sheet=sheet, first_row=header + 2)
+                                table=table, file=file, sheet=sheet, first_row=header + 2,
+                                target=TARGETS.get(spec.number), event=spec.key_date)
     if staged is not None:
         _load_list(con, spec, staged, f"{file}!{sheet}:", report, counts)
     _drop(con, table)

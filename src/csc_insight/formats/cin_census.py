@@ -310,7 +310,7 @@ class _Reader:
         self.stagers = {
             block: RowStager(con, [_KEY.heading, *(c.heading for c in cols)], [_KEY, *cols], report,
                              table=self.tables[block], file=self.file, lettered=False,
-                             expect_rows=block == "children")
+                             expect_rows=block == "children", target=block)
             for block, cols in BLOCKS.items()
         }
         self.rows: dict[str, list[tuple[object, ...]]] = {block: [] for block in BLOCKS}
@@ -454,7 +454,8 @@ class _Reader:
         kids = staged["children"]
         check(con, kids, f"SELECT _row, child_id AS value FROM raw_{kids.table} "
               "WHERE dob IS NULL AND expected_dob IS NULL", report, code="missing_value",
-              column="dob", message="A child needs PersonBirthDate or ExpectedPersonBirthDate.")
+              column="dob", message="A child needs PersonBirthDate or ExpectedPersonBirthDate.",
+              scope="cell")
         check_duplicates(con, kids, ["child_id"], report, what="child (LAchildID)")
         check_order(con, staged["referrals"], "referral_date", "closure_date", report)
         check_order(con, staged["assessments"], "start_date", "authorised_date", report)

@@ -93,6 +93,15 @@ MISSING_TYPE = {"M": "Missing", "A": "Away without authorisation"}
 
 # Local extras (the case management system's own vocabularies)
 CONTACT_OUTCOME = {"referral", "early_help", "nfa", "advice"}
+# What became of a referral (request) for early help: the contacts' list, where 'early_help'
+# means taken on by early help and 'referral' passed to children's social care as a referral.
+EH_REFERRAL_OUTCOME = CONTACT_OUTCOME
+# Short breaks for disabled children (Breaks for Carers of Disabled Children Regulations 2011)
+SHORT_BREAK_SERVICE = {
+    "overnight": "overnight care away from home", "day": "day-time care away from home",
+    "home": "care in the child's own home", "activity": "educational or leisure activity",
+    "direct_payment": "direct payment for short breaks",
+}
 VISIT_TYPE = {"CP", "CIN", "CLA"}
 EH_CLOSURE_REASON = {"outcomes_met", "stepped_up", "disengaged", "moved", "other"}
 

@@ -21,6 +21,7 @@ from csc_insight.store import schema
 MERGE_KEYS: dict[str, list[str]] = {
     "contacts": ["contact_date"],
     "early_help": ["COALESCE(start_date, referral_date)"],
+    "short_breaks": ["start_date", "service"],
     "referrals": ["referral_date"],
     "assessments": ["start_date"],
     # An ICPC known only from a census CINdetails has no enquiry start: its own date keys it.

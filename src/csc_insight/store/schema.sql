@@ -42,6 +42,9 @@ CREATE TABLE early_help (
     eh_id             VARCHAR NOT NULL,
     child_id          VARCHAR NOT NULL,
     referral_date     DATE,          -- referral (request) to early help
+    referral_source   VARCHAR,       -- who asked: referral source code list 1A-10
+    referral_outcome  VARCHAR,       -- 'early_help' (taken on), 'referral' (passed to
+                                     -- children's social care as a referral), 'advice', 'nfa'
     start_date        DATE,          -- early help assessment start
     completion_date   DATE,          -- early help assessment completion
     organisation      VARCHAR,       -- organisation completing the assessment
@@ -53,6 +56,21 @@ CREATE TABLE early_help (
     short_break       BOOLEAN,       -- disabled child receiving a short break
     source            VARCHAR NOT NULL,
     source_ref        VARCHAR
+);
+
+-- Short breaks for disabled children provided under section 17 of the Children Act 1989
+-- without the child being looked after (local extras). Children looked after under an
+-- agreed series of short-term breaks are in cla_episodes with legal status V3 or V4.
+CREATE TABLE short_breaks (
+    child_id         VARCHAR NOT NULL,
+    disability       VARCHAR,        -- CIN census disability code: MOB, HAND, ..., AUT, DDA
+    service          VARCHAR NOT NULL, -- 'overnight', 'day', 'home', 'activity', 'direct_payment'
+    start_date       DATE NOT NULL,
+    end_date         DATE,           -- NULL: still provided
+    hours_per_week   DOUBLE,         -- agreed hours a week (day, home, activity services)
+    nights_per_year  DOUBLE,         -- agreed nights a year (overnight services)
+    source           VARCHAR NOT NULL,
+    source_ref       VARCHAR
 );
 
 -- A referral opens an episode of need (CIN census CINdetails); it closes at closure_date.
