@@ -25,6 +25,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                         "injected_errors.csv (rule,file,row,child) beside the data")
     p.add_argument("--ssda903-form", choices=["csv", "xml"], default="csv",
                    help="the SSDA903 return as one CSV per table (default) or one XML file")
+    p.add_argument("--registers-out", type=Path, metavar="DIR",
+                   help="also write the registers' files (missing_register.csv) here, for "
+                        "`registers import`; keep it out of --out, which `load` reads whole")
     p.set_defaults(handler=cmd_synth)
 
 
@@ -45,4 +48,9 @@ def cmd_synth(args: argparse.Namespace) -> int:
 
         planted = inject(args.out, args.inject_errors, args.seed)
         print(f"Planted {len(planted)} errors: {args.out / 'injected_errors.csv'}")
+    if args.registers_out:
+        from csc_insight.synth.write_registers import write_registers
+
+        written = write_registers(world, args.registers_out)
+        print(f"Wrote {len(written)} register files to {args.registers_out}")
     return 0
