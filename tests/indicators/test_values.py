@@ -11,7 +11,7 @@ Q3 = {
     "contacts": (4, 4, None),
     "contacts_decided_1wd_pct": (50.0, 2, 4),            # K1, K2 in time; K3 2 wd; K4 none
     "referrals": (3, 3, None),
-    "contact_conversion_pct": (75.0, 3, 4),
+    "contact_conversion_pct": (50.0, 2, 4),              # K1 <- R1, K2 <- R2; R3 no contact
     "rereferrals_12m_pct": (100 / 3, 1, 3),              # R1 exactly 12 months after R0
     "referrals_nfa_pct": (100 / 3, 1, 3),
     "eh_assessments_started": (2, 2, None),
@@ -20,7 +20,7 @@ Q3 = {
     "assessments_started": (2, 2, None),                 # A1, A2
     "assessments_completed": (3, 3, None),
     "assessments_45wd_pct": (100 / 3, 1, 3),             # A1 54 wd, A2 30 wd, A3 46 wd
-    "assessments_child_seen_pct": (100 / 3, 1, 3),
+    "assessments_child_seen_pct": (50.0, 1, 2),          # A3 unrecorded: not counted
     "cin_open": (3, 3, None),                            # C1, C2, C6 (R3 closed on 31 Dec)
     "cin_rate_10k": (3.0, 3, 10000),
     "s47_started": (4, 4, None),
@@ -48,11 +48,15 @@ Q3 = {
     "rhi_offered_pct": (200 / 3, 2, 3),
     "rhi_accepted": (1, 1, None),
     "rhi_72h_pct": (100 / 3, 1, 3),
-    "care_leavers": (3, 3, None),                        # C20, C21, C23 (17 on 31 Dec)
-    "care_leavers_eet_pct": (200 / 3, 2, 3),
-    "care_leavers_suitable_accom_pct": (200 / 3, 2, 3),
-    "care_leavers_in_touch_pct": (200 / 3, 2, 3),
-    "care_leavers_pathway_plan_pct": (100 / 3, 1, 3),
+    # C20 18 (2019-20 OC3), C21 21 (2018-19 OC3); C22's 2019 birthday (22) has no record;
+    # C23's List 9 is as at the Annex A's date (7 May 2020), not Q3's
+    "care_leavers": (2, 2, None),
+    "care_leavers_eet_pct": (100.0, 1, 1),               # 19-21: C21 P2
+    "care_leavers_17_18_eet_pct": (100.0, 1, 1),         # 17-18: C20 F1
+    "care_leavers_suitable_accom_pct": (100.0, 1, 1),
+    "care_leavers_17_18_suitable_accom_pct": (100.0, 1, 1),
+    "care_leavers_in_touch_pct": (50.0, 1, 2),
+    "care_leavers_pathway_plan_pct": (50.0, 1, 2),
     "caseload_per_worker": (5 / 3, 5, 3),
     "cin_duration_bands": (3, 3, None),
     "cp_duration_bands": (3, 3, None),

@@ -26,15 +26,35 @@ WITH periods AS (
   ) AS e
   WHERE
     earlier_end IS NULL OR earlier_end < decom
+), cla_placement_starts AS (
+  /* T, B or U), and each child's earliest episode on file whatever its reason. When the */
+  /* file starts part-way through a child's care (its first episode is, say, a change of */
+  /* legal status, RNE L), that episode's start is the latest the placement can have begun. */
+  SELECT
+    child_id,
+    decom AS placement_start,
+    rne,
+    place
+  FROM (
+    SELECT
+      child_id,
+      decom,
+      rne,
+      place,
+      MIN(decom) OVER (PARTITION BY child_id) AS first_decom
+    FROM cla_episodes
+  ) AS e
+  WHERE
+    rne IN ('S', 'P', 'T', 'B', 'U') OR decom = first_decom
 ), cla_at_end AS (
   /* leaves care on DEC), with the start of their current period of care and placement. */
-  /* A placement starts with an episode whose reason for new episode is S, P, T, B or U. */
+  /* Placement starts are those of `cla_placement_starts` (the earliest episode on file counts). */
   SELECT
     p.period,
     p.period_end,
     o.child_id,
     MAX(s.care_start) AS care_start,
-    MAX(pl.decom) AS placement_start
+    MAX(pl.placement_start) AS placement_start
   FROM periods AS p
   JOIN cla_episodes AS o
     ON o.decom <= p.period_end AND (
@@ -42,10 +62,8 @@ WITH periods AS (
     )
   LEFT JOIN cla_care_starts AS s
     ON s.child_id = o.child_id AND s.care_start <= p.period_end
-  LEFT JOIN cla_episodes AS pl
-    ON pl.child_id = o.child_id
-    AND pl.decom <= p.period_end
-    AND pl.rne IN ('S', 'P', 'T', 'B', 'U')
+  LEFT JOIN cla_placement_starts AS pl
+    ON pl.child_id = o.child_id AND pl.placement_start <= p.period_end
   GROUP BY
     p.period,
     p.period_end,

@@ -31,12 +31,12 @@ FROM (
         SELECT child_id, worker, visit_date, placement_start,
                LAG(visit_date) OVER (PARTITION BY child_id ORDER BY visit_date) AS prev_visit
         FROM (
-            SELECT v.child_id, v.worker, v.visit_date, MAX(pl.decom) AS placement_start
+            SELECT v.child_id, v.worker, v.visit_date, MAX(pl.placement_start) AS placement_start
             FROM visits v
             JOIN cla_episodes e ON e.child_id = v.child_id AND e.decom <= v.visit_date
                 AND (e.dec IS NULL OR e.dec > v.visit_date)
-            JOIN cla_episodes pl ON pl.child_id = v.child_id AND pl.decom <= v.visit_date
-                AND pl.rne IN ('S', 'P', 'T', 'B', 'U')
+            JOIN cla_placement_starts pl ON pl.child_id = v.child_id
+                AND pl.placement_start <= v.visit_date
             WHERE v.visit_type = 'CLA'
             GROUP BY v.child_id, v.worker, v.visit_date
         ) in_care
