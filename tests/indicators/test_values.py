@@ -19,7 +19,8 @@ Q3 = {
     "eh_goal_progress": (2.5, 5, 2),                     # (+4 +1) / 2
     "assessments_started": (2, 2, None),                 # A1, A2
     "assessments_completed": (3, 3, None),
-    "assessments_45wd_pct": (100 / 3, 1, 3),             # A1 54 wd, A2 30 wd, A3 46 wd
+    # from the assessment start (the default clock): A1 53 wd late, A2 29 wd, A3 25 wd
+    "assessments_45wd_pct": (200 / 3, 2, 3),
     "assessments_child_seen_pct": (50.0, 1, 2),          # A3 unrecorded: not counted
     "cin_open": (3, 3, None),                            # C1, C2, C6 (R3 closed on 31 Dec)
     "cin_rate_10k": (3.0, 3, 10000),
@@ -57,7 +58,9 @@ Q3 = {
     "care_leavers_17_18_suitable_accom_pct": (100.0, 1, 1),
     "care_leavers_in_touch_pct": (50.0, 1, 2),
     "care_leavers_pathway_plan_pct": (50.0, 1, 2),
-    "caseload_per_worker": (5 / 3, 5, 3),
+    # social workers' cases: W1 C1, C2 (1.0 FTE), W2 C3, C6 (0.5 FTE); W4 is a personal
+    # adviser, W3 holds none at 31 Dec: 4 / 1.5
+    "caseload_per_worker": (4 / 1.5, 4, 1.5),
     "cin_duration_bands": (3, 3, None),
     "cp_duration_bands": (3, 3, None),
 }

@@ -9,14 +9,17 @@ WITH periods AS (
       CAST('2020-03-31' AS DATE)
     ) AS periods_(period, period_start, period_end, fy_end)
 ), cla_care_starts AS (
-  /* (SSDA903 episodes chain: the next episode's DECOM is the previous episode's DEC). */
+  /* (SSDA903 episodes chain: the next episode's DECOM is the previous episode's DEC), with */
+  /* the legal status they start under. */
   SELECT
     child_id,
-    decom AS care_start
+    decom AS care_start,
+    ls
   FROM (
     SELECT
       child_id,
       decom,
+      ls,
       MAX(COALESCE(dec, CAST('9999-12-31' AS DATE))) OVER (
         PARTITION BY child_id
         ORDER BY decom NULLS LAST
@@ -27,9 +30,12 @@ WITH periods AS (
   WHERE
     earlier_end IS NULL OR earlier_end < decom
 ), cla_placement_starts AS (
-  /* T, B or U), and each child's earliest episode on file whatever its reason. When the */
-  /* file starts part-way through a child's care (its first episode is, say, a change of */
-  /* legal status, RNE L), that episode's start is the latest the placement can have begun. */
+  /* whose reason for new episode starts a placement with a new carer (S, P, T), and each */
+  /* child's earliest episode on file whatever its reason. When the file starts part-way */
+  /* through a child's care (its first episode is, say, a change of legal status, RNE L), */
+  /* that episode's start is the latest the placement can have begun. A change of placement */
+  /* with the same carer (RNE B, U) is not a new placement, nor is a temporary placement */
+  /* (placement type T0-T4). */
   SELECT
     child_id,
     decom AS placement_start,
@@ -45,48 +51,85 @@ WITH periods AS (
     FROM cla_episodes
   ) AS e
   WHERE
-    rne IN ('S', 'P', 'T', 'B', 'U') OR decom = first_decom
-), cla_at_end AS (
-  /* leaves care on DEC), with the start of their current period of care and placement. */
-  /* Placement starts are those of `cla_placement_starts` (the earliest episode on file counts). */
-  SELECT
-    p.period,
-    p.period_end,
-    o.child_id,
-    MAX(s.care_start) AS care_start,
-    MAX(pl.placement_start) AS placement_start
-  FROM periods AS p
-  JOIN cla_episodes AS o
-    ON o.decom <= p.period_end AND (
-      o.dec IS NULL OR o.dec > p.period_end
+    decom = first_decom
+    OR (
+      rne IN ('S', 'P', 'T')
+      AND NOT COALESCE(place, '') IN ('T0', 'T1', 'T2', 'T3', 'T4')
     )
-  LEFT JOIN cla_care_starts AS s
-    ON s.child_id = o.child_id AND s.care_start <= p.period_end
-  LEFT JOIN cla_placement_starts AS pl
-    ON pl.child_id = o.child_id AND pl.placement_start <= p.period_end
+), cla_at_end AS (
+  /* leaves care on DEC), with the start of their current period of care, of their current */
+  /* placement (`cla_placement_starts`), its placement type and the start of the placement */
+  /* before it. Children looked after under an agreed series of short-term breaks (legal */
+  /* status V3, V4) are not counted, as in the DfE's statistics. */
+  SELECT
+    c.period,
+    c.period_end,
+    c.child_id,
+    c.care_start,
+    c.legal_status,
+    MAX(CASE WHEN pl.n = 1 THEN pl.placement_start END) AS placement_start,
+    MAX(CASE WHEN pl.n = 1 THEN pl.place END) AS placement_type,
+    MAX(CASE WHEN pl.n = 2 THEN pl.placement_start END) AS previous_placement_start
+  FROM (
+    SELECT
+      p.period,
+      p.period_end,
+      o.child_id,
+      MAX(s.care_start) AS care_start,
+      MAX(o.ls) AS legal_status
+    FROM periods AS p
+    JOIN cla_episodes AS o
+      ON o.decom <= p.period_end
+      AND (
+        o.dec IS NULL OR o.dec > p.period_end
+      )
+      AND NOT COALESCE(o.ls, '') IN ('V3', 'V4')
+    LEFT JOIN cla_care_starts AS s
+      ON s.child_id = o.child_id AND s.care_start <= p.period_end
+    GROUP BY
+      p.period,
+      p.period_end,
+      o.child_id
+  ) AS c
+  LEFT JOIN (
+    SELECT
+      p.period,
+      ps.child_id,
+      ps.placement_start,
+      ps.place,
+      ROW_NUMBER() OVER (PARTITION BY p.period, ps.child_id ORDER BY ps.placement_start DESC) AS n
+    FROM periods AS p
+    JOIN cla_placement_starts AS ps
+      ON ps.placement_start <= p.period_end
+  ) AS pl
+    ON pl.period = c.period AND pl.child_id = c.child_id AND pl.n <= 2
   GROUP BY
-    p.period,
-    p.period_end,
-    o.child_id
+    c.period,
+    c.period_end,
+    c.child_id,
+    c.care_start,
+    c.legal_status
 ), d AS (
   SELECT
     a.period,
     a.child_id,
-    COUNT(*) >= 3 AS in_numerator,
+    COUNT(DISTINCT ps.placement_start) + MAX(CASE WHEN e.child_id IS NULL THEN 0 ELSE 1 END) >= 3 AS in_numerator,
     TRUE AS in_denominator,
     a.care_start,
-    COUNT(*) AS placements
+    COUNT(DISTINCT ps.placement_start) + MAX(CASE WHEN e.child_id IS NULL THEN 0 ELSE 1 END) AS placements
   FROM cla_at_end AS a
-  JOIN cla_episodes AS e
+  /* the placement held at the start of the 12 months */
+  LEFT JOIN cla_episodes AS e
     ON e.child_id = a.child_id
-    AND e.decom <= a.period_end
+    AND e.decom <= a.period_end - INTERVAL '12' MONTH
     AND (
       e.dec IS NULL OR e.dec > a.period_end - INTERVAL '12' MONTH
     )
-    AND (
-      e.decom <= a.period_end - INTERVAL '12' MONTH
-      OR e.rne IN ('S', 'P', 'T', 'B', 'U')
-    )
+  /* new placements in them */
+  LEFT JOIN cla_placement_starts AS ps
+    ON ps.child_id = a.child_id
+    AND ps.placement_start > a.period_end - INTERVAL '12' MONTH
+    AND ps.placement_start <= a.period_end
   GROUP BY
     a.period,
     a.child_id,
