@@ -232,6 +232,346 @@ def test_conversion_links_each_referral_to_its_contact(tmp_path):
     assert not rows["KZ1"].in_numerator
 
 
+# --- Placements: long-term stability -------------------------------------------------
+
+def _episodes(*rows: tuple[Any, ...]) -> tuple[str, list[tuple[Any, ...]]]:
+    """(child, decom, rne, ls, place, dec, rec, urn, pl_post) rows."""
+    return ("child_id, decom, rne, ls, place, dec, rec, urn, pl_post", list(rows))
+
+
+def _ep(child: str, decom: date, rne: str, place: str = "U1", dec: date | None = None,
+        rec: str | None = None, ls: str = "C2", urn: str | None = None,
+        pl_post: str | None = None) -> tuple[Any, ...]:
+    return (child, decom, rne, ls, place, dec, rec or ("X1" if dec else None), urn, pl_post)
+
+
+STABILITY = fixture(Fixture(
+    "stability",
+    {
+        "children": ("child_id, dob", [
+            ("ST1", date(2010, 1, 1)), ("ST2", date(2010, 1, 1)), ("ST3", date(2010, 1, 1)),
+            ("ST4", date(2010, 1, 1)), ("ST5", date(2003, 6, 1)), ("ST6", date(2010, 1, 1)),
+            ("ST7", date(2012, 1, 1))]),
+        "cla_episodes": _episodes(
+            _ep("ST1", date(2016, 1, 1), "S", dec=date(2018, 6, 1)),
+            _ep("ST1", date(2018, 6, 1), "B", "U2"),
+            _ep("ST2", date(2016, 1, 1), "S", dec=date(2017, 3, 1)),
+            _ep("ST2", date(2017, 3, 1), "P", "U3", dec=date(2018, 9, 1)),
+            _ep("ST2", date(2018, 9, 1), "P", "A4", ls="E1"),
+            _ep("ST3", date(2016, 1, 1), "S", dec=date(2019, 1, 1)),
+            _ep("ST3", date(2019, 1, 1), "P", "U3"),
+            _ep("ST4", date(2016, 1, 1), "S", dec=date(2018, 7, 1), urn="SC1", pl_post="AB1"),
+            _ep("ST4", date(2018, 7, 1), "P", "T2", dec=date(2018, 7, 14)),
+            _ep("ST4", date(2018, 7, 14), "P", urn="SC1", pl_post="AB1"),
+            _ep("ST5", date(2016, 1, 1), "S"),
+            _ep("ST6", date(2018, 1, 1), "S"),
+            _ep("ST7", date(2016, 6, 1), "S", dec=date(2018, 3, 1)),
+            _ep("ST7", date(2018, 3, 1), "P", "U3", dec=date(2019, 6, 1)),
+            _ep("ST7", date(2019, 6, 1), "P", "A5", ls="E1"),
+        ),
+    },
+    ("cla_long_term_stability_pct",),
+))
+
+
+def test_long_term_stability_adoption_rule_and_same_carer(tmp_path):
+    """At 31 Dec 2019: looked after since 30 Jun 2017 or earlier, under 16; stable when
+    placed since 31 Dec 2017 or earlier.
+    ST1: moved on 1 Jun 2018 with RNE B (same carer): not a move, placed since 2016: yes.
+    ST2: placed for adoption (A4) on 1 Sep 2018; the placement before began 1 Mar 2017:
+    together over 2 years: yes. ST3: moved 1 Jan 2019: no. ST4: a temporary placement
+    (T2) 1-14 Jul 2018, then back to the same placement (same type, URN, postcode): placed
+    since 2016: yes. ST5 is 16, ST6 looked after under 2.5 years: not counted. ST7: placed
+    for adoption 1 Jun 2019 after a placement from 1 Mar 2018: under 2 years: no.
+    3/5 (the rule before this change counted B and the return as moves and had no
+    adoption rule: 0/5)."""
+    assert nd(figures(tmp_path, STABILITY)["cla_long_term_stability_pct"]) == (3, 5)
+
+
+# --- Placements: 3 or more in 12 months, and who counts as looked after ---------------
+
+THREE_PLUS = fixture(Fixture(
+    "three_plus",
+    {"cla_episodes": _episodes(
+        _ep("P1", date(2018, 6, 1), "S", dec=date(2019, 2, 1)),
+        _ep("P1", date(2019, 2, 1), "P", "U3", dec=date(2019, 5, 1)),
+        _ep("P1", date(2019, 5, 1), "B", "U4", dec=date(2019, 8, 1)),
+        _ep("P1", date(2019, 8, 1), "P", "U5"),
+        _ep("P2", date(2018, 6, 1), "S", dec=date(2019, 3, 1), urn="R1", pl_post="PC1"),
+        _ep("P2", date(2019, 3, 1), "P", "T1", dec=date(2019, 3, 10)),
+        _ep("P2", date(2019, 3, 10), "P", dec=date(2019, 6, 1), urn="R1", pl_post="PC1"),
+        _ep("P2", date(2019, 6, 1), "B", "U2"),
+        _ep("P3", date(2019, 1, 5), "S", ls="V3", dec=date(2019, 3, 1)),
+        _ep("P3", date(2019, 3, 1), "P", "U2", ls="V3", dec=date(2019, 6, 1)),
+        _ep("P3", date(2019, 6, 1), "P", "U3", ls="V3"),
+        _ep("P4", date(2019, 2, 1), "S", dec=date(2019, 4, 1)),
+        _ep("P4", date(2019, 4, 1), "U", "U2", dec=date(2019, 9, 1)),
+        _ep("P4", date(2019, 9, 1), "P", "U3"),
+    )},
+    ("cla_open", "cla_3plus_placements", "cla_3plus_placements_pct"),
+))
+
+
+def test_three_or_more_placements_exclusions(tmp_path):
+    """12 months to 31 Dec 2019. P1: the placement held on 31 Dec 2018, then new carers
+    on 1 Feb and 1 Aug 2019 (the B on 1 May is the same carer): 3, counted. P2: held on
+    31 Dec 2018; a temporary placement (T1) 1-10 Mar and the return to the same placement
+    are not new, nor the B: 1. P3 is on short breaks (V3): not looked after for these
+    figures. P4: came into care 1 Feb 2019, U on 1 Apr (same carer), new carer 1 Sep: 2.
+    Looked after 3 (P1, P2, P4); 3+ placements 1 = 1/3 (before: every episode with RNE
+    S, P, T, B, U counted and short breaks were in: 4 of 4)."""
+    found = figures(tmp_path, THREE_PLUS)
+    assert found["cla_open"].value == 3
+    assert found["cla_3plus_placements"].value == 1
+    assert nd(found["cla_3plus_placements_pct"]) == (1, 3)
+
+
+# --- Started and ceased: each child once ----------------------------------------------
+
+STARTED_CEASED = fixture(Fixture(
+    "started_ceased",
+    {"cla_episodes": _episodes(
+        _ep("SC1", date(2019, 10, 1), "S", dec=date(2019, 10, 20), rec="E11"),
+        _ep("SC1", date(2019, 11, 1), "S", dec=date(2019, 12, 1), rec="E13"),
+        _ep("SC1", date(2019, 12, 10), "S"),
+        _ep("SC2", date(2019, 10, 5), "S", ls="V3", dec=date(2019, 10, 6), rec="E11"),
+        _ep("SC3", date(2018, 1, 1), "S", dec=date(2019, 11, 30), rec="E12"),
+    )},
+    ("cla_started", "cla_ceased"),
+))
+
+
+def test_started_and_ceased_count_each_child_once(tmp_path):
+    """Q3: SC1 starts three periods of care and ends two: counted once in each. SC2's
+    one-night short break (V3) is not counted. SC3 ceases on 30 Nov. Started 1, ceased 2
+    (before: 4 and 4)."""
+    found = figures(tmp_path, STARTED_CEASED)
+    assert (found["cla_started"].value, found["cla_ceased"].value) == (1, 2)
+
+
+# --- Health assessments -----------------------------------------------------------------
+
+HEALTH = fixture(Fixture(
+    "health",
+    {
+        "children": ("child_id, dob", [("H1", date(2016, 1, 1)), ("H2", date(2016, 1, 1)),
+                                       ("H3", date(2010, 1, 1)), ("H4", date(2010, 1, 1))]),
+        "cla_episodes": _episodes(_ep("H1", date(2018, 1, 1), "S"),
+                                  _ep("H2", date(2018, 1, 1), "S"),
+                                  _ep("H3", date(2018, 1, 1), "S"),
+                                  _ep("H4", date(2019, 6, 1), "S")),
+        "health_assessments": ("child_id, assessment_date, kind", [
+            ("H1", date(2019, 5, 1), "health"), ("H2", date(2019, 8, 1), "health"),
+            ("H3", date(2019, 5, 1), "health"), ("H4", date(2019, 7, 1), "health")]),
+    },
+    ("cla_health_assessment_pct",),
+))
+
+
+def test_health_assessments_six_monthly_under_five(tmp_path):
+    """31 Dec 2019, looked after 12 months or more: H1 (aged 3) last assessed 1 May 2019,
+    over 6 months ago: not up to date; H2 (3) 1 Aug 2019: up to date; H3 (9) 1 May 2019,
+    within 12 months: up to date. H4 looked after since June 2019: not counted. 2/3
+    (the 12-month rule for all gave 3/3)."""
+    assert nd(figures(tmp_path, HEALTH)["cla_health_assessment_pct"]) == (2, 3)
+
+
+# --- CLA visits -----------------------------------------------------------------------
+
+VISITS = fixture(Fixture(
+    "visits",
+    {
+        "cla_episodes": _episodes(_ep("V1", date(2017, 1, 1), "S"),
+                                  _ep("V2", date(2019, 9, 1), "S"),
+                                  _ep("V3", date(2019, 11, 1), "S")),
+        "visits": ("child_id, visit_date, visit_type", [
+            ("V1", date(2019, 8, 1), "CLA"), ("V1", date(2019, 10, 15), "CLA"),
+            ("V2", date(2019, 9, 5), "CLA"), ("V2", date(2019, 10, 20), "CLA"),
+            ("V2", date(2019, 10, 25), "CLA"), ("V3", date(2019, 11, 10), "CLA")]),
+    },
+    ("cla_visits_in_time_pct",),
+))
+
+
+def test_cla_visits_first_week_first_year_and_after(tmp_path):
+    """Q3 visits. V1 (placed since 2017, past its first year): 15 Oct, 75 days after the
+    last: late at 6-weekly (42 days), in time at 3-monthly (91). V2 (placed 1 Sep 2019):
+    20 Oct, 45 days after 5 Sep: late (first year: 6-weekly); 25 Oct, 5 days: in time. V3
+    (placed 1 Nov): first visit 10 Nov, 9 days: late (within a week). Default 1/4; with
+    later_visit_days 91 (placements agreed long-term), 2/4."""
+    assert nd(figures(tmp_path, VISITS)["cla_visits_in_time_pct"]) == (1, 4)
+    long_term = {**SETTINGS, "params": {"cla_visits_in_time_pct": {"later_visit_days": 91}}}
+    assert nd(figures(tmp_path, VISITS, settings=long_term)["cla_visits_in_time_pct"]) == (2, 4)
+
+
+# --- CLA reviews ----------------------------------------------------------------------
+
+REVIEWS = fixture(Fixture(
+    "reviews",
+    {
+        "cla_episodes": _episodes(
+            _ep("RV1", date(2019, 4, 1), "S"), _ep("RV2", date(2015, 1, 1), "S"),
+            _ep("RV3", date(2015, 1, 1), "S"), _ep("RV4", date(2019, 10, 1), "S"),
+            _ep("RV5", date(2019, 11, 1), "S", dec=date(2019, 11, 15), rec="E11")),
+        "cla_reviews": ("child_id, review_date", [
+            ("RV1", date(2019, 4, 25)), ("RV1", date(2019, 7, 30)), ("RV1", date(2019, 12, 20)),
+            ("RV2", date(2019, 5, 10)), ("RV2", date(2019, 11, 1)),
+            ("RV4", date(2019, 10, 31))]),
+    },
+    ("cla_reviews_in_time_pct",),
+    ("2019-20-Q3", "2019-20-Q4"),
+))
+
+
+def test_cla_reviews_judged_one_by_one(tmp_path):
+    """Review data starts 1 Apr 2019 (the earliest review is 25 Apr 2019).
+    RV1, in care from Mon 1 Apr 2019: first review due 1 May (20 working days, Easter
+    19 and 22 Apr), held 25 Apr; second due 25 Jul, held 30 Jul (late, in Q2); third due
+    30 Jan 2020, held 20 Dec 2019: in time, due in Q4. Nothing due in Q3: the late second
+    review is not held against RV1 for ever.
+    RV2, in care since 2015: its first review on file (10 May 2019) may not be its first:
+    not judged; the next is due within 6 months, 10 Nov, held 1 Nov: in time (Q3).
+    RV3, in care since 2015, no review on file: one was due by 1 Oct 2019 (6 months after
+    the data starts): late (Q3).
+    RV4, in care from Tue 1 Oct 2019: first due 29 Oct, held 31 Oct: late (Q3); second
+    due 31 Jan 2020 (3 months), never held: late (Q4).
+    RV5 left care on 15 Nov, before its first review was due (29 Nov): not counted.
+    Q3: 1/3; Q4: RV1 in time, RV4 late: 1/2. (The old rule judged children at period end:
+    0/4 in Q3.)"""
+    assert nd(figures(tmp_path, REVIEWS)["cla_reviews_in_time_pct"]) == (1, 3)
+    assert nd(figures(tmp_path, REVIEWS, "2019-20-Q4")["cla_reviews_in_time_pct"]) == (1, 2)
+
+
+# --- Missing and away -----------------------------------------------------------------
+
+MISSING = fixture(Fixture(
+    "missing",
+    {
+        "cla_episodes": _episodes(_ep("MC1", date(2019, 1, 1), "S"),
+                                  _ep("MC2", date(2019, 1, 1), "S"),
+                                  _ep("MC4", date(2019, 12, 1), "S")),
+        "missing_episodes": ("child_id, missing_type, start_date, end_date", [
+            ("MC1", "M", date(2019, 10, 5), date(2019, 10, 6)),
+            ("MC1", "M", date(2019, 11, 5), date(2019, 11, 6)),
+            ("MC1", "A", date(2019, 11, 20), date(2019, 11, 20)),
+            ("MC2", "A", date(2019, 12, 1), date(2019, 12, 1)),
+            ("MC3", "M", date(2019, 10, 10), None),
+            ("MC4", "M", date(2019, 11, 10), date(2019, 11, 11))]),
+    },
+    ("cla_missing_children", "cla_away_children", "missing_children_with_episode",
+     "missing_episodes", "missing_children_at_end"),
+))
+
+
+def test_missing_and_away_separately_for_looked_after_children(tmp_path):
+    """Q3. Looked-after children missing (M): MC1 (two episodes) = 1; away (A): MC1, MC2
+    = 2. The local register (not looked after when the episode began): MC3 (never looked
+    after, still missing on 31 Dec) and MC4 (missing in November, looked after only from
+    1 Dec): 2 children, 2 episodes, 1 missing at period end. (Before: 4 children and 6
+    episodes, looked-after or not, missing and away together.)"""
+    found = figures(tmp_path, MISSING)
+    assert found["cla_missing_children"].value == 1
+    assert found["cla_away_children"].value == 2
+    assert found["missing_children_with_episode"].value == 2
+    assert found["missing_episodes"].value == 2
+    assert found["missing_children_at_end"].value == 1
+
+
+# --- Assessment clock -----------------------------------------------------------------
+
+CLOCK = fixture(Fixture(
+    "clock",
+    {
+        "referrals": ("referral_id, child_id, referral_date", [("RF1", "C", date(2019, 8, 1))]),
+        "assessments": ("assessment_id, child_id, referral_id, start_date, authorised_date", [
+            ("AS1", "C", "RF1", date(2019, 9, 2), date(2019, 10, 25))]),
+    },
+    ("assessments_45wd_pct",),
+))
+
+
+def test_assessment_clock_starts_at_the_assessment_by_default(tmp_path):
+    """AS1 started Mon 2 Sep 2019 and was authorised Fri 25 Oct: 39 working days after
+    its start (7 weeks, 35, plus 22-25 Oct), within 45. From the referral (Thu 1 Aug): 21
+    working days to 2 Sep (26 Aug a bank holiday) + 39 = 60: late. The shipped default
+    (the DfE's clock) gives 1/1; the setting assessment_clock: referral 0/1."""
+    path = build(tmp_path / "clock.duckdb", CLOCK)
+    with duckdb.connect(str(path), read_only=True) as con:
+        (default,) = compute(con, "2019-20-Q3", ids=["assessments_45wd_pct"],
+                             comparisons=False)
+        (referral,) = compute(con, "2019-20-Q3", ids=["assessments_45wd_pct"],
+                              comparisons=False,
+                              settings={"working_days": "day0", "assessment_clock": "referral"})
+        rows = children(con, "assessments_45wd_pct", "2019-20-Q3")
+    assert nd(default) == (1, 1)
+    assert nd(referral) == (0, 1)
+    assert rows[0].evidence["working_days"] == 39
+
+
+# --- Caseload -------------------------------------------------------------------------
+
+CASELOAD = fixture(Fixture(
+    "caseload",
+    {
+        "workers": ("worker, team, role, fte", [
+            ("SW1", "T1", "social worker", 1.0), ("SW2", "T1", "social worker", 0.6),
+            ("PA1", "T1", "personal adviser", 1.0), ("SW3", "T1", "social worker", 1.0)]),
+        "allocations": ("child_id, worker, team, start_date, end_date", [
+            ("K1", "SW1", "T1", date(2019, 1, 1), None),
+            ("K2", "SW1", "T1", date(2019, 1, 1), None),
+            ("K3", "SW1", "T1", date(2019, 1, 1), None),
+            ("K4", "SW2", "T1", date(2019, 1, 1), None),
+            ("K5", "PA1", "T1", date(2019, 1, 1), None),
+            ("K6", "PA1", "T1", date(2019, 1, 1), None),
+            ("K7", "SW3", "T1", date(2019, 1, 1), date(2019, 11, 1))]),
+    },
+    ("caseload_per_worker",),
+))
+
+
+def test_caseload_per_fte_case_holding_social_worker(tmp_path):
+    """31 Dec 2019: SW1 holds 3 cases (1.0 FTE), SW2 1 (0.6 FTE); PA1 is a personal
+    adviser (not counted, nor their 2 cases); SW3's only case closed on 1 Nov. 4 cases /
+    1.6 FTE = 2.5 (headcount of everyone holding cases gave 6 / 3 = 2.0). The drill-down
+    lists the 4 cases and, for the denominator, the 2 workers with their FTE."""
+    result = figures(tmp_path, CASELOAD)["caseload_per_worker"]
+    assert (result.value, *nd(result)) == (2.5, 4, 1.6)
+    with duckdb.connect(str(tmp_path / "caseload.duckdb"), read_only=True) as con:
+        rows = children(con, "caseload_per_worker", "2019-20-Q3", settings=SETTINGS)
+    assert sorted(r.child_id for r in rows if r.in_numerator) == ["K1", "K2", "K3", "K4"]
+    assert sorted((r.evidence["worker"], r.evidence["fte"]) for r in rows
+                  if r.in_denominator) == [("SW1", 1.0), ("SW2", 0.6)]
+
+
+# --- Rates per 10,000 -----------------------------------------------------------------
+
+RATES = fixture(Fixture(
+    "rates",
+    {
+        "cla_episodes": _episodes(_ep("R1", date(2018, 1, 1), "S")),
+        "population": ("year, age_from, age_to, population", [(2018, 0, 17, 5000)]),
+    },
+    ("cla_rate_10k",),
+    ("2019-20-Q3", "2018-19-Q3"),
+))
+
+
+def test_rate_uses_the_periods_population_year_or_none(tmp_path):
+    """R1 is looked after throughout. 2018-19 Q3 uses the 2018 estimate, 5,000: 1 x 10,000
+    / 5,000 = 2.0. 2019-20 Q3 needs the 2019 estimate, which is not loaded: no rate
+    (before: 2.0, silently from 2018); the drill-down says which year and that it is
+    missing."""
+    assert figures(tmp_path, RATES, "2018-19-Q3")["cla_rate_10k"].value == 2.0
+    result = figures(tmp_path, RATES)["cla_rate_10k"]
+    assert result.value is None
+    assert result.numerator == 1
+    with duckdb.connect(str(tmp_path / "rates.duckdb"), read_only=True) as con:
+        (now,) = children(con, "cla_rate_10k", "2019-20-Q3", settings=SETTINGS)
+        (then,) = children(con, "cla_rate_10k", "2018-19-Q3", settings=SETTINGS)
+    assert (now.evidence["population_year"], now.evidence["population"]) == (2019, None)
+    assert (then.evidence["population_year"], then.evidence["population"]) == (2018, 5000)
+
+
 # --- Spark ------------------------------------------------------------------------------
 
 @pytest.fixture(scope="module")

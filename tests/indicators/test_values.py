@@ -39,13 +39,18 @@ Q3 = {
     "cla_3plus_placements": (1, 1, None),
     "cla_3plus_placements_pct": (100 / 6, 1, 6),
     "cla_long_term_stability_pct": (50.0, 1, 2),         # C12 yes, C13 no, C14 is 16
-    "cla_reviews_in_time_pct": (40.0, 2, 5),             # C1, C17 in time
+    # reviews due in Q3: C1's third (due 1 Nov, held 30 Oct), C17's first in its new
+    # period of care (due 12 Nov, held 12 Nov), C15's first (due 3 Dec, never held)
+    "cla_reviews_in_time_pct": (200 / 3, 2, 3),
     "cla_visits_in_time_pct": (80.0, 4, 5),              # C1's 44-day gap late
     "cla_health_assessment_pct": (100 / 3, 1, 3),
     "cla_uasc": (1, 1, None),
-    "missing_children_at_end": (1, 1, None),
-    "missing_episodes": (4, 4, None),
-    "missing_children_with_episode": (3, 3, None),
+    # every Q3 episode is of a looked-after child (C1, C12, C13): none on the local register
+    "missing_children_at_end": (0, 0, None),
+    "missing_episodes": (0, 0, None),
+    "missing_children_with_episode": (0, 0, None),
+    "cla_missing_children": (3, 3, None),                # C1, C12, C13 (M)
+    "cla_away_children": (1, 1, None),                   # C12 (A)
     "rhi_offered_pct": (200 / 3, 2, 3),
     "rhi_accepted": (1, 1, None),
     "rhi_72h_pct": (100 / 3, 1, 3),

@@ -4,12 +4,20 @@
 -- through a child's care (its first episode is, say, a change of legal status, RNE L),
 -- that episode's start is the latest the placement can have begun. A change of placement
 -- with the same carer (RNE B, U) is not a new placement, nor is a temporary placement
--- (placement type T0-T4).
+-- (placement type T0-T4), nor the return from one to the placement held before it (same
+-- placement type, URN and postcode).
 SELECT child_id, decom AS placement_start, rne, place
 FROM (
-    SELECT child_id, decom, rne, place,
-           MIN(decom) OVER (PARTITION BY child_id) AS first_decom
+    SELECT child_id, decom, rne, place, urn, pl_post,
+           MIN(decom) OVER (PARTITION BY child_id) AS first_decom,
+           LAG(place) OVER (PARTITION BY child_id ORDER BY decom) AS prev_place,
+           LAG(place, 2) OVER (PARTITION BY child_id ORDER BY decom) AS held_place,
+           LAG(urn, 2) OVER (PARTITION BY child_id ORDER BY decom) AS held_urn,
+           LAG(pl_post, 2) OVER (PARTITION BY child_id ORDER BY decom) AS held_pl_post
     FROM cla_episodes
 ) e
 WHERE decom = first_decom
-   OR (rne IN ('S', 'P', 'T') AND COALESCE(place, '') NOT IN ('T0', 'T1', 'T2', 'T3', 'T4'))
+   OR (rne IN ('S', 'P', 'T') AND COALESCE(place, '') NOT IN ('T0', 'T1', 'T2', 'T3', 'T4')
+       AND NOT (rne <> 'S' AND COALESCE(prev_place, '') IN ('T0', 'T1', 'T2', 'T3', 'T4')
+                AND place = held_place AND COALESCE(urn, '') = COALESCE(held_urn, '')
+                AND COALESCE(pl_post, '') = COALESCE(held_pl_post, '')))
