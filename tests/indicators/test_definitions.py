@@ -43,8 +43,10 @@ def build(path: Path, fixture: Fixture) -> Path:
         with_source = "source" not in names
         cols = names + (["source"] if with_source else [])
         marks = ", ".join("?" * len(cols))
-        con.executemany(f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({marks})",
-                        [list(r) + (["x"] if with_source else []) for r in rows])
+        con.executemany(
+            f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({marks})",
+            [list(r) + (["x"] if with_source else []) for r in rows],
+        )
     con.close()
     return path
 
@@ -57,14 +59,23 @@ def fixture(f: Fixture) -> Fixture:
     return f
 
 
-def figures(tmp_path: Path, f: Fixture, period: str = "2019-20-Q3",
-            settings: dict[str, Any] | None = None) -> dict[str, Any]:
+def figures(
+    tmp_path: Path, f: Fixture, period: str = "2019-20-Q3", settings: dict[str, Any] | None = None
+) -> dict[str, Any]:
     path = tmp_path / f"{f.name}.duckdb"
     if not path.exists():
         build(path, f)
     with duckdb.connect(str(path), read_only=True) as con:
-        return {r.id: r for r in compute(con, period, ids=list(f.indicators),
-                                         comparisons=False, settings=settings or SETTINGS)}
+        return {
+            r.id: r
+            for r in compute(
+                con,
+                period,
+                ids=list(f.indicators),
+                comparisons=False,
+                settings=settings or SETTINGS,
+            )
+        }
 
 
 def nd(result: Any) -> tuple[Any, Any]:
@@ -73,25 +84,38 @@ def nd(result: Any) -> tuple[Any, Any]:
 
 # --- Bug (a): the earliest episode on file starts a placement ---------------------------
 
-EARLIEST_EPISODE = fixture(Fixture(
-    "earliest_episode",
-    {
-        "children": ("child_id, dob", [("L1", date(2010, 1, 1)), ("L2", date(2009, 1, 1)),
-                                        ("L3", date(2002, 1, 1))]),
-        "cla_episodes": ("child_id, decom, rne, ls, place, dec, rec", [
-            ("L1", date(2016, 5, 1), "L", "C2", "U1", None, None),
-            ("L2", date(2016, 3, 1), "T", "C2", "U1", date(2018, 6, 1), "X1"),
-            ("L2", date(2018, 6, 1), "P", "C2", "U1", None, None),
-            ("L3", date(2016, 1, 1), "S", "C2", "U1", None, None),
-        ]),
-        "visits": ("child_id, visit_date, visit_type", [
-            ("L1", date(2019, 8, 20), "CLA"), ("L1", date(2019, 10, 1), "CLA"),
-            ("L1", date(2019, 11, 20), "CLA"), ("L1", date(2019, 12, 20), "CLA"),
-            ("L2", date(2019, 9, 15), "CLA"), ("L2", date(2019, 10, 20), "CLA"),
-        ]),
-    },
-    ("cla_long_term_stability_pct", "cla_visits_in_time_pct"),
-))
+EARLIEST_EPISODE = fixture(
+    Fixture(
+        "earliest_episode",
+        {
+            "children": (
+                "child_id, dob",
+                [("L1", date(2010, 1, 1)), ("L2", date(2009, 1, 1)), ("L3", date(2002, 1, 1))],
+            ),
+            "cla_episodes": (
+                "child_id, decom, rne, ls, place, dec, rec",
+                [
+                    ("L1", date(2016, 5, 1), "L", "C2", "U1", None, None),
+                    ("L2", date(2016, 3, 1), "T", "C2", "U1", date(2018, 6, 1), "X1"),
+                    ("L2", date(2018, 6, 1), "P", "C2", "U1", None, None),
+                    ("L3", date(2016, 1, 1), "S", "C2", "U1", None, None),
+                ],
+            ),
+            "visits": (
+                "child_id, visit_date, visit_type",
+                [
+                    ("L1", date(2019, 8, 20), "CLA"),
+                    ("L1", date(2019, 10, 1), "CLA"),
+                    ("L1", date(2019, 11, 20), "CLA"),
+                    ("L1", date(2019, 12, 20), "CLA"),
+                    ("L2", date(2019, 9, 15), "CLA"),
+                    ("L2", date(2019, 10, 20), "CLA"),
+                ],
+            ),
+        },
+        ("cla_long_term_stability_pct", "cla_visits_in_time_pct"),
+    )
+)
 
 
 def test_earliest_episode_on_file_starts_the_placement(tmp_path):
@@ -112,28 +136,42 @@ def test_earliest_episode_on_file_starts_the_placement(tmp_path):
 
 # --- Bug (b): care leavers use only what was known for the period -----------------------
 
-CARE_LEAVERS = fixture(Fixture(
-    "care_leavers",
-    {
-        "children": ("child_id, dob", [("A", date(2000, 6, 15)), ("B", date(2001, 2, 10)),
-                                       ("C", date(2000, 1, 1))]),
-        "care_leavers": ("child_id, year_ending, in_touch, activity, suitable, source", [
-            ("A", date(2019, 3, 31), "YES", "G4", False, "ssda903"),
-            ("A", date(2020, 3, 31), "YES", "F1", True, "ssda903"),
-            ("B", date(2019, 3, 31), "YES", "F1", True, "ssda903"),
-            ("B", date(2020, 3, 31), "NO", "G6", False, "ssda903"),
-            ("C", None, "YES", "F1", True, "annex_a"),
-        ]),
-        # the Annex A's latest date: its List 9 is as at 20 March 2020
-        "visits": ("child_id, visit_date, visit_type, source",
-                   [("Z", date(2020, 3, 20), "CLA", "annex_a")]),
-        "contacts": ("contact_id, child_id, contact_date", [("K", "Z", date(2020, 3, 31))]),
-    },
-    ("care_leavers", "care_leavers_eet_pct", "care_leavers_17_18_eet_pct",
-     "care_leavers_suitable_accom_pct", "care_leavers_17_18_suitable_accom_pct",
-     "care_leavers_in_touch_pct"),
-    ("2019-20-Q3", "2019-20-Q4", "2018-19-Q3"),
-))
+CARE_LEAVERS = fixture(
+    Fixture(
+        "care_leavers",
+        {
+            "children": (
+                "child_id, dob",
+                [("A", date(2000, 6, 15)), ("B", date(2001, 2, 10)), ("C", date(2000, 1, 1))],
+            ),
+            "care_leavers": (
+                "child_id, year_ending, in_touch, activity, suitable, source",
+                [
+                    ("A", date(2019, 3, 31), "YES", "G4", False, "ssda903"),
+                    ("A", date(2020, 3, 31), "YES", "F1", True, "ssda903"),
+                    ("B", date(2019, 3, 31), "YES", "F1", True, "ssda903"),
+                    ("B", date(2020, 3, 31), "NO", "G6", False, "ssda903"),
+                    ("C", None, "YES", "F1", True, "annex_a"),
+                ],
+            ),
+            # the Annex A's latest date: its List 9 is as at 20 March 2020
+            "visits": (
+                "child_id, visit_date, visit_type, source",
+                [("Z", date(2020, 3, 20), "CLA", "annex_a")],
+            ),
+            "contacts": ("contact_id, child_id, contact_date", [("K", "Z", date(2020, 3, 31))]),
+        },
+        (
+            "care_leavers",
+            "care_leavers_eet_pct",
+            "care_leavers_17_18_eet_pct",
+            "care_leavers_suitable_accom_pct",
+            "care_leavers_17_18_suitable_accom_pct",
+            "care_leavers_in_touch_pct",
+        ),
+        ("2019-20-Q3", "2019-20-Q4", "2018-19-Q3"),
+    )
+)
 
 
 def test_care_leavers_use_only_what_was_known_for_the_period(tmp_path):
@@ -172,18 +210,25 @@ def test_care_leavers_use_only_what_was_known_for_the_period(tmp_path):
 
 # --- Bug (c): an unrecorded "child seen" is missing, not "not seen" ---------------------
 
-CHILD_SEEN = fixture(Fixture(
-    "child_seen",
-    {"assessments": ("assessment_id, child_id, start_date, authorised_date, child_seen", [
-        ("A1", "S1", date(2019, 7, 1), date(2019, 8, 1), None),
-        ("A2", "S2", date(2019, 7, 1), date(2019, 9, 1), None),
-        ("A3", "S3", date(2019, 9, 1), date(2019, 10, 10), True),
-        ("A4", "S4", date(2019, 9, 1), date(2019, 11, 10), False),
-        ("A5", "S5", date(2019, 9, 1), date(2019, 12, 10), None),
-    ])},
-    ("assessments_child_seen_pct",),
-    ("2019-20-Q3", "2019-20-Q2"),
-))
+CHILD_SEEN = fixture(
+    Fixture(
+        "child_seen",
+        {
+            "assessments": (
+                "assessment_id, child_id, start_date, authorised_date, child_seen",
+                [
+                    ("A1", "S1", date(2019, 7, 1), date(2019, 8, 1), None),
+                    ("A2", "S2", date(2019, 7, 1), date(2019, 9, 1), None),
+                    ("A3", "S3", date(2019, 9, 1), date(2019, 10, 10), True),
+                    ("A4", "S4", date(2019, 9, 1), date(2019, 11, 10), False),
+                    ("A5", "S5", date(2019, 9, 1), date(2019, 12, 10), None),
+                ],
+            )
+        },
+        ("assessments_child_seen_pct",),
+        ("2019-20-Q3", "2019-20-Q2"),
+    )
+)
 
 
 def test_unrecorded_child_seen_is_missing_not_not_seen(tmp_path):
@@ -199,22 +244,34 @@ def test_unrecorded_child_seen_is_missing_not_not_seen(tmp_path):
 
 # --- Bug (d): a conversion links each referral to its contact ---------------------------
 
-CONVERSION = fixture(Fixture(
-    "conversion",
-    {
-        "contacts": ("contact_id, child_id, contact_date", [
-            ("KX", "X", date(2019, 10, 1)),
-            ("KZ1", "Z", date(2019, 10, 5)), ("KZ2", "Z", date(2019, 10, 20)),
-            ("KW", "W", date(2019, 12, 30)),
-        ]),
-        "referrals": ("referral_id, child_id, referral_date", [
-            ("RX1", "X", date(2019, 10, 3)), ("RX2", "X", date(2019, 11, 1)),
-            ("RY1", "Y", date(2019, 10, 9)), ("RY2", "Y", date(2019, 12, 9)),
-            ("RZ", "Z", date(2019, 10, 21)), ("RW", "W", date(2020, 1, 2)),
-        ]),
-    },
-    ("contact_conversion_pct",),
-))
+CONVERSION = fixture(
+    Fixture(
+        "conversion",
+        {
+            "contacts": (
+                "contact_id, child_id, contact_date",
+                [
+                    ("KX", "X", date(2019, 10, 1)),
+                    ("KZ1", "Z", date(2019, 10, 5)),
+                    ("KZ2", "Z", date(2019, 10, 20)),
+                    ("KW", "W", date(2019, 12, 30)),
+                ],
+            ),
+            "referrals": (
+                "referral_id, child_id, referral_date",
+                [
+                    ("RX1", "X", date(2019, 10, 3)),
+                    ("RX2", "X", date(2019, 11, 1)),
+                    ("RY1", "Y", date(2019, 10, 9)),
+                    ("RY2", "Y", date(2019, 12, 9)),
+                    ("RZ", "Z", date(2019, 10, 21)),
+                    ("RW", "W", date(2020, 1, 2)),
+                ],
+            ),
+        },
+        ("contact_conversion_pct",),
+    )
+)
 
 
 def test_conversion_links_each_referral_to_its_contact(tmp_path):
@@ -226,52 +283,73 @@ def test_conversion_links_each_referral_to_its_contact(tmp_path):
     assert (result.value, *nd(result)) == (75.0, 3, 4)
     path = tmp_path / "conversion.duckdb"
     with duckdb.connect(str(path), read_only=True) as con:
-        rows = {r.evidence["contact_id"]: r for r in
-                children(con, "contact_conversion_pct", "2019-20-Q3", settings=SETTINGS)}
+        rows = {
+            r.evidence["contact_id"]: r
+            for r in children(con, "contact_conversion_pct", "2019-20-Q3", settings=SETTINGS)
+        }
     assert rows["KZ2"].evidence["referral_id"] == "RZ"
     assert not rows["KZ1"].in_numerator
 
 
 # --- Placements: long-term stability -------------------------------------------------
 
+
 def _episodes(*rows: tuple[Any, ...]) -> tuple[str, list[tuple[Any, ...]]]:
     """(child, decom, rne, ls, place, dec, rec, urn, pl_post) rows."""
     return ("child_id, decom, rne, ls, place, dec, rec, urn, pl_post", list(rows))
 
 
-def _ep(child: str, decom: date, rne: str, place: str = "U1", dec: date | None = None,
-        rec: str | None = None, ls: str = "C2", urn: str | None = None,
-        pl_post: str | None = None) -> tuple[Any, ...]:
+def _ep(
+    child: str,
+    decom: date,
+    rne: str,
+    place: str = "U1",
+    dec: date | None = None,
+    rec: str | None = None,
+    ls: str = "C2",
+    urn: str | None = None,
+    pl_post: str | None = None,
+) -> tuple[Any, ...]:
     return (child, decom, rne, ls, place, dec, rec or ("X1" if dec else None), urn, pl_post)
 
 
-STABILITY = fixture(Fixture(
-    "stability",
-    {
-        "children": ("child_id, dob", [
-            ("ST1", date(2010, 1, 1)), ("ST2", date(2010, 1, 1)), ("ST3", date(2010, 1, 1)),
-            ("ST4", date(2010, 1, 1)), ("ST5", date(2003, 6, 1)), ("ST6", date(2010, 1, 1)),
-            ("ST7", date(2012, 1, 1))]),
-        "cla_episodes": _episodes(
-            _ep("ST1", date(2016, 1, 1), "S", dec=date(2018, 6, 1)),
-            _ep("ST1", date(2018, 6, 1), "B", "U2"),
-            _ep("ST2", date(2016, 1, 1), "S", dec=date(2017, 3, 1)),
-            _ep("ST2", date(2017, 3, 1), "P", "U3", dec=date(2018, 9, 1)),
-            _ep("ST2", date(2018, 9, 1), "P", "A4", ls="E1"),
-            _ep("ST3", date(2016, 1, 1), "S", dec=date(2019, 1, 1)),
-            _ep("ST3", date(2019, 1, 1), "P", "U3"),
-            _ep("ST4", date(2016, 1, 1), "S", dec=date(2018, 7, 1), urn="SC1", pl_post="AB1"),
-            _ep("ST4", date(2018, 7, 1), "P", "T2", dec=date(2018, 7, 14)),
-            _ep("ST4", date(2018, 7, 14), "P", urn="SC1", pl_post="AB1"),
-            _ep("ST5", date(2016, 1, 1), "S"),
-            _ep("ST6", date(2018, 1, 1), "S"),
-            _ep("ST7", date(2016, 6, 1), "S", dec=date(2018, 3, 1)),
-            _ep("ST7", date(2018, 3, 1), "P", "U3", dec=date(2019, 6, 1)),
-            _ep("ST7", date(2019, 6, 1), "P", "A5", ls="E1"),
-        ),
-    },
-    ("cla_long_term_stability_pct",),
-))
+STABILITY = fixture(
+    Fixture(
+        "stability",
+        {
+            "children": (
+                "child_id, dob",
+                [
+                    ("ST1", date(2010, 1, 1)),
+                    ("ST2", date(2010, 1, 1)),
+                    ("ST3", date(2010, 1, 1)),
+                    ("ST4", date(2010, 1, 1)),
+                    ("ST5", date(2003, 6, 1)),
+                    ("ST6", date(2010, 1, 1)),
+                    ("ST7", date(2012, 1, 1)),
+                ],
+            ),
+            "cla_episodes": _episodes(
+                _ep("ST1", date(2016, 1, 1), "S", dec=date(2018, 6, 1)),
+                _ep("ST1", date(2018, 6, 1), "B", "U2"),
+                _ep("ST2", date(2016, 1, 1), "S", dec=date(2017, 3, 1)),
+                _ep("ST2", date(2017, 3, 1), "P", "U3", dec=date(2018, 9, 1)),
+                _ep("ST2", date(2018, 9, 1), "P", "A4", ls="E1"),
+                _ep("ST3", date(2016, 1, 1), "S", dec=date(2019, 1, 1)),
+                _ep("ST3", date(2019, 1, 1), "P", "U3"),
+                _ep("ST4", date(2016, 1, 1), "S", dec=date(2018, 7, 1), urn="SC1", pl_post="AB1"),
+                _ep("ST4", date(2018, 7, 1), "P", "T2", dec=date(2018, 7, 14)),
+                _ep("ST4", date(2018, 7, 14), "P", urn="SC1", pl_post="AB1"),
+                _ep("ST5", date(2016, 1, 1), "S"),
+                _ep("ST6", date(2018, 1, 1), "S"),
+                _ep("ST7", date(2016, 6, 1), "S", dec=date(2018, 3, 1)),
+                _ep("ST7", date(2018, 3, 1), "P", "U3", dec=date(2019, 6, 1)),
+                _ep("ST7", date(2019, 6, 1), "P", "A5", ls="E1"),
+            ),
+        },
+        ("cla_long_term_stability_pct",),
+    )
+)
 
 
 def test_long_term_stability_adoption_rule_and_same_carer(tmp_path):
@@ -290,26 +368,30 @@ def test_long_term_stability_adoption_rule_and_same_carer(tmp_path):
 
 # --- Placements: 3 or more in 12 months, and who counts as looked after ---------------
 
-THREE_PLUS = fixture(Fixture(
-    "three_plus",
-    {"cla_episodes": _episodes(
-        _ep("P1", date(2018, 6, 1), "S", dec=date(2019, 2, 1)),
-        _ep("P1", date(2019, 2, 1), "P", "U3", dec=date(2019, 5, 1)),
-        _ep("P1", date(2019, 5, 1), "B", "U4", dec=date(2019, 8, 1)),
-        _ep("P1", date(2019, 8, 1), "P", "U5"),
-        _ep("P2", date(2018, 6, 1), "S", dec=date(2019, 3, 1), urn="R1", pl_post="PC1"),
-        _ep("P2", date(2019, 3, 1), "P", "T1", dec=date(2019, 3, 10)),
-        _ep("P2", date(2019, 3, 10), "P", dec=date(2019, 6, 1), urn="R1", pl_post="PC1"),
-        _ep("P2", date(2019, 6, 1), "B", "U2"),
-        _ep("P3", date(2019, 1, 5), "S", ls="V3", dec=date(2019, 3, 1)),
-        _ep("P3", date(2019, 3, 1), "P", "U2", ls="V3", dec=date(2019, 6, 1)),
-        _ep("P3", date(2019, 6, 1), "P", "U3", ls="V3"),
-        _ep("P4", date(2019, 2, 1), "S", dec=date(2019, 4, 1)),
-        _ep("P4", date(2019, 4, 1), "U", "U2", dec=date(2019, 9, 1)),
-        _ep("P4", date(2019, 9, 1), "P", "U3"),
-    )},
-    ("cla_open", "cla_3plus_placements", "cla_3plus_placements_pct"),
-))
+THREE_PLUS = fixture(
+    Fixture(
+        "three_plus",
+        {
+            "cla_episodes": _episodes(
+                _ep("P1", date(2018, 6, 1), "S", dec=date(2019, 2, 1)),
+                _ep("P1", date(2019, 2, 1), "P", "U3", dec=date(2019, 5, 1)),
+                _ep("P1", date(2019, 5, 1), "B", "U4", dec=date(2019, 8, 1)),
+                _ep("P1", date(2019, 8, 1), "P", "U5"),
+                _ep("P2", date(2018, 6, 1), "S", dec=date(2019, 3, 1), urn="R1", pl_post="PC1"),
+                _ep("P2", date(2019, 3, 1), "P", "T1", dec=date(2019, 3, 10)),
+                _ep("P2", date(2019, 3, 10), "P", dec=date(2019, 6, 1), urn="R1", pl_post="PC1"),
+                _ep("P2", date(2019, 6, 1), "B", "U2"),
+                _ep("P3", date(2019, 1, 5), "S", ls="V3", dec=date(2019, 3, 1)),
+                _ep("P3", date(2019, 3, 1), "P", "U2", ls="V3", dec=date(2019, 6, 1)),
+                _ep("P3", date(2019, 6, 1), "P", "U3", ls="V3"),
+                _ep("P4", date(2019, 2, 1), "S", dec=date(2019, 4, 1)),
+                _ep("P4", date(2019, 4, 1), "U", "U2", dec=date(2019, 9, 1)),
+                _ep("P4", date(2019, 9, 1), "P", "U3"),
+            )
+        },
+        ("cla_open", "cla_3plus_placements", "cla_3plus_placements_pct"),
+    )
+)
 
 
 def test_three_or_more_placements_exclusions(tmp_path):
@@ -328,17 +410,21 @@ def test_three_or_more_placements_exclusions(tmp_path):
 
 # --- Started and ceased: each child once ----------------------------------------------
 
-STARTED_CEASED = fixture(Fixture(
-    "started_ceased",
-    {"cla_episodes": _episodes(
-        _ep("SC1", date(2019, 10, 1), "S", dec=date(2019, 10, 20), rec="E11"),
-        _ep("SC1", date(2019, 11, 1), "S", dec=date(2019, 12, 1), rec="E13"),
-        _ep("SC1", date(2019, 12, 10), "S"),
-        _ep("SC2", date(2019, 10, 5), "S", ls="V3", dec=date(2019, 10, 6), rec="E11"),
-        _ep("SC3", date(2018, 1, 1), "S", dec=date(2019, 11, 30), rec="E12"),
-    )},
-    ("cla_started", "cla_ceased"),
-))
+STARTED_CEASED = fixture(
+    Fixture(
+        "started_ceased",
+        {
+            "cla_episodes": _episodes(
+                _ep("SC1", date(2019, 10, 1), "S", dec=date(2019, 10, 20), rec="E11"),
+                _ep("SC1", date(2019, 11, 1), "S", dec=date(2019, 12, 1), rec="E13"),
+                _ep("SC1", date(2019, 12, 10), "S"),
+                _ep("SC2", date(2019, 10, 5), "S", ls="V3", dec=date(2019, 10, 6), rec="E11"),
+                _ep("SC3", date(2018, 1, 1), "S", dec=date(2019, 11, 30), rec="E12"),
+            )
+        },
+        ("cla_started", "cla_ceased"),
+    )
+)
 
 
 def test_started_and_ceased_count_each_child_once(tmp_path):
@@ -351,21 +437,38 @@ def test_started_and_ceased_count_each_child_once(tmp_path):
 
 # --- Health assessments -----------------------------------------------------------------
 
-HEALTH = fixture(Fixture(
-    "health",
-    {
-        "children": ("child_id, dob", [("H1", date(2016, 1, 1)), ("H2", date(2016, 1, 1)),
-                                       ("H3", date(2010, 1, 1)), ("H4", date(2010, 1, 1))]),
-        "cla_episodes": _episodes(_ep("H1", date(2018, 1, 1), "S"),
-                                  _ep("H2", date(2018, 1, 1), "S"),
-                                  _ep("H3", date(2018, 1, 1), "S"),
-                                  _ep("H4", date(2019, 6, 1), "S")),
-        "health_assessments": ("child_id, assessment_date, kind", [
-            ("H1", date(2019, 5, 1), "health"), ("H2", date(2019, 8, 1), "health"),
-            ("H3", date(2019, 5, 1), "health"), ("H4", date(2019, 7, 1), "health")]),
-    },
-    ("cla_health_assessment_pct",),
-))
+HEALTH = fixture(
+    Fixture(
+        "health",
+        {
+            "children": (
+                "child_id, dob",
+                [
+                    ("H1", date(2016, 1, 1)),
+                    ("H2", date(2016, 1, 1)),
+                    ("H3", date(2010, 1, 1)),
+                    ("H4", date(2010, 1, 1)),
+                ],
+            ),
+            "cla_episodes": _episodes(
+                _ep("H1", date(2018, 1, 1), "S"),
+                _ep("H2", date(2018, 1, 1), "S"),
+                _ep("H3", date(2018, 1, 1), "S"),
+                _ep("H4", date(2019, 6, 1), "S"),
+            ),
+            "health_assessments": (
+                "child_id, assessment_date, kind",
+                [
+                    ("H1", date(2019, 5, 1), "health"),
+                    ("H2", date(2019, 8, 1), "health"),
+                    ("H3", date(2019, 5, 1), "health"),
+                    ("H4", date(2019, 7, 1), "health"),
+                ],
+            ),
+        },
+        ("cla_health_assessment_pct",),
+    )
+)
 
 
 def test_health_assessments_six_monthly_under_five(tmp_path):
@@ -378,19 +481,30 @@ def test_health_assessments_six_monthly_under_five(tmp_path):
 
 # --- CLA visits -----------------------------------------------------------------------
 
-VISITS = fixture(Fixture(
-    "visits",
-    {
-        "cla_episodes": _episodes(_ep("V1", date(2017, 1, 1), "S"),
-                                  _ep("V2", date(2019, 9, 1), "S"),
-                                  _ep("V3", date(2019, 11, 1), "S")),
-        "visits": ("child_id, visit_date, visit_type", [
-            ("V1", date(2019, 8, 1), "CLA"), ("V1", date(2019, 10, 15), "CLA"),
-            ("V2", date(2019, 9, 5), "CLA"), ("V2", date(2019, 10, 20), "CLA"),
-            ("V2", date(2019, 10, 25), "CLA"), ("V3", date(2019, 11, 10), "CLA")]),
-    },
-    ("cla_visits_in_time_pct",),
-))
+VISITS = fixture(
+    Fixture(
+        "visits",
+        {
+            "cla_episodes": _episodes(
+                _ep("V1", date(2017, 1, 1), "S"),
+                _ep("V2", date(2019, 9, 1), "S"),
+                _ep("V3", date(2019, 11, 1), "S"),
+            ),
+            "visits": (
+                "child_id, visit_date, visit_type",
+                [
+                    ("V1", date(2019, 8, 1), "CLA"),
+                    ("V1", date(2019, 10, 15), "CLA"),
+                    ("V2", date(2019, 9, 5), "CLA"),
+                    ("V2", date(2019, 10, 20), "CLA"),
+                    ("V2", date(2019, 10, 25), "CLA"),
+                    ("V3", date(2019, 11, 10), "CLA"),
+                ],
+            ),
+        },
+        ("cla_visits_in_time_pct",),
+    )
+)
 
 
 def test_cla_visits_first_week_first_year_and_after(tmp_path):
@@ -406,21 +520,33 @@ def test_cla_visits_first_week_first_year_and_after(tmp_path):
 
 # --- CLA reviews ----------------------------------------------------------------------
 
-REVIEWS = fixture(Fixture(
-    "reviews",
-    {
-        "cla_episodes": _episodes(
-            _ep("RV1", date(2019, 4, 1), "S"), _ep("RV2", date(2015, 1, 1), "S"),
-            _ep("RV3", date(2015, 1, 1), "S"), _ep("RV4", date(2019, 10, 1), "S"),
-            _ep("RV5", date(2019, 11, 1), "S", dec=date(2019, 11, 15), rec="E11")),
-        "cla_reviews": ("child_id, review_date", [
-            ("RV1", date(2019, 4, 25)), ("RV1", date(2019, 7, 30)), ("RV1", date(2019, 12, 20)),
-            ("RV2", date(2019, 5, 10)), ("RV2", date(2019, 11, 1)),
-            ("RV4", date(2019, 10, 31))]),
-    },
-    ("cla_reviews_in_time_pct",),
-    ("2019-20-Q3", "2019-20-Q4"),
-))
+REVIEWS = fixture(
+    Fixture(
+        "reviews",
+        {
+            "cla_episodes": _episodes(
+                _ep("RV1", date(2019, 4, 1), "S"),
+                _ep("RV2", date(2015, 1, 1), "S"),
+                _ep("RV3", date(2015, 1, 1), "S"),
+                _ep("RV4", date(2019, 10, 1), "S"),
+                _ep("RV5", date(2019, 11, 1), "S", dec=date(2019, 11, 15), rec="E11"),
+            ),
+            "cla_reviews": (
+                "child_id, review_date",
+                [
+                    ("RV1", date(2019, 4, 25)),
+                    ("RV1", date(2019, 7, 30)),
+                    ("RV1", date(2019, 12, 20)),
+                    ("RV2", date(2019, 5, 10)),
+                    ("RV2", date(2019, 11, 1)),
+                    ("RV4", date(2019, 10, 31)),
+                ],
+            ),
+        },
+        ("cla_reviews_in_time_pct",),
+        ("2019-20-Q3", "2019-20-Q4"),
+    )
+)
 
 
 def test_cla_reviews_judged_one_by_one(tmp_path):
@@ -444,23 +570,36 @@ def test_cla_reviews_judged_one_by_one(tmp_path):
 
 # --- Missing and away -----------------------------------------------------------------
 
-MISSING = fixture(Fixture(
-    "missing",
-    {
-        "cla_episodes": _episodes(_ep("MC1", date(2019, 1, 1), "S"),
-                                  _ep("MC2", date(2019, 1, 1), "S"),
-                                  _ep("MC4", date(2019, 12, 1), "S")),
-        "missing_episodes": ("child_id, missing_type, start_date, end_date", [
-            ("MC1", "M", date(2019, 10, 5), date(2019, 10, 6)),
-            ("MC1", "M", date(2019, 11, 5), date(2019, 11, 6)),
-            ("MC1", "A", date(2019, 11, 20), date(2019, 11, 20)),
-            ("MC2", "A", date(2019, 12, 1), date(2019, 12, 1)),
-            ("MC3", "M", date(2019, 10, 10), None),
-            ("MC4", "M", date(2019, 11, 10), date(2019, 11, 11))]),
-    },
-    ("cla_missing_children", "cla_away_children", "missing_children_with_episode",
-     "missing_episodes", "missing_children_at_end"),
-))
+MISSING = fixture(
+    Fixture(
+        "missing",
+        {
+            "cla_episodes": _episodes(
+                _ep("MC1", date(2019, 1, 1), "S"),
+                _ep("MC2", date(2019, 1, 1), "S"),
+                _ep("MC4", date(2019, 12, 1), "S"),
+            ),
+            "missing_episodes": (
+                "child_id, missing_type, start_date, end_date",
+                [
+                    ("MC1", "M", date(2019, 10, 5), date(2019, 10, 6)),
+                    ("MC1", "M", date(2019, 11, 5), date(2019, 11, 6)),
+                    ("MC1", "A", date(2019, 11, 20), date(2019, 11, 20)),
+                    ("MC2", "A", date(2019, 12, 1), date(2019, 12, 1)),
+                    ("MC3", "M", date(2019, 10, 10), None),
+                    ("MC4", "M", date(2019, 11, 10), date(2019, 11, 11)),
+                ],
+            ),
+        },
+        (
+            "cla_missing_children",
+            "cla_away_children",
+            "missing_children_with_episode",
+            "missing_episodes",
+            "missing_children_at_end",
+        ),
+    )
+)
 
 
 def test_missing_and_away_separately_for_looked_after_children(tmp_path):
@@ -479,15 +618,19 @@ def test_missing_and_away_separately_for_looked_after_children(tmp_path):
 
 # --- Assessment clock -----------------------------------------------------------------
 
-CLOCK = fixture(Fixture(
-    "clock",
-    {
-        "referrals": ("referral_id, child_id, referral_date", [("RF1", "C", date(2019, 8, 1))]),
-        "assessments": ("assessment_id, child_id, referral_id, start_date, authorised_date", [
-            ("AS1", "C", "RF1", date(2019, 9, 2), date(2019, 10, 25))]),
-    },
-    ("assessments_45wd_pct",),
-))
+CLOCK = fixture(
+    Fixture(
+        "clock",
+        {
+            "referrals": ("referral_id, child_id, referral_date", [("RF1", "C", date(2019, 8, 1))]),
+            "assessments": (
+                "assessment_id, child_id, referral_id, start_date, authorised_date",
+                [("AS1", "C", "RF1", date(2019, 9, 2), date(2019, 10, 25))],
+            ),
+        },
+        ("assessments_45wd_pct",),
+    )
+)
 
 
 def test_assessment_clock_starts_at_the_assessment_by_default(tmp_path):
@@ -497,11 +640,14 @@ def test_assessment_clock_starts_at_the_assessment_by_default(tmp_path):
     (the DfE's clock) gives 1/1; the setting assessment_clock: referral 0/1."""
     path = build(tmp_path / "clock.duckdb", CLOCK)
     with duckdb.connect(str(path), read_only=True) as con:
-        (default,) = compute(con, "2019-20-Q3", ids=["assessments_45wd_pct"],
-                             comparisons=False)
-        (referral,) = compute(con, "2019-20-Q3", ids=["assessments_45wd_pct"],
-                              comparisons=False,
-                              settings={"working_days": "day0", "assessment_clock": "referral"})
+        (default,) = compute(con, "2019-20-Q3", ids=["assessments_45wd_pct"], comparisons=False)
+        (referral,) = compute(
+            con,
+            "2019-20-Q3",
+            ids=["assessments_45wd_pct"],
+            comparisons=False,
+            settings={"working_days": "day0", "assessment_clock": "referral"},
+        )
         rows = children(con, "assessments_45wd_pct", "2019-20-Q3")
     assert nd(default) == (1, 1)
     assert nd(referral) == (0, 1)
@@ -510,23 +656,35 @@ def test_assessment_clock_starts_at_the_assessment_by_default(tmp_path):
 
 # --- Caseload -------------------------------------------------------------------------
 
-CASELOAD = fixture(Fixture(
-    "caseload",
-    {
-        "workers": ("worker, team, role, fte", [
-            ("SW1", "T1", "social worker", 1.0), ("SW2", "T1", "social worker", 0.6),
-            ("PA1", "T1", "personal adviser", 1.0), ("SW3", "T1", "social worker", 1.0)]),
-        "allocations": ("child_id, worker, team, start_date, end_date", [
-            ("K1", "SW1", "T1", date(2019, 1, 1), None),
-            ("K2", "SW1", "T1", date(2019, 1, 1), None),
-            ("K3", "SW1", "T1", date(2019, 1, 1), None),
-            ("K4", "SW2", "T1", date(2019, 1, 1), None),
-            ("K5", "PA1", "T1", date(2019, 1, 1), None),
-            ("K6", "PA1", "T1", date(2019, 1, 1), None),
-            ("K7", "SW3", "T1", date(2019, 1, 1), date(2019, 11, 1))]),
-    },
-    ("caseload_per_worker",),
-))
+CASELOAD = fixture(
+    Fixture(
+        "caseload",
+        {
+            "workers": (
+                "worker, team, role, fte",
+                [
+                    ("SW1", "T1", "social worker", 1.0),
+                    ("SW2", "T1", "social worker", 0.6),
+                    ("PA1", "T1", "personal adviser", 1.0),
+                    ("SW3", "T1", "social worker", 1.0),
+                ],
+            ),
+            "allocations": (
+                "child_id, worker, team, start_date, end_date",
+                [
+                    ("K1", "SW1", "T1", date(2019, 1, 1), None),
+                    ("K2", "SW1", "T1", date(2019, 1, 1), None),
+                    ("K3", "SW1", "T1", date(2019, 1, 1), None),
+                    ("K4", "SW2", "T1", date(2019, 1, 1), None),
+                    ("K5", "PA1", "T1", date(2019, 1, 1), None),
+                    ("K6", "PA1", "T1", date(2019, 1, 1), None),
+                    ("K7", "SW3", "T1", date(2019, 1, 1), date(2019, 11, 1)),
+                ],
+            ),
+        },
+        ("caseload_per_worker",),
+    )
+)
 
 
 def test_caseload_per_fte_case_holding_social_worker(tmp_path):
@@ -539,21 +697,25 @@ def test_caseload_per_fte_case_holding_social_worker(tmp_path):
     with duckdb.connect(str(tmp_path / "caseload.duckdb"), read_only=True) as con:
         rows = children(con, "caseload_per_worker", "2019-20-Q3", settings=SETTINGS)
     assert sorted(r.child_id for r in rows if r.in_numerator) == ["K1", "K2", "K3", "K4"]
-    assert sorted((r.evidence["worker"], r.evidence["fte"]) for r in rows
-                  if r.in_denominator) == [("SW1", 1.0), ("SW2", 0.6)]
+    assert sorted((r.evidence["worker"], r.evidence["fte"]) for r in rows if r.in_denominator) == [
+        ("SW1", 1.0),
+        ("SW2", 0.6),
+    ]
 
 
 # --- Rates per 10,000 -----------------------------------------------------------------
 
-RATES = fixture(Fixture(
-    "rates",
-    {
-        "cla_episodes": _episodes(_ep("R1", date(2018, 1, 1), "S")),
-        "population": ("year, age_from, age_to, population", [(2018, 0, 17, 5000)]),
-    },
-    ("cla_rate_10k",),
-    ("2019-20-Q3", "2018-19-Q3"),
-))
+RATES = fixture(
+    Fixture(
+        "rates",
+        {
+            "cla_episodes": _episodes(_ep("R1", date(2018, 1, 1), "S")),
+            "population": ("year, age_from, age_to, population", [(2018, 0, 17, 5000)]),
+        },
+        ("cla_rate_10k",),
+        ("2019-20-Q3", "2018-19-Q3"),
+    )
+)
 
 
 def test_rate_uses_the_periods_population_year_or_none(tmp_path):
@@ -574,6 +736,7 @@ def test_rate_uses_the_periods_population_year_or_none(tmp_path):
 
 # --- Spark ------------------------------------------------------------------------------
 
+
 @pytest.fixture(scope="module")
 def spark() -> Iterator[Any]:
     pytest.importorskip("pyspark")
@@ -585,8 +748,12 @@ def spark() -> Iterator[Any]:
 
 
 def _comparable(results: list[Any]) -> dict[Any, Any]:
-    return {(r.id, r.key): {k: v for k, v in r.to_dict().items()
-                            if k not in ("comparators", "snapshot")} for r in results}
+    return {
+        (r.id, r.key): {
+            k: v for k, v in r.to_dict().items() if k not in ("comparators", "snapshot")
+        }
+        for r in results
+    }
 
 
 @pytest.mark.spark
@@ -600,8 +767,18 @@ def test_spark_parity(tmp_path, spark):
         with duckdb.connect(str(path), read_only=True) as con:
             backend = SparkBackend.from_duckdb(con, spark)
             for period in f.periods:
-                on_duckdb = _comparable(compute(con, period, ids=list(f.indicators),
-                                                comparisons=False, settings=SETTINGS))
-                on_spark = _comparable(compute(backend, period, ids=list(f.indicators),
-                                               comparisons=False, settings=SETTINGS))
+                on_duckdb = _comparable(
+                    compute(
+                        con, period, ids=list(f.indicators), comparisons=False, settings=SETTINGS
+                    )
+                )
+                on_spark = _comparable(
+                    compute(
+                        backend,
+                        period,
+                        ids=list(f.indicators),
+                        comparisons=False,
+                        settings=SETTINGS,
+                    )
+                )
                 assert on_spark == on_duckdb, (f.name, period)
