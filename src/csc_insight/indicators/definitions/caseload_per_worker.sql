@@ -1,5 +1,5 @@
 /*
-title: Cases per case-holding social worker (FTE)
+title: Cases per case-holding social worker
 area: Workforce
 unit: ratio
 polarity: lower
