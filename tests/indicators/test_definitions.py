@@ -23,6 +23,14 @@ from csc_insight.store.calendar import build_calendar
 SETTINGS = {"working_days": "day0", "assessment_clock": "assessment_start"}
 
 
+# The returns every fixture stands for run from 1 April 2015 to 31 March 2020: a period
+# outside the data has no figure (indicators/coverage.py: the data run from the first
+# contact to the latest event), so `build` marks the two ends with a contact each, of a
+# child no indicator tested with them counts. A fixture whose indicators count contacts
+# sets `extent=None` and its own contacts mark the data.
+EXTENT = (date(2015, 4, 1), date(2020, 3, 31))
+
+
 @dataclass(frozen=True)
 class Fixture:
     """Rows per table: {"table": ("col, col, ...", [(value, ...), ...])}."""
@@ -31,6 +39,7 @@ class Fixture:
     rows: dict[str, tuple[str, list[tuple[Any, ...]]]]
     indicators: tuple[str, ...]
     periods: tuple[str, ...] = ("2019-20-Q3",)
+    extent: tuple[date, date] | None = EXTENT
 
 
 def build(path: Path, fixture: Fixture) -> Path:
@@ -46,6 +55,15 @@ def build(path: Path, fixture: Fixture) -> Path:
         con.executemany(
             f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({marks})",
             [list(r) + (["x"] if with_source else []) for r in rows],
+        )
+    if fixture.extent is not None:
+        con.executemany(
+            "INSERT INTO contacts (contact_id, child_id, contact_date, source) "
+            "VALUES (?, ?, ?, 'x')",
+            [
+                ("EXTENT-FIRST", "EXTENT", fixture.extent[0]),
+                ("EXTENT-LAST", "EXTENT", fixture.extent[1]),
+            ],
         )
     con.close()
     return path
@@ -270,6 +288,7 @@ CONVERSION = fixture(
             ),
         },
         ("contact_conversion_pct",),
+        extent=None,
     )
 )
 
@@ -721,12 +740,13 @@ RATES = fixture(
 def test_rate_uses_the_periods_population_year_or_none(tmp_path):
     """R1 is looked after throughout. 2018-19 Q3 uses the 2018 estimate, 5,000: 1 x 10,000
     / 5,000 = 2.0. 2019-20 Q3 needs the 2019 estimate, which is not loaded: no rate
-    (before: 2.0, silently from 2018); the drill-down says which year and that it is
+    (before: 2.0, silently from 2018): no data, with the reason (a no-data figure carries
+    no numerator either); the drill-down lists R1 and says which year and that it is
     missing."""
     assert figures(tmp_path, RATES, "2018-19-Q3")["cla_rate_10k"].value == 2.0
     result = figures(tmp_path, RATES)["cla_rate_10k"]
-    assert result.value is None
-    assert result.numerator == 1
+    assert (result.value, result.numerator) == (None, None)
+    assert result.no_data == "no population figure for the year"
     with duckdb.connect(str(tmp_path / "rates.duckdb"), read_only=True) as con:
         (now,) = children(con, "cla_rate_10k", "2019-20-Q3", settings=SETTINGS)
         (then,) = children(con, "cla_rate_10k", "2018-19-Q3", settings=SETTINGS)

@@ -10,6 +10,7 @@ Rules, in order:
    eligible cases first when that ties, and `per_worker` cases are taken from each of
    `workers` workers. Unallocated cases form one group of their own. When those workers
    hold fewer than `per_worker` eligible cases each, the next workers fill the quota.
+Children in `exclude` (restricted records, unless the QA lead includes them) are never taken.
 A thematic round (`theme` = an indicator id) takes the children the indicator engine counts
 in that indicator's numerator for the quarter, by rules 2 and 3, up to `size`.
 """
@@ -49,6 +50,7 @@ class SampleOptions:
     recent_months: int = 12
     theme: str | None = None  # an indicator id: a thematic round
     size: int | None = None  # thematic sample size (default per_worker * workers)
+    exclude: frozenset[str] = frozenset()  # children never sampled (restricted records)
 
     @property
     def target(self) -> int:
@@ -86,6 +88,8 @@ class Sample:
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
         data["as_at"] = self.as_at.isoformat()
+        # how many children were left out, never which (they are restricted records)
+        data["options"]["exclude"] = len(self.options.exclude)
         for row in data["chosen"]:
             row["last_audited"] = row["last_audited"] and row["last_audited"].isoformat()
         return data
@@ -158,6 +162,8 @@ def propose_sample(con: Any, quarter: str | Period, history: Iterable[tuple[str,
     recent_from = months_before(on, options.recent_months)
 
     def eligible(child_id: str) -> bool:
+        if child_id in options.exclude:
+            return False
         return options.include_recent or not (child_id in last and last[child_id] > recent_from)
 
     if options.theme:

@@ -9,23 +9,24 @@ WITH periods AS (
       CAST('2020-03-31' AS DATE)
     ) AS periods_(period, period_start, period_end, fy_end)
 ), cla_care_starts AS (
-  /* (SSDA903 episodes chain: the next episode's DECOM is the previous episode's DEC), with */
-  /* the legal status they start under. */
+  /* (SSDA903 episodes chain: the next episode's DECOM is the previous episode's DEC). */
+  /* Episodes of an agreed series of short-term breaks (legal status V3, V4) are left out, */
+  /* as in the DfE's statistics: they neither start nor continue a period of care. */
   SELECT
     child_id,
-    decom AS care_start,
-    ls
+    decom AS care_start
   FROM (
     SELECT
       child_id,
       decom,
-      ls,
       MAX(COALESCE(dec, CAST('9999-12-31' AS DATE))) OVER (
         PARTITION BY child_id
         ORDER BY decom NULLS LAST
         ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING
       ) AS earlier_end
     FROM cla_episodes
+    WHERE
+      NOT COALESCE(ls, '') IN ('V3', 'V4')
   ) AS e
   WHERE
     earlier_end IS NULL OR earlier_end < decom
@@ -36,7 +37,9 @@ WITH periods AS (
   /* that episode's start is the latest the placement can have begun. A change of placement */
   /* with the same carer (RNE B, U) is not a new placement, nor is a temporary placement */
   /* (placement type T0-T4), nor the return from one to the placement held before it (same */
-  /* placement type, URN and postcode). */
+  /* placement type, URN and postcode). Episodes of an agreed series of short-term breaks */
+  /* (legal status V3, V4) are not placements in care and are left out, as in the DfE's */
+  /* statistics. */
   SELECT
     child_id,
     decom AS placement_start,
@@ -56,6 +59,8 @@ WITH periods AS (
       LAG(urn, 2) OVER (PARTITION BY child_id ORDER BY decom NULLS LAST) AS held_urn,
       LAG(pl_post, 2) OVER (PARTITION BY child_id ORDER BY decom NULLS LAST) AS held_pl_post
     FROM cla_episodes
+    WHERE
+      NOT COALESCE(ls, '') IN ('V3', 'V4')
   ) AS e
   WHERE
     decom = first_decom
@@ -139,6 +144,7 @@ WITH periods AS (
     AND (
       e.dec IS NULL OR e.dec > a.period_end - INTERVAL '12' MONTH
     )
+    AND NOT COALESCE(e.ls, '') IN ('V3', 'V4')
   /* new placements in them */
   LEFT JOIN cla_placement_starts AS ps
     ON ps.child_id = a.child_id
@@ -154,7 +160,8 @@ SELECT
   CAST(NULL AS STRING) AS key,
   CAST(NULL AS STRING) AS band,
   COUNT(CASE WHEN d.in_numerator THEN 1 END) AS numerator,
-  COUNT(CASE WHEN d.in_denominator THEN 1 END) AS denominator
+  COUNT(CASE WHEN d.in_denominator THEN 1 END) AS denominator,
+  COUNT(*) AS counted
 FROM d
 GROUP BY
   d.period,

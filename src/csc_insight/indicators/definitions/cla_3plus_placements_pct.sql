@@ -27,6 +27,7 @@ FROM cla_at_end a
 LEFT JOIN cla_episodes e ON e.child_id = a.child_id
     AND e.decom <= a.period_end - INTERVAL 12 MONTH
     AND (e.dec IS NULL OR e.dec > a.period_end - INTERVAL 12 MONTH)
+    AND COALESCE(e.ls, '') NOT IN ('V3', 'V4')
 -- new placements in them
 LEFT JOIN cla_placement_starts ps ON ps.child_id = a.child_id
     AND ps.placement_start > a.period_end - INTERVAL 12 MONTH

@@ -17,5 +17,4 @@ SELECT p.period, s.child_id, TRUE AS in_numerator, FALSE AS in_denominator,
        MIN(s.care_start) AS care_start, COUNT(*) AS periods_of_care_started
 FROM periods p
 JOIN cla_care_starts s ON s.care_start BETWEEN p.period_start AND p.period_end
-WHERE COALESCE(s.ls, '') NOT IN ('V3', 'V4')
 GROUP BY p.period, s.child_id

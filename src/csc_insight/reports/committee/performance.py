@@ -36,7 +36,7 @@ EXEMPT = (1, 2)
 HEADLINES: dict[str, list[str]] = {
     "Contacts and referrals": ["contacts", "contacts_decided_1wd_pct", "referrals",
                                "contact_conversion_pct"],
-    "Early help": ["eh_assessments_started", "eh_assessments_completed"],
+    "Early help": ["eh_referrals", "short_break_children"],
     "Assessments": ["assessments_started", "assessments_45wd_pct"],
     "Children in need": ["cin_open"],
     "Child protection": ["cp_open", "icpc_15wd_pct"],
@@ -46,6 +46,9 @@ HEADLINES: dict[str, list[str]] = {
                      "care_leavers_suitable_accom_pct"],
     "Workforce": ["caseload_per_worker"],
 }
+# Headlines told for the year to date with the forecast against last year, as seed 002
+# tells its early help rows (a quarter's few referrals or children would be suppressed).
+YEAR_TO_DATE = {"eh_referrals", "short_break_children"}
 # Each area's trend chart: the first of its headlines.
 CHARTED = {area: ids[0] for area, ids in HEADLINES.items()}
 # Banded counts shown as one-row tables (bands x number of children) with disclosure control.
@@ -118,7 +121,7 @@ def _chart(result: Result, policy: figures.Policy) -> Chart:
     quarters = [*result.previous_quarters[-4:], result]
     labels = [period_name(q.period) for q in quarters]
     cells = [figures.shown(result.unit, q, policy) for q in quarters]
-    points = [(label, None if cell in ("-", SYMBOL) else q.value)
+    points = [(label, None if cell in ("-", SYMBOL, figures.NO_DATA) else q.value)
               for label, cell, q in zip(labels, cells, quarters, strict=True)]
     title = f"{result.title}, last five quarters"
     svg = charts.line_chart(points, title=title, chart_id=f"chart-{result.id}",
@@ -140,6 +143,12 @@ def _bands(result: Result, policy: figures.Policy) -> Grid | None:
     return Grid(result.title, ["", *names, "Total"], [["Children", *row]])
 
 
+def _headline(result: Result, name: str, policy: figures.Policy) -> str:
+    if result.id in YEAR_TO_DATE:
+        return figures.year_to_date_sentence(result, name, policy)
+    return figures.sentence(result, name, policy)
+
+
 def figures_body(results: list[Result], period: str, policy: figures.Policy) -> list[Block]:
     """The generated part of the report: headline table by area, then per area a trend chart
     and the table of its indicators. Uses aggregates only."""
@@ -147,7 +156,7 @@ def figures_body(results: list[Result], period: str, policy: figures.Policy) -> 
     name = period_name(period)
     blocks: list[Block] = [Heading("Performance data", 3), Grid(
         f"Area headlines, {name}", ["Area", "Headlines"],
-        [[area, "\n".join(figures.sentence(found[i], name, policy) for i in ids if i in found)]
+        [[area, "\n".join(_headline(found[i], name, policy) for i in ids if i in found)]
          for area, ids in HEADLINES.items() if any(i in found for i in ids)])]
     for area in AREAS:
         in_area = [r for r in results if r.area == area and r.status == "ok"
@@ -164,6 +173,11 @@ def figures_body(results: list[Result], period: str, policy: figures.Policy) -> 
                 grid = _bands(found[banded], policy)
                 if grid is not None:
                     blocks.append(grid)
+    no_data = [f"{r.title} ({r.no_data})" for r in results
+               if r.status == "ok" and r.no_data and r.id not in BANDED]
+    if no_data:
+        blocks.append(Para(f"No data for {name}, so no figure, forecast or comparison: "
+                           + "; ".join(no_data) + "."))
     unavailable = [r.title for r in results if r.status != "ok"]
     if unavailable:
         blocks.append(Para("Not available from the data loaded: " + "; ".join(unavailable)

@@ -4,7 +4,7 @@ turn a finding into a plan action, and build the round report and the trends."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any
 
@@ -72,8 +72,14 @@ def history() -> list[tuple[str, date]]:
     return list(Audit.objects.values_list("case__child_id", "audited_on"))
 
 
-def propose(quarter: str, options: SampleOptions) -> tuple[Sample, str]:
-    """The sampler's proposal from the current snapshot, and that snapshot's id."""
+def propose(quarter: str, options: SampleOptions,
+            include_restricted: bool = False) -> tuple[Sample, str]:
+    """The sampler's proposal from the current snapshot, and that snapshot's id; restricted
+    records are left out unless the QA lead includes them."""
+    from csc_insight.web.restricted.access import restricted_ids
+
+    if not include_restricted:
+        options = replace(options, exclude=options.exclude | restricted_ids())
     snap = snapshots.current()
     with snapshots.connect(snap.id) as con:
         return propose_sample(con, quarter, history(), options), snap.id

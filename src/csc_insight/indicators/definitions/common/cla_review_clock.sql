@@ -1,4 +1,4 @@
--- For each period of care (not short breaks, V3, V4): when its first review was due (20
+-- For each period of care (`cla_care_periods`: not short breaks, V3, V4): when its first review was due (20
 -- working days after it began: parameter first_review_wd and the working-day setting),
 -- when the review data starts (the 1 April on or before the earliest review on file) and
 -- whether the first review was due before then, so may have been held before our data.
@@ -14,4 +14,3 @@ CROSS JOIN (
 JOIN calendar cs ON cs.day = cp.care_start
 JOIN calendar cd ON cd.is_working_day AND cd.working_day_no = cs.working_day_no
     + :first_review_wd - :inclusive * CAST(cs.is_working_day AS INTEGER)
-WHERE COALESCE(cp.ls, '') NOT IN ('V3', 'V4')

@@ -1,4 +1,5 @@
-"""Template filters for indicator figures: values by unit, RAG words, evidence dates."""
+"""Template filters for indicator figures: values by unit, RAG words, evidence dates.
+A value of None is "No data": missing is never shown as 0 or as a bare dash."""
 
 from __future__ import annotations
 
@@ -9,14 +10,16 @@ from django import template
 
 register = template.Library()
 
+NO_DATA = "No data"
 RAG_CLASSES = {"green": ("Green", "govuk-tag--green"), "amber": ("Amber", "govuk-tag--yellow"),
                "red": ("Red", "govuk-tag--red")}
 
 
 def format_value(value: float | None, unit: str) -> str:
-    """A figure as the dashboards print it: counts whole, the rest to one decimal place."""
+    """A figure as the dashboards print it: counts whole, the rest to one decimal place;
+    NO_DATA when there is none."""
     if value is None:
-        return "–"
+        return NO_DATA
     if unit == "count":
         return f"{value:,.0f}"
     text = f"{value:,.1f}"
