@@ -145,6 +145,11 @@ ROWS = {
         "('EH2', 'C31', DATE '2019-09-01', DATE '2019-10-10', DATE '2019-12-01', 5, 6, 'x')",
         "('EH3', 'C32', DATE '2019-12-01', NULL, NULL, NULL, NULL, 'x')",
     ],
+    # W1 full time, W2 half time; W4 is a personal adviser; W3 holds no case at 31 Dec
+    "workers (worker, team, role, fte, source)": [
+        "('W1', 'A', 'social worker', 1.0, 'x')", "('W2', 'B', 'social worker', 0.5, 'x')",
+        "('W3', 'B', 'social worker', 1.0, 'x')", "('W4', 'A', 'personal adviser', 1.0, 'x')",
+    ],
     "early_help (eh_id, child_id, referral_date, referral_source, referral_outcome, source)": [
         "('EH4', 'C33', DATE '2019-10-14', '2A', 'early_help', 'x')",
         "('EH5', 'C34', DATE '2019-11-20', '6', 'referral', 'x')",    # passed to social care

@@ -1,7 +1,8 @@
 """`csc-insight children X --period P` adds up to the figure, for every indicator: the rows
 flagged numerator count to the numerator (sum to it, for a mean), the rows flagged
-denominator count to the denominator (distinct values of `denominator_distinct`, e.g. workers
-for the caseload). A rate's denominator is the child population, not a list of children.
+denominator count to the denominator (sum `denominator_sum`, e.g. the caseload's workers'
+FTE; or count distinct values of `denominator_distinct`). A rate's denominator is the
+child population, not a list of children.
 
 Run on the hand-built fixture (conftest.py, whose figures test_values.py checks by hand) and
 on a synthetic `city` snapshot (csc-insight synth, two years), for a quarter, a year and a
@@ -47,8 +48,12 @@ def _sums(con: Any, period: str) -> list[str]:
                                          if r.in_numerator), 6)
         else:
             numerator = sum(1 for r in rows if r.in_numerator)
-        if definition.denominator_distinct:
-            denominator: int | None = len({r.evidence[definition.denominator_distinct]
+        if definition.denominator_sum:  # e.g. the FTE of the workers listed
+            total = round(sum(r.evidence[definition.denominator_sum] for r in rows
+                              if r.in_denominator), 6)
+            denominator: float | None = int(total) if total.is_integer() else round(total, 2)
+        elif definition.denominator_distinct:
+            denominator = len({r.evidence[definition.denominator_distinct]
                                            for r in rows if r.in_denominator})
         elif definition.unit in ("count", "rate_per_10k"):
             denominator = result.denominator  # none, or the population

@@ -22,8 +22,10 @@ def test_breakdown_by_team_uses_the_row_then_the_allocation(snapshot):
     # cla_open rows have no team: the allocation open at 31 Dec decides (C1 -> A)
     assert _by(snapshot, "cla_open", "team") == {"A": (1, None, 1),
                                                  "not recorded": (5, None, 5)}
-    assert _by(snapshot, "caseload_per_worker", "team") == {"A": (3, 2, 1.5),
-                                                            "B": (2, 1, 2.0)}
+    # cases per FTE social worker: A: W1's 2 cases / 1.0; B: W2's 2 / 0.5 (W4 in team A is
+    # a personal adviser: neither the cases nor the worker count)
+    assert _by(snapshot, "caseload_per_worker", "team") == {"A": (2, 1, 2.0),
+                                                            "B": (2, 0.5, 4.0)}
 
 
 def test_breakdown_by_child_characteristics(snapshot):
@@ -41,7 +43,9 @@ def test_breakdown_by_child_characteristics(snapshot):
 
 
 def test_children_behind_a_figure(snapshot):
-    rows = {r.child_id: r for r in children(snapshot, "assessments_45wd_pct", "2019-20-Q3")}
+    rows = {r.child_id: r for r in children(snapshot, "assessments_45wd_pct", "2019-20-Q3",
+                                            settings={"working_days": "day0",
+                                                      "assessment_clock": "referral"})}
     assert set(rows) == {"C1", "C3", "C7"}
     late = rows["C1"]
     assert (late.in_numerator, late.in_denominator) == (False, True)
@@ -91,7 +95,7 @@ def test_rag_in_results_and_local_targets(snapshot, tmp_path):
 
 def test_catalogue_has_the_agreed_ids():
     ids = {d.id for d in catalogue()}
-    assert len(ids) == 50
+    assert len(ids) == 54
     assert {"contacts", "assessments_45wd_pct", "caseload_per_worker", "eh_referrals",
             "short_break_children"} <= ids
     flow = {d.id for d in catalogue() if d.period_type == "flow"}

@@ -14,7 +14,7 @@ Q3 = {
     "contacts": (4, 4, None),
     "contacts_decided_1wd_pct": (50.0, 2, 4),            # K1, K2 in time; K3 2 wd; K4 none
     "referrals": (3, 3, None),
-    "contact_conversion_pct": (75.0, 3, 4),
+    "contact_conversion_pct": (50.0, 2, 4),              # K1 <- R1, K2 <- R2; R3 no contact
     "rereferrals_12m_pct": (100 / 3, 1, 3),              # R1 exactly 12 months after R0
     "referrals_nfa_pct": (100 / 3, 1, 3),
     "eh_referrals": (3, 3, None),                        # EH4, EH5 (to social care), EH8
@@ -24,8 +24,9 @@ Q3 = {
     "eh_goal_progress": (2.5, 5, 2),                     # (+4 +1) / 2
     "assessments_started": (2, 2, None),                 # A1, A2
     "assessments_completed": (3, 3, None),
-    "assessments_45wd_pct": (100 / 3, 1, 3),             # A1 54 wd, A2 30 wd, A3 46 wd
-    "assessments_child_seen_pct": (50.0, 1, 2),          # A1 seen, A2 not, A3 unrecorded
+    # from the assessment start (the default clock): A1 53 wd late, A2 29 wd, A3 25 wd
+    "assessments_45wd_pct": (200 / 3, 2, 3),
+    "assessments_child_seen_pct": (50.0, 1, 2),          # A3 unrecorded: not counted
     "cin_open": (3, 3, None),                            # C1, C2, C6 (R3 closed on 31 Dec)
     "cin_rate_10k": (3.0, 3, 10000),
     "s47_started": (4, 4, None),
@@ -43,22 +44,33 @@ Q3 = {
     "cla_3plus_placements": (1, 1, None),
     "cla_3plus_placements_pct": (100 / 6, 1, 6),
     "cla_long_term_stability_pct": (50.0, 1, 2),         # C12 yes, C13 no, C14 is 16
-    "cla_reviews_in_time_pct": (40.0, 2, 5),             # C1, C17 in time
+    # reviews due in Q3: C1's third (due 1 Nov, held 30 Oct), C17's first in its new
+    # period of care (due 12 Nov, held 12 Nov), C15's first (due 3 Dec, never held)
+    "cla_reviews_in_time_pct": (200 / 3, 2, 3),
     "cla_visits_in_time_pct": (80.0, 4, 5),              # C1's 44-day gap late
     "cla_health_assessment_pct": (100 / 3, 1, 3),
     "cla_uasc": (1, 1, None),
-    "missing_children_at_end": (1, 1, None),
-    "missing_episodes": (4, 4, None),
-    "missing_children_with_episode": (3, 3, None),
+    # every Q3 episode is of a looked-after child (C1, C12, C13): none on the local register
+    "missing_children_at_end": (0, 0, None),
+    "missing_episodes": (0, 0, None),
+    "missing_children_with_episode": (0, 0, None),
+    "cla_missing_children": (3, 3, None),                # C1, C12, C13 (M)
+    "cla_away_children": (1, 1, None),                   # C12 (A)
     "rhi_offered_pct": (200 / 3, 2, 3),
     "rhi_accepted": (1, 1, None),
     "rhi_72h_pct": (100 / 3, 1, 3),
-    "care_leavers": (3, 3, None),                        # C20, C21, C23 (17 on 31 Dec)
-    "care_leavers_eet_pct": (200 / 3, 2, 3),
-    "care_leavers_suitable_accom_pct": (200 / 3, 2, 3),
-    "care_leavers_in_touch_pct": (200 / 3, 2, 3),
-    "care_leavers_pathway_plan_pct": (100 / 3, 1, 3),
-    "caseload_per_worker": (5 / 3, 5, 3),
+    # C20 18 (2019-20 OC3), C21 21 (2018-19 OC3); C22's 2019 birthday (22) has no record;
+    # C23's List 9 is as at the Annex A's date (7 May 2020), not Q3's
+    "care_leavers": (2, 2, None),
+    "care_leavers_eet_pct": (100.0, 1, 1),               # 19-21: C21 P2
+    "care_leavers_17_18_eet_pct": (100.0, 1, 1),         # 17-18: C20 F1
+    "care_leavers_suitable_accom_pct": (100.0, 1, 1),
+    "care_leavers_17_18_suitable_accom_pct": (100.0, 1, 1),
+    "care_leavers_in_touch_pct": (50.0, 1, 2),
+    "care_leavers_pathway_plan_pct": (50.0, 1, 2),
+    # social workers' cases: W1 C1, C2 (1.0 FTE), W2 C3, C6 (0.5 FTE); W4 is a personal
+    # adviser, W3 holds none at 31 Dec: 4 / 1.5
+    "caseload_per_worker": (4 / 1.5, 4, 1.5),
     "cin_duration_bands": (3, 3, None),
     "cp_duration_bands": (3, 3, None),
 }

@@ -54,6 +54,7 @@ class Definition:
     params: dict[str, Any] = field(default_factory=dict)
     bands: tuple[str, ...] = ()
     denominator_distinct: str | None = None
+    denominator_sum: str | None = None  # the denominator sums this column (e.g. FTE)
     order: int = 1000  # place in its area's list (the seed papers' order); then by id
 
     @property
@@ -122,6 +123,7 @@ def parse_definition(indicator_id: str, text: str) -> Definition:
         requires=tuple(meta["requires"]), sql=sql, params=dict(meta.get("params") or {}),
         bands=tuple(meta.get("bands") or ()),
         denominator_distinct=meta.get("denominator_distinct"),
+        denominator_sum=meta.get("denominator_sum"),
         order=int(meta.get("order", 1000)),
     )
     missing = [c for c in ROW_COLUMNS if c not in definition.columns]

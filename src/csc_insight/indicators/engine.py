@@ -66,7 +66,7 @@ class Figure:
     period: str
     value: float | None
     numerator: float | None = None
-    denominator: int | None = None
+    denominator: float | None = None  # an FTE sum can be fractional
     no_data: str | None = None
 
 
@@ -213,7 +213,11 @@ def aggregate_sql(definition: Definition, periods: Sequence[Period], by: str | N
         numerator = "ROUND(SUM(CASE WHEN d.in_numerator THEN d.measure END), 6)"
     else:
         numerator = "COUNT(CASE WHEN d.in_numerator THEN 1 END)"
-    if definition.denominator_distinct:
+    if definition.denominator_sum:
+        # rounded so that engines summing in a different order agree exactly
+        denominator = (f"ROUND(SUM(CASE WHEN d.in_denominator "
+                       f"THEN d.{definition.denominator_sum} END), 6)")
+    elif definition.denominator_distinct:
         denominator = (f"COUNT(DISTINCT CASE WHEN d.in_denominator "
                        f"THEN d.{definition.denominator_distinct} END)")
     else:
@@ -250,11 +254,9 @@ def _population(backend: Backend) -> dict[int, float]:
 
 
 def _population_for(population: dict[int, float], period: Period) -> float | None:
-    if not population:
-        return None
-    year = fy_start_year(period.end)
-    earlier = [y for y in population if y <= year]
-    return population[max(earlier) if earlier else min(population)]
+    """The estimate for the year the period's financial year starts in; None (no rate)
+    when that year's is not loaded, rather than another year's."""
+    return population.get(fy_start_year(period.end))
 
 
 # --- compute ------------------------------------------------------------------------
@@ -365,8 +367,8 @@ def compute(con: Any, period: Period | str, ids: Sequence[str] | None = None,
                 return Figure(p.label, None, no_data=reason)
             if definition.unit != "mean":
                 numerator = int(numerator)
-            shown_den = None if definition.unit == "count" or denominator is None else int(
-                denominator)
+            shown_den = None if definition.unit == "count" or denominator is None else (
+                int(denominator) if float(denominator).is_integer() else round(denominator, 2))
             return Figure(p.label, _value(definition, numerator, denominator),
                           numerator, shown_den)
 
@@ -413,6 +415,8 @@ def children(con: Any, indicator_id: str, period: Period | str,
     for row in rows:
         record = dict(zip(columns, row, strict=True))
         evidence = {k: v for k, v in record.items() if k not in ROW_COLUMNS}
-        found.append(ChildRow(str(record["child_id"]), bool(record["in_numerator"]),
+        # a row that is not a child (e.g. a worker in caseload's denominator) has no id
+        child_id = "" if record["child_id"] is None else str(record["child_id"])
+        found.append(ChildRow(child_id, bool(record["in_numerator"]),
                               bool(record["in_denominator"]), evidence))
     return found

@@ -7,10 +7,12 @@ period_type: flow
 order: 120
 definition: >
   Assessments authorised in the period whose authorisation date is no more than 45
-  working days after the clock start: the referral date by default (the assessment's own
-  referral, else the child's latest referral on or before the assessment start, else the
-  assessment start), or the assessment start date (setting assessment_clock).
-source: Working Together 2018, para 82
+  working days after the clock start: by default the assessment's actual start date, as
+  the DfE measures it (so the figure compares like with like with England's); or, with
+  the setting assessment_clock: referral, the referral date (Working Together's "from the
+  point of referral": the assessment's own referral, else the child's latest referral on
+  or before the assessment start, else the assessment start).
+source: DfE Children in need statistics, table C2 (duration of assessments, from the assessment start); setting - Working Together to Safeguard Children 2018, chapter 1, para 82
 numerator: assessments authorised within 45 working days
 denominator: assessments authorised in the period
 requires: [assessments.authorised_date, calendar.working_day_no]

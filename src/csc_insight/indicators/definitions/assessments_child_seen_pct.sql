@@ -5,12 +5,13 @@ unit: percent
 polarity: higher
 period_type: flow
 order: 130
-definition: Assessments authorised in the period in which the child was seen, of those
-  authorised in the period with the answer recorded. An assessment with no answer recorded
-  is left out (not counted as "not seen"); a period with none recorded has no figure.
-source: Annex A List 4 (child seen during assessment)
+definition: >
+  Assessments authorised in the period in which the child was seen, out of those whose
+  answer is recorded. An assessment with no answer recorded is missing, not "not seen": it
+  is left out of the denominator, and a period with no recorded answer has no figure.
+source: Ofsted Annex A List 4 ("Was the child seen during this assessment?")
 numerator: assessments authorised in the period with the child seen
-denominator: assessments authorised in the period with child seen recorded (yes or no)
+denominator: assessments authorised in the period with the answer recorded
 requires: [assessments.authorised_date, assessments.child_seen]
 */
 SELECT p.period, a.child_id, COALESCE(a.child_seen, FALSE) AS in_numerator,

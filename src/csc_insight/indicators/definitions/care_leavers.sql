@@ -5,11 +5,15 @@ unit: count
 polarity: neutral
 period_type: stock
 order: 430
-definition: Care leavers aged 17-21 at period end (their latest recorded status).
-source: DfE Children looked after statistics (SSDA903 OC3); Annex A List 9
+definition: >
+  Care leavers aged 17-21 at period end, with what was known of them then: the OC3 record
+  of the collection year holding their latest birthday on or before period end (a year
+  ending 31 March is exactly the DfE's cohort), or Annex A List 9 only in the period
+  holding the Annex A's own date. Those who have died are left out.
+source: DfE Children looked after in England, care leavers (SSDA903 OC3, status around the 17th-21st birthday); Ofsted Annex A List 9
 numerator: care leavers aged 17-21
 requires: [care_leavers.child_id]
 */
 SELECT c.period, c.child_id, TRUE AS in_numerator, FALSE AS in_denominator,
-       c.year_ending, c.age
+       c.age, c.year_ending, c.source
 FROM care_leavers_at_end c

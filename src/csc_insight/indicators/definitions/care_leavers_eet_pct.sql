@@ -1,18 +1,20 @@
 /*
-title: Care leavers in education, employment or training
+title: Care leavers aged 19-21 in education, employment or training
 area: Care leavers
 unit: percent
 polarity: higher
 period_type: stock
 order: 440
 definition: >
-  Care leavers aged 17-21 whose latest activity is education, employment or training
-  (OC3 ACTIV F1, P1, F2, P2, F4, P4, F5, P5).
-source: DfE Children looked after statistics; SSDA903 code set
-numerator: care leavers in education, employment or training
-denominator: care leavers aged 17-21
-requires: [care_leavers.activity]
+  Care leavers aged 19-21 whose activity around their latest birthday is education,
+  employment or training (OC3 ACTIV F1, P1, F2, P2, F4, P4, F5, P5), out of all care
+  leavers of that age (the OC3 record of the collection year holding their latest birthday on or before the period's end; Annex A List 9 only for the period holding the Annex A's date). The England target and the DfE's comparators are for ages 19-21; ages 17-18 are a separate indicator.
+source: DfE Children looked after in England, care leavers aged 19-21 in education, employment or training (SSDA903 OC3 ACTIV; SSDA903 guidance code set)
+numerator: care leavers aged 19-21 in education, employment or training
+denominator: care leavers aged 19-21
+requires: [care_leavers.activity, children.dob]
 */
 SELECT c.period, c.child_id, COALESCE(c.activity IN (:eet_codes), FALSE) AS in_numerator,
-       TRUE AS in_denominator, c.year_ending, c.activity
+       TRUE AS in_denominator, c.age, c.year_ending, c.source, c.activity
 FROM care_leavers_at_end c
+WHERE c.age BETWEEN 19 AND 21

@@ -5,8 +5,10 @@ unit: percent
 polarity: higher
 period_type: stock
 order: 470
-definition: Care leavers aged 17-21 whose pathway plan was reviewed in the 6 months to period end.
-source: Care Leavers (England) Regulations 2010 (6-monthly review)
+definition: >
+  Care leavers aged 17-21 (as counted by "Care leavers") whose pathway plan was reviewed
+  in the 6 months to period end.
+source: Care Leavers (England) Regulations 2010, regulation 7 (pathway plan reviewed at least every 6 months)
 numerator: care leavers with a pathway plan review in the last 6 months
 denominator: care leavers aged 17-21
 requires: [care_leavers.child_id, pathway_plan_reviews.review_date]

@@ -5,15 +5,18 @@ unit: rate_per_10k
 polarity: neutral
 period_type: stock
 order: 160
-definition: Children in need at period end per 10,000 children aged 0-17.
+definition: >
+  Children in need at period end per 10,000 children aged 0-17; population used: the ONS mid-year estimate of children aged 0-17 for the year the period's financial year starts in (population_year, population in the drill-down); without that year's estimate there is no rate, never another year's.
 source: DfE Children in need statistics
 numerator: children with an open referral at period end
 denominator: child population 0-17 (ONS mid-year estimate)
 requires: [referrals.referral_date, population.population]
 */
 SELECT p.period, r.child_id, TRUE AS in_numerator, FALSE AS in_denominator,
-       MIN(r.referral_date) AS referral_date
+       MIN(r.referral_date) AS referral_date, year(p.fy_end) - 1 AS population_year,
+       MAX(pop.population) AS population
 FROM periods p
 JOIN referrals r ON r.referral_date <= p.period_end
     AND (r.closure_date IS NULL OR r.closure_date > p.period_end)
-GROUP BY p.period, r.child_id
+LEFT JOIN child_population pop ON pop.year = year(p.fy_end) - 1
+GROUP BY p.period, p.fy_end, r.child_id

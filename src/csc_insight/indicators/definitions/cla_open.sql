@@ -6,9 +6,9 @@ polarity: neutral
 period_type: stock
 order: 260
 definition: >
-  Children with a looked-after episode open at the end of the period, other than an agreed
-  series of short-term breaks (legal status V3, V4).
-source: DfE Children looked after statistics
+  Children with a looked-after episode open at the end of the period, not counting
+  children looked after under an agreed series of short-term breaks (legal status V3, V4).
+source: DfE Children looked after in England, methodology (children looked after at 31 March; short breaks excluded)
 numerator: children looked after at period end
 requires: [cla_episodes.decom]
 */

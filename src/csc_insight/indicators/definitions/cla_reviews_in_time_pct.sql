@@ -3,56 +3,66 @@ title: Looked-after reviews in time
 area: Children in care
 unit: percent
 polarity: higher
-period_type: stock
+period_type: flow
 order: 330
 definition: >
-  Children looked after at period end for at least 20 working days whose every review in
-  the current period of care was in time: the first within 20 working days of becoming
-  looked after, the second within 3 months of the first, later ones within 6 months of
-  the one before; and the next review not overdue at period end.
-source: Care Planning, Placement and Case Review (England) Regulations 2010, reg 33
-numerator: children with every review in time
-denominator: children looked after at period end for at least 20 working days
+  Reviews of looked-after children due in the period that were held by their due date.
+  Each child's reviews are judged one by one: the first is due within 20 working days of
+  becoming looked after, the second within 3 months of the first, later ones within 6
+  months of the one before; a review due in the period and not held is late. A review
+  that may have been held before the review data starts (the 1 April on or before the
+  earliest review on file) is unknown, not late: in a period of care whose first review
+  was due before then, the first review on file is not judged, the next is due within 6
+  months of it, and with none on file one is due within 6 months of the data's start.
+  Short breaks (V3, V4) are not counted.
+source: Care Planning, Placement and Case Review (England) Regulations 2010, regulation 33
+numerator: reviews held by their due date
+denominator: reviews due in the period (while the child was looked after)
 requires: [cla_episodes.decom, cla_reviews.review_date, calendar.working_day_no]
 params: {first_review_wd: 20}
 */
-SELECT x.period, x.child_id,
-       (x.late_reviews = 0 AND CASE
-            WHEN x.reviews = 0 THEN x.working_days_in_care <= :first_review_wd
-            WHEN x.reviews = 1 THEN x.period_end <= x.last_review + INTERVAL 3 MONTH
-            ELSE x.period_end <= x.last_review + INTERVAL 6 MONTH END) AS in_numerator,
-       TRUE AS in_denominator, x.care_start, x.reviews, x.late_reviews, x.last_review
+SELECT p.period, r.child_id,
+       COALESCE(r.review_date <= r.due_date, FALSE) AS in_numerator, TRUE AS in_denominator,
+       r.care_start, r.review_no, r.due_date, r.review_date
 FROM (
-    SELECT a.period, a.period_end, a.child_id, a.care_start,
-           ce.working_day_no - cs.working_day_no
-               + :inclusive * CAST(cs.is_working_day AS INTEGER) AS working_days_in_care,
-           COUNT(g.review_date) AS reviews,
-           COALESCE(SUM(CAST(g.late AS INTEGER)), 0) AS late_reviews,
-           MAX(g.review_date) AS last_review
-    FROM cla_at_end a
-    JOIN calendar cs ON cs.day = a.care_start
-    JOIN calendar ce ON ce.day = a.period_end
-    LEFT JOIN (
-        SELECT o.period, o.child_id, o.review_date,
-               CASE WHEN o.n = 1
-                    THEN cr.working_day_no - cs1.working_day_no
-                         + :inclusive * CAST(cs1.is_working_day AS INTEGER) > :first_review_wd
-                    WHEN o.n = 2 THEN o.review_date > o.prev_review + INTERVAL 3 MONTH
-                    ELSE o.review_date > o.prev_review + INTERVAL 6 MONTH END AS late
-        FROM (
-            SELECT a1.period, a1.child_id, a1.care_start, r.review_date,
-                   ROW_NUMBER() OVER (PARTITION BY a1.period, a1.child_id
-                                      ORDER BY r.review_date) AS n,
-                   LAG(r.review_date) OVER (PARTITION BY a1.period, a1.child_id
-                                            ORDER BY r.review_date) AS prev_review
-            FROM cla_at_end a1
-            JOIN cla_reviews r ON r.child_id = a1.child_id
-                AND r.review_date BETWEEN a1.care_start AND a1.period_end
-        ) o
-        JOIN calendar cr ON cr.day = o.review_date
-        JOIN calendar cs1 ON cs1.day = o.care_start
-    ) g ON g.period = a.period AND g.child_id = a.child_id
-    GROUP BY a.period, a.period_end, a.child_id, a.care_start, ce.working_day_no,
-             cs.working_day_no, cs.is_working_day
-) x
-WHERE x.working_days_in_care >= :first_review_wd
+    -- the reviews held, each with the date it was due
+    SELECT o.child_id, o.care_start, o.care_end, o.n AS review_no, o.review_date,
+           CASE WHEN o.before_data AND o.n = 1 THEN CAST(NULL AS DATE)
+                WHEN o.before_data THEN o.prev_review + INTERVAL 6 MONTH
+                WHEN o.n = 1 THEN o.first_due
+                WHEN o.n = 2 THEN o.prev_review + INTERVAL 3 MONTH
+                ELSE o.prev_review + INTERVAL 6 MONTH END AS due_date
+    FROM (
+        SELECT c.child_id, c.care_start, c.care_end, c.first_due, c.before_data,
+               rv.review_date,
+               ROW_NUMBER() OVER (PARTITION BY c.child_id, c.care_start
+                                  ORDER BY rv.review_date) AS n,
+               LAG(rv.review_date) OVER (PARTITION BY c.child_id, c.care_start
+                                         ORDER BY rv.review_date) AS prev_review
+        FROM cla_review_clock c
+        JOIN cla_reviews rv ON rv.child_id = c.child_id AND rv.review_date >= c.care_start
+            AND (c.care_end IS NULL OR rv.review_date <= c.care_end)
+    ) o
+    UNION ALL
+    -- the next review after the last one held, never held in the data
+    SELECT n.child_id, n.care_start, n.care_end, n.reviews + 1 AS review_no,
+           CAST(NULL AS DATE) AS review_date,
+           CASE WHEN n.reviews = 0 AND n.before_data THEN n.data_start + INTERVAL 6 MONTH
+                WHEN n.reviews = 0 THEN n.first_due
+                WHEN n.reviews = 1 AND NOT n.before_data
+                THEN n.last_review + INTERVAL 3 MONTH
+                ELSE n.last_review + INTERVAL 6 MONTH END AS due_date
+    FROM (
+        SELECT c.child_id, c.care_start, c.care_end, c.first_due, c.before_data,
+               c.data_start, COUNT(rv.review_date) AS reviews,
+               MAX(rv.review_date) AS last_review
+        FROM cla_review_clock c
+        LEFT JOIN cla_reviews rv ON rv.child_id = c.child_id
+            AND rv.review_date >= c.care_start
+            AND (c.care_end IS NULL OR rv.review_date <= c.care_end)
+        GROUP BY c.child_id, c.care_start, c.care_end, c.first_due, c.before_data,
+                 c.data_start
+    ) n
+) r
+JOIN periods p ON r.due_date BETWEEN p.period_start AND p.period_end
+WHERE r.care_end IS NULL OR r.due_date <= r.care_end

@@ -1,6 +1,7 @@
 -- Episodes that start a period of care: no earlier episode of the child runs up to them
 -- (SSDA903 episodes chain: the next episode's DECOM is the previous episode's DEC).
--- Episodes of an agreed series of short-term breaks (legal status V3, V4) are left out.
+-- Episodes of an agreed series of short-term breaks (legal status V3, V4) are left out,
+-- as in the DfE's statistics: they neither start nor continue a period of care.
 SELECT child_id, decom AS care_start
 FROM (
     SELECT child_id, decom,

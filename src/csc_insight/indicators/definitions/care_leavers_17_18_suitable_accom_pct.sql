@@ -1,0 +1,19 @@
+/*
+title: Care leavers aged 17-18 in suitable accommodation
+area: Care leavers
+unit: percent
+polarity: higher
+period_type: stock
+order: 452
+definition: >
+  Care leavers aged 17-18 whose accommodation around their latest birthday is recorded as
+  suitable (OC3 ACCOM suffix 1), out of all care leavers of that age (the OC3 record of the collection year holding their latest birthday on or before the period's end; Annex A List 9 only for the period holding the Annex A's date). The DfE publishes ages 17-18 separately from 19-21, the age of the comparators.
+source: DfE Children looked after in England, care leavers aged 17-18 in suitable accommodation (SSDA903 OC3 ACCOM suffix)
+numerator: care leavers aged 17-18 in suitable accommodation
+denominator: care leavers aged 17-18
+requires: [care_leavers.suitable, children.dob]
+*/
+SELECT c.period, c.child_id, COALESCE(c.suitable, FALSE) AS in_numerator,
+       TRUE AS in_denominator, c.age, c.year_ending, c.source, c.accommodation, c.suitable
+FROM care_leavers_at_end c
+WHERE c.age BETWEEN 17 AND 18
