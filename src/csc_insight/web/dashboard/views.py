@@ -1,12 +1,18 @@
 """The start page and the performance dashboards: overview, one page per area, one page per
 indicator. Filters (period, breakdown) live in the query string so every view can be
-bookmarked; no page here shows a child id (the drill-down is in drilldown.py)."""
+bookmarked; no page here shows a child id (the drill-down is in drilldown.py).
+
+Every figure goes through the disclosure policy for the user's audience (Members see small
+numbers as "c" and no breakdown by worker or team); only analysts and administrators may
+ask for a period that is not listed, and a user who asks for too many new figures at once
+gets a 429 page (figures.TooManyComputations)."""
 
 from __future__ import annotations
 
 from functools import lru_cache
 from typing import Any
 
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.safestring import mark_safe
@@ -19,6 +25,7 @@ from csc_insight.indicators import get as get_definition
 from csc_insight.indicators.catalogue import AREAS
 from csc_insight.indicators.settings import load_settings, load_targets
 from csc_insight.reports.charts import bar_chart, line_chart, sparkline
+from csc_insight.reports.disclosure import shown_value
 from csc_insight.store import snapshots
 from csc_insight.web import roles
 from csc_insight.web.dashboard import figures
@@ -40,29 +47,64 @@ def start(request: HttpRequest) -> HttpResponse:
     return render(request, "dashboard/start.html", {"sections": sections})
 
 
+class UnlistedPeriod(Exception):  # noqa: N818 (reads as the refusal it is)
+    """A user who may only choose the listed periods asked for another one."""
+
+    def __init__(self, asked: str, choices: list[tuple[str, str]]) -> None:
+        super().__init__(asked)
+        self.asked, self.choices = asked, choices
+
+
 def _context(request: HttpRequest) -> tuple[snapshots.Snapshot | None, Period | None,
                                             dict[str, Any]]:
-    """The current snapshot, the period asked for (or the default) and the picker's data."""
+    """The current snapshot, the period asked for (or the default) and the picker's data.
+    Only analysts and administrators may ask for a period that is not listed."""
+    policy = figures.page_policy(request.user)
     try:
         snap = snapshots.current()
     except snapshots.SnapshotError:
-        return None, None, {"snapshot": None}
+        return None, None, {"snapshot": None, "policy": policy}
     try:
         period = figures.read_period(request.GET.get("period"), snap.id)
     except PeriodError as bad:
         raise Http404("No such period") from bad
     choices = figures.period_choices(snap.id)
     if period.label not in dict(choices):
+        if not may(request.user, roles.DATA):
+            raise UnlistedPeriod(request.GET.get("period", ""), choices)
         choices.insert(0, (period.label, figures.describe(period)))
     return snap, period, {
         "snapshot": snap, "period": period, "period_text": figures.describe(period),
-        "period_choices": choices,
+        "period_choices": choices, "policy": policy,
         "may_drill": may(request.user, roles.CHILD_LEVEL),
     }
 
 
+def _refusals(view: Any) -> Any:
+    """Render an unlisted period (400) and too many new figures (429) as pages."""
+    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        try:
+            with figures.charging(f"user:{request.user.pk}"):
+                return view(request, *args, **kwargs)
+        except UnlistedPeriod as refused:
+            return render(request, "dashboard/period_refused.html",
+                          {"asked": refused.asked, "choices": refused.choices,
+                           "path": request.path}, status=400)
+        except figures.TooManyComputations as busy:
+            response = render(request, "dashboard/busy.html",
+                              {"minutes": max(1, (busy.retry_after + 59) // 60),
+                               "limit": figures.COMPUTE_LIMIT,
+                               "window": figures.COMPUTE_WINDOW // 60}, status=429)
+            response["Retry-After"] = str(busy.retry_after)
+            return response
+
+    wrapped.__name__ = view.__name__
+    wrapped.__doc__ = view.__doc__
+    return wrapped
+
+
 def _points(figs: list[Figure]) -> tuple[tuple[str, float | None], ...]:
-    return tuple((f.period, f.value) for f in figs)
+    return tuple((f.period, shown_value(f.value)) for f in figs)
 
 
 def _fmt(definition: Definition) -> Any:
@@ -107,12 +149,13 @@ def _row(definition: Definition, result: Any, trend: list[Figure]) -> dict[str, 
 
 @allow(roles.EVERYONE)
 @require_GET
+@_refusals
 def overview(request: HttpRequest) -> HttpResponse:
     snap, period, context = _context(request)
     if snap is None or period is None:
         return render(request, "dashboard/overview.html", context)
-    found = figures.results_by_id(snap.id, period)
-    trends = figures.trends(snap.id, period)
+    found, trends, _ = figures.shown(snap.id, period, [d.id for d in indicator_catalogue()],
+                                     None, context["policy"])
     groups = []
     for area in AREAS:
         rows = [_row(d, found[d.id], trends.get(d.id, [])) for d in indicator_catalogue()
@@ -129,23 +172,27 @@ def _chart(definition: Definition, trend: list[Figure], chart_id: str) -> str:
 
 @allow(roles.EVERYONE)
 @require_GET
+@_refusals
 def area(request: HttpRequest, area_slug: str) -> HttpResponse:
     name = AREA_SLUGS.get(area_slug)
     if name is None:
         raise Http404("No such area")
     snap, period, context = _context(request)
+    policy = context["policy"]
     by = request.GET.get("by") or None
     if by is not None and by not in BREAKDOWNS:
         raise Http404("No such breakdown")
+    if not policy.shows_breakdown(by):
+        raise PermissionDenied("Breakdowns by worker or team are for staff")
     context.update({"area": name, "area_slug": area_slug, "by": by or "",
-                    "breakdowns": list(BREAKDOWN_LABELS.items()),
+                    "breakdowns": [(k, label) for k, label in BREAKDOWN_LABELS.items()
+                                   if policy.shows_breakdown(k)],
                     "by_label": BREAKDOWN_LABELS.get(by or "", "")})
     if snap is None or period is None:
         return render(request, "dashboard/area.html", context)
     definitions = [d for d in indicator_catalogue() if d.area == name]
     ids = [d.id for d in definitions]
-    found = figures.results_by_id(snap.id, period)
-    trends = figures.trends(snap.id, period)
+    found, trends, broken = figures.shown(snap.id, period, ids, by, policy)
     sections = []
     for d in definitions:
         result, trend = found[d.id], trends.get(d.id, [])
@@ -156,9 +203,6 @@ def area(request: HttpRequest, area_slug: str) -> HttpResponse:
         })
     context["sections"] = sections
     if by:
-        broken: dict[str, list[Any]] = {}
-        for r in figures.results(snap.id, period, ids, by=by, comparisons=False):
-            broken.setdefault(r.id, []).append(r)
         context["breakdown"] = [{"definition": d, "rows": broken.get(d.id, [])}
                                 for d in definitions if found[d.id].status == "ok"]
     return render(request, "dashboard/area.html", context)
@@ -166,6 +210,7 @@ def area(request: HttpRequest, area_slug: str) -> HttpResponse:
 
 @allow(roles.EVERYONE)
 @require_GET
+@_refusals
 def indicator(request: HttpRequest, indicator_id: str) -> HttpResponse:
     try:
         definition = get_definition(indicator_id)
@@ -181,8 +226,9 @@ def indicator(request: HttpRequest, indicator_id: str) -> HttpResponse:
     })
     if snap is None or period is None:
         return render(request, "dashboard/indicator.html", context)
-    result = figures.results_by_id(snap.id, period)[definition.id]
-    trend = figures.trends(snap.id, period).get(definition.id, [])
+    in_area = [d.id for d in indicator_catalogue() if d.area == definition.area]
+    found, trends, _ = figures.shown(snap.id, period, in_area, None, context["policy"])
+    result, trend = found[definition.id], trends.get(definition.id, [])
     context.update({
         "result": result, "ok": result.status == "ok", "trend": trend,
         "chart": _chart(definition, trend, f"chart-{definition.id}")

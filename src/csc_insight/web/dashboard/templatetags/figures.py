@@ -1,4 +1,5 @@
-"""Template filters for indicator figures: values by unit, RAG words, evidence dates."""
+"""Template filters for indicator figures: values by unit, RAG words, evidence dates. A
+figure suppressed by the disclosure policy prints as its symbol, "c"."""
 
 from __future__ import annotations
 
@@ -6,6 +7,8 @@ from datetime import date
 from typing import Any
 
 from django import template
+
+from csc_insight.reports.disclosure import SYMBOL, is_suppressed
 
 register = template.Library()
 
@@ -17,6 +20,8 @@ def format_value(value: float | None, unit: str) -> str:
     """A figure as the dashboards print it: counts whole, the rest to one decimal place."""
     if value is None:
         return "–"
+    if is_suppressed(value):
+        return SYMBOL
     if unit == "count":
         return f"{value:,.0f}"
     text = f"{value:,.1f}"
@@ -32,6 +37,8 @@ def figure(value: float | None, unit: str) -> str:
 def count(value: float | None) -> str:
     if value is None:
         return "–"
+    if is_suppressed(value):
+        return SYMBOL
     return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.1f}"
 
 
