@@ -525,10 +525,10 @@ def disclose(results: Mapping[str, Any], trends: Mapping[str, Sequence[Any]],
     series: dict[tuple[str, str], dict[tuple[str, str | None], float | None]] = {}
 
     def add(ident: str, unit: str, fig: Any, group: str | None = None) -> None:
-        if fig is None or fig.value is None:
+        if fig is None:
             return
         for m, v in _measures(unit, fig).items():
-            if m == "d" and v is None:
+            if v is None:
                 continue
             values[(ident, m, fig.period, group)] = v
             series.setdefault((ident, m), {})[(fig.period, group)] = v
@@ -587,13 +587,13 @@ def disclose(results: Mapping[str, Any], trends: Mapping[str, Sequence[Any]],
     hidden = protect_sums(values, sums, Rule(threshold=0), primary)
 
     def masked(ident: str, unit: str, fig: Any, group: str | None = None) -> Any:
-        if fig is None or fig.value is None:
+        if fig is None:
             return fig
         gone = {m for m in _measures(unit, fig) if (ident, m, fig.period, group) in hidden}
         if not gone:
             return fig
         return dataclasses.replace(
-            fig, value=SUPPRESSED,
+            fig, value=None if fig.value is None else SUPPRESSED,
             numerator=SUPPRESSED if "n" in gone else fig.numerator,
             denominator=SUPPRESSED if "d" in gone else fig.denominator)
 

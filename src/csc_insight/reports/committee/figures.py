@@ -37,13 +37,7 @@ def number(value: float | None, unit: str) -> str:
 
 def hidden(unit: str, value: float | None, numerator: float | None,
            denominator: float | None, policy: Policy) -> bool:
-    if not policy.public or value is None:
-        return False
-    rule = policy.rule
-    if unit == "count":
-        return rule.small(value)
-    # Rates per 10,000 divide by the child population, which is never small.
-    return rule.small(numerator) or (unit != "rate_per_10k" and rule.small(denominator))
+    return policy.public and policy.rule.hides(unit, value, numerator, denominator)
 
 
 def shown(unit: str, figure: Figure | Result | None, policy: Policy) -> str:

@@ -26,7 +26,7 @@ from csc_insight.reports.committee.document import (
     Paper,
     Para,
 )
-from csc_insight.reports.disclosure import DEFAULT, SYMBOL, Rule, protect
+from csc_insight.reports.disclosure import SYMBOL, Rule, configured_rule, protect
 
 SUBJECT = "Children and Families Performance Report"
 APPENDIX_SUBJECT = "Non-public appendix: Children and Families Performance Report"
@@ -177,8 +177,10 @@ def _figures_index(results: list[Result], policy: figures.Policy) -> dict[str, s
 
 def performance_report(con: Any, period: str, meeting: date,
                        narrative: Narrative | None = None, meta: Meta | None = None,
-                       rule: Rule = DEFAULT, results: list[Result] | None = None) -> Paper:
-    """The Public report. `results` (from `compute(con, period)`) may be passed in."""
+                       rule: Rule | None = None, results: list[Result] | None = None) -> Paper:
+    """The Public report. `results` (from `compute(con, period)`) may be passed in; `rule`
+    defaults to the install's setting (CSC_INSIGHT_SUPPRESS_BELOW)."""
+    rule = rule if rule is not None else configured_rule()
     period = parse_period(period).label
     results = results if results is not None else compute(con, period)
     policy = figures.Policy(public=True, rule=rule)

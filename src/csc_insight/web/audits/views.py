@@ -278,11 +278,27 @@ def alert_acknowledge(request: HttpRequest, alert_id: int) -> HttpResponse:
     return redirect("audits:alerts")
 
 
+def _shown_report(request: HttpRequest, round_: Round) -> Any:
+    """The round report as the user's audience may see it (Members: small counts
+    suppressed, reports.disclosure)."""
+    import dataclasses
+
+    from csc_insight.reports.committee.audit_report import shown_summary
+    from csc_insight.web.dashboard.figures import page_policy
+
+    report = services.report(round_)
+    policy = page_policy(request.user)
+    if not policy.suppresses:
+        return report
+    return dataclasses.replace(report, summary=shown_summary(report.summary, policy.rule),
+                               extra={**report.extra, "note": policy.rule.note})
+
+
 @allow(roles.EVERYONE)
 @require_GET
 def round_report(request: HttpRequest, round_id: int) -> HttpResponse:
     round_ = get_object_or_404(Round, pk=round_id)
-    report = services.report(round_)
+    report = _shown_report(request, round_)
     return render(request, "audits/report.html", {
         "round": round_, "report": report,
         "recommendations": [line for line in report.recommendations.splitlines()
@@ -296,7 +312,7 @@ def round_report_docx(request: HttpRequest, round_id: int) -> HttpResponse:
 
     round_ = get_object_or_404(Round, pk=round_id)
     out = tempfile.NamedTemporaryFile(suffix=".docx")  # noqa: SIM115 (FileResponse closes it)
-    write_docx(services.report(round_), Path(out.name))
+    write_docx(_shown_report(request, round_), Path(out.name))
     out.seek(0)
     return FileResponse(out, as_attachment=True,
                         filename=f"{slugify(round_.title) or 'audit-round'}.docx")
