@@ -392,9 +392,9 @@ def protect_sums(values: Mapping[Key, float | None], sums: Iterable[Sum],
     and as few more as the greedy rule below needs so that no hidden key's value can be
     worked out from the shown ones through `sums`.
 
-    While some hidden key is determined, one more key is hidden from a sum that holds it:
-    a part before a total, not a known zero, the smallest. Keys in `sums` but not in
-    `values` are treated as not shown (hidden)."""
+    While some hidden key is determined, one more key is hidden from a sum that holds one
+    (see `_protect_component`). Keys in `sums` but not in `values` are treated as not
+    shown (hidden)."""
     sums = [(t, list(p)) for t, p in sums]
     out = {k for k, v in values.items() if rule.small(v)} | set(hidden)
     out |= {k for t, p in sums for k in (t, *p) if k not in values}
@@ -424,22 +424,24 @@ def _components(sums: list[Sum]) -> list[list[Sum]]:
 
 def _protect_component(values: Mapping[Key, float | None], sums: list[Sum],
                        out: set[Key]) -> None:
+    """Hide more keys of one component until none hidden is determined: each time the one,
+    among the keys sharing a sum with a determined key, that leaves fewest determined (not
+    a known zero first, then a part before a total, then the smallest)."""
     totals = {t for t, _ in sums}
 
-    def cost(key: Key) -> tuple[bool, bool, float, str]:
+    def cost(key: Key, left: int) -> tuple[bool, int, bool, float, str]:
         v = values.get(key) or 0
-        return v == 0, key in totals, float(v), repr(key)
+        return v == 0, left, key in totals, float(v), repr(key)
 
-    while determined := _determined(sums, out):
-        target = determined[0]
-        candidates = {k for t, p in sums if target == t or target in p
+    while determined := set(_determined(sums, out)):
+        candidates = {k for t, p in sums if determined & {t, *p}
                       for k in (t, *p) if k not in out}
         if not candidates:  # fixed through a chain: widen to every sum touching a hidden key
             candidates = {k for t, p in sums if out & {t, *p}
                           for k in (t, *p) if k not in out}
         if not candidates:
             raise AssertionError("a determined figure with nothing left to hide")
-        out.add(min(candidates, key=cost))
+        out.add(min(candidates, key=lambda k: cost(k, len(_determined(sums, out | {k})))))
 
 
 class _Suppressed:
