@@ -460,6 +460,9 @@ class _Suppressed:
     def __float__(self) -> float:
         raise TypeError("a suppressed figure has no value")
 
+    def __reduce__(self) -> str:
+        return "SUPPRESSED"  # unpickled (from the figure cache) as the one instance
+
 
 SUPPRESSED: object = _Suppressed()
 
