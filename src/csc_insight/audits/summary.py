@@ -106,15 +106,26 @@ def summarise(records: Sequence[AuditRecord]) -> RoundSummary:
 @dataclass(frozen=True)
 class Trend:
     rounds: list[str]
-    rows: list[tuple[str, list[float | None]]]  # section label -> % Good or better per round
+    rows: list[tuple[str, list[float | str | None]]]  # section -> % Good or better per round
 
 
-def trend(rounds: Sequence[tuple[str, Sequence[AuditRecord]]]) -> Trend:
-    """% of completed audits graded Good or better, per section and overall, round by round."""
+def trend(rounds: Sequence[tuple[str, Sequence[AuditRecord]]], rule: Any = None) -> Trend:
+    """% of completed audits graded Good or better, per section and overall, round by round.
+    With a disclosure `rule` (reports.disclosure.Rule, for Members) a percentage of a small
+    number of audits, or of a small number Good or better, is 'c'."""
     summaries = [summarise(records) for _, records in rounds]
     labels = [label for _, label in SECTIONS] + ["Overall"]
+
+    def shown(row: GradeRow) -> float | str | None:
+        if rule is None or row.good_or_better is None:
+            return row.good_or_better
+        good = sum(n for (key, _), n in zip(GRADES, row.counts, strict=True)
+                   if key in GOOD_OR_BETTER)
+        return "c" if rule.hides("percent", row.good_or_better, good, row.graded) else (
+            row.good_or_better)
+
     return Trend([name for name, _ in rounds],
-                 [(label, [s.grades[i].good_or_better for s in summaries])
+                 [(label, [shown(s.grades[i]) for s in summaries])
                   for i, label in enumerate(labels)])
 
 

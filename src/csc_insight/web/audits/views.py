@@ -322,13 +322,18 @@ def round_report_docx(request: HttpRequest, round_id: int) -> HttpResponse:
 @require_GET
 def trends(request: HttpRequest) -> HttpResponse:
     from csc_insight.reports.charts import line_chart
+    from csc_insight.reports.disclosure import SYMBOL
+    from csc_insight.web.dashboard.figures import page_policy
 
-    found = services.trends()
-    overall = dict(found.rows)["Overall"]
+    policy = page_policy(request.user)
+    found = services.trends(rule=policy.rule if policy.suppresses else None)
+    overall = [None if v == SYMBOL else v for v in dict(found.rows)["Overall"]]
     chart = ""
     if len(found.rounds) > 1:
         chart = mark_safe(line_chart(  # noqa: S308 (our own SVG, labels are escaped by ET)
             list(zip(found.rounds, overall, strict=True)),
             title="Audits graded Good or better overall, %", chart_id="trend-overall",
             fmt=lambda v: f"{v:.0f}%"))
-    return render(request, "audits/trends.html", {"trend": found, "chart": chart})
+    return render(request, "audits/trends.html", {
+        "trend": found, "chart": chart,
+        "note": policy.rule.note if policy.suppresses else ""})
