@@ -599,8 +599,10 @@ def disclose(results: Mapping[str, Any], trends: Mapping[str, Sequence[Any]],
             return fig
         return dataclasses.replace(
             fig, value=None if fig.value is None else SUPPRESSED,
-            numerator=SUPPRESSED if "n" in gone else fig.numerator,
-            denominator=SUPPRESSED if "d" in gone else fig.denominator)
+            numerator=SUPPRESSED if "n" in gone and fig.numerator is not None
+            else fig.numerator,
+            denominator=SUPPRESSED if "d" in gone and fig.denominator is not None
+            else fig.denominator)
 
     shown_results: dict[str, Any] = dict(results)
     shown_trends: dict[str, list[Any]] = {k: list(v) for k, v in trends.items()}

@@ -66,3 +66,9 @@ def evidence(items: dict[str, Any]) -> str:
             value = "yes" if value else "no"
         parts.append(f"{label} {value}")
     return ", ".join(parts)
+
+
+@register.filter
+def plural(value: object) -> str:
+    """'s' unless the count is 1: "fewer than 6" and "c" (a suppressed count) are plural."""
+    return "" if value == 1 else "s"
