@@ -156,9 +156,10 @@ def test_a_member_sees_no_count_of_one_to_five_on_any_page(clients, records) -> 
     # overview, every area page with each period and breakdown, indicator pages, plans,
     # audits and the audit report, committee papers
     assert len(opened) > 60, opened
-    print(len(opened), 'pages')
     assert any(url.startswith("/plans/") and url != "/plans/" for url in opened)
     assert any(url.endswith("/report/") for url in opened)
+    assert any(url.endswith("/paper.html") for url in opened)  # the public paper
+    assert "/audits/trends/" in opened
     assert any("by=age_band" in url for url in opened)
     assert small_cells(pages) == []
     for url, html in pages.items():
