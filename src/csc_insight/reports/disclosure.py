@@ -63,7 +63,7 @@ class Rule:
     suppress_zero: bool = False
 
     def small(self, count: float | None) -> bool:
-        if count is None:
+        if count is None or isinstance(count, _Suppressed):
             return False
         low = 0 if self.suppress_zero else 1
         return low <= count <= self.threshold
@@ -386,20 +386,22 @@ def _determined(sums: Sequence[Sum], hidden: set[Key]) -> list[Key]:
 
 
 def protect_sums(values: Mapping[Key, float | None], sums: Iterable[Sum],
-                 rule: Rule = DEFAULT, hidden: Iterable[Key] = ()) -> set[Key]:
+                 rule: Rule = DEFAULT, hidden: Iterable[Key] = (),
+                 keep: Iterable[Key] = ()) -> set[Key]:
     """The keys to hide among `values` (counts on one page or paper, keyed by anything):
     the small ones, those in `hidden` already (e.g. primary suppression decided elsewhere),
     and as few more as the greedy rule below needs so that no hidden key's value can be
     worked out from the shown ones through `sums`.
 
     While some hidden key is determined, one more key is hidden from a sum that holds one
-    (see `_protect_component`). Keys in `sums` but not in `values` are treated as not
-    shown (hidden)."""
+    (see `_protect_component`), avoiding those in `keep` (a page's headline figures) when
+    another will do. Keys in `sums` but not in `values` are treated as not shown (hidden)."""
     sums = [(t, list(p)) for t, p in sums]
     out = {k for k, v in values.items() if rule.small(v)} | set(hidden)
     out |= {k for t, p in sums for k in (t, *p) if k not in values}
+    keep = set(keep)
     for component in _components(sums):
-        _protect_component(values, component, out)
+        _protect_component(values, component, out, keep)
     return out
 
 
@@ -423,15 +425,16 @@ def _components(sums: list[Sum]) -> list[list[Sum]]:
 
 
 def _protect_component(values: Mapping[Key, float | None], sums: list[Sum],
-                       out: set[Key]) -> None:
+                       out: set[Key], keep: set[Key]) -> None:
     """Hide more keys of one component until none hidden is determined: each time the one,
     among the keys sharing a sum with a determined key, that leaves fewest determined (not
-    a known zero first, then a part before a total, then the smallest)."""
+    a known zero first, then one not in `keep`, then a part before a total, then the
+    smallest)."""
     totals = {t for t, _ in sums}
 
-    def cost(key: Key, left: int) -> tuple[bool, int, bool, float, str]:
+    def cost(key: Key, left: int) -> tuple[bool, int, bool, bool, float, str]:
         v = values.get(key) or 0
-        return v == 0, left, key in totals, float(v), repr(key)
+        return v == 0, left, key in keep, key in totals, float(v), repr(key)
 
     while determined := set(_determined(sums, out)):
         candidates = {k for t, p in sums if determined & {t, *p}
@@ -589,7 +592,8 @@ def disclose(results: Mapping[str, Any], trends: Mapping[str, Sequence[Any]],
                 sums += [((*a, p, g), [(*b, p, g)]) for p, g in common]
     primary = {k for k, v in values.items() if rule.small(v) and not (
         k[1] == "d" and live[k[0]].unit == "rate_per_10k")}
-    hidden = protect_sums(values, sums, Rule(threshold=0), primary)
+    headlines = {(i, m, r.period, None) for i, r in live.items() for m in ("n", "d")}
+    hidden = protect_sums(values, sums, Rule(threshold=0), primary, keep=headlines)
 
     def masked(ident: str, unit: str, fig: Any, group: str | None = None) -> Any:
         if fig is None:

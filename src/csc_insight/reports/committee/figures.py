@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from csc_insight.indicators import Figure, Result, parse_period
-from csc_insight.reports.disclosure import DEFAULT, SYMBOL, Rule
+from csc_insight.reports.disclosure import DEFAULT, SYMBOL, Rule, is_suppressed
 
 COMPARATOR_UNITS = ("percent", "rate_per_10k", "ratio", "mean")
 
@@ -44,7 +44,8 @@ def shown(unit: str, figure: Figure | Result | None, policy: Policy) -> str:
     """A figure as a table cell: the value, '-' when none, the symbol when hidden."""
     if figure is None or figure.value is None:
         return "-"
-    if hidden(unit, figure.value, figure.numerator, figure.denominator, policy):
+    if is_suppressed(figure.value) or hidden(unit, figure.value, figure.numerator,
+                                             figure.denominator, policy):
         return SYMBOL
     return number(figure.value, unit)
 
@@ -54,6 +55,8 @@ def forecast_shown(result: Result, policy: Policy) -> str:
     it is hidden when the year-to-date count it was scaled from is small."""
     if result.forecast is None:
         return "-"
+    if is_suppressed(result.forecast) or is_suppressed(result.value):
+        return SYMBOL
     if policy.public and result.unit == "count":
         ytd = parse_period(result.period).year_to_date()
         scale = ytd.days / ytd.financial_year().days
@@ -74,7 +77,7 @@ def comparator(result: Result, name: str) -> str:
 
 def _words(unit: str, figure: Figure | Result, policy: Policy) -> str | None:
     """A value inside a sentence, or None when it is not published."""
-    if figure.value is None:
+    if figure.value is None or is_suppressed(figure.value):
         return None
     if unit == "count" and policy.public and policy.rule.small(figure.value):
         return f"fewer than {policy.rule.threshold + 1}"
@@ -90,6 +93,8 @@ def _compare(unit: str, now: Result, then: Figure | None, what: str,
     then_text = _words(unit, then, policy)
     if then_text is None:
         return None
+    if is_suppressed(now.value):
+        return f"compared with {then_text} in {what}"
     exact = not (hidden(unit, now.value, now.numerator, now.denominator, policy)
                  or hidden(unit, then.value, then.numerator, then.denominator, policy)
                  or (unit == "count" and policy.public
