@@ -27,6 +27,9 @@ $(WEB_ASSETS): package.json package-lock.json src/csc_insight/web/assets/src/app
 /usr/bin/chromium /usr/bin/soffice /usr/bin/pdftotext:
 	apt-get update -qq && apt-get install -y -qq chromium libreoffice-writer-nogui poppler-utils
 
+# The demo data end on 31 March 2020: the app runs as at that day, so plans, overdue
+# actions and the audit round agree with the data.
+demo: export CSC_INSIGHT_TODAY ?= 2020-03-31
 demo: setup
 	$(BIN)/csc-insight synth --profile city --seed 1 --start 2017-04-01 --end 2020-03-31 --out $(DEMO_DATA)
 	$(BIN)/csc-insight load $(DEMO_DATA)

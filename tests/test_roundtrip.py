@@ -11,7 +11,7 @@ terms:
 - SSDA903: the episodes of care open at some point in the window, the reviews and missing
   episodes dated in it, and every OC2 / OC3 row (one per collection year).
 - local extras: the whole of every local table (visits, missing register, health, pathway
-  plans, allocations, contacts, early help, workers, population).
+  plans, allocations, contacts, early help, short breaks, workers, population).
 - Annex A: the six months before the window's end (Lists 1-10).
 
 Each expected multiset is compared with the loaded one on the table's key columns: the
@@ -21,7 +21,8 @@ child, dates, codes and flags.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -31,6 +32,8 @@ import pytest
 
 from csc_insight.store.loader import load
 from csc_insight.synth import World, generate, write
+from csc_insight.synth.profiles import PROFILES
+from csc_insight.synth.write_annexa import STYLES, write_annexa
 
 START, END = date(2018, 4, 1), date(2020, 3, 31)
 CENSUS_FROM = date(2018, 4, 1)   # first day of the window's first collection year
@@ -42,9 +45,18 @@ Row = dict[str, Any]
 # --- fixtures ---------------------------------------------------------------------------------
 
 
+# The facts below (one ICPC target after END, who is in care...) were worked out on the city
+# as it was tuned before issue 16 re-tuned it to seed 002's caseload; the round trip keeps
+# those parameters so that tuning the demo does not move them.
+ROUND_TRIP_CITY = replace(PROFILES["city"], uasc_per_year=14, nfa=0.08, s47=0.12,
+                          cin_plan=0.25, care_direct=0.01)
+
+
 @pytest.fixture(scope="module")
-def world() -> World:
-    return generate("city", 1, START, END)
+def world() -> Iterator[World]:
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setitem(PROFILES, "city", ROUND_TRIP_CITY)
+        yield generate("city", 1, START, END)
 
 
 @pytest.fixture(scope="module")
@@ -61,7 +73,7 @@ def files(world: World, tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def _load(paths: list[Path], home: Path) -> duckdb.DuckDBPyConnection:
     result = load(paths, base=home)
-    errors = [i for i in result.report.issues if i.severity == "error"]
+    errors = [i for i in result.report.issues if i.severity in ("error", "quarantined")]
     assert errors == []
     assert result.snapshot is not None
     return duckdb.connect(str(result.snapshot.path), read_only=True)
@@ -123,7 +135,8 @@ def test_children_loaded_are_those_some_file_mentions(db, truth) -> None:
     in_care = {r["child_id"] for r in truth["cla_episodes"]
                if open_between(START, END, r["decom"], r["dec"])}
     local = {r["child_id"] for t in ("contacts", "early_help", "visits", "missing_episodes",
-                                     "health_assessments", "pathway_plan_reviews", "allocations")
+                                     "health_assessments", "pathway_plan_reviews", "allocations",
+                                     "short_breaks")
              for r in truth[t]}
     leavers = {r["child_id"] for r in truth["care_leavers"]}
     want = census | in_care | local | leavers
@@ -244,7 +257,9 @@ def test_annex_a_last_seen_dates_are_real_visits_of_another_type(db, truth) -> N
               if v["visit_type"] == "CIN"}
     want = Counter((c, latest[c]["visit_date"], "CIN") for c in listed
                    if c in latest and (c, latest[c]["visit_date"]) not in cin_on)
-    got = loaded(db, "visits", ["child_id", "visit_date", "visit_type"], "source = 'annex_a'")
+    # (IRO visits, List 8's, are no local visit type: annex_a_counts counts them.)
+    got = loaded(db, "visits", ["child_id", "visit_date", "visit_type"],
+                 "source = 'annex_a' AND visit_type <> 'IRO'")
     assert got == want
 
 
@@ -283,7 +298,10 @@ WHOLE_TABLES = {
                  "outcome"],
     "early_help": ["eh_id", "child_id", "referral_date", "start_date", "completion_date",
                    "organisation", "closure_date", "closure_reason", "goal_score_start",
-                   "goal_score_review", "goal_score_end", "short_break"],
+                   "goal_score_review", "goal_score_end", "short_break", "referral_source",
+                   "referral_outcome"],
+    "short_breaks": ["child_id", "disability", "service", "start_date", "end_date",
+                     "hours_per_week", "nights_per_year"],
     "allocations": ["child_id", "worker", "team", "start_date", "end_date"],
     "workers": ["worker", "name", "team", "role", "fte"],
     "population": ["year", "age_from", "age_to", "population"],
@@ -354,6 +372,12 @@ def annex_a_counts(truth: dict[str, list[Row]], first: date, last: date) -> dict
     last_seen = latest_visits(truth, None, {r["child_id"] for r in referrals}, last)
     cp_visits = latest_visits(truth, "CP", {p["child_id"] for p in plans}, last)
     cla_visits = latest_visits(truth, "CLA", in_care, last)
+    # List 8's "Date of Last IRO Visit/Contact": the generator writes the latest review.
+    latest_review: dict[str, date] = {}
+    for r in truth["cla_reviews"]:
+        if r["child_id"] in in_care and r["review_date"] <= last:
+            latest_review[r["child_id"]] = max(r["review_date"],
+                                               latest_review.get(r["child_id"], r["review_date"]))
     checks = {(r["child_id"], kind) for r in truth["health_assessments"]
               for kind in [r["kind"]] if r["child_id"] in in_care and r["assessment_date"] <= last}
     return {
@@ -370,8 +394,10 @@ def annex_a_counts(truth: dict[str, list[Row]], first: date, last: date) -> dict
                            if r["cp_plan_id"] in plan_ids and r["review_date"] <= last}),
         # one row per child, date and type: List 6's dates filed as CIN visits
         "visits": len({(c, d, "CIN") for c, d in last_seen} | {(c, d, "CP") for c, d in cp_visits}
-                      | {(c, d, "CLA") for c, d in cla_visits}),
+                      | {(c, d, "CLA") for c, d in cla_visits}
+                      | {(c, d, "IRO") for c, d in latest_review.items()}),
         "cla_episodes": len(in_care),
+        "cla_summary": len(in_care),
         "cla_reviews": len({r["child_id"] for r in truth["cla_reviews"]
                             if r["child_id"] in in_care and r["review_date"] <= last}),
         "health_assessments": len(checks),
@@ -385,10 +411,36 @@ def counts(con: duckdb.DuckDBPyConnection, tables: Iterable[str]) -> dict[str, i
     return {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}
 
 
-def test_annex_a_alone_covers_its_six_months(files, truth, tmp_path) -> None:
-    con = _load([files / "annex_a.xlsx"], tmp_path / "home")
+@pytest.mark.parametrize("style", STYLES)
+def test_annex_a_alone_covers_its_six_months(world, files, truth, tmp_path, style) -> None:
+    """Each `--annex-a-style` (short headings; Ofsted's long headings and lettered
+    drop-downs; bare codes) loads without an unknown heading and gives the same rows, with
+    the world's own codes and flags."""
+    if style == "short":
+        path = files / "annex_a.xlsx"
+    else:
+        (tmp_path / style).mkdir()
+        (path,) = write_annexa(world, tmp_path / style, style=style)
+    result = load([path], base=tmp_path / "home")
+    assert [i for i in result.report.issues if i.severity == "error"] == []
+    assert [i.code for i in result.report.issues if i.code == "unknown_column"] == []
+    con = duckdb.connect(str(result.snapshot.path), read_only=True)
     want = annex_a_counts(truth, ANNEX_FROM, END)
     assert counts(con, want) == want
+    world_children = {r["child_id"]: r for r in truth["children"]}
+    for child_id, sex, ethnicity, uasc in con.execute(
+            "SELECT child_id, sex, ethnicity, uasc FROM children").fetchall():
+        child = world_children[child_id]
+        assert (sex, ethnicity) == (child["sex"], child["ethnicity"]), child_id
+        assert uasc in (None, bool(child["uasc"])), child_id
+    s47 = [r for r in truth["s47_enquiries"] if between(ANNEX_FROM, END, r["start_date"])]
+    cols = ["child_id", "start_date", "icpc_not_required", "icpc_date"]
+    assert loaded(con, "s47_enquiries", cols) == expected(s47, cols)
+    plans = [r for r in truth["cp_plans"]
+             if open_between(ANNEX_FROM, END, r["start_date"], r["end_date"])]
+    cols = ["child_id", "start_date", "initial_category", "latest_category"]
+    assert loaded(con, "cp_plans", cols) == expected(plans, cols)
+    assert con.execute("SELECT count(*) FROM children WHERE uasc").fetchone()[0] > 0
 
 
 def census_counts(truth: dict[str, list[Row]], first: date, last: date) -> dict[str, int]:
@@ -423,7 +475,7 @@ def ssda903_counts(truth: dict[str, list[Row]], first: date, last: date) -> dict
 
 
 LOCAL_TABLES = ["contacts", "early_help", "visits", "missing_episodes", "health_assessments",
-                "pathway_plan_reviews", "allocations", "workers", "population"]
+                "pathway_plan_reviews", "allocations", "workers", "population", "short_breaks"]
 
 
 def local_counts(truth: dict[str, list[Row]]) -> dict[str, int]:
@@ -455,8 +507,11 @@ def all_counts(truth: dict[str, list[Row]], first: date, last: date) -> dict[str
     return census | ssda903 | local | {
         "children": len(children),
         "missing_episodes": len(truth["missing_episodes"]),
+        # List 8's IRO visit: the generator writes each looked-after child's latest review
         "visits": len(truth["visits"]) + len(latest_visits(truth, None, listed, last)
-                                             - cin_visits),
+                                             - cin_visits)
+        + len(latest_reviews(truth, in_care)),
+        "cla_summary": len(in_care),
         "cla_reviews": ssda903["cla_reviews"] + len(old_reviews),
         "care_leavers": ssda903["care_leavers"] + len({r["child_id"]
                                                        for r in truth["care_leavers"]}),
@@ -491,6 +546,17 @@ def test_ssda903_alone(files, truth, tmp_path) -> None:
     assert counts(con, want) == want
 
 
+def test_ssda903_xml_alone(world, truth, tmp_path) -> None:
+    """The same tables written as one XML file give the same rows as the CSVs."""
+    from csc_insight.synth.write_903 import write_903
+
+    [path] = write_903(world, tmp_path, "xml")
+    assert path.name == "ssda903.xml"
+    con = _load([path], tmp_path / "home")
+    want = ssda903_counts(truth, START, END)
+    assert counts(con, want) == want
+
+
 def test_local_extras_alone(files, truth, tmp_path) -> None:
     con = _load([files / "local_extras"], tmp_path / "home")
     want = local_counts(truth)
@@ -499,7 +565,7 @@ def test_local_extras_alone(files, truth, tmp_path) -> None:
 
 def test_all_files_row_counts(db, truth) -> None:
     want = all_counts(truth, START, END)
-    assert len(want) == 21
+    assert len(want) == 23
     assert counts(db, want) == want
 
 
@@ -520,7 +586,7 @@ def borough(tmp_path_factory: pytest.TempPathFactory
 def test_borough_loads_with_the_expected_row_counts(borough) -> None:
     truth, con = borough
     want = all_counts(truth, B_START, B_END)
-    assert len(want) == 21
+    assert len(want) == 23
     assert counts(con, want) == want
 
 

@@ -38,3 +38,17 @@ def test_case_type_worker_and_what_is_closed(con) -> None:
         OpenCase("G", "care_leaver", "PA1", None),
         OpenCase("I", "early_help", None, None),
     ]
+
+
+def test_short_breaks_are_not_a_looked_after_case(con) -> None:
+    """J is looked after only under an agreed series of short breaks (V4) and has an open
+    referral as a child in need: a child-in-need case. K's V3 stay is open on the day and is
+    K's only service: no case."""
+    con.execute("""
+        INSERT INTO cla_episodes (child_id, decom, ls, dec, source) VALUES
+            ('J', DATE '2019-06-01', 'V4', NULL, 't'),
+            ('K', DATE '2019-12-30', 'V3', DATE '2020-01-01', 't');
+        INSERT INTO referrals (referral_id, child_id, referral_date, nfa, source) VALUES
+            ('R9', 'J', DATE '2019-05-01', FALSE, 't');
+    """)
+    assert open_cases(con, date(2019, 12, 31)) == [OpenCase("J", "cin", None, None)]

@@ -35,6 +35,21 @@ def test_default_quota_three_cases_from_three_workers(con) -> None:
     assert sample.coverage.quarters_to_cover == 2  # 14 cases at 9 a quarter
 
 
+def test_unallocated_cases_are_counted_not_sampled_as_a_worker(con) -> None:
+    allocate(con, {"W1": 2, "W2": 2})
+    # Six open cases with no allocation: the biggest "caseload", and all never audited,
+    # so the old sampler took three of them as if "Unallocated" were a worker.
+    for n in range(1, 7):
+        con.execute("INSERT INTO referrals (referral_id, child_id, referral_date, source) "
+                    "VALUES (?, ?, DATE '2018-01-10', 'test')", [f"R-U{n}", f"U{n}"])
+    sample = propose_sample(con, "2019-20-Q3", [])
+    # Two workers with two cases each: the quota is not met, and no unallocated case fills it.
+    assert _ids(sample) == ["W1-01", "W1-02", "W2-01", "W2-02"]
+    assert all(c.worker for c in sample.chosen)
+    assert sample.coverage.open_cases == 10
+    assert sample.coverage.unallocated == 6
+
+
 def test_configurable_quota(con) -> None:
     allocate(con, {"W1": 5, "W2": 4, "W3": 2})
     sample = propose_sample(con, "2019-20-Q3", [], SampleOptions(per_worker=2, workers=2))

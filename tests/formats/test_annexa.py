@@ -168,7 +168,7 @@ def test_workbook_maps_every_list(tmp_path: Path, con: duckdb.DuckDBPyConnection
         "children": 11, "contacts": 2, "early_help": 1, "referrals": 2, "assessments": 1,
         "s47_enquiries": 1, "visits": 3, "cp_plans": 1, "cp_reviews": 1, "cla_episodes": 2,
         "cla_reviews": 1, "health_assessments": 2, "care_leavers": 1,
-        "pathway_plan_reviews": 1, "adoption": 1,
+        "pathway_plan_reviews": 1, "adoption": 1, "cla_summary": 2,
     }
     r = "annex_a.xlsx!"
     assert _rows(con, "SELECT child_id, dob, sex, ethnicity, disability, uasc, source, "
@@ -341,7 +341,9 @@ def test_bad_date_unknown_code_and_bad_flag(
         ("unknown_code", "annex_a.xlsx", "List 3", 3, "Referral Source", "G", "Z9"),
         ("bad_value", "annex_a.xlsx", "List 3", 3, "Referral NFA?", "H", "Perhaps"),
     ]
-    assert report.errors[1].message.startswith("'Date of referral' should be a date")
+    assert report.errors[1].message == (
+        "31/02/2020: there is no 31 February 2020. 'Date of referral' should be a date "
+        "(dd/mm/yyyy, yyyy-mm-dd or an Excel date).")
 
 
 def test_duplicate_child_in_list_8_ignores_case(
@@ -445,9 +447,7 @@ def test_list_11_is_checked_but_not_loaded(
     assert annexa.read(path, con, report) == {}
     assert [_where(i) for i in report.errors] == [
         ("end_before_start", "annex_a.xlsx", "List 11", 2, "Date Stage 1 ended", "C",
-         "2020-02-01"),
-        ("duplicate_key", "annex_a.xlsx", "List 11", 3, "Individual adopter identifier", "A",
-         "A1")]
+         "2020-02-01")]  # so row 3 is no longer a duplicate of a row kept
     assert report.warnings[0].message.startswith("2 adopter row(s) were read")
 
 
@@ -470,3 +470,68 @@ def test_hostile_workbooks_are_refused(tmp_path: Path, con: duckdb.DuckDBPyConne
         ("xlsx_bomb", "annex_a_bomb.xlsx"), ("not_xlsx", "annex_a.xlsx"),
         ("damaged_xlsx", "annex_a_cut.xlsx")]
     assert _rows(con, "SELECT count(*) FROM children") == [(0,)]
+
+
+def test_headings_match_by_letters_and_typos_never_confuse_two_columns() -> None:
+    """Spacing, case, quotes, '(Y/N)' and '?' do not matter; a one-letter typo finds its
+    column; 'Missing' and 'Absent' (six letters apart) are never taken for each other, and a
+    heading near no column stays as written so that it is reported."""
+    from csc_insight.formats.annexa_columns import LIST_8, canonical_headings
+
+    got = canonical_headings([
+        "number of episodes the child has been \u201cABSENT\u201d from their placement in "
+        "the last 12 months",
+        "Number of Episodes \u2018Missing\u2019 in the last 12 months ",
+        "Was the child offered a Return Interview after their last missing episode",
+        "Date of Last Dentel Check",  # typo
+        "Placement Postcode (full)",  # an LA's own column
+    ], LIST_8.columns)
+    assert got == [
+        "Number of Episodes 'Absent' in the last 12 months",
+        "Number of Episodes 'Missing' in the last 12 months",
+        "Was the child offered a Return Interview after the last missing episode (Y/N)?",
+        "Date of Last Dental Check",
+        "Placement Postcode (full)",
+    ]
+
+
+@pytest.mark.parametrize(("raw", "sex"), [
+    ("a) Male", "M"), ("1", "M"), ("M", "M"), ("Male", "M"), ("1 - Male", "M"),
+    ("b) Female", "F"), ("2", "F"), ("Female", "F"),
+    ("c) Not stated/recorded", "U"), ("0", "U"), ("9", "U"), ("U", "U"), ("Unborn", "U"),
+    ("Not known", "U"), ("Not Stated / Recorded", "U"), ("c) Not stated/recorded (or unborn)", "U"),
+    ("0 - Not known", "U"),
+])
+def test_gender_synonyms_real_files_use(raw: str, sex: str) -> None:
+    from csc_insight.formats.codes import parse_sex
+
+    assert parse_sex(raw) == sex
+
+
+def test_csv_list_with_ofsted_long_headings_and_a_typo(
+    tmp_path: Path, con: duckdb.DuckDBPyConnection,
+) -> None:
+    """A List 5 CSV (the form for long lists) under the long 2019-20 headings, one of them
+    mistyped ('Conferance') and one with a trailing space, recognised by its headings
+    although the file name says nothing: every value reaches the canonical row."""
+    path = _csv(tmp_path / "s47_extract.csv", [
+        [*CHILD, "Does the Child have a Disability",
+         "Strategy discussion initiating Section 47 Enquiry Start Date",
+         "Was an Initial Child Protection Conferance deemed unnecessary?",
+         "Date of Initial Child Protection Conference ",
+         "Did the Initial Child Protection Conference Result in a Child Protection Plan",
+         "Number of Section 47 Enquiries in the last 12 months",
+         "Number of ICPCs in the last 12 months", "Allocated Team", "Allocated Worker"],
+        ["k1", "c) Not stated/recorded", "a) WBRI", "03/04/2019", "0", "b) No", "10/01/2020",
+         "b) No", "30/01/2020", "a) Yes", "2", "1", "CP Team", "W1"],
+    ])
+    report = Report()
+    counts = annexa.read(path, con, report)
+    assert report.issues == []
+    assert counts == {"children": 1, "s47_enquiries": 1}
+    assert _rows(con, "SELECT s47_id, start_date, icpc_not_required, icpc_date, "
+                      "cp_plan_resulted, s47_12m, icpc_12m, source_ref FROM s47_enquiries") == [
+        ("K1/S47/2020-01-10", D(2020, 1, 10), False, D(2020, 1, 30), True, 2, 1,
+         "s47_extract.csv:2"),
+    ]
+    assert _rows(con, "SELECT child_id, sex FROM children") == [("K1", "U")]

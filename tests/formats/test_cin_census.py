@@ -164,7 +164,9 @@ def test_2025_sex_expected_birth_disability_and_pre_proceedings(tmp_path: Path) 
                         "<FGDMMeetingOffer>true</FGDMMeetingOffer>", "</PreProceedingsandFGDM>")
              + "</Child>\n")
     con, report, written = _load(tmp_path, child)
-    assert report.issues == []
+    # Pre-proceedings are accepted and named as read, not used.
+    assert [(i.severity, i.code) for i in report.issues] == [("warning", "read_not_used")]
+    assert "PreProceedingsandFGDM" in report.issues[0].message
     assert con.execute("SELECT child_id, dob, expected_dob, sex, disability FROM children"
                        ).fetchall() == [("K9", None, date(2026, 1, 20), "U", True)]
     assert con.execute("SELECT referral_id, nfa FROM referrals").fetchall() == [

@@ -86,11 +86,12 @@ def test_episode_checks(tmp_path: Path, con: duckdb.DuckDBPyConnection) -> None:
         row("B", "01/04/2019", ""),                 # open episode ...
         row("B", "01/05/2019", ""),                 # row 5: ... followed by another
         row("C", "01/04/2019", "01/03/2019"),       # row 6: DEC before DECOM
-        row("D", "01/04/2019", "", place="Q9"),     # row 7: unknown placement
+        row("D", "01/04/2019", ""),                 # row 7
         row("D", "01/04/2019", ""),                 # row 8: duplicate CHILD + DECOM
         row("E", "31/02/2019", ""),                 # row 9: not a date
+        row("F", "01/04/2019", "", place="Q9"),     # row 10: unknown placement
     ])
-    report, _ = _read(con, path)
+    report, written = _read(con, path)
     f = "episodes.csv"
     assert sorted(_errors(report)) == [
         ("bad_date", f, 9, "DECOM", "B", "31/02/2019"),
@@ -98,8 +99,21 @@ def test_episode_checks(tmp_path: Path, con: duckdb.DuckDBPyConnection) -> None:
         ("end_before_start", f, 6, "DEC", "H", "2019-03-01"),
         ("overlapping_episode", f, 3, "DECOM", "B", "2019-04-20 (previous episode: row 2)"),
         ("overlapping_episode", f, 5, "DECOM", "B", "2019-05-01 (previous episode: row 4)"),
-        ("unknown_code", f, 7, "PLACE", "F", "Q9"),
+        ("unknown_code", f, 10, "PLACE", "F", "Q9"),
     ]
+    # Each failing row is set aside (kept in the quarantine table), the others are written:
+    # rows 2 (A), 4 (B) and 7 (D) of the nine.
+    assert written == {"cla_episodes": 3}
+    assert con.execute("SELECT source_ref FROM cla_episodes ORDER BY source_ref").fetchall() \
+        == [("episodes.csv:2",), ("episodes.csv:4",), ("episodes.csv:7",)]
+    assert con.execute("SELECT row_number, problem, scope, target, child_id, event_date "
+                       "FROM quarantine ORDER BY row_number").fetchall() == [
+        (3, "overlapping_episode", "row", "cla_episodes", "A", date(2019, 4, 20)),
+        (5, "overlapping_episode", "row", "cla_episodes", "B", date(2019, 5, 1)),
+        (6, "end_before_start", "row", "cla_episodes", "C", date(2019, 4, 1)),
+        (8, "duplicate_key", "row", "cla_episodes", "D", date(2019, 4, 1)),
+        (9, "bad_date", "row", "cla_episodes", "E", None),
+        (10, "unknown_code", "row", "cla_episodes", "F", date(2019, 4, 1))]
 
 
 def test_missing_column_and_unknown_table(tmp_path: Path, con: duckdb.DuckDBPyConnection) -> None:
@@ -135,7 +149,7 @@ def test_uasc_reviews_missing_adoption(tmp_path: Path, con: duckdb.DuckDBPyConne
     assert _errors(report) == [("end_before_start", "missing.csv", 3, "MIS_END", "E",
                                 "2020-03-04")]
     assert written["uasc.csv"] == {"children": 1}
-    assert written["missing.csv"] == {"missing_episodes": 2}
+    assert written["missing.csv"] == {"missing_episodes": 1}  # row 3 is quarantined
     assert con.execute("SELECT child_id, sex, dob, uasc, uasc_ceased FROM children "
                        "WHERE uasc").fetchall() == [("U1", "M", date(2004, 1, 1), True,
                                                       date(2022, 1, 1))]
@@ -143,8 +157,7 @@ def test_uasc_reviews_missing_adoption(tmp_path: Path, con: duckdb.DuckDBPyConne
         ("R1", date(2019, 7, 15), "PN1", "ssda903", "reviews.csv:2")]
     assert con.execute("SELECT child_id, missing_type, start_date, end_date, rhi_offered, "
                        "source_ref FROM missing_episodes ORDER BY start_date").fetchall() == [
-        ("M1", "A", date(2020, 3, 3), date(2020, 3, 4), None, "missing.csv:2"),
-        ("M1", "M", date(2020, 3, 5), date(2020, 3, 4), None, "missing.csv:3")]
+        ("M1", "A", date(2020, 3, 3), date(2020, 3, 4), None, "missing.csv:2")]
     assert con.execute(
         "SELECT child_id, decision_date, matched_date, placed_date, no_longer_placed_date, "
         "source_ref FROM adoption ORDER BY source_ref").fetchall() == [
@@ -168,8 +181,7 @@ def test_oc3_accommodation_and_year(tmp_path: Path, con: duckdb.DuckDBPyConnecti
         ("L1", date(2020, 3, 31), "YES", "F2", "B", True, "oc3.csv:2"),
         ("L2", date(2019, 3, 31), "NO", "G6", "C", False, "oc3.csv:3"),
         ("L3", date(2020, 3, 31), "DIED", None, "Z", None, "oc3.csv:4"),
-        ("L4", date(2018, 3, 31), "YES", "P1", "D", True, "oc3_2018.csv:2"),
-        ("L5", None, "NREQ", None, None, None, "leavers.csv:2")]
+        ("L4", date(2018, 3, 31), "YES", "P1", "D", True, "oc3_2018.csv:2")]  # L5: Q7
     assert _errors(report) == [("unknown_code", "leavers.csv", 2, "ACCOM", "E", "Q7")]
     assert _errors(report, "warning") == [("no_year", "leavers.csv", None, None, None, None)]
 
@@ -183,14 +195,13 @@ def test_oc2_maps_to_cla_health(tmp_path: Path, con: duckdb.DuckDBPyConnection) 
         ["H1", "01/01/2008", "x", "", "2", "1", "1", "1", "1", "0", "", "", "2020"]])
     report, written = _read(con, path)
     f = "oc2.csv"
+    # Row 3 is set aside for its bad values, so it is no longer a duplicate of row 2.
     assert sorted(_errors(report)) == [
         ("bad_value", f, 3, "CONVICTED", "E", "2"),
         ("bad_value", f, 3, "SDQ_SCORE", "C", "x"),
-        ("duplicate_key", f, 3, "CHILD", "A", "H1 / 2020"),
     ]
     assert con.execute("SELECT * FROM cla_health ORDER BY source_ref").fetchall() == [
-        ("H1", date(2020, 3, 31), True, True, False, 14, False, False, "ssda903", "oc2.csv:2"),
-        ("H1", date(2020, 3, 31), True, True, True, None, None, False, "ssda903", "oc2.csv:3")]
+        ("H1", date(2020, 3, 31), True, True, False, 14, False, False, "ssda903", "oc2.csv:2")]
 
 
 def test_validate_only_tables_insert_nothing(tmp_path: Path,

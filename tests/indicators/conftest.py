@@ -97,6 +97,20 @@ ROWS = {
         "('C17', DATE '2018-01-01', 'S', DATE '2019-03-01', 'E13', 'x')",
         "('C17', DATE '2019-10-15', 'S', NULL, NULL, 'x')",
     ],
+    # Short breaks while looked after (legal status V3, V4): not care in the care counts.
+    "cla_episodes (child_id, decom, rne, ls, dec, rec, source)": [
+        "('C41', DATE '2019-06-01', 'S', 'V4', NULL, NULL, 'x')",             # agreement
+        "('C42', DATE '2019-10-05', 'S', 'V3', DATE '2019-10-07', 'E4A', 'x')",  # two stays
+        "('C42', DATE '2019-12-30', 'S', 'V3', DATE '2020-01-01', 'E4A', 'x')",
+    ],
+    "short_breaks (child_id, disability, service, start_date, end_date, hours_per_week, "
+    "nights_per_year, source)": [
+        "('C40', 'AUT', 'activity', DATE '2019-09-01', NULL, 3, NULL, 'x')",   # two services
+        "('C40', 'AUT', 'overnight', DATE '2019-11-01', DATE '2020-02-28', NULL, 24, 'x')",
+        "('C41', 'LD', 'day', DATE '2019-10-10', DATE '2019-12-15', 6, NULL, 'x')",  # and V4
+        "('C43', 'MOB', 'home', DATE '2019-05-01', DATE '2019-09-30', 4, NULL, 'x')",  # Q2
+        "('C44', 'COMM', 'day', DATE '2020-01-02', NULL, 5, NULL, 'x')",              # Q4
+    ],
     "cla_reviews (child_id, review_date, source)": [
         "('C1', DATE '2019-02-06', 'x')", "('C1', DATE '2019-05-01', 'x')",
         "('C1', DATE '2019-10-30', 'x')", "('C12', DATE '2019-09-01', 'x')",
@@ -130,6 +144,13 @@ ROWS = {
         "('EH1', 'C30', DATE '2019-10-02', DATE '2019-11-01', DATE '2019-12-15', 3, 7, 'x')",
         "('EH2', 'C31', DATE '2019-09-01', DATE '2019-10-10', DATE '2019-12-01', 5, 6, 'x')",
         "('EH3', 'C32', DATE '2019-12-01', NULL, NULL, NULL, NULL, 'x')",
+    ],
+    "early_help (eh_id, child_id, referral_date, referral_source, referral_outcome, source)": [
+        "('EH4', 'C33', DATE '2019-10-14', '2A', 'early_help', 'x')",
+        "('EH5', 'C34', DATE '2019-11-20', '6', 'referral', 'x')",    # passed to social care
+        "('EH6', 'C35', DATE '2019-09-30', '3B', 'early_help', 'x')",  # Q2
+        "('EH7', 'C33', DATE '2018-11-01', '2A', 'advice', 'x')",      # Q3 last year
+        "('EH8', 'C36', DATE '2019-12-31', '1D', 'nfa', 'x')",
     ],
     "allocations (child_id, worker, team, start_date, end_date, source)": [
         "('C1', 'W1', 'A', DATE '2019-01-01', NULL, 'x')",

@@ -91,8 +91,9 @@ def test_rag_in_results_and_local_targets(snapshot, tmp_path):
 
 def test_catalogue_has_the_agreed_ids():
     ids = {d.id for d in catalogue()}
-    assert len(ids) == 48
-    assert {"contacts", "assessments_45wd_pct", "caseload_per_worker"} <= ids
+    assert len(ids) == 50
+    assert {"contacts", "assessments_45wd_pct", "caseload_per_worker", "eh_referrals",
+            "short_break_children"} <= ids
     flow = {d.id for d in catalogue() if d.period_type == "flow"}
     assert "referrals" in flow and "cla_open" not in flow
 

@@ -26,7 +26,9 @@ def test_parse(text, start, end, kind):
     assert (period.start, period.end, period.kind, period.label) == (start, end, kind, text)
 
 
-@pytest.mark.parametrize("text", ["2019-21", "2019-20-Q5", "Q3", "asat:2019-02-30", ""])
+@pytest.mark.parametrize("text", ["2019-21", "2019-20-Q5", "Q3", "asat:2019-02-30", "",
+                                  "9999-00-Q1", "asat:9999-12-31", "9999-00-Q4",
+                                  "asat:1899-12-31"])
 def test_bad_labels(text):
     with pytest.raises(PeriodError):
         parse_period(text)

@@ -44,7 +44,7 @@ def _comparable(results):
 def test_spark_matches_duckdb_for_every_indicator(snapshot, spark_backend):
     on_duckdb = _comparable(compute(snapshot, "2019-20-Q3", settings=SETTINGS))
     on_spark = _comparable(compute(spark_backend, "2019-20-Q3", settings=SETTINGS))
-    assert len(on_spark) == 48
+    assert len(on_spark) == 50
     assert on_spark == on_duckdb
 
 

@@ -1,10 +1,13 @@
 """Each indicator on the hand-built fixture (conftest.py), Q3 2019-20 (1 Oct - 31 Dec 2019).
 Expected values were worked out by hand from the fixture rows."""
 
+import shutil
+from datetime import date
+
 import duckdb
 import pytest
 
-from csc_insight.indicators import compute
+from csc_insight.indicators import children, compute
 
 Q3 = {
     # id: (value, numerator, denominator)
@@ -14,13 +17,15 @@ Q3 = {
     "contact_conversion_pct": (75.0, 3, 4),
     "rereferrals_12m_pct": (100 / 3, 1, 3),              # R1 exactly 12 months after R0
     "referrals_nfa_pct": (100 / 3, 1, 3),
+    "eh_referrals": (3, 3, None),                        # EH4, EH5 (to social care), EH8
+    "short_break_children": (3, 3, None),                # C40, C41, C42 once each
     "eh_assessments_started": (2, 2, None),
     "eh_assessments_completed": (2, 2, None),
     "eh_goal_progress": (2.5, 5, 2),                     # (+4 +1) / 2
     "assessments_started": (2, 2, None),                 # A1, A2
     "assessments_completed": (3, 3, None),
     "assessments_45wd_pct": (100 / 3, 1, 3),             # A1 54 wd, A2 30 wd, A3 46 wd
-    "assessments_child_seen_pct": (100 / 3, 1, 3),
+    "assessments_child_seen_pct": (50.0, 1, 2),          # A1 seen, A2 not, A3 unrecorded
     "cin_open": (3, 3, None),                            # C1, C2, C6 (R3 closed on 31 Dec)
     "cin_rate_10k": (3.0, 3, 10000),
     "s47_started": (4, 4, None),
@@ -122,3 +127,53 @@ def test_year_and_asat_periods(snapshot):
     assert asat.value == 6
     (ytd,) = compute(snapshot, "2019-20-YTD-Q3", ids=["referrals"], comparisons=False)
     assert ytd.value == 4  # R5 in August plus Q3's three
+
+
+def test_early_help_referrals_whatever_became_of_them(q3, snapshot):
+    """EH4 (taken on), EH5 (passed to children's social care as a referral) and EH8 (31 Dec,
+    no further action) are Q3's; EH1-EH3 have no referral date and are not counted. The
+    year to Q3 adds EH6 (30 Sep): 4 in the 275 days to 31 Dec, so 4 * 366 / 275 = 5.3 for
+    2019-20; 2018-19 had EH7 alone."""
+    result = q3["eh_referrals"]
+    assert result.forecast == 5.3
+    assert result.last_year_outturn.value == 1
+    assert result.same_period_last_year.value == 1
+    assert [f.value for f in result.previous_quarters] == [1, 0, 0, 1]
+    rows = {r.evidence["eh_id"]: r for r in children(snapshot, "eh_referrals", "2019-20-Q3")}
+    assert sorted(rows) == ["EH4", "EH5", "EH8"]
+    assert rows["EH5"].evidence["referral_outcome"] == "referral"
+    assert rows["EH5"].in_numerator
+
+
+def test_short_breaks_count_each_child_once(q3, snapshot):
+    """Q3 (1 Oct - 31 Dec 2019): C40 has two section 17 services (activity from September,
+    overnight from November) and counts once; C41 is looked after under a V4 agreement and
+    has a section 17 day service too, and counts once; C42 has two V3 stays, once. C43's
+    service ended on 30 September and C44's starts in January. The V3/V4 episodes leave the
+    care counts as they were (cla_open 6, cla_started 3, cla_ceased 1, checked above).
+    The year to Q3 adds C43: 4 children, 4 * 366 / 275 = 5.3 forecast."""
+    result = q3["short_break_children"]
+    assert result.forecast == 5.3
+    rows = {r.child_id: r.evidence for r in children(snapshot, "short_break_children",
+                                                     "2019-20-Q3")}
+    assert sorted(rows) == ["C40", "C41", "C42"]
+    assert (rows["C40"]["records"], rows["C40"]["looked_after_v3_v4"],
+            rows["C40"]["section_17"]) == (2, False, True)
+    assert (rows["C41"]["records"], rows["C41"]["looked_after_v3_v4"],
+            rows["C41"]["section_17"]) == (2, True, True)
+    assert (rows["C42"]["records"], rows["C42"]["first_start"]) == (2, date(2019, 10, 5))
+    (ytd,) = compute(snapshot, "2019-20-YTD-Q3", ids=["short_break_children"],
+                     comparisons=False)
+    assert ytd.value == 4
+
+
+def test_short_breaks_need_both_sources(snapshot_path, tmp_path):
+    """Without a short_breaks table the figure would leave out every child given short
+    breaks under section 17: it is not available rather than an undercount."""
+    copy = tmp_path / "copy.duckdb"
+    shutil.copy(snapshot_path, copy)
+    with duckdb.connect(str(copy)) as con:
+        con.execute("DELETE FROM short_breaks")
+        (result,) = compute(con, "2019-20-Q3", ids=["short_break_children"])
+    assert result.status == "not available: needs short_breaks.start_date"
+    assert result.value is None

@@ -4,6 +4,7 @@ out by hand in the tests, and a synthetic city (csc-insight synth + load) for th
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from collections.abc import Callable
@@ -75,7 +76,8 @@ def hand_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def city_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A synthetic city with two years of data, loaded as the current snapshot."""
     home = tmp_path_factory.mktemp("city")
-    env = {"CSC_INSIGHT_HOME": str(home), "PATH": "/usr/bin:/bin"}
+    env = {"CSC_INSIGHT_HOME": str(home), "PATH": "/usr/bin:/bin",
+           **{k: v for k, v in os.environ.items() if k == "PYTHONPATH"}}  # a source checkout
     subprocess.run([CLI, "synth", "--profile", "city", "--seed", "3", "--start", "2018-04-01",
                     "--end", "2020-03-31", "--out", str(home / "synth")], env=env, check=True,
                    capture_output=True)

@@ -23,7 +23,7 @@ def test_chart_has_text_alternative_and_values(draw, shape) -> None:
     assert root.get("role") == "img"
     assert root.get("aria-labelledby") == "c1-title c1-desc"
     assert root.find("svg:title", NS).text == "Contacts <by quarter>"
-    assert root.find("svg:desc", NS).text == "Q1: 2; Q2: not available; Q3: 4; Q4: 1."
+    assert root.find("svg:desc", NS).text == "Q1: 2; Q2: no data; Q3: 4; Q4: 1."
     plotted = [(e.get("data-label"), e.get("data-value"))
                for e in root.iter(f"{{{NS['svg']}}}{shape}")]
     assert plotted == [("Q1", "2.0"), ("Q3", "4.0"), ("Q4", "1.0")]
@@ -50,4 +50,4 @@ def test_tallest_bar_reaches_the_top_and_labels_use_the_formatter() -> None:
 def test_all_missing_draws_no_marks() -> None:
     root = _parse(line_chart([("Q1", None)], title="t", chart_id="c4"))
     assert root.findall("svg:circle", NS) == []
-    assert root.find("svg:desc", NS).text == "Q1: not available."
+    assert root.find("svg:desc", NS).text == "Q1: no data."

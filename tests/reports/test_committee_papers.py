@@ -35,20 +35,29 @@ def test_hand_checked_figures_public_and_not(hand_home: Path, tmp_path: Path) ->
     # But the chart shows Q1 (0) and Q3 (7), so a forecast of 13 would give Q2 back as
     # 13 * 275 / 366 - 0 - 7 = 3 (issue 11: differencing across tables): it is 'c' too,
     # rather than this quarter's 7 (the headline is kept when another figure will do).
-    assert _rows(tables, "Contacts") == [["Contacts", "7", "c", "9", "c", "-", "-"]]
+    # England's and London's totals are not comparable with one authority's count: "n/a".
+    assert _rows(tables, "Contacts") == [["Contacts", "7", "c", "9", "c", "n/a", "n/a"]]
     # Referrals: 2 -> 'c'; the year to date is also 2, so its forecast (2.7) is 'c' too.
     assert _rows(tables, "Referrals")[0][:5] == ["Referrals", "c", "0", "0", "c"]
     text = to_html(public)
     assert "Referrals: fewer than 6 in Q3 2019-20" in text
-    assert "Contacts: 7 in Q3 2019-20, compared with fewer than 6 in the previous quarter " \
+    # 7 against a suppressed 3: the order is plain without the figure ("more than ... (fewer
+    # than 6)"), never "compared with fewer than 6".
+    assert "Contacts: 7 in Q3 2019-20, more than the previous quarter (fewer than 6) " \
            "and fewer than the same quarter last year (9)" in text
+    assert "compared with fewer than" not in text
     _, private_tables = docx_content(write(private, "docx", tmp_path / "a.docx"))
-    assert _rows(private_tables, "Contacts") == [["Contacts", "7", "3", "9", "13", "-", "-"]]
+    assert _rows(private_tables, "Contacts") == [["Contacts", "7", "3", "9", "13", "n/a",
+                                                  "n/a"]]
     assert _rows(private_tables, "Referrals")[0][:2] == ["Referrals", "2"]
     # The exception list names CHX9 (not offered an interview), not CHX8 (offered).
     exceptions = [t for t in private_tables if t[0][0] == "Child"]
     children = {row[0] for t in exceptions for row in t[1:]}
     assert "CHX9" in children and "CHX8" not in children
+    # Headings and values in words: not `rhi_offered` / `False`.
+    offered = [t for t in exceptions if "Offered a return interview" in t[0]]
+    assert offered == [[["Child", "Went missing", "Returned", "Offered a return interview"],
+                        ["CHX9", "01/11/2019", "02/11/2019", "No"]]]
     assert "CHX9" not in to_html(public)
     assert public.snapshot == private.snapshot == "hand-1"
     assert "paragraphs 1, 2" in private.classification

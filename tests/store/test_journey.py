@@ -72,3 +72,29 @@ def test_child_known_only_from_events(con: duckdb.DuckDBPyConnection) -> None:
 def test_unknown_child(con: duckdb.DuckDBPyConnection) -> None:
     with pytest.raises(ChildNotFound):
         child_journey(con, "NOPE")
+
+
+def test_early_help_request_passed_on_and_short_breaks(con: duckdb.DuckDBPyConnection) -> None:
+    """A request for early help passed to social care (a referral five days later), and a
+    disabled child's section 17 short break beside a V4 short-breaks agreement."""
+    con.execute("""
+        INSERT INTO early_help (eh_id, child_id, referral_date, referral_source,
+                                referral_outcome, closure_date, closure_reason, source)
+        VALUES ('EH1', 'C1', DATE '2019-03-28', '2A', 'referral', DATE '2019-03-28',
+                'stepped_up', 'local');
+        INSERT INTO short_breaks (child_id, disability, service, start_date, end_date,
+                                  hours_per_week, source)
+        VALUES ('C4', 'AUT', 'activity', DATE '2019-09-01', DATE '2019-12-20', 3, 'local');
+        INSERT INTO cla_episodes (child_id, decom, rne, ls, source)
+        VALUES ('C4', DATE '2019-06-01', 'S', 'V4', 'ssda903');
+    """)
+    first = child_journey(con, "C1").events[:3]
+    assert [(e.kind, e.details) for e in first] == [
+        ("early_help_referral", {"Source": "2A", "Outcome": "referral"}),
+        ("early_help_closed", {"Reason": "stepped_up"}),
+        ("contact", {"Source": "1A", "Outcome": "referral"})]
+    assert [(e.day, e.kind, e.details) for e in child_journey(con, "C4").events] == [
+        (date(2019, 6, 1), "cla_episode_start", {"Reason": "S", "Legal status": "V4"}),
+        (date(2019, 9, 1), "short_break_start", {"Service": "activity", "Disability": "AUT",
+                                                 "Hours a week": "3.0"}),
+        (date(2019, 12, 20), "short_break_end", {"Service": "activity"})]

@@ -2,6 +2,8 @@
 for every category, no crash (no traceback, the refused-load exit status), no partial
 import (the snapshot index byte-for-byte as before), a clear message naming the file, and
 peak memory under a cap. Load times per category are measured by `make bench`, not here.
+The loads are strict, so that a bad row refuses too (tests/store/test_quarantine.py covers
+the default, where it is quarantined).
 """
 
 from __future__ import annotations
@@ -104,7 +106,7 @@ def test_malformed_file_is_refused_cleanly(home: Path, tmp_path: Path, category:
     before = _state(home)
     report = tmp_path / "report.json"
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
-        proc = subprocess.Popen([CLI, "load", str(path), "--report", str(report)],
+        proc = subprocess.Popen([CLI, "load", str(path), "--report", str(report), "--strict"],
                                 env=_env(home), stdout=out, stderr=err)
         _, status, usage = os.wait4(proc.pid, 0)
         err.seek(0)

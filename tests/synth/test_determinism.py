@@ -19,8 +19,8 @@ def test_same_seed_gives_identical_bytes(city_files: Path, tmp_path: Path) -> No
     write(generate("city", 7, START, END), tmp_path)
     names = _files(city_files)
     assert names == _files(tmp_path)
-    # annex_a.xlsx, two census years, ten SSDA903 files, ten local extras
-    assert len(names) == 23
+    # annex_a.xlsx, two census years, ten SSDA903 files, eleven local extras
+    assert len(names) == 24
     for name in names:
         assert filecmp.cmp(city_files / name, tmp_path / name, shallow=False), name
 

@@ -64,7 +64,10 @@ def test_local_extras_columns(city_files: Path) -> None:
                          "OUTCOME"],
         "early_help.csv": ["EH_ID", "CHILD", "REFERRAL_DATE", "START_DATE", "COMPLETION_DATE",
                            "ORGANISATION", "CLOSURE_DATE", "CLOSURE_REASON", "GOAL_START",
-                           "GOAL_REVIEW", "GOAL_END", "SHORT_BREAK"],
+                           "GOAL_REVIEW", "GOAL_END", "SHORT_BREAK", "REFERRAL_SOURCE",
+                           "REFERRAL_OUTCOME"],
+        "short_breaks.csv": ["CHILD", "DISABILITY", "SERVICE", "START_DATE", "END_DATE",
+                             "HOURS_PER_WEEK", "NIGHTS_PER_YEAR"],
         "visits.csv": ["CHILD", "VISIT_DATE", "VISIT_TYPE", "SEEN_ALONE", "WORKER"],
         "missing.csv": ["CHILD", "MISSING", "MIS_START", "MIS_END", "RHI_OFFERED",
                         "RHI_ACCEPTED", "RHI_DATE"],
@@ -83,7 +86,8 @@ def test_local_children_cover_every_child_mentioned(city_files: Path) -> None:
     folder = city_files / "local_extras"
     with (folder / "children.csv").open(newline="") as fh:
         known = {r["CHILD"] for r in csv.DictReader(fh)}
-    for name in ("contacts.csv", "visits.csv", "missing.csv", "allocations.csv"):
+    for name in ("contacts.csv", "visits.csv", "missing.csv", "allocations.csv",
+                 "short_breaks.csv"):
         with (folder / name).open(newline="") as fh:
             assert {r["CHILD"] for r in csv.DictReader(fh)} <= known, name
 

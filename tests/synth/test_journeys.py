@@ -16,8 +16,9 @@ def test_tables_are_the_canonical_model(city: World) -> None:
     assert sorted(tables) == expected
     for name, rows in tables.items():
         assert list(city.data[name]) == schema[name], name
-        # the City adopts about one child in several years, so adoption may be empty
-        assert rows or name == "adoption", name
+        # the City adopts about one child in several years, so adoption may be empty;
+        # cla_summary is Annex A's as-at summary, which the writer derives
+        assert rows or name in ("adoption", "cla_summary"), name
 
 
 def test_city_volumes(city: World) -> None:
@@ -34,8 +35,11 @@ def test_city_volumes(city: World) -> None:
                and (r["end_date"] is None or r["end_date"] > at)]
     assert 12 <= len(looked_after) <= 45
     assert 0 <= len(on_plan) <= 15
+    # Unaccompanied children are a large share of those looked after (a third or more: the
+    # rest keep the care leavers near seed 002's 26, as each unaccompanied child who stays
+    # to 18 is a care leaver for three years).
     uasc = {r["child_id"] for r in t["children"] if r["uasc"]}
-    assert len(looked_after & uasc) > len(looked_after) / 2
+    assert len(looked_after & uasc) >= len(looked_after) / 3
     assert [r["population"] for r in t["population"] if r["year"] == 2019] == [900]
 
 

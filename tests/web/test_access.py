@@ -10,7 +10,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from csc_insight.web.policy import policy_of
 
-from .conftest import SNAPSHOT_ID
+from .conftest import SNAPSHOT_ID, add_child
 from .pages import check_page
 
 WHO = ["anonymous", "member", "auditor", "manager", "analyst", "administrator"]
@@ -27,6 +27,8 @@ GET_EXPECTED: dict[str, list[int]] = {
     "accounts:login": [200, 302, 302, 302, 302, 302],
     "accounts:logout": [302, 405, 405, 405, 405, 405],
     "accounts:second_factor": [302, 200, 200, 200, 200, 200],
+    # a setup link that is not the user's (here: no link was made) is 404
+    "accounts:second_factor_setup": [302, 404, 404, 404, 404, 404],
     "accounts:users": [302, 403, 403, 403, 403, 200],
     "accounts:user_new": [302, 403, 403, 403, 403, 200],
     "accounts:user_role": [302, 403, 403, 403, 403, 405],
@@ -47,8 +49,8 @@ GET_EXPECTED: dict[str, list[int]] = {
     "audits:round": [302, 403, 200, 200, 200, 200],
     "audits:write_up": [302, 403, 403, 200, 403, 200],
     "audits:auditors": [302, 403, 403, 405, 403, 405],
-    "audits:report": [302, 200, 200, 200, 200, 200],
-    "audits:report_docx": [302, 200, 200, 200, 200, 200],
+    "audits:report": [302, 403, 200, 200, 200, 200],
+    "audits:report_docx": [302, 403, 200, 200, 200, 200],
     "audits:act": [302, 403, 403, 200, 403, 200],
     "audits:case": [302, 403, 200, 200, 403, 200],
     "audits:moderate": [302, 403, 403, 200, 403, 200],
@@ -129,6 +131,7 @@ def _url(name: str, users: dict[str, object]) -> str:
         "accounts:user_role": {"user_id": users["member"].pk},
         "accounts:user_disable": {"user_id": users["member"].pk},
         "accounts:user_second_factor": {"user_id": users["member"].pk},
+        "accounts:second_factor_setup": {"token": "not-a-setup-link"},
     }
     if name.startswith("plans:") and name not in PLAN_FREE:
         ids = _plan_ids(users)
@@ -266,3 +269,39 @@ def test_post_matrix(clients, users, snapshot) -> None:
     users["member"].refresh_from_db()
     assert users["member"].role == "member"
     assert users["member"].is_active is True
+
+
+# A restricted child with letters in its id, so that lower and mixed case differ from it.
+RESTRICTED_CHILD = "CL00000035"
+# Other spellings of it, as a URL path segment: each is 404 for everyone (anonymous too:
+# the route does not match, so nothing about the child is looked up or checked).
+SPELLINGS = ["cl00000035", "Cl00000035", "cL00000035", "%20CL00000035", "CL00000035%20",
+             "%09CL00000035", "%20cl00000035%20"]
+
+
+def _child_id_routes() -> list[str]:
+    return sorted(name for name, p in _patterns(get_resolver())
+                  if "child_id" in getattr(p.pattern, "converters", {}))
+
+
+def test_child_level_routes_are_found() -> None:
+    assert _child_id_routes() == ["children:journey"]
+
+
+@pytest.mark.django_db
+def test_child_id_in_any_other_case_or_padding_is_404(clients, users, home, snapshot) -> None:
+    """Issue 11 item 1: /children/CL00000035/ was 403 to a Manager for a restricted child
+    but /children/cl00000035/ was 200 with the whole record."""
+    from csc_insight.web.restricted.models import RestrictedRecord
+
+    add_child(home, RESTRICTED_CHILD)
+    RestrictedRecord.objects.create(child_id=RESTRICTED_CHILD, category="staff",
+                                    reason="test", flagged_by=users["administrator"])
+    for name in _child_id_routes():
+        canonical = reverse(name, kwargs={"child_id": RESTRICTED_CHILD})
+        assert clients["manager"].get(canonical).status_code == 403
+        assert clients["administrator"].get(canonical).status_code == 200
+        for spelling in SPELLINGS:
+            url = canonical.replace(RESTRICTED_CHILD, spelling)
+            statuses = [clients[who].get(url).status_code for who in WHO]
+            assert statuses == [404] * len(WHO), (name, spelling)

@@ -31,6 +31,7 @@ def _wrong(device: TOTPDevice) -> str:
 
 
 def _signed_in(user) -> Client:
+    user.refresh_from_db()  # keep what the Users page changed since the fixture made it
     user.set_password(PASSWORD)
     user.save()
     client = Client()
@@ -40,15 +41,27 @@ def _signed_in(user) -> Client:
     return client
 
 
-def test_a_required_user_sets_up_a_code_before_anything_opens(users, snapshot) -> None:
+def _setup_link(clients, user) -> str:
+    """Require a second factor for the user from the Users page: the path of the one-time
+    setup link the page shows the Administrator."""
+    page = clients["administrator"].post(
+        reverse("accounts:user_second_factor", args=[user.pk]), {"action": "require"})
+    assert page.status_code == 200
+    link = check_page(page.content).xpath("//*[@id='setup-link']/text()")[0]
+    return link.removeprefix("http://testserver")
+
+
+def test_a_required_user_sets_up_a_code_before_anything_opens(clients, users,
+                                                              snapshot) -> None:
     manager = users["manager"]
-    manager.totp_required = True
-    manager.save()
+    link = _setup_link(clients, manager)
     client = _signed_in(manager)
     journey = reverse("children:journey", args=["C1"])
     refused = client.get(journey)
     assert refused.status_code == 302
     assert refused["Location"] == f"{CODE_PAGE}?next=/children/C1/"
+    # the password alone does not enrol an authenticator: the setup link is needed
+    assert client.get(link).status_code == 302
     page = client.get(refused["Location"])
     doc = check_page(page.content)
     assert doc.xpath("//h1/text()") == ["Set up two-factor authentication"]
@@ -118,7 +131,7 @@ def test_administrator_requires_and_resets(clients, users) -> None:
     admin = clients["administrator"]
     member = users["member"]
     url = reverse("accounts:user_second_factor", args=[member.pk])
-    admin.post(url, {"action": "require"})
+    assert "setup-link" in admin.post(url, {"action": "require"}).content.decode()
     member.refresh_from_db()
     assert member.totp_required is True
     TOTPDevice.objects.create(user=member, name="app", confirmed=True)

@@ -60,8 +60,8 @@ def test_access_log_search_and_csv_export_escapes_formulas(clients, users) -> No
     assert cells == ["C2"]
     export = admin.get(reverse("accesslog:export"), {"user": "u-manager"})
     lines = export.content.decode().splitlines()
-    assert lines[0] == "at_utc,username,child_id,route,path,reason"
-    assert lines[1].endswith(",u-manager,C1,children:journey,/children/C1/,'=HYPERLINK(1)")
+    assert lines[0] == "at_utc,username,child_id,route,path,reason,children_shown"
+    assert lines[1].endswith(",u-manager,C1,children:journey,/children/C1/,'=HYPERLINK(1),")
     assert len(lines) == 2
 
 

@@ -6,6 +6,7 @@ after (an SSDA903 episode open on the day), child protection (an open CP plan), 
 child in need (an open referral that was not NFA), early help (an open early help episode).
 Its worker is the allocation open on the day (the latest to start), else the worker on the
 open referral or CP plan, else the care leaver's personal adviser; None when none is known.
+An agreed series of short-term breaks (legal status V3, V4) is not a looked-after case.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ OPEN_CASES_SQL = """
 WITH open_service AS (
     SELECT child_id, 1 AS rank, 'cla' AS case_type, NULL AS worker, NULL AS team
     FROM cla_episodes WHERE decom <= $day AND (dec IS NULL OR dec > $day)
+      AND coalesce(ls, '') NOT IN ('V3', 'V4')
     UNION ALL
     SELECT child_id, 2, 'cp', worker, team
     FROM cp_plans WHERE start_date <= $day AND (end_date IS NULL OR end_date > $day)

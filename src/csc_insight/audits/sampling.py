@@ -8,8 +8,11 @@ Rules, in order:
 3. Cases never audited come first, then the longest since their last audit.
 4. Workers are taken in the order of their longest-waiting case, a bigger caseload of
    eligible cases first when that ties, and `per_worker` cases are taken from each of
-   `workers` workers. Unallocated cases form one group of their own. When those workers
-   hold fewer than `per_worker` eligible cases each, the next workers fill the quota.
+   `workers` workers. When those workers hold fewer than `per_worker` eligible cases each,
+   the next workers fill the quota. Unallocated cases are never sampled as if
+   "Unallocated" were a worker: they are counted in `Coverage.unallocated`, an alert of
+   their own.
+Children in `exclude` (restricted records, unless the QA lead includes them) are never taken.
 A thematic round (`theme` = an indicator id) takes the children the indicator engine counts
 in that indicator's numerator for the quarter, by rules 2 and 3, up to `size`.
 """
@@ -49,6 +52,7 @@ class SampleOptions:
     recent_months: int = 12
     theme: str | None = None  # an indicator id: a thematic round
     size: int | None = None  # thematic sample size (default per_worker * workers)
+    exclude: frozenset[str] = frozenset()  # children never sampled (restricted records)
 
     @property
     def target(self) -> int:
@@ -72,6 +76,7 @@ class Coverage:
     never_audited: int
     audited_recently: int  # audited in the last `recent_months`, so left out
     quarters_to_cover: int | None  # quarters at this sample size to reach the rest
+    unallocated: int = 0  # open cases with no allocated worker (not sampled by worker)
 
 
 @dataclass(frozen=True)
@@ -86,6 +91,8 @@ class Sample:
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
         data["as_at"] = self.as_at.isoformat()
+        # how many children were left out, never which (they are restricted records)
+        data["options"]["exclude"] = len(self.options.exclude)
         for row in data["chosen"]:
             row["last_audited"] = row["last_audited"] and row["last_audited"].isoformat()
         return data
@@ -139,6 +146,7 @@ def coverage(cases: list[OpenCase], last: dict[str, date], on: date, per_quarter
         audited_recently=sum(1 for c in cases if c.child_id in last
                              and last[c.child_id] > recent),
         quarters_to_cover=math.ceil(rest / per_quarter) if per_quarter > 0 else None,
+        unallocated=sum(1 for c in cases if not c.worker),
     )
 
 
@@ -158,6 +166,8 @@ def propose_sample(con: Any, quarter: str | Period, history: Iterable[tuple[str,
     recent_from = months_before(on, options.recent_months)
 
     def eligible(child_id: str) -> bool:
+        if child_id in options.exclude:
+            return False
         return options.include_recent or not (child_id in last and last[child_id] > recent_from)
 
     if options.theme:
@@ -172,8 +182,8 @@ def _by_worker(cases: list[OpenCase], last: dict[str, date], eligible: Any,
                recent_from: date, options: SampleOptions) -> list[Choice]:
     by_worker: dict[str, list[OpenCase]] = {}
     for case in cases:
-        if eligible(case.child_id):
-            by_worker.setdefault(case.worker or UNALLOCATED, []).append(case)
+        if case.worker and eligible(case.child_id):
+            by_worker.setdefault(case.worker, []).append(case)
     for held in by_worker.values():
         held.sort(key=lambda c: _priority(last.get(c.child_id), c.child_id))
 

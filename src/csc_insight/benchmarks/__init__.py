@@ -17,7 +17,7 @@ from csc_insight.benchmarks.read import normalise_year
 from csc_insight.benchmarks.store import PUBLISHED, current_dir, read_tables
 from csc_insight.settings import la_code as default_la_code
 
-__all__ = ["Comparator", "comparators", "latest_year"]
+__all__ = ["Comparator", "comparators", "latest_year", "nearest_year"]
 
 
 @dataclass(frozen=True)
@@ -130,6 +130,20 @@ def latest_year(indicator_id: str) -> str | None:
     """The latest financial year with published figures for this indicator, if any."""
     years = [year for (ident, year) in _index().figures if ident == indicator_id]
     return max(years, default=None)
+
+
+def nearest_year(indicator_id: str, year: str) -> str | None:
+    """`year` when DfE published this indicator for it, else the nearest year it did (the
+    earlier on a tie), else None. The figure keeps its own year, so it is always shown
+    labelled with it ("England 52% (2020-21)")."""
+    wanted = normalise_year(year)
+    years = sorted(y for (ident, y) in _index().figures if ident == indicator_id)
+    if wanted is None or not years:
+        return None
+    if wanted in years:
+        return wanted
+    start = int(wanted[:4])
+    return min(years, key=lambda y: (abs(int(y[:4]) - start), y))
 
 
 def _neighbours_median(

@@ -2,6 +2,8 @@
 
 Each module named in COMMAND_MODULES defines `register(subparsers)`, adding its
 sub-commands; a sub-command's handler takes the parsed arguments and returns an exit code.
+A period that names no real period (`--period 2019-20-Q5`) is a usage error: one line on
+standard error and exit code 2, as argparse does for other bad arguments.
 """
 
 from __future__ import annotations
@@ -21,6 +23,9 @@ COMMAND_MODULES = [
     "csc_insight.cli.audits",  # audits sample, demo
 ]
 
+# Arguments that hold a period label (`--period`, `audits sample --quarter`).
+PERIOD_ARGUMENTS = ("period", "quarter")
+
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
@@ -34,8 +39,21 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from csc_insight.indicators.periods import PeriodError, parse_period
+    from csc_insight.store.snapshots import SnapshotError
+
     args = build_parser().parse_args(argv)
-    return int(args.handler(args) or 0)
+    try:
+        for name in PERIOD_ARGUMENTS:  # checked before any data is opened
+            if isinstance(getattr(args, name, None), str):
+                parse_period(getattr(args, name))
+        return int(args.handler(args) or 0)
+    except PeriodError as bad:
+        print(f"csc-insight {args.command}: {bad}", file=sys.stderr)
+        return 2
+    except SnapshotError as missing:
+        print(f"csc-insight {args.command}: {missing}", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

@@ -30,7 +30,8 @@ def sample(args: argparse.Namespace) -> int:
     c = proposal.coverage
     print(f"{proposal.quarter}: {len(proposal.chosen)} cases from {c.open_cases} open at "
           f"{proposal.as_at:%d/%m/%Y} ({c.never_audited} never audited, "
-          f"{c.audited_in_two_years} audited in the last two years); load {snapshot_id}")
+          f"{c.audited_in_two_years} audited in the last two years, {c.unallocated} with no "
+          f"allocated worker and not sampled); load {snapshot_id}")
     print("child_id\tcase_type\tworker\treason")
     for row in proposal.chosen:
         print(f"{row.child_id}\t{row.case_type or 'not open'}\t{row.worker or 'unallocated'}\t"

@@ -20,6 +20,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                    help="files or folders: Annex A, CIN census XML, SSDA903 CSVs, local extras")
     p.add_argument("--report", type=Path, metavar="FILE", help="also write the report as JSON")
     p.add_argument("--user", help="who is loading (default: the login name)")
+    p.add_argument("--strict", action="store_true",
+                   help="refuse the load on any error, even one bad row (by default rows with "
+                        "bad values are quarantined and the rest is loaded)")
     p.set_defaults(handler=cmd_load)
 
     p = subparsers.add_parser("snapshots", help="list loaded snapshots")
@@ -36,12 +39,13 @@ def print_report(report: Report, console: Console) -> None:
     table = Table(title="Validation report", show_lines=False)
     for heading in ("", "file", "sheet", "row", "column", "value", "expected"):
         table.add_column(heading, overflow="fold")
+    styles = {"error": "red", "quarantined": "magenta", "warning": "yellow"}
     for issue in report.issues:
         column = " ".join(p for p in (issue.column_letter, issue.column) if p)
-        table.add_row("error" if issue.severity == "error" else "warning", issue.file,
+        style = styles[issue.severity] + (" bold" if issue.emphasis else "")
+        table.add_row(issue.severity, issue.file,
                       issue.sheet or "", "" if issue.row is None else str(issue.row), column,
-                      issue.value or "", issue.message,
-                      style="red" if issue.severity == "error" else "yellow")
+                      issue.value or "", issue.message, style=style)
     console.print(table)
     for (severity, code, file), n in sorted(report.suppressed.items()):
         console.print(f"… and {n} more {severity}s of kind {code} in {file}")
@@ -50,7 +54,7 @@ def print_report(report: Report, console: Console) -> None:
 def cmd_load(args: argparse.Namespace) -> int:
     console = Console(stderr=True)
     with console.status("Loading…") as status:
-        result = load(args.paths, user=args.user,
+        result = load(args.paths, user=args.user, strict=args.strict,
                       progress=lambda what, done, total: status.update(
                           f"Reading {what} ({done + 1} of {total})" if done < total
                           else "Checking and writing the snapshot…"))
@@ -64,6 +68,12 @@ def cmd_load(args: argparse.Namespace) -> int:
         return 1
     console.print(f"Loaded snapshot {result.snapshot.id} ({warnings} warning(s)); it is now "
                   "current.")
+    set_aside = result.report.count("quarantined")
+    if set_aside:
+        console.print(f"[magenta]{set_aside} problem(s) with rows' values: those rows (or "
+                      "cells) were quarantined, not loaded; they are listed above and kept in "
+                      "the snapshot's quarantine table. Use --strict to refuse such a load."
+                      "[/magenta]")
     for table, count in sorted(result.rows.items()):
         if count:
             console.print(f"  {table:<22} {count:>10,}")
@@ -73,12 +83,14 @@ def cmd_load(args: argparse.Namespace) -> int:
 def cmd_snapshots(args: argparse.Namespace) -> int:
     current = snapshots.current_id()
     table = Table(title="Snapshots")
-    for heading in ("", "id", "created (UTC)", "by", "files", "rows"):
+    for heading in ("", "id", "created (UTC)", "by", "files", "rows", "quarantined"):
         table.add_column(heading)
     for snap in snapshots.list_snapshots():
+        set_aside = snap.manifest.get("quarantined") or {}
         table.add_row("current" if snap.id == current else "", snap.id, snap.created_at,
                       snap.created_by, str(len(snap.manifest.get("files", []))),
-                      f"{sum(snap.rows().values()):,}")
+                      f"{sum(snap.rows().values()):,}",
+                      f"{set_aside.get('rows', 0):,} rows, {set_aside.get('cells', 0):,} cells")
     Console().print(table)
     return 0
 

@@ -21,10 +21,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     ind.add_argument("--snapshot", help="snapshot id (default: the current one)")
     ind.set_defaults(handler=run_indicators)
 
-    kids = subparsers.add_parser("children", help="the children behind an indicator")
+    kids = subparsers.add_parser(
+        "children", help="the children behind an indicator (restricted records masked; "
+        "every run is written to the access log)")
     kids.add_argument("indicator")
     kids.add_argument("--period", required=True)
     kids.add_argument("--snapshot", help="snapshot id (default: the current one)")
+    kids.add_argument("--include-restricted", action="store_true",
+                      help="print restricted records' ids and dates too (logged as such)")
+    kids.add_argument("--user", help="who is asking, for the access log (default: the "
+                      "login name)")
     kids.set_defaults(handler=run_children)
 
 
@@ -71,15 +77,42 @@ def _write(out: str | None, text: str) -> None:
 
 
 def run_children(args: argparse.Namespace) -> int:
+    """The children behind a figure. A restricted record prints as "Restricted record"
+    without id or dates unless --include-restricted; every run is one access-log event
+    (who, indicator, period, every id printed), as a list page in the web app is."""
+    import getpass
+
+    from csc_insight.cli.web import migrate
     from csc_insight.indicators import children
+    from csc_insight.store.snapshots import SnapshotError, current
 
     try:
+        snapshot_id = args.snapshot or current().id
         rows = children(_backend(args), args.indicator, args.period)
-    except LookupError as exc:
+    except (LookupError, SnapshotError) as exc:
         print(exc, file=sys.stderr)
         return 1
+    migrate()  # the restricted records and the access log live in the web database
+    from django.contrib.auth import get_user_model
+
+    from csc_insight.web.accesslog.record import record_command
+    from csc_insight.web.restricted.access import MASK, restricted_ids
+
+    username = args.user or getpass.getuser()
+    known = get_user_model().objects.filter(username__iexact=username).first()
+    masked = frozenset() if args.include_restricted else restricted_ids()
+    shown = [row.child_id for row in rows if row.child_id not in masked]
+    record_command(
+        username, known.pk if known else None, "children", shown,
+        reason=f"{args.indicator} {args.period}, snapshot {snapshot_id}: {len(shown)} of "
+               f"{len(rows)} children shown"
+               + (", restricted records included" if args.include_restricted else ""))
     for row in rows:
+        yes_no = (f"numerator={'yes' if row.in_numerator else 'no'}\t"
+                  f"denominator={'yes' if row.in_denominator else 'no'}")
+        if row.child_id in masked:
+            print(f"{MASK}\t{yes_no}\t")
+            continue
         evidence = ", ".join(f"{k} {v}" for k, v in row.evidence.items() if v is not None)
-        print(f"{row.child_id}\tnumerator={'yes' if row.in_numerator else 'no'}\t"
-              f"denominator={'yes' if row.in_denominator else 'no'}\t{evidence}")
+        print(f"{row.child_id}\t{yes_no}\t{evidence}")
     return 0

@@ -45,8 +45,13 @@ def createuser(args: argparse.Namespace) -> int:
     migrate()
     from django.core.exceptions import ValidationError
 
-    from csc_insight.web.accounts.provision import create_user
+    from csc_insight.web.accounts.provision import create_user, validate_username
 
+    try:
+        validate_username(args.username)  # the same check as the Users page
+    except ValidationError as error:
+        print("Username refused: " + " ".join(error.messages), file=sys.stderr)
+        return 1
     password = sys.stdin.readline().rstrip("\r\n") if args.password_stdin else None
     try:
         username, password = create_user(args.username, args.role, password)

@@ -3,7 +3,8 @@
 Each module maps one format into the canonical model (`store/schema.sql`) and documents
 that mapping in its docstring. A reader module provides:
 
-    NAME: str                                   # 'annex_a', 'cin_census', 'ssda903', 'local'
+    NAME: str                                   # 'annex_a', 'cin_census', 'ssda903',
+                                                # 'ssda903_xml', 'local'
     def detect(path: Path) -> bool              # cheap look at name / first bytes
     def read(path: Path, con, report) -> dict[str, int]
         # validates the file and INSERTs canonical rows into the staging tables on `con`
@@ -20,9 +21,9 @@ from types import ModuleType
 
 def readers() -> list[ModuleType]:
     """All format readers, in detection order."""
-    from csc_insight.formats import annexa, cin_census, local_extras, ssda903
+    from csc_insight.formats import annexa, cin_census, local_extras, ssda903, ssda903_xml
 
-    return [cin_census, annexa, ssda903, local_extras]
+    return [ssda903_xml, cin_census, annexa, ssda903, local_extras]
 
 
 def detect(path: Path) -> ModuleType | None:

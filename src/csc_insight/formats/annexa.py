@@ -10,7 +10,12 @@ The heading row is the first row (within the first 20) holding 'Child Unique ID'
 'Individual adopter identifier'), so a title above the headings is tolerated; row numbers
 in messages and in `source_ref` are as Excel shows them.
 
-Columns, their heading variants and value spellings are in `formats.annexa_columns`.
+Columns, their heading variants and value spellings are in `formats.annexa_columns`;
+headings are matched by `annexa_columns.canonical_headings` (case, spacing, line breaks,
+quotes, brackets, '?', '(Y/N)' and one or two mistyped letters do not matter); a heading that
+means nothing is named in a warning. Sheet cells holding #N/A or N/A are blank, non-breaking
+spaces are spaces, formulas give their cached value (python-calamine reads it), dates may be
+dates, text or Excel serial numbers.
 
 Mapping onto the canonical model (source = 'annex_a'; source_ref = 'file.xlsx!List 3:17' or
 'annex_a_list_3.csv:17'; one children row per child and distinct set of details in a list,
@@ -28,7 +33,7 @@ with '#2', '#3' … for a second row of the same child and date in one list):
 - List 4 → assessments: assessment_id ASMT, start_date (Continuous Assessment Start Date),
   authorised_date, child_seen, needs_support, team, worker.
 - List 5 → s47_enquiries: s47_id S47, start_date (strategy discussion), icpc_not_required,
-  icpc_date, cp_plan_resulted, team, worker. The 12-month counts are not stored.
+  icpc_date, cp_plan_resulted, team, worker, s47_12m, icpc_12m (the 12-month counts).
 - List 6 → referrals: referral_id REF from CIN Start Date (the same id List 3 gives the same
   referral, so the loader can merge the two rows), primary_need, closure_date,
   closure_reason, team, worker; "Date Child Was Last Seen" → visits (CIN). Case Status is
@@ -41,14 +46,16 @@ with '#2', '#3' … for a second row of the same child and date in one list):
   placement date is blank), else 'P'; ls, cin, place, place_provider, dec, rec, pl_post, urn.
   "Date of Latest Statutory Review" → cla_reviews; "Date of Last Social Work Visit" →
   visits (CLA); "Date of Last Health Assessment" / "Date of Last Dental Check" →
-  health_assessments ('health' / 'dental'). Missing/absent counts, return-interview flags,
-  IRO visit, permanence plan and placement location have no dated canonical home and are
-  validated only. (The loader prefers SSDA903 episodes for a child when both are loaded.)
+  health_assessments ('health' / 'dental'); "Date of Last IRO Visit/Contact" → visits
+  (IRO). The rest, which has no date, → cla_summary (one row per child): second_period,
+  placements_12m, missing_12m, absent_12m, rhi_offered, rhi_accepted, permanence_plan,
+  placement_location, placement_la. (The loader prefers SSDA903 episodes for a child when
+  both are loaded.)
 - List 9 → care_leavers: year_ending NULL, in_touch, activity, accommodation (type letter),
   suitable, eligibility, personal_advisor, latest_contact; "Latest Pathway Plan Review
   Date" → pathway_plan_reviews.
 - List 10 → adoption (entered_care, decision_date, placement_order_date, matched_date,
-  placed_date, adoption_order_date, no_longer_placed_date/reason).
+  placed_date, adoption_order_date, no_longer_placed_date/reason, ffa_date).
 - List 11 (adopters) has no canonical table: it is validated and a warning says how many
   rows were read; nothing is inserted.
 - referral_id on assessments, S47s and CP plans is left NULL: Annex A does not say which
@@ -71,7 +78,7 @@ from pathlib import Path
 import duckdb
 
 from csc_insight.formats import tabular
-from csc_insight.formats.annexa_columns import LISTS, ListSpec
+from csc_insight.formats.annexa_columns import LISTS, ListSpec, canonical_headings, heading_key
 from csc_insight.formats.report import Report
 from csc_insight.formats.xlsx_safety import ZIP_MAGIC, check_xlsx
 
@@ -84,6 +91,12 @@ _HEADER_SEARCH_ROWS = 20
 _TYPES = {"text": "VARCHAR", "code": "VARCHAR", "date": "DATE", "flag": "BOOLEAN",
           "int": "BIGINT", "float": "DOUBLE"}
 _tables = itertools.count(1)
+
+
+# The canonical table each list's rows are mainly for (named on rows set aside).
+TARGETS = {1: "contacts", 2: "early_help", 3: "referrals", 4: "assessments",
+           5: "s47_enquiries", 6: "referrals", 7: "cp_plans", 8: "cla_episodes",
+           9: "care_leavers", 10: "adoption"}
 
 
 def list_number(sheet: str) -> int | None:
@@ -116,7 +129,14 @@ def read(path: Path, con: duckdb.DuckDBPyConnection, report: Report) -> dict[str
                          "annex_a_list_N.csv or give it the list's headings.")
             return counts
         table = f"annex_a_{next(_tables)}"
-        staged = tabular.stage_csv(con, path, LISTS[number].columns, report, table=table)
+        spec = LISTS[number]
+        try:
+            headings = canonical_headings(tabular.read_csv_headings(path), spec.columns)
+        except (OSError, UnicodeDecodeError, csv.Error):
+            headings = None  # stage_csv reports what is wrong with the file
+        staged = tabular.stage_csv(con, path, spec.columns, report, table=table,
+                                   headings=headings, target=TARGETS.get(number),
+                                   event=spec.key_date)
         if staged is not None:
             _load_list(con, LISTS[number], staged, f"{path.name}:", report, counts)
         _drop(con, table)
@@ -131,7 +151,7 @@ def _csv_list_number(path: Path) -> int | None:
     if match and int(match.group(1)) in LISTS:
         return int(match.group(1))
     try:
-        headings = {tabular.normalise_heading(h) for h in tabular.read_csv_headings(path)}
+        headings = {heading_key(h) for h in tabular.read_csv_headings(path)}
     except (OSError, UnicodeDecodeError, csv.Error):
         return None
     best, score = None, 0
@@ -145,7 +165,7 @@ def _csv_list_number(path: Path) -> int | None:
 
 
 def _names(column: tabular.Column) -> set[str]:
-    return {tabular.normalise_heading(n) for n in (column.heading, *column.aliases)}
+    return {heading_key(n) for n in (column.heading, *column.aliases)}
 
 
 def _read_workbook(
@@ -196,8 +216,11 @@ def _read_sheet(
                        sheet=sheet)
         return
     table = f"annex_a_{next(_tables)}"
-    staged = tabular.stage_rows(con, grid[header], grid[header + 1:], spec.columns, report,
-                                table=table, file=file, sheet=sheet, first_row=header + 2)
+    headings = canonical_headings(grid[header], spec.columns)
+    rows = (_clean(row) for row in grid[header + 1:])
+    staged = tabular.stage_rows(con, headings, rows, spec.columns, report,
+                                table=table, file=file, sheet=sheet, first_row=header + 2,
+                                target=TARGETS.get(spec.number), event=spec.key_date)
     if staged is not None:
         _load_list(con, spec, staged, f"{file}!{sheet}:", report, counts)
     _drop(con, table)
@@ -208,12 +231,23 @@ def _header_row(grid: list[list[object]], spec: ListSpec) -> int | None:
     names = _names(spec.columns[0])
     first = None
     for i, row in enumerate(grid[:_HEADER_SEARCH_ROWS]):
-        cells = {tabular.normalise_heading(c) for c in row} - {""}
+        cells = {heading_key(c) for c in row} - {""}
         if cells & names:
             return i
         if first is None and cells:
             first = i
     return first
+
+
+# What a cell holds when there is nothing to say: Excel's #N/A (a lookup formula that
+# found nothing) and the 'N/A' people type.
+_BLANK = frozenset({"#N/A", "N/A", "n/a", "#n/a", "N/a", "NA", "#N/A N/A"})
+
+
+def _clean(row: list[object]) -> list[object]:
+    """A sheet row with #N/A and N/A as blank and non-breaking spaces as spaces."""
+    return [None if cell in _BLANK else cell.replace("\u00a0", " ")
+            if type(cell) is str and "\u00a0" in cell else cell for cell in row]
 
 
 def _load_list(
@@ -309,7 +343,7 @@ def _inserts(spec: ListSpec, v: str) -> list[tuple[str, str]]:
         case 5:
             out.append(("s47_enquiries", f"SELECT {_id('S47', 'start_date')} AS s47_id, "
                         f"child_id, start_date, icpc_not_required, icpc_date, cp_plan_resulted, "
-                        f"team, worker, {_LINEAGE} {rows('start_date')}"))
+                        f"team, worker, s47_12m, icpc_12m, {_LINEAGE} {rows('start_date')}"))
         case 6:
             out.append(("referrals", f"SELECT {_id('REF', 'referral_date')} AS referral_id, "
                         f"child_id, referral_date, primary_need, closure_date, closure_reason, "
@@ -335,6 +369,11 @@ def _inserts(spec: ListSpec, v: str) -> list[tuple[str, str]]:
             out.append(("cla_reviews", f"SELECT child_id, latest_review AS review_date, "
                         f"{_LINEAGE} {rows('latest_review')}"))
             out.append(visits("last_visit", "CLA"))
+            out.append(visits("last_iro", "IRO"))
+            out.append(("cla_summary", f"SELECT child_id, second_period, placements_12m, "
+                        f"missing_12m, absent_12m, rhi_offered, rhi_accepted, permanence_plan, "
+                        f"placement_location, placement_la, {_LINEAGE} FROM {v} "
+                        f"WHERE child_id IS NOT NULL"))
             out.append(("health_assessments", " UNION ALL ".join(
                 f"SELECT child_id, {date} AS assessment_date, '{kind}' AS kind, {_LINEAGE} "
                 f"{rows(date)}" for date, kind in (("health_date", "health"),
@@ -348,7 +387,7 @@ def _inserts(spec: ListSpec, v: str) -> list[tuple[str, str]]:
         case 10:
             out.append(("adoption", f"SELECT child_id, entered_care, decision_date, "
                         f"placement_order_date, matched_date, placed_date, adoption_order_date, "
-                        f"no_longer_placed_date, no_longer_placed_reason, {_LINEAGE} "
+                        f"no_longer_placed_date, no_longer_placed_reason, ffa_date, {_LINEAGE} "
                         f"FROM {v} WHERE child_id IS NOT NULL"))
     return out
 

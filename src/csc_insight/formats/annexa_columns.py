@@ -28,6 +28,65 @@ def _variants(heading: str) -> tuple[str, ...]:
     return tuple(sorted(out))
 
 
+def heading_key(text: object) -> str:
+    """A heading reduced to its letters and digits, so that case, spacing, line breaks,
+    straight or curly quotes, brackets (doubled or not), '?', '&' for 'and' and a '(Y/N)'
+    anywhere do not matter: "Date of Last IRO Visit / Contact " == "date of last IRO
+    visit/contact"."""
+    text = str(text or "").casefold().replace("&", " and ")
+    text = re.sub(r"\(+\s*y\s*/\s*n\s*\)+", " ", text)
+    return re.sub(r"[^0-9a-z]", "", text)
+
+
+def _within(a: str, b: str, limit: int) -> bool:
+    """True when `a` becomes `b` in at most `limit` single-letter edits (Levenshtein)."""
+    if abs(len(a) - len(b)) > limit:
+        return False
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, start=1):
+        current = [i]
+        for j, cb in enumerate(b, start=1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1,
+                               previous[j - 1] + (ca != cb)))
+        if min(current) > limit:
+            return False
+        previous = current
+    return previous[-1] <= limit
+
+
+def canonical_headings(headings: list[object], columns: tuple[Column, ...]) -> list[object]:
+    """`headings` with each one that means a column of `columns` replaced by that column's
+    heading: matched by `heading_key`, or, failing that, a typo away from exactly one column
+    (one letter in a heading of under 20 letters, two in a longer one: 'Date of Placment
+    Order'). Headings that mean nothing are kept as they are, so they are named as unknown."""
+    keys: dict[str, Column] = {}
+    for column in columns:
+        for name in (column.heading, *column.aliases):
+            keys.setdefault(heading_key(name), column)
+    out: list[object] = []
+    unmatched: list[int] = []
+    taken: set[str] = set()
+    for pos, heading in enumerate(headings):
+        column = keys.get(heading_key(heading))
+        if column is None:
+            out.append(heading)
+            if len(heading_key(heading)) >= 8:
+                unmatched.append(pos)
+            continue
+        out.append(column.heading)
+        taken.add(column.field)
+    for pos in unmatched:
+        key = heading_key(headings[pos])
+        limit = 2 if len(key) >= 20 else 1
+        near = {c.field: c for k, c in keys.items() if _within(key, k, limit)}
+        if len(near) == 1:
+            (column,) = near.values()
+            if column.field not in taken:
+                out[pos] = column.heading
+                taken.add(column.field)
+    return out
+
+
 def col(heading: str, field: str, kind: Kind = "text", *aliases: str, required: bool = False,
         codes: Mapping[str, str] | frozenset[str] | set[str] | None = None,
         parse: Callable[[str], object] | None = None, describe: str | None = None) -> Column:
@@ -67,8 +126,11 @@ ACCOMMODATION_LABELS = {
 }
 _ACCOM_EXTRA = {f"{letter}{n}": letter for letter in codes.ACCOMMODATION_TYPE for n in "12"}
 
-_SUITABLE = {"SUITABLE": True, "1": True, "Y": True, "YES": True,
-             "UNSUITABLE": False, "NOT SUITABLE": False, "2": False, "N": False, "NO": False}
+_SUITABLE = {"SUITABLE": True, "1": True, "Y": True, "YES": True, "TRUE": True,
+             "ACCOMMODATION IS CONSIDERED SUITABLE": True,
+             "UNSUITABLE": False, "NOT SUITABLE": False, "2": False, "N": False, "NO": False,
+             "FALSE": False, "ACCOMMODATION IS CONSIDERED UNSUITABLE": False,
+             "ACCOMMODATION IS NOT CONSIDERED SUITABLE": False}
 
 
 def parse_suitable(raw: str) -> bool | None:
@@ -85,7 +147,27 @@ IN_TOUCH_LABELS = {"YES": "In touch", "NO": "Not in touch", "DIED": "Died",
                    "RHOM": "Returned home"}
 _IN_TOUCH_EXTRA = {"Y": "YES", "N": "NO", "REFUSED CONTACT": "REFU",
                    "YOUNG PERSON REFUSES CONTACT": "REFU", "NOT REQUIRED": "NREQ",
-                   "RETURNED HOME TO PARENTS": "RHOM"}
+                   "RETURNED HOME TO PARENTS": "RHOM",
+                   # spellings LA systems write (liia-tools-pipeline's Annex A schema)
+                   "YES, RESIDENT IN THE UK": "YES", "NO, RESIDENT IN THE UK": "NO",
+                   "YOUNG PERSON NO LONGER REQUIRES SERVICES": "NREQ", "REFUSED": "REFU",
+                   "YOUNG PERSON RETURNED TO LIVE WITH PARENTS": "RHOM"}
+
+# Return interview columns: Yes/No, or the outcome LA systems record.
+_OFFERED = {"OFFERED AND ACCEPTED": True, "OFFERED AND DECLINED": True,
+            "OFFERED AND DECLINED (BY YP)": True, "NOT OFFERED": False,
+            "NOT OFFERED (MISSING AGAIN)": False, "NOT OFFERED (OTHER)": False,
+            "NOT OFFERED (UNABLE TO MAKE CONTACT)": False}
+_ACCEPTED = {"OFFERED AND ACCEPTED": True, "OFFERED AND DECLINED": False,
+             "OFFERED AND DECLINED (BY YP)": False}
+
+
+def _outcome_flag(table: Mapping[str, bool]) -> Callable[[str], bool | None]:
+    def parse(raw: str) -> bool | None:
+        flag = values.parse_flag(raw)
+        return flag if flag is not None else table.get(values.strip_option_letter(raw)
+                                                       .strip().upper())
+    return parse
 _ABUSE_EXTRA = {"PHYSICAL": "PHY", "SEXUAL": "SAB", "EMOTIONAL": "EMO", "MIXED": "MUL",
                 "MULTIPLE/MIXED": "MUL", "MULTIPLE CATEGORIES": "MUL", "PHYS": "PHY",
                 "SEX": "SAB", "EMOT": "EMO"}
@@ -141,7 +223,8 @@ LIST_3 = ListSpec(3, "Referrals", (
     col("Date of referral", "referral_date", "date", "Referral Date", required=True),
     col("Referral Source", "source_code", "code", "Source of Referral",
         codes=codes.REFERRAL_SOURCE),
-    col("Referral NFA?", "nfa", "flag", "Referral NFA (Y/N)", "Was the referral NFA?"),
+    col("Referral NFA?", "nfa", "flag", "Referral NFA (Y/N)", "Was the referral NFA?",
+        "Referral No Further Action?", "Referral No Further Action (Y/N)"),
     col("Number of Referrals in Last 12 Months", "referrals_12m", "int",
         "Number of referrals in the last 12 months"),
     TEAM, WORKER,
@@ -167,13 +250,17 @@ LIST_5 = ListSpec(5, "Section 47 Enquiries and ICPC", (
     col("Strategy discussion initiating Section 47 Enquiry Start Date", "start_date", "date",
         "Strategy discussion initiating Section 47 Enquiry", "Section 47 Enquiry Start Date",
         "Strategy Discussion Date", required=True),
-    col("Was an ICPC deemed unnecessary?", "icpc_not_required", "flag"),
+    col("Was an ICPC deemed unnecessary?", "icpc_not_required", "flag",
+        "Was an Initial Child Protection Conference deemed unnecessary?"),
     col("Date of ICPC", "icpc_date", "date", "ICPC Date", "Date of Initial Child Protection "
         "Conference"),
     col("Did the ICPC Result in a CP Plan", "cp_plan_resulted", "flag",
-        "Did the ICPC result in a Child Protection Plan"),
-    col("Number of Section 47 Enquiries in the last 12 months", "s47_12m", "int"),
-    col("Number of ICPCs in the last 12 months", "icpc_12m", "int"),
+        "Did the ICPC result in a Child Protection Plan",
+        "Did the Initial Child Protection Conference Result in a Child Protection Plan"),
+    col("Number of Section 47 Enquiries in the last 12 months", "s47_12m", "int",
+        "Number of S47 Enquiries in the last 12 months"),
+    col("Number of ICPCs in the last 12 months", "icpc_12m", "int",
+        "Number of Initial Child Protection Conferences in the last 12 months"),
     TEAM, WORKER,
 ), key_date="start_date", unique=("child_id", "start_date"),
     order=(("start_date", "icpc_date"),))
@@ -216,14 +303,20 @@ LIST_7 = ListSpec(7, "Child Protection", (
 
 LIST_8 = ListSpec(8, "Children in Care", (
     *CHILD,
-    col("UASC within the Last 12 Months (Y/N)", "uasc", "flag", "UASC"),
+    col("UASC within the Last 12 Months (Y/N)", "uasc", "flag", "UASC",
+        "Unaccompanied Asylum Seeking Child (UASC) within the Last 12 Months (Y/N)",
+        "Unaccompanied Asylum Seeking Child (UASC) in the Last 12 Months (Y/N)",
+        "Is the child an Unaccompanied Asylum Seeking Child (UASC) (Y/N)"),
     DISABILITY,
     col("Date Started to be Looked After", "period_start", "date",
         "Date Started Looked After", "Date Became Looked After", required=True),
     col("Child's Category of Need", "cin", "code", "Category of Need",
         codes=codes.CATEGORY_OF_NEED),
     col("Second or subsequent period of being Looked After within the last 12 months (Y/N)",
-        "second_period", "flag"),
+        "second_period", "flag",
+        "Is this the second or subsequent period of being Looked After within the last 12 "
+        "months (Y/N)",
+        "Second or subsequent period of being Looked After in the last 12 months (Y/N)"),
     col("Start date of current legal status", "ls_start", "date"),
     col("Child's Legal Status", "ls", "code", "Legal Status", codes=codes.LEGAL_STATUS),
     col("Date of Latest Statutory Review", "latest_review", "date",
@@ -232,7 +325,9 @@ LIST_8 = ListSpec(8, "Children in Care", (
         "Date of Latest Social Work Visit"),
     col("What is the permanence plan for this child?", "permanence_plan", "text",
         "Permanence Plan"),
-    col("Date of Last IRO Visit/Contact", "last_iro", "date"),
+    col("Date of Last IRO Visit/Contact", "last_iro", "date",
+        "Date of Last IRO Visit/Contact to the Child", "Date of Last IRO Visit/Contact with "
+        "the Child", "Date of Last IRO Visit", "Date of Last IRO Contact"),
     col("Date of Last Health Assessment", "health_date", "date"),
     col("Date of Last Dental Check", "dental_date", "date"),
     col("Number of Placements in the Last 12 months", "placements_12m", "int"),
@@ -246,12 +341,23 @@ LIST_8 = ListSpec(8, "Children in Care", (
     col("URN of Placement", "urn", "text", "Placement URN"),
     col("Placement Location", "placement_location", "text"),
     col("LA of Placement", "placement_la", "text"),
-    col("Number of Episodes 'Missing' in the last 12 months", "missing_12m", "int"),
-    col("Number of Episodes 'Absent' in the last 12 months", "absent_12m", "int"),
+    col("Number of Episodes 'Missing' in the last 12 months", "missing_12m", "int",
+        "Number of Episodes the Child has been 'Missing' from their Placement in the last 12 "
+        "months", "Number of Missing Episodes in the last 12 months"),
+    col("Number of Episodes 'Absent' in the last 12 months", "absent_12m", "int",
+        "Number of Episodes the Child has been 'Absent' from their Placement in the last 12 "
+        "months", "Number of Absent Episodes in the last 12 months"),
     col("Was the child offered a Return Interview after the last missing episode (Y/N)?",
-        "rhi_offered", "flag"),
+        "rhi_offered", "flag",
+        "Was the child offered a Return Interview after their last missing episode (Y/N)?",
+        "Was the child offered a Return Home Interview after their last missing episode (Y/N)?",
+        parse=_outcome_flag(_OFFERED), describe="Y or N (or 'Offered and accepted' ...)"),
     col("Did the child accept the offer of a Return Interview (Y/N)?", "rhi_accepted",
-        "flag"),
+        "flag", "Did the child accept a Return Interview after their last missing episode (Y/N)?",
+        "Did the child accept the offer of a Return Interview after their last missing "
+        "episode (Y/N)?",
+        "Did the child accept a Return Home Interview after their last missing episode (Y/N)?",
+        parse=_outcome_flag(_ACCEPTED), describe="Y or N (or 'Offered and accepted' ...)"),
     TEAM, WORKER,
 ), key_date="period_start", unique=("child_id",),
     order=(("period_start", "dec"), ("period_start", "placement_start"),
@@ -283,14 +389,19 @@ LIST_10 = ListSpec(10, "Adoption", (
     col("Date the Child Entered Care", "entered_care", "date", "Date Child Entered Care"),
     col("Date of Decision that Child Should be Placed for Adoption", "decision_date", "date"),
     col("Date of Placement Order", "placement_order_date", "date"),
-    col("Date of Matching", "matched_date", "date", "Date of Match"),
+    col("Date of Matching", "matched_date", "date", "Date of Match",
+        "Date of Matching Child and Prospective Adopters",
+        "Date of Matching Child and Prospective Adopter(s)"),
     col("Date Placed for Adoption", "placed_date", "date"),
     col("Date of Adoption Order", "adoption_order_date", "date"),
     col("Date of Decision that Child Should No Longer be Placed for Adoption",
         "no_longer_placed_date", "date"),
     col("Reason for No Longer Placed for Adoption", "no_longer_placed_reason", "code",
-        "Reason No Longer Placed for Adoption", parse=_option_text),
-    col("Date placed for fostering in FFA/concurrent planning placement", "ffa_date", "date"),
+        "Reason No Longer Placed for Adoption", "Reason Why Child No Longer Placed for Adoption",
+        "Reason why the child is no longer to be placed for adoption", parse=_option_text),
+    col("Date placed for fostering in FFA/concurrent planning placement", "ffa_date", "date",
+        "Date the child was placed for fostering in FFA or concurrent planning placement",
+        "Date the child was placed for fostering in FFA/concurrent planning placement"),
 ), unique=("child_id",),
     order=(("matched_date", "placed_date"), ("placed_date", "adoption_order_date")))
 

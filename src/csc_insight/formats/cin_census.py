@@ -16,15 +16,19 @@ Mapping (every row: source = 'cin_census', source_ref = '<file>:<line of the ele
   expected_dob, GenderCurrent or (from 2025-26) Sex -> sex via `codes.parse_sex`,
   PersonDeathDate -> death_date, Ethnicity -> ethnicity, Disabilities/Disability* ->
   disability (true when any code other than NONE; NULL when none is given).
-  FormerUPN and UPNunknown are not stored.
+  FormerUPN and UPNunknown are read, not used (see below).
 - Child/CINdetails -> `referrals`: CINreferralDate -> referral_date, ReferralSource ->
   source_code, PrimaryNeedCode -> primary_need, CINclosureDate -> closure_date,
   ReasonForClosure -> closure_reason, ReferralNFA -> nfa; referral_id =
-  '<child>/REF/<referral date>'. CINdetails/DateOfInitialCPC is not stored (Section47 has it).
+  '<child>/REF/<referral date>'. CINdetails/DateOfInitialCPC (the episode's ICPC, in the
+  spec from 2013-14) is counted once per event: when a Section47 of the episode has the same
+  date it is that one; else it goes to the latest S47 of the episode started on or before it
+  that has no ICPC date and no ICPCnotRequired = true; else it becomes an `s47_enquiries`
+  row of its own with no start date ('<child>/ICPC/<date>').
 - CINdetails/Assessments -> `assessments`: AssessmentActualStartDate -> start_date,
   AssessmentAuthorisationDate -> authorised_date, FactorsIdentifiedAtAssessment/
   AssessmentFactors* -> factors (comma-joined in file order), assessment_id =
-  '<child>/ASMT/<start>'. AssessmentInternalReviewDate is not stored.
+  '<child>/ASMT/<start>'. AssessmentInternalReviewDate is read, not used.
 - CINdetails/CINPlanDates -> `cin_plans` (CINPlanStartDate, CINPlanEndDate; '<child>/CINP/..').
 - CINdetails/Section47 -> `s47_enquiries`: S47ActualStartDate -> start_date,
   InitialCPCtarget -> icpc_target_date, DateOfInitialCPC -> icpc_date, ICPCnotRequired ->
@@ -32,8 +36,13 @@ Mapping (every row: source = 'cin_census', source_ref = '<file>:<line of the ele
 - CINdetails/ChildProtectionPlans -> `cp_plans`: CPPstartDate, CPPendDate,
   InitialCategoryOfAbuse, LatestCategoryOfAbuse, NumberOfPreviousCPP ('<child>/CPP/<start>');
   its Reviews/CPPreviewDate* -> `cp_reviews` (source_ref: the CPPreviewDate line).
-- CINdetails/PreProceedingsandFGDM (2025-26 onwards) is accepted and ignored: no indicator
+- CINdetails/PreProceedingsandFGDM (2025-26 onwards) is accepted and not used: no indicator
   uses it yet.
+- Every element the file holds that is not read is named in one warning per file:
+  `read_not_used` for the elements of the specifications no indicator needs (`NOT_USED`:
+  FormerUPN, UPNunknown, AssessmentInternalReviewDate, PreProceedingsandFGDM),
+  `unknown_element` for anything else (a misspelt element is never silently lost).
+  Header/Source (who made the file) is not child data and is passed over.
 
 Every row under a CINdetails carries that episode's referral_id. Two ids of one kind for the
 same child and date in one file get '#2', '#3' in file order.
@@ -131,6 +140,7 @@ BLOCKS: dict[str, list[Column]] = {
         _date("CINclosureDate", "closure_date"),
         _code("ReasonForClosure", "closure_reason", codes.CLOSURE_REASON),
         Column("ReferralNFA", "nfa", "flag", parse=_boolean, describe=_FLAG),
+        _date("DateOfInitialCPC", "icpc_date"),  # the episode's ICPC: attach_episode_icpcs
     ],
     "assessments": [
         _CHILD, _PARENT, _date("AssessmentActualStartDate", "start_date", not_null=True),
@@ -189,6 +199,7 @@ class _Names(dict[str, int | None]):
     def __init__(self, *names: str) -> None:
         super().__init__((name, at) for at, name in enumerate(names))
         self.count = len(names)
+        _ALL_NAMES.append(self)
 
     def __missing__(self, tag: str) -> int | None:
         at = self.get(tag.rpartition("}")[2])
@@ -198,13 +209,37 @@ class _Names(dict[str, int | None]):
 
 
 _REMEMBER = 1000  # spellings remembered per _Names (a hostile file may invent millions)
+_ALL_NAMES: list[_Names] = []
+
+# Elements of the specifications (2013-14 to 2025-26) that carry data no indicator uses yet:
+# read and named in the report as deliberately not used.
+NOT_USED = {
+    "FormerUPN": "a former unique pupil number",
+    "UPNunknown": "the reason a UPN is not known",
+    "AssessmentInternalReviewDate": "the assessment's internal review date",
+    "PreProceedingsandFGDM": "pre-proceedings and family group decision making (2025-26)",
+}
+
+
+def _forget_unwanted() -> None:
+    """Forget the unwanted spellings met so far, so `_unwanted` answers for one file."""
+    for names in _ALL_NAMES:
+        for tag in [tag for tag, at in names.items() if at is None]:
+            del names[tag]
+
+
+def _unwanted() -> set[str]:
+    """The local names of the elements met (since `_forget_unwanted`) that are not read."""
+    return {tag.rpartition("}")[2] for names in _ALL_NAMES
+            for tag, at in names.items() if at is None}
 # What each element is read for, in the order `_pick` returns them.
 _CHILD_PARTS = _Names("ChildIdentifiers", "ChildCharacteristics", "CINdetails")
 _IDENTIFIERS = _Names("LAchildID", "UPN", "PersonBirthDate", "ExpectedPersonBirthDate",
                       "GenderCurrent", "Sex", "PersonDeathDate")
 _CHARACTERISTICS = _Names("Ethnicity", "Disabilities")
 _EPISODE = _Names("CINreferralDate", "ReferralSource", "PrimaryNeedCode", "CINclosureDate",
-                  "ReasonForClosure", "ReferralNFA", "Assessments", "CINPlanDates", "Section47",
+                  "ReasonForClosure", "ReferralNFA", "DateOfInitialCPC", "Assessments",
+                  "CINPlanDates", "Section47",
                   "ChildProtectionPlans")
 _ASSESSMENT = _Names("AssessmentActualStartDate", "AssessmentAuthorisationDate",
                      "FactorsIdentifiedAtAssessment")
@@ -216,7 +251,7 @@ _REVIEWS = _Names("CPPreviewDate")
 _DISABILITY = _Names("Disability")
 _FACTORS = _Names("AssessmentFactors")
 _COLLECTION = _Names("Collection", "Year", "ReferenceDate")
-_HEADER = _Names("CollectionDetails")
+_HEADER = _Names("CollectionDetails", "Source")  # Source: who made the file, not child data
 
 Found = list[list[etree._Element] | tuple[()]]
 _NONE: tuple[()] = ()
@@ -275,7 +310,7 @@ class _Reader:
         self.stagers = {
             block: RowStager(con, [_KEY.heading, *(c.heading for c in cols)], [_KEY, *cols], report,
                              table=self.tables[block], file=self.file, lettered=False,
-                             expect_rows=block == "children")
+                             expect_rows=block == "children", target=block)
             for block, cols in BLOCKS.items()
         }
         self.rows: dict[str, list[tuple[object, ...]]] = {block: [] for block in BLOCKS}
@@ -315,7 +350,7 @@ class _Reader:
 
     def header(self, header: etree._Element) -> None:
         self.header_seen = True
-        (details,) = _pick(header, _HEADER)
+        details, _source = _pick(header, _HEADER)
         collection, year, reference = (_text(_first(found)) for found in
                                        _pick(_first(details), _COLLECTION))
         line = (details[0] if details else header).sourceline
@@ -348,8 +383,8 @@ class _Reader:
 
     def episode(self, child_id: str | None, details: etree._Element) -> None:
         found = _pick(details, _EPISODE)
-        parent = self.add("referrals", details.sourceline, [child_id, *_texts(found, 6)])
-        assessments, cin_plans, s47s, cp_plans = found[6:]
+        parent = self.add("referrals", details.sourceline, [child_id, *_texts(found, 7)])
+        assessments, cin_plans, s47s, cp_plans = found[7:]
         for item in assessments:
             start, authorised, factors = _pick(item, _ASSESSMENT)
             self.add("assessments", item.sourceline, [
@@ -371,6 +406,7 @@ class _Reader:
 
     def stream(self) -> bool:
         """Read the file; False when it was refused (unsafe, not XML, not a CIN census)."""
+        _forget_unwanted()
         safe = SafeXML(self.path, self.report, tags=("Child", "Header"))
         for event, element in safe:
             tag = _local(element.tag)
@@ -387,7 +423,23 @@ class _Reader:
         if safe.ok and not self.header_seen:
             self.report.error("not_cin_census", self.file, "The file has no Header/"
                               "CollectionDetails: expected a CIN census message.")
+        if safe.ok:
+            self.name_unwanted(_unwanted())
         return safe.ok
+
+    def name_unwanted(self, unwanted: set[str]) -> None:
+        """Say which elements of the file were left out, and why."""
+        known = sorted(unwanted & NOT_USED.keys())
+        if known:
+            self.report.warning("read_not_used", self.file, "Read, not used (no indicator "
+                                "needs them yet): " + "; ".join(
+                                    f"{name} ({NOT_USED[name]})" for name in known) + ".")
+        unknown = sorted(unwanted - NOT_USED.keys())
+        if unknown:
+            self.report.warning("unknown_element", self.file, "These elements are not among "
+                                "the CIN census elements CSC Insight knows (specifications "
+                                "2013-14 to 2025-26; check the spelling) and were ignored: "
+                                + ", ".join(unknown) + ".")
 
     def finish(self) -> dict[str, int]:
         for block in BLOCKS:
@@ -402,7 +454,8 @@ class _Reader:
         kids = staged["children"]
         check(con, kids, f"SELECT _row, child_id AS value FROM raw_{kids.table} "
               "WHERE dob IS NULL AND expected_dob IS NULL", report, code="missing_value",
-              column="dob", message="A child needs PersonBirthDate or ExpectedPersonBirthDate.")
+              column="dob", message="A child needs PersonBirthDate or ExpectedPersonBirthDate.",
+              scope="cell")
         check_duplicates(con, kids, ["child_id"], report, what="child (LAchildID)")
         check_order(con, staged["referrals"], "referral_date", "closure_date", report)
         check_order(con, staged["assessments"], "start_date", "authorised_date", report)
@@ -423,6 +476,7 @@ class _Reader:
                 f"BY child_id, {day} ORDER BY CAST(key AS BIGINT)) AS n FROM {table} "
                 f"WHERE child_id IS NOT NULL "
                 f"AND {day} IS NOT NULL)")
+        self.attach_episode_icpcs(staged)
         refs = f"{staged['referrals'].table}_ids"
         for block, (id_field, _, _) in _IDS.items():
             table = staged[block].table
@@ -430,7 +484,8 @@ class _Reader:
                 f", p.referral_id FROM {table} t JOIN {table}_ids i USING (key) "
                 f"LEFT JOIN {refs} p ON p.key = t.parent")
             source = link or f" FROM {table} t JOIN {table}_ids i USING (key)"
-            fields = [c.field for c in BLOCKS[block] if c.field not in ("child_id", "parent")]
+            fields = [c.field for c in BLOCKS[block] if c.field not in ("child_id", "parent")
+                      and not (block == "referrals" and c.field == "icpc_date")]
             written[block] = _insert(con, block, (
                 f"SELECT t.child_id, i.{id_field}, {', '.join('t.' + f for f in fields)}, "
                 f"? || ':' || t._row AS source_ref, '{NAME}' AS source{source}"), self.file)
@@ -440,7 +495,39 @@ class _Reader:
             f"'{NAME}' AS source "
             f"FROM {staged['cp_reviews'].table} r JOIN {cpp}_ids i "
             f"ON i.key = r.parent WHERE r.review_date IS NOT NULL"), self.file)
+        written["s47_enquiries"] += self.insert_episode_icpcs(staged)
         return written
+
+    def attach_episode_icpcs(self, staged: dict[str, Staged]) -> None:
+        """Give a CINdetails ICPC date to the enquiry it followed, when the Section47 blocks
+        leave it out: the latest S47 of the episode that started on or before it, has no
+        ICPC date and was not marked ICPCnotRequired. An ICPC dated in both places is one
+        event and is left as it is."""
+        refs, s47 = staged["referrals"].table, staged["s47_enquiries"].table
+        self.con.execute(
+            f"UPDATE {s47} t SET icpc_date = m.icpc_date FROM ("
+            f"SELECT s.key, r.icpc_date FROM {refs} r JOIN {s47} s ON s.parent = r.key "
+            f"WHERE r.icpc_date IS NOT NULL AND s.icpc_date IS NULL "
+            f"AND s.start_date <= r.icpc_date AND NOT COALESCE(s.icpc_not_required, FALSE) "
+            f"AND NOT EXISTS (SELECT 1 FROM {s47} o WHERE o.parent = r.key "
+            f"AND o.icpc_date = r.icpc_date) "
+            f"QUALIFY row_number() OVER (PARTITION BY r.key ORDER BY s.start_date DESC, "
+            f"CAST(s.key AS BIGINT) DESC) = 1) m WHERE t.key = m.key")
+
+    def insert_episode_icpcs(self, staged: dict[str, Staged]) -> int:
+        """An ICPC in CINdetails that no Section47 of its episode accounts for (even after
+        `attach_episode_icpcs`) is an ICPC of its own: an s47_enquiries row without a start
+        date, id '<child>/ICPC/<date>'. Returns the rows written."""
+        refs, s47 = staged["referrals"].table, staged["s47_enquiries"].table
+        n = ("row_number() OVER (PARTITION BY r.child_id, r.icpc_date "
+             "ORDER BY CAST(r.key AS BIGINT))")
+        return _insert(self.con, "s47_enquiries", (
+            f"SELECT r.child_id, i.referral_id, r.child_id || '/ICPC/' || "
+            f"strftime(r.icpc_date, '%Y-%m-%d') || CASE WHEN {n} > 1 THEN '#' || {n} "
+            f"ELSE '' END AS s47_id, r.icpc_date, ? || ':' || r._row AS source_ref, "
+            f"'{NAME}' AS source FROM {refs} r JOIN {refs}_ids i USING (key) "
+            f"WHERE r.icpc_date IS NOT NULL AND NOT EXISTS (SELECT 1 FROM {s47} s "
+            f"WHERE s.parent = r.key AND s.icpc_date = r.icpc_date)"), self.file)
 
     def drop(self) -> None:
         for table in self.tables.values():

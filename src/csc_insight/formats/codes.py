@@ -82,8 +82,10 @@ REVIEW_CODE = {f"PN{n}" for n in range(0, 8)}
 
 # SSDA903 OC3 (care leavers)
 IN_TOUCH = {"YES", "NO", "DIED", "REFU", "NREQ", "RHOM"}
-ACTIVITY = {"F1", "P1", "F2", "P2", "F4", "P4", "F5", "P5", "G4", "G5", "G6"}
-ACTIVITY_EET = {"F1", "P1", "F2", "P2", "F4", "P4", "F5", "P5"}
+# F3/P3 (full/part time in training or employment) are the codes before F4/P4 and F5/P5
+# split them; older Annex A templates still offer 'F3: Full time in training or employment'.
+ACTIVITY = {"F1", "P1", "F2", "P2", "F3", "P3", "F4", "P4", "F5", "P5", "G4", "G5", "G6"}
+ACTIVITY_EET = {"F1", "P1", "F2", "P2", "F3", "P3", "F4", "P4", "F5", "P5"}
 # ACCOM is a letter (type) followed by 1 (suitable) or 2 (not suitable); Z = not known.
 ACCOMMODATION_TYPE = set("BCDEGHKRSTUVWXYZ")
 
@@ -91,21 +93,39 @@ MISSING_TYPE = {"M": "Missing", "A": "Away without authorisation"}
 
 # Local extras (the case management system's own vocabularies)
 CONTACT_OUTCOME = {"referral", "early_help", "nfa", "advice"}
+# What became of a referral (request) for early help: the contacts' list, where 'early_help'
+# means taken on by early help and 'referral' passed to children's social care as a referral.
+EH_REFERRAL_OUTCOME = CONTACT_OUTCOME
+# Short breaks for disabled children (Breaks for Carers of Disabled Children Regulations 2011)
+SHORT_BREAK_SERVICE = {
+    "overnight": "overnight care away from home", "day": "day-time care away from home",
+    "home": "care in the child's own home", "activity": "educational or leisure activity",
+    "direct_payment": "direct payment for short breaks",
+}
 VISIT_TYPE = {"CP", "CIN", "CLA"}
 EH_CLOSURE_REASON = {"outcomes_met", "stepped_up", "disengaged", "moved", "other"}
 
-_SEX_WORDS = {"MALE": "M", "FEMALE": "F", "UNKNOWN": "U", "NOT KNOWN": "U", "NOT STATED": "U",
-              "INDETERMINATE": "U", "OTHER": "U"}
+# Spellings seen in LAs' Annex A lists (liia-tools-pipeline's public schema records them),
+# compared without spaces: 'Not stated / recorded' == 'Not stated/recorded'.
+_SEX_WORDS = {w.replace(" ", ""): code for w, code in {
+    "MALE": "M", "FEMALE": "F", "MAN": "M", "WOMAN": "F", "BOY": "M", "GIRL": "F",
+    "UNKNOWN": "U", "NOT KNOWN": "U", "NOT STATED": "U", "INDETERMINATE": "U", "OTHER": "U",
+    "NOT STATED/RECORDED": "U", "NOT STATED/RECORDED (OR UNBORN)": "U", "NOT RECORDED": "U",
+    "UNBORN": "U", "UNBORN/UNKNOWN": "U", "NOT RECORDED/UNBORN": "U", "NOT SPECIFIED": "U",
+    "UNSPECIFIED": "U", "WITHHELD": "U", "NEITHER": "U", "I": "U",
+    "INDETERMINATE GENDER": "U", "UNKNOWN/NOT RECORDED/UNBORN": "U",
+}.items()}
 
 
 def parse_sex(raw: str) -> str | None:
-    """Canonical M/F/U from 1/2/0/9, M/F/U, 'Male', 'a) Male', '1 - Male'."""
+    """Canonical M/F/U from 1/2/0/9, M/F/U, 'Male', 'a) Male', '1 - Male', and the ways
+    of saying not stated: 'c) Not stated/recorded', 'Unborn', 'Not known', 'U'."""
     from csc_insight.formats.values import strip_option_letter
 
     text = strip_option_letter(raw).strip().upper()
     if text in SEX:
         return SEX[text]
-    if text in _SEX_WORDS:
-        return _SEX_WORDS[text]
+    if (word := _SEX_WORDS.get(text.replace(" ", ""))) is not None:
+        return word
     head, _, rest = text.partition(" - ")
-    return SEX.get(head) or _SEX_WORDS.get(rest.strip())
+    return SEX.get(head) or _SEX_WORDS.get(rest.replace(" ", ""))

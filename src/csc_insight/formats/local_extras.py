@@ -1,4 +1,4 @@
-"""Reader for the local extras: the ten CSV files of docs/local_extras.md.
+"""Reader for the local extras: the eleven CSV files of docs/local_extras.md.
 
 Each file is recognised by its headings (the exact column set, case-insensitive); its name
 (`visits.csv`, `visits_2020.csv`) is a hint that lets a file with missing columns be recognised
@@ -16,7 +16,12 @@ Mapping (file -> canonical table):
 - early_help.csv -> `early_help`: EH_ID -> eh_id (blank: '<child>/EH/<START_DATE, else
   REFERRAL_DATE>'), REFERRAL_DATE, START_DATE, COMPLETION_DATE, ORGANISATION, CLOSURE_DATE,
   CLOSURE_REASON (free text: the doc gives no code list), GOAL_START / GOAL_REVIEW / GOAL_END
-  (0-10) -> goal_score_start / _review / _end, SHORT_BREAK -> short_break.
+  (0-10) -> goal_score_start / _review / _end, SHORT_BREAK -> short_break; optional
+  REFERRAL_SOURCE (1A-10) -> referral_source and REFERRAL_OUTCOME (early_help / referral /
+  advice / nfa) -> referral_outcome (files without them still load).
+- short_breaks.csv -> `short_breaks`: DISABILITY (CIN census code) -> disability, SERVICE
+  (overnight / day / home / activity / direct_payment) -> service, START_DATE, END_DATE,
+  HOURS_PER_WEEK, NIGHTS_PER_YEAR.
 - visits.csv -> `visits`: VISIT_DATE, VISIT_TYPE (CP / CIN / CLA), SEEN_ALONE, WORKER.
 - missing.csv -> `missing_episodes`: MISSING -> missing_type, MIS_START -> start_date,
   MIS_END -> end_date, RHI_OFFERED, RHI_ACCEPTED, RHI_DATE -> rhi_date. The loader merges
@@ -28,16 +33,18 @@ Mapping (file -> canonical table):
 - population.csv -> `population`: YEAR, AGE_FROM, AGE_TO, POPULATION.
 
 Checked besides the column types: duplicate keys (children: CHILD; contacts: CONTACT_ID;
-early help: EH_ID; missing: CHILD + MIS_START; workers: WORKER; population: YEAR + AGE_FROM),
-end dates before start dates, goal scores outside 0-10, and early help rows with neither an
-id nor a date. Only children.csv creates `children`: a child in any other file must be
-listed there (or in a statutory return loaded with it), which the loader checks.
+early help: EH_ID; missing: CHILD + MIS_START; short breaks: CHILD + SERVICE + START_DATE;
+workers: WORKER; population: YEAR + AGE_FROM), end dates before start dates, goal scores
+outside 0-10, negative hours or nights, and early help rows with neither an id nor a date.
+Only children.csv creates `children`: a child in any other file must be listed there (or in
+a statutory return loaded with it), which the loader checks.
 """
 
 from __future__ import annotations
 
 import itertools
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import duckdb
@@ -45,7 +52,9 @@ import duckdb
 from csc_insight.formats import codes
 from csc_insight.formats.report import Report
 from csc_insight.formats.tabular import (
+    _SQL_TYPE,
     Column,
+    Kind,
     Staged,
     check,
     check_duplicates,
@@ -82,6 +91,23 @@ def _goal(heading: str) -> Column:
     return _col(heading, "float", parse=_score, describe="a goal score from 0 to 10")
 
 
+def _not_negative(raw: str) -> float | None:
+    try:
+        value = float(raw)
+    except ValueError:
+        return None
+    return value if value >= 0 else None
+
+
+def _amount(heading: str) -> Column:
+    return _col(heading, "float", parse=_not_negative, describe="a number, 0 or more")
+
+
+def _optional(heading: str, kind: Kind, allowed: set[str]) -> Column:
+    """A column added after the first version of a file: files without it still load."""
+    return replace(_col(heading, kind, allowed), required=False)
+
+
 TABLES: dict[str, list[Column]] = {
     "children": [CHILD, _col("DOB", "date"),
                  _col("SEX", "code", parse=codes.parse_sex, describe="M, F or U (or 1, 2)"),
@@ -94,7 +120,13 @@ TABLES: dict[str, list[Column]] = {
                    _col("START_DATE", "date"), _col("COMPLETION_DATE", "date"),
                    _col("ORGANISATION"), _col("CLOSURE_DATE", "date"), _col("CLOSURE_REASON"),
                    _goal("GOAL_START"), _goal("GOAL_REVIEW"), _goal("GOAL_END"),
-                   _col("SHORT_BREAK", "flag")],
+                   _col("SHORT_BREAK", "flag"),
+                   _optional("REFERRAL_SOURCE", "code", codes.REFERRAL_SOURCE),
+                   _optional("REFERRAL_OUTCOME", "code", codes.EH_REFERRAL_OUTCOME)],
+    "short_breaks": [CHILD, _col("DISABILITY", "code", codes.DISABILITY),
+                     _col("SERVICE", "code", codes.SHORT_BREAK_SERVICE, not_null=True),
+                     _col("START_DATE", "date", not_null=True), _col("END_DATE", "date"),
+                     _amount("HOURS_PER_WEEK"), _amount("NIGHTS_PER_YEAR")],
     "visits": [CHILD, _col("VISIT_DATE", "date", not_null=True),
                _col("VISIT_TYPE", "code", codes.VISIT_TYPE, not_null=True),
                _col("SEEN_ALONE", "flag"), _col("WORKER")],
@@ -121,7 +153,11 @@ _INSERTS: dict[str, tuple[str, str, str]] = {
     "early_help": ("early_help", "child AS child_id, eh_id, referral_date, start_date, "
                    "completion_date, organisation, closure_date, closure_reason, goal_start AS "
                    "goal_score_start, goal_review AS goal_score_review, goal_end AS "
-                   "goal_score_end, short_break", "eh_id IS NOT NULL"),
+                   "goal_score_end, short_break, referral_source, referral_outcome",
+                   "eh_id IS NOT NULL"),
+    "short_breaks": ("short_breaks", "child AS child_id, disability, service, start_date, "
+                     "end_date, hours_per_week, nights_per_year",
+                     "service IS NOT NULL AND start_date IS NOT NULL"),
     "visits": ("visits", "child AS child_id, visit_date, visit_type, seen_alone, worker",
                "visit_date IS NOT NULL AND visit_type IS NOT NULL"),
     "missing": ("missing_episodes", "child AS child_id, missing AS missing_type, mis_start AS "
@@ -139,11 +175,13 @@ _INSERTS: dict[str, tuple[str, str, str]] = {
                    "AND population IS NOT NULL"),
 }
 _KEYS = {"children": ["child"], "contacts": ["contact_id"], "early_help": ["eh_id"],
-         "missing": ["child", "mis_start"], "workers": ["worker"],
+         "missing": ["child", "mis_start"], "short_breaks": ["child", "service", "start_date"],
+         "workers": ["worker"],
          "population": ["year", "age_from"]}
 _ORDER = {"contacts": [("contact_date", "decision_date")],
           "early_help": [("start_date", "completion_date"), ("referral_date", "closure_date")],
           "missing": [("mis_start", "mis_end"), ("mis_start", "rhi_date")],
+          "short_breaks": [("start_date", "end_date")],
           "allocations": [("start_date", "end_date")], "population": [("age_from", "age_to")]}
 # Generated ids where the file has none: (id field, kind, date it is built from).
 _IDS = {"contacts": ("contact_id", "CONT", "contact_date"),
@@ -178,7 +216,8 @@ def read(path: Path, con: duckdb.DuckDBPyConnection, report: Report) -> dict[str
         return {}
     table = f"{NAME}_{next(_files)}_{name}"
     try:
-        staged = stage_csv(con, path, TABLES[name], report, table=table)
+        staged = stage_csv(con, path, TABLES[name], report, table=table,
+                           target=_INSERTS.get(name, (None,))[0])
         if staged is None:
             return {}
         if staged.has("child"):
@@ -213,6 +252,10 @@ def _validate(con: duckdb.DuckDBPyConnection, staged: Staged, name: str, report:
 def _insert(con: duckdb.DuckDBPyConnection, staged: Staged, name: str,
             path: Path) -> dict[str, int]:
     target, columns, where = _INSERTS[name]
+    for col in TABLES[name]:
+        if not col.required and not staged.has(col.field):  # an older file: not recorded
+            con.execute(f"ALTER TABLE {staged.table} ADD COLUMN {col.field} "
+                        f"{_SQL_TYPE[col.kind]}")
     filters = [f for f in ("child IS NOT NULL" if staged.has("child") else "", where) if f]
     lineage = f"'{NAME}' AS source, ? || ':' || _row AS source_ref"
     written = {target: _count(con, (

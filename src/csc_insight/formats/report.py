@@ -3,6 +3,13 @@
 Every reader and check reports through `Report`. An error refuses the whole load; a
 warning is shown but does not stop it. Row numbers are as Excel or a text editor shows
 them (header = row 1) so an analyst can go straight to the cell.
+
+A problem with one row's values (a bad date or code, a blank required value, a duplicate,
+an end before its start, a child in no other file) is reported with `bad_row`. In a
+quarantining report (`Report(quarantine=True)`, what `load` makes unless asked to be
+strict) it is a "quarantined" finding: the row (or only the cell) is set aside in the
+snapshot's quarantine table and the load goes on. Otherwise it is an error, as
+structural problems (unreadable file, missing column, wrong format) always are.
 """
 
 from __future__ import annotations
@@ -13,7 +20,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Literal
 
-Severity = Literal["error", "warning"]
+Severity = Literal["error", "quarantined", "warning"]
 
 # Past this many findings of one kind in one file, only the count is kept: a 400k-row
 # file with one bad column must not produce a 400k-line report.
@@ -41,6 +48,7 @@ class Issue:
     column: str | None = None
     column_letter: str | None = None
     value: str | None = None
+    emphasis: bool = False  # shown in bold: a finding the person loading must not miss
 
     def where(self) -> str:
         parts = [self.file]
@@ -56,6 +64,7 @@ class Issue:
 
 @dataclass
 class Report:
+    quarantine: bool = False  # row-level problems quarantine the row instead of refusing
     issues: list[Issue] = field(default_factory=list)
     suppressed: Counter[tuple[str, str, str]] = field(default_factory=Counter)
     _counts: Counter[tuple[str, str, str]] = field(default_factory=Counter)
@@ -72,6 +81,7 @@ class Report:
         column: str | None = None,
         column_letter: str | None = None,
         value: object = None,
+        emphasis: bool = False,
     ) -> None:
         file = Path(file).name if isinstance(file, Path) else file
         key = (severity, code, file)
@@ -90,8 +100,24 @@ class Report:
                 column=column,
                 column_letter=column_letter,
                 value=None if value is None else str(value)[:200],
+                emphasis=emphasis,
             )
         )
+
+    def more(self, severity: Severity, code: str, file: str, count: int) -> None:
+        """Count `count` further findings that were found in bulk but not listed one by one."""
+        if count > 0:
+            self._counts[(severity, code, file)] += count
+            self.suppressed[(severity, code, file)] += count
+
+    @property
+    def row_severity(self) -> Severity:
+        """What a problem with one row's values is in this report."""
+        return "quarantined" if self.quarantine else "error"
+
+    def bad_row(self, code: str, file: str | Path, message: str, **where: object) -> None:
+        """A problem with one row's values: quarantined, or an error when strict."""
+        self.add(self.row_severity, code, file, message, **where)  # type: ignore[arg-type]
 
     def absorb(self, other: Report) -> None:
         """Add another report's issues (one made in another process, for other files)."""
@@ -110,6 +136,10 @@ class Report:
         return [i for i in self.issues if i.severity == "error"]
 
     @property
+    def quarantined(self) -> list[Issue]:
+        return [i for i in self.issues if i.severity == "quarantined"]
+
+    @property
     def warnings(self) -> list[Issue]:
         return [i for i in self.issues if i.severity == "warning"]
 
@@ -125,6 +155,7 @@ class Report:
             "ok": self.ok,
             "errors": self.count("error"),
             "warnings": self.count("warning"),
+            "quarantined": self.count("quarantined"),
             "issues": [asdict(i) for i in self.issues],
             "not_listed": [
                 {"severity": s, "code": c, "file": f, "count": n}

@@ -1,10 +1,16 @@
 """Reader for the SSDA903 children looked after return: one CSV file per table.
 
-Each table is recognised by its headings (the exact column set, case-insensitive; OC2 and
-OC3 may add a last column YEAR). A file name such as `episodes.csv` or `Episodes_2020.csv`
-is only a hint: it lets a file with missing columns be recognised so they can be reported.
-Dates are dd/mm/yyyy (ISO accepted). Every row: source = 'ssda903', source_ref =
-'<file>:<row as a spreadsheet shows it, header = 1>'; CHILD -> child_id (trimmed, upper-cased).
+Each table is recognised by its headings, whatever the file is called: headings in any case,
+with a byte-order mark or spaces around them; an `LA` or `YEAR` column may be added to any
+table (YEAR is the collection year: used by OC2 and OC3, and part of the duplicate check).
+A file with every required heading of a table and columns of its own is that table: the
+extra columns are named in a warning and left out (unless the file is in a
+`local_extras` folder or is a local extras table exactly). A file name such as
+`episodes.csv` or `Episodes_2020.csv` is only a hint: it lets a file with missing columns be
+recognised so they can be reported. Dates are dd/mm/yyyy or ISO yyyy-mm-dd. Every row:
+source = 'ssda903', source_ref = '<file>:<row as a spreadsheet shows it, header = 1>';
+CHILD -> child_id (trimmed, upper-cased). The DfE's XML form of the return is read by
+`formats.ssda903_xml` into the same tables.
 
 Mapping:
 
@@ -33,7 +39,7 @@ Mapping:
 - Missing -> `missing_episodes`: MISSING -> missing_type, MIS_START -> start_date,
   MIS_END -> end_date (the loader merges them with the local missing register).
 - PrevPerm, SWEpisodes and DoLo are validated (dates, end before start) and insert nothing:
-  no canonical table holds them yet.
+  no canonical table holds them yet; the report says so ("read, not used").
 
 Only Header (and UASC) rows create `children`: a child in any other table must be in the
 Header, which the loader checks ("every event's child exists").
@@ -41,6 +47,7 @@ Header, which the loader checks ("every event's child exists").
 
 from __future__ import annotations
 
+import csv
 import itertools
 import re
 from pathlib import Path
@@ -58,6 +65,7 @@ from csc_insight.formats.tabular import (
     check_text_file,
     drop_staged,
     identify_table,
+    normalise_heading,
     read_csv_headings,
     stage_csv,
 )
@@ -81,7 +89,8 @@ CHILD = _col("CHILD", not_null=True)
 DOB = _col("DOB", "date")
 SEX = _col("SEX", "code", parse=codes.parse_sex, describe="1 (male) or 2 (female)")
 FLAG = {"describe": "1 or 0"}
-YEAR = Column("YEAR", "year", "int")  # optional last column of OC2 / OC3
+YEAR = Column("YEAR", "year", "int")  # optional: the collection year (OC2 / OC3 use it)
+LA = Column("LA", "la")  # optional: the local authority, in files pooled across LAs
 
 TABLES: dict[str, list[Column]] = {
     "header": [CHILD, SEX, DOB, _col("ETHNIC", "code", codes.ETHNICITY), _col("UPN"),
@@ -118,7 +127,18 @@ TABLES: dict[str, list[Column]] = {
                     _col("SW_REASON")],
     "dolo": [CHILD, DOB, _col("DOLO_START", "date"), _col("DOLO_END", "date")],
 }
+for _columns in TABLES.values():
+    _columns.extend(c for c in (YEAR, LA) if c not in _columns)
 _HINTS = {re.sub(r"[^a-z0-9]", "", name): name for name in TABLES}
+# Each table as the DfE's guide names it.
+LABELS = {"header": "Header", "episodes": "Episodes", "reviews": "Reviews", "uasc": "UASC",
+          "oc2": "OC2", "oc3": "OC3", "ad1": "AD1", "placed_adoption": "PlacedAdoption",
+          "prev_perm": "PrevPerm", "missing": "Missing", "sw_episodes": "SWEpisodes",
+          "dolo": "DoLo"}
+# The tables read and checked but not loaded: what the report calls them.
+NOT_USED = {"prev_perm": "PrevPerm (previous permanence)",
+            "sw_episodes": "SWEpisodes (social worker episodes)",
+            "dolo": "DoLo (deprivation of liberty orders)"}
 
 _ADOPTED = "COALESCE(reason_placed_ceased IN ('E11', 'E12'), false)"
 # Canonical rows per table: (canonical table, columns selected from the staged table, filter).
@@ -147,6 +167,9 @@ _INSERTS: dict[str, tuple[str, str, str]] = {
 _ORDER = {"episodes": [("decom", "dec")], "missing": [("mis_start", "mis_end")],
           "placed_adoption": [("date_placed", "date_placed_ceased")],
           "sw_episodes": [("sw_decom", "sw_dec")], "dolo": [("dolo_start", "dolo_end")]}
+# The date that places a row in time, where it is not the table's first required date.
+_EVENTS = {"episodes": "decom", "reviews": "review", "missing": "mis_start",
+           "placed_adoption": "date_placed", "ad1": "date_int"}
 _KEYS = {"header": ["child"], "uasc": ["child"], "episodes": ["child", "decom"],
          "reviews": ["child", "review"], "missing": ["child", "mis_start"]}
 
@@ -157,19 +180,36 @@ def _hint(path: Path) -> str | None:
 
 
 def table_for(path: Path, headings: list[str]) -> str | None:
-    """Which SSDA903 table a CSV holds, from its headings (file name as a hint)."""
-    return identify_table(headings, TABLES, _hint(path))
+    """Which SSDA903 table a CSV holds, from its headings (file name as a hint): the exact
+    column set; else the table with most required headings all present, columns of the
+    file's own aside (not for a local extras file)."""
+    exact = identify_table(headings, TABLES, _hint(path))
+    if exact is not None or path.parent.name.lower() == "local_extras":
+        return exact
+    from csc_insight.formats import local_extras
+
+    if identify_table(headings, local_extras.TABLES) is not None:
+        return None
+    keys = {normalise_heading(h) for h in headings} - {""}
+    complete = [(sum(c.required for c in cols), name) for name, cols in TABLES.items()
+                if all(normalise_heading(c.heading) in keys for c in cols if c.required)]
+    return max(complete)[1] if complete else None
+
+
+def first_row(path: Path) -> list[str]:
+    """The header row of a CSV file, tolerant of a byte-order mark and bad bytes."""
+    try:
+        with path.open(encoding="utf-8-sig", errors="replace", newline="") as fh:
+            first = fh.readline(10_000)
+    except OSError:
+        return []
+    return next(csv.reader([first]), [])
 
 
 def detect(path: Path) -> bool:
     if path.suffix.lower() not in (".csv", ".txt"):
         return False
-    try:
-        with path.open(encoding="utf-8-sig", errors="replace", newline="") as fh:
-            first = fh.readline(10_000)
-    except OSError:
-        return False
-    return table_for(path, first.strip().split(",")) is not None
+    return table_for(path, first_row(path)) is not None
 
 
 def _year_from_name(path: Path) -> int | None:
@@ -183,23 +223,34 @@ def read(path: Path, con: duckdb.DuckDBPyConnection, report: Report) -> dict[str
         return {}
     name = table_for(path, read_csv_headings(path))
     if name is None:
+        from csc_insight.formats.recognise import closest
+
         report.error("unknown_table", path.name, "The headings do not match any SSDA903 table "
-                     f"({', '.join(TABLES)}); check the header row.", row=1)
+                     f"({', '.join(TABLES)}). {closest(path) or 'Check the header row.'}",
+                     row=1)
         return {}
     table = f"{NAME}_{next(_files)}_{name}"
     try:
-        staged = stage_csv(con, path, TABLES[name], report, table=table)
+        staged = stage_csv(con, path, TABLES[name], report, table=table,
+                           target=_INSERTS.get(name, (None,))[0], event=_EVENTS.get(name))
         if staged is None:
             return {}
         con.execute(f"UPDATE {table} SET child = upper(child)")  # ids compare upper-cased
         _validate(con, staged, name, report)
+        if name in NOT_USED:
+            report.warning("not_used", path.name, f"SSDA903 {NOT_USED[name]}: read and "
+                           f"checked ({staged.rows:,} row{'' if staged.rows == 1 else 's'}), "
+                           "not used: CSC Insight keeps no "
+                           "table for it.")
         return _insert(con, staged, name, path, report)
     finally:
         drop_staged(con, table)
 
 
 def _validate(con: duckdb.DuckDBPyConnection, staged: Staged, name: str, report: Report) -> None:
-    key = _KEYS.get(name) or (["child", "year"] if staged.has("year") else None)
+    key = _KEYS.get(name) or (["child"] if staged.has("year") else None)
+    if key and staged.has("year"):
+        key = [*key, "year"]  # a file pooling several years holds a child once a year
     if key:
         check_duplicates(con, staged, key, report, what="row")
     for start, end in _ORDER.get(name, []):

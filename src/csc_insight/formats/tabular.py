@@ -8,6 +8,12 @@ column name and letter, value and what was expected.
 Typed values are parsed once per *distinct* raw value in Python (`formats.values`) and
 joined back in SQL, so a million-row file with a thousand distinct dates costs a thousand
 parses. Further checks are SQL that returns the failing rows (`check`).
+
+A problem with one row's values (`Report.bad_row`) sets the row aside in the `quarantine`
+table (`formats.quarantine`) with its raw values: the row is left out of the staged table,
+or, when the column is optional (neither a required heading nor a required value), only
+the bad cell is left blank. Readers then insert only what is left; in a strict load the
+same findings are errors and nothing is published anyway.
 """
 
 from __future__ import annotations
@@ -23,7 +29,7 @@ from typing import Literal
 import duckdb
 import pyarrow as pa
 
-from csc_insight.formats import values
+from csc_insight.formats import quarantine, values
 from csc_insight.formats.report import MAX_PER_KIND, Report, column_letter
 
 Kind = Literal["text", "date", "flag", "int", "float", "code"]
@@ -81,9 +87,16 @@ class Staged:
     present: set[str] = field(default_factory=set)
     letters: dict[str, str] = field(default_factory=dict)  # field -> column letter
     columns: dict[str, Column] = field(default_factory=dict)
+    target: str | None = None  # the canonical table its rows are for (quarantine records)
+    event: str | None = None  # the date field that places a row in time
 
     def has(self, name: str) -> bool:
         return name in self.present
+
+    @property
+    def child(self) -> str | None:
+        """The field holding the child's id, when there is one."""
+        return next((f for f in ("child_id", "child") if f in self.present), None)
 
 
 def normalise_heading(text: object) -> str:
@@ -177,12 +190,19 @@ def stage_csv(
     *,
     table: str,
     sheet: str | None = None,
+    headings: Sequence[object] | None = None,
+    target: str | None = None,
+    event: str | None = None,
 ) -> Staged | None:
-    """Stage a CSV file; None (with errors reported) when it cannot be read at all."""
+    """Stage a CSV file; None (with errors reported) when it cannot be read at all.
+
+    `headings` replaces the file's own header row (a reader that recognises variants);
+    `target` and `event` say which canonical table the rows are for and which date field
+    places them in time, for the quarantine records of rows set aside."""
     name = path.name
     if not check_text_file(path, report):
         return None
-    headings = read_csv_headings(path)
+    headings = [str(h) for h in headings] if headings is not None else read_csv_headings(path)
     if not any(h.strip() for h in headings):
         report.error("empty_file", name, "The first row is empty: expected the column headings.")
         return None
@@ -204,7 +224,8 @@ def stage_csv(
     except duckdb.InvalidInputException:
         _report_ragged(path, len(headings), report, sheet)
         return None
-    return _type_columns(con, table, found, report, file=name, sheet=sheet)
+    return _type_columns(con, table, found, report, file=name, sheet=sheet, target=target,
+                         event=event)
 
 
 def _report_ragged(path: Path, width: int, report: Report, sheet: str | None) -> None:
@@ -230,6 +251,8 @@ def stage_rows(
     first_row: int = 2,
     numbered: bool = False,
     batch: int = 100_000,
+    target: str | None = None,
+    event: str | None = None,
 ) -> Staged | None:
     """Stage rows already read (e.g. from a spreadsheet); values are turned into text first.
 
@@ -238,7 +261,7 @@ def stage_rows(
     `numbered`, each item of `rows` is `(row_number, cells)` instead (e.g. an XML line).
     """
     stager = RowStager(con, headings, columns, report, table=table, file=file, sheet=sheet,
-                       batch=batch)
+                       batch=batch, target=target, event=event)
     if stager.found is None:
         return None
     items = rows if numbered else enumerate(rows, start=first_row)
@@ -269,8 +292,11 @@ class RowStager:
         batch: int = 100_000,
         lettered: bool = True,
         expect_rows: bool = True,
+        target: str | None = None,
+        event: str | None = None,
     ) -> None:
         self.con, self.report, self.table, self.file, self.sheet = con, report, table, file, sheet
+        self.target, self.event = target, event
         self.batch, self.lettered, self.expect_rows = batch, lettered, expect_rows
         self.found = match_headings(headings, columns, report, file=file, sheet=sheet)
         if self.found is None:
@@ -320,7 +346,7 @@ class RowStager:
         self._flush()
         return _type_columns(self.con, self.table, self.found, self.report, file=self.file,
                              sheet=self.sheet, lettered=self.lettered,
-                             expect_rows=self.expect_rows)
+                             expect_rows=self.expect_rows, target=self.target, event=self.event)
 
 
 def _text(value: object) -> str | None:
@@ -361,10 +387,16 @@ def _type_columns(
     sheet: str | None,
     lettered: bool = True,
     expect_rows: bool = True,
+    target: str | None = None,
+    event: str | None = None,
 ) -> Staged:
     raw = f"raw_{table}"
-    staged = Staged(table=table, file=file, sheet=sheet, rows=0)
+    # Without a named event date, the first date every row must have places a row in time.
+    event = event or next((c.field for c in found.values() if c.kind == "date" and c.not_null),
+                          None)
+    staged = Staged(table=table, file=file, sheet=sheet, rows=0, target=target, event=event)
     selects, joins = ["r._row"], []
+    bad_values: dict[str, list[str]] = {}
     for pos, col in found.items():
         staged.present.add(col.field)
         if lettered:
@@ -379,7 +411,7 @@ def _type_columns(
         parsed = {v: parse(v) for v in distinct}
         bad = [v for v, p in parsed.items() if p is None]
         if bad:
-            _report_values(con, raw, col, bad, report, staged)
+            bad_values[col.field] = bad
         mapping = pa.table({
             "raw": pa.array(list(parsed), pa.string()),
             "val": pa.array(list(parsed.values()), _arrow_type(col.kind)),
@@ -390,17 +422,32 @@ def _type_columns(
         con.unregister(f"_{map_name}")
         joins.append(f"LEFT JOIN {map_name} ON {map_name}.raw = r.{col.field}")
         selects.append(f"CAST({map_name}.val AS {_SQL_TYPE[col.kind]}) AS {col.field}")
+    set_aside = []  # conditions on the raw row that leave the whole row out
+    for field_name, bad in bad_values.items():
+        col = staged.columns[field_name]
+        whole_row = col.required or col.not_null
+        _quarantine_values(con, raw, col, bad, report, staged, "row" if whole_row else "cell")
+        if whole_row:
+            set_aside.append(f"(r.{field_name} IS NOT NULL AND map_{table}_{field_name}.val "
+                             "IS NULL)")
     for col in found.values():
         if col.not_null:
-            check(con, staged, f"SELECT _row, NULL AS value FROM {raw} WHERE {col.field} IS NULL",
-                  report, code="missing_value", column=col.field,
-                  message=f"'{col.heading}' must not be blank: expected {col.expected()}.")
+            message = f"'{col.heading}' must not be blank: expected {col.expected()}."
+            failing = _record(con, staged, f"{raw} r", f"r.{col.field} IS NULL", report,
+                              code="missing_value", column=col.field, message=message,
+                              value="NULL", scope="row")
+            _report_rows(con, staged, f"SELECT _row, NULL AS value FROM {raw} "
+                         f"WHERE {col.field} IS NULL ORDER BY _row", failing, report,
+                         code="missing_value", column=col.field, message=message)
+            if failing:
+                set_aside.append(f"r.{col.field} IS NULL")
+    where = f"WHERE NOT ({' OR '.join(set_aside)})" if set_aside else ""
     con.execute(
         f"CREATE OR REPLACE TEMP TABLE {table} AS SELECT {', '.join(selects)} "
-        f"FROM {raw} r {' '.join(joins)} ORDER BY r._row"
+        f"FROM {raw} r {' '.join(joins)} {where} ORDER BY r._row"
     )
     staged.rows = con.execute(f"SELECT count(*) FROM {table}").fetchall()[0][0]
-    if staged.rows == 0 and expect_rows:
+    if staged.rows == 0 and expect_rows and not set_aside:
         report.warning("no_rows", file, "The headings are right but there are no rows of data.",
                        sheet=sheet)
     return staged
@@ -411,21 +458,82 @@ def _arrow_type(kind: Kind) -> pa.DataType:
             "float": pa.float64()}.get(kind, pa.string())
 
 
-def _report_values(
-    con: duckdb.DuckDBPyConnection, raw: str, col: Column, bad: list[str], report: Report,
-    staged: Staged,
+def _raw_fields(staged: Staged) -> dict[str, str]:
+    """Heading -> the raw text of that column, on the raw table aliased `r`."""
+    return {col.heading: f"r.{name}" for name, col in staged.columns.items()}
+
+
+def _event_sql(staged: Staged) -> tuple[str, str | None]:
+    """A join giving the typed event date of a raw row (`ev.val`), and that expression."""
+    if staged.event and staged.event in staged.present:
+        col = staged.columns[staged.event]
+        if col.kind == "date":
+            name = f"map_{staged.table}_{staged.event}"
+            return f" LEFT JOIN {name} ev ON ev.raw = r.{staged.event}", "ev.val"
+    return "", None
+
+
+def _record(
+    con: duckdb.DuckDBPyConnection, staged: Staged, source: str, where: str, report: Report,
+    *, code: str, column: str | None, message: str, value: str, scope: quarantine.Scope,
+    expected: str | None = None,
+) -> int:
+    """Quarantine the rows of `source` (a raw table aliased `r`) matching `where`;
+    `expected`, SQL on the source, is put before `message` (what is wrong with the value)."""
+    join, event = _event_sql(staged)
+    col = staged.columns.get(column or "")
+    return quarantine.record(
+        con, source=source + join, where=where, raw_fields=_raw_fields(staged),
+        file=staged.file, sheet=staged.sheet, row="r._row", value=value,
+        column=col.heading if col else column, letter=staged.letters.get(column or ""),
+        problem=code, expected=message, expected_prefix=expected, scope=scope,
+        target=staged.target,
+        child=f"r.{staged.child}" if staged.child else None, event=event)
+
+
+def _report_rows(
+    con: duckdb.DuckDBPyConnection, staged: Staged, sql: str, total: int, report: Report,
+    *, code: str, column: str | None, message: str,
+    explain: Callable[[str], str | None] | None = None,
 ) -> None:
-    con.register("_bad_values", pa.table({"v": pa.array(bad, pa.string())}))
-    failing = con.execute(
-        f"SELECT _row, {col.field} FROM {raw} WHERE {col.field} IN (SELECT v FROM _bad_values) "
-        f"ORDER BY _row LIMIT {MAX_PER_KIND + 1}"
-    ).fetchall()
-    con.unregister("_bad_values")
-    code = {"date": "bad_date", "code": "unknown_code"}.get(col.kind, "bad_value")
+    """Report the first failing rows of `sql` (`_row`, `value`) and count the rest;
+    `explain` adds what is wrong with a particular value."""
+    if not total:
+        return
+    failing = con.execute(f"SELECT * FROM ({sql}) LIMIT {MAX_PER_KIND + 1}").fetchall()
+    col = staged.columns.get(column or "")
     for row, value in failing:
-        report.error(code, staged.file, f"'{col.heading}' should be {col.expected()}.",
-                     sheet=staged.sheet, row=row, column=col.heading,
-                     column_letter=staged.letters.get(col.field), value=value)
+        why = explain(value) if explain and value is not None else None
+        text = f"{value}: {why}. {message}" if why else message
+        report.bad_row(code, staged.file, text, sheet=staged.sheet, row=row,
+                       column=col.heading if col else column,
+                       column_letter=staged.letters.get(column or ""), value=value)
+    report.more(report.row_severity, code, staged.file, total - len(failing))
+
+
+def _quarantine_values(
+    con: duckdb.DuckDBPyConnection, raw: str, col: Column, bad: list[str], report: Report,
+    staged: Staged, scope: quarantine.Scope,
+) -> None:
+    explain = values.date_problem if col.kind == "date" else None
+    why = [explain(v) if explain else None for v in bad]
+    con.register("_bad_values", pa.table({"v": pa.array(bad, pa.string()),
+                                          "why": pa.array(why, pa.string())}))
+    try:
+        code = {"date": "bad_date", "code": "unknown_code"}.get(col.kind, "bad_value")
+        message = f"'{col.heading}' should be {col.expected()}."
+        where = f"r.{col.field} IN (SELECT v FROM _bad_values)"
+        source = f"{raw} r LEFT JOIN _bad_values b ON b.v = r.{col.field}"
+        total = _record(con, staged, source, where, report, code=code, column=col.field,
+                        message=message, value=f"r.{col.field}", scope=scope,
+                        expected="COALESCE(b.v || ': ' || b.why || '. ', '')")
+        if scope == "cell" and report.quarantine:
+            message += " The cell was left blank; the rest of the row was loaded."
+        _report_rows(con, staged, f"SELECT _row, {col.field} FROM {raw} r WHERE {where} "
+                     "ORDER BY _row", total, report, code=code, column=col.field,
+                     message=message, explain=explain)
+    finally:
+        con.unregister("_bad_values")
 
 
 def check(
@@ -438,18 +546,37 @@ def check(
     message: str,
     column: str | None = None,
     severity: Literal["error", "warning"] = "error",
+    scope: quarantine.Scope = "row",
 ) -> int:
     """Run `sql` (returning `_row` and `value` for each failing row) and report each row.
 
-    Returns how many rows failed. `column` is a field name of the staged source.
+    An "error" is a problem with the row: it is quarantined (kept with its raw values) and
+    reported with `Report.bad_row`; with scope "row" the row is also left out of the staged
+    table, with "cell" it stays (the problem is only that a value is missing). Returns how
+    many rows failed. `column` is a field name of the staged source.
     """
-    failing = con.execute(f"SELECT * FROM ({sql}) LIMIT {MAX_PER_KIND + 1}").fetchall()
-    col = staged.columns.get(column or "")
-    for row, value in failing:
-        report.add(severity, code, staged.file, message, sheet=staged.sheet, row=row,
-                   column=col.heading if col else column,
-                   column_letter=staged.letters.get(column or ""), value=value)
-    return len(failing)
+    if severity == "warning":
+        failing = con.execute(f"SELECT * FROM ({sql}) LIMIT {MAX_PER_KIND + 1}").fetchall()
+        col = staged.columns.get(column or "")
+        for row, value in failing:
+            report.warning(code, staged.file, message, sheet=staged.sheet, row=row,
+                           column=col.heading if col else column,
+                           column_letter=staged.letters.get(column or ""), value=value)
+        return len(failing)
+    con.execute(f"CREATE OR REPLACE TEMP TABLE _failing AS SELECT _row, CAST(value AS VARCHAR) "
+                f"AS value FROM ({sql})")
+    total = con.execute("SELECT count(*) FROM _failing").fetchall()[0][0]
+    if not total:
+        con.execute("DROP TABLE _failing")
+        return 0
+    _record(con, staged, f"raw_{staged.table} r JOIN _failing f USING (_row)", "true", report,
+            code=code, column=column, message=message, value="f.value", scope=scope)
+    _report_rows(con, staged, "SELECT _row, value FROM _failing ORDER BY _row", total, report,
+                 code=code, column=column, message=message)
+    if scope == "row":
+        con.execute(f"DELETE FROM {staged.table} WHERE _row IN (SELECT _row FROM _failing)")
+    con.execute("DROP TABLE _failing")
+    return total
 
 
 def check_duplicates(

@@ -11,12 +11,13 @@ from collections.abc import Iterable, Mapping
 from datetime import date, datetime, timedelta
 
 EXCEL_EPOCH = date(1899, 12, 30)
-_DATE_FORMATS = ("%d/%m/%Y", "%Y-%m-%d", "%d-%m-%Y", "%d.%m.%Y", "%d/%m/%y")
+_DATE_FORMATS = ("%d/%m/%Y", "%Y-%m-%d", "%d-%m-%Y", "%d.%m.%Y", "%d/%m/%y", "%d-%b-%Y",
+                 "%d %b %Y", "%d %B %Y", "%d-%b-%y", "%Y/%m/%d")
 _TIME_SUFFIX = re.compile(r"[T ]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$")
-_SERIAL = re.compile(r"^\d{4,5}(\.0+)?$")
+_SERIAL = re.compile(r"^\d{4,5}(\.\d+)?$")  # a time of day may follow the point
 
-TRUE_WORDS = frozenset({"Y", "YES", "TRUE", "1", "T"})
-FALSE_WORDS = frozenset({"N", "NO", "FALSE", "0", "F"})
+TRUE_WORDS = frozenset({"Y", "YES", "TRUE", "1", "T", "1 - YES", "Y - YES"})
+FALSE_WORDS = frozenset({"N", "NO", "FALSE", "0", "F", "0 - NO", "2 - NO", "N - NO"})
 
 
 def parse_date(raw: str) -> date | None:
@@ -90,4 +91,35 @@ def parse_code(raw: str, lookup: Mapping[str, str]) -> str | None:
         _, sep, rest = candidate.partition(" - ")
         if sep and rest.strip().upper() in lookup:
             return lookup[rest.strip().upper()]
+    return None
+
+
+_DMY = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})$")
+_YMD = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December")
+
+
+def date_problem(raw: str) -> str | None:
+    """Why `raw` is not a date `parse_date` accepts, in words a person can act on
+    ('1066-04-13' -> 'before 1900', '31/02/2019' -> 'there is no 31 February 2019'); None
+    when there is nothing more specific to say than "not a date"."""
+    text = _TIME_SUFFIX.sub("", raw.strip())
+    match = _DMY.match(text)
+    parts = (match.group(3), match.group(2), match.group(1)) if match else None
+    if parts is None and (match := _YMD.match(text)):
+        parts = (match.group(1), match.group(2), match.group(3))
+    if parts is None:
+        return None
+    year, month, day = (int(p) for p in parts)
+    if not 1 <= month <= 12:
+        return f"there is no month {month}"
+    try:
+        date(year, month, day)
+    except ValueError:
+        return f"there is no {day} {_MONTHS[month - 1]} {year}"
+    if year < 1900:
+        return "before 1900"
+    if year > 2100:
+        return "after 2100"
     return None

@@ -4,6 +4,9 @@ behind each number.
 Every definition is run once per call over all the periods it needs (the period asked
 for and its comparison periods), which the engine supplies as an inline `periods` table.
 The SQL is written in DuckDB's dialect; `spark.SparkBackend` transpiles it for Spark.
+
+A figure the data cannot give has `value None` and `no_data` saying why (see coverage.py):
+no RAG, no forecast and no comparison is made from it.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Any, Protocol
 
+from csc_insight.indicators import coverage
 from csc_insight.indicators.catalogue import (
     ROW_COLUMNS,
     Definition,
@@ -57,12 +61,13 @@ def as_backend(con: Any) -> Backend:
 
 @dataclass(frozen=True)
 class Figure:
-    """A value for one comparison period."""
+    """A value for one comparison period; `no_data` says why there is none."""
 
     period: str
     value: float | None
     numerator: float | None = None
     denominator: int | None = None
+    no_data: str | None = None
 
 
 @dataclass
@@ -89,6 +94,9 @@ class Result:
     last_year_outturn: Figure | None = None
     forecast: float | None = None
     comparators: dict[str, dict[str, Any]] = field(default_factory=dict)
+    # why there is no value (coverage.py: data not held, period outside the data, no
+    # records in the period, not recorded); None when there is a figure
+    no_data: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -198,7 +206,7 @@ def _breakdown(definition: Definition, by: str | None) -> tuple[str, str, list[s
 
 def aggregate_sql(definition: Definition, periods: Sequence[Period], by: str | None = None,
                   settings: dict[str, Any] | None = None) -> str:
-    """One row per (period, key, band): numerator and denominator."""
+    """One row per (period, key, band): numerator, denominator and the rows counted."""
     key, joins, views = _breakdown(definition, by)
     if definition.unit == "mean":
         # rounded so that engines summing in a different order agree exactly
@@ -213,7 +221,7 @@ def aggregate_sql(definition: Definition, periods: Sequence[Period], by: str | N
     band = "d.band" if definition.bands else "CAST(NULL AS VARCHAR)"
     return (rows_sql(definition, periods, settings, views)
             + f"SELECT d.period, {key} AS key, {band} AS band, {numerator} AS numerator, "
-            f"{denominator} AS denominator\nFROM d\n{joins}\n"
+            f"{denominator} AS denominator, COUNT(*) AS counted\nFROM d\n{joins}\n"
             f"GROUP BY d.period, {key}, {band}")
 
 
@@ -261,19 +269,41 @@ def _value(definition: Definition, numerator: float, denominator: float | None) 
 
 
 def _comparators(indicator_id: str, year: str, unit: str) -> dict[str, dict[str, Any]]:
-    """Published values for the year. A count compares only with the authority's own
-    published count: England's or a region's total is not comparable with one LA's."""
+    """Published values for the year, or for the nearest year DfE published when its file
+    for this year is absent (each comparator carries its own year, which the dashboards and
+    papers print beside it when it is not the period's). A count compares only with the
+    authority's own published count: England's or a region's total is not comparable with
+    one LA's."""
     try:
-        from csc_insight.benchmarks import comparators
+        from csc_insight.benchmarks import comparators, nearest_year
         from csc_insight.settings import la_code
 
-        found = comparators(indicator_id, year, la_code())
+        chosen = nearest_year(indicator_id, year)
+        found = comparators(indicator_id, chosen, la_code()) if chosen else {}
     except (ImportError, LookupError, OSError, ValueError):
         return {}
     return {name: {"value": c.value, "status": c.status, "year": c.year,
                    "release": getattr(c, "release", None)}
             for name, c in (found or {}).items()
             if c is not None and (unit != "count" or name == "la")}
+
+
+def _reason(definition: Definition, period: Period, extent: coverage.Extent | None,
+            counted: float, denominator: float | None, broken_down: bool = False) -> str | None:
+    """Why `definition` has no figure for `period` (coverage.py), or None when it has."""
+    if extent is None:
+        return coverage.NO_RECORDS
+    if not extent.covers(period, stock=definition.period_type == "stock"):
+        return extent.outside()
+    if period.kind == "asat" and definition.period_type == "flow":
+        return coverage.ONE_DAY
+    if definition.unit == "rate_per_10k":
+        if broken_down:
+            return "no population figure for a breakdown"
+        return None if denominator else "no population figure for the year"
+    if definition.unit != "count" and not denominator:
+        return coverage.NOT_RECORDED if counted else coverage.NO_RECORDS
+    return None
 
 
 def compute(con: Any, period: Period | str, ids: Sequence[str] | None = None,
@@ -293,6 +323,7 @@ def compute(con: Any, period: Period | str, ids: Sequence[str] | None = None,
     periods = list({p.label: p for p in wanted}.values())
     snapshot = backend.snapshot_id()
     missing = missing_inputs(backend, definitions)
+    extent = coverage.data_extent(backend)
     population = (_population(backend)
                   if any(d.unit == "rate_per_10k" and not missing[d.id] for d in definitions)
                   else {})
@@ -305,15 +336,17 @@ def compute(con: Any, period: Period | str, ids: Sequence[str] | None = None,
                 "snapshot": snapshot, "by": by}
         if missing[definition.id]:
             results.append(Result(**base, status="not available: needs "
-                                  + ", ".join(missing[definition.id])))
+                                  + ", ".join(missing[definition.id]),
+                                  no_data=coverage.NOT_HELD))
             continue
         _, rows = backend.rows(aggregate_sql(definition, periods, by, settings))
         cells: dict[tuple[str, str | None], list[float]] = {}
         bands: dict[tuple[str, str | None], dict[str, int]] = {}
-        for label, key, band, numerator, denominator in rows:
-            cell = cells.setdefault((label, key), [0.0, 0.0])
+        for label, key, band, numerator, denominator, counted in rows:
+            cell = cells.setdefault((label, key), [0.0, 0.0, 0.0])
             cell[0] += float(numerator or 0)
             cell[1] += float(denominator or 0)
+            cell[2] += float(counted or 0)
             if band is not None:
                 bands.setdefault((label, key), {})[band] = int(numerator)
         keys = sorted({k for (label, k) in cells if label == period.label},
@@ -324,9 +357,12 @@ def compute(con: Any, period: Period | str, ids: Sequence[str] | None = None,
 
         def figure(p: Period, key: str | None, definition: Definition = definition,
                    cells: dict = cells) -> Figure:
-            numerator, denominator = cells.get((p.label, key), [0.0, 0.0])
+            numerator, denominator, counted = cells.get((p.label, key), [0.0, 0.0, 0.0])
             if definition.unit == "rate_per_10k":
                 denominator = _population_for(population, p) if key is None else None
+            reason = _reason(definition, p, extent, counted, denominator, key is not None)
+            if reason is not None:
+                return Figure(p.label, None, no_data=reason)
             if definition.unit != "mean":
                 numerator = int(numerator)
             shown_den = None if definition.unit == "count" or denominator is None else int(
@@ -340,22 +376,23 @@ def compute(con: Any, period: Period | str, ids: Sequence[str] | None = None,
                             denominator=main.denominator, key=key,
                             rag=rag(main.value, definition.polarity, target),
                             target=float(target["target"]) if target else None,
-                            comparators=comparator_values)
-            if definition.bands:
+                            comparators=comparator_values, no_data=main.no_data)
+            if definition.bands and main.no_data is None:
                 found = bands.get((period.label, key), {})
                 result.bands = {b: found.get(b, 0) for b in definition.bands}
             if comparisons:
                 result.previous_quarters = [figure(p, key) for p in period.previous_quarters()]
                 result.same_period_last_year = figure(period.same_period_last_year(), key)
                 result.last_year_outturn = figure(period.last_year_outturn(), key)
-                if definition.period_type == "flow":
+                if definition.period_type == "flow" and main.no_data is None:
                     result.forecast = _forecast(definition, figure(ytd, key), ytd)
             results.append(result)
     return results
 
 
 def _forecast(definition: Definition, ytd: Figure, ytd_period: Period) -> float | None:
-    """Straight line on days elapsed: counts scale to the year; rates stay as they are."""
+    """Straight line on days elapsed: counts scale to the year; rates stay as they are.
+    None when the year to date has no data."""
     if ytd.value is None or definition.unit != "count":
         return ytd.value
     return round(ytd.value * ytd_period.financial_year().days / ytd_period.days, 1)

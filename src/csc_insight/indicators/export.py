@@ -1,7 +1,8 @@
 """Indicator results as flat rows, CSV, XLSX, JSON and a terminal table.
 
 Spreadsheet exports escape any text cell beginning with = + - @ tab or carriage return
-(formula injection) and an XLSX export holds no formulas.
+(formula injection) and an XLSX export holds no formulas. A figure with no data has an
+empty value and its reason in the `no_data` column (the table says "no data (reason)").
 """
 
 from __future__ import annotations
@@ -29,6 +30,10 @@ def _round(value: float | None) -> float | None:
     return None if value is None else round(value, 1)
 
 
+def _shown(value: float | None) -> str:
+    return "no data" if value is None else f"{_round(value)}"
+
+
 def flat_rows(results: Sequence[Result]) -> list[dict[str, Any]]:
     """One flat dict per result: the columns of the CSV and XLSX exports."""
     rows = []
@@ -36,11 +41,12 @@ def flat_rows(results: Sequence[Result]) -> list[dict[str, Any]]:
         row: dict[str, Any] = {"id": r.id, "title": r.title, "period": r.period}
         if r.by:
             row[r.by] = r.key
-        row |= {"status": r.status, "value": _round(r.value), "numerator": r.numerator,
+        row |= {"status": r.status, "no_data": r.no_data, "value": _round(r.value),
+                "numerator": r.numerator,
                 "denominator": r.denominator, "unit": r.unit, "rag": r.rag,
                 "target": r.target}
         for i, figure in enumerate(r.previous_quarters, 1):
-            row[f"previous_quarter_{i}"] = f"{figure.period}: {_round(figure.value)}"
+            row[f"previous_quarter_{i}"] = f"{figure.period}: {_shown(figure.value)}"
         for name in ("same_period_last_year", "last_year_outturn"):
             figure = getattr(r, name)
             row[name] = _round(figure.value) if figure else None
@@ -103,8 +109,9 @@ def print_table(results: Sequence[Result]) -> None:
             cells = [r.title, *([show(r.key)] if by else []), r.status]
             table.add_row(*cells, *[""] * (len(headings) - len(cells)))
             continue
-        quarters = " ".join(show(_round(f.value)) for f in r.previous_quarters)
-        table.add_row(r.title, *([show(r.key)] if by else []), show(row["value"]),
+        quarters = " ".join(_shown(f.value) for f in r.previous_quarters)
+        value = f"no data ({r.no_data})" if r.no_data else show(row["value"])
+        table.add_row(r.title, *([show(r.key)] if by else []), value,
                       show(r.numerator), show(r.denominator), show(r.rag), quarters,
                       show(row["same_period_last_year"]), show(row["last_year_outturn"]),
                       show(row["forecast"]), *(show(row[c]) for c in COMPARATORS))

@@ -10,6 +10,10 @@ Labels, as `parse_period` reads them and `Period.label` writes them:
     asat:2019-12-31          a single day (stock measures as at that day)
 A flow indicator counts what happened from `start` to `end` inclusive; a stock indicator
 counts what was open on `end`.
+
+A label that names no real period (`2019-20-Q5`, `2019-21`, `asat:2019-02-30`) or a year
+outside FIRST_YEAR..LAST_YEAR (`9999-00-Q1`, `asat:9999-12-31`) raises PeriodError with
+one line saying why; the command line exits 2 with it and the web answers 404.
 """
 
 from __future__ import annotations
@@ -20,6 +24,12 @@ from datetime import date, timedelta
 from typing import Literal
 
 Kind = Literal["quarter", "year", "ytd", "rolling", "asat"]
+
+
+# Financial years (by their first calendar year) a period may fall in: every period's
+# comparison periods (a year earlier) and its financial year's end stay representable.
+FIRST_YEAR = 1900
+LAST_YEAR = 2099
 
 
 class PeriodError(ValueError):
@@ -135,6 +145,15 @@ _FY = r"(\d{4})-(\d{2})"
 def parse_period(text: str) -> Period:
     """Read a period label (see the module docstring)."""
     text = text.strip()
+    period = _parse(text)
+    year = fy_start_year(period.start)
+    if not FIRST_YEAR <= year <= LAST_YEAR or fy_start_year(period.end) > LAST_YEAR:
+        raise PeriodError(f"{text!r} is not a period: periods run from 1 April "
+                          f"{FIRST_YEAR} to 31 March {LAST_YEAR + 1}")
+    return period
+
+
+def _parse(text: str) -> Period:
     try:
         if m := re.fullmatch(_FY + r"-Q([1-4])", text):
             return quarter(_fy_year(m), int(m[3]))
@@ -145,8 +164,10 @@ def parse_period(text: str) -> Period:
         if m := re.fullmatch(r"(ytd|rolling-12m|asat):(\d{4}-\d{2}-\d{2})", text, re.IGNORECASE):
             day = date.fromisoformat(m[2])
             return {"ytd": ytd, "rolling-12m": rolling_12m, "asat": asat}[m[1].lower()](day)
-    except ValueError as exc:
-        raise PeriodError(f"{text!r}: {exc}") from None
+    except PeriodError:
+        raise
+    except (ValueError, OverflowError) as exc:
+        raise PeriodError(f"{text!r} is not a period: {exc}") from None
     raise PeriodError(
         f"{text!r} is not a period: use 2019-20-Q3, 2019-20, 2019-20-YTD-Q3, "
         "rolling-12m:2019-12-31 or asat:2019-12-31"
@@ -156,5 +177,6 @@ def parse_period(text: str) -> Period:
 def _fy_year(m: re.Match[str]) -> int:
     start = int(m[1])
     if (start + 1) % 100 != int(m[2]):
-        raise PeriodError(f"{m[0]!r}: a financial year runs from one year into the next")
+        raise PeriodError(f"{m[0]!r} is not a period: a financial year runs from one year "
+                          "into the next (2019-20)")
     return start

@@ -1,7 +1,8 @@
 """The current value of an indicator an action is linked to, in words, for showing beside it.
 
-The latest quarter is the financial-year quarter holding the last date in the current
-snapshot (`data_to`, else the day the snapshot was made).
+The latest quarter is the last quarter the current snapshot's data cover to (nearly) its
+end (indicators/coverage.py), the dashboards' default. A figure with no data reads "no data"
+with the reason, never 0.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ NO_DATA = "no data loaded"
 
 def _fmt(value: float | None, unit: str) -> str:
     if value is None:
-        return "no value"
+        return "no data"
     if unit == "percent":
         return f"{value:.1f}%"
     if unit == "count":
@@ -33,8 +34,8 @@ def current_values(ids: Iterable[str], rule: Any = None) -> dict[str, str]:
     import duckdb
 
     from csc_insight.indicators.catalogue import catalogue
-    from csc_insight.indicators.engine import compute
-    from csc_insight.indicators.periods import quarter, quarter_of
+    from csc_insight.indicators.coverage import data_extent, latest_complete_quarter
+    from csc_insight.indicators.engine import as_backend, compute
     from csc_insight.store import snapshots
 
     try:
@@ -47,11 +48,9 @@ def current_values(ids: Iterable[str], rule: Any = None) -> dict[str, str]:
     if not runnable:
         return shown
     with snapshots.connect(snap.id) as con:
-        row = con.execute("SELECT value FROM snapshot_meta WHERE key = 'data_to'").fetchone()
-        last = date.fromisoformat(row[0][:10]) if row else date.fromisoformat(
-            snap.created_at[:10])
-        period = quarter(*quarter_of(last))
         try:
+            period = latest_complete_quarter(data_extent(as_backend(con)),
+                                             date.fromisoformat(snap.created_at[:10]))
             results = compute(con, period, ids=runnable, comparisons=False)
         except duckdb.Error as error:
             return shown | dict.fromkeys(runnable, f"could not be computed ({error})")
@@ -61,6 +60,8 @@ def current_values(ids: Iterable[str], rule: Any = None) -> dict[str, str]:
         elif rule is not None and rule.hides(result.unit, result.value, result.numerator,
                                              result.denominator):
             shown[result.id] = f"c ({period.label}; small numbers are not shown)"
+        elif result.no_data:
+            shown[result.id] = f"no data: {result.no_data} ({period.label})"
         else:
             shown[result.id] = f"{_fmt(result.value, result.unit)} ({period.label})"
     return shown

@@ -25,9 +25,11 @@ def write_docx(report: Any, path: Path) -> Path:
     from docx import Document
     from docx.shared import Pt
 
+    from csc_insight.reports.committee.render import one_font
+
     summary = report.summary
     doc = Document()
-    doc.styles["Normal"].font.name = "Arial"
+    one_font(doc)  # Arial throughout, headings included
     doc.styles["Normal"].font.size = Pt(11)
     doc.add_heading(f"{report.title}: summary of findings", level=1)
     kind = f"{report.kind} audit, {report.quarter}" + (f": {report.theme}" if report.theme else "")

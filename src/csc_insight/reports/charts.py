@@ -27,7 +27,7 @@ def _plain(value: float) -> str:
 
 
 def _describe(points: Sequence[Point], fmt: Formatter) -> str:
-    return "; ".join(f"{label}: {'not available' if v is None else fmt(v)}"
+    return "; ".join(f"{label}: {'no data' if v is None else fmt(v)}"
                      for label, v in points) + "."
 
 

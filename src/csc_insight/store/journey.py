@@ -15,6 +15,8 @@ from typing import Any
 
 import duckdb
 
+from csc_insight.store.child_ids import normalise_child_id
+
 
 class ChildNotFound(LookupError):
     """No row in the snapshot names this child."""
@@ -55,13 +57,19 @@ EVENT_SOURCES: list[tuple[str, str, str, str, dict[str, str]]] = [
     ("contacts", "contact_date", "contact", "Contact",
      {"Source": "source_code", "Decision date": "decision_date", "Outcome": "outcome"}),
     ("early_help", "referral_date", "early_help_referral", "Referral to early help",
-     {"Organisation": "organisation"}),
+     {"Source": "referral_source", "Outcome": "referral_outcome",
+      "Organisation": "organisation"}),
     ("early_help", "start_date", "early_help_start", "Early help assessment started",
      {"Organisation": "organisation", "Goal score at start": "goal_score_start"}),
     ("early_help", "completion_date", "early_help_completed", "Early help assessment completed",
      {"Organisation": "organisation"}),
     ("early_help", "closure_date", "early_help_closed", "Early help closed",
      {"Reason": "closure_reason", "Goal score at end": "goal_score_end"}),
+    ("short_breaks", "start_date", "short_break_start", "Short break started (section 17)",
+     {"Service": "service", "Disability": "disability", "Hours a week": "hours_per_week",
+      "Nights a year": "nights_per_year"}),
+    ("short_breaks", "end_date", "short_break_end", "Short break ended",
+     {"Service": "service"}),
     ("referrals", "referral_date", "referral", "Referral",
      {"Source": "source_code", "Primary need": "primary_need", "No further action": "nfa",
       "Team": "team", "Worker": "worker"}),
@@ -121,7 +129,7 @@ _ORDER = {kind: n for n, (_, _, kind, _, _) in enumerate(EVENT_SOURCES)}
 
 def child_journey(con: duckdb.DuckDBPyConnection, child_id: str) -> Journey:
     """Child details and all events, oldest first; ChildNotFound when no table has them."""
-    child_id = child_id.strip().upper()
+    child_id = normalise_child_id(child_id)
     cur = con.execute("SELECT * FROM children WHERE child_id = ? LIMIT 1", [child_id])
     names = [d[0] for d in cur.description]
     row = cur.fetchone()

@@ -7,6 +7,13 @@ working-day calendar, and publishes the snapshot by one atomic rename of the ind
 (`store.snapshots`). Any error, an exception or a kill leaves the previous snapshot current
 and the list of snapshots exactly as it was. One load runs at a time per install.
 
+Rows with bad values are quarantined, not refused (`store.quarantine`): they are left out
+of the canonical tables, kept in the snapshot's `quarantine` table with their raw values,
+listed in the report and counted in the manifest. With `strict=True` they are errors and
+refuse the load, as structural problems (unreadable file, missing column, wrong format)
+always do. A load that would publish no rows is refused; a table that would have fewer
+rows than in the current data is a warning (in bold when it falls to none or by half).
+
 A large file of a format parsed in Python (the CIN census, READ_APART) is read in a worker
 process into its own staging database while this process reads the rest and then merges
 the tables the worker does not write (its reader's WRITES); the worker's rows and report
@@ -35,9 +42,11 @@ import duckdb
 
 import csc_insight
 from csc_insight import formats
+from csc_insight.formats import quarantine as staged_quarantine
+from csc_insight.formats.recognise import closest
 from csc_insight.formats.report import Report
 from csc_insight.settings import home
-from csc_insight.store import merge, schema, snapshots
+from csc_insight.store import merge, quarantine, schema, snapshots
 from csc_insight.store.snapshots import Snapshot
 
 LOADABLE_SUFFIXES = {".xlsx", ".xlsm", ".xml", ".csv"}
@@ -133,11 +142,14 @@ def load(
     user: str | None = None,
     base: Path | None = None,
     progress: Progress | None = None,
+    strict: bool = False,
 ) -> LoadResult:
-    """Validate `paths` and, when there is no error, publish them as the current snapshot."""
+    """Validate `paths` and, when there is no error, publish them as the current snapshot.
+
+    Rows with bad values are quarantined; with `strict` they refuse the load instead."""
     base = base or home()
     base.mkdir(parents=True, exist_ok=True)
-    report = Report()
+    report = Report(quarantine=not strict)
     with _exclusive(base) as locked:
         if not locked:
             report.error("load_running", "-", "Another load is running for this install; try "
@@ -162,6 +174,7 @@ def _load(
         report.error("no_files", "-", "Nothing to load: name files or a folder of returns.")
     staging = duckdb.connect(str(work / "staging.duckdb"))
     schema.create(staging)
+    staged_quarantine.ensure(staging)
     sources: list[dict[str, object]] = []
     now = datetime.now(UTC).replace(microsecond=0)
     snapshot_id = new_snapshot_id(now)
@@ -179,15 +192,18 @@ def _load(
                 continue
             reader = formats.detect(path)
             if reader is None:
+                near = closest(path)
                 report.error("unknown_format", path.name, "Not a recognised return: expected "
-                             "Ofsted Annex A, a CIN census XML, an SSDA903 CSV or a local "
-                             "extras CSV (see docs/local_extras.md).")
+                             "Ofsted Annex A, a CIN census XML, an SSDA903 CSV or XML or a "
+                             "local extras CSV (see docs/local_extras.md)."
+                             + (f" {near}" if near else ""))
                 continue
             if getattr(reader, "READ_APART", False) and \
                     path.stat().st_size >= APART_MIN_BYTES:
                 part = str(work / f"part-{number}.duckdb")
                 pending.append((len(sources), path, reader,
-                                apart.submit(read_apart, reader.NAME, str(path), part)))
+                                apart.submit(read_apart, reader.NAME, str(path), part,
+                                             report.quarantine)))
                 sources.append({})  # filled in below, so the manifest keeps the files' order
                 continue
             rows = _read(reader, path, staging, report)
@@ -220,6 +236,12 @@ def _load(
         _start_snapshot(staging, db_tmp)
     merged |= _merge_into_snapshot(staging, [t for t in _merged_tables() if t not in merged])
     rows = {table: merged[table] for table in _merged_tables()}
+    if not any(rows.values()):
+        _refuse_empty(sources, report)
+        staging.close()
+        return LoadResult(None, report)
+    compare_with_current(rows, base, report)
+    set_aside = _copy_quarantine(staging)
     _finish_snapshot(staging, snapshot_id, now, user)
     staging.close()
     _crash_point("after_build")
@@ -232,6 +254,7 @@ def _load(
         "files": sources,
         "rows": rows,
         "warnings": report.count("warning"),
+        "quarantined": set_aside,
     }
     os.replace(db_tmp, folder / f"{snapshot_id}.duckdb")
     _crash_point("after_move")
@@ -250,12 +273,13 @@ def _source(path: Path, reader: ModuleType, rows: dict[str, int], digest: str) -
 Read = tuple[dict[str, int], Report, str, str]  # rows, report, sha256, staged part
 
 
-def read_apart(reader_name: str, path: str, part: str) -> Read:
+def read_apart(reader_name: str, path: str, part: str, quarantining: bool = False) -> Read:
     """Read one file into its own staging database, in a worker process."""
-    report = Report()
+    report = Report(quarantine=quarantining)
     con = duckdb.connect(part)
     try:
         schema.create(con)
+        staged_quarantine.ensure(con)
         rows = _read(formats.reader_named(reader_name), Path(path), con, report)
     finally:
         con.close()
@@ -269,6 +293,7 @@ def _copy_part(staging: duckdb.DuckDBPyConnection, part: str, rows: dict[str, in
         for table, count in rows.items():
             if count:
                 staging.execute(f"INSERT INTO main.{table} SELECT * FROM part.{table}")
+        staging.execute("INSERT INTO main.quarantine SELECT * FROM part.quarantine")
     finally:
         staging.execute("DETACH part")
 
@@ -283,46 +308,53 @@ def _read(reader: ModuleType, path: Path, con: duckdb.DuckDBPyConnection, report
 
 
 def cross_checks(con: duckdb.DuckDBPyConnection, report: Report) -> None:
-    """Checks across files and formats, on the staged rows."""
-    conflicts = con.execute(
-        """
-        WITH conflicting AS (
-            SELECT child_id FROM children WHERE dob IS NOT NULL
-            GROUP BY child_id HAVING min(dob) <> max(dob))
-        SELECT child_id, string_agg(DISTINCT strftime(dob, '%d/%m/%Y') || ' in ' || source_ref,
-                                    '; ' ORDER BY strftime(dob, '%d/%m/%Y') || ' in ' || source_ref)
-        FROM children SEMI JOIN conflicting USING (child_id) WHERE dob IS NOT NULL
-        GROUP BY child_id ORDER BY child_id
-        """
-    ).fetchall()
-    for child_id, where in conflicts:
-        report.error("dob_conflict", "-", f"Child {child_id} has different dates of birth in "
-                     f"different returns: {where}. Correct the source system and reload.",
-                     column="date of birth", value=child_id)
-    for table in schema.child_tables():
-        if table == "children":
+    """Checks across files and formats, on the staged rows: a child's dates of birth agree
+    (else it is left blank), every event's child exists (else the event is set aside)."""
+    quarantine.blank_conflicting_dobs(con, report)
+    quarantine.set_aside_orphans(con, [t for t in schema.child_tables() if t != "children"],
+                                 report)
+
+
+split_ref = quarantine.split_ref
+
+
+def _refuse_empty(sources: list[dict], report: Report) -> None:
+    """Refuse a load that would publish no rows, saying what each file gave."""
+    read = ", ".join(f"{s['file']} ({s['format']})" for s in sources if s) or "no file"
+    report.error("nothing_to_publish", "-", f"This load would publish no rows: {read} gave "
+                 "no rows for any table CSC Insight uses. Nothing changed: the current data "
+                 "is still current. Add the files that hold the children and their events "
+                 "(Annex A, the CIN census, SSDA903 Header and Episodes).", emphasis=True)
+
+
+def compare_with_current(rows: dict[str, int], base: Path, report: Report) -> None:
+    """Warn, table by table, where this load has fewer rows than the current data."""
+    try:
+        before = snapshots.current(base).rows()
+    except snapshots.SnapshotError:
+        return
+    for table, had in sorted(before.items()):
+        now = rows.get(table, 0)
+        if not had or now >= had:
             continue
-        orphans = con.execute(
-            f"SELECT source_ref, child_id FROM {table} t WHERE NOT EXISTS "
-            f"(SELECT 1 FROM children c WHERE c.child_id = t.child_id) "
-            f"ORDER BY source_ref LIMIT 201"
-        ).fetchall()
-        for ref, child_id in orphans:
-            file, sheet, row = split_ref(ref)
-            report.error("orphan", file, f"Child {child_id} is not in any file loaded with "
-                         "this one (no header, census or Annex A row for the child).",
-                         sheet=sheet, row=row, column="child id", value=child_id)
+        if now == 0:
+            text = (f"The current data has {had:,} rows in {table}; this load has none: "
+                    f"publishing it leaves {table} empty. Include the file that holds them.")
+        else:
+            text = (f"The current data has {had:,} rows in {table}; this load has {now:,} "
+                    f"({100 * (had - now) // had}% fewer).")
+        report.warning("fewer_rows", "-", text, column=table, value=f"{had:,} -> {now:,}",
+                       emphasis=now == 0 or now * 2 < had)
 
 
-def split_ref(ref: str | None) -> tuple[str, str | None, int | None]:
-    """'annex_a.xlsx!List 3:17' -> ('annex_a.xlsx', 'List 3', 17)."""
-    if not ref:
-        return "-", None, None
-    doc, _, row = ref.rpartition(":")
-    if not doc:
-        doc, row = ref, ""
-    file, _, sheet = doc.partition("!")
-    return file, sheet or None, int(row) if row.isdigit() else None
+def _copy_quarantine(staging: duckdb.DuckDBPyConnection) -> dict[str, object]:
+    """Put the rows set aside into the new snapshot; their counts for the manifest."""
+    staging.execute("USE snap")
+    staged_quarantine.ensure(staging)
+    staging.execute("USE staging")
+    staging.execute("INSERT INTO snap.quarantine SELECT * FROM staging.quarantine "
+                    "ORDER BY file, sheet, row_number, column_name")
+    return quarantine.summary(staging, "snap")
 
 
 def _merged_tables() -> list[str]:

@@ -21,9 +21,11 @@ from csc_insight.store import schema
 MERGE_KEYS: dict[str, list[str]] = {
     "contacts": ["contact_date"],
     "early_help": ["COALESCE(start_date, referral_date)"],
+    "short_breaks": ["start_date", "service"],
     "referrals": ["referral_date"],
     "assessments": ["start_date"],
-    "s47_enquiries": ["start_date"],
+    # An ICPC known only from a census CINdetails has no enquiry start: its own date keys it.
+    "s47_enquiries": ["COALESCE(start_date, icpc_date)"],
     "cin_plans": ["start_date"],
     "cp_plans": ["start_date"],
     "cp_reviews": ["review_date"],
@@ -31,6 +33,7 @@ MERGE_KEYS: dict[str, list[str]] = {
     "cla_episodes": ["decom"],
     "cla_reviews": ["review_date"],
     "cla_health": ["year_ending"],
+    "cla_summary": [],
     "health_assessments": ["assessment_date", "kind"],
     "missing_episodes": ["start_date"],
     "care_leavers": ["year_ending"],

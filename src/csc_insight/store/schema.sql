@@ -42,6 +42,9 @@ CREATE TABLE early_help (
     eh_id             VARCHAR NOT NULL,
     child_id          VARCHAR NOT NULL,
     referral_date     DATE,          -- referral (request) to early help
+    referral_source   VARCHAR,       -- who asked: referral source code list 1A-10
+    referral_outcome  VARCHAR,       -- 'early_help' (taken on), 'referral' (passed to
+                                     -- children's social care as a referral), 'advice', 'nfa'
     start_date        DATE,          -- early help assessment start
     completion_date   DATE,          -- early help assessment completion
     organisation      VARCHAR,       -- organisation completing the assessment
@@ -53,6 +56,21 @@ CREATE TABLE early_help (
     short_break       BOOLEAN,       -- disabled child receiving a short break
     source            VARCHAR NOT NULL,
     source_ref        VARCHAR
+);
+
+-- Short breaks for disabled children provided under section 17 of the Children Act 1989
+-- without the child being looked after (local extras). Children looked after under an
+-- agreed series of short-term breaks are in cla_episodes with legal status V3 or V4.
+CREATE TABLE short_breaks (
+    child_id         VARCHAR NOT NULL,
+    disability       VARCHAR,        -- CIN census disability code: MOB, HAND, ..., AUT, DDA
+    service          VARCHAR NOT NULL, -- 'overnight', 'day', 'home', 'activity', 'direct_payment'
+    start_date       DATE NOT NULL,
+    end_date         DATE,           -- NULL: still provided
+    hours_per_week   DOUBLE,         -- agreed hours a week (day, home, activity services)
+    nights_per_year  DOUBLE,         -- agreed nights a year (overnight services)
+    source           VARCHAR NOT NULL,
+    source_ref       VARCHAR
 );
 
 -- A referral opens an episode of need (CIN census CINdetails); it closes at closure_date.
@@ -92,13 +110,16 @@ CREATE TABLE s47_enquiries (
     s47_id            VARCHAR NOT NULL,
     child_id          VARCHAR NOT NULL,
     referral_id       VARCHAR,
-    start_date        DATE NOT NULL,   -- strategy discussion initiating the enquiry
+    start_date        DATE,            -- strategy discussion initiating the enquiry; NULL for an
+                                       -- ICPC known only from a CIN census CINdetails
     icpc_target_date  DATE,
     icpc_date         DATE,
     icpc_not_required BOOLEAN,
     cp_plan_resulted  BOOLEAN,
     team              VARCHAR,
     worker            VARCHAR,
+    s47_12m           INTEGER,         -- Annex A List 5: S47 enquiries in the last 12 months
+    icpc_12m          INTEGER,         -- Annex A List 5: ICPCs in the last 12 months
     source            VARCHAR NOT NULL,
     source_ref        VARCHAR
 );
@@ -139,7 +160,7 @@ CREATE TABLE cp_reviews (
 CREATE TABLE visits (
     child_id     VARCHAR NOT NULL,
     visit_date   DATE NOT NULL,
-    visit_type   VARCHAR NOT NULL,    -- 'CP', 'CIN', 'CLA'
+    visit_type   VARCHAR NOT NULL,    -- 'CP', 'CIN', 'CLA', 'IRO' (Annex A: last IRO visit)
     seen_alone   BOOLEAN,
     worker       VARCHAR,
     source       VARCHAR NOT NULL,
@@ -185,6 +206,22 @@ CREATE TABLE cla_health (
     substance_misuse       BOOLEAN,
     source                 VARCHAR NOT NULL,
     source_ref             VARCHAR
+);
+
+-- What Annex A List 8 says of a looked-after child's last 12 months, as at the return.
+CREATE TABLE cla_summary (
+    child_id            VARCHAR NOT NULL,
+    second_period       BOOLEAN,   -- second or subsequent period of care in the last 12 months
+    placements_12m      INTEGER,
+    missing_12m         INTEGER,   -- episodes missing from placement in the last 12 months
+    absent_12m          INTEGER,   -- episodes absent from placement in the last 12 months
+    rhi_offered         BOOLEAN,   -- return interview offered after the last missing episode
+    rhi_accepted        BOOLEAN,
+    permanence_plan     VARCHAR,
+    placement_location  VARCHAR,   -- in or out of the LA's area
+    placement_la        VARCHAR,
+    source              VARCHAR NOT NULL,
+    source_ref          VARCHAR
 );
 
 -- Health and dental assessments of looked-after children (local extras; Annex A List 8
@@ -244,6 +281,7 @@ CREATE TABLE adoption (
     adoption_order_date       DATE,
     no_longer_placed_date     DATE,
     no_longer_placed_reason   VARCHAR,
+    ffa_date                  DATE,   -- placed for fostering in FFA / concurrent planning
     source                    VARCHAR NOT NULL,
     source_ref                VARCHAR
 );

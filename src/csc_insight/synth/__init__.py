@@ -22,11 +22,14 @@ Files written, and the canonical tables each carries:
   `missing.csv` missing_episodes (looked-after children only), `placed_adoption.csv`,
   `ad1.csv` adoption, `prev_perm.csv` (no canonical table). OC2/OC3 end with a `YEAR` column.
 - `local_extras/*.csv` (docs/local_extras.md): children, contacts (all, with decisions),
-  early_help, visits, missing_episodes (the full register, with return home interviews),
-  health_assessments, pathway_plan_reviews, allocations, workers, population.
+  early_help, short_breaks, visits, missing_episodes (the full register, with return home
+  interviews), health_assessments, pathway_plan_reviews, allocations, workers, population.
 
 Each canonical row's `source` names the return that carries it most completely.
-Modules: `journeys` simulates (numpy, vectorised), `write_*` write one format each.
+Modules: `journeys` simulates (numpy, vectorised); `early_help_referrals` and
+`short_breaks` add the requests for early help (source, outcome) and disabled children's
+short breaks (SSDA903 V3/V4 episodes and section 17 services); `write_*` write one format
+each.
 """
 
 from __future__ import annotations

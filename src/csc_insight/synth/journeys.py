@@ -173,6 +173,11 @@ def simulate(profile: Profile, seed: int, start: date, end: date,
     data["care_leavers"] = leavers
     data["pathway_plan_reviews"] = pathway
     data["adoption"] = _adoption(sim, care, extra)
+    # Annex A List 8's as-at summary: write_annexa works it out from the tables above.
+    data["cla_summary"] = {c: np.array([], dtype=object) for c in (
+        "child_id", "second_period", "placements_12m", "missing_12m", "absent_12m",
+        "rhi_offered", "rhi_accepted", "permanence_plan", "placement_location", "placement_la",
+        "source", "source_ref")}
     data["allocations"] = alloc
     data["workers"] = workers
     data["population"] = _population(sim)
@@ -564,8 +569,10 @@ def _cin_tables(sim: Sim, eps: dict[str, np.ndarray], alloc: Columns) -> dict[st
         "start_date": dates(eps["strat"]), "icpc_target_date": dates(eps["icpc_target"]),
         "icpc_date": dates(icpc), "icpc_not_required": flags(icpc == NA, decided),
         "cp_plan_resulted": flags(eps["cp"] & (icpc != NA), icpc != NA),
-        "team": team, "worker": worker, "source": _const("cin_census", n),
-        "source_ref": _const(None, n),
+        "team": team, "worker": worker,
+        # Annex A List 5's counts are as at its date: write_annexa works them out.
+        "s47_12m": _const(None, n), "icpc_12m": _const(None, n),
+        "source": _const("cin_census", n), "source_ref": _const(None, n),
     }, s)
 
     cin_owner = np.concatenate([np.arange(n), np.arange(n)])
@@ -889,8 +896,8 @@ def _adoption(sim: Sim, care: dict[str, np.ndarray], extra: dict[str, Columns]) 
         "decision_date": dates(decision), "placement_order_date": dates(cen(order_day)),
         "matched_date": dates(cen(matched)), "placed_date": dates(cen(placed)),
         "adoption_order_date": dates(cen(end)), "no_longer_placed_date": dates(np.full(n, NA)),
-        "no_longer_placed_reason": _const(None, n), "source": _const("annex_a", n),
-        "source_ref": _const(None, n),
+        "no_longer_placed_reason": _const(None, n), "ffa_date": dates(np.full(n, NA)),
+        "source": _const("annex_a", n), "source_ref": _const(None, n),
     }, keep)
 
 

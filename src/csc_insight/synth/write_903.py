@@ -1,6 +1,7 @@
 """Write the SSDA903 CSVs (header, episodes, reviews, uasc, oc2, oc3, missing, placed_adoption,
 prev_perm, ad1) covering every collection year of the window in one set. OC2 and OC3 carry an
-extra last column `YEAR`: the collection year's ending year."""
+extra last column `YEAR`: the collection year's ending year. With form 'xml' the same tables
+go into one XML file instead (`synth.write_903_xml`)."""
 
 from __future__ import annotations
 
@@ -14,7 +15,8 @@ from csc_insight.synth.world import World
 SEX_903 = {"M": "1", "F": "2", "U": "1"}
 
 
-def write_903(world: World, out: Path) -> list[Path]:
+def write_903(world: World, out: Path, form: str = "csv") -> list[Path]:
+    """The SSDA903 tables as CSV files (`form` 'csv') or one DfE-style XML file ('xml')."""
     d, x = world.data, world.extra
     rng = np.random.default_rng([world.seed, 903])
     s0, e0 = np.datetime64(world.start, "D"), np.datetime64(world.end, "D")
@@ -37,30 +39,31 @@ def write_903(world: World, out: Path) -> list[Path]:
     female_teen = (ch["sex"][hrows] == "F") & (
         (e0 - ch["dob"][hrows]).astype(np.int64) > 12 * 365)
     mother = np.where(female_teen, np.where(rng.random(len(hrows)) < 0.04, "1", "0"), None)
-    paths = [write_csv(out / "header.csv", {
+    tables: dict[str, dict[str, np.ndarray]] = {}
+    tables["header"] = {
         "CHILD": ch["child_id"][hrows], "SEX": sex(hrows), "DOB": ch["dob"][hrows],
         "ETHNIC": ch["ethnicity"][hrows], "UPN": ch["upn"][hrows], "MOTHER": mother,
-        "MC_DOB": np.full(len(hrows), None, dtype=object)})]
-    paths.append(write_csv(out / "episodes.csv", {
+        "MC_DOB": np.full(len(hrows), None, dtype=object)}
+    tables["episodes"] = {
         "CHILD": ep["child_id"], "DECOM": ep["decom"], "RNE": ep["rne"], "LS": ep["ls"],
         "CIN": ep["cin"], "PLACE": ep["place"], "PLACE_PROVIDER": ep["place_provider"],
         "DEC": ep["dec"], "REC": ep["rec"], "REASON_PLACE_CHANGE": ep["reason_place_change"],
-        "HOME_POST": ep["home_post"], "PL_POST": ep["pl_post"], "URN": ep["urn"]}))
+        "HOME_POST": ep["home_post"], "PL_POST": ep["pl_post"], "URN": ep["urn"]}
     rv = d["cla_reviews"]
     keep = (rv["review_date"] >= s0) & (rv["review_date"] <= e0)
     rrows = child_rows(rv["child_id"][keep])
-    paths.append(write_csv(out / "reviews.csv", {
+    tables["reviews"] = {
         "CHILD": rv["child_id"][keep], "DOB": ch["dob"][rrows],
-        "REVIEW": rv["review_date"][keep], "REVIEW_CODE": rv["review_code"][keep]}))
+        "REVIEW": rv["review_date"][keep], "REVIEW_CODE": rv["review_code"][keep]}
     urows = hrows[ch["uasc"][hrows] == True]  # noqa: E712
     duc = ch["uasc_ceased"][urows]
-    paths.append(write_csv(out / "uasc.csv", {
+    tables["uasc"] = {
         "CHILD": ch["child_id"][urows], "SEX": sex(urows), "DOB": ch["dob"][urows],
-        "DUC": np.where(duc <= e0, duc, np.datetime64("NaT"))}))
+        "DUC": np.where(duc <= e0, duc, np.datetime64("NaT"))}
 
     oc2, o2 = d["cla_health"], x["oc2"]
     orows = child_rows(oc2["child_id"])
-    paths.append(write_csv(out / "oc2.csv", {
+    tables["oc2"] = {
         "CHILD": oc2["child_id"], "DOB": ch["dob"][orows], "SDQ_SCORE": oc2["sdq_score"],
         "SDQ_REASON": o2["sdq_reason"], "CONVICTED": _01(oc2["convicted"]),
         "HEALTH_CHECK": _01(oc2["health_check"]), "IMMUNISATIONS": _01(oc2["immunisations"]),
@@ -69,56 +72,60 @@ def write_903(world: World, out: Path) -> list[Path]:
         "SUBSTANCE_MISUSE": _01(oc2["substance_misuse"]),
         "INTERVENTION_RECEIVED": _01(o2["intervention_received"]),
         "INTERVENTION_OFFERED": _01(o2["intervention_offered"]),
-        "YEAR": o2["year"]}))
+        "YEAR": o2["year"]}
 
     cl = d["care_leavers"]
     lrows = child_rows(cl["child_id"])
     accom = np.array([a if a in (None, "Z") else a + ("1" if s else "2")
                       for a, s in zip(cl["accommodation"].tolist(), cl["suitable"].tolist(),
                                       strict=True)], dtype=object)
-    paths.append(write_csv(out / "oc3.csv", {
+    tables["oc3"] = {
         "CHILD": cl["child_id"], "DOB": ch["dob"][lrows], "IN_TOUCH": cl["in_touch"],
         "ACTIV": cl["activity"], "ACCOM": accom,
-        "YEAR": cl["year_ending"].astype("datetime64[Y]").astype(np.int64) + 1970}))
+        "YEAR": cl["year_ending"].astype("datetime64[Y]").astype(np.int64) + 1970}
 
     ms = d["missing_episodes"]
     keep = (ms["source"] == "ssda903") & (ms["start_date"] >= s0) & (ms["start_date"] <= e0)
     mrows = child_rows(ms["child_id"][keep])
-    paths.append(write_csv(out / "missing.csv", {
+    tables["missing"] = {
         "CHILD": ms["child_id"][keep], "DOB": ch["dob"][mrows],
         "MISSING": ms["missing_type"][keep], "MIS_START": ms["start_date"][keep],
-        "MIS_END": ms["end_date"][keep]}))
+        "MIS_END": ms["end_date"][keep]}
 
     ad = d["adoption"]
     keep = (ad["decision_date"] <= e0) & (np.isnat(ad["adoption_order_date"])
                                           | (ad["adoption_order_date"] >= s0))
     arows = child_rows(ad["child_id"][keep])
     ceased = ad["adoption_order_date"][keep]
-    paths.append(write_csv(out / "placed_adoption.csv", {
+    tables["placed_adoption"] = {
         "CHILD": ad["child_id"][keep], "DOB": ch["dob"][arows],
         "DATE_PLACED": ad["decision_date"][keep], "DATE_PLACED_CEASED": ceased,
-        "REASON_PLACED_CEASED": np.where(np.isnat(ceased), None, "E11").astype(object)}))
+        "REASON_PLACED_CEASED": np.where(np.isnat(ceased), None, "E11").astype(object)}
 
     starts = ep["rne"] == "S"
     starts &= ep["decom"] >= s0
     prows = child_rows(ep["child_id"][starts])
     k = len(prows)
     prev = np.where(rng.random(k) < 0.9, "Z1", "P4").astype(object)
-    paths.append(write_csv(out / "prev_perm.csv", {
+    tables["prev_perm"] = {
         "CHILD": ep["child_id"][starts], "DOB": ch["dob"][prows], "PREV_PERM": prev,
-        "LA_PERM": np.full(k, None, dtype=object), "DATE_PERM": np.full(k, None, dtype=object)}))
+        "LA_PERM": np.full(k, None, dtype=object), "DATE_PERM": np.full(k, None, dtype=object)}
 
     a1 = x["ad1"]
     matched = ad["matched_date"]
     keep = ~np.isnat(matched) & (matched >= s0)
     sel = np.nonzero(keep)[0]
     drows = child_rows(ad["child_id"][sel])
-    paths.append(write_csv(out / "ad1.csv", {
+    tables["ad1"] = {
         "CHILD": ad["child_id"][sel], "DOB": ch["dob"][drows],
         "DATE_INT": ad["decision_date"][sel], "DATE_MATCH": matched[sel],
         "FOSTER_CARE": _01(a1["foster_care"][sel]), "NB_ADOPTR": a1["nb_adoptr"][sel],
-        "SEX_ADOPTR": a1["sex_adoptr"][sel], "LS_ADOPTR": a1["ls_adoptr"][sel]}))
-    return paths
+        "SEX_ADOPTR": a1["sex_adoptr"][sel], "LS_ADOPTR": a1["ls_adoptr"][sel]}
+    if form == "xml":
+        from csc_insight.synth.write_903_xml import write_903_xml
+
+        return [write_903_xml(tables, out / "ssda903.xml", world.end)]
+    return [write_csv(out / f"{name}.csv", columns) for name, columns in tables.items()]
 
 
 def _01(values: np.ndarray) -> np.ndarray:

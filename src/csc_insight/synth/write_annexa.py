@@ -5,6 +5,13 @@ properties so the bytes are reproducible), or, when a list would not fit in an E
 (the `england` profile's contacts), one CSV per list (`annex_a_list_N.csv`, dates dd/mm/yyyy).
 Cells use Ofsted drop-down spellings ("a) Male", "a) WBRI", "a) 1A: Individual",
 "N1 - Abuse or neglect", "RC1 - Adopted", Yes/No).
+
+`style` says how headings and coded cells are spelt, the ways real LA files differ:
+- "short" (the default): the short headings of FORMATS.md and the spellings above;
+- "ofsted": Ofsted's long headings of the 2023-24 template (`OFSTED_HEADINGS`) and its
+  lettered drop-downs for every coded column ("c) Not stated/recorded", "a) Yes",
+  "a) Neglect", "e) PR4 - Private provision", "F1: Full time in higher education");
+- "codes": the short headings and bare codes (M/F/U, WBRI, 1A, N1, RC7, NEG, Y/N, F1, B).
 """
 
 from __future__ import annotations
@@ -423,16 +430,118 @@ def _count_12m(keys: np.ndarray, when: np.ndarray) -> np.ndarray:
     return out
 
 
-def write_annexa(world: World, out: Path) -> list[Path]:
-    lists = annex_a_lists(world)
+STYLES = ("short", "ofsted", "codes")
+
+# The 2023-24 template's wording where it differs from the short headings above.
+OFSTED_HEADINGS: dict[int, dict[str, str]] = {
+    3: {"Referral NFA?": "Referral No Further Action?"},
+    5: {"Was an ICPC deemed unnecessary?":
+        "Was an Initial Child Protection Conference deemed unnecessary?",
+        "Date of ICPC": "Date of Initial Child Protection Conference",
+        "Did the ICPC Result in a CP Plan":
+        "Did the Initial Child Protection Conference Result in a Child Protection Plan"},
+    7: {"CP Plan Start Date": "Child Protection Plan Start Date",
+        "CP Plan End Date": "Child Protection Plan End Date"},
+    8: {"UASC within the Last 12 Months (Y/N)":
+        "Unaccompanied Asylum Seeking Child (UASC) within the Last 12 Months (Y/N)",
+        "Date of Last IRO Visit/Contact": "Date of Last IRO Visit / Contact to the Child",
+        "Number of Episodes 'Missing' in the last 12 months":
+        "Number of Episodes the Child has been \u2018Missing\u2019 from their Placement in the "
+        "last 12 months",
+        "Number of Episodes 'Absent' in the last 12 months":
+        "Number of Episodes the Child has been \u2018Absent\u2019 from their Placement in the "
+        "last 12 months",
+        "Was the child offered a Return Interview after the last missing episode (Y/N)?":
+        "Was the child offered a Return Interview after their last missing episode (Y/N)?",
+        "Did the child accept the offer of a Return Interview (Y/N)?":
+        "Did the child accept a Return Interview after their last missing episode (Y/N)?"},
+    10: {"Date of Matching": "Date of Matching Child and Prospective Adopters",
+         "Reason for No Longer Placed for Adoption":
+         "Reason Why Child No Longer Placed for Adoption",
+         "Date placed for fostering in FFA/concurrent planning placement":
+         "Date the child was placed for fostering in FFA or concurrent planning placement"},
+}
+PROVIDER_LABEL = {"PR0": "Parents or other person with parental responsibility",
+                  "PR1": "Own provision (by the LA)", "PR2": "Other LA provision",
+                  "PR3": "Other public provision", "PR4": "Private provision",
+                  "PR5": "Voluntary/third sector provision"}
+ACTIVITY_LABEL = {
+    "F1": "Full time in higher education", "P1": "Part time in higher education",
+    "F2": "Full time in education other than higher",
+    "P2": "Part time in education other than higher",
+    "F3": "Full time in training or employment", "P3": "Part time in training or employment",
+    "F4": "Young person engaged full time in an apprenticeship",
+    "P4": "Young person engaged part time in an apprenticeship",
+    "F5": "Young person engaged full time in training or employment (not apprenticeship)",
+    "P5": "Young person engaged part time in training or employment (not apprenticeship)",
+    "G4": "Not in education, employment or training - illness or disability",
+    "G5": "Not in education, employment or training - other",
+    "G6": "Not in education, employment or training - pregnancy or parenting"}
+_OFSTED_SEX = {"M": "a) Male", "F": "b) Female", "U": "c) Not stated/recorded"}
+_OFSTED_FLAG = {True: "a) Yes", False: "b) No"}
+_OFSTED_CODES = {
+    "place_provider": {c: f"{chr(97 + i)}) {c} - {label}"
+                       for i, (c, label) in enumerate(PROVIDER_LABEL.items())},
+    "activity": {c: f"{c}: {label}" for c, label in ACTIVITY_LABEL.items()},
+    "initial_category": {c: f"{chr(97 + i)}) {label}"
+                         for i, (c, label) in enumerate(codes.ABUSE_CATEGORY.items())},
+    "in_touch": {"YES": "a) Yes", "NO": "b) No", "DIED": "c) Died", "REFU": "d) Refu",
+                 "NREQ": "e) NREQ", "RHOM": "f) Rhom"},
+}
+_OFSTED_CODES["latest_category"] = _OFSTED_CODES["initial_category"]
+
+
+def styled(lists: dict[int, dict[str, np.ndarray]], style: str
+           ) -> dict[int, dict[str, np.ndarray]]:
+    """The lists with headings and coded cells spelt in `style` (see the module)."""
+    from csc_insight.formats.annexa_columns import LISTS
+    from csc_insight.formats.tabular import _parser
+
+    if style not in STYLES:
+        raise ValueError(f"Annex A style should be one of {', '.join(STYLES)}, not {style!r}")
+    out: dict[int, dict[str, np.ndarray]] = {}
+    for n, unordered in lists.items():
+        cols = {h: unordered[h] for h in HEADINGS[n]}
+        if style == "short":
+            out[n] = cols
+            continue
+        by_heading = {c.heading: c for c in LISTS[n].columns}
+        renamed = OFSTED_HEADINGS.get(n, {}) if style == "ofsted" else {}
+        out[n] = {}
+        for heading, values in cols.items():
+            column = by_heading.get(heading)
+            if column is not None and column.kind in ("code", "flag") \
+                    and values.dtype == object and column.field != "eligibility":
+                parse = _parser(column)
+                spelt = {raw: _spell(style, column.field, column.kind, parse(str(raw)), raw)
+                         for raw in set(values.tolist()) if raw is not None}
+                values = np.array([None if v is None else spelt[v] for v in values.tolist()],
+                                  dtype=object)
+            out[n][renamed.get(heading, heading)] = values
+    return out
+
+
+def _spell(style: str, field: str, kind: str, value: object, raw: object) -> object:
+    """One coded cell's canonical `value` spelt in `style` (`raw` when there is no rule)."""
+    if value is None:
+        return raw
+    if field == "suitable":  # Ofsted's drop-down; SSDA903 OC3's 1 (suitable) / 2
+        return ("1" if value else "2") if style == "codes" else (
+            "a) Suitable" if value else "b) Unsuitable")
+    if kind == "flag":
+        return ("Y" if value else "N") if style == "codes" else _OFSTED_FLAG[bool(value)]
+    if style == "codes":
+        return value
+    if field == "sex":
+        return _OFSTED_SEX[str(value)]
+    return _OFSTED_CODES.get(field, {}).get(str(value), raw)
+
+
+def write_annexa(world: World, out: Path, *, style: str = "short") -> list[Path]:
+    lists = styled(annex_a_lists(world), style)
     if max(len(next(iter(cols.values()))) for cols in lists.values()) + 1 > EXCEL_MAX_ROWS:
-        return [write_csv(out / f"annex_a_list_{n}.csv", _ordered(n, cols))
-                for n, cols in lists.items()]
+        return [write_csv(out / f"annex_a_list_{n}.csv", cols) for n, cols in lists.items()]
     return [_write_xlsx(out / "annex_a.xlsx", lists)]
-
-
-def _ordered(n: int, cols: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
-    return {h: cols[h] for h in HEADINGS[n]}
 
 
 def _write_xlsx(path: Path, lists: dict[int, dict[str, np.ndarray]]) -> Path:
@@ -444,7 +553,6 @@ def _write_xlsx(path: Path, lists: dict[int, dict[str, np.ndarray]]) -> Path:
     bold = book.add_format({"bold": True})
     for n, cols in lists.items():
         sheet = book.add_worksheet(f"List {n}")
-        cols = _ordered(n, cols)
         sheet.write_row(0, 0, list(cols), bold)
         values = [_cells(v) for v in cols.values()]
         for r, row in enumerate(zip(*values, strict=True), start=1):

@@ -15,6 +15,7 @@ def write_local(world: World, out: Path) -> list[Path]:
     folder = out / "local_extras"
     folder.mkdir(parents=True, exist_ok=True)
     c, eh, v, m = d["contacts"], d["early_help"], d["visits"], d["missing_episodes"]
+    sb = d["short_breaks"]
     h, pp, al, w, pop = (d["health_assessments"], d["pathway_plan_reviews"], d["allocations"],
                          d["workers"], d["population"])
     files = {
@@ -29,7 +30,12 @@ def write_local(world: World, out: Path) -> list[Path]:
             "ORGANISATION": eh["organisation"], "CLOSURE_DATE": eh["closure_date"],
             "CLOSURE_REASON": eh["closure_reason"], "GOAL_START": eh["goal_score_start"],
             "GOAL_REVIEW": eh["goal_score_review"], "GOAL_END": eh["goal_score_end"],
-            "SHORT_BREAK": yn(eh["short_break"])},
+            "SHORT_BREAK": yn(eh["short_break"]), "REFERRAL_SOURCE": eh["referral_source"],
+            "REFERRAL_OUTCOME": eh["referral_outcome"]},
+        "short_breaks.csv": {
+            "CHILD": sb["child_id"], "DISABILITY": sb["disability"], "SERVICE": sb["service"],
+            "START_DATE": sb["start_date"], "END_DATE": sb["end_date"],
+            "HOURS_PER_WEEK": sb["hours_per_week"], "NIGHTS_PER_YEAR": sb["nights_per_year"]},
         "visits.csv": {
             "CHILD": v["child_id"], "VISIT_DATE": v["visit_date"], "VISIT_TYPE": v["visit_type"],
             "SEEN_ALONE": yn(v["seen_alone"]), "WORKER": v["worker"]},

@@ -10,6 +10,8 @@ Everything an install varies comes from the environment:
     CSC_INSIGHT_TLS         "1" when served behind a TLS-terminating proxy (HSTS, Secure cookies)
     CSC_INSIGHT_DEBUG       "1" for Django's debug pages (never in production)
     CSC_INSIGHT_RESTRICTED_ROLES  roles that open restricted records without a grant
+    CSC_INSIGHT_PROXY_COUNT  reverse proxies in front (client address from X-Forwarded-For)
+    CSC_INSIGHT_LOGIN_FAILURES_PER_ADDRESS  failed logins from one address before it is locked
 """
 
 from __future__ import annotations
@@ -174,10 +176,17 @@ OTP_TOTP_ISSUER = f"{COUNCIL_NAME} CSC Insight"
 LOGIN_REDIRECT_URL = "dashboard:start"
 LOGOUT_REDIRECT_URL = "accounts:login"
 
-# Login throttling: 5 failures per username + IP address locks that pair for 15 minutes.
+# Login throttling: 5 failures per username + IP address locks that pair for 15 minutes;
+# LOGIN_FAILURES_PER_ADDRESS failures from one address (any usernames) lock the address
+# (accounts/throttle.py). Behind PROXY_COUNT reverse proxies the address is taken from
+# X-Forwarded-For, else every login would share the proxy's address.
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_HANDLER = "csc_insight.web.accounts.throttle.AddressLimitedHandler"
+AXES_CLIENT_IP_CALLABLE = "csc_insight.web.accounts.throttle.client_address"
+LOGIN_FAILURES_PER_ADDRESS = int(os.environ.get("CSC_INSIGHT_LOGIN_FAILURES_PER_ADDRESS", "20"))
+PROXY_COUNT = int(os.environ.get("CSC_INSIGHT_PROXY_COUNT", "0"))
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_VERBOSE = False
@@ -245,6 +254,8 @@ USE_TZ = True
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {"forbidden_one_line": {"()": "csc_insight.web.errors.ForbiddenOneLine"}},
     "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "loggers": {"django.request": {"filters": ["forbidden_one_line"]}},
     "root": {"handlers": ["console"], "level": "WARNING"},
 }

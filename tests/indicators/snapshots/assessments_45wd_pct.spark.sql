@@ -76,7 +76,8 @@ SELECT
   CAST(NULL AS STRING) AS key,
   CAST(NULL AS STRING) AS band,
   COUNT(CASE WHEN d.in_numerator THEN 1 END) AS numerator,
-  COUNT(CASE WHEN d.in_denominator THEN 1 END) AS denominator
+  COUNT(CASE WHEN d.in_denominator THEN 1 END) AS denominator,
+  COUNT(*) AS counted
 FROM d
 GROUP BY
   d.period,

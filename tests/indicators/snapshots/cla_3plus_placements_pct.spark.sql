@@ -10,6 +10,7 @@ WITH periods AS (
     ) AS periods_(period, period_start, period_end, fy_end)
 ), cla_care_starts AS (
   /* (SSDA903 episodes chain: the next episode's DECOM is the previous episode's DEC). */
+  /* Episodes of an agreed series of short-term breaks (legal status V3, V4) are left out. */
   SELECT
     child_id,
     decom AS care_start
@@ -23,12 +24,15 @@ WITH periods AS (
         ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING
       ) AS earlier_end
     FROM cla_episodes
+    WHERE
+      NOT COALESCE(ls, '') IN ('V3', 'V4')
   ) AS e
   WHERE
     earlier_end IS NULL OR earlier_end < decom
 ), cla_at_end AS (
   /* leaves care on DEC), with the start of their current period of care and placement. */
   /* A placement starts with an episode whose reason for new episode is S, P, T, B or U. */
+  /* Short breaks (legal status V3, V4) are not care here, as in DfE's statistics. */
   SELECT
     p.period,
     p.period_end,
@@ -37,9 +41,11 @@ WITH periods AS (
     MAX(pl.decom) AS placement_start
   FROM periods AS p
   JOIN cla_episodes AS o
-    ON o.decom <= p.period_end AND (
+    ON o.decom <= p.period_end
+    AND (
       o.dec IS NULL OR o.dec > p.period_end
     )
+    AND NOT COALESCE(o.ls, '') IN ('V3', 'V4')
   LEFT JOIN cla_care_starts AS s
     ON s.child_id = o.child_id AND s.care_start <= p.period_end
   LEFT JOIN cla_episodes AS pl
@@ -69,6 +75,7 @@ WITH periods AS (
       e.decom <= a.period_end - INTERVAL '12' MONTH
       OR e.rne IN ('S', 'P', 'T', 'B', 'U')
     )
+    AND NOT COALESCE(e.ls, '') IN ('V3', 'V4')
   GROUP BY
     a.period,
     a.child_id,
@@ -79,7 +86,8 @@ SELECT
   CAST(NULL AS STRING) AS key,
   CAST(NULL AS STRING) AS band,
   COUNT(CASE WHEN d.in_numerator THEN 1 END) AS numerator,
-  COUNT(CASE WHEN d.in_denominator THEN 1 END) AS denominator
+  COUNT(CASE WHEN d.in_denominator THEN 1 END) AS denominator,
+  COUNT(*) AS counted
 FROM d
 GROUP BY
   d.period,

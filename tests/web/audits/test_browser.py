@@ -73,11 +73,11 @@ def test_plan_audit_moderate_act_report(server: str, page) -> None:
     page.click("text=Raise a plan action: Views of family and partners")
     assert _h1(page) == "Raise a plan action from a finding"
     accessible(page)
-    page.select_option("#id_plan_section", label="Service Development Plan 2020-21: Community")
+    page.select_option("#id_plan_section", label="Service Development Plan 2019-20: Community")
     page.fill("#id_ref", "A9")
     page.fill("#id_due", "31/03/2030")
     page.click("button:has-text('Save')")
-    assert "Action A9 added to Service Development Plan 2020-21" in page.inner_text("main")
+    assert "Action A9 added to Service Development Plan 2019-20" in page.inner_text("main")
     page.click("text=Round report")
     assert _h1(page) == "Quarterly audit 2019-20-Q3: summary of findings"
     accessible(page)

@@ -63,8 +63,13 @@ def test_plan_audit_moderate_act_and_report(clients, users, snap) -> None:
     check_page(page.content)
     assert "Referral" in page.content.decode()  # the journey beside the form
     assert page["Cache-Control"].startswith("max-age=0")
-    assert list(AccessEvent.objects.values_list("username", "child_id", "reason")) == [
+    assert list(AccessEvent.objects.exclude(child_id="*list*")
+                .values_list("username", "child_id", "reason")) == [
         ("u-auditor", "ZQ7001", "case-file audit")]
+    # the sampler showed the manager one case from each of two workers (issue 11 item 5)
+    assert list(AccessEvent.objects.filter(child_id="*list*")
+                .values_list("username", "route", "child_ids")) == [
+        ("u-manager", "audits:new", " ZQ7001 ZQ7003 ")]
     bad = auditor.post(url, _audit_post(overall=""))
     assert bad.status_code == 200
     assert "Choose an overall grade" in bad.content.decode()
@@ -99,10 +104,14 @@ def test_plan_audit_moderate_act_and_report(clients, users, snap) -> None:
     assert finding.action.source_reference == f"Quarterly audit 2019-20-Q3, finding {finding.pk}"
     assert list(finding.action.audit_findings.all()) == [finding]
 
-    # The report, as a Member sees it: aggregates, moderated grades, no child ids.
+    # The report: aggregates, moderated grades, no child ids; only for those who may open
+    # the round (issue 11 item 4: a Member read every round's report).
     round_.recommendations = "Record fathers' views.\nPlan visits."
     round_.save()
-    report = clients["member"].get(reverse("audits:report", args=[round_.pk]))
+    for url in (reverse("audits:report", args=[round_.pk]),
+                reverse("audits:report_docx", args=[round_.pk])):
+        assert clients["member"].get(url).status_code == 403
+    report = clients["analyst"].get(reverse("audits:report", args=[round_.pk]))
     html = report.content.decode()
     doc = check_page(html)
     assert [c for c in CHILDREN if c in html] == []
@@ -127,7 +136,7 @@ def test_plan_audit_moderate_act_and_report(clients, users, snap) -> None:
         "Record fathers' views.", "Plan visits."]
     assert clients["member"].get(reverse("audits:round", args=[round_.pk])).status_code == 403
 
-    docx_response = clients["member"].get(reverse("audits:report_docx", args=[round_.pk]))
+    docx_response = clients["auditor"].get(reverse("audits:report_docx", args=[round_.pk]))
     target = Path(snapshots.snapshot_dir().parent / "r.docx")
     target.write_bytes(b"".join(docx_response.streaming_content))
     import docx

@@ -12,6 +12,7 @@ import duckdb
 import pytest
 from django.urls import reverse
 
+from csc_insight.reports.committee.render import style_hash
 from csc_insight.store import snapshots
 
 from ..conftest import SNAPSHOT_ID
@@ -63,14 +64,18 @@ def test_write_preview_and_download(clients, data) -> None:
     assert analyst.post(reverse("committee:edit", args=[draft_id]), form).status_code == 302
     page = analyst.get(reverse("committee:edit", args=[draft_id]))
     assert b"Our own summary words." in page.content
-    html = b"".join(analyst.get(reverse("committee:download", args=[draft_id, "html"]))
-                    .streaming_content).decode()
+    opened = analyst.get(reverse("committee:download", args=[draft_id, "html"]))
+    # HTML opens in the browser, its own style allowed by the CSP; PDF and DOCX download.
+    assert opened["Content-Disposition"].startswith("inline")
+    assert style_hash() in opened["Content-Security-Policy"]
+    html = b"".join(opened.streaming_content).decode()
     assert "Our own summary words." in html and SNAPSHOT_ID in html
     docx = b"".join(analyst.get(reverse("committee:download", args=[draft_id, "docx"]))
                     .streaming_content)
     assert "Our own summary words." in _docx_text(docx)
-    pdf = b"".join(analyst.get(reverse("committee:download", args=[draft_id, "pdf"]))
-                   .streaming_content)
+    pdf_response = analyst.get(reverse("committee:download", args=[draft_id, "pdf"]))
+    assert pdf_response["Content-Disposition"].startswith("attachment")
+    pdf = b"".join(pdf_response.streaming_content)
     assert pdf.startswith(b"%PDF")
     # A Member downloads the Public paper.
     member = clients["member"]

@@ -18,15 +18,18 @@ pytestmark = pytest.mark.django_db
 def test_demo_plans_have_varied_rag_history_and_overdue_items() -> None:
     sdp, exploitation = create_demo_plans(today=date(2020, 11, 1))
     glance = at_a_glance(sdp, actions_of(sdp), date(2020, 11, 1))
-    assert glance["completed"] == "3 of 12 actions complete"
-    assert [a.ref for a in glance["overdue"]] == ["1", "3", "8"]
+    assert glance["completed"] == "4 of 12 actions complete"
+    # Overdue actions are Red or Amber, never Green (action 1 was Green and overdue; it is
+    # now complete).
+    assert [(a.ref, a.rag) for a in glance["overdue"]] == [("3", "red"), ("8", "amber")]
     assert [s for s in glance["sections"]] == [
         "Safe", "Potential", "Independence, involvement and choice", "Health and wellbeing",
         "Community"]
-    # Review 95 days before: actions 2, 3, 4, 8 and 12 have changed since (hand-checked).
+    # Review 95 days before: actions 1, 2, 3, 4, 8 and 12 have changed since (hand-checked:
+    # 1 was Green from 120 days before and Blue from 45 days before).
     assert sorted(glance["movement"]) == ["1 moved Amber→Blue", "1 moved Amber→Green",
-                                          "1 moved Amber→Red", "1 moved Red→Amber",
-                                          "1 moved Red→Green"]
+                                          "1 moved Amber→Red", "1 moved Green→Blue",
+                                          "1 moved Red→Amber", "1 moved Red→Green"]
     assert exploitation.actions.count() == 8
     # Running it again replaces the demo plans rather than adding copies.
     create_demo_plans(today=date(2020, 11, 1))

@@ -20,4 +20,5 @@ FROM cla_at_end a
 JOIN cla_episodes e ON e.child_id = a.child_id AND e.decom <= a.period_end
     AND (e.dec IS NULL OR e.dec > a.period_end - INTERVAL 12 MONTH)
     AND (e.decom <= a.period_end - INTERVAL 12 MONTH OR e.rne IN ('S', 'P', 'T', 'B', 'U'))
+    AND COALESCE(e.ls, '') NOT IN ('V3', 'V4')
 GROUP BY a.period, a.child_id, a.care_start

@@ -5,7 +5,9 @@ unit: count
 polarity: neutral
 period_type: flow
 order: 290
-definition: Episodes ending in the period with a reason that ends care (REC other than X1).
+definition: >
+  Episodes ending in the period with a reason that ends care (REC other than X1), other than
+  those of an agreed series of short-term breaks (legal status V3, V4).
 source: DfE Children looked after statistics
 numerator: periods of care ending in the period
 requires: [cla_episodes.dec, cla_episodes.rec]
@@ -14,4 +16,4 @@ SELECT p.period, e.child_id, TRUE AS in_numerator, FALSE AS in_denominator,
        e.decom, e.dec, e.rec
 FROM periods p
 JOIN cla_episodes e ON e.dec BETWEEN p.period_start AND p.period_end
-WHERE e.rec LIKE 'E%'
+WHERE e.rec LIKE 'E%' AND COALESCE(e.ls, '') NOT IN ('V3', 'V4')

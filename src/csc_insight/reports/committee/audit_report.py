@@ -24,6 +24,7 @@ from csc_insight.reports.committee.document import (
     Narrative,
     Paper,
     Para,
+    paragraphs,
 )
 from csc_insight.reports.disclosure import SYMBOL, Rule, configured_rule, count_text, protect
 
@@ -73,15 +74,17 @@ def default_narrative(report: Any, rule: Rule | None = None) -> Narrative:
     s = shown_summary(report.summary, rule)
     return Narrative(
         summary=report.summary_text or (
-            f"{report.title}: {s.completed} case-file audits completed "
-            f"by {count_text(report.auditors, rule)} auditors."),
+            f"{report.title}: {s.completed} case-file audits completed"
+            + (f" by {report.auditors} auditor{'s' if report.auditors != 1 else ''}."
+               if report.auditors else ".")),
         recommendations="Note the report.",
         background=("Case files are audited each quarter against the audit form's sections, "
                     "graded Outstanding, Good, Requires improvement or Inadequate, and "
                     "moderated."),
         current_position="The grades and the themes from this round are set out below.",
         implications="",
-        conclusion=report.recommendations or "Members are asked to note the report.",
+        conclusion=("The grades, themes and findings of this round are set out above, with "
+                    "the plan actions the findings became."),
     )
 
 
@@ -110,6 +113,9 @@ def audit_report(report: Any, meeting: date, narrative: Narrative | None = None,
                          [[text, action or "None yet"] for text, action in report.findings]))
     else:
         body.append(Para("No findings recorded."))
+    if paragraphs(report.recommendations):
+        body += [Heading("What the auditors recommend", 3),
+                 Bullets(paragraphs(report.recommendations))]
     body.append(Para(f"Immediate concerns escalated: {s.concerns}. "
                      f"Audits moderated: {s.moderated}."))
     return Paper(kind="audit", subject=f"Quality assurance report: {report.title}",

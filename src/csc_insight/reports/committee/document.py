@@ -57,7 +57,15 @@ class Chart:
     grid: Grid
 
 
-Block = Heading | Para | Bullets | Grid | Chart
+@dataclass
+class Landscape:
+    """Where a printed paper turns landscape (`on`) or back to portrait, for wide tables.
+    HTML ignores it."""
+
+    on: bool = True
+
+
+Block = Heading | Para | Bullets | Grid | Chart | Landscape
 
 
 @dataclass
@@ -101,6 +109,7 @@ class Meta:
 class Appendix:
     title: str
     blocks: list[Block]
+    landscape: bool = False  # printed on landscape pages (wide tables)
 
 
 @dataclass

@@ -4,17 +4,27 @@ with disclosure control applied when the paper is public.
 A value is hidden in a public paper when it is a count of 1 to the threshold, or is derived
 (a percentage, rate, mean or ratio) from a numerator or denominator that is. Sentences say
 "fewer than 6" for a small headline count and compare two values only when both are shown.
-England and London figures are DfE's published values and are shown as they are.
+England and London figures are DfE's published values and are shown as they are; one from
+another year than the period's (DfE's file for the year is not out, or not shipped) is
+labelled with its year: "52% (2020-21)".
+
+Missing is not zero: a figure with no data reads NO_DATA ("no data") in tables, its
+sentence says so and why, and it has no forecast and no comparison.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from csc_insight.indicators import Figure, Result, parse_period
+from csc_insight.indicators.coverage import NO_RECORDS
 from csc_insight.reports.disclosure import DEFAULT, SYMBOL, Rule, is_suppressed
 
 COMPARATOR_UNITS = ("percent", "rate_per_10k", "ratio", "mean")
+NO_DATA = "no data"
+NOT_PUBLISHED = "not published"
+NOT_COMPARABLE = "n/a"  # a count: England's total is not comparable with one authority's
 
 
 @dataclass(frozen=True)
@@ -41,9 +51,12 @@ def hidden(unit: str, value: float | None, numerator: float | None,
 
 
 def shown(unit: str, figure: Figure | Result | None, policy: Policy) -> str:
-    """A figure as a table cell: the value, '-' when none, the symbol when hidden."""
-    if figure is None or figure.value is None:
+    """A figure as a table cell: the value, NO_DATA when there is none, the symbol when
+    hidden ('-' only when the paper has no such comparison period)."""
+    if figure is None:
         return "-"
+    if figure.value is None:
+        return NO_DATA
     if is_suppressed(figure.value) or hidden(unit, figure.value, figure.numerator,
                                              figure.denominator, policy):
         return SYMBOL
@@ -54,7 +67,7 @@ def forecast_shown(result: Result, policy: Policy) -> str:
     """The year-end forecast. A count's forecast is the year to date scaled to the year, so
     it is hidden when the year-to-date count it was scaled from is small."""
     if result.forecast is None:
-        return "-"
+        return NO_DATA if result.period_type == "flow" else "-"
     if is_suppressed(result.forecast) or is_suppressed(result.value):
         return SYMBOL
     if policy.public and result.unit == "count":
@@ -69,10 +82,16 @@ def forecast_shown(result: Result, policy: Policy) -> str:
 
 
 def comparator(result: Result, name: str) -> str:
+    """A published comparator: '52%', '52% (2020-21)' when it is another year's, NOT_PUBLISHED
+    when DfE publish none for the indicator, NOT_COMPARABLE for a count."""
+    if result.unit not in COMPARATOR_UNITS:
+        return NOT_COMPARABLE
     found = result.comparators.get(name) or {}
-    if result.unit not in COMPARATOR_UNITS or found.get("value") is None:
-        return "-"
-    return number(float(found["value"]), result.unit)
+    if found.get("value") is None:
+        return NOT_PUBLISHED
+    text = number(float(found["value"]), result.unit)
+    year = found.get("year")
+    return f"{text} ({year})" if year and year != parse_period(result.period).fy else text
 
 
 def _words(unit: str, figure: Figure | Result, policy: Policy) -> str | None:
@@ -99,14 +118,36 @@ def _compare(unit: str, now: Result, then: Figure | None, what: str,
                  or hidden(unit, then.value, then.numerator, then.denominator, policy)
                  or (unit == "count" and policy.public
                      and (policy.rule.small(now.value) or policy.rule.small(then.value))))
-    if not exact or now.value is None:
-        return f"compared with {then_text} in {what}"
+    if now.value is None:
+        return None
+    if not exact and unit == "count" and policy.rule.small(now.value) \
+            and policy.rule.small(then.value):
+        return f"as in {what}"  # both fewer than the threshold: the order is not shown
     if now.value == then.value:
         return f"the same as {what} ({then_text})"
     more = now.value > then.value
     word = ("more than" if more else "fewer than") if unit == "count" else (
         "higher than" if more else "lower than")
     return f"{word} {what} ({then_text})"
+
+
+def _none_counted(indicator_id: str, when: str) -> str | None:
+    """'no ICPCs were held in Q3 2019-20': what a percentage with nothing to count had
+    none of, from its definition's denominator ('ICPCs held in the period (...)')."""
+    from csc_insight.indicators import get
+
+    try:
+        counted = get(indicator_id).denominator or ""
+    except KeyError:
+        return None
+    counted = re.sub(r"\s*\(.*?\)", "", counted)
+    counted = counted.replace(" in the period", "").replace(" at period end", "").strip()
+    if not counted:
+        return None
+    words = counted.split()
+    if len(words) > 1 and (words[1] == "held" or words[1].endswith("ed")):
+        words.insert(1, "were")
+    return f"no {' '.join(words)} {when}"
 
 
 def sentence(result: Result, period_name: str, policy: Policy) -> str:
@@ -118,7 +159,11 @@ def sentence(result: Result, period_name: str, policy: Policy) -> str:
         f"in {period_name}")
     value = _words(unit, result, policy)
     if result.value is None:
-        return f"{result.title}: no figure {when}."
+        if getattr(result, "no_data", None) == NO_RECORDS and (
+                none := _none_counted(result.id, when)):
+            return f"{result.title}: none, as {none}."
+        why = f" ({result.no_data})" if getattr(result, "no_data", None) else ""
+        return f"{result.title}: {NO_DATA} {when}{why}."
     if value is None:
         return f"{result.title}: not published {when} (small numbers)."
     parts = [f"{result.title}: {value} {when}"]
@@ -134,9 +179,47 @@ def sentence(result: Result, period_name: str, policy: Policy) -> str:
         extra.append(f"year-end forecast {f}")
     benchmarks = [f"{label} {comparator(result, key)}" for key, label in
                   (("england", "England"), ("london", "London"))
-                  if comparator(result, key) != "-"]
+                  if comparator(result, key) not in (NOT_PUBLISHED, NOT_COMPARABLE)]
     if benchmarks:
         extra.append(", ".join(benchmarks))
     if extra:
         parts.append("; " + "; ".join(extra))
+    return "".join(parts) + "."
+
+
+def year_to_date(result: Result) -> Figure | None:
+    """A count's year-to-date figure, worked back from its forecast (the year to date scaled
+    to the year, see `forecast_shown`); None for anything else."""
+    if result.forecast is None or result.unit != "count" or result.value is None:
+        return None
+    ytd = parse_period(result.period).year_to_date()
+    value = round(result.forecast * ytd.days / ytd.financial_year().days)
+    return Figure(ytd.label, value, value)
+
+
+def year_to_date_sentence(result: Result, period_name: str, policy: Policy) -> str:
+    """A count told for the year to date, as seed 002 tells its early help rows, e.g.
+    "Referrals to early help: 15 in the year to Q3 2019-20; year-end forecast 20, fewer
+    than last year (27)." Anything without a year to date gets `sentence`. The year to date
+    is published exactly when the forecast scaled from it is (or said to be small), since
+    either gives the other."""
+    so_far = year_to_date(result)
+    forecast = forecast_shown(result, policy)
+    small = policy.public and so_far is not None and policy.rule.small(so_far.value)
+    if so_far is None or (forecast == SYMBOL and not small):
+        return sentence(result, period_name, policy)
+    parts = [f"{result.title}: {_words(result.unit, so_far, policy)} in the year to "
+             f"{period_name}"]
+    if forecast not in ("-", SYMBOL):
+        parts.append(f"; year-end forecast {forecast}")
+        outturn = result.last_year_outturn
+        then = None if outturn is None else _words(result.unit, outturn, policy)
+        if outturn is not None and outturn.value is not None and then is not None:
+            ahead = round(result.forecast or 0) - outturn.value
+            if policy.public and policy.rule.small(outturn.value):
+                parts.append(f", compared with {then} last year")
+            elif ahead == 0:
+                parts.append(f", the same as last year ({then})")
+            else:
+                parts.append(f", {'more' if ahead > 0 else 'fewer'} than last year ({then})")
     return "".join(parts) + "."

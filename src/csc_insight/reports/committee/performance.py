@@ -46,7 +46,7 @@ EXEMPT = (1, 2)
 HEADLINES: dict[str, list[str]] = {
     "Contacts and referrals": ["contacts", "contacts_decided_1wd_pct", "referrals",
                                "contact_conversion_pct"],
-    "Early help": ["eh_assessments_started", "eh_assessments_completed"],
+    "Early help": ["eh_referrals", "short_break_children"],
     "Assessments": ["assessments_started", "assessments_45wd_pct"],
     "Children in need": ["cin_open"],
     "Child protection": ["cp_open", "icpc_15wd_pct"],
@@ -56,6 +56,9 @@ HEADLINES: dict[str, list[str]] = {
                      "care_leavers_suitable_accom_pct"],
     "Workforce": ["caseload_per_worker"],
 }
+# Headlines told for the year to date with the forecast against last year, as seed 002
+# tells its early help rows (a quarter's few referrals or children would be suppressed).
+YEAR_TO_DATE = {"eh_referrals", "short_break_children"}
 # Each area's trend chart: the first of its headlines.
 CHARTED = {area: ids[0] for area, ids in HEADLINES.items()}
 # Banded counts shown as one-row tables (bands x number of children) with disclosure control.
@@ -70,6 +73,28 @@ EXCEPTIONS: dict[str, str] = {
     "rhi_offered_pct": "Missing episodes without a return home interview offered",
     "rhi_72h_pct": "Missing episodes without a return home interview within 72 hours",
     "cla_reviews_in_time_pct": "Looked-after reviews not in time",
+}
+# The exception lists' column headings in words; a heading not named here is the column
+# name with its underscores as spaces.
+EVIDENCE = {
+    "team": "Team", "worker": "Worker", "assessment_id": "Assessment ref",
+    "referral_date": "Referral date", "start_date": "Started",
+    "authorised_date": "Authorised", "clock_start": "Clock started from",
+    "working_days": "Working days taken", "s47_id": "Section 47 enquiry ref",
+    "icpc_date": "Initial conference held", "visit_date": "Visit date",
+    "previous_date": "Previous visit or plan start", "first_in_placement":
+    "First visit in the placement", "days": "Days since previous visit",
+    "end_date": "Ended", "rhi_offered": "Offered a return interview",
+    "rhi_date": "Return interview held", "care_start": "Came into care",
+    "reviews": "Reviews held", "late_reviews": "Reviews late", "last_review": "Last review",
+}
+# Headings that read differently for one list (a missing episode starts when the child
+# goes missing).
+EVIDENCE_FOR = {
+    "rhi_offered_pct": {"start_date": "Went missing", "end_date": "Returned"},
+    "rhi_72h_pct": {"start_date": "Went missing", "end_date": "Returned"},
+    "icpc_15wd_pct": {"start_date": "Section 47 enquiry started"},
+    "cla_visits_in_time_pct": {"previous_date": "Previous visit or placement start"},
 }
 MASK = "Restricted record"
 TABLE_HEADER = ["Indicator", "This period", "Previous quarter", "Same quarter last year",
@@ -94,7 +119,9 @@ def default_narrative(period: str, public: bool = True) -> Narrative:
             background="This appendix is to be read with the public performance report.",
             current_position="The figures and exception lists follow.",
             implications="",
-            conclusion="Members are asked to note the appendix.",
+            conclusion=(f"The figures for {name} are shown here in full, with the children "
+                        "behind each exception, so that Members can see where the service "
+                        "was late or short and for whom."),
         )
     return Narrative(
         summary=(f"This report sets out headline performance information for Children and "
@@ -106,8 +133,9 @@ def default_narrative(period: str, public: bool = True) -> Narrative:
         current_position=f"The table below sets out headline data for {name}.",
         implications=("The delivery of Children and Families Services supports the Corporate "
                       "Objective that people are safe and feel safe."),
-        conclusion=(f"This report sets out headline performance for {name}. Members are "
-                    "asked to note it."),
+        conclusion=(f"This report sets out headline performance for {name}, with each "
+                    "figure compared with the previous quarter, the same quarter last year "
+                    "and, where published, England and London."),
     )
 
 
@@ -128,7 +156,7 @@ def _chart(result: Result, policy: figures.Policy) -> Chart:
     quarters = [*result.previous_quarters[-4:], result]
     labels = [period_name(q.period) for q in quarters]
     cells = [figures.shown(result.unit, q, policy) for q in quarters]
-    points = [(label, None if cell in ("-", SYMBOL) else q.value)
+    points = [(label, None if cell in ("-", SYMBOL, figures.NO_DATA) else q.value)
               for label, cell, q in zip(labels, cells, quarters, strict=True)]
     title = f"{result.title}, last five quarters"
     svg = charts.line_chart(points, title=title, chart_id=f"chart-{result.id}",
@@ -154,6 +182,12 @@ def _bands(result: Result, policy: figures.Policy) -> Grid | None:
     return Grid(result.title, ["", *names, "Total"], [["Children", *row]])
 
 
+def _headline(result: Result, name: str, policy: figures.Policy) -> str:
+    if result.id in YEAR_TO_DATE:
+        return figures.year_to_date_sentence(result, name, policy)
+    return figures.sentence(result, name, policy)
+
+
 def figures_body(results: list[Result], period: str, policy: figures.Policy) -> list[Block]:
     """The generated part of the report: headline table by area, then per area a trend chart
     and the table of its indicators. Uses aggregates only."""
@@ -161,7 +195,7 @@ def figures_body(results: list[Result], period: str, policy: figures.Policy) -> 
     name = period_name(period)
     blocks: list[Block] = [Heading("Performance data", 3), Grid(
         f"Area headlines, {name}", ["Area", "Headlines"],
-        [[area, "\n".join(figures.sentence(found[i], name, policy) for i in ids if i in found)]
+        [[area, "\n".join(_headline(found[i], name, policy) for i in ids if i in found)]
          for area, ids in HEADLINES.items() if any(i in found for i in ids)])]
     for area in AREAS:
         in_area = [r for r in results if r.area == area and r.status == "ok"
@@ -178,6 +212,11 @@ def figures_body(results: list[Result], period: str, policy: figures.Policy) -> 
                 grid = _bands(found[banded], policy)
                 if grid is not None:
                     blocks.append(grid)
+    no_data = [f"{r.title} ({r.no_data})" for r in results
+               if r.status == "ok" and r.no_data and r.id not in BANDED]
+    if no_data:
+        blocks.append(Para(f"No data for {name}, so no figure, forecast or comparison: "
+                           + "; ".join(no_data) + "."))
     unavailable = [r.title for r in results if r.status != "ok"]
     if unavailable:
         blocks.append(Para("Not available from the data loaded: " + "; ".join(unavailable)
@@ -251,23 +290,37 @@ def exceptions(con: Any, period: str, masked: frozenset[str] = frozenset()) -> l
                     if r.in_denominator and not r.in_numerator]
         except LookupError:
             continue
-        blocks.append(Heading(title, 3))
         if not rows:
-            blocks.append(Para("None in the period."))
+            blocks += [Heading(title, 3), Para("None in the period.")]
             continue
+        # The table's caption carries the title and the count (no second title above it).
         keys = list(dict.fromkeys(k for r in rows for k in r.evidence))
-        blocks.append(Grid(f"{title}: {len(rows)}", ["Child", *keys],
+        blocks.append(Grid(f"{title}: {len(rows)}",
+                           ["Child", *(evidence_heading(indicator_id, k) for k in keys)],
                            [[MASK, *("" for _ in keys)] if r.child_id in masked
                             else [r.child_id, *(_text(r.evidence.get(k)) for k in keys)]
                             for r in rows]))
     return blocks
 
 
+def evidence_heading(indicator_id: str, key: str) -> str:
+    """An exception list's column heading in words: 'rhi_offered' -> 'Offered a return
+    interview'."""
+    found = EVIDENCE_FOR.get(indicator_id, {}).get(key) or EVIDENCE.get(key)
+    return found or key.replace("_", " ").capitalize()
+
+
 def _text(value: object) -> str:
+    """A value as the list shows it: dates as 22/10/2019, yes/no for flags, 'Not recorded'
+    where the record holds nothing."""
     if value is None:
-        return ""
+        return "Not recorded"
+    if isinstance(value, bool):
+        return "Yes" if value else "No"
     if isinstance(value, date):
         return value.strftime("%d/%m/%Y")
+    if isinstance(value, float) and value.is_integer():
+        return f"{value:.0f}"
     return str(value)
 
 

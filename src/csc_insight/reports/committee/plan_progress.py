@@ -44,15 +44,30 @@ def default_narrative(plan: PlanDocument, states: list[summary.ActionState]) -> 
         current_position="Progress by RAG rating, the movement since the last meeting and "
                          "the overdue actions are set out below.",
         implications="",
-        conclusion=f"Members are asked to note progress against the {name}.",
+        conclusion=(f"Progress against the {name} is set out above: "
+                    f"{summary.completed_text(states)}."),
     )
+
+
+def _source(text: str) -> str:
+    """'Performance indicator: care_leavers_eet_pct' -> 'Performance indicator: Care leavers
+    in education, employment or training' (the catalogue's title; the id when unknown)."""
+    kind, _, ref = text.partition(": ")
+    if not ref or " " in ref:
+        return text
+    from csc_insight.indicators import get
+
+    try:
+        return f"{kind}: {get(ref).title}"
+    except KeyError:
+        return text
 
 
 def plan_table(plan: PlanDocument) -> list[Block]:
     """The plan as its appendix: one table per section, columns as reports.plan_docx."""
     blocks: list[Block] = []
     for section in plan.sections:
-        rows = [[a.ref, a.specific_aim, a.source, a.action, a.measure, _when(a.due),
+        rows = [[a.ref, a.specific_aim, _source(a.source), a.action, a.measure, _when(a.due),
                  a.lead_text, comments_text(a.comments), LABELS[a.rag]]
                 for a in section.actions]
         blocks.append(Grid(section.title, [title for title, _ in COLUMNS], rows))
@@ -80,16 +95,16 @@ def plan_report(plan: PlanDocument, states: list[summary.ActionState], meeting: 
     late = summary.overdue(states, on)
     by_key = {s.key: s for s in states}
     rows = {a.ref: a for a in plan.actions()}
-    body.append(Heading(f"Overdue actions on {_when(on)}", 3))
     if late:
-        body.append(Grid(f"Overdue actions: {len(late)}",
+        body.append(Grid(f"Overdue actions on {_when(on)}: {len(late)}",
                          ["Ref", "Action", "Due", "Lead", "RAG"],
                          [[s.ref, rows[s.ref].action if s.ref in rows else "", _when(s.due),
                            ", ".join(by_key[s.key].leads), LABELS[s.rag]] for s in late]))
     else:
-        body.append(Para("No action is overdue."))
+        body += [Heading(f"Overdue actions on {_when(on)}", 3), Para("No action is overdue.")]
     return Paper(kind="plan", subject=f"{plan.header.name}: progress report", meeting=meeting,
                  public=True, meta=meta or Meta(),
                  narrative=narrative or default_narrative(plan, states), body=body,
                  notes=[configured_rule().note],
-                 appendices=[Appendix(f"Appendix 1: {plan.header.name}", plan_table(plan))])
+                 appendices=[Appendix(f"Appendix 1: {plan.header.name}", plan_table(plan),
+                                          landscape=True)])

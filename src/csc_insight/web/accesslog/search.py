@@ -8,11 +8,12 @@ from collections.abc import Iterable
 from datetime import UTC, date, datetime, time, timedelta
 
 from django import forms
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
+from csc_insight.store.child_ids import normalise_child_id
 from csc_insight.web.accesslog.models import AccessEvent
 
-CSV_COLUMNS = ["at_utc", "username", "child_id", "route", "path", "reason"]
+CSV_COLUMNS = ["at_utc", "username", "child_id", "route", "path", "reason", "children_shown"]
 # A spreadsheet treats a cell starting with one of these as a formula.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -31,7 +32,8 @@ def find(
     if user:
         events = events.filter(username__iexact=user.strip())
     if child:
-        events = events.filter(child_id__iexact=child.strip())
+        wanted = normalise_child_id(child)
+        events = events.filter(Q(child_id=wanted) | Q(child_ids__contains=f" {wanted} "))
     if date_from:
         events = events.filter(at__gte=datetime.combine(date_from, time.min, tzinfo=UTC))
     if date_to:
@@ -51,6 +53,7 @@ def to_csv(events: Iterable[AccessEvent]) -> str:
     writer.writerow(CSV_COLUMNS)
     for e in events:
         at = e.at.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-        row = [at, e.username, e.child_id, e.route, e.path, e.reason]
+        row = [at, e.username, e.child_id, e.route, e.path, e.reason,
+               " ".join(e.children_shown)]
         writer.writerow([csv_safe(str(v)) for v in row])
     return out.getvalue()

@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from csc_insight.web import roles
@@ -23,6 +24,7 @@ def _filters(request: HttpRequest) -> tuple[SearchForm, dict[str, object]]:
 
 @allow(roles.ADMIN)
 @require_GET
+@never_cache  # Cache-Control: no-store: the log names children
 def search(request: HttpRequest) -> HttpResponse:
     form, filters = _filters(request)
     page = Paginator(find(**filters), 50).get_page(request.GET.get("page"))

@@ -8,15 +8,12 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.contrib.auth.password_validation import validate_password
 
+from csc_insight.web.accounts.provision import validate_username
 from csc_insight.web.roles import Role
 
 
 class UserCreateForm(forms.Form):
-    username = forms.RegexField(
-        regex=r"^[A-Za-z0-9.@+_-]{2,150}$",
-        max_length=150,
-        error_messages={"invalid": "Enter a username of letters, numbers and . @ + - _ only"},
-    )
+    username = forms.CharField(max_length=150, validators=[validate_username])
     role = forms.ChoiceField(choices=Role.choices)
     password = forms.CharField(widget=forms.PasswordInput, strip=False)
 
@@ -49,4 +46,4 @@ class CodeForm(forms.Form):
 
 class SecondFactorForm(forms.Form):
     action = forms.ChoiceField(choices=[("require", "Require"), ("optional", "Optional"),
-                                        ("reset", "Reset")])
+                                        ("reset", "Reset"), ("link", "New setup link")])

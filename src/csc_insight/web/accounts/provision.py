@@ -2,22 +2,39 @@
 
 from __future__ import annotations
 
+import re
 import secrets
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from csc_insight.web.roles import Role
 from csc_insight.web.sessions import end_sessions
 
+# Letters, numbers and . @ + - _, starting with a letter or number (so that no username is
+# markup, or a formula when the access log or grant review is opened in a spreadsheet).
+USERNAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9.@+_-]{1,149}")
+USERNAME_MESSAGE = ("Enter a username of 2 to 150 letters, numbers and . @ + - _, starting "
+                    "with a letter or number")
+
+
+def validate_username(username: str) -> str:
+    """The one check of a username, for the Users page and `createuser` alike."""
+    if not USERNAME.fullmatch(username):
+        raise ValidationError(USERNAME_MESSAGE, code="invalid")
+    return username
+
 
 def create_user(username: str, role: Role | str, password: str | None = None) -> tuple[str, str]:
     """Create (or reset) a user with `role`; returns (username, password).
 
-    Without a password a random one is generated. A given password must pass the
-    password validators (django.core.exceptions.ValidationError otherwise).
+    Without a password a random one is generated. The username must pass
+    `validate_username` and a given password the password validators
+    (django.core.exceptions.ValidationError otherwise).
     """
+    validate_username(username)
     role = Role(role)
     User = get_user_model()
     if password is None:

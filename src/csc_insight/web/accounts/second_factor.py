@@ -4,12 +4,23 @@ authenticator app.
 A user who has set one up, or whom an Administrator requires to have one, must enter a
 code after their password before any page but this one opens. Codes are throttled by
 django-otp (each failure doubles the wait) and a code is accepted once only.
+
+Setting one up: a user may turn it on for themselves once signed in. But while a second
+factor is *required* and none is set up, the password alone must not be enough to enrol
+an authenticator (whoever holds the password would own the account): the Administrator
+who requires it (or resets a lost one) is given a one-time setup link, valid for
+SETUP_LINK_HOURS, to pass to the user; only a session that has opened that link, signed
+in as that user, may set one up, and setting one up uses the link.
 """
 
 from __future__ import annotations
 
+import hashlib
+import hmac
+import secrets
 from base64 import b32encode
 from collections.abc import Callable
+from datetime import datetime, timedelta
 from typing import Any
 
 import qrcode
@@ -17,12 +28,65 @@ import qrcode.image.svg
 from django.contrib.auth.views import redirect_to_login
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 # The only pages a signed-in user who still owes a code may open.
-OPEN_BEFORE_CODE = {"accounts:second_factor", "accounts:logout", "accounts:login"}
+OPEN_BEFORE_CODE = {"accounts:second_factor", "accounts:second_factor_setup",
+                    "accounts:logout", "accounts:login"}
+SETUP_LINK_HOURS = 72
+SESSION_SETUP = "csc_totp_setup"  # the setup link's hash, once this session has opened it
+
+
+def _digest(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def issue_setup_link(user: Any) -> tuple[str, datetime]:
+    """A new one-time setup token for the user (any earlier one stops working), and when
+    it expires; only its hash is stored."""
+    token = secrets.token_urlsafe(32)
+    until = timezone.now() + timedelta(hours=SETUP_LINK_HOURS)
+    user.totp_setup_hash, user.totp_setup_until = _digest(token), until
+    user.save(update_fields=["totp_setup_hash", "totp_setup_until"])
+    return token, until
+
+
+def _link_in_force(user: Any, digest: str) -> bool:
+    return bool(user.totp_setup_hash and user.totp_setup_until
+                and user.totp_setup_until > timezone.now()
+                and hmac.compare_digest(user.totp_setup_hash, digest))
+
+
+def open_setup_link(request: HttpRequest, token: str) -> bool:
+    """Whether the token is the signed-in user's setup link in force; if so this session
+    may now set up an authenticator."""
+    digest = _digest(token)
+    if not _link_in_force(request.user, digest):
+        return False
+    request.session[SESSION_SETUP] = digest
+    return True
+
+
+def may_set_up(request: HttpRequest) -> bool:
+    """Whether this session may set up an authenticator now: none is set up, and either
+    none is required (the user turns it on for themselves) or the session opened the
+    Administrator's setup link."""
+    user = request.user
+    if device_of(user) is not None:
+        return False
+    if not user.totp_required:  # type: ignore[union-attr]
+        return True
+    return _link_in_force(user, request.session.get(SESSION_SETUP, ""))
+
+
+def _use_setup_link(request: HttpRequest) -> None:
+    user = request.user
+    user.totp_setup_hash, user.totp_setup_until = "", None  # type: ignore[union-attr]
+    user.save(update_fields=["totp_setup_hash", "totp_setup_until"])  # type: ignore[union-attr]
+    request.session.pop(SESSION_SETUP, None)
 
 
 def device_of(user: Any) -> TOTPDevice | None:
@@ -65,13 +129,18 @@ def check_code(request: HttpRequest, code: str) -> bool:
     """Accept a code from the user's confirmed device, or confirm the one being set up;
     on success the session is marked as having passed the second factor."""
     user = request.user
-    device = device_of(user) or pending_device(user)
+    device = device_of(user)
+    if device is None:
+        if not may_set_up(request):
+            return False
+        device = pending_device(user)
     if not device.verify_token(code.replace(" ", "")):
         return False
     if not device.confirmed:
         TOTPDevice.objects.filter(user=user).exclude(pk=device.pk).delete()
         device.confirmed = True
         device.save(update_fields=["confirmed"])
+        _use_setup_link(request)
     otp_login(request, device)
     return True
 

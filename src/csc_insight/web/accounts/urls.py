@@ -9,6 +9,8 @@ urlpatterns = [
     path("login/", views.login, name="login"),
     path("logout/", views.logout, name="logout"),
     path("two-factor/", views.second_factor_page, name="second_factor"),
+    path("two-factor/setup/<str:token>/", views.second_factor_setup,
+         name="second_factor_setup"),
     path("users/", views.users, name="users"),
     path("users/new/", views.user_new, name="user_new"),
     path("users/<int:user_id>/role/", views.user_role, name="user_role"),

@@ -85,6 +85,10 @@ def second_factor_page(request: HttpRequest) -> HttpResponse:
     device = second_factor.device_of(request.user)
     if device is not None and request.user.is_verified():  # type: ignore[union-attr]
         return render(request, "accounts/second_factor_on.html")
+    if device is None and not second_factor.may_set_up(request):
+        # required, none set up, and no setup link opened: the password is not enough
+        return render(request, "accounts/setup_link_needed.html",
+                      status=403 if request.method == "POST" else 200)
     form = CodeForm(request.POST if request.method == "POST" else None)
     if form.is_valid():
         if second_factor.check_code(request, form.cleaned_data["code"]):
@@ -105,9 +109,24 @@ def second_factor_page(request: HttpRequest) -> HttpResponse:
         "next": request.GET.get("next", "")}, status=400 if form.errors else 200)
 
 
+@allow(roles.EVERYONE)
+@require_GET
+@never_cache
+def second_factor_setup(request: HttpRequest, token: str) -> HttpResponse:
+    """The Administrator's one-time setup link: this session may now set up an
+    authenticator (signed in as the user it was made for, before it expires)."""
+    if not second_factor.open_setup_link(request, token):
+        return render(request, "accounts/setup_link_needed.html", {"invalid": True},
+                      status=404)
+    return redirect("accounts:second_factor")
+
+
 @allow(roles.ADMIN)
 @require_POST
+@never_cache
 def user_second_factor(request: HttpRequest, user_id: int) -> HttpResponse:
+    """Require, make optional or reset a user's second factor. Where it is required and
+    none is set up, the response is the one-time setup link for the user (shown once)."""
     person = get_object_or_404(get_user_model(), pk=user_id)
     form = SecondFactorForm(request.POST)
     if form.is_valid():
@@ -115,10 +134,16 @@ def user_second_factor(request: HttpRequest, user_id: int) -> HttpResponse:
         if action == "reset":
             second_factor.forget(person)
             messages.success(request, f"{person.username}'s authenticator is removed")
-        else:
+        elif action in ("require", "optional"):
             person.totp_required = action == "require"
             person.save(update_fields=["totp_required"])
             messages.success(request, f"Two-factor authentication is "
                              f"{'required' if person.totp_required else 'optional'} "
                              f"for {person.username}")
+        if person.totp_required and second_factor.device_of(person) is None:
+            token, until = second_factor.issue_setup_link(person)
+            link = request.build_absolute_uri(
+                reverse("accounts:second_factor_setup", args=[token]))
+            return render(request, "accounts/setup_link.html",
+                          {"person": person, "link": link, "until": until})
     return redirect("accounts:users")

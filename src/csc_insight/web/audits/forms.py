@@ -3,7 +3,6 @@ finding, and writing up a round. GOV.UK classes come from the plans app's GovukF
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from django import forms
@@ -12,6 +11,7 @@ from django.contrib.auth import get_user_model
 from csc_insight.audits.grades import GRADES, OVERALL, SECTIONS
 from csc_insight.audits.sampling import THEMES
 from csc_insight.indicators.periods import PeriodError, parse_period
+from csc_insight.store.child_ids import ChildIdError, canonical_child_id
 from csc_insight.web.audits.models import Kind, Round
 from csc_insight.web.plans.forms import GovukFields, date_field
 from csc_insight.web.plans.models import Section
@@ -37,6 +37,10 @@ class PlanRoundForm(GovukFields, forms.Form):
                                  initial=3)
     include_recent = forms.BooleanField(
         label="Include cases audited in the last 12 months", required=False)
+    include_restricted = forms.BooleanField(
+        label="Include restricted records", required=False,
+        help_text="Left out unless ticked; an auditor then needs a grant from an "
+                  "Administrator as well as the round")
 
     def clean_quarter(self) -> str:
         text = self.cleaned_data["quarter"].strip()
@@ -55,9 +59,6 @@ class PlanRoundForm(GovukFields, forms.Form):
         return data
 
 
-CHILD_ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
-
-
 class CreateRoundForm(GovukFields, forms.Form):
     title = forms.CharField(label="Title", max_length=200, required=False,
                             help_text="Leave blank for, for example, Quarterly audit 2019-20-Q3")
@@ -65,12 +66,11 @@ class CreateRoundForm(GovukFields, forms.Form):
                             help_text="One child id a line, for cases the sample left out")
 
     def clean_added(self) -> list[str]:
-        ids = [line.strip().upper() for line in self.cleaned_data["added"].splitlines()
-               if line.strip()]
-        bad = [i for i in ids if not CHILD_ID.match(i)]
-        if bad:
-            raise forms.ValidationError("Child ids are letters, numbers, - and _ only")
-        return ids
+        try:
+            return [canonical_child_id(line) for line in
+                    self.cleaned_data["added"].splitlines() if line.strip()]
+        except ChildIdError as bad:
+            raise forms.ValidationError("Child ids are letters, numbers, - and _ only") from bad
 
 
 class AuditForm(GovukFields, forms.Form):

@@ -4,7 +4,7 @@ turn a finding into a plan action, and build the round report and the trends."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any
 
@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from csc_insight.audits.cases import open_cases
-from csc_insight.audits.grades import OVERALL, SECTIONS
+from csc_insight.audits.grades import CASE_TYPE_LABELS, OVERALL, SECTIONS
 from csc_insight.audits.sampling import THEMES, Sample, SampleOptions, propose_sample
 from csc_insight.audits.summary import AuditRecord, RoundSummary, Trend, summarise, trend
 from csc_insight.indicators.periods import parse_period
@@ -39,7 +39,10 @@ MANAGE = frozenset({Role.MANAGER, Role.ADMINISTRATOR})
 
 
 def today() -> date:
-    return timezone.localdate()
+    """Today, or the day set by CSC_INSIGHT_TODAY (a demo on historic data)."""
+    from csc_insight.settings import fixed_today
+
+    return fixed_today() or timezone.localdate()
 
 
 # --- Who may see what ------------------------------------------------------------------
@@ -72,11 +75,34 @@ def history() -> list[tuple[str, date]]:
     return list(Audit.objects.values_list("case__child_id", "audited_on"))
 
 
-def propose(quarter: str, options: SampleOptions) -> tuple[Sample, str]:
-    """The sampler's proposal from the current snapshot, and that snapshot's id."""
+def propose(quarter: str, options: SampleOptions,
+            include_restricted: bool = False) -> tuple[Sample, str]:
+    """The sampler's proposal from the current snapshot, and that snapshot's id; restricted
+    records are left out unless the QA lead includes them."""
+    from csc_insight.web.restricted.access import restricted_ids
+
+    if not include_restricted:
+        options = replace(options, exclude=options.exclude | restricted_ids())
     snap = snapshots.current()
     with snapshots.connect(snap.id) as con:
         return propose_sample(con, quarter, history(), options), snap.id
+
+
+def unallocated_cases(round_: Round) -> dict[str, int] | None:
+    """Cases open at the end of the round's quarter with no allocated worker, by case type
+    label, on the round's snapshot (the sampler never takes them as a worker's cases); None
+    when that snapshot is gone."""
+    try:
+        with snapshots.connect(round_.snapshot_id) as con:
+            found = [c for c in open_cases(con, parse_period(round_.quarter).end)
+                     if not c.worker]
+    except (snapshots.SnapshotError, OSError):
+        return None
+    counts: dict[str, int] = {}
+    for case in found:
+        label = CASE_TYPE_LABELS.get(case.case_type or "", "Other").lower()
+        counts[label] = counts.get(label, 0) + 1
+    return counts
 
 
 def default_title(quarter: str, kind: str, theme: str) -> str:

@@ -20,9 +20,10 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from csc_insight.audits.grades import CASE_TYPE_LABELS, GRADE_LABELS, OVERALL, SECTIONS
 from csc_insight.audits.sampling import SampleError, SampleOptions
 from csc_insight.store import snapshots
+from csc_insight.store.child_ids import is_canonical, normalise_child_id
 from csc_insight.store.journey import ChildNotFound, child_journey
 from csc_insight.web import roles
-from csc_insight.web.accesslog.record import record_access
+from csc_insight.web.accesslog.record import record_access, record_list
 from csc_insight.web.audits import services
 from csc_insight.web.audits.forms import (
     ActForm,
@@ -81,7 +82,8 @@ def round_new(request: HttpRequest) -> HttpResponse:
                                 theme=data["theme"] or None if data["kind"] == "thematic"
                                 else None)
         try:
-            sample, snapshot_id = services.propose(data["quarter"], options)
+            sample, snapshot_id = services.propose(data["quarter"], options,
+                                                   data["include_restricted"])
         except snapshots.SnapshotError as missing:
             form.add_error(None, str(missing))
         except SampleError as refused:
@@ -89,7 +91,8 @@ def round_new(request: HttpRequest) -> HttpResponse:
         else:
             create = CreateRoundForm(request.POST if request.method == "POST" else None)
             if request.method == "POST" and create.is_valid():
-                chosen = request.POST.getlist("child") + create.cleaned_data["added"]
+                chosen = _chosen(request.POST.getlist("child"), sample)
+                chosen += create.cleaned_data["added"]
                 if not chosen:
                     create.add_error(None, "Choose at least one case")
                 else:
@@ -100,10 +103,29 @@ def round_new(request: HttpRequest) -> HttpResponse:
                     messages.success(request, f"{round_.title} planned with "
                                               f"{round_.cases.count()} cases")
                     return redirect("audits:round", round_id=round_.pk)
+            ids = [c.child_id for c in sample.chosen]
+            hidden = hidden_from(request.user, ids)
             context |= {"sample": sample, "create": create, "snapshot_id": snapshot_id,
+                        "hidden": hidden,
                         "rows": [(c, CASE_TYPE_LABELS.get(c.case_type or "", "Not open"))
                                  for c in sample.chosen]}
+            shown = [i for i in ids if i not in hidden]
+            record_list(request, shown, reason=f"audit sample {sample.quarter}: "
+                        f"{len(shown)} of {len(ids)} children shown, snapshot {snapshot_id}")
     return render(request, "audits/new.html", context)
+
+
+def _chosen(ticked: list[str], sample: Any) -> list[str]:
+    """The ticked cases: a child id, or '#N' (the Nth of the proposal) for a restricted
+    record whose id the QA lead may not see; anything else is ignored."""
+    chosen = []
+    for value in ticked:
+        if value.startswith("#") and value[1:].isdigit():
+            if int(value[1:]) < len(sample.chosen):
+                chosen.append(sample.chosen[int(value[1:])].child_id)
+        elif is_canonical(key := normalise_child_id(value)):
+            chosen.append(key)
+    return chosen
 
 
 @allow(CASE_ROLES)
@@ -113,16 +135,33 @@ def round_detail(request: HttpRequest, round_id: int) -> HttpResponse:
     round_ = _round(request, round_id)
     cases = round_.cases.select_related("audit__moderation")
     manager = request.user.role in MANAGE
-    ids = {case.child_id for case in cases}
+    ids = [case.child_id for case in cases]
+    hidden = hidden_from(request.user, ids)
+    shown = [i for i in ids if i not in hidden]
+    record_list(request, shown, reason=f"audit round {round_.pk}: {len(shown)} of "
+                f"{len(ids)} children shown")
     return render(request, "audits/round.html", {
         "round": round_, "cases": cases, "manager": manager,
-        # restricted records in the sample: the QA lead swaps them or arranges grants
-        "restricted": restricted_ids() & ids, "hidden": hidden_from(request.user, ids),
+        # restricted records in the sample: the QA lead swaps them or arranges grants;
+        # those this user may not open show neither id nor case type
+        "restricted": restricted_ids() & set(ids), "hidden": hidden,
         "type_labels": CASE_TYPE_LABELS, "grade_labels": GRADE_LABELS,
         "auditors_form": AuditorsForm(initial={"auditors": round_.auditors.all()})
         if manager else None,
         "may_audit": request.user.role in AUDIT_ROLES,
+        "unallocated": _unallocated_text(services.unallocated_cases(round_))
+        if manager else "",
     })
+
+
+def _unallocated_text(counts: dict[str, int] | None) -> str:
+    """'31 cases (21 early help, 10 care leaver)' or '' when there are none."""
+    if not counts:
+        return ""
+    total = sum(counts.values())
+    kinds = ", ".join(f"{n} {label}" for label, n in sorted(counts.items(),
+                                                             key=lambda kv: -kv[1]))
+    return f"{total} case{'s' if total != 1 else ''} ({kinds})"
 
 
 @allow(MANAGE)
@@ -150,18 +189,18 @@ def round_write_up(request: HttpRequest, round_id: int) -> HttpResponse:
 
 
 def _journey(request: HttpRequest, child_id: str, snapshot_id: str) -> Any:
-    """The child's journey from the round's snapshot (else the current one), access-logged;
-    RESTRICTED for a restricted record the user holds no grant for."""
+    """The child's journey from the round's snapshot (else the current one), access-logged
+    (the page shows the child's id even when no load holds them); RESTRICTED for a
+    restricted record the user holds no grant for (the page shows neither id nor type)."""
     if not may_see(request.user, child_id):
         return RESTRICTED
+    record_access(request, child_id, reason="case-file audit")
     for wanted in (snapshot_id, None):
         try:
             with snapshots.connect(wanted) as con:
-                found = child_journey(con, child_id)
+                return child_journey(con, child_id)
         except (snapshots.SnapshotError, ChildNotFound):
             continue
-        record_access(request, child_id, reason="case-file audit")
-        return found
     return None
 
 
@@ -294,10 +333,10 @@ def _shown_report(request: HttpRequest, round_: Round) -> Any:
                                extra={**report.extra, "note": policy.rule.note})
 
 
-@allow(roles.EVERYONE)
+@allow(CASE_ROLES)  # who may open the round (the same rule as the round page)
 @require_GET
 def round_report(request: HttpRequest, round_id: int) -> HttpResponse:
-    round_ = get_object_or_404(Round, pk=round_id)
+    round_ = _round(request, round_id)
     report = _shown_report(request, round_)
     return render(request, "audits/report.html", {
         "round": round_, "report": report,
@@ -305,12 +344,12 @@ def round_report(request: HttpRequest, round_id: int) -> HttpResponse:
                             if line.strip()]})
 
 
-@allow(roles.EVERYONE)
+@allow(CASE_ROLES)
 @require_GET
 def round_report_docx(request: HttpRequest, round_id: int) -> HttpResponse:
     from csc_insight.reports.audit_docx import write_docx
 
-    round_ = get_object_or_404(Round, pk=round_id)
+    round_ = _round(request, round_id)
     out = tempfile.NamedTemporaryFile(suffix=".docx")  # noqa: SIM115 (FileResponse closes it)
     write_docx(_shown_report(request, round_), Path(out.name))
     out.seek(0)

@@ -20,6 +20,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from csc_insight.reports.committee.document import Grid, Meta, Narrative, Paper
 from csc_insight.reports.committee.performance import MASK
+from csc_insight.reports.committee.render import style_hash
 from csc_insight.store.snapshots import SnapshotError
 from csc_insight.web import roles
 from csc_insight.web.accesslog.record import record_access
@@ -119,8 +120,11 @@ def _file(paper: Paper, fmt: str, name: str) -> FileResponse:
         path = services.write(paper, fmt, Path(work) / f"paper.{fmt}")
         # Opened before the folder goes: the open file stays readable (POSIX).
         handle = open(path, "rb")  # noqa: SIM115 (FileResponse closes it)
-    response = FileResponse(handle, as_attachment=True, filename=f"{name}.{fmt}",
+    # HTML opens in the browser (Content-Disposition: inline); DOCX and PDF download.
+    response = FileResponse(handle, as_attachment=fmt != "html", filename=f"{name}.{fmt}",
                             content_type=FORMATS[fmt])
+    if fmt == "html":
+        response._csp_update = {"style-src": [style_hash()]}  # type: ignore[attr-defined]
     if not paper.public:
         response["Cache-Control"] = "no-store"
     return response

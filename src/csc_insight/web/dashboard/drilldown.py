@@ -4,9 +4,9 @@ Indicator and period are path segments and the only query parameters are the fil
 page number, so no child id ever sits in a URL a Member could be shown.
 
 Access log: one event per list view (SECURITY.md: child-level reads write exactly one
-event). The event's child id is LIST_CHILD_ID; its route and path name the indicator and
-period, and its reason records how many children the list showed and from which snapshot,
-so the exact list can be rebuilt from the (immutable) snapshot if it is ever needed.
+event). The event's child id is "*list*" and it holds every id the page showed (so a
+search by child finds it); its route and path name the indicator and period, and its
+reason records how many children the list showed and from which snapshot.
 
 A restricted child the user may not open still counts, but their row shows neither id nor
 dates (web/restricted).
@@ -24,12 +24,11 @@ from csc_insight.indicators import PeriodError, children, parse_period
 from csc_insight.indicators import get as get_definition
 from csc_insight.store import snapshots
 from csc_insight.web import roles
-from csc_insight.web.accesslog.record import record_access
+from csc_insight.web.accesslog.record import record_list
 from csc_insight.web.dashboard.figures import describe
 from csc_insight.web.policy import allow
 from csc_insight.web.restricted.access import hidden_from
 
-LIST_CHILD_ID = "*list*"
 PAGE_SIZE = 200
 SHOW = {"all": "Everyone counted", "numerator": "In the numerator only",
         "denominator": "In the denominator only",
@@ -64,8 +63,8 @@ def drilldown(request: HttpRequest, indicator_id: str, period: str) -> HttpRespo
     rows = sorted(rows, key=lambda r: not (r.in_denominator and not r.in_numerator))
     page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
     hidden = hidden_from(request.user, (r.child_id for r in page.object_list))
-    record_access(request, LIST_CHILD_ID,
-                  reason=f"list: {definition.id} {chosen.label} {show}, page {page.number}, "
+    record_list(request, [r.child_id for r in page.object_list if r.child_id not in hidden],
+                reason=f"list: {definition.id} {chosen.label} {show}, page {page.number}, "
                          f"{len(page.object_list)} of {len(rows)} children, snapshot {snap.id}")
     return render(request, "dashboard/drilldown.html", {
         "definition": definition, "period": chosen, "period_text": describe(chosen),

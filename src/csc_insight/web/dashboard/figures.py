@@ -25,11 +25,12 @@ import threading
 import time
 from collections import OrderedDict
 from collections.abc import Iterator, Sequence
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 from typing import Any
 
-from csc_insight.indicators import Figure, Period, Result, compute, parse_period
+from csc_insight.indicators import Figure, Period, Result, compute, coverage, parse_period
+from csc_insight.indicators.engine import as_backend
 from csc_insight.indicators.periods import financial_year, quarter, quarter_of, ytd
 from csc_insight.indicators.settings import load_settings, load_targets
 from csc_insight.reports.disclosure import Audience, Policy, disclose, policy_for
@@ -38,13 +39,6 @@ from csc_insight.store import snapshots
 
 TREND_QUARTERS = 8
 CACHE_SIZE = 256
-# A quarter counts as complete when the latest event in the snapshot falls within this many
-# days of its end (extracts are often taken a few days before the quarter closes).
-COMPLETE_WITHIN = timedelta(days=7)
-# Event dates that show how far a snapshot's data runs.
-EXTENT_PROBES = (("contacts", "contact_date"), ("referrals", "referral_date"),
-                 ("assessments", "start_date"), ("cla_episodes", "decom"),
-                 ("cp_plans", "start_date"), ("visits", "visit_date"))
 
 # The files in $CSC_INSIGHT_HOME that override the shipped settings (indicators/settings.py).
 OVERRIDES = ("indicator_settings.yaml", "targets.yaml")
@@ -212,7 +206,7 @@ def trends(snapshot_id: str, period: Period) -> dict[str, list[Figure]]:
             for fig in result.previous_quarters:
                 figures[fig.period] = fig
             figures[anchor.label] = Figure(anchor.label, result.value, result.numerator,
-                                           result.denominator)
+                                           result.denominator, result.no_data)
     return {ident: [figs.get(q.label, Figure(q.label, None)) for q in quarters]
             for ident, figs in found.items()}
 
@@ -250,13 +244,12 @@ def page_policy(user: Any) -> Policy:
 
 
 def data_extent(snapshot_id: str) -> tuple[date, date] | None:
-    """The earliest and latest event dates in a snapshot, or None when it has none."""
+    """The first and last dates a snapshot's data cover (indicators/coverage.py), or None
+    when it has no dated event."""
     def make() -> tuple[date, date] | None:
-        parts = " UNION ALL ".join(f"SELECT MIN({c}) AS lo, MAX({c}) AS hi FROM {t}"
-                                   for t, c in EXTENT_PROBES)
         with snapshots.connect(snapshot_id) as con:
-            low, high = con.execute(f"SELECT MIN(lo), MAX(hi) FROM ({parts})").fetchone()
-        return (low, high) if low is not None else None
+            extent = coverage.data_extent(as_backend(con))
+        return (extent.first, extent.last) if extent else None
 
     return _cached(("extent", snapshot_id), make)
 
@@ -264,12 +257,7 @@ def data_extent(snapshot_id: str) -> tuple[date, date] | None:
 def latest_complete_quarter(snapshot_id: str) -> Period:
     """The default period: the last quarter the snapshot's data covers to (nearly) its end."""
     extent = data_extent(snapshot_id)
-    if extent is None:
-        return quarter(*quarter_of(date.today())).previous_quarters(1)[0]
-    latest = extent[1]
-    current = quarter(*quarter_of(latest))
-    return current if current.end - latest <= COMPLETE_WITHIN else current.previous_quarters(
-        1)[0]
+    return coverage.latest_complete_quarter(coverage.Extent(*extent) if extent else None)
 
 
 def period_choices(snapshot_id: str) -> list[tuple[str, str]]:

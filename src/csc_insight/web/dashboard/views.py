@@ -26,7 +26,7 @@ from csc_insight.indicators.catalogue import AREAS
 from csc_insight.indicators.settings import load_settings, load_targets
 from csc_insight.reports.charts import bar_chart, line_chart, sparkline
 from csc_insight.reports.disclosure import shown_value
-from csc_insight.store import snapshots
+from csc_insight.store import quarantine, snapshots
 from csc_insight.web import roles
 from csc_insight.web.dashboard import figures
 from csc_insight.web.dashboard.templatetags.figures import format_value
@@ -103,6 +103,11 @@ def _refusals(view: Any) -> Any:
     return wrapped
 
 
+def _shown(definition: Definition, period: Period) -> bool:
+    """An `asat:` day shows stock indicators only: a flow counts events over a period."""
+    return not (period.kind == "asat" and definition.period_type == "flow")
+
+
 def _points(figs: list[Figure]) -> tuple[tuple[str, float | None], ...]:
     return tuple((f.period, shown_value(f.value)) for f in figs)
 
@@ -138,6 +143,17 @@ def _svg(kind: str, indicator_id: str, points: tuple[tuple[str, float | None], .
         chart_id=chart_id, fmt=_fmt(definition)))
 
 
+@lru_cache(maxsize=1024)
+def _quarantined(snapshot_id: str, tables: tuple[str, ...], period: Period) -> tuple[str, ...]:
+    """Sentences saying how many of the events behind a figure the load set aside."""
+    con = snapshots.connect(snapshot_id)
+    try:
+        return tuple(quarantine.describe(quarantine.count_for(con, tables, period.start,
+                                                              period.end)))
+    finally:
+        con.close()
+
+
 def _row(definition: Definition, result: Any, trend: list[Figure]) -> dict[str, Any]:
     return {
         "definition": definition, "result": result, "ok": result.status == "ok",
@@ -159,7 +175,7 @@ def overview(request: HttpRequest) -> HttpResponse:
     groups = []
     for area in AREAS:
         rows = [_row(d, found[d.id], trends.get(d.id, [])) for d in indicator_catalogue()
-                if d.area == area]
+                if d.area == area and _shown(d, period)]
         if rows:
             groups.append({"area": area, "slug": slugify(area), "rows": rows})
     context["groups"] = groups
@@ -190,7 +206,7 @@ def area(request: HttpRequest, area_slug: str) -> HttpResponse:
                     "by_label": BREAKDOWN_LABELS.get(by or "", "")})
     if snap is None or period is None:
         return render(request, "dashboard/area.html", context)
-    definitions = [d for d in indicator_catalogue() if d.area == name]
+    definitions = [d for d in indicator_catalogue() if d.area == name and _shown(d, period)]
     ids = [d.id for d in definitions]
     found, trends, broken = figures.shown(snap.id, period, ids, by, policy)
     sections = []
@@ -229,7 +245,10 @@ def indicator(request: HttpRequest, indicator_id: str) -> HttpResponse:
     in_area = [d.id for d in indicator_catalogue() if d.area == definition.area]
     found, trends, _ = figures.shown(snap.id, period, in_area, None, context["policy"])
     result, trend = found[definition.id], trends.get(definition.id, [])
+    tables = tuple(sorted({need.partition(".")[0] for need in definition.requires}))
     context.update({
+        "quarantined": _quarantined(snap.id, tables, period),
+        "may_load": may(request.user, roles.DATA),
         "result": result, "ok": result.status == "ok", "trend": trend,
         "chart": _chart(definition, trend, f"chart-{definition.id}")
         if result.status == "ok" else "",

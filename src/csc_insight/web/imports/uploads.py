@@ -95,13 +95,16 @@ def save(returns: list[UploadedFile], extras: list[UploadedFile]) -> tuple[str, 
     return batch, paths
 
 
-def load_batch(batch: str, paths: list[Path], user: str) -> Outcome:
-    """Run the loader on a saved batch, keep its outcome, and delete the uploaded files."""
+def load_batch(batch: str, paths: list[Path], user: str, *, strict: bool = False) -> Outcome:
+    """Run the loader on a saved batch, keep its outcome, and delete the uploaded files.
+
+    With `strict`, any error refuses the load; otherwise rows with bad values are
+    quarantined and the rest loaded."""
     from csc_insight.store.loader import load
 
     batch_dir = uploads_root() / batch
     try:
-        result = load(paths, user=user)
+        result = load(paths, user=user, strict=strict)
     finally:
         for child in batch_dir.iterdir():
             if child.is_dir():
@@ -113,6 +116,7 @@ def load_batch(batch: str, paths: list[Path], user: str) -> Outcome:
         "at": datetime.now(UTC).isoformat(timespec="seconds"),
         "files": [str(p.relative_to(batch_dir)) for p in paths],
         "snapshot": result.snapshot.id if result.snapshot else None,
+        "strict": strict,
         "rows": dict(result.rows),
         "report": result.report.to_dict(),
     }

@@ -10,7 +10,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
-from csc_insight.store import snapshots
+from csc_insight.store import quarantine, snapshots
 from csc_insight.web import roles
 from csc_insight.web.imports import uploads
 from csc_insight.web.policy import allow
@@ -34,15 +34,46 @@ def _history() -> list[dict[str, Any]]:
             "created_by": snap.created_by,
             "files": _file_names(snap.manifest),
             "rows": sum(snap.rows().values()),
+            "quarantined": (snap.manifest.get("quarantined") or {}).get("rows", 0),
             "current": snap.id == current,
         }
         for snap in reversed(snapshots.list_snapshots())
     ]
 
 
+QUARANTINE_LISTED = 200
+
+
+def _set_aside() -> dict[str, Any] | None:
+    """The current load's quarantined rows and cells (the first few listed), or None."""
+    try:
+        snap = snapshots.current()
+    except snapshots.SnapshotError:
+        return None
+    con = snapshots.connect(snap.id)
+    try:
+        if not con.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name = "
+                           "'quarantine'").fetchall()[0][0]:
+            return None
+        found = quarantine.summary(con)
+        rows = con.execute(
+            "SELECT file, sheet, row_number, column_letter, column_name, value, expected, "
+            "scope, target FROM quarantine ORDER BY file, sheet, row_number, column_name "
+            f"LIMIT {QUARANTINE_LISTED}").fetchall()
+        total = con.execute("SELECT count(*) FROM quarantine").fetchall()[0][0]
+    finally:
+        con.close()
+    if not total:
+        return None
+    keys = ("file", "sheet", "row", "letter", "column", "value", "expected", "scope", "target")
+    return {**found, "total": total, "listed": [dict(zip(keys, r, strict=True)) for r in rows],
+            "more": max(total - QUARANTINE_LISTED, 0)}
+
+
 def _data_page(request: HttpRequest, error: str = "", status: int = 200) -> HttpResponse:
     return render(
-        request, "imports/data.html", {"history": _history(), "error": error}, status=status
+        request, "imports/data.html",
+        {"history": _history(), "error": error, "set_aside": _set_aside()}, status=status,
     )
 
 
@@ -61,7 +92,8 @@ def upload(request: HttpRequest) -> HttpResponse:
         )
     except uploads.UploadRefused as refused:
         return _data_page(request, str(refused), status=400)
-    uploads.load_batch(batch, paths, request.user.get_username())
+    uploads.load_batch(batch, paths, request.user.get_username(),
+                       strict=request.POST.get("strict") == "yes")
     return redirect("imports:result", batch=batch)
 
 

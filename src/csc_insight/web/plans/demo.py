@@ -2,18 +2,26 @@
 a Service Development Plan under the five Children and Young People's Plan priorities and
 an Exploitation and Missing Children action plan, with varied RAG, history and overdue items.
 
-Dates are relative to `today`, so the demo always has overdue and due-soon actions.
+Dates are relative to the data's last day (the end of the current snapshot's last quarter),
+so that the plans sit inside the data's years, with overdue and due-soon actions as at
+that day; serve the demo with CSC_INSIGHT_TODAY set to that day to see it so. The demo
+manager (`demo-manager`) is the Team Manager (TM) and Deputy Team Manager (DTM) who lead
+actions, so that login can update them.
 """
 
 from __future__ import annotations
 
 from datetime import date, timedelta
 
+from django.contrib.auth import get_user_model
 from django.db import transaction
 
+from csc_insight.indicators.periods import fy_label, quarter, quarter_of
 from csc_insight.plans.rag import Rag
+from csc_insight.store import snapshots
 from csc_insight.web.plans import services
-from csc_insight.web.plans.models import Plan
+from csc_insight.web.plans.models import Lead, Plan
+from csc_insight.web.roles import Role
 
 R, A, G, B = Rag.RED, Rag.AMBER, Rag.GREEN, Rag.BLUE
 
@@ -23,7 +31,8 @@ SDP = [
     ("Safe", "1", "Families know why children's social care is involved", "other",
      "Family feedback survey", "Deputy team manager chairs every first CIN meeting",
      "Families' feedback after the first meeting", -40, "TM",
-     [(300, A, "Chair recruited"), (120, G, "All first meetings chaired")]),
+     [(300, A, "Chair recruited"), (120, G, "First meetings chaired since the summer"),
+      (45, B, "Every first meeting chaired; feedback collected")]),
     ("Safe", "2", "Assessments are completed on time", "indicator", "assessments_45wd_pct",
      "Weekly tracker of assessments nearing 45 working days", "95% within 45 working days",
      20, "TM/DTM", [(300, R, "Below target"), (90, A, "Tracker in use"), (20, G, "On target")]),
@@ -36,7 +45,7 @@ SDP = [
      "All PEPs reviewed in time", 45, "VSH", [(200, A, "Two PEPs late"), (30, G, "All in time")]),
     ("Potential", "5", "Care leavers are in education, employment or training", "indicator",
      "care_leavers_eet_pct", "Apprenticeship offer agreed with two employers",
-     "EET above the London average", 120, "PA", [(150, A, "One employer signed")]),
+     "EET above the London average", 85, "PA", [(150, A, "One employer signed")]),
     ("Independence, involvement and choice", "6", "Young people shape the service",
      "other", "Children in Care Council", "Children in Care Council reviews the pledge",
      "Pledge updated and published", -90, "PA",
@@ -94,6 +103,38 @@ EXPLOITATION = [
 ]
 
 
+DEMO_MANAGER = "demo-manager"
+MANAGER_LEADS = ("TM", "DTM")
+
+
+def data_as_of() -> date:
+    """The last day of the current snapshot's last quarter (the data's 'today'); the real
+    date when nothing is loaded."""
+    try:
+        with snapshots.connect() as con:
+            (latest,) = con.execute("SELECT max(referral_date) FROM referrals").fetchone()
+    except snapshots.SnapshotError:
+        latest = None
+    return quarter(*quarter_of(latest)).end if latest else services.today()
+
+
+def demo_user(username: str, role: Role) -> object:
+    """The demo login for `role`, created without a password when `demo-user` has not run
+    yet (it sets one later, keeping the same user)."""
+    user, made = get_user_model().objects.get_or_create(username=username,
+                                                        defaults={"role": role})
+    if made:
+        user.set_unusable_password()
+        user.save()
+    return user
+
+
+def plan_names(today: date) -> list[str]:
+    year = today.year if today.month >= 4 else today.year - 1
+    return [f"Service Development Plan {fy_label(year)}",
+            "Exploitation and Missing Children Action Plan"]
+
+
 def _build(name: str, header: dict[str, str], rows: list, today: date) -> Plan:
     plan = Plan.objects.create(name=name, **header,
                                implementation_date=today - timedelta(days=330),
@@ -120,13 +161,21 @@ def _build(name: str, header: dict[str, str], rows: list, today: date) -> Plan:
 
 @transaction.atomic
 def create_demo_plans(today: date | None = None) -> list[Plan]:
-    """Create the two demo plans (replacing earlier demo plans of the same names)."""
-    today = today or services.today()
-    names = ["Service Development Plan 2020-21", "Exploitation and Missing Children Action Plan"]
+    """Create the two demo plans as at `today` (default: the data's last day), replacing
+    earlier demo plans, with the demo manager leading the TM and DTM actions."""
+    today = today or data_as_of()
+    names = plan_names(today)
     Plan.objects.filter(name__in=names).delete()
+    year = today.year if today.month >= 4 else today.year - 1
+    duration = f"April {year} to September {year + 1}"
+    manager = demo_user(DEMO_MANAGER, Role.MANAGER)
+    for name in MANAGER_LEADS:
+        lead, _ = Lead.objects.get_or_create(name=name)
+        lead.user = manager
+        lead.save(update_fields=["user"])
     return [
         _build(names[0], {
-            "duration": "April 2020 to March 2021",
+            "duration": duration,
             "relevant_strategies": "Children and Young People's Plan; Corporate Parenting "
                                    "Strategy; Early Help Strategy",
             "monitoring_board": "Safeguarding Sub-Committee",
@@ -137,7 +186,7 @@ def create_demo_plans(today: date | None = None) -> list[Plan]:
                                "VSH Virtual School Head; PA Personal Adviser lead",
         }, SDP, today),
         _build(names[1], {
-            "duration": "April 2020 to March 2021",
+            "duration": duration,
             "relevant_strategies": "Modern-Day Slavery Statement; Missing Children Protocol",
             "monitoring_board": "Children's Partnership Board; Safeguarding Sub-Committee",
             "owner": "Exploitation operational group",

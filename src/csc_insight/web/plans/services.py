@@ -29,7 +29,10 @@ class EditConflict(Exception):
 
 
 def today() -> date:
-    return timezone.localdate()
+    """Today, or the day set by CSC_INSIGHT_TODAY (a demo on historic data)."""
+    from csc_insight.settings import fixed_today
+
+    return fixed_today() or timezone.localdate()
 
 
 def may_edit(user: Any, action: Action) -> bool:

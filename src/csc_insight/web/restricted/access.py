@@ -19,6 +19,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from csc_insight.store.child_ids import canonical_child_id, normalise_child_id
 from csc_insight.web.accesslog.models import AccessEvent
 from csc_insight.web.accesslog.search import csv_safe
 from csc_insight.web.restricted.models import Grant, RestrictedRecord
@@ -59,13 +60,15 @@ def hidden_from(user: Any, child_ids: Iterable[str]) -> frozenset[str]:
 
 
 def may_see(user: Any, child_id: str) -> bool:
-    return child_id not in hidden_from(user, [child_id])
+    key = normalise_child_id(child_id)
+    return key not in hidden_from(user, [key])
 
 
 def flag(child_id: str, category: str, reason: str, by: Any) -> RestrictedRecord:
-    """Restrict a child's record (again, if an earlier restriction was lifted)."""
+    """Restrict a child's record (again, if an earlier restriction was lifted); the id is
+    stored in its canonical form, as the data holds it (ChildIdError if it is not an id)."""
     record, _ = RestrictedRecord.objects.update_or_create(
-        child_id=child_id,
+        child_id=canonical_child_id(child_id),
         defaults={"category": category, "reason": reason, "flagged_by": by,
                   "flagged_at": timezone.now(), "lifted_by": None, "lifted_at": None})
     return record

@@ -8,17 +8,17 @@ from typing import Any
 from django import forms
 from django.contrib.auth import get_user_model
 
+from csc_insight.web.children.fields import ChildIdField
 from csc_insight.web.plans.forms import DATE_FORMATS, DATE_HINT, GovukFields
 from csc_insight.web.restricted.access import MAX_GRANT_DAYS, today
 from csc_insight.web.restricted.models import Category
 
 
 class FlagForm(GovukFields, forms.Form):
-    child_id = forms.RegexField(
-        regex=r"^[A-Za-z0-9_-]{1,64}$", label="Child ID",
+    child_id = ChildIdField(
+        label="Child ID",
         help_text="As in the returns, for example the LA child id in the CIN census",
-        error_messages={"invalid": "Enter a child ID of letters, numbers, - and _ only",
-                        "required": "Enter the child ID"})
+        error_messages={"required": "Enter the child ID"})
     category = forms.ChoiceField(choices=Category.choices, label="Why it is restricted",
                                  error_messages={"required": "Choose why it is restricted"})
     reason = forms.CharField(max_length=300, label="Details",

@@ -1,5 +1,6 @@
-"""Template filters for indicator figures: values by unit, RAG words, evidence dates. A
-figure suppressed by the disclosure policy prints as its symbol, "c"."""
+"""Template filters for indicator figures: values by unit, RAG words, evidence dates.
+A value of None is "No data": missing is never shown as 0 or as a bare dash. A figure
+suppressed by the disclosure policy prints as its symbol, "c"."""
 
 from __future__ import annotations
 
@@ -12,14 +13,16 @@ from csc_insight.reports.disclosure import SYMBOL, is_suppressed
 
 register = template.Library()
 
+NO_DATA = "No data"
 RAG_CLASSES = {"green": ("Green", "govuk-tag--green"), "amber": ("Amber", "govuk-tag--yellow"),
                "red": ("Red", "govuk-tag--red")}
 
 
 def format_value(value: float | None, unit: str) -> str:
-    """A figure as the dashboards print it: counts whole, the rest to one decimal place."""
+    """A figure as the dashboards print it: counts whole, the rest to one decimal place;
+    NO_DATA when there is none."""
     if value is None:
-        return "–"
+        return NO_DATA
     if is_suppressed(value):
         return SYMBOL
     if unit == "count":

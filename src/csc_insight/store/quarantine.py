@@ -1,0 +1,184 @@
+"""What a load set aside, for the loader, the manifest and the pages that show figures.
+
+The readers put rows with bad values in the staging `quarantine` table
+(`formats.quarantine`); the loader adds what only the whole load can see (a child in no
+other file, a child with two dates of birth: `set_aside_orphans`, `blank_conflicting_dobs`),
+copies the table into the snapshot, counts it in the manifest (`summary`), and the web
+pages say how many events behind a figure were set aside (`count_for`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+import duckdb
+
+from csc_insight.formats import quarantine
+from csc_insight.formats.report import Report
+
+# A table's rows named in words, for "3 referrals in this period are quarantined".
+NOUNS = {
+    "children": ("child", "children"), "contacts": ("contact", "contacts"),
+    "early_help": ("early help assessment", "early help assessments"),
+    "referrals": ("referral", "referrals"), "assessments": ("assessment", "assessments"),
+    "s47_enquiries": ("section 47 enquiry", "section 47 enquiries"),
+    "cin_plans": ("child in need plan", "child in need plans"),
+    "cp_plans": ("child protection plan", "child protection plans"),
+    "cp_reviews": ("child protection review", "child protection reviews"),
+    "cla_episodes": ("episode of care", "episodes of care"),
+    "cla_reviews": ("looked-after review", "looked-after reviews"),
+    "cla_health": ("health record", "health records"),
+    "care_leavers": ("care leaver record", "care leaver records"),
+    "adoption": ("adoption record", "adoption records"),
+    "missing_episodes": ("missing episode", "missing episodes"),
+    "visits": ("visit", "visits"),
+}
+
+_REF = r"^(.*):([^:]*)$"
+_ORPHAN = ("Child {} is not in any file loaded with this one (no header, census or Annex A "
+           "row for the child).")
+_ORPHAN_SET_ASIDE = ("Child {}'s own row (Header, census or Annex A) was quarantined, so this "
+                     "row is set aside with it.")  # 'file!sheet:row' -> ('file!sheet', 'row')
+
+
+def _first_date_column(con: duckdb.DuckDBPyConnection, table: str) -> str | None:
+    found = con.execute(
+        "SELECT column_name FROM information_schema.columns WHERE table_name = ? AND "
+        "data_type = 'DATE' AND table_catalog = current_database() ORDER BY ordinal_position "
+        "LIMIT 1", [table]).fetchall()
+    return found[0][0] if found else None
+
+
+def set_aside_orphans(con: duckdb.DuckDBPyConnection, tables: Iterable[str],
+                      report: Report) -> int:
+    """Quarantine every staged event whose child is in no file of the load; rows set aside."""
+    total = 0
+    for table in tables:
+        orphan = ("NOT EXISTS (SELECT 1 FROM children c WHERE c.child_id = t.child_id)")
+        listed = con.execute(
+            f"SELECT source_ref, child_id FROM {table} t WHERE {orphan} "
+            "ORDER BY source_ref LIMIT 201").fetchall()
+        if not listed:
+            continue
+        quarantine.ensure(con)
+        set_aside = {c for (c,) in con.execute(
+            "SELECT DISTINCT child_id FROM quarantine WHERE target = 'children' "
+            "AND scope = 'row' AND child_id IS NOT NULL").fetchall()}
+        for ref, child_id in listed:
+            file, sheet, row = split_ref(ref)
+            report.bad_row("orphan", file, _ORPHAN_SET_ASIDE.format(child_id)
+                           if child_id in set_aside else _ORPHAN.format(child_id),
+                           sheet=sheet, row=row, column="child id", value=child_id)
+        day = _first_date_column(con, table)
+        doc = f"regexp_extract(t.source_ref, '{_REF}', 1)"
+        written = con.execute(
+            f"INSERT INTO quarantine SELECT split_part({doc}, '!', 1), "
+            f"NULLIF(split_part({doc}, '!', 2), ''), "
+            f"TRY_CAST(regexp_extract(t.source_ref, '{_REF}', 2) AS INTEGER), 'child id', NULL, "
+            f"t.child_id, 'orphan', CASE WHEN t.child_id IN (SELECT child_id FROM quarantine "
+            f"WHERE target = 'children' AND scope = 'row') "
+            f"THEN replace(?, '{{}}', t.child_id) ELSE replace(?, '{{}}', t.child_id) END, "
+            f"'row', '{table}', t.child_id, {f't.{day}' if day else 'NULL'}, to_json(t) "
+            f"FROM {table} t WHERE {orphan}", [_ORPHAN_SET_ASIDE, _ORPHAN]).fetchall()[0][0]
+        report.more(report.row_severity, "orphan", split_ref(listed[0][0])[0],
+                    written - len(listed))
+        con.execute(f"DELETE FROM {table} t WHERE {orphan}")
+        total += written
+    return total
+
+
+def blank_conflicting_dobs(con: duckdb.DuckDBPyConnection, report: Report) -> int:
+    """Where returns give a child different dates of birth, report it and leave the date of
+    birth blank (quarantining each conflicting value); children affected."""
+    conflicts = con.execute(
+        """
+        WITH conflicting AS (
+            SELECT child_id FROM children WHERE dob IS NOT NULL
+            GROUP BY child_id HAVING min(dob) <> max(dob))
+        SELECT child_id, string_agg(DISTINCT strftime(dob, '%d/%m/%Y') || ' in ' || source_ref,
+                                    '; ' ORDER BY strftime(dob, '%d/%m/%Y') || ' in ' || source_ref)
+        FROM children SEMI JOIN conflicting USING (child_id) WHERE dob IS NOT NULL
+        GROUP BY child_id ORDER BY child_id
+        """
+    ).fetchall()
+    if not conflicts:
+        return 0
+    blanked = " The date of birth is left blank until it is corrected." if report.quarantine \
+        else ""
+    for child_id, where in conflicts:
+        report.bad_row("dob_conflict", "-", f"Child {child_id} has different dates of birth in "
+                       f"different returns: {where}. Correct the source system and reload."
+                       + blanked, column="date of birth", value=child_id)
+    con.execute("CREATE OR REPLACE TEMP TABLE _conflicts AS SELECT child_id FROM children "
+                "WHERE dob IS NOT NULL GROUP BY child_id HAVING min(dob) <> max(dob)")
+    doc = "regexp_extract(t.source_ref, '" + _REF + "', 1)"
+    quarantine.ensure(con)
+    con.execute(
+        f"INSERT INTO quarantine SELECT split_part({doc}, '!', 1), "
+        f"NULLIF(split_part({doc}, '!', 2), ''), "
+        f"TRY_CAST(regexp_extract(t.source_ref, '{_REF}', 2) AS INTEGER), 'date of birth', "
+        "NULL, strftime(t.dob, '%d/%m/%Y'), 'dob_conflict', 'The child has different dates of "
+        "birth in different returns.', 'cell', 'children', t.child_id, NULL, to_json(t) "
+        "FROM children t SEMI JOIN _conflicts USING (child_id) WHERE t.dob IS NOT NULL")
+    con.execute("UPDATE children SET dob = NULL WHERE child_id IN "
+                "(SELECT child_id FROM _conflicts)")
+    con.execute("DROP TABLE _conflicts")
+    return len(conflicts)
+
+
+def split_ref(ref: str | None) -> tuple[str, str | None, int | None]:
+    """'annex_a.xlsx!List 3:17' -> ('annex_a.xlsx', 'List 3', 17)."""
+    if not ref:
+        return "-", None, None
+    doc, _, row = ref.rpartition(":")
+    if not doc:
+        doc, row = ref, ""
+    file, _, sheet = doc.partition("!")
+    return file, sheet or None, int(row) if row.isdigit() else None
+
+
+def summary(con: duckdb.DuckDBPyConnection, schema: str = "main") -> dict[str, object]:
+    """Rows and cells set aside, for the manifest: {'rows': n, 'cells': n, 'by_table': {}}."""
+    rows = con.execute(
+        f"SELECT COALESCE(target, '-'), count(DISTINCT (file, sheet, row_number)) "
+        f"FROM {schema}.quarantine WHERE scope = 'row' GROUP BY 1 ORDER BY 1").fetchall()
+    cells = con.execute(f"SELECT count(*) FROM {schema}.quarantine WHERE scope = 'cell'"
+                        ).fetchall()[0][0]
+    return {"rows": sum(n for _, n in rows), "cells": cells, "by_table": dict(rows)}
+
+
+def count_for(con: duckdb.DuckDBPyConnection, tables: Iterable[str], start: date | None,
+              end: date | None) -> list[tuple[str, int, int]]:
+    """(table, rows dated in [start, end], rows with no usable date) set aside, per table.
+
+    Without a period (`start` None) every row set aside counts as in it."""
+    names = sorted(set(tables))
+    if not names or not con.execute(
+            "SELECT count(*) FROM duckdb_tables() WHERE table_name = 'quarantine'"
+    ).fetchall()[0][0]:
+        return []
+    placeholders = ", ".join("?" for _ in names)
+    in_period = "true" if start is None else "event_date BETWEEN ? AND ?"
+    undated = "false" if start is None else "event_date IS NULL"
+    params: list[object] = [] if start is None else [start, end]
+    found = con.execute(
+        f"SELECT target, count(DISTINCT (file, sheet, row_number)) FILTER ({in_period}), "
+        f"count(DISTINCT (file, sheet, row_number)) FILTER ({undated}) "
+        f"FROM quarantine WHERE scope = 'row' AND target IN ({placeholders}) GROUP BY target "
+        f"ORDER BY target", [*params, *names]).fetchall()
+    return [(t, n, undated) for t, n, undated in found if n or undated]
+
+
+def describe(counts: list[tuple[str, int, int]], period: str = "in this period") -> list[str]:
+    """Sentences for a page: '3 referrals in this period are quarantined'."""
+    lines = []
+    for table, n, undated in counts:
+        one, many = NOUNS.get(table, (f"{table} row", f"{table} rows"))
+        if n:
+            lines.append(f"{n:,} {one if n == 1 else many} {period} "
+                         f"{'is' if n == 1 else 'are'} quarantined")
+        if undated:
+            lines.append(f"{undated:,} {one if undated == 1 else many} with no usable date "
+                         f"{'is' if undated == 1 else 'are'} quarantined")
+    return lines
