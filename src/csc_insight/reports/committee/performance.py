@@ -173,7 +173,7 @@ def _bands(result: Result, policy: figures.Policy) -> Grid | None:
     if policy.public and any(is_suppressed(c) for c in counts[0]):
         # disclose() has protected the bands with their total (the figure itself)
         row = [SYMBOL if is_suppressed(c) else f"{c:,}" for c in counts[0]] + [
-            SYMBOL if is_suppressed(result.value) else f"{result.value:,.0f}"]
+            figures.shown(result.unit, result, policy)]
     elif policy.public:
         table = protect(["Children"], names, counts, policy.rule)
         row = [table.cell(0, j) for j in range(len(names))] + [table.row_total(0)]
