@@ -575,6 +575,11 @@ def disclose(results: Mapping[str, Any], trends: Mapping[str, Sequence[Any]],
                 parts = [values.get((ident, m, q, None)) for q in _quarter_labels(ytd_label)]
                 values.setdefault((ident, m, ytd_label, None),
                                   sum(parts) if None not in parts else None)  # type: ignore[arg-type]
+            if unit == "count" and isinstance(r.forecast, int | float):
+                # the forecast is the year to date scaled to the year: its count is known
+                ytd = parse_period(r.period).year_to_date()
+                values[(ident, "n", ytd_label, None)] = round(
+                    r.forecast * ytd.days / ytd.financial_year().days)
         groups = {g for (i, _, _, g) in values if i == ident and isinstance(g, str)}
         if groups:
             for m in _measures(unit, r):

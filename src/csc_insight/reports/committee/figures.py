@@ -193,6 +193,8 @@ def year_to_date(result: Result) -> Figure | None:
     if result.forecast is None or result.unit != "count" or result.value is None:
         return None
     ytd = parse_period(result.period).year_to_date()
+    if is_suppressed(result.forecast):  # hidden with the figures it could give back
+        return Figure(ytd.label, result.forecast, result.forecast)  # type: ignore[arg-type]
     value = round(result.forecast * ytd.days / ytd.financial_year().days)
     return Figure(ytd.label, value, value)
 
