@@ -31,9 +31,11 @@ $(WEB_ASSETS): package.json package-lock.json src/csc_insight/web/assets/src/app
 # actions and the audit round agree with the data.
 demo: export CSC_INSIGHT_TODAY ?= 2020-03-31
 demo: setup
-	$(BIN)/csc-insight synth --profile city --seed 1 --start 2017-04-01 --end 2020-03-31 --out $(DEMO_DATA)
+	$(BIN)/csc-insight synth --profile city --seed 1 --start 2017-04-01 --end 2020-03-31 --out $(DEMO_DATA) --registers-out $(DEMO_DATA)_registers
 	$(BIN)/csc-insight load $(DEMO_DATA)
 	$(BIN)/csc-insight snapshots
+	$(BIN)/csc-insight registers import missing $(DEMO_DATA)_registers/missing_register.csv
+	$(BIN)/csc-insight registers import cme $(DEMO_DATA)_registers/cme_register.csv
 	$(BIN)/csc-insight plans demo
 	$(BIN)/csc-insight audits demo
 	$(BIN)/csc-insight demo-user

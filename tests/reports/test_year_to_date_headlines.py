@@ -53,7 +53,7 @@ def test_small_numbers_follow_the_disclosure_rule() -> None:
 def test_no_data_is_not_zero() -> None:
     assert figures.year_to_date_sentence(_result(None, None, value=None), "Q3 2019-20",
                                          PUBLIC) == (
-        "Referrals to early help: no figure in Q3 2019-20.")
+        "Referrals to early help: no data in Q3 2019-20.")
 
 
 def test_the_report_tells_the_early_help_rows_for_the_year_to_date() -> None:
@@ -74,5 +74,5 @@ def test_a_hidden_forecast_hides_the_year_to_date(monkeypatch) -> None:
     neither is the year to date, and the row is told for the quarter."""
     monkeypatch.setattr(figures, "forecast_shown", lambda result, policy: figures.SYMBOL)
     assert figures.year_to_date_sentence(_result(21.3, 22), "Q3 2019-20", PUBLIC) == (
-        "Referrals to early help: fewer than 6 in Q3 2019-20, compared with 6 in the "
-        "previous quarter and compared with 8 in the same quarter last year.")
+        "Referrals to early help: fewer than 6 in Q3 2019-20, fewer than the previous "
+        "quarter (6) and fewer than the same quarter last year (8).")

@@ -38,6 +38,8 @@ GET_EXPECTED: dict[str, list[int]] = {
     "imports:upload": [302, 403, 403, 403, 405, 405],
     "imports:result": [302, 403, 403, 403, 200, 200],
     "imports:use_snapshot": [302, 403, 403, 403, 405, 405],
+    "imports:validation_rule": [302, 403, 403, 200, 200, 200],
+    "imports:validation_xlsx": [302, 403, 403, 200, 200, 200],
     "children:journey": [302, 403, 403, 200, 200, 200],
     "accesslog:search": [302, 403, 403, 403, 403, 200],
     "accesslog:export": [302, 403, 403, 403, 403, 200],
@@ -84,6 +86,16 @@ GET_EXPECTED: dict[str, list[int]] = {
     "restricted:lift": [302, 403, 403, 403, 403, 405],
     "restricted:grant": [302, 403, 403, 403, 403, 405],
     "restricted:revoke": [302, 403, 403, 403, 403, 405],
+    # counts (not suppressed): staff, not Members; entries name children: Manager and above
+    "registers:index": [302, 403, 200, 200, 200, 200],
+    "registers:missing": [302, 403, 403, 200, 200, 200],
+    "registers:missing_new": [302, 403, 403, 200, 200, 200],
+    "registers:missing_import": [302, 403, 403, 200, 200, 200],
+    "registers:missing_edit": [302, 403, 403, 200, 200, 200],
+    "registers:missing_child": [302, 403, 403, 200, 200, 200],
+    "registers:cme": [302, 403, 403, 200, 200, 200],
+    "registers:cme_new": [302, 403, 403, 200, 200, 200],
+    "registers:cme_edit": [302, 403, 403, 200, 200, 200],
 }
 # Unsafe routes: a POST from outside the policy is refused before the view runs.
 POST_EXPECTED: dict[str, list[int]] = {
@@ -100,6 +112,11 @@ POST_EXPECTED: dict[str, list[int]] = {
     "restricted:lift": [302, 403, 403, 403, 403],
     "restricted:grant": [302, 403, 403, 403, 403],
     "restricted:revoke": [302, 403, 403, 403, 403],
+    "registers:missing_new": [302, 403, 403],
+    "registers:missing_import": [302, 403, 403],
+    "registers:missing_edit": [302, 403, 403],
+    "registers:cme_new": [302, 403, 403],
+    "registers:cme_edit": [302, 403, 403],
 }
 # Audit routes take ids of the round, case and alert that _audit_ids makes.
 AUDIT_ARGS = {"audits:round": ["round_id"], "audits:write_up": ["round_id"],
@@ -128,6 +145,8 @@ def _url(name: str, users: dict[str, object]) -> str:
         "dashboard:children": {"indicator_id": "referrals", "period": "2019-20-Q2"},
         "imports:result": {"batch": BATCH},
         "imports:use_snapshot": {"snapshot_id": SNAPSHOT_ID},
+        "imports:validation_rule": {"snapshot_id": SNAPSHOT_ID, "rule_id": "cross_XR01"},
+        "imports:validation_xlsx": {"snapshot_id": SNAPSHOT_ID},
         "accounts:user_role": {"user_id": users["member"].pk},
         "accounts:user_disable": {"user_id": users["member"].pk},
         "accounts:user_second_factor": {"user_id": users["member"].pk},
@@ -148,6 +167,12 @@ def _url(name: str, users: dict[str, object]) -> str:
                                                         else {})}
     if name in RESTRICTED_ARGS:
         args[name] = {RESTRICTED_ARGS[name]: _restricted_ids(users)[RESTRICTED_ARGS[name]]}
+    if name == "registers:missing_edit":
+        args[name] = {"episode_id": _missing_episode()}
+    if name == "registers:cme_edit":
+        args[name] = {"entry_id": _cme_entry()}
+    if name == "registers:missing_child":
+        args[name] = {"child_id": "C1"}
     if name == "committee:agenda":
         args[name] = {"meeting": "2020-02-10", "fmt": "docx"}
     return reverse(name, kwargs=args.get(name))
@@ -162,6 +187,28 @@ def _appendix_draft() -> int:
     draft, _ = Draft.objects.get_or_create(kind="appendix", meeting=date(2020, 2, 10),
                                            period="2019-20-Q2", snapshot_id=SNAPSHOT_ID)
     return draft.pk
+
+
+def _missing_episode() -> int:
+    """One episode in the missing register, for C1 (the snapshot's child)."""
+    from datetime import date
+
+    from csc_insight.registers.models import MissingEpisode
+
+    episode, _ = MissingEpisode.objects.get_or_create(
+        child_id="C1", start=date(2019, 10, 1), defaults={"missing_from": "care"})
+    return episode.pk
+
+
+def _cme_entry() -> int:
+    """One entry in the missing education register, for C1."""
+    from datetime import date
+
+    from csc_insight.registers.models import CmeEntry
+
+    entry, _ = CmeEntry.objects.get_or_create(child_id="C1", category="at_risk",
+                                              start=date(2019, 9, 1))
+    return entry.pk
 
 
 RESTRICTED_ARGS = {"restricted:record": "record_id", "restricted:lift": "record_id",
@@ -285,7 +332,7 @@ def _child_id_routes() -> list[str]:
 
 
 def test_child_level_routes_are_found() -> None:
-    assert _child_id_routes() == ["children:journey"]
+    assert _child_id_routes() == ["children:journey", "registers:missing_child"]
 
 
 @pytest.mark.django_db

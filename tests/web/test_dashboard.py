@@ -102,10 +102,38 @@ def test_overview_defaults_to_the_latest_complete_quarter(clients, dash) -> None
     assert doc.xpath("//select[@id='period']/option[@selected]/@value") == ["2019-20-Q3"]
     contacts = _row(doc, "contacts")
     assert contacts[:2] == ["Contacts", "4"]
-    assert contacts[4:6] == ["1", "1"]  # Q3 2018-19 and the whole of 2018-19
+    assert contacts[4] == "1 ↑ Up"  # same quarter last year (2018-19-Q3)
+    assert contacts[7] == "9 Last year 1 (2018-19)"  # forecast; the whole of 2018-19
     timely = _row(doc, "contacts_decided_1wd_pct")
-    assert timely[1:3] == ["50.0%", "2 / 4"]
-    assert _row(doc, "contact_conversion_pct")[1:3] == ["50.0%", "2 / 4"]
+    assert timely[1] == "50.0%"
+    assert _row(doc, "contact_conversion_pct")[1] == "50.0%"
+
+
+@pytest.mark.django_db
+def test_overview_has_direction_and_forecast(clients, dash) -> None:
+    """Contacts (neutral): Q3 4 against Q2 1 and Q3 2018-19 1, both up, neither better
+    nor worse. Forecast: 7 contacts 1 Apr - 31 Dec 2019 (K5, K6, K4, K1, K2, K3, K8) over
+    275 days, scaled to 2019-20's 366 days = 9.3, shown 9.
+    Decided within 1 working day (higher is better): Q3 2 of 4 = 50.0% against Q2 1 of 1
+    (K4) = 100.0% and Q3 2018-19 1 of 1 (K7) = 100.0%: down, worse both times. Its
+    forecast is the year to date: 5 of 7 (K3 and K8 late) = 71.4%; target 90.0 (targets.yaml).
+    """
+    doc = _get(clients["manager"], reverse("dashboard:overview"))
+    headers = _cells(doc, "//table[contains(@class, 'csc-headlines')]/thead//th")
+    assert headers == ["Indicator", "Value", "Last 8 quarters", "Last quarter",
+                       "Same period last year", "RAG and target", "Benchmarks",
+                       "Year-end forecast"]
+    contacts = _row(doc, "contacts")
+    assert contacts[3:5] == ["1 ↑ Up", "1 ↑ Up"]
+    assert doc.xpath("//tr[@id='row-contacts']//span[@class='csc-forecast__value']/text()") == [
+        "9"]
+    timely = _row(doc, "contacts_decided_1wd_pct")
+    assert timely[3:6] == ["100.0% ↓ Down, worse", "100.0% ↓ Down, worse",
+                           "Red Target 90.0%"]
+    assert timely[7] == "71.4% Last year 100.0% (2018-19)"
+    worse = doc.xpath("//tr[@id='row-contacts_decided_1wd_pct']"
+                      "//span[contains(@class, 'csc-direction--worse')]")
+    assert len(worse) == 2
 
 
 @pytest.mark.django_db
@@ -193,8 +221,7 @@ def test_area_breakdown_round_trips_and_counts_by_team(clients, dash) -> None:
 
 @pytest.mark.django_db
 def test_indicator_page_shows_definition_settings_sql_and_comparisons(clients, dash) -> None:
-    doc = _get(clients["manager"],
-               reverse("dashboard:indicator", args=["contacts_decided_1wd_pct"]))
+    doc = _get(clients["manager"], reverse("dashboard:indicator", args=["contacts_decided_1wd_pct"]))
     text = " ".join(doc.text_content().split())
     assert _cells(doc, "//dt[.='Source']/following-sibling::dd") == [
         "local standard (seed 002 reports 91%)"]
@@ -274,10 +301,10 @@ def test_pages_say_when_nothing_is_loaded(clients) -> None:
 @pytest.mark.django_db
 def test_cached_figures_follow_a_changed_target(clients, dash, home: Path) -> None:
     url = reverse("dashboard:overview")
-    assert _row(_get(clients["manager"], url), "contacts_decided_1wd_pct")[-1] == "Red"
+    assert _row(_get(clients["manager"], url), "contacts_decided_1wd_pct")[5].startswith("Red")
     (home / "targets.yaml").write_text(
         "contacts_decided_1wd_pct: {target: 50, tolerance: 5}\n", encoding="utf-8")
-    assert _row(_get(clients["manager"], url), "contacts_decided_1wd_pct")[-1] == "Green"
+    assert _row(_get(clients["manager"], url), "contacts_decided_1wd_pct")[5].startswith("Green")
 
 
 def test_warm_fills_the_cache_for_the_default_overview(dash) -> None:

@@ -91,10 +91,12 @@ def test_overview_row_says_no_data_and_rates_nothing(clients, nodata) -> None:
     doc = _get(clients["member"], reverse("dashboard:overview"))
     cells = [_text(c) for c in doc.xpath(f"//tr[@id='row-{SEEN}']/*")]
     assert cells[0] == TITLE
-    assert cells[1:3] == ["No data", "Not recorded in the period"]
-    assert cells[4:6] == ["No data", "No data"]  # Q3 2018-19 and 2018-19: before the data
-    assert cells[6:9] == ["Not published"] * 3
-    assert cells[9] == "Not rated (no data)"
+    assert cells[1] == "No data Not recorded in the period"
+    # Against last quarter and the same quarter last year (before the data): no arrow.
+    assert cells[3:5] == ["No data to compare", "No data to compare"]
+    assert cells[5] == "Not rated (no data) Target 100.0%"
+    assert cells[6] == "None published"
+    assert cells[7] == "No forecast"
     assert "0.0%" not in cells and "0 / 2" not in cells
     assert not doc.xpath(f"//tr[@id='row-{SEEN}']//strong[contains(@class, 'govuk-tag')]")
 

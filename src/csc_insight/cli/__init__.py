@@ -21,6 +21,8 @@ COMMAND_MODULES = [
     "csc_insight.cli.indicators",  # indicators, children
     "csc_insight.cli.report",  # report performance|appendix|plan|audit|agenda
     "csc_insight.cli.audits",  # audits sample, demo
+    "csc_insight.cli.validate",  # validate
+    "csc_insight.cli.registers",  # registers import, list
 ]
 
 # Arguments that hold a period label (`--period`, `audits sample --quarter`).

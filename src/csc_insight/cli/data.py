@@ -77,7 +77,24 @@ def cmd_load(args: argparse.Namespace) -> int:
     for table, count in sorted(result.rows.items()):
         if count:
             console.print(f"  {table:<22} {count:>10,}")
+    _print_validation(result.snapshot.id, console)
     return 0
+
+
+def _print_validation(snapshot_id: str, console: Console) -> None:
+    """One line on the validation rules run at the load, and what changed since the last."""
+    from csc_insight.validation import at_load
+
+    checks = at_load.stored(snapshot_id)
+    if checks is None:
+        return
+    failing = sum(1 for n in checks.counts().values() if n)
+    line = (f"Validation ({checks.collection_year}): {len(checks.failures):,} failing row(s) "
+            f"on {failing} of {len(checks.rules_run)} rule(s) run")
+    change = at_load.changes(snapshot_id)
+    if change:
+        line += f"; since the previous load {change.fixed:,} fixed, {change.new:,} new"
+    console.print(line + ". `csc-insight validate` lists them.")
 
 
 def cmd_snapshots(args: argparse.Namespace) -> int:

@@ -16,7 +16,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-KINDS = ("performance", "appendix", "plan", "audit", "agenda")
+KINDS = ("performance", "appendix", "plan", "audit", "agenda", "missing")
 
 
 def report(args: argparse.Namespace) -> int:
@@ -28,6 +28,8 @@ def report(args: argparse.Namespace) -> int:
     from csc_insight.web.committee.models import Draft
 
     meeting = date.fromisoformat(args.meeting)
+    if args.kind == "missing":
+        return _missing(args, meeting)
     try:
         if args.kind == "agenda":
             paper = services.agenda_for(meeting)
@@ -57,6 +59,25 @@ def report(args: argparse.Namespace) -> int:
     return 0
 
 
+def _missing(args: argparse.Namespace, meeting: date) -> int:
+    """The termly missing paper (registers/papers.py), from the registers themselves."""
+    from csc_insight.registers import cme
+    from csc_insight.registers.papers import missing_paper
+    from csc_insight.reports.committee.render import ConversionError, write
+
+    if not args.term:
+        print("--term START:END is needed for this paper.", file=sys.stderr)
+        return 2
+    try:
+        paper = missing_paper(cme.parse_term(args.term), meeting)
+        path = write(paper, args.format, Path(args.out))
+    except (cme.TermError, ConversionError) as exc:
+        print(str(exc), file=sys.stderr)
+        return 1
+    print(f"{path}\t{paper.classification}\t{paper.provenance}")
+    return 0
+
+
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser("report", help="write a committee paper or agenda")
     parser.add_argument("kind", choices=KINDS)
@@ -67,4 +88,5 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--plan", type=int, help="plan id (plan)")
     parser.add_argument("--round", type=int, help="audit round id (audit)")
     parser.add_argument("--snapshot", help="snapshot id (default: the draft's, or current)")
+    parser.add_argument("--term", help="missing: the term as START:END (yyyy-mm-dd)")
     parser.set_defaults(handler=report)

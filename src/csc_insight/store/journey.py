@@ -15,6 +15,7 @@ from typing import Any
 
 import duckdb
 
+from csc_insight.formats.code_words import in_words
 from csc_insight.store.child_ids import normalise_child_id
 
 
@@ -27,8 +28,9 @@ class Event:
     day: date
     kind: str  # machine-readable: contact, referral, assessment, cp_plan_start, ...
     title: str  # what happened, in words
-    details: dict[str, str] = field(default_factory=dict)
+    details: dict[str, str] = field(default_factory=dict)  # label -> value in words
     source_ref: str | None = None
+    codes: dict[str, str] = field(default_factory=dict)  # label -> the code as recorded
 
 
 @dataclass(frozen=True)
@@ -48,7 +50,7 @@ def _text(value: Any) -> str:
     if isinstance(value, bool):
         return _yn(value)
     if isinstance(value, date):
-        return value.isoformat()
+        return f"{value.day} {value:%B %Y}"
     return str(value)
 
 
@@ -123,6 +125,39 @@ EVENT_SOURCES: list[tuple[str, str, str, str, dict[str, str]]] = [
      {"Worker": "worker", "Team": "team"}),
 ]
 
+# Columns holding a code, and the vocabulary (`formats.code_words`) that puts it in words.
+CODED_COLUMNS = {
+    "source_code": "referral_source", "primary_need": "primary_need",
+    "closure_reason": "closure_reason", "initial_category": "abuse_category",
+    "latest_category": "abuse_category", "rne": "reason_new_episode", "ls": "legal_status",
+    "cin": "category_of_need", "place": "placement", "place_provider": "placement_provider",
+    "rec": "reason_episode_ceased", "reason_place_change": "reason_place_change",
+    "review_code": "review_participation", "in_touch": "in_touch", "activity": "activity",
+    "accommodation": "accommodation", "visit_type": "visit_type", "outcome": "contact_outcome",
+    "missing_type": "missing_type", "kind": "health_assessment", "ethnicity": "ethnicity",
+    "sex": "sex",
+}
+# Early help's closure reasons are a local list, not the CIN census RC codes.
+# Early help's requests use the contacts' source codes and outcomes; short breaks carry the
+# CIN census disability codes.
+_TABLE_VOCABULARIES = {
+    ("early_help", "closure_reason"): "eh_closure_reason",
+    ("early_help", "referral_source"): "referral_source",
+    ("early_help", "referral_outcome"): "contact_outcome",
+    ("short_breaks", "service"): "short_break_service",
+    ("short_breaks", "disability"): "disability",
+}
+
+
+def decode(column: str, value: str, table: str = "") -> tuple[str, str | None]:
+    """(words, code) for a coded column's value; (value, None) for other columns.
+    A code not in the list reads "Code not recognised" with the code beside it."""
+    vocabulary = _TABLE_VOCABULARIES.get((table, column)) or CODED_COLUMNS.get(column)
+    if vocabulary is None:
+        return value, None
+    return in_words(vocabulary, value) or "Code not recognised", value
+
+
 # Order of kinds on one day: the order the service works in.
 _ORDER = {kind: n for n, (_, _, kind, _, _) in enumerate(EVENT_SOURCES)}
 
@@ -142,10 +177,16 @@ def child_journey(con: duckdb.DuckDBPyConnection, child_id: str) -> Journey:
         sql = f'SELECT {select} FROM {table} WHERE child_id = ? AND "{day_col}" IS NOT NULL'
         for values in con.execute(sql, [child_id]).fetchall():
             day, ref, *rest = values
-            details = {
-                label: _text(v) for label, v in zip(labels, rest, strict=True) if v is not None
-            }
-            events.append(Event(day, kind, title, details, ref))
+            details: dict[str, str] = {}
+            codes: dict[str, str] = {}
+            for (label, column), v in zip(labels.items(), rest, strict=True):
+                if v is None:
+                    continue
+                words, code = decode(column, _text(v), table)
+                details[label] = words
+                if code is not None:
+                    codes[label] = code
+            events.append(Event(day, kind, title, details, ref, codes))
 
     if not child and not events:
         raise ChildNotFound(child_id)

@@ -82,7 +82,10 @@ def expand(paths: list[Path], report: Report) -> list[Path]:
         if path.is_dir():
             for child in sorted(path.rglob("*")):
                 if child.is_file() and not child.name.startswith("."):
-                    if child.suffix.lower() in LOADABLE_SUFFIXES:
+                    if child.name == "injected_errors.csv":  # synth --inject-errors' key
+                        report.warning("ignored_file", child.name, "The list of errors "
+                                       "`synth --inject-errors` planted, not a return; ignored.")
+                    elif child.suffix.lower() in LOADABLE_SUFFIXES:
                         found.append(child)
                     else:
                         report.warning("ignored_file", child.name,
@@ -245,6 +248,15 @@ def _load(
     _finish_snapshot(staging, snapshot_id, now, user)
     staging.close()
     _crash_point("after_build")
+    from csc_insight.validation import at_load
+
+    checks = at_load.check_file(db_tmp)
+    if at_load.blocks() and checks.count("error"):
+        report.error("validation_blocks", "-", f"{checks.count('error')} rows fail the DfE "
+                     "validation rules and CSC_INSIGHT_VALIDATION_BLOCKS is set: see "
+                     "`csc-insight validate PATH...`.")
+        return LoadResult(None, report)
+    at_load.save(checks, db_tmp)
 
     manifest = {
         "id": snapshot_id,

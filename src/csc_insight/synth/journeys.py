@@ -753,7 +753,11 @@ def _oc2(sim: Sim, care: dict[str, np.ndarray], extra: dict[str, Columns]) -> Co
     return {
         "child_id": cid[care["child"][owner]],
         "year_ending": dates([day(date(int(y), 3, 31)) for y in year]),
-        "health_check": flags(extra["oc2"]["health_assessment"]),
+        # Health promotion (HEALTH_CHECK) is for children under 5 at 31 March only (DfE
+        # rules 545 and 546).
+        "health_check": flags(extra["oc2"]["health_assessment"], add_years(
+            care["dob"][owner], 5) > np.array([day(date(int(y), 3, 31)) for y in year],
+                                              dtype=np.int64)),
         "immunisations": flags(rng.random(n) < 0.86),
         "teeth_check": flags(rng.random(n) < 0.85), "sdq_score": sdq,
         "convicted": convicted, "substance_misuse": flags(substance),
@@ -843,8 +847,10 @@ def _care_leavers(sim: Sim, care: dict[str, np.ndarray]) -> tuple[Columns, Colum
     accom = pick(rng, vocab.ACCOM, n)
     unknown = in_touch != "YES"
     activity = np.where(unknown & (rng.random(n) < 0.7), "G6", activity).astype(object)
-    accom = np.where(unknown & (rng.random(n) < 0.7), "Z", accom).astype(object)
-    suitable_flag = flags(suitable, accom != "Z")
+    # Residence not known: R2 (the DfE's rule 133 wants a suffix); S is S2 only.
+    not_known = unknown & (rng.random(n) < 0.7)
+    accom = np.where(not_known, "R", accom).astype(object)
+    suitable_flag = flags(suitable & (accom != "S") & ~not_known)
     year_end = np.array([day(date(int(y), 3, 31)) for y in year], dtype=np.int64)
     contact = np.minimum(year_end - rng.integers(0, 120, n), sim.e0)
     pa = sim.leaving_care_worker[owner] if n else np.zeros(0, dtype=object)

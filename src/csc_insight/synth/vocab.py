@@ -37,14 +37,18 @@ PLACE_CHANGE = {"CARPL": 25, "CHILD": 15, "LAREQ": 20, "PLACE": 15, "CREQB": 5, 
 IN_TOUCH = {"YES": 90, "NO": 4, "REFU": 2, "NREQ": 2, "RHOM": 2}
 ACTIVITY_EET = {"F1": 30, "P1": 10, "F2": 25, "P2": 15, "F4": 8, "P4": 4, "F5": 5, "P5": 3}
 ACTIVITY_NEET = {"G4": 30, "G5": 55, "G6": 15}
-ACCOM = {"C": 25, "D": 10, "E": 10, "G": 5, "H": 5, "K": 5, "R": 5, "S": 25, "T": 5, "U": 5}
+# OC3 ACCOM letters; S (no fixed abode) is never suitable (DfE rule 133 allows S2 only).
+ACCOM = {"B": 22, "C": 25, "D": 10, "E": 10, "G": 5, "H": 5, "K": 5, "R": 5, "S": 3, "T": 5,
+         "U": 5}
 EH_ORGANISATIONS = {"Early Help Team": 50, "School": 25, "Health visiting": 10,
                     "Children's centre": 10, "Voluntary sector": 5}
 EH_CLOSURE = {"outcomes_met": 60, "stepped_up": 10, "disengaged": 15, "moved": 5, "other": 10}
 DISABILITY = {"LD": 25, "AUT": 30, "COMM": 15, "BEH": 10, "MOB": 8, "CON": 7, "HEAR": 3, "VIS": 2}
-POSTCODES = ("EC1A 1", "EC2V 7", "EC3N 4", "E1 6", "E2 8", "N1 9", "SE1 7", "SW9 8", "E15 4",
-             "N17 6", "SE15 5", "W12 7", "CR0 2", "IG1 1", "HA0 4", "RM1 3", "B1 1", "M1 2",
-             "LS1 4", "NE1 5", "BS1 6", "L1 8", "S1 2", "NG1 1", "CF10 1")
+# Full postcodes (SSDA903 HOME_POST and PL_POST must be full: DfE rule 392c).
+POSTCODES = ("EC1A 1AB", "EC2V 7DX", "EC3N 4FJ", "E1 6GH", "E2 8LN", "N1 9PQ", "SE1 7RT",
+             "SW9 8SU", "E15 4WY", "N17 6ZA", "SE15 5BD", "W12 7EF", "CR0 2HJ", "IG1 1NP",
+             "HA0 4QR", "RM1 3TU", "B1 1WX", "M1 2YZ", "LS1 4AD", "NE1 5BE", "BS1 6GL",
+             "L1 8NR", "S1 2PW", "NG1 1SX", "CF10 1UY")
 FIRST_NAMES = ("Alex", "Sam", "Jo", "Priya", "Tom", "Amara", "Chris", "Fatima", "Dan", "Grace",
                "Kemi", "Liam", "Maya", "Noah", "Olu", "Rosa", "Sean", "Tara", "Yusuf", "Zoe")
 LAST_NAMES = ("Adams", "Begum", "Clarke", "Davies", "Evans", "Francis", "Green", "Hussain",

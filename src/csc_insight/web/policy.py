@@ -101,6 +101,8 @@ SECTIONS: list[tuple[str, str, str, frozenset[Role]]] = [
         "Case-file audit rounds: plan a sample, audit and moderate, act on findings, reports.",
         roles.EVERYONE,
     ),
+    ("registers:index", "Registers", "Children missing from home, care and education: episodes, "
+     "return interviews, escalation, alerts and the termly counts.", roles.STAFF),
     (
         "imports:data",
         "Data",

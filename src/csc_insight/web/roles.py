@@ -19,3 +19,5 @@ CHILD_LEVEL = frozenset({Role.MANAGER, Role.ANALYST, Role.ADMINISTRATOR})
 DATA = frozenset({Role.ANALYST, Role.ADMINISTRATOR})
 ADMIN = frozenset({Role.ADMINISTRATOR})
 EVERYONE = frozenset(Role)
+# Staff: everyone but Members (pages of unsuppressed counts, e.g. the registers' figures).
+STAFF = EVERYONE - {Role.MEMBER}

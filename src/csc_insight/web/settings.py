@@ -99,6 +99,7 @@ INSTALLED_APPS = [
     "csc_insight.web.committee",
     "csc_insight.web.audits",
     "csc_insight.web.restricted",
+    "csc_insight.registers",
 ]
 
 MIDDLEWARE = [

@@ -12,6 +12,7 @@ urlpatterns = [
     path("plans/", include("csc_insight.web.plans.urls")),
     path("audits/", include("csc_insight.web.audits.urls")),
     path("committee/", include("csc_insight.web.committee.urls")),
+    path("registers/", include("csc_insight.web.registers.urls")),
 ]
 
 handler403 = "csc_insight.web.errors.forbidden"

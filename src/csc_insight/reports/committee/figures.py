@@ -159,10 +159,11 @@ def sentence(result: Result, period_name: str, policy: Policy) -> str:
         f"in {period_name}")
     value = _words(unit, result, policy)
     if result.value is None:
-        if getattr(result, "no_data", None) == NO_RECORDS and (
-                none := _none_counted(result.id, when)):
+        reason = getattr(result, "no_data", None)
+        nothing_counted = reason == NO_RECORDS or (reason is None and result.denominator == 0)
+        if nothing_counted and (none := _none_counted(result.id, when)):
             return f"{result.title}: none, as {none}."
-        why = f" ({result.no_data})" if getattr(result, "no_data", None) else ""
+        why = f" ({reason})" if reason else ""
         return f"{result.title}: {NO_DATA} {when}{why}."
     if value is None:
         return f"{result.title}: not published {when} (small numbers)."

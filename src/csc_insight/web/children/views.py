@@ -10,20 +10,11 @@ from django.views.decorators.http import require_GET
 
 from csc_insight.store import snapshots
 from csc_insight.store.journey import ChildNotFound, child_journey
+from csc_insight.store.journey_summary import journey_summary
 from csc_insight.web import roles
 from csc_insight.web.accesslog.record import record_access
 from csc_insight.web.children.scope import may_view_child
 from csc_insight.web.policy import allow
-
-CHILD_FIELDS = [
-    ("Date of birth", "dob"),
-    ("Expected date of birth", "expected_dob"),
-    ("Sex", "sex"),
-    ("Ethnicity", "ethnicity"),
-    ("Disability", "disability"),
-    ("Unaccompanied asylum-seeking child", "uasc"),
-    ("UPN", "upn"),
-]
 
 
 @allow(roles.CHILD_LEVEL | {roles.Role.AUDITOR})
@@ -36,16 +27,12 @@ def journey(request: HttpRequest, child_id: str) -> HttpResponse:
         snap = snapshots.current()
         with snapshots.connect(snap.id) as con:
             found = child_journey(con, child_id)
+            summary = journey_summary(con, found.child_id)
     except (snapshots.SnapshotError, ChildNotFound) as missing:
         raise Http404("No such child in the current data") from missing
     record_access(request, found.child_id)
-    details = []
-    for label, key in CHILD_FIELDS:
-        value = found.child.get(key)
-        if value is not None:
-            details.append((label, "Yes" if value is True else "No" if value is False else value))
     return render(
         request,
         "children/journey.html",
-        {"journey": found, "details": details, "snapshot": snap},
+        {"journey": found, "summary": summary, "snapshot": snap},
     )

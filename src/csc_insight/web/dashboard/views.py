@@ -23,12 +23,14 @@ from csc_insight.indicators import BREAKDOWNS, Definition, Figure, Period, Perio
 from csc_insight.indicators import catalogue as indicator_catalogue
 from csc_insight.indicators import get as get_definition
 from csc_insight.indicators.catalogue import AREAS
+from csc_insight.indicators.direction import direction
 from csc_insight.indicators.settings import load_settings, load_targets
 from csc_insight.reports.charts import bar_chart, line_chart, sparkline
 from csc_insight.reports.disclosure import shown_value
 from csc_insight.store import quarantine, snapshots
 from csc_insight.web import roles
 from csc_insight.web.dashboard import figures
+from csc_insight.web.dashboard.area_sections import breakdown_order, fold
 from csc_insight.web.dashboard.templatetags.figures import format_value
 from csc_insight.web.policy import allow, may, sections_for
 
@@ -154,10 +156,23 @@ def _quarantined(snapshot_id: str, tables: tuple[str, ...], period: Period) -> t
         con.close()
 
 
+def _changes(result: Any) -> dict[str, Any]:
+    """The figure against the previous quarter and the same period last year, each with
+    its direction (arrow, up/down, better/worse by the indicator's polarity)."""
+    previous = result.previous_quarters[-1] if result.previous_quarters else None
+    found = {}
+    for key, then in (("quarter", previous), ("year", result.same_period_last_year)):
+        found[key] = {"figure": then, "direction": direction(
+            result.value, then.value if then else None, result.polarity)}
+    return found
+
+
 def _row(definition: Definition, result: Any, trend: list[Figure]) -> dict[str, Any]:
     return {
         "definition": definition, "result": result, "ok": result.status == "ok",
-        "comparators": _comparators(result),
+        "comparators": _comparators(result), "changes": _changes(result),
+        "has_comparators": any(c and (c.get("value") is not None or c.get("status"))
+                               for c in (result.comparators or {}).values()),
         "sparkline": _svg("sparkline", definition.id, _points(trend),
                           f"spark-{definition.id}") if result.status == "ok" else "",
     }
@@ -212,15 +227,19 @@ def area(request: HttpRequest, area_slug: str) -> HttpResponse:
     sections = []
     for d in definitions:
         result, trend = found[d.id], trends.get(d.id, [])
+        ok = result.status == "ok"
         sections.append({
-            "definition": d, "result": result, "ok": result.status == "ok", "trend": trend,
-            "chart": _chart(d, trend, f"chart-{d.id}") if result.status == "ok" else "",
-            "comparators": _comparators(result),
+            "definition": d, "result": result, "ok": ok, "trend": trend,
+            "chart": _chart(d, trend, f"chart-{d.id}") if ok else "",
+            "comparators": _comparators(result), "changes": _changes(result),
+            "sparkline": _svg("sparkline", d.id, _points(trend),
+                              f"card-spark-{d.id}") if ok else "",
         })
-    context["sections"] = sections
     if by:
-        context["breakdown"] = [{"definition": d, "rows": broken.get(d.id, [])}
-                                for d in definitions if found[d.id].status == "ok"]
+        for s in sections:
+            if s["ok"]:
+                s["breakdown"] = breakdown_order(by, broken.get(s["definition"].id, []))
+    context["sections"] = fold(sections)
     return render(request, "dashboard/area.html", context)
 
 

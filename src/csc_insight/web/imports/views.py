@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from csc_insight.store import quarantine, snapshots
 from csc_insight.web import roles
+from csc_insight.web.accesslog.record import record_access
 from csc_insight.web.imports import uploads
 from csc_insight.web.policy import allow
 
@@ -39,6 +40,19 @@ def _history() -> list[dict[str, Any]]:
         }
         for snap in reversed(snapshots.list_snapshots())
     ]
+
+
+def _validation() -> dict[str, Any] | None:
+    """The current load's rule results: counts per rule and the change since the last load."""
+    from csc_insight.validation import at_load, report
+
+    current = snapshots.current_id()
+    if current is None:
+        return None
+    results = at_load.results_for(current)
+    return {"snapshot_id": current, "year": results.collection_year,
+            "errors": results.count("error"), "queries": results.count("query"),
+            "rules": report.summary_rows(results), "change": at_load.changes(current)}
 
 
 QUARANTINE_LISTED = 200
@@ -73,7 +87,8 @@ def _set_aside() -> dict[str, Any] | None:
 def _data_page(request: HttpRequest, error: str = "", status: int = 200) -> HttpResponse:
     return render(
         request, "imports/data.html",
-        {"history": _history(), "error": error, "set_aside": _set_aside()}, status=status,
+        {"history": _history(), "error": error, "set_aside": _set_aside(),
+         "validation": _validation()}, status=status,
     )
 
 
@@ -115,3 +130,48 @@ def use_snapshot(request: HttpRequest, snapshot_id: str) -> HttpResponse:
         raise Http404(str(missing)) from missing
     messages.success(request, f"The current data is now the load {snapshot_id}")
     return redirect("imports:data")
+
+
+def _results(snapshot_id: str) -> Any:
+    from csc_insight.validation import at_load
+
+    try:
+        return at_load.results_for(snapshot_id)
+    except snapshots.SnapshotError as missing:
+        raise Http404("No such load") from missing
+
+
+@allow(roles.CHILD_LEVEL)
+@require_GET
+def validation_rule(request: HttpRequest, snapshot_id: str, rule_id: str) -> HttpResponse:
+    """The children behind one rule's failures; each child shown is access-logged."""
+    from csc_insight.validation.catalogue import get
+
+    try:
+        rule = get(rule_id)
+    except KeyError as missing:
+        raise Http404("No such rule") from missing
+    failures = [f for f in _results(snapshot_id).failures if f.rule == rule.id]
+    for child in sorted({f.child for f in failures if f.child}):
+        record_access(request, child, f"validation rule {rule.code}")
+    return render(request, "imports/validation_rule.html",
+                  {"rule": rule, "failures": failures, "snapshot_id": snapshot_id})
+
+
+@allow(roles.CHILD_LEVEL)
+@require_GET
+def validation_xlsx(request: HttpRequest, snapshot_id: str) -> HttpResponse:
+    """Every failing row of a load as a workbook to work through (access-logged)."""
+    import io
+
+    from csc_insight.validation import report
+
+    results = _results(snapshot_id)
+    for child in sorted({f.child for f in results.failures if f.child}):
+        record_access(request, child, "validation workbook")
+    buffer = io.BytesIO()
+    report.write_xlsx(results, buffer)
+    response = HttpResponse(buffer.getvalue(), content_type=(
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+    response["Content-Disposition"] = f'attachment; filename="validation-{snapshot_id}.xlsx"'
+    return response

@@ -1,0 +1,5 @@
+"""The registers officers keep beside the returns (issue 17), one Django app: the models,
+import, alerts and use-case services that both the CLI and the web call.
+
+Done so far: children missing from home and care (`missing.py`, `missing_import.py`).
+"""

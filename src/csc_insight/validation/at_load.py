@@ -1,0 +1,104 @@
+"""The rules at every load: run on the new snapshot file before it is published, kept in
+it (snapshot_meta key `validation`, the results as JSON), and compared with the previous
+load's.
+
+A load is never refused for failing rules unless the administrator sets
+CSC_INSIGHT_VALIDATION_BLOCKS=1; then a DfE error (severity `error`) refuses it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+
+from csc_insight.store import snapshots
+from csc_insight.validation.runner import Failure, Results, run
+
+
+def blocks() -> bool:
+    """CSC_INSIGHT_VALIDATION_BLOCKS=1: failing rules of severity error refuse the load."""
+    return os.environ.get("CSC_INSIGHT_VALIDATION_BLOCKS", "").strip().lower() in (
+        "1",
+        "true",
+        "yes",
+    )
+
+
+def check_file(db_path: Path) -> Results:
+    """Every rule in force for the data's latest collection year, on a snapshot file."""
+    con = duckdb.connect(str(db_path), read_only=True)
+    try:
+        return run(con)
+    finally:
+        con.close()
+
+
+def save(results: Results, db_path: Path) -> None:
+    """Keep `results` in the (not yet published) snapshot file."""
+    con = duckdb.connect(str(db_path))
+    try:
+        con.execute("DELETE FROM snapshot_meta WHERE key = 'validation'")
+        con.execute(
+            "INSERT INTO snapshot_meta VALUES ('validation', ?)",
+            [json.dumps(results.to_dict(), default=str)],
+        )
+    finally:
+        con.close()
+
+
+def stored(snapshot_id: str, base: Path | None = None) -> Results | None:
+    """The results kept with a snapshot (None for a snapshot loaded before validation)."""
+    con = snapshots.connect(snapshot_id, base)
+    try:
+        return stored_on(con)
+    finally:
+        con.close()
+
+
+def results_for(snapshot_id: str, base: Path | None = None) -> Results:
+    """The results kept with a snapshot, or (loaded before validation) run now."""
+    con = snapshots.connect(snapshot_id, base)
+    try:
+        return stored_on(con) or run(con)
+    finally:
+        con.close()
+
+
+def stored_on(con: duckdb.DuckDBPyConnection) -> Results | None:
+    row = con.execute("SELECT value FROM snapshot_meta WHERE key = 'validation'").fetchall()
+    return Results.from_dict(json.loads(row[0][0])) if row else None
+
+
+def _key(f: Failure) -> tuple:
+    """The same failure in two loads: rule, child and values (rows move between files)."""
+    return (f.rule, f.child, json.dumps(f.values, sort_keys=True, default=str))
+
+
+@dataclass(frozen=True)
+class Change:
+    fixed: int  # failures of the previous load no longer there
+    new: int  # failures not in the previous load
+    previous_id: str
+
+
+def changes(snapshot_id: str, base: Path | None = None) -> Change | None:
+    """What changed since the snapshot loaded before `snapshot_id` (None: no earlier one
+    with stored results)."""
+    ids = snapshots.read_index(base)["snapshots"]
+    if snapshot_id not in ids:
+        return None
+    earlier = ids[: ids.index(snapshot_id)]
+    current = stored(snapshot_id, base)
+    if current is None:
+        return None
+    for previous_id in reversed(earlier):
+        previous = stored(previous_id, base)
+        if previous is not None:
+            before = {_key(f) for f in previous.failures}
+            now = {_key(f) for f in current.failures}
+            return Change(fixed=len(before - now), new=len(now - before), previous_id=previous_id)
+    return None

@@ -1,0 +1,20 @@
+/*
+code: "168"
+return: ssda903
+message: Unique Pupil Number (UPN) is not valid. If unknown, default codes should be UN1, UN2, UN3, UN4 or UN5.
+severity: error
+fields: [UPN]
+requires: [children.upn]
+differs_from_reference: >
+  The reference implementation (csc-validator-be-903) accepts UN1-UN5 only; the DfE's
+  "UPN unknown" list has UN1-UN10, so UN6-UN10 pass here.
+tests:
+  pass:
+    children: [{child_id: A, upn: UN7}, {child_id: B, upn: A123456789012}]
+  fail:
+    children: [{child_id: A, upn: I123456789012}]
+*/
+SELECT child_id, source_ref, upn
+FROM children
+WHERE source = 'ssda903' AND upn IS NOT NULL
+  AND NOT regexp_full_match(upn, '[A-HJ-NP-RT-Z]([0-9]{12}|[0-9]{11}[A-Z])|UN([1-9]|10)')

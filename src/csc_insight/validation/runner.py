@@ -1,0 +1,159 @@
+"""Running the rules in force for a collection year on a snapshot's DuckDB file.
+
+Each rule's SELECT returns the failing rows: `child_id`, `source_ref` (where the row came
+from: file, sheet and Excel row, or file and XML line) and the values that decide it. The
+runner gives each a `Failure` with the file and row split out of the lineage.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from typing import Any
+
+import duckdb
+
+from csc_insight.indicators.engine import _substitute
+from csc_insight.indicators.periods import fy_label, fy_start_year
+from csc_insight.store.loader import split_ref
+from csc_insight.validation.catalogue import Rule, rules, year_start
+
+
+@dataclass(frozen=True)
+class Failure:
+    """One failing row of one rule."""
+
+    rule: str
+    code: str
+    returns: str
+    severity: str
+    message: str
+    child: str | None
+    file: str
+    sheet: str | None
+    row: int | None
+    values: dict[str, Any]
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class Results:
+    collection_year: str
+    failures: list[Failure] = field(default_factory=list)
+    rules_run: list[str] = field(default_factory=list)
+    rules_skipped: dict[str, str] = field(default_factory=dict)  # id -> why
+    seconds: float = 0.0
+
+    def counts(self) -> dict[str, int]:
+        """Failing rows per rule id, for every rule run (0 where it passed)."""
+        out = dict.fromkeys(self.rules_run, 0)
+        for f in self.failures:
+            out[f.rule] = out.get(f.rule, 0) + 1
+        return out
+
+    def count(self, severity: str) -> int:
+        return sum(1 for f in self.failures if f.severity == severity)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "collection_year": self.collection_year,
+            "rules_run": self.rules_run,
+            "rules_skipped": self.rules_skipped,
+            "seconds": round(self.seconds, 3),
+            "failures": [f.to_dict() for f in self.failures],
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Results:
+        return cls(
+            collection_year=data["collection_year"],
+            rules_run=data["rules_run"],
+            rules_skipped=data["rules_skipped"],
+            seconds=data.get("seconds", 0.0),
+            failures=[Failure(**f) for f in data["failures"]],
+        )
+
+
+def latest_collection_year(con: duckdb.DuckDBPyConnection) -> str:
+    """The collection year of the latest referral, contact or care episode (else this year)."""
+    latest = con.execute(
+        "SELECT greatest(max_by_r, max_by_c, max_by_e) FROM (SELECT "
+        "(SELECT max(referral_date) FROM referrals) AS max_by_r, "
+        "(SELECT max(contact_date) FROM contacts) AS max_by_c, "
+        "(SELECT max(decom) FROM cla_episodes) AS max_by_e)"
+    ).fetchall()[0][0]
+    return fy_label(fy_start_year(latest or date.today()))
+
+
+def params(collection_year: str) -> dict[str, Any]:
+    """`:year_start` (1 April) and `:year_end` (31 March, the census reference date)."""
+    start = year_start(collection_year)
+    return {"year_start": date(start, 4, 1), "year_end": date(start + 1, 3, 31)}
+
+
+def _missing(con: duckdb.DuckDBPyConnection, rule: Rule) -> list[str]:
+    """The tables of `requires` that hold no rows (the rule has nothing to check)."""
+    tables = sorted({need.partition(".")[0] for need in rule.requires})
+    return [
+        t for t in tables if not con.execute(f"SELECT EXISTS (SELECT 1 FROM {t})").fetchall()[0][0]
+    ]
+
+
+def run_rule(con: duckdb.DuckDBPyConnection, rule: Rule, collection_year: str) -> list[Failure]:
+    """The failing rows of one rule on the snapshot open on `con`."""
+    sql = _substitute(rule.sql, params(collection_year))
+    cursor = con.execute(sql)
+    names = [d[0] for d in cursor.description]
+    failures = []
+    for values in cursor.fetchall():
+        row = dict(zip(names, values, strict=True))
+        child, ref = row.pop("child_id"), row.pop("source_ref")
+        file, sheet, number = split_ref(ref)
+        failures.append(
+            Failure(
+                rule=rule.id,
+                code=rule.code,
+                returns=rule.returns,
+                severity=rule.severity,
+                message=rule.message,
+                child=child,
+                file=file,
+                sheet=sheet,
+                row=number,
+                values={k: v.isoformat() if isinstance(v, date) else v for k, v in row.items()},
+            )
+        )
+    return failures
+
+
+def run(
+    con: duckdb.DuckDBPyConnection,
+    collection_year: str | None = None,
+    only: Iterable[str] | None = None,
+) -> Results:
+    """Every implemented rule in force for `collection_year` (default: the snapshot's
+    latest), on the snapshot open on `con`."""
+    started = time.perf_counter()
+    year = collection_year or latest_collection_year(con)
+    wanted = set(only) if only else None
+    results = Results(collection_year=year)
+    for rule in rules():
+        if wanted is not None and rule.id not in wanted and rule.code not in wanted:
+            continue
+        if not rule.in_force(year):
+            continue
+        if not rule.implemented:
+            results.rules_skipped[rule.id] = f"not implemented: {rule.not_implemented}"
+            continue
+        empty = _missing(con, rule)
+        if empty:
+            results.rules_skipped[rule.id] = f"no data: {', '.join(empty)} empty"
+            continue
+        results.rules_run.append(rule.id)
+        results.failures.extend(run_rule(con, rule, year))
+    results.seconds = time.perf_counter() - started
+    return results

@@ -1,0 +1,2 @@
+"""The register pages (views, forms, routes); the registers themselves are
+`csc_insight.registers`."""

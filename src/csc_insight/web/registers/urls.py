@@ -1,0 +1,19 @@
+"""Routes for the registers; child ids are path segments in their canonical form only."""
+
+from django.urls import path
+
+from csc_insight.web import converters  # noqa: F401 (registers the child_id converter)
+from csc_insight.web.registers import views
+
+app_name = "registers"
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("missing/", views.missing_list, name="missing"),
+    path("missing/new", views.missing_new, name="missing_new"),
+    path("missing/import", views.missing_import, name="missing_import"),
+    path("missing/<int:episode_id>/edit", views.missing_edit, name="missing_edit"),
+    path("missing/child/<child_id:child_id>/", views.missing_child, name="missing_child"),
+    path("cme/", views.cme_list, name="cme"),
+    path("cme/new", views.cme_new, name="cme_new"),
+    path("cme/<int:entry_id>/edit", views.cme_edit, name="cme_edit"),
+]

@@ -1,0 +1,203 @@
+"""The register pages: an overview for everyone (counts only), and for Manager and above the
+missing register, each child's episodes, the form and the import. Every page that shows a
+child id is written to the access log; restricted records show as "Restricted record"."""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from pathlib import Path
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods
+
+from csc_insight.registers import cme, missing, services
+from csc_insight.registers.missing_import import REGISTER as MISSING
+from csc_insight.registers.missing_import import import_file
+from csc_insight.registers.models import CmeEntry, MissingEpisode
+from csc_insight.store import snapshots
+from csc_insight.web import roles
+from csc_insight.web.accesslog.record import record_access, record_list
+from csc_insight.web.children.scope import may_view_child
+from csc_insight.web.imports.uploads import UploadRefused, safe_name, uploads_root
+from csc_insight.web.policy import allow
+from csc_insight.web.registers.forms import CmeEntryForm, MissingEpisodeForm, RegisterImportForm
+from csc_insight.web.restricted.access import hidden_from
+
+
+@allow(roles.STAFF)  # counts not suppressed: not for Members (they read the papers)
+@require_GET
+def index(request: HttpRequest) -> HttpResponse:
+    view = services.missing_view()
+    term = services.current_term()
+    return render(request, "registers/index.html", {
+        "view": view, "alert_labels": missing.ALERTS,
+        "cme_lines": cme.report_lines(services.cme_view(term).counts),
+        "child_level": request.user.role in roles.CHILD_LEVEL})
+
+
+@allow(roles.CHILD_LEVEL)
+@require_GET
+@never_cache
+def missing_list(request: HttpRequest) -> HttpResponse:
+    view = services.missing_view()
+    hidden = hidden_from(request.user, view.child_ids)
+    record_list(request, [c for c in view.child_ids if c not in hidden],
+                reason="missing register")
+    return render(request, "registers/missing_list.html", {
+        "view": view, "hidden": hidden, "alert_labels": missing.ALERTS,
+        "quarantined": services.quarantined(MISSING)})
+
+
+def _child_known(child_id: str) -> bool:
+    if MissingEpisode.objects.filter(child_id=child_id).exists():
+        return True
+    try:
+        with snapshots.connect(None) as con:
+            found = con.execute("SELECT count(*) FROM children WHERE child_id = ?",
+                                [child_id]).fetchone()
+    except snapshots.SnapshotError:
+        return False
+    return bool(found and found[0])
+
+
+@allow(roles.CHILD_LEVEL)
+@require_GET
+@never_cache
+def missing_child(request: HttpRequest, child_id: str) -> HttpResponse:
+    if not may_view_child(request.user, child_id):
+        raise PermissionDenied
+    if not _child_known(child_id):
+        raise Http404("No such child in the register or the current data")
+    record_access(request, child_id, reason="missing register")
+    return render(request, "registers/missing_child.html", {
+        "child_id": child_id, "view": services.missing_view(child_id),
+        "alert_labels": missing.ALERTS,
+        "entries": MissingEpisode.objects.filter(child_id=child_id)})
+
+
+@allow(roles.CHILD_LEVEL)
+@require_http_methods(["GET", "POST"])
+@never_cache
+def missing_new(request: HttpRequest) -> HttpResponse:
+    form = MissingEpisodeForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        if not may_view_child(request.user, form.cleaned_data["child_id"]):
+            raise PermissionDenied
+        episode = form.save(commit=False)
+        episode.created_by = request.user
+        episode.save()
+        record_access(request, episode.child_id, reason="missing register: new episode")
+        messages.success(request, f"Episode for {episode.child_id} saved")
+        return redirect("registers:missing_child", child_id=episode.child_id)
+    return render(request, "registers/missing_form.html", {"form": form, "episode": None},
+                  status=400 if form.errors else 200)
+
+
+@allow(roles.CHILD_LEVEL)
+@require_http_methods(["GET", "POST"])
+@never_cache
+def missing_edit(request: HttpRequest, episode_id: int) -> HttpResponse:
+    episode = get_object_or_404(MissingEpisode, pk=episode_id)
+    if not may_view_child(request.user, episode.child_id):
+        raise PermissionDenied
+    record_access(request, episode.child_id, reason="missing register: edit episode")
+    form = MissingEpisodeForm(request.POST if request.method == "POST" else None,
+                              instance=episode)
+    if request.method == "POST" and form.is_valid():
+        if not may_view_child(request.user, form.cleaned_data["child_id"]):
+            raise PermissionDenied
+        form.save()
+        messages.success(request, f"Episode for {episode.child_id} saved")
+        return redirect("registers:missing_child", child_id=episode.child_id)
+    return render(request, "registers/missing_form.html", {"form": form, "episode": episode},
+                  status=400 if form.errors else 200)
+
+
+@allow(roles.CHILD_LEVEL)
+@require_http_methods(["GET", "POST"])
+@never_cache
+def missing_import(request: HttpRequest) -> HttpResponse:
+    form = RegisterImportForm(request.POST or None, request.FILES or None)
+    result = None
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            name = safe_name(upload.name or "")
+            if Path(name).suffix not in (".xlsx", ".csv"):
+                raise UploadRefused(f"{upload.name} is not an .xlsx or .csv file")
+        except UploadRefused as refused:
+            form.add_error("file", str(refused))
+        else:
+            folder = Path(tempfile.mkdtemp(prefix="register-", dir=uploads_root()))
+            try:
+                path = folder / name
+                with path.open("wb") as out:
+                    for chunk in upload.chunks():
+                        out.write(chunk)
+                result = import_file(path, request.user.get_username(), request.user)
+            finally:
+                shutil.rmtree(folder, ignore_errors=True)
+            if result.read and not result.quarantined:
+                messages.success(request, f"{result.created} episodes added, "
+                                 f"{result.updated} updated")
+                return redirect("registers:missing")
+    return render(request, "registers/missing_import.html", {"form": form, "result": result},
+                  status=400 if form.errors or (result and not result.read) else 200)
+
+
+@allow(roles.CHILD_LEVEL)
+@require_GET
+@never_cache
+def cme_list(request: HttpRequest) -> HttpResponse:
+    text = request.GET.get("term", "").strip()
+    error = ""
+    term = services.current_term()
+    if text:
+        try:
+            term = cme.parse_term(text)
+        except cme.TermError as bad:
+            error = str(bad)
+    view = services.cme_view(term)
+    hidden = hidden_from(request.user, view.child_ids)
+    record_list(request, [c for c in view.child_ids if c not in hidden],
+                reason=f"missing education register {term.start}:{term.end}")
+    return render(request, "registers/cme_list.html", {
+        "view": view, "term": term, "term_text": text or f"{term.start}:{term.end}",
+        "error": error, "hidden": hidden, "lines": cme.report_lines(view.counts),
+        "quarantined": services.quarantined("cme")}, status=400 if error else 200)
+
+
+def _cme_form(request: HttpRequest, entry: CmeEntry | None) -> HttpResponse:
+    form = CmeEntryForm(request.POST if request.method == "POST" else None, instance=entry)
+    if request.method == "POST" and form.is_valid():
+        if not may_view_child(request.user, form.cleaned_data["child_id"]):
+            raise PermissionDenied
+        saved = form.save()
+        record_access(request, saved.child_id, reason="missing education register: saved")
+        messages.success(request, f"Entry for {saved.child_id} saved")
+        return redirect("registers:cme")
+    return render(request, "registers/cme_form.html", {"form": form, "entry": entry},
+                  status=400 if form.errors else 200)
+
+
+@allow(roles.CHILD_LEVEL)
+@require_http_methods(["GET", "POST"])
+@never_cache
+def cme_new(request: HttpRequest) -> HttpResponse:
+    return _cme_form(request, None)
+
+
+@allow(roles.CHILD_LEVEL)
+@require_http_methods(["GET", "POST"])
+@never_cache
+def cme_edit(request: HttpRequest, entry_id: int) -> HttpResponse:
+    entry = get_object_or_404(CmeEntry, pk=entry_id)
+    if not may_view_child(request.user, entry.child_id):
+        raise PermissionDenied
+    record_access(request, entry.child_id, reason="missing education register: edit")
+    return _cme_form(request, entry)

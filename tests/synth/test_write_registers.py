@@ -1,0 +1,62 @@
+"""The synthetic missing register: its episodes are the world's missing (not away) episodes,
+by the same child and start date, so that imported beside the loaded returns each is one
+episode; a window with none writes the heading row only."""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+from csc_insight.synth import World
+from csc_insight.synth.write_registers import cme_rows, missing_rows, write_registers
+
+
+def test_register_rows_are_the_worlds_missing_episodes(city: World, tmp_path: Path) -> None:
+    m = city.data["missing_episodes"]
+    expected = {(c, s.astype("datetime64[D]").astype(date))
+                for c, t, s in zip(m["child_id"], m["missing_type"], m["start_date"],
+                                   strict=True) if t == "M"}
+    rows = missing_rows(city)
+    assert {(r["CHILD"], r["START"]) for r in rows} == expected
+    assert len(rows) == len(expected) > 0
+    for row in rows:
+        for later in ("RETURNED", "RHI_OFFERED", "RHI_HELD", "LEAD_MEMBER_NOTIFIED"):
+            assert row[later] is None or row[later] >= row["START"]
+        assert row["RHI_OFFERED"] is None or row["RHI_OFFERED"] >= row["RETURNED"]
+    path = write_registers(city, tmp_path)[0]
+    with path.open(encoding="utf-8") as fh:
+        assert len(list(csv.DictReader(fh))) == len(rows)
+
+
+def test_no_episodes_writes_the_headings_only(city: World, tmp_path: Path) -> None:
+    """The City often has none: a world whose missing table is empty."""
+    data = dict(city.data)
+    data["missing_episodes"] = {k: v[:0] for k, v in city.data["missing_episodes"].items()}
+    empty = replace(city, data=data)
+    assert missing_rows(empty) == []
+    path = write_registers(empty, tmp_path)[0]
+    assert path.read_text(encoding="utf-8").splitlines() == [
+        "CHILD,MISSING_FROM,START,REPORTED_BY,REPORTED_ON,RISK_AT_PLACEMENT,STRATEGY_MEETING,"
+        "RETURNED,HOW_FOUND,RHI_OFFERED,RHI_ACCEPTED,RHI_HELD,THEMES,LEAD_MEMBER_NOTIFIED"]
+
+
+def test_missing_education_rows(city: World, tmp_path: Path) -> None:
+    """School-age children (5-15 at the window's end), each category a known one, ends
+    after starts, a medical child also home educated only when the row says so; the file
+    holds every row."""
+    rows = cme_rows(city)
+    dob = dict(zip(city.data["children"]["child_id"], city.data["children"]["dob"],
+                   strict=True))
+    assert 5 <= len(rows) <= 40  # about 1.5% of the City's school-age children
+    for row in rows:
+        assert row["CATEGORY"] in {"ehe", "cme", "at_risk", "medical"}
+        assert row["END"] is None or row["END"] >= row["START"]
+        age = (city.end - dob[row["CHILD"]].astype("datetime64[D]").astype(date)).days
+        assert 5 * 365.25 <= age < 16 * 365.25
+        assert (row["ATTENDANCE"] is not None) == (row["CATEGORY"] == "at_risk")
+    path = write_registers(city, tmp_path)[1]
+    assert path.name == "cme_register.csv"
+    with path.open(encoding="utf-8") as fh:
+        assert len(list(csv.DictReader(fh))) == len(rows)

@@ -1,0 +1,127 @@
+"""Every rule on hand-made rows: the rows under `tests: pass:` in its YAML give no failure,
+those under `tests: fail:` give at least one; each failure names the child and the row.
+Rules the snapshot cannot check say why (`not_implemented`)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import duckdb
+import pytest
+
+from csc_insight.store import schema
+from csc_insight.validation.catalogue import RuleError, parse_rule, rules
+from csc_insight.validation.runner import run, run_rule
+
+YEAR = "2022-23"
+
+
+def snapshot(
+    tables: dict[str, list[dict[str, Any]]], default_source: str
+) -> duckdb.DuckDBPyConnection:
+    """An in-memory snapshot holding `tables`; each row's source_ref is '<table>.csv:<n+2>'."""
+    con = duckdb.connect()
+    schema.create(con)
+    for table, rows in tables.items():
+        for n, row in enumerate(rows):
+            row = {"source": default_source, "source_ref": f"{table}.csv:{n + 2}", **row}
+            names = ", ".join(row)
+            con.execute(
+                f"INSERT INTO {table} ({names}) VALUES ({', '.join('?' * len(row))})",
+                list(row.values()),
+            )
+    return con
+
+
+def _source(rule_returns: str) -> str:
+    return rule_returns if rule_returns != "cross_return" else "annex_a"
+
+
+IMPLEMENTED = [r for r in rules() if r.implemented]
+
+
+def test_every_rule_file_parses_and_is_tested_or_explained() -> None:
+    assert len(rules()) >= 20
+    for rule in rules():
+        if rule.implemented:
+            assert set(rule.tests) >= {"pass", "fail"}, rule.id
+        else:
+            assert len(rule.not_implemented) > 40, rule.id
+
+
+@pytest.mark.parametrize("rule", IMPLEMENTED, ids=lambda r: r.id)
+def test_rule_passes_good_rows(rule) -> None:
+    con = snapshot(rule.tests["pass"], _source(rule.returns))
+    assert run_rule(con, rule, YEAR) == []
+
+
+@pytest.mark.parametrize("rule", IMPLEMENTED, ids=lambda r: r.id)
+def test_rule_fails_bad_rows(rule) -> None:
+    con = snapshot(rule.tests["fail"], _source(rule.returns))
+    failures = run_rule(con, rule, YEAR)
+    assert failures, rule.id
+    for failure in failures:
+        assert failure.child and failure.file.endswith(".csv") and failure.row >= 2
+        assert failure.code == rule.code and failure.message == rule.message
+
+
+def test_upn_168_checks_each_form() -> None:
+    """UN10 and a valid 13-character UPN pass; 'UN11', a UPN starting I and a blank-free
+    12-character one fail: 3 failing rows, rows 4-6 of the header file."""
+    con = snapshot(
+        {
+            "children": [
+                {"child_id": c, "upn": u}
+                for c, u in [
+                    ("A", "UN10"),
+                    ("B", "A12345678901B"),
+                    ("C", "UN11"),
+                    ("D", "I123456789012"),
+                    ("E", "A12345678901"),
+                ]
+            ]
+        },
+        "ssda903",
+    )
+    failures = run_rule(con, parse_rule("903_168", _text("903_168")), YEAR)
+    assert [(f.child, f.row) for f in failures] == [("C", 4), ("D", 5), ("E", 6)]
+
+
+def test_health_check_rules_use_age_at_31_march() -> None:
+    """Born 1 April 2018: 4 at 31 March 2023 (545 wants a health check); born 31 March 2018:
+    5 that day (546 forbids one)."""
+    rows = {
+        "children": [
+            {"child_id": "A", "dob": date(2018, 4, 1)},
+            {"child_id": "B", "dob": date(2018, 3, 31)},
+        ],
+        "cla_health": [
+            {"child_id": "A", "year_ending": date(2023, 3, 31)},
+            {"child_id": "B", "year_ending": date(2023, 3, 31), "health_check": True},
+        ],
+    }
+    results = run(snapshot(rows, "ssda903"), YEAR, only=["903_545", "903_546"])
+    assert sorted((f.code, f.child) for f in results.failures) == [("545", "A"), ("546", "B")]
+
+
+def test_rules_out_of_force_or_without_data_are_skipped() -> None:
+    results = run(snapshot({}, "ssda903"), YEAR)
+    assert results.rules_run == [] and results.failures == []
+    assert results.rules_skipped["903_393"].startswith("not implemented")
+    assert results.rules_skipped["903_133"] == "no data: care_leavers empty"
+
+
+def test_a_rule_without_the_row_columns_is_refused() -> None:
+    with pytest.raises(RuleError, match="must return child_id"):
+        parse_rule(
+            "x",
+            "/*\ncode: X\nreturn: annex_a\nmessage: m\nseverity: error\n"
+            "fields: []\n*/\nSELECT 1 AS a, 'r' AS source_ref",
+        )
+
+
+def _text(rule_id: str) -> str:
+    from importlib.resources import files
+
+    return files("csc_insight.validation").joinpath("rules", f"{rule_id}.sql").read_text()
