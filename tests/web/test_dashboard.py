@@ -221,7 +221,8 @@ def test_area_breakdown_round_trips_and_counts_by_team(clients, dash) -> None:
 
 @pytest.mark.django_db
 def test_indicator_page_shows_definition_settings_sql_and_comparisons(clients, dash) -> None:
-    doc = _get(clients["manager"], reverse("dashboard:indicator", args=["contacts_decided_1wd_pct"]))
+    doc = _get(clients["manager"],
+               reverse("dashboard:indicator", args=["contacts_decided_1wd_pct"]))
     text = " ".join(doc.text_content().split())
     assert _cells(doc, "//dt[.='Source']/following-sibling::dd") == [
         "local standard (seed 002 reports 91%)"]

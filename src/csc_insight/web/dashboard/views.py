@@ -162,8 +162,10 @@ def _changes(result: Any) -> dict[str, Any]:
     previous = result.previous_quarters[-1] if result.previous_quarters else None
     found = {}
     for key, then in (("quarter", previous), ("year", result.same_period_last_year)):
+        # a suppressed figure ('c') is compared with nothing: its direction would tell
+        now, before = shown_value(result.value), shown_value(then.value) if then else None
         found[key] = {"figure": then, "direction": direction(
-            result.value, then.value if then else None, result.polarity)}
+            now, before if now is not None else None, result.polarity)}
     return found
 
 
