@@ -9,6 +9,7 @@ gets a 429 page (figures.TooManyComputations)."""
 
 from __future__ import annotations
 
+import dataclasses
 from functools import lru_cache
 from typing import Any
 
@@ -26,7 +27,7 @@ from csc_insight.indicators.catalogue import AREAS
 from csc_insight.indicators.direction import direction
 from csc_insight.indicators.settings import load_settings, load_targets
 from csc_insight.reports.charts import bar_chart, line_chart, sparkline
-from csc_insight.reports.disclosure import shown_value
+from csc_insight.reports.disclosure import is_suppressed, shown_value
 from csc_insight.store import quarantine, snapshots
 from csc_insight.web import roles
 from csc_insight.web.dashboard import figures
@@ -156,16 +157,34 @@ def _quarantined(snapshot_id: str, tables: tuple[str, ...], period: Period) -> t
         con.close()
 
 
+@dataclasses.dataclass(frozen=True)
+class _NotCompared:
+    """In place of a direction where a figure is suppressed."""
+
+    arrow: str = ""
+    change: str = "not compared"
+    judgement: None = None
+
+    def __str__(self) -> str:
+        return "Not compared (small numbers)"
+
+
+NOT_COMPARED = _NotCompared()
+
+
 def _changes(result: Any) -> dict[str, Any]:
     """The figure against the previous quarter and the same period last year, each with
     its direction (arrow, up/down, better/worse by the indicator's polarity)."""
     previous = result.previous_quarters[-1] if result.previous_quarters else None
     found = {}
     for key, then in (("quarter", previous), ("year", result.same_period_last_year)):
-        # a suppressed figure ('c') is compared with nothing: its direction would tell
-        now, before = shown_value(result.value), shown_value(then.value) if then else None
+        if then is not None and (is_suppressed(result.value) or is_suppressed(then.value)):
+            # a suppressed figure ('c') is compared with nothing: a direction would tell
+            found[key] = {"figure": dataclasses.replace(then, value=None),
+                          "direction": NOT_COMPARED}
+            continue
         found[key] = {"figure": then, "direction": direction(
-            now, before if now is not None else None, result.polarity)}
+            result.value, then.value if then else None, result.polarity)}
     return found
 
 
