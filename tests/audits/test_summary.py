@@ -34,8 +34,10 @@ def test_summary_counts_by_type_grade_and_theme() -> None:
     assert rows["Referral and response"].graded == 0
     assert rows["Referral and response"].good_or_better is None
     assert rows["Overall"].counts == [1, 1, 1, 1]
-    assert s.themes == ["Voice of the child: areas to improve in 2 of 4 audits",
-                        "Views of family and partners: areas to improve in 2 of 4 audits"]
+    # Two sections with the same count share one line (issue 11: the number was repeated).
+    assert s.themes == ["Voice of the child and Views of family and partners: areas to "
+                        "improve in 2 of 4 audits"]
+    assert s.improve == [("Voice of the child", 2), ("Views of family and partners", 2)]
 
 
 def test_trend_per_section_across_rounds() -> None:

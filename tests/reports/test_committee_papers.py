@@ -32,8 +32,11 @@ def test_hand_checked_figures_public_and_not(hand_home: Path, tmp_path: Path) ->
     _, tables = docx_content(write(public, "docx", tmp_path / "p.docx"))
     # Contacts: 7 this quarter, 3 last quarter (small: 'c'), 9 a year ago; the year to
     # date is 10 contacts over 275 of the year's 366 days: 10 * 366 / 275 = 13.3 -> "13".
+    # But the chart shows Q1 (0) and Q3 (7), so a forecast of 13 would give Q2 back as
+    # 13 * 275 / 366 - 0 - 7 = 3 (issue 11: differencing across tables): it is 'c' too,
+    # rather than this quarter's 7 (the headline is kept when another figure will do).
     # England's and London's totals are not comparable with one authority's count: "n/a".
-    assert _rows(tables, "Contacts") == [["Contacts", "7", "c", "9", "13", "n/a", "n/a"]]
+    assert _rows(tables, "Contacts") == [["Contacts", "7", "c", "9", "c", "n/a", "n/a"]]
     # Referrals: 2 -> 'c'; the year to date is also 2, so its forecast (2.7) is 'c' too.
     assert _rows(tables, "Referrals")[0][:5] == ["Referrals", "c", "0", "0", "c"]
     text = to_html(public)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from csc_insight.audits.grades import (
     CASE_TYPES,
@@ -51,6 +52,25 @@ class RoundSummary:
     moderated: int
     changed_in_moderation: int
     grade_labels: list[str] = field(default_factory=lambda: [label for _, label in GRADES])
+    # The recurring themes as data: (section label, audits with areas to improve in it).
+    improve: list[tuple[str, int]] = field(default_factory=list)
+
+
+def theme_lines(improve: Sequence[tuple[str, int]], completed: int,
+                count: Any = str) -> list[str]:
+    """The recurring themes in words, one line per number of audits (sections with the
+    same number share a line rather than repeating it): 'Voice of the child and Planning:
+    areas to improve in 5 of 9 audits'. `count` writes a number (e.g. disclosure's
+    count_text for a public paper)."""
+    by_count: dict[int, list[str]] = {}
+    for label, n in improve:
+        by_count.setdefault(n, []).append(label)
+    lines = []
+    for n, labels in by_count.items():
+        names = labels[0] if len(labels) == 1 else (
+            ", ".join(labels[:-1]) + " and " + labels[-1])
+        lines.append(f"{names}: areas to improve in {count(n)} of {count(completed)} audits")
+    return lines
 
 
 def _row(label: str, grades: Sequence[str]) -> GradeRow:
@@ -71,11 +91,12 @@ def summarise(records: Sequence[AuditRecord]) -> RoundSummary:
             for key, label in SECTIONS]
     rows.append(_row("Overall", [r.overall for r in done if r.overall]))
     improve = Counter(key for r in done for key in r.improve)
-    themes = [f"{label}: areas to improve in {improve[key]} of {len(done)} audits"
-              for key, label in sorted(SECTIONS, key=lambda s: -improve[s[0]])
-              if improve[key] >= 2 and improve[key] * 3 >= len(done)]
+    recurring = [(label, improve[key])
+                 for key, label in sorted(SECTIONS, key=lambda s: -improve[s[0]])
+                 if improve[key] >= 2 and improve[key] * 3 >= len(done)]
     return RoundSummary(
-        cases=len(records), completed=len(done), by_type=by_type, grades=rows, themes=themes,
+        cases=len(records), completed=len(done), by_type=by_type, grades=rows,
+        themes=theme_lines(recurring, len(done)), improve=recurring,
         concerns=sum(1 for r in done if r.concern),
         moderated=sum(1 for r in done if r.moderated),
         changed_in_moderation=sum(r.changed_in_moderation for r in done),
@@ -85,15 +106,26 @@ def summarise(records: Sequence[AuditRecord]) -> RoundSummary:
 @dataclass(frozen=True)
 class Trend:
     rounds: list[str]
-    rows: list[tuple[str, list[float | None]]]  # section label -> % Good or better per round
+    rows: list[tuple[str, list[float | str | None]]]  # section -> % Good or better per round
 
 
-def trend(rounds: Sequence[tuple[str, Sequence[AuditRecord]]]) -> Trend:
-    """% of completed audits graded Good or better, per section and overall, round by round."""
+def trend(rounds: Sequence[tuple[str, Sequence[AuditRecord]]], rule: Any = None) -> Trend:
+    """% of completed audits graded Good or better, per section and overall, round by round.
+    With a disclosure `rule` (reports.disclosure.Rule, for Members) a percentage of a small
+    number of audits, or of a small number Good or better, is 'c'."""
     summaries = [summarise(records) for _, records in rounds]
     labels = [label for _, label in SECTIONS] + ["Overall"]
+
+    def shown(row: GradeRow) -> float | str | None:
+        if rule is None or row.good_or_better is None:
+            return row.good_or_better
+        good = sum(n for (key, _), n in zip(GRADES, row.counts, strict=True)
+                   if key in GOOD_OR_BETTER)
+        return "c" if rule.hides("percent", row.good_or_better, good, row.graded) else (
+            row.good_or_better)
+
     return Trend([name for name, _ in rounds],
-                 [(label, [s.grades[i].good_or_better for s in summaries])
+                 [(label, [shown(s.grades[i]) for s in summaries])
                   for i, label in enumerate(labels)])
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
+from typing import Any
 
 NO_DATA = "no data loaded"
 
@@ -23,9 +24,10 @@ def _fmt(value: float | None, unit: str) -> str:
     return f"{value:,.1f}"
 
 
-def current_values(ids: Iterable[str]) -> dict[str, str]:
+def current_values(ids: Iterable[str], rule: Any = None) -> dict[str, str]:
     """Indicator id -> its value for the latest quarter on the current snapshot, in words
-    ('72.5% (2019-20-Q4)'); NO_DATA for all when nothing is loaded."""
+    ('72.5% (2019-20-Q4)'); NO_DATA for all when nothing is loaded. With a disclosure
+    `rule` (reports.disclosure.Rule, for Members) a small figure is written 'c'."""
     wanted = sorted(set(ids))
     if not wanted:
         return {}
@@ -55,6 +57,9 @@ def current_values(ids: Iterable[str]) -> dict[str, str]:
     for result in results:
         if result.status != "ok":
             shown[result.id] = f"{result.status} ({period.label})"
+        elif rule is not None and rule.hides(result.unit, result.value, result.numerator,
+                                             result.denominator):
+            shown[result.id] = f"c ({period.label}; small numbers are not shown)"
         elif result.no_data:
             shown[result.id] = f"no data: {result.no_data} ({period.label})"
         else:

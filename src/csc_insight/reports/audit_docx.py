@@ -56,7 +56,8 @@ def write_docx(report: Any, path: Path) -> Path:
     doc.add_paragraph("Grades by section, after moderation:")
     _table(doc, ["Section", *summary.grade_labels, "Good or better"],
            [[row.label, *[str(n) for n in row.counts],
-             "Not graded" if row.good_or_better is None else f"{row.good_or_better}%"]
+             "Not graded" if row.good_or_better is None else (
+                 "c" if row.good_or_better == "c" else f"{row.good_or_better}%")]
             for row in summary.grades])
 
     doc.add_heading("3 Recurring themes", level=2)
@@ -72,5 +73,7 @@ def write_docx(report: Any, path: Path) -> Path:
         doc.add_paragraph("Findings taken into plans:")
         _table(doc, ["Finding", "Plan action"],
                [[text, action or "None yet"] for text, action in report.findings])
+    if report.extra.get("note"):
+        doc.add_paragraph(report.extra["note"])
     doc.save(str(path))
     return path

@@ -118,9 +118,17 @@ def test_plan_audit_moderate_act_and_report(clients, users, snap) -> None:
     assert "SW1" not in html
     rows = {r.xpath("th")[0].text_content(): [td.text_content() for td in r.xpath("td")]
             for r in doc.xpath("//table[@id='grades']/tbody/tr")}
+    # Staff (who may open the round) see the figures, small ones included.
     assert rows["Overall"] == ["1", "0", "0", "0", "100.0%"]
-    assert rows["Views of family and partners"] == ["0", "1", "0", "0", "100.0%"]
     assert doc.xpath("//table[@id='by-type']//td")[1].text_content() == "3"  # child in need
+    assert "not shown to protect children" not in html
+    staff = check_page(clients["manager"].get(reverse("audits:report", args=[round_.pk]))
+                       .content)
+    staff_rows = {r.xpath("th")[0].text_content(): [td.text_content() for td in r.xpath("td")]
+                  for r in staff.xpath("//table[@id='grades']/tbody/tr")}
+    assert staff_rows["Overall"] == ["1", "0", "0", "0", "100.0%"]
+    assert staff_rows["Views of family and partners"] == ["0", "1", "0", "0", "100.0%"]
+    assert staff.xpath("//table[@id='by-type']//td")[1].text_content() == "3"
     assert "no cases audited that needed immediate notification" in html
     assert [li.text_content() for li in doc.xpath("//ol[@id='recommendations']/li")] == [
         "Record fathers' views.", "Plan visits."]
@@ -217,13 +225,19 @@ def test_trends_table_and_chart(clients, users, snap) -> None:
     case = second.cases.create(child_id="ZQ7001", position=1, case_type="cin")
     clients["administrator"].post(reverse("audits:case", args=[second.pk, case.pk]),
                                   _audit_post())
-    page = clients["member"].get(reverse("audits:trends"))
+    page = clients["manager"].get(reverse("audits:trends"))
     doc = check_page(page.content)
     rows = {r.xpath("th")[0].text_content(): [td.text_content() for td in r.xpath("td")]
             for r in doc.xpath("//table[@id='trend']/tbody/tr")}
     assert rows["Overall"] == ["66.7%", "100.0%"]
     assert rows["Views of family and partners"] == ["0.0%", "0.0%"]
     assert doc.xpath("//svg[@id='trend-overall']")
+    # A Member: 2 of 3 and 1 of 1 audits are small numbers, so their percentages are 'c'.
+    member = check_page(clients["member"].get(reverse("audits:trends")).content)
+    rows = {r.xpath("th")[0].text_content(): [td.text_content() for td in r.xpath("td")]
+            for r in member.xpath("//table[@id='trend']/tbody/tr")}
+    assert rows["Overall"] == ["c", "c"]
+    assert member.xpath("//p[@id='disclosure-note']")
 
 
 def test_second_of_two_auditors_saving_one_case_is_told(clients, users, snap) -> None:

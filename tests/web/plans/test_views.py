@@ -270,3 +270,4 @@ def test_indicator_source_shows_no_data_loaded(clients, plan) -> None:
     page = check_page(clients["member"].get(reverse("plans:action",
                                                     args=[plan.pk, action.pk])).content)
     assert page.xpath("//span[@id='indicator-value']")[0].text == "no data loaded"
+

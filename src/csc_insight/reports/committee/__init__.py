@@ -1,7 +1,7 @@
 """Committee papers generated from the live data and records (issue 7).
 
     performance.performance_report(con, period, meeting, narrative=None, meta=None,
-                                   rule=DEFAULT, results=None) -> Paper     Public
+                                   rule=None, results=None) -> Paper        Public
     performance.appendix(con, period, meeting, narrative=None, meta=None,
                          results=None) -> Paper          Non-public, Schedule 12A paras 1, 2
     plan_progress.plan_report(plan_doc, states, meeting, on, last_meeting=None, ...) -> Paper

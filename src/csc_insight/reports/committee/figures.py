@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from csc_insight.indicators import Figure, Result, parse_period
 from csc_insight.indicators.coverage import NO_RECORDS
-from csc_insight.reports.disclosure import DEFAULT, SYMBOL, Rule
+from csc_insight.reports.disclosure import DEFAULT, SYMBOL, Rule, is_suppressed
 
 COMPARATOR_UNITS = ("percent", "rate_per_10k", "ratio", "mean")
 NO_DATA = "no data"
@@ -47,13 +47,7 @@ def number(value: float | None, unit: str) -> str:
 
 def hidden(unit: str, value: float | None, numerator: float | None,
            denominator: float | None, policy: Policy) -> bool:
-    if not policy.public or value is None:
-        return False
-    rule = policy.rule
-    if unit == "count":
-        return rule.small(value)
-    # Rates per 10,000 divide by the child population, which is never small.
-    return rule.small(numerator) or (unit != "rate_per_10k" and rule.small(denominator))
+    return policy.public and policy.rule.hides(unit, value, numerator, denominator)
 
 
 def shown(unit: str, figure: Figure | Result | None, policy: Policy) -> str:
@@ -63,7 +57,8 @@ def shown(unit: str, figure: Figure | Result | None, policy: Policy) -> str:
         return "-"
     if figure.value is None:
         return NO_DATA
-    if hidden(unit, figure.value, figure.numerator, figure.denominator, policy):
+    if is_suppressed(figure.value) or hidden(unit, figure.value, figure.numerator,
+                                             figure.denominator, policy):
         return SYMBOL
     return number(figure.value, unit)
 
@@ -73,6 +68,8 @@ def forecast_shown(result: Result, policy: Policy) -> str:
     it is hidden when the year-to-date count it was scaled from is small."""
     if result.forecast is None:
         return NO_DATA if result.period_type == "flow" else "-"
+    if is_suppressed(result.forecast) or is_suppressed(result.value):
+        return SYMBOL
     if policy.public and result.unit == "count":
         ytd = parse_period(result.period).year_to_date()
         scale = ytd.days / ytd.financial_year().days
@@ -99,7 +96,7 @@ def comparator(result: Result, name: str) -> str:
 
 def _words(unit: str, figure: Figure | Result, policy: Policy) -> str | None:
     """A value inside a sentence, or None when it is not published."""
-    if figure.value is None:
+    if figure.value is None or is_suppressed(figure.value):
         return None
     if unit == "count" and policy.public and policy.rule.small(figure.value):
         return f"fewer than {policy.rule.threshold + 1}"
@@ -115,6 +112,8 @@ def _compare(unit: str, now: Result, then: Figure | None, what: str,
     then_text = _words(unit, then, policy)
     if then_text is None:
         return None
+    if is_suppressed(now.value):
+        return f"compared with {then_text} in {what}"
     exact = not (hidden(unit, now.value, now.numerator, now.denominator, policy)
                  or hidden(unit, then.value, then.numerator, then.denominator, policy)
                  or (unit == "count" and policy.public
@@ -195,6 +194,8 @@ def year_to_date(result: Result) -> Figure | None:
     if result.forecast is None or result.unit != "count" or result.value is None:
         return None
     ytd = parse_period(result.period).year_to_date()
+    if is_suppressed(result.forecast):  # hidden with the figures it could give back
+        return Figure(ytd.label, result.forecast, result.forecast)  # type: ignore[arg-type]
     value = round(result.forecast * ytd.days / ytd.financial_year().days)
     return Figure(ytd.label, value, value)
 

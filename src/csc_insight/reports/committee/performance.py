@@ -8,6 +8,7 @@ control (`figures.Policy(public=True)`). Only the non-public appendix reads chil
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
 from typing import Any
 
@@ -26,7 +27,16 @@ from csc_insight.reports.committee.document import (
     Paper,
     Para,
 )
-from csc_insight.reports.disclosure import DEFAULT, SYMBOL, Rule, protect
+from csc_insight.reports.disclosure import (
+    SYMBOL,
+    Audience,
+    Rule,
+    configured_rule,
+    disclose,
+    is_suppressed,
+    policy_for,
+    protect,
+)
 
 SUBJECT = "Children and Families Performance Report"
 APPENDIX_SUBJECT = "Non-public appendix: Children and Families Performance Report"
@@ -160,7 +170,11 @@ def _bands(result: Result, policy: figures.Policy) -> Grid | None:
         return None
     names = list(result.bands)
     counts = [[result.bands[b] for b in names]]
-    if policy.public:
+    if policy.public and any(is_suppressed(c) for c in counts[0]):
+        # disclose() has protected the bands with their total (the figure itself)
+        row = [SYMBOL if is_suppressed(c) else f"{c:,}" for c in counts[0]] + [
+            figures.shown(result.unit, result, policy)]
+    elif policy.public:
         table = protect(["Children"], names, counts, policy.rule)
         row = [table.cell(0, j) for j in range(len(names))] + [table.row_total(0)]
     else:
@@ -216,11 +230,14 @@ def _figures_index(results: list[Result], policy: figures.Policy) -> dict[str, s
 
 def performance_report(con: Any, period: str, meeting: date,
                        narrative: Narrative | None = None, meta: Meta | None = None,
-                       rule: Rule = DEFAULT, results: list[Result] | None = None) -> Paper:
-    """The Public report. `results` (from `compute(con, period)`) may be passed in."""
+                       rule: Rule | None = None, results: list[Result] | None = None) -> Paper:
+    """The Public report. `results` (from `compute(con, period)`) may be passed in; `rule`
+    defaults to the install's setting (CSC_INSIGHT_SUPPRESS_BELOW)."""
+    rule = rule if rule is not None else configured_rule()
     period = parse_period(period).label
     results = results if results is not None else compute(con, period)
     policy = figures.Policy(public=True, rule=rule)
+    results = shown_results(results, rule)
     paper = Paper(kind="performance", subject=SUBJECT, meeting=meeting, public=True,
                   meta=meta or Meta(), narrative=narrative or default_narrative(period),
                   period=period, snapshot=next((r.snapshot for r in results), None))
@@ -230,6 +247,37 @@ def performance_report(con: Any, period: str, meeting: date,
     paper.appendices = [Appendix("Appendix 1: Non-public appendix (Part 2 of the agenda, "
                                  "Schedule 12A paragraphs 1 and 2)", [])]
     return paper
+
+
+def shown_results(results: list[Result], rule: Rule) -> list[Result]:
+    """The results as the public paper may show them: primary and secondary suppression
+    over every figure the paper prints together (reports.disclosure.disclose), so that,
+    e.g., the year-end forecast cannot give back a quarter shown as 'c' in the chart."""
+    shown, _, _ = disclose({r.id: r for r in results}, {}, None,
+                           policy_for(Audience.PUBLIC, rule))
+
+    def primary(unit: str, original: Any, masked: Any) -> Any:
+        """A figure small in itself stays as it was: the paper writes it 'c' or "fewer
+        than 6" by the same rule (figures.hidden); only secondary hiding is carried."""
+        if original is None or not rule.hides(unit, original.value,
+                                              original.numerator, original.denominator):
+            return masked
+        return original
+
+    found = []
+    for r in results:
+        new = shown[r.id]
+        if new is not r:
+            u = r.unit
+            new = dataclasses.replace(
+                primary(u, r, new), bands=new.bands, forecast=new.forecast,
+                previous_quarters=[primary(u, a, b) for a, b in zip(
+                    r.previous_quarters, new.previous_quarters, strict=True)],
+                same_period_last_year=primary(u, r.same_period_last_year,
+                                              new.same_period_last_year),
+                last_year_outturn=primary(u, r.last_year_outturn, new.last_year_outturn))
+        found.append(new)
+    return found
 
 
 def exceptions(con: Any, period: str, masked: frozenset[str] = frozenset()) -> list[Block]:

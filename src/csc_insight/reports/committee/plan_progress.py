@@ -23,6 +23,7 @@ from csc_insight.reports.committee.document import (
     Paper,
     Para,
 )
+from csc_insight.reports.disclosure import configured_rule
 from csc_insight.reports.plan_docx import COLUMNS
 from csc_insight.reports.plan_xlsx import comments_text
 
@@ -104,5 +105,6 @@ def plan_report(plan: PlanDocument, states: list[summary.ActionState], meeting: 
     return Paper(kind="plan", subject=f"{plan.header.name}: progress report", meeting=meeting,
                  public=True, meta=meta or Meta(),
                  narrative=narrative or default_narrative(plan, states), body=body,
+                 notes=[configured_rule().note],
                  appendices=[Appendix(f"Appendix 1: {plan.header.name}", plan_table(plan),
                                           landscape=True)])

@@ -318,7 +318,7 @@ def report(round_: Round) -> RoundReport:
                       .values_list("auditor_id", flat=True)} - {None}))
 
 
-def trends(kind: str = Kind.QUARTERLY) -> Trend:
-    """Grades per section over the quarterly rounds, oldest first."""
+def trends(kind: str = Kind.QUARTERLY, rule: Any = None) -> Trend:
+    """Grades per section over the quarterly rounds, oldest first (`rule`: see trend)."""
     rounds = Round.objects.filter(kind=kind).order_by("quarter", "pk")
-    return trend([(r.quarter, records(r)) for r in rounds])
+    return trend([(r.quarter, records(r)) for r in rounds], rule)

@@ -317,11 +317,27 @@ def alert_acknowledge(request: HttpRequest, alert_id: int) -> HttpResponse:
     return redirect("audits:alerts")
 
 
+def _shown_report(request: HttpRequest, round_: Round) -> Any:
+    """The round report as the user's audience may see it (Members: small counts
+    suppressed, reports.disclosure)."""
+    import dataclasses
+
+    from csc_insight.reports.committee.audit_report import shown_summary
+    from csc_insight.web.dashboard.figures import page_policy
+
+    report = services.report(round_)
+    policy = page_policy(request.user)
+    if not policy.suppresses:
+        return report
+    return dataclasses.replace(report, summary=shown_summary(report.summary, policy.rule),
+                               extra={**report.extra, "note": policy.rule.note})
+
+
 @allow(CASE_ROLES)  # who may open the round (the same rule as the round page)
 @require_GET
 def round_report(request: HttpRequest, round_id: int) -> HttpResponse:
     round_ = _round(request, round_id)
-    report = services.report(round_)
+    report = _shown_report(request, round_)
     return render(request, "audits/report.html", {
         "round": round_, "report": report,
         "recommendations": [line for line in report.recommendations.splitlines()
@@ -335,7 +351,7 @@ def round_report_docx(request: HttpRequest, round_id: int) -> HttpResponse:
 
     round_ = _round(request, round_id)
     out = tempfile.NamedTemporaryFile(suffix=".docx")  # noqa: SIM115 (FileResponse closes it)
-    write_docx(services.report(round_), Path(out.name))
+    write_docx(_shown_report(request, round_), Path(out.name))
     out.seek(0)
     return FileResponse(out, as_attachment=True,
                         filename=f"{slugify(round_.title) or 'audit-round'}.docx")
@@ -345,13 +361,18 @@ def round_report_docx(request: HttpRequest, round_id: int) -> HttpResponse:
 @require_GET
 def trends(request: HttpRequest) -> HttpResponse:
     from csc_insight.reports.charts import line_chart
+    from csc_insight.reports.disclosure import SYMBOL
+    from csc_insight.web.dashboard.figures import page_policy
 
-    found = services.trends()
-    overall = dict(found.rows)["Overall"]
+    policy = page_policy(request.user)
+    found = services.trends(rule=policy.rule if policy.suppresses else None)
+    overall = [None if v == SYMBOL else v for v in dict(found.rows)["Overall"]]
     chart = ""
     if len(found.rounds) > 1:
         chart = mark_safe(line_chart(  # noqa: S308 (our own SVG, labels are escaped by ET)
             list(zip(found.rounds, overall, strict=True)),
             title="Audits graded Good or better overall, %", chart_id="trend-overall",
             fmt=lambda v: f"{v:.0f}%"))
-    return render(request, "audits/trends.html", {"trend": found, "chart": chart})
+    return render(request, "audits/trends.html", {
+        "trend": found, "chart": chart,
+        "note": policy.rule.note if policy.suppresses else ""})

@@ -1,24 +1,39 @@
-"""The figures the dashboards show: indicator results for a period, cached in-process, the
-8-quarter trends, the periods a snapshot covers, and the default (latest complete) quarter.
+"""The figures the dashboards show: indicator results for a period, the 8-quarter trends,
+the periods a snapshot covers, the default (latest complete) quarter, and what each
+audience sees of them (reports.disclosure).
 
-Snapshots are immutable, so a cached result is stale only when the current snapshot or the
-indicator settings and targets change; both are in the cache key.
+Computed figures are kept in memory and on disk, one folder per snapshot under
+`$CSC_INSIGHT_HOME/cache/figures/<snapshot>/`, so every gunicorn worker shares them and a
+page whose figures were worked out once is only rendering. Snapshots are immutable, so a
+cached result is stale only when the current snapshot or the indicator settings and targets
+change; both are in the cache key (a new snapshot is a new folder).
+
+Working figures out is what costs: each user may start at most `COMPUTE_LIMIT` uncached
+computations per `COMPUTE_WINDOW` seconds (`charging()`; over it, `TooManyComputations`).
 """
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import hashlib
 import json
+import os
+import pickle
+import tempfile
 import threading
+import time
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from csc_insight.indicators import Figure, Period, Result, compute, coverage, parse_period
 from csc_insight.indicators.engine import as_backend
 from csc_insight.indicators.periods import financial_year, quarter, quarter_of, ytd
 from csc_insight.indicators.settings import load_settings, load_targets
+from csc_insight.reports.disclosure import Audience, Policy, disclose, policy_for
 from csc_insight.settings import home
 from csc_insight.store import snapshots
 
@@ -28,8 +43,89 @@ CACHE_SIZE = 256
 # The files in $CSC_INSIGHT_HOME that override the shipped settings (indicators/settings.py).
 OVERRIDES = ("indicator_settings.yaml", "targets.yaml")
 
+# Uncached computations one user may start per window (the rest get a 429 page).
+COMPUTE_LIMIT = 10
+COMPUTE_WINDOW = 300
+
 _cache: OrderedDict[tuple[Any, ...], Any] = OrderedDict()
 _lock = threading.Lock()
+_charge: contextvars.ContextVar[Any] = contextvars.ContextVar("csc_charge", default=None)
+
+
+class TooManyComputations(Exception):  # noqa: N818 (reads as the refusal it is)
+    """A user asked for more uncached figures than the limit allows."""
+
+    def __init__(self, retry_after: int) -> None:
+        super().__init__(f"too many new figures asked for; try again in {retry_after} s")
+        self.retry_after = retry_after
+
+
+def _ledger(user_key: str) -> Path:
+    folder = home() / "cache" / "computations"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder / (hashlib.sha256(user_key.encode()).hexdigest()[:24] + ".json")
+
+
+def _spend(user_key: str) -> None:
+    """Record one uncached computation for `user_key`, or refuse it (a small file per
+    user, locked, so that every worker process counts against the same limit)."""
+    import fcntl
+
+    path = _ledger(user_key)
+    now = time.time()
+    with open(path, "a+", encoding="utf-8") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        handle.seek(0)
+        try:
+            stamps = [t for t in json.loads(handle.read() or "[]") if now - t < COMPUTE_WINDOW]
+        except (ValueError, TypeError):
+            stamps = []
+        if len(stamps) >= COMPUTE_LIMIT:
+            raise TooManyComputations(int(COMPUTE_WINDOW - (now - min(stamps))) + 1)
+        stamps.append(now)
+        handle.seek(0)
+        handle.truncate()
+        handle.write(json.dumps(stamps))
+
+
+@contextlib.contextmanager
+def charging(user_key: str | None) -> Iterator[None]:
+    """Within this block every uncached computation counts against `user_key`'s limit."""
+    token = _charge.set(user_key)
+    try:
+        yield
+    finally:
+        _charge.reset(token)
+
+
+def _disk_path(snapshot_id: str, key: tuple[Any, ...]) -> Path:
+    digest = hashlib.sha256(repr(key).encode()).hexdigest()[:32]
+    return home() / "cache" / "figures" / snapshot_id.replace("/", "_") / f"{digest}.pickle"
+
+
+def _stored(snapshot_id: str, key: tuple[Any, ...], make: Any, charge: bool = False) -> Any:
+    """`make()` cached in memory and on disk under the snapshot's folder; `charge` counts a
+    miss against the current user's limit (see `charging`)."""
+    full = (str(home()), snapshot_id, *key)
+
+    def load() -> Any:
+        path = _disk_path(snapshot_id, full)
+        if path.exists():
+            try:
+                with path.open("rb") as handle:
+                    return pickle.load(handle)  # noqa: S301 (written by this app only)
+            except (OSError, pickle.UnpicklingError, EOFError):
+                pass
+        if charge and (user := _charge.get()) is not None:
+            _spend(user)
+        value = make()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=path.parent, delete=False) as out:
+            pickle.dump(value, out)
+        os.replace(out.name, path)  # atomic: another worker never reads half a file
+        return value
+
+    return _cached(full, load)
 
 
 def _override_stamps() -> tuple[tuple[str, int, int], ...]:
@@ -75,14 +171,13 @@ def clear_cache() -> None:
 def results(snapshot_id: str, period: Period, ids: Sequence[str] | None = None,
             by: str | None = None, comparisons: bool = True) -> list[Result]:
     """compute() on a snapshot, cached by (snapshot, period, ids, by, settings)."""
-    key = ("results", snapshot_id, period.label, tuple(ids or ()), by, comparisons,
-           settings_version())
+    key = ("results", period.label, tuple(ids or ()), by, comparisons, settings_version())
 
     def make() -> list[Result]:
         with snapshots.connect(snapshot_id) as con:
             return compute(con, period, ids=ids, by=by, comparisons=comparisons)
 
-    return _cached(key, make)
+    return _stored(snapshot_id, key, make, charge=True)
 
 
 def results_by_id(snapshot_id: str, period: Period) -> dict[str, Result]:
@@ -114,6 +209,38 @@ def trends(snapshot_id: str, period: Period) -> dict[str, list[Figure]]:
                                            result.denominator, result.no_data)
     return {ident: [figs.get(q.label, Figure(q.label, None)) for q in quarters]
             for ident, figs in found.items()}
+
+
+def audience_for(user: Any) -> Audience:
+    """Members see the Member pages; every other role is staff."""
+    return Audience.MEMBER if getattr(user, "role", None) == "member" else Audience.STAFF
+
+
+def shown(snapshot_id: str, period: Period, ids: Sequence[str], by: str | None,
+          policy: Policy) -> tuple[dict[str, Result], dict[str, list[Figure]],
+                                   dict[str, list[Result]]]:
+    """What one page shows `policy`'s audience: the results of `ids` for `period`, their
+    trends and (when `by` is given) their breakdown, with disclosure control applied to
+    all of them together (cached like the figures themselves)."""
+    key = ("shown", period.label, tuple(ids), by, policy.audience.value,
+           policy.rule.threshold, policy.rule.suppress_zero, settings_version())
+
+    def make() -> tuple[dict[str, Result], dict[str, list[Figure]], dict[str, list[Result]]]:
+        found = results_by_id(snapshot_id, period)
+        every_trend = trends(snapshot_id, period)
+        chosen = {i: found[i] for i in ids if i in found}
+        broken: dict[str, list[Result]] = {}
+        if by:
+            live = [i for i in ids if i in found and found[i].status == "ok"]
+            for r in results(snapshot_id, period, live, by=by, comparisons=False):
+                broken.setdefault(r.id, []).append(r)
+        return disclose(chosen, {i: every_trend.get(i, []) for i in chosen}, broken, policy)
+
+    return _stored(snapshot_id, key, make)
+
+
+def page_policy(user: Any) -> Policy:
+    return policy_for(audience_for(user))
 
 
 def data_extent(snapshot_id: str) -> tuple[date, date] | None:

@@ -1,12 +1,19 @@
 """The start page and the performance dashboards: overview, one page per area, one page per
 indicator. Filters (period, breakdown) live in the query string so every view can be
-bookmarked; no page here shows a child id (the drill-down is in drilldown.py)."""
+bookmarked; no page here shows a child id (the drill-down is in drilldown.py).
+
+Every figure goes through the disclosure policy for the user's audience (Members see small
+numbers as "c" and no breakdown by worker or team); only analysts and administrators may
+ask for a period that is not listed, and a user who asks for too many new figures at once
+gets a 429 page (figures.TooManyComputations)."""
 
 from __future__ import annotations
 
+import dataclasses
 from functools import lru_cache
 from typing import Any
 
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.safestring import mark_safe
@@ -20,6 +27,7 @@ from csc_insight.indicators.catalogue import AREAS
 from csc_insight.indicators.direction import direction
 from csc_insight.indicators.settings import load_settings, load_targets
 from csc_insight.reports.charts import bar_chart, line_chart, sparkline
+from csc_insight.reports.disclosure import is_suppressed, shown_value
 from csc_insight.store import quarantine, snapshots
 from csc_insight.web import roles
 from csc_insight.web.dashboard import figures
@@ -42,25 +50,60 @@ def start(request: HttpRequest) -> HttpResponse:
     return render(request, "dashboard/start.html", {"sections": sections})
 
 
+class UnlistedPeriod(Exception):  # noqa: N818 (reads as the refusal it is)
+    """A user who may only choose the listed periods asked for another one."""
+
+    def __init__(self, asked: str, choices: list[tuple[str, str]]) -> None:
+        super().__init__(asked)
+        self.asked, self.choices = asked, choices
+
+
 def _context(request: HttpRequest) -> tuple[snapshots.Snapshot | None, Period | None,
                                             dict[str, Any]]:
-    """The current snapshot, the period asked for (or the default) and the picker's data."""
+    """The current snapshot, the period asked for (or the default) and the picker's data.
+    Only analysts and administrators may ask for a period that is not listed."""
+    policy = figures.page_policy(request.user)
     try:
         snap = snapshots.current()
     except snapshots.SnapshotError:
-        return None, None, {"snapshot": None}
+        return None, None, {"snapshot": None, "policy": policy}
     try:
         period = figures.read_period(request.GET.get("period"), snap.id)
     except PeriodError as bad:
         raise Http404("No such period") from bad
     choices = figures.period_choices(snap.id)
     if period.label not in dict(choices):
+        if not may(request.user, roles.DATA):
+            raise UnlistedPeriod(request.GET.get("period", ""), choices)
         choices.insert(0, (period.label, figures.describe(period)))
     return snap, period, {
         "snapshot": snap, "period": period, "period_text": figures.describe(period),
-        "period_choices": choices,
+        "period_choices": choices, "policy": policy,
         "may_drill": may(request.user, roles.CHILD_LEVEL),
     }
+
+
+def _refusals(view: Any) -> Any:
+    """Render an unlisted period (400) and too many new figures (429) as pages."""
+    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        try:
+            with figures.charging(f"user:{request.user.pk}"):
+                return view(request, *args, **kwargs)
+        except UnlistedPeriod as refused:
+            return render(request, "dashboard/period_refused.html",
+                          {"asked": refused.asked, "choices": refused.choices,
+                           "path": request.path}, status=400)
+        except figures.TooManyComputations as busy:
+            response = render(request, "dashboard/busy.html",
+                              {"minutes": max(1, (busy.retry_after + 59) // 60),
+                               "limit": figures.COMPUTE_LIMIT,
+                               "window": figures.COMPUTE_WINDOW // 60}, status=429)
+            response["Retry-After"] = str(busy.retry_after)
+            return response
+
+    wrapped.__name__ = view.__name__
+    wrapped.__doc__ = view.__doc__
+    return wrapped
 
 
 def _shown(definition: Definition, period: Period) -> bool:
@@ -69,7 +112,7 @@ def _shown(definition: Definition, period: Period) -> bool:
 
 
 def _points(figs: list[Figure]) -> tuple[tuple[str, float | None], ...]:
-    return tuple((f.period, f.value) for f in figs)
+    return tuple((f.period, shown_value(f.value)) for f in figs)
 
 
 def _fmt(definition: Definition) -> Any:
@@ -114,12 +157,32 @@ def _quarantined(snapshot_id: str, tables: tuple[str, ...], period: Period) -> t
         con.close()
 
 
+@dataclasses.dataclass(frozen=True)
+class _NotCompared:
+    """In place of a direction where a figure is suppressed."""
+
+    arrow: str = ""
+    change: str = "not compared"
+    judgement: None = None
+
+    def __str__(self) -> str:
+        return "Not compared (small numbers)"
+
+
+NOT_COMPARED = _NotCompared()
+
+
 def _changes(result: Any) -> dict[str, Any]:
     """The figure against the previous quarter and the same period last year, each with
     its direction (arrow, up/down, better/worse by the indicator's polarity)."""
     previous = result.previous_quarters[-1] if result.previous_quarters else None
     found = {}
     for key, then in (("quarter", previous), ("year", result.same_period_last_year)):
+        if then is not None and (is_suppressed(result.value) or is_suppressed(then.value)):
+            # a suppressed figure ('c') is compared with nothing: a direction would tell
+            found[key] = {"figure": dataclasses.replace(then, value=None),
+                          "direction": NOT_COMPARED}
+            continue
         found[key] = {"figure": then, "direction": direction(
             result.value, then.value if then else None, result.polarity)}
     return found
@@ -138,12 +201,13 @@ def _row(definition: Definition, result: Any, trend: list[Figure]) -> dict[str, 
 
 @allow(roles.EVERYONE)
 @require_GET
+@_refusals
 def overview(request: HttpRequest) -> HttpResponse:
     snap, period, context = _context(request)
     if snap is None or period is None:
         return render(request, "dashboard/overview.html", context)
-    found = figures.results_by_id(snap.id, period)
-    trends = figures.trends(snap.id, period)
+    found, trends, _ = figures.shown(snap.id, period, [d.id for d in indicator_catalogue()],
+                                     None, context["policy"])
     groups = []
     for area in AREAS:
         rows = [_row(d, found[d.id], trends.get(d.id, [])) for d in indicator_catalogue()
@@ -160,23 +224,27 @@ def _chart(definition: Definition, trend: list[Figure], chart_id: str) -> str:
 
 @allow(roles.EVERYONE)
 @require_GET
+@_refusals
 def area(request: HttpRequest, area_slug: str) -> HttpResponse:
     name = AREA_SLUGS.get(area_slug)
     if name is None:
         raise Http404("No such area")
     snap, period, context = _context(request)
+    policy = context["policy"]
     by = request.GET.get("by") or None
     if by is not None and by not in BREAKDOWNS:
         raise Http404("No such breakdown")
+    if not policy.shows_breakdown(by):
+        raise PermissionDenied("Breakdowns by worker or team are for staff")
     context.update({"area": name, "area_slug": area_slug, "by": by or "",
-                    "breakdowns": list(BREAKDOWN_LABELS.items()),
+                    "breakdowns": [(k, label) for k, label in BREAKDOWN_LABELS.items()
+                                   if policy.shows_breakdown(k)],
                     "by_label": BREAKDOWN_LABELS.get(by or "", "")})
     if snap is None or period is None:
         return render(request, "dashboard/area.html", context)
     definitions = [d for d in indicator_catalogue() if d.area == name and _shown(d, period)]
     ids = [d.id for d in definitions]
-    found = figures.results_by_id(snap.id, period)
-    trends = figures.trends(snap.id, period)
+    found, trends, broken = figures.shown(snap.id, period, ids, by, policy)
     sections = []
     for d in definitions:
         result, trend = found[d.id], trends.get(d.id, [])
@@ -189,9 +257,6 @@ def area(request: HttpRequest, area_slug: str) -> HttpResponse:
                               f"card-spark-{d.id}") if ok else "",
         })
     if by:
-        broken: dict[str, list[Any]] = {}
-        for r in figures.results(snap.id, period, ids, by=by, comparisons=False):
-            broken.setdefault(r.id, []).append(r)
         for s in sections:
             if s["ok"]:
                 s["breakdown"] = breakdown_order(by, broken.get(s["definition"].id, []))
@@ -201,6 +266,7 @@ def area(request: HttpRequest, area_slug: str) -> HttpResponse:
 
 @allow(roles.EVERYONE)
 @require_GET
+@_refusals
 def indicator(request: HttpRequest, indicator_id: str) -> HttpResponse:
     try:
         definition = get_definition(indicator_id)
@@ -216,8 +282,9 @@ def indicator(request: HttpRequest, indicator_id: str) -> HttpResponse:
     })
     if snap is None or period is None:
         return render(request, "dashboard/indicator.html", context)
-    result = figures.results_by_id(snap.id, period)[definition.id]
-    trend = figures.trends(snap.id, period).get(definition.id, [])
+    in_area = [d.id for d in indicator_catalogue() if d.area == definition.area]
+    found, trends, _ = figures.shown(snap.id, period, in_area, None, context["policy"])
+    result, trend = found[definition.id], trends.get(definition.id, [])
     tables = tuple(sorted({need.partition(".")[0] for need in definition.requires}))
     context.update({
         "quarantined": _quarantined(snap.id, tables, period),

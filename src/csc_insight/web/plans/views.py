@@ -20,6 +20,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from csc_insight.plans.indicator_value import current_values
 from csc_insight.plans.rag import Rag
 from csc_insight.web import roles
+from csc_insight.web.dashboard.figures import page_policy
 from csc_insight.web.imports.uploads import UploadRefused, safe_name, uploads_root
 from csc_insight.web.plans import services
 from csc_insight.web.plans.forms import (
@@ -47,10 +48,13 @@ def _editable(request: HttpRequest, action: Action) -> None:
         raise PermissionDenied
 
 
-def _indicators(actions: list[Action]) -> None:
-    """Set `indicator_now` on each action linked to an indicator: its latest value."""
+def _indicators(actions: list[Action], user: Any) -> None:
+    """Set `indicator_now` on each action linked to an indicator: its latest value, as the
+    disclosure policy lets `user`'s audience see it."""
     linked = [a for a in actions if a.source_type == SourceType.INDICATOR and a.indicator_id]
-    values = current_values(a.indicator_id for a in linked)
+    policy = page_policy(user)
+    values = current_values((a.indicator_id for a in linked),
+                            policy.rule if policy.suppresses else None)
     for a in linked:
         a.indicator_now = values[a.indicator_id]  # type: ignore[attr-defined]
 
@@ -111,7 +115,7 @@ def plan_detail(request: HttpRequest, plan_id: int) -> HttpResponse:
     actions = services.actions_of(plan)
     shown, chosen = _filtered(actions, request.GET)
     glance = services.at_a_glance(plan, shown, services.today())
-    _indicators(shown)
+    _indicators(shown, request.user)
     sections = [(s, [a for a in shown if a.section_id == s.pk]) for s in plan.sections.all()]
     leads = sorted({x.name for a in actions for x in a.leads.all()}, key=str.casefold)
     return render(request, "plans/detail.html", {
@@ -184,7 +188,7 @@ def _action(plan_id: int, action_id: int) -> Action:
 @require_GET
 def action_detail(request: HttpRequest, plan_id: int, action_id: int) -> HttpResponse:
     action = _action(plan_id, action_id)
-    _indicators([action])
+    _indicators([action], request.user)
     return render(request, "plans/action.html", {
         "plan": action.plan, "action": action,
         "updates": action.updates.select_related("by").order_by("-on", "-created_at", "-pk"),

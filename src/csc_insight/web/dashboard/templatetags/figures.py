@@ -1,5 +1,6 @@
 """Template filters for indicator figures: values by unit, RAG words, evidence dates.
-A value of None is "No data": missing is never shown as 0 or as a bare dash."""
+A value of None is "No data": missing is never shown as 0 or as a bare dash. A figure
+suppressed by the disclosure policy prints as its symbol, "c"."""
 
 from __future__ import annotations
 
@@ -7,6 +8,8 @@ from datetime import date
 from typing import Any
 
 from django import template
+
+from csc_insight.reports.disclosure import SYMBOL, is_suppressed
 
 register = template.Library()
 
@@ -20,6 +23,8 @@ def format_value(value: float | None, unit: str) -> str:
     NO_DATA when there is none."""
     if value is None:
         return NO_DATA
+    if is_suppressed(value):
+        return SYMBOL
     if unit == "count":
         return f"{value:,.0f}"
     text = f"{value:,.1f}"
@@ -35,6 +40,8 @@ def figure(value: float | None, unit: str) -> str:
 def count(value: float | None) -> str:
     if value is None:
         return "–"
+    if is_suppressed(value):
+        return SYMBOL
     return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.1f}"
 
 
@@ -62,3 +69,9 @@ def evidence(items: dict[str, Any]) -> str:
             value = "yes" if value else "no"
         parts.append(f"{label} {value}")
     return ", ".join(parts)
+
+
+@register.filter
+def plural(value: object) -> str:
+    """'s' unless the count is 1: "fewer than 6" and "c" (a suppressed count) are plural."""
+    return "" if value == 1 else "s"
