@@ -17,6 +17,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hand_snapshot import build_hand, publish
 
 from csc_insight.audits.summary import GradeRow, RoundSummary
 from csc_insight.plans.document import ActionRow, Comment, Header, PlanDocument, Section
@@ -102,8 +103,6 @@ def _words(text: str) -> Counter[str]:
 
 @pytest.fixture(scope="module")
 def printed(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Paper, Path, Path]]:
-    from conftest import build_hand, publish
-
     home = tmp_path_factory.mktemp("layout")
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("CSC_INSIGHT_HOME", str(home))

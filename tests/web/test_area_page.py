@@ -19,7 +19,7 @@ AREA = "dashboard:area"
 def test_summary_cards_link_to_their_sections(clients, dash) -> None:  # noqa: F811
     """Contacts: 4 in Q3 against 1 in Q2, a volume (neutral): "Up", from 1. Decided within
     1 working day: 50.0% against Q2's 100.0% (K4), higher is better: "Down, worse", Red."""
-    doc = _get(clients["member"], reverse(AREA, args=["contacts-and-referrals"]))
+    doc = _get(clients["analyst"], reverse(AREA, args=["contacts-and-referrals"]))
     cards = doc.xpath("//ul[contains(@class, 'csc-cards')]/li")
     titles = [c.xpath(".//h3/a")[0] for c in cards]
     assert [a.get("href") for a in titles][:2] == ["#h-contacts", "#h-contacts_decided_1wd_pct"]
@@ -39,7 +39,7 @@ def test_breakdown_sits_in_its_section_with_ages_in_order(clients, dash) -> None
     March 2012: 7) and K8 KID0004 (born Feb 2010: 9) 5-9; K3 KID0003 (born Jan 2009: 10)
     10-15. As text '10-15' would sort before '5-9'."""
     url = reverse(AREA, args=["contacts-and-referrals"]) + "?period=2019-20-Q3&by=age_band"
-    doc = _get(clients["member"], url)
+    doc = _get(clients["analyst"], url)
     section = doc.xpath("//section[@aria-labelledby='h-contacts']")[0]
     rows = _cells(section, ".//table[contains(@class, 'csc-breakdown')]/tbody/tr")
     assert rows == ["1-4 1", "5-9 2", "10-15 1"]

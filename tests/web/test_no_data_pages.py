@@ -103,7 +103,8 @@ def test_overview_row_says_no_data_and_rates_nothing(clients, nodata) -> None:
 
 @pytest.mark.django_db
 def test_indicator_page_says_no_data_without_forecast(clients, nodata) -> None:
-    doc = _get(clients["member"], reverse("dashboard:indicator", args=[SEEN]))
+    # An analyst sees every figure (a Member sees small ones as "c": test_member_disclosure).
+    doc = _get(clients["analyst"], reverse("dashboard:indicator", args=[SEEN]))
     value = doc.xpath("//p[span[contains(@class, 'csc-value')]]")[0]
     assert _text(value) == "No data (not recorded in the period) Not rated (no data)"
     forecast = [_text(r) for r in doc.xpath("//tr[th[normalize-space()='Year-end forecast']]")]
@@ -175,10 +176,11 @@ def test_impossible_periods_are_404(clients, nodata, period: str) -> None:
 def test_a_single_day_shows_stock_indicators_only(clients, nodata) -> None:
     """As at 5 Nov 2019: contacts and child seen are flows (not shown); children looked
     after at period end is a stock (shown: not available, no care episodes loaded)."""
-    doc = _get(clients["member"], reverse("dashboard:overview") + "?period=asat:2019-11-05")
+    # Any day is for analysts; Members get only the listed periods (test_figure_cache).
+    doc = _get(clients["analyst"], reverse("dashboard:overview") + "?period=asat:2019-11-05")
     assert not doc.xpath("//tr[@id='row-contacts' or @id='row-assessments_child_seen_pct']")
     assert doc.xpath("//tr[@id='row-cla_open']")
     assert doc.xpath("//p[contains(@class, 'csc-asat-note')]")
-    flow = _get(clients["member"], reverse("dashboard:indicator", args=["contacts"])
+    flow = _get(clients["analyst"], reverse("dashboard:indicator", args=["contacts"])
                 + "?period=asat:2019-11-05")
     assert "No data (counts events over a period, not on a single day)" in _text(flow)
