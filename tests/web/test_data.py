@@ -110,7 +110,7 @@ def test_upload_quarantines_a_bad_row_and_the_data_page_lists_it(clients, home: 
     assert snapshots.current().rows()["children"] == 1
     data = check_page(clients["analyst"].get(reverse("imports:data")).content)
     listed = [" ".join(" ".join(r.itertext()).split())
-              for r in data.xpath("//h2[@id='quarantine']/following-sibling::table//tbody/tr")]
+              for r in data.xpath("//h2[@id='quarantine']/following-sibling::div[1]//tbody/tr")]
     assert len(listed) == 1
     assert listed[0].startswith("children.csv 3 B DOB 31/02/2012 31/02/2012: there is no 31 "
                                 "February 2012.")

@@ -1,0 +1,199 @@
+"""Reflow (WCAG 1.4.10) and axe, at 1280 px and at 320 px, on every page that
+test_browser_reflow.py does not cover, for every role that may open it: the indicator page,
+Data and its validation pages, plans, audits, committee papers, the registers, restricted
+records, the access log, users and the second-factor page. The install is the demo's (the
+City synthesised, loaded, its registers imported, `plans demo` and `audits demo`, run as at
+31 March 2020), so pages carry real content; the Auditor and Manager are the demo's own
+logins, so the auditor is named on the demo round and the manager leads demo actions. Which
+role may open which page comes from test_access.GET_EXPECTED (200 there means it is tested
+here). No page may scroll sideways (document.scrollingElement.scrollWidth <=
+window.innerWidth): a wide table scrolls in its own focusable region instead. Set
+CSC_SCREENSHOTS=folder to keep a full-page image of each (role, width, page)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from .browser import CLI, MARKS, PASSWORD, accessible, serving, sign_in
+from .test_access import GET_EXPECTED, WHO
+
+pytestmark = MARKS
+
+TODAY = "2020-03-31"
+ROLES = ("member", "auditor", "manager", "analyst", "administrator")
+# The demo's own Auditor and Manager: named on the demo round and leading demo actions.
+LOGIN = {
+    "member": "b-member",
+    "auditor": "demo-auditor",
+    "manager": "demo-manager",
+    "analyst": "b-analyst",
+    "administrator": "b-administrator",
+}
+WIDTHS = (1280, 320)
+SYNTH = ["synth", "--profile", "city", "--seed", "1", "--start", "2017-04-01", "--end", TODAY]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str]]:
+    """The app over the demo install, as `make demo` builds it, and its snapshot's id."""
+    home = tmp_path_factory.mktemp("reflow-demo")
+    city, registers = home / "synth" / "city", home / "synth" / "city_registers"
+    env = {**os.environ, "CSC_INSIGHT_HOME": str(home), "CSC_INSIGHT_TODAY": TODAY}
+    env.pop("DATABASE_URL", None)
+    commands = [
+        [*SYNTH, "--out", str(city), "--registers-out", str(registers)],
+        ["load", str(city)],
+        ["registers", "import", "missing", str(registers / "missing_register.csv")],
+        ["registers", "import", "cme", str(registers / "cme_register.csv")],
+        ["plans", "demo"],
+        ["audits", "demo"],
+    ]
+    for command in commands:
+        subprocess.run([CLI, *command], env=env, check=True, capture_output=True)
+    for role in ("auditor", "manager"):
+        subprocess.run(
+            [CLI, "createuser", LOGIN[role], "--role", role, "--password-stdin"],
+            input=PASSWORD + "\n",
+            text=True,
+            env=env,
+            check=True,
+            capture_output=True,
+        )
+    saved = {k: os.environ.get(k) for k in ("CSC_INSIGHT_TODAY",)}
+    os.environ["CSC_INSIGHT_TODAY"] = TODAY
+    try:
+        (snapshot,) = (home / "snapshots").glob("*.duckdb")
+        with serving(home, ("member", "analyst", "administrator")) as url:
+            yield url, snapshot.stem
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+
+
+# What sticks out past the viewport (outside a scrolling region): named in a failure.
+WIDE = """[...document.querySelectorAll('main *')].filter(e =>
+    e.getBoundingClientRect().right > window.innerWidth + 1 && !e.closest('.csc-table-scroll'))
+  .slice(-3).map(e => e.tagName + '.' + e.className + ' ' + e.textContent.trim().slice(0, 30))"""
+
+
+def _may_open(route: str, role: str) -> bool:
+    return GET_EXPECTED[route][WHO.index(role)] == 200
+
+
+def _first_link(page, base: str, start: str, prefix: str) -> str | None:
+    """The first link on `start` whose path begins with `prefix` and goes deeper."""
+    page.goto(base + start)
+    for href in page.eval_on_selector_all("a[href]", "els => els.map(e => e.getAttribute('href'))"):
+        path = href.split("#")[0]
+        if path.startswith(prefix) and len(path) > len(prefix) and path.endswith("/"):
+            rest = path[len(prefix) :].strip("/")
+            if rest.split("/")[0] not in ("new", "import"):
+                return path
+    return None
+
+
+def _pages(page, base: str, snapshot: str, role: str) -> list[tuple[str, str | None]]:
+    """(route, path) of each page `role` may open, with ids found on the demo's pages."""
+    fixed = [
+        ("dashboard:indicator", "/indicators/contacts_decided_1wd_pct/"),
+        ("dashboard:indicator", "/indicators/cla_long_term_stability_pct/"),
+        ("accounts:second_factor", "/account/two-factor/"),
+        ("accounts:users", "/account/users/"),
+        ("accounts:user_new", "/account/users/new/"),
+        ("imports:data", "/data/"),
+        ("accesslog:search", "/access-log/"),
+        ("audits:list", "/audits/"),
+        ("audits:new", "/audits/new/"),
+        ("audits:trends", "/audits/trends/"),
+        ("audits:alerts", "/audits/alerts/"),
+        ("audits:round", "/audits/1/"),
+        ("audits:report", "/audits/1/report/"),
+        ("audits:write_up", "/audits/1/write-up/"),
+        ("audits:act", "/audits/1/act/"),
+        ("plans:list", "/plans/"),
+        ("plans:mine", "/plans/mine/"),
+        ("plans:leads", "/plans/leads/"),
+        ("plans:new", "/plans/new/"),
+        ("plans:import", "/plans/import/"),
+        ("plans:detail", "/plans/1/"),
+        ("plans:detail", "/plans/2/"),
+        ("plans:edit", "/plans/1/edit/"),
+        ("plans:section_new", "/plans/1/sections/new/"),
+        ("plans:review_new", "/plans/1/reviews/new/"),
+        ("plans:action_new", "/plans/1/actions/new/"),
+        ("committee:list", "/committee/"),
+        ("committee:new", "/committee/new/"),
+        ("restricted:list", "/restricted/"),
+        ("restricted:new", "/restricted/new"),
+        ("restricted:review", "/restricted/review"),
+        ("registers:index", "/registers/"),
+        ("registers:missing", "/registers/missing/"),
+        ("registers:missing_new", "/registers/missing/new"),
+        ("registers:missing_import", "/registers/missing/import"),
+        ("registers:cme", "/registers/cme/"),
+        ("registers:cme_new", "/registers/cme/new"),
+    ]
+    pages = [(route, path) for route, path in fixed if _may_open(route, role)]
+    found = []
+    if _may_open("audits:case", role):
+        found.append(("audits:case", _first_link(page, base, "/audits/1/", "/audits/1/cases/")))
+    action = _first_link(page, base, "/plans/1/", "/plans/1/actions/")
+    found.append(("plans:action", action))
+    if action and _may_open("plans:action_edit", role):
+        found += [
+            ("plans:action_edit", action + "edit/"),
+            ("plans:action_update", action + "update/"),
+        ]
+    if _may_open("imports:validation_rule", role):
+        found.append(("imports:validation_rule", f"/data/snapshots/{snapshot}/validation/903_133/"))
+    if _may_open("registers:missing", role):
+        found.append(
+            (
+                "registers:missing_child",
+                _first_link(page, base, "/registers/missing/", "/registers/missing/child/"),
+            )
+        )
+    return pages + found
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_every_page_reflows_and_passes_axe(server: tuple[str, str], page, role: str) -> None:
+    shots = os.environ.get("CSC_SCREENSHOTS")
+    base, snapshot = server
+    sign_in(page, base, LOGIN[role])
+    pages = _pages(page, base, snapshot, role)
+    missing = [route for route, path in pages if path is None]
+    failing = []
+    # Each page is loaded once and looked at at each width in turn (a resize reflows it).
+    for _route, path in pages:
+        if path is None:
+            continue
+        page.set_viewport_size({"width": WIDTHS[0], "height": 900})
+        response = page.goto(base + path)
+        if response.status != 200:
+            failing.append((path, f"HTTP {response.status}"))
+            continue
+        if page.locator("h1").count() != 1:
+            failing.append((path, "h1 count"))
+        for width in WIDTHS:
+            page.set_viewport_size({"width": width, "height": 900})
+            if not page.evaluate("document.scrollingElement.scrollWidth <= window.innerWidth"):
+                failing.append((width, path, "overflow", page.evaluate(WIDE)))
+            try:
+                accessible(page)
+            except AssertionError:
+                failing.append((width, path, "axe"))
+            if shots:
+                Path(shots).mkdir(parents=True, exist_ok=True)
+                name = path.strip("/").replace("/", "_") or "start"
+                page.screenshot(path=f"{shots}/{role}-{width}-{name}.png", full_page=True)
+    print("\n".join(map(str, [missing, *failing])))
+    assert missing == [] and failing == [], (missing, failing)
