@@ -619,7 +619,7 @@ def disclose(results: Mapping[str, Any], trends: Mapping[str, Sequence[Any]],
     for ident, r in live.items():
         unit = r.unit
         new = masked(ident, unit, r)
-        if new is not r:
+        if new is not r and r.rag is not None:  # a figure with no target keeps "No target"
             new = dataclasses.replace(new, rag=SYMBOL)
         changes: dict[str, Any] = {
             "previous_quarters": [masked(ident, unit, f) for f in r.previous_quarters],
