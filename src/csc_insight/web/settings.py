@@ -36,14 +36,20 @@ def _secret_key() -> str:
         return key
     path = HOME / "secret_key"
     if not path.exists():
-        # O_EXCL: two processes starting at once must not write two different keys.
+        # Two processes starting at once must neither write two different keys nor read a
+        # file the other has created but not yet written: the key is written to a private
+        # file first and linked into place, which fails if another process got there first.
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f".secret_key.{os.getpid()}.{secrets.token_hex(4)}")
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(secrets.token_urlsafe(50))
         try:
-            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            os.link(tmp, path)
         except FileExistsError:
             pass
-        else:
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                fh.write(secrets.token_urlsafe(50))
+        finally:
+            tmp.unlink()
     return path.read_text(encoding="utf-8").strip()
 
 
