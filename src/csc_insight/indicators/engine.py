@@ -412,7 +412,13 @@ def children(con: Any, indicator_id: str, period: Period | str,
     columns, rows = backend.rows(rows_sql(definition, [period], settings)
                                  + "SELECT * FROM d ORDER BY child_id")
     found = []
-    for row in rows:
+    # ties on child_id (a child with several visits) in a fixed order, run after run
+    at = columns.index("child_id")  # rows with no child (caseload's workers) last
+
+    def order(row: tuple[Any, ...]) -> tuple[bool, list[str]]:
+        return row[at] is None, ["" if v is None else str(v) for v in (row[at], *row)]
+
+    for row in sorted(rows, key=order):
         record = dict(zip(columns, row, strict=True))
         evidence = {k: v for k, v in record.items() if k not in ROW_COLUMNS}
         # a row that is not a child (e.g. a worker in caseload's denominator) has no id
