@@ -32,6 +32,7 @@ $(WEB_ASSETS): package.json package-lock.json src/csc_insight/web/assets/src/app
 demo: export CSC_INSIGHT_TODAY ?= 2020-03-31
 demo: setup
 	$(BIN)/csc-insight synth --profile city --seed 1 --start 2017-04-01 --end 2020-03-31 --out $(DEMO_DATA) --registers-out $(DEMO_DATA)_registers
+	$(BIN)/csc-insight migrate
 	$(BIN)/csc-insight load $(DEMO_DATA)
 	$(BIN)/csc-insight snapshots
 	$(BIN)/csc-insight registers import missing $(DEMO_DATA)_registers/missing_register.csv

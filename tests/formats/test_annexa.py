@@ -11,8 +11,8 @@ import duckdb
 import openpyxl
 import pytest
 
+from csc_insight.common.report import Issue, Report
 from csc_insight.formats import annexa
-from csc_insight.formats.report import Issue, Report
 from csc_insight.store import schema
 
 CHILD = ["Child Unique ID", "Gender", "Ethnicity", "Date of Birth", "Age of Child (Years)"]

@@ -8,8 +8,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from csc_insight.common.report import Report
 from csc_insight.formats import cin_census
-from csc_insight.formats.report import Report
 from csc_insight.store import schema
 
 HEADER = """<?xml version="1.0" encoding="utf-8"?>

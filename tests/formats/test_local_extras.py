@@ -9,8 +9,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from csc_insight.common.report import Report
 from csc_insight.formats import local_extras
-from csc_insight.formats.report import Report
 from csc_insight.store import schema
 
 

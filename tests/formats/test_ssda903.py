@@ -9,8 +9,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from csc_insight.common.report import Report
 from csc_insight.formats import ssda903
-from csc_insight.formats.report import Report
 from csc_insight.store import schema
 
 EPISODES = ["CHILD", "DECOM", "RNE", "LS", "CIN", "PLACE", "PLACE_PROVIDER", "DEC", "REC",

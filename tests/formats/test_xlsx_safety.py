@@ -8,8 +8,8 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from csc_insight.formats.report import Report
-from csc_insight.formats.xlsx_safety import check_xlsx
+from csc_insight.common.report import Report
+from csc_insight.common.xlsx_safety import check_xlsx
 
 
 def _workbook(path: Path) -> Path:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from csc_insight.formats.report import Report
-from csc_insight.formats.xml_safety import MAX_DEPTH, RELEASE_EVERY, SafeXML, check_prolog
+from csc_insight.common.report import Report
+from csc_insight.common.xml_safety import MAX_DEPTH, RELEASE_EVERY, SafeXML, check_prolog
 
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01"
 

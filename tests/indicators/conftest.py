@@ -7,8 +7,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from csc_insight.common.calendar import build_calendar
 from csc_insight.store import schema
-from csc_insight.store.calendar import build_calendar
 
 ROWS = {
     "snapshot_meta (key, value)": ["('id', 'fixture-1')"],

@@ -16,9 +16,9 @@ from typing import Any
 import duckdb
 import pytest
 
+from csc_insight.common.calendar import build_calendar
 from csc_insight.indicators import children, compute
 from csc_insight.store import schema
-from csc_insight.store.calendar import build_calendar
 
 SETTINGS = {"working_days": "day0", "assessment_clock": "assessment_start"}
 

@@ -35,10 +35,10 @@ from datetime import date
 import duckdb
 import pytest
 
+from csc_insight.common.calendar import build_calendar
 from csc_insight.indicators import compute, coverage, export
 from csc_insight.indicators.engine import as_backend
 from csc_insight.store import schema
-from csc_insight.store.calendar import build_calendar
 
 OUTSIDE = "period outside the data (data from 2 April 2019 to 27 March 2020)"
 ROWS = {

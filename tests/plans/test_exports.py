@@ -10,12 +10,12 @@ from pathlib import Path
 import pytest
 from python_calamine import CalamineWorkbook
 
-from csc_insight.formats.report import Report
+from csc_insight.common.report import Report
 from csc_insight.plans.document import ActionRow, Comment, Header, PlanDocument, Section
+from csc_insight.plans.export_docx import write_docx
+from csc_insight.plans.export_xlsx import write_xlsx
 from csc_insight.plans.rag import Rag
 from csc_insight.plans.spreadsheet import read_plan
-from csc_insight.reports.plan_docx import write_docx
-from csc_insight.reports.plan_xlsx import write_xlsx
 
 
 def _plan() -> PlanDocument:

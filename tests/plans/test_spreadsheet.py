@@ -7,7 +7,7 @@ from pathlib import Path
 
 import xlsxwriter
 
-from csc_insight.formats.report import Report
+from csc_insight.common.report import Report
 from csc_insight.plans.rag import Rag
 from csc_insight.plans.spreadsheet import parse_due, read_plan, split_leads
 

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import duckdb
 
+from csc_insight.common.calendar import build_calendar
 from csc_insight.store import schema, snapshots
-from csc_insight.store.calendar import build_calendar
 
 # Q3 2019-20 is October-December 2019; Q2 July-September 2019; Q3 2018-19 a year earlier.
 HAND_ROWS = {

@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 from committee_scan import docx_content, findings, html_content, identifiers, pdf_text
 
+from csc_insight.committee.agenda import agenda
+from csc_insight.committee.performance import appendix, performance_report
 from csc_insight.indicators import compute
-from csc_insight.reports.committee.agenda import agenda
-from csc_insight.reports.committee.performance import appendix, performance_report
-from csc_insight.reports.committee.render import to_html, write
+from csc_insight.reports.render import to_html, write
 from csc_insight.store import snapshots
 
 MEETING = date(2020, 2, 10)

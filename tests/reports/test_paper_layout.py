@@ -20,15 +20,15 @@ import pytest
 from hand_snapshot import build_hand, publish
 
 from csc_insight.audits.summary import GradeRow, RoundSummary
+from csc_insight.committee.agenda import agenda
+from csc_insight.committee.audit_report import audit_report
+from csc_insight.committee.performance import appendix, performance_report
+from csc_insight.committee.plan_progress import plan_report
 from csc_insight.plans.document import ActionRow, Comment, Header, PlanDocument, Section
 from csc_insight.plans.rag import Rag
 from csc_insight.plans.summary import ActionState
-from csc_insight.reports.committee.agenda import agenda
-from csc_insight.reports.committee.audit_report import audit_report
-from csc_insight.reports.committee.document import Grid, Paper
-from csc_insight.reports.committee.performance import appendix, performance_report
-from csc_insight.reports.committee.plan_progress import plan_report
-from csc_insight.reports.committee.render import docx_to_pdf, to_docx
+from csc_insight.reports.paper import Grid, Paper
+from csc_insight.reports.render import docx_to_pdf, to_docx
 from csc_insight.store import snapshots
 
 MEETING = date(2020, 2, 10)
@@ -161,7 +161,7 @@ def test_no_word_or_date_is_broken_in_a_table(printed, kind: str) -> None:
 
 
 def test_columns_are_never_narrower_than_their_longest_word() -> None:
-    from csc_insight.reports.committee.render import column_widths
+    from csc_insight.reports.render import column_widths
 
     # "accommodation" is 13 characters: at 0.2 cm a character and 0.45 cm padding its
     # column needs 3.05 cm; "Due" holds a date (10 characters): 2.45 cm.

@@ -7,10 +7,10 @@ from __future__ import annotations
 from datetime import date
 
 from csc_insight.audits.summary import GradeRow, RoundSummary
+from csc_insight.committee import audit_report, performance, plan_progress
+from csc_insight.committee.figures import Policy, sentence
 from csc_insight.indicators import Figure, Result
 from csc_insight.plans.document import Header, PlanDocument
-from csc_insight.reports.committee import audit_report, performance, plan_progress
-from csc_insight.reports.committee.figures import Policy, sentence
 
 PUBLIC = Policy(public=True)
 

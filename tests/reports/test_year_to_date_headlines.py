@@ -8,9 +8,9 @@ forecast F comes from a year to date of round(F * 275 / 366)."""
 
 from __future__ import annotations
 
+from csc_insight.committee import figures
+from csc_insight.committee.performance import HEADLINES, figures_body
 from csc_insight.indicators import Figure, Result
-from csc_insight.reports.committee import figures
-from csc_insight.reports.committee.performance import HEADLINES, figures_body
 
 PUBLIC = figures.Policy(public=True)
 PRIVATE = figures.Policy(public=False)

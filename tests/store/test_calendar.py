@@ -4,8 +4,8 @@ from datetime import date
 
 import duckdb
 
+from csc_insight.common.calendar import build_calendar
 from csc_insight.store import schema
-from csc_insight.store.calendar import build_calendar
 
 
 def _calendar(tmp_path) -> duckdb.DuckDBPyConnection:

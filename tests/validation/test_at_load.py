@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from csc_insight.cli import main
-from csc_insight.store import loader, snapshots
+from csc_insight.store import snapshots
 from csc_insight.validation import at_load, report
 from csc_insight.validation.runner import Failure, Results
 
@@ -46,7 +46,7 @@ def base(tmp_path, monkeypatch):
 
 def test_a_load_keeps_its_rule_results_and_is_not_refused(base, tmp_path):
     """'EC1A 1' is sector-only: rule 392c fails once, on episodes.csv row 3, child A1."""
-    result = loader.load([files(tmp_path / "in")])
+    result = at_load.load([files(tmp_path / "in")])
     assert result.snapshot is not None
     stored = at_load.stored(result.snapshot.id)
     assert stored.collection_year == "2019-20"
@@ -58,19 +58,19 @@ def test_a_load_keeps_its_rule_results_and_is_not_refused(base, tmp_path):
 
 def test_the_blocking_setting_refuses_a_load_with_errors(base, tmp_path, monkeypatch):
     monkeypatch.setenv("CSC_INSIGHT_VALIDATION_BLOCKS", "1")
-    result = loader.load([files(tmp_path / "in")])
+    result = at_load.load([files(tmp_path / "in")])
     assert result.snapshot is None
     assert [i.code for i in result.report.errors] == ["validation_blocks"]
     assert snapshots.read_index()["snapshots"] == []
     # the same setting lets clean files through
-    assert loader.load([files(tmp_path / "ok", postcode="EC1A 1BB")]).snapshot is not None
+    assert at_load.load([files(tmp_path / "ok", postcode="EC1A 1BB")]).snapshot is not None
 
 
 def test_changes_since_the_previous_load_count_fixed_and_new(base, tmp_path):
     """Load 1: postcode error (A1). Load 2: postcode fixed, UPN 'UN11' wrong (A1): 1 fixed,
     1 new. The first load's results survive the second load's sweep."""
-    first = loader.load([files(tmp_path / "one")]).snapshot
-    second = loader.load([files(tmp_path / "two", postcode="EC1A 1BB", upn="UN11")]).snapshot
+    first = at_load.load([files(tmp_path / "one")]).snapshot
+    second = at_load.load([files(tmp_path / "two", postcode="EC1A 1BB", upn="UN11")]).snapshot
     assert at_load.stored(first.id) is not None
     change = at_load.changes(second.id)
     assert (change.fixed, change.new, change.previous_id) == (1, 1, first.id)

@@ -182,7 +182,7 @@ def _appendix_draft() -> int:
     """A draft of the non-public appendix on the test snapshot."""
     from datetime import date
 
-    from csc_insight.web.committee.models import Draft
+    from csc_insight.committee.models import Draft
 
     draft, _ = Draft.objects.get_or_create(kind="appendix", meeting=date(2020, 2, 10),
                                            period="2019-20-Q2", snapshot_id=SNAPSHOT_ID)
@@ -220,7 +220,7 @@ def _restricted_ids(users: dict[str, object]) -> dict[str, int]:
     grant to u-manager."""
     from datetime import date
 
-    from csc_insight.web.restricted.models import Grant, RestrictedRecord
+    from csc_insight.access.restricted.models import Grant, RestrictedRecord
 
     record, made = RestrictedRecord.objects.get_or_create(child_id="C9", defaults={
         "category": "staff", "reason": "test", "flagged_by": users["administrator"]})
@@ -235,7 +235,7 @@ PLAN_FREE = {"plans:list", "plans:new", "plans:import", "plans:mine", "plans:lea
 
 def _plan_ids(users: dict[str, object]) -> dict[str, int]:
     """One plan with one section and one action led by u-manager."""
-    from csc_insight.web.plans.models import Action, Lead, Plan
+    from csc_insight.plans.models import Action, Lead, Plan
 
     plan, made = Plan.objects.get_or_create(name="Access plan")
     if made:
@@ -252,7 +252,7 @@ def _audit_ids(users: dict[str, object]) -> dict[str, int]:
     does not change the children:journey row) audited by u-auditor, and one alert."""
     from datetime import date
 
-    from csc_insight.web.audits.models import Alert, Audit, Round
+    from csc_insight.audits.models import Alert, Audit, Round
 
     round_, made = Round.objects.get_or_create(title="Access round", defaults={
         "quarter": "2019-20-Q3", "snapshot_id": SNAPSHOT_ID, "access_until": date(2099, 1, 1)})
@@ -339,7 +339,7 @@ def test_child_level_routes_are_found() -> None:
 def test_child_id_in_any_other_case_or_padding_is_404(clients, users, home, snapshot) -> None:
     """Issue 11 item 1: /children/CL00000035/ was 403 to a Manager for a restricted child
     but /children/cl00000035/ was 200 with the whole record."""
-    from csc_insight.web.restricted.models import RestrictedRecord
+    from csc_insight.access.restricted.models import RestrictedRecord
 
     add_child(home, RESTRICTED_CHILD)
     RestrictedRecord.objects.create(child_id=RESTRICTED_CHILD, category="staff",

@@ -11,9 +11,9 @@ import getpass
 
 import pytest
 
+from csc_insight.access.accesslog.models import AccessEvent
+from csc_insight.access.restricted.models import RestrictedRecord
 from csc_insight.cli import main
-from csc_insight.web.accesslog.models import AccessEvent
-from csc_insight.web.restricted.models import RestrictedRecord
 
 from .conftest import add_child
 

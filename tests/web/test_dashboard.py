@@ -24,9 +24,9 @@ import lxml.html
 import pytest
 from django.urls import reverse
 
+from csc_insight.access.accesslog.models import AccessEvent
+from csc_insight.common.calendar import build_calendar
 from csc_insight.store import schema, snapshots
-from csc_insight.store.calendar import build_calendar
-from csc_insight.web.accesslog.models import AccessEvent
 from csc_insight.web.dashboard import figures
 from csc_insight.web.dashboard.views import AREA_SLUGS
 

@@ -57,9 +57,9 @@ def records(home: Path, users: dict[str, object]) -> None:
     performance paper for Q3 2019-20."""
     from datetime import date
 
-    from csc_insight.web.audits.demo import create_demo_round
-    from csc_insight.web.committee import services as committee
-    from csc_insight.web.plans.demo import create_demo_plans
+    from csc_insight.audits.demo import create_demo_round
+    from csc_insight.committee import services as committee
+    from csc_insight.plans.demo import create_demo_plans
 
     create_demo_plans()
     create_demo_round()

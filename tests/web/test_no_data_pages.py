@@ -26,13 +26,13 @@ import lxml.html
 import pytest
 from django.urls import reverse
 
+from csc_insight.committee import figures as paper_figures
+from csc_insight.committee.performance import appendix, performance_report
+from csc_insight.common.calendar import build_calendar
 from csc_insight.indicators import compute
 from csc_insight.plans.indicator_value import current_values
-from csc_insight.reports.committee import figures as paper_figures
-from csc_insight.reports.committee.performance import appendix, performance_report
-from csc_insight.reports.committee.render import to_html, write
+from csc_insight.reports.render import to_html, write
 from csc_insight.store import schema, snapshots
-from csc_insight.store.calendar import build_calendar
 from csc_insight.web.dashboard import figures
 from csc_insight.web.dashboard.views import AREA_SLUGS
 

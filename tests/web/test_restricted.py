@@ -15,10 +15,10 @@ import pytest
 from django.core.exceptions import ImproperlyConfigured
 from django.urls import reverse
 
+from csc_insight.access.accesslog.models import AccessEvent
+from csc_insight.access.restricted import access
+from csc_insight.access.restricted.models import Grant, RestrictedRecord
 from csc_insight.web import settings as web_settings
-from csc_insight.web.accesslog.models import AccessEvent
-from csc_insight.web.restricted import access
-from csc_insight.web.restricted.models import Grant, RestrictedRecord
 
 from .pages import check_page
 
@@ -98,7 +98,7 @@ def test_lists_count_a_restricted_child_without_naming_them(clients, users, snap
 
 
 def test_auditor_needs_a_grant_as_well_as_the_round(clients, users, snapshot) -> None:
-    from csc_insight.web.audits.models import Round
+    from csc_insight.audits.models import Round
 
     round_ = Round.objects.create(title="Round", quarter="2019-20-Q3", snapshot_id=snapshot,
                                   access_until=date(2099, 1, 1))

@@ -11,7 +11,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from csc_insight.web.accesslog.models import AccessEvent
+from csc_insight.access.accesslog.models import AccessEvent
 from csc_insight.web.sessions import LOGIN_AT
 
 from .pages import check_page

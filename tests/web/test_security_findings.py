@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from csc_insight.web.restricted.models import Grant, RestrictedRecord
+from csc_insight.access.restricted.models import Grant, RestrictedRecord
 
 from .conftest import add_child
 from .pages import check_page
@@ -109,7 +109,7 @@ def audit_snap(home) -> str:
 def _round(users, child_ids: list[str], auditor=None):
     from datetime import date
 
-    from csc_insight.web.audits.models import Round
+    from csc_insight.audits.models import Round
 
     round_ = Round.objects.create(title="Round", quarter="2019-20-Q3",
                                   snapshot_id="20200115T090000Z-a0d175",
@@ -144,7 +144,7 @@ def test_4_round_report_only_for_who_may_open_the_round(clients, users, audit_sn
 def test_5_round_page_and_sampler_log_every_id_shown(clients, users, audit_snap) -> None:
     """Was: no event for either page. Now one event per page with the ids, and a search of
     the access log by one child (in any case) finds both lists that showed it."""
-    from csc_insight.web.accesslog.models import AccessEvent
+    from csc_insight.access.accesslog.models import AccessEvent
 
     round_ = _round(users, ["ZQ7001", "ZQ7002"])
     manager = clients["manager"]
@@ -166,7 +166,7 @@ def test_5_round_page_and_sampler_log_every_id_shown(clients, users, audit_snap)
 def test_6_round_page_and_case_mask_a_restricted_child(clients, users, audit_snap) -> None:
     """Was: the round page and the case caption showed ZQ7001 and 'Child in need' to a
     Manager with no grant. Now 'Restricted record', and the list event logs only ZQ7002."""
-    from csc_insight.web.accesslog.models import AccessEvent
+    from csc_insight.access.accesslog.models import AccessEvent
 
     _restrict(users, "ZQ7001")
     round_ = _round(users, ["ZQ7001", "ZQ7002"])
@@ -193,7 +193,7 @@ def test_6_sampler_skips_restricted_records_unless_included(clients, users,
     """Was: the sampler proposed ZQ7001 (restricted) and showed its id. Now it takes SW1's
     next case, ZQ7002; ticking 'Include restricted records' proposes ZQ7001 again but
     shows the Manager neither its id nor its type, and the round still gets it."""
-    from csc_insight.web.audits.models import Round
+    from csc_insight.audits.models import Round
 
     _restrict(users, "ZQ7001")
     manager = clients["manager"]

@@ -42,7 +42,7 @@ def test_data_page_counts_failures_by_rule(clients, failing):
 
 @pytest.mark.django_db
 def test_drill_down_lists_the_children_and_logs_each(clients, failing):
-    from csc_insight.web.accesslog.models import AccessEvent
+    from csc_insight.access.accesslog.models import AccessEvent
 
     url = reverse("imports:validation_rule", args=[SNAPSHOT_ID, "cross_XR01"])
     assert clients["member"].get(url).status_code == 403
@@ -58,7 +58,7 @@ def test_drill_down_lists_the_children_and_logs_each(clients, failing):
 
 @pytest.mark.django_db
 def test_xlsx_download_is_logged(clients, failing):
-    from csc_insight.web.accesslog.models import AccessEvent
+    from csc_insight.access.accesslog.models import AccessEvent
 
     response = clients["analyst"].get(reverse("imports:validation_xlsx", args=[SNAPSHOT_ID]))
     assert response.status_code == 200

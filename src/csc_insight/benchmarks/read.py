@@ -23,7 +23,7 @@ from csc_insight.benchmarks.sources import (
     is_neighbour_file,
     source_for,
 )
-from csc_insight.formats.report import Report, column_letter
+from csc_insight.common.report import Report, column_letter
 
 ENGLAND = "E92000001"
 LONDON = "E12000007"

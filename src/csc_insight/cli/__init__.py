@@ -16,7 +16,7 @@ COMMAND_MODULES = [
     "csc_insight.cli.data",  # load, snapshots, use
     "csc_insight.cli.synth",  # synth
     "csc_insight.cli.benchmarks",  # benchmarks load, show, build-shipped
-    "csc_insight.cli.web",  # serve, createuser, demo-user
+    "csc_insight.cli.web",  # migrate, serve, createuser, demo-user
     "csc_insight.cli.plans",  # plans import, list, export, demo
     "csc_insight.cli.indicators",  # indicators, children
     "csc_insight.cli.report",  # report performance|appendix|plan|audit|agenda
@@ -41,6 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from csc_insight.cli.database import NotReady
     from csc_insight.indicators.periods import PeriodError, parse_period
     from csc_insight.store.snapshots import SnapshotError
 
@@ -53,7 +54,7 @@ def main(argv: list[str] | None = None) -> int:
     except PeriodError as bad:
         print(f"csc-insight {args.command}: {bad}", file=sys.stderr)
         return 2
-    except SnapshotError as missing:
+    except (SnapshotError, NotReady) as missing:
         print(f"csc-insight {args.command}: {missing}", file=sys.stderr)
         return 1
 

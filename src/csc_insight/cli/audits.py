@@ -11,11 +11,11 @@ import sys
 
 def sample(args: argparse.Namespace) -> int:
     from csc_insight.audits.sampling import SampleError, SampleOptions
-    from csc_insight.cli.web import migrate
+    from csc_insight.cli import database
     from csc_insight.store.snapshots import SnapshotError
 
-    migrate()  # the audit history lives in the web database
-    from csc_insight.web.audits.services import propose
+    database.ready()  # the audit history lives in the application database
+    from csc_insight.audits.services import propose
 
     options = SampleOptions(per_worker=args.per_worker, workers=args.workers,
                             include_recent=args.include_recent, theme=args.theme)
@@ -40,11 +40,11 @@ def sample(args: argparse.Namespace) -> int:
 
 
 def demo(args: argparse.Namespace) -> int:
-    from csc_insight.cli.web import migrate
+    from csc_insight.cli import database
 
-    migrate()
+    database.ready()
+    from csc_insight.audits.demo import create_demo_round
     from csc_insight.store.snapshots import SnapshotError
-    from csc_insight.web.audits.demo import create_demo_round
 
     try:
         round_ = create_demo_round()

@@ -9,9 +9,8 @@ from pathlib import Path
 from rich.console import Console
 from rich.table import Table
 
-from csc_insight.formats.report import Report
+from csc_insight.common.report import Report
 from csc_insight.store import snapshots
-from csc_insight.store.loader import load
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -52,6 +51,8 @@ def print_report(report: Report, console: Console) -> None:
 
 
 def cmd_load(args: argparse.Namespace) -> int:
+    from csc_insight.validation.at_load import load
+
     console = Console(stderr=True)
     with console.status("Loading…") as status:
         result = load(args.paths, user=args.user, strict=args.strict,

@@ -82,7 +82,7 @@ def run_children(args: argparse.Namespace) -> int:
     (who, indicator, period, every id printed), as a list page in the web app is."""
     import getpass
 
-    from csc_insight.cli.web import migrate
+    from csc_insight.cli import database
     from csc_insight.indicators import children
     from csc_insight.store.snapshots import SnapshotError, current
 
@@ -92,11 +92,11 @@ def run_children(args: argparse.Namespace) -> int:
     except (LookupError, SnapshotError) as exc:
         print(exc, file=sys.stderr)
         return 1
-    migrate()  # the restricted records and the access log live in the web database
+    database.ready()  # the restricted records and the access log live in the application database
     from django.contrib.auth import get_user_model
 
-    from csc_insight.web.accesslog.record import record_command
-    from csc_insight.web.restricted.access import MASK, restricted_ids
+    from csc_insight.access.accesslog.record import record_command
+    from csc_insight.access.restricted.access import MASK, restricted_ids
 
     username = args.user or getpass.getuser()
     known = get_user_model().objects.filter(username__iexact=username).first()

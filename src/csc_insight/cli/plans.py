@@ -9,13 +9,13 @@ from pathlib import Path
 
 
 def _setup() -> None:
-    from csc_insight.cli.web import migrate
+    from csc_insight.cli import database
 
-    migrate()  # django.setup() with the web settings, and the tables brought up to date
+    database.ready()  # django.setup(), over tables already brought up to date by `migrate`
 
 
 def _find(plan: str):  # type: ignore[no-untyped-def]
-    from csc_insight.web.plans.models import Plan
+    from csc_insight.plans.models import Plan
 
     found = Plan.objects.filter(pk=int(plan)) if plan.isdigit() else Plan.objects.filter(
         name__iexact=plan)
@@ -24,7 +24,7 @@ def _find(plan: str):  # type: ignore[no-untyped-def]
 
 def import_plan(args: argparse.Namespace) -> int:
     _setup()
-    from csc_insight.web.plans.services import import_file
+    from csc_insight.plans.services import import_file
 
     _, plan, report = import_file(Path(args.file), args.name)
     if plan is None:
@@ -39,8 +39,8 @@ def import_plan(args: argparse.Namespace) -> int:
 
 def list_plans(args: argparse.Namespace) -> int:
     _setup()
-    from csc_insight.web.plans import services
-    from csc_insight.web.plans.models import Plan
+    from csc_insight.plans import services
+    from csc_insight.plans.models import Plan
 
     for plan in Plan.objects.all():
         glance = services.at_a_glance(plan, services.actions_of(plan), services.today())
@@ -51,9 +51,9 @@ def list_plans(args: argparse.Namespace) -> int:
 
 def export_plan(args: argparse.Namespace) -> int:
     _setup()
-    from csc_insight.reports.plan_docx import write_docx
-    from csc_insight.reports.plan_xlsx import write_xlsx
-    from csc_insight.web.plans.services import to_document
+    from csc_insight.plans.export_docx import write_docx
+    from csc_insight.plans.export_xlsx import write_xlsx
+    from csc_insight.plans.services import to_document
 
     plan = _find(args.plan)
     if plan is None:
@@ -66,7 +66,7 @@ def export_plan(args: argparse.Namespace) -> int:
 
 def demo(args: argparse.Namespace) -> int:
     _setup()
-    from csc_insight.web.plans.demo import create_demo_plans
+    from csc_insight.plans.demo import create_demo_plans
 
     for plan in create_demo_plans():
         print(f"{plan.pk}\t{plan.name}")

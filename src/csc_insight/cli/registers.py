@@ -13,9 +13,9 @@ KINDS = ["missing", "cme"]
 
 
 def _setup() -> None:
-    from csc_insight.cli.web import migrate
+    from csc_insight.cli import database
 
-    migrate()  # django.setup() with the settings, and the tables brought up to date
+    database.ready()  # django.setup(), over tables already brought up to date by `migrate`
 
 
 def import_register(args: argparse.Namespace) -> int:

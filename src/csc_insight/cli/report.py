@@ -20,12 +20,12 @@ KINDS = ("performance", "appendix", "plan", "audit", "agenda", "missing")
 
 
 def report(args: argparse.Namespace) -> int:
-    from csc_insight.cli.web import migrate
+    from csc_insight.cli import database
 
-    migrate()
-    from csc_insight.reports.committee.render import ConversionError
-    from csc_insight.web.committee import services
-    from csc_insight.web.committee.models import Draft
+    database.ready()
+    from csc_insight.committee import services
+    from csc_insight.committee.models import Draft
+    from csc_insight.reports.render import ConversionError
 
     meeting = date.fromisoformat(args.meeting)
     if args.kind == "missing":
@@ -63,7 +63,7 @@ def _missing(args: argparse.Namespace, meeting: date) -> int:
     """The termly missing paper (registers/papers.py), from the registers themselves."""
     from csc_insight.registers import cme
     from csc_insight.registers.papers import missing_paper
-    from csc_insight.reports.committee.render import ConversionError, write
+    from csc_insight.reports.render import ConversionError, write
 
     if not args.term:
         print("--term START:END is needed for this paper.", file=sys.stderr)

@@ -1,34 +1,28 @@
-"""Web commands: `serve` (gunicorn, after migrations), `createuser`, `demo-user`."""
+"""Web and database commands: `migrate`, `serve` (gunicorn, after migrations),
+`createuser`, `demo-user`."""
 
 from __future__ import annotations
 
 import argparse
 import os
 import sys
+from pathlib import Path
 
-SETTINGS = "csc_insight.web.settings"
+from csc_insight.cli import database
 
-
-def _django() -> None:
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", SETTINGS)
-    import django
-
-    django.setup()
+ASSETS = Path(__file__).parent.parent / "web" / "assets" / "dist"
 
 
-def migrate() -> None:
-    """Bring the web database up to date (SQLite under $CSC_INSIGHT_HOME or DATABASE_URL)."""
-    _django()
-    from django.core.management import call_command
-
-    call_command("migrate", interactive=False, verbosity=0)
+def migrate(args: argparse.Namespace) -> int:
+    """Bring the database up to date (SQLite under $CSC_INSIGHT_HOME or DATABASE_URL)."""
+    applied = database.migrate()
+    print(f"Applied {len(applied)} migration(s)." if applied else "The database is up to date.")
+    return 0
 
 
 def serve(args: argparse.Namespace) -> int:
-    migrate()
-    from csc_insight.web.settings import STATICFILES_DIRS
-
-    if not (STATICFILES_DIRS[1] / "csc" / "app.css").exists():
+    database.migrate()
+    if not (ASSETS / "csc" / "app.css").exists():
         print("Web assets are not built: run `npm ci && npm run build` first.", file=sys.stderr)
         return 1
     command = [
@@ -42,10 +36,10 @@ def serve(args: argparse.Namespace) -> int:
 
 
 def createuser(args: argparse.Namespace) -> int:
-    migrate()
+    database.ready()
     from django.core.exceptions import ValidationError
 
-    from csc_insight.web.accounts.provision import create_user, validate_username
+    from csc_insight.access.accounts.provision import create_user, validate_username
 
     try:
         validate_username(args.username)  # the same check as the Users page
@@ -63,8 +57,8 @@ def createuser(args: argparse.Namespace) -> int:
 
 
 def demo_user(args: argparse.Namespace) -> int:
-    migrate()
-    from csc_insight.web.accounts.provision import demo_users
+    database.ready()
+    from csc_insight.access.accounts.provision import demo_users
 
     for role, (username, password) in demo_users().items():
         print(f"{role.label:<20} {username:<20} {password}")
@@ -72,9 +66,12 @@ def demo_user(args: argparse.Namespace) -> int:
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    from csc_insight.web.roles import Role
+    from csc_insight.access.roles import Role
 
-    p = subparsers.add_parser("serve", help="run the web app with gunicorn")
+    p = subparsers.add_parser("migrate", help="create the database, or bring it up to date")
+    p.set_defaults(handler=migrate)
+
+    p = subparsers.add_parser("serve", help="run the web app with gunicorn (after migrate)")
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=8000)
     p.add_argument("--workers", type=int, default=2)

@@ -77,10 +77,10 @@ from pathlib import Path
 
 import duckdb
 
+from csc_insight.common.report import Report
+from csc_insight.common.xlsx_safety import ZIP_MAGIC, check_xlsx
 from csc_insight.formats import tabular
 from csc_insight.formats.annexa_columns import LISTS, ListSpec, canonical_headings, heading_key
-from csc_insight.formats.report import Report
-from csc_insight.formats.xlsx_safety import ZIP_MAGIC, check_xlsx
 
 NAME = "annex_a"
 

@@ -14,7 +14,8 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from csc_insight.formats import codes, values
+from csc_insight.common import values
+from csc_insight.formats import codes
 from csc_insight.formats.tabular import Column, Kind
 
 

@@ -67,8 +67,10 @@ from pathlib import Path
 import duckdb
 from lxml import etree
 
-from csc_insight.formats import codes, values
-from csc_insight.formats.report import Report
+from csc_insight.common import values
+from csc_insight.common.report import Report
+from csc_insight.common.xml_safety import SafeXML
+from csc_insight.formats import codes
 from csc_insight.formats.tabular import (
     Column,
     RowStager,
@@ -78,7 +80,6 @@ from csc_insight.formats.tabular import (
     check_order,
     drop_staged,
 )
-from csc_insight.formats.xml_safety import SafeXML
 
 NAME = "cin_census"
 # Read element by element in Python, so the loader reads a large census in a second

@@ -120,7 +120,7 @@ _SEX_WORDS = {w.replace(" ", ""): code for w, code in {
 def parse_sex(raw: str) -> str | None:
     """Canonical M/F/U from 1/2/0/9, M/F/U, 'Male', 'a) Male', '1 - Male', and the ways
     of saying not stated: 'c) Not stated/recorded', 'Unborn', 'Not known', 'U'."""
-    from csc_insight.formats.values import strip_option_letter
+    from csc_insight.common.values import strip_option_letter
 
     text = strip_option_letter(raw).strip().upper()
     if text in SEX:

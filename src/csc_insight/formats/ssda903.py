@@ -54,8 +54,8 @@ from pathlib import Path
 
 import duckdb
 
+from csc_insight.common.report import Report
 from csc_insight.formats import codes
-from csc_insight.formats.report import Report
 from csc_insight.formats.tabular import (
     Column,
     Staged,

@@ -28,10 +28,10 @@ from pathlib import Path
 import duckdb
 from lxml import etree
 
+from csc_insight.common.report import Report
+from csc_insight.common.xml_safety import SafeXML
 from csc_insight.formats import ssda903
-from csc_insight.formats.report import Report
 from csc_insight.formats.tabular import RowStager, Staged, drop_staged, normalise_heading
-from csc_insight.formats.xml_safety import SafeXML
 
 NAME = "ssda903_xml"
 _files = itertools.count(1)

@@ -29,8 +29,9 @@ from typing import Literal
 import duckdb
 import pyarrow as pa
 
-from csc_insight.formats import quarantine, values
-from csc_insight.formats.report import MAX_PER_KIND, Report, column_letter
+from csc_insight.common import values
+from csc_insight.common.report import MAX_PER_KIND, Report, column_letter
+from csc_insight.formats import quarantine
 
 Kind = Literal["text", "date", "flag", "int", "float", "code"]
 

@@ -18,10 +18,10 @@ import re
 from datetime import date, datetime
 from pathlib import Path
 
-from csc_insight.formats.report import Report, column_letter
+from csc_insight.common.report import Report, column_letter
+from csc_insight.common.values import parse_date
+from csc_insight.common.xlsx_safety import check_xlsx
 from csc_insight.formats.tabular import Column, check_text_file, match_headings
-from csc_insight.formats.values import parse_date
-from csc_insight.formats.xlsx_safety import check_xlsx
 from csc_insight.plans.document import HEADER_FIELDS, ActionRow, Comment, Header, PlanDocument
 from csc_insight.plans.document import Section as PlanSection
 from csc_insight.plans.rag import EXPECTED as RAG_EXPECTED

@@ -21,7 +21,7 @@ from typing import Any
 
 from django.db import transaction
 
-from csc_insight.formats.report import Report
+from csc_insight.common.report import Report
 from csc_insight.formats.tabular import Column
 from csc_insight.registers.models import MissingEpisode, MissingFrom, QuarantinedRow
 from csc_insight.registers.register_file import Quarantined, read_register

@@ -12,8 +12,8 @@ from datetime import date
 
 from csc_insight.registers import cme, services
 from csc_insight.registers.missing import RHI_DAYS
-from csc_insight.reports.committee.document import Block, Heading, Narrative, Paper, Para
 from csc_insight.reports.disclosure import DEFAULT, Rule, count_text
+from csc_insight.reports.paper import Block, Heading, Narrative, Paper, Para
 
 SUBJECT = "Children Missing From Care, Home and Education"
 

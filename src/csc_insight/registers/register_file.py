@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from csc_insight.formats.report import Report, column_letter
+from csc_insight.common.report import Report, column_letter
+from csc_insight.common.values import parse_date, parse_flag
 from csc_insight.formats.tabular import Column, match_headings
-from csc_insight.formats.values import parse_date, parse_flag
 from csc_insight.registers.rows import cell_text, read_rows
 from csc_insight.store.child_ids import ChildIdError, canonical_child_id
 

@@ -1,14 +1,14 @@
 """Reading a register file's rows: the first sheet of an .xlsx or a .csv, checked first
-with the same guards as the returns (formats/xlsx_safety.py, formats/tabular.py)."""
+with the same guards as the returns (common/xlsx_safety.py, formats/tabular.py)."""
 
 from __future__ import annotations
 
 import csv
 from pathlib import Path
 
-from csc_insight.formats.report import Report
+from csc_insight.common.report import Report
+from csc_insight.common.xlsx_safety import check_xlsx
 from csc_insight.formats.tabular import check_text_file
-from csc_insight.formats.xlsx_safety import check_xlsx
 
 
 def read_rows(path: Path, report: Report) -> list[list[object]] | None:

@@ -64,8 +64,8 @@ def missing_for_command(username: str, include_restricted: bool = False,
     web/restricted); this is the one place the registers reach them from the command line."""
     from django.contrib.auth import get_user_model
 
-    from csc_insight.web.accesslog.record import record_command
-    from csc_insight.web.restricted.access import restricted_ids
+    from csc_insight.access.accesslog.record import record_command
+    from csc_insight.access.restricted.access import restricted_ids
 
     view = missing_view(on=on)
     masked = frozenset() if include_restricted else restricted_ids()
@@ -117,8 +117,8 @@ def cme_for_command(username: str, term: cme.Term, include_restricted: bool = Fa
     """`registers list cme`: the view and the restricted ids to mask; one access-log event."""
     from django.contrib.auth import get_user_model
 
-    from csc_insight.web.accesslog.record import record_command
-    from csc_insight.web.restricted.access import restricted_ids
+    from csc_insight.access.accesslog.record import record_command
+    from csc_insight.access.restricted.access import restricted_ids
 
     view = cme_view(term)
     masked = frozenset() if include_restricted else restricted_ids()

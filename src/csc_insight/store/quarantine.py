@@ -14,8 +14,8 @@ from datetime import date
 
 import duckdb
 
+from csc_insight.common.report import Report
 from csc_insight.formats import quarantine
-from csc_insight.formats.report import Report
 
 # A table's rows named in words, for "3 referrals in this period are quarantined".
 NOUNS = {

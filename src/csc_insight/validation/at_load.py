@@ -12,11 +12,32 @@ import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import duckdb
 
-from csc_insight.store import snapshots
+from csc_insight.common.report import Report
+from csc_insight.store import loader, snapshots
 from csc_insight.validation.runner import Failure, Results, run
+
+
+def load(paths: list[Path], **options: Any) -> loader.LoadResult:
+    """`csc_insight.store.loader.load` with the rules run before the snapshot is published:
+    the one way the CLI and the web load returns."""
+    return loader.load(paths, check=check_before_publish, **options)
+
+
+def check_before_publish(db_path: Path, report: Report) -> bool:
+    """Run the rules on the new snapshot file and keep the results in it; False (refusing
+    the load) only when CSC_INSIGHT_VALIDATION_BLOCKS is set and a DfE error fails."""
+    checks = check_file(db_path)
+    if blocks() and checks.count("error"):
+        report.error("validation_blocks", "-", f"{checks.count('error')} rows fail the DfE "
+                     "validation rules and CSC_INSIGHT_VALIDATION_BLOCKS is set: see "
+                     "`csc-insight validate PATH...`.")
+        return False
+    save(checks, db_path)
+    return True
 
 
 def blocks() -> bool:

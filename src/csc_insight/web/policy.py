@@ -19,8 +19,8 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 
-from csc_insight.web import roles
-from csc_insight.web.roles import Role
+from csc_insight.access import roles
+from csc_insight.access.roles import Role
 
 POLICY_ATTR = "csc_policy"
 PUBLIC = "public"

@@ -1,7 +1,8 @@
-"""Session limits beyond Django's own: an absolute lifetime, and ending a user's sessions.
+"""Session limits beyond Django's own: an absolute lifetime (ending a user's sessions is
+`csc_insight.access.accounts.provision.end_sessions`).
 
 Inactivity is Django's: SESSION_COOKIE_AGE renewed on every request. The absolute limit
-counts from login (stamped by the `user_logged_in` signal in accounts.apps).
+counts from login (stamped by the `user_logged_in` signal connected in web/apps.py).
 """
 
 from __future__ import annotations
@@ -12,9 +13,7 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.auth import logout
-from django.contrib.sessions.models import Session
 from django.http import HttpRequest, HttpResponse
-from django.utils import timezone
 
 LOGIN_AT = "csc_login_at"
 
@@ -35,13 +34,3 @@ class AbsoluteTimeoutMiddleware:
             if started is None or time.time() - started > settings.SESSION_ABSOLUTE_AGE:
                 logout(request)
         return self.get_response(request)
-
-
-def end_sessions(user_id: int) -> int:
-    """Delete every live session of one user; returns how many were ended."""
-    ended = 0
-    for session in Session.objects.filter(expire_date__gt=timezone.now()).iterator():
-        if str(session.get_decoded().get("_auth_user_id")) == str(user_id):
-            session.delete()
-            ended += 1
-    return ended

@@ -65,7 +65,7 @@ COUNCIL_NAME = os.environ.get("CSC_INSIGHT_COUNCIL", "Demo Council")
 
 
 def _restricted_roles() -> frozenset[str]:
-    from csc_insight.web.roles import Role
+    from csc_insight.access.roles import Role
 
     named = os.environ.get("CSC_INSIGHT_RESTRICTED_ROLES", Role.ADMINISTRATOR.value)
     wanted = {r.strip() for r in named.split(",") if r.strip()}
@@ -77,7 +77,7 @@ def _restricted_roles() -> frozenset[str]:
     return frozenset(wanted)
 
 
-# Roles that open restricted records without a grant (web/restricted/models.py).
+# Roles that open restricted records without a grant (access/restricted/models.py).
 RESTRICTED_ROLES = _restricted_roles()
 
 # Immediate-concern alerts from audits are emailed; the console backend prints them.
@@ -96,16 +96,19 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "govuk_frontend_django",
-    "csc_insight.web.accounts",
-    "csc_insight.web.accesslog",
+    # the concerns' own apps: models, migrations and use cases that the CLI calls too
+    "csc_insight.access.accounts",
+    "csc_insight.access.accesslog",
+    "csc_insight.access.restricted",
+    "csc_insight.plans",
+    "csc_insight.audits",
+    "csc_insight.committee",
+    "csc_insight.registers",
+    # the web app: pages only
+    "csc_insight.web",
     "csc_insight.web.dashboard",
     "csc_insight.web.imports",
     "csc_insight.web.children",
-    "csc_insight.web.plans",
-    "csc_insight.web.committee",
-    "csc_insight.web.audits",
-    "csc_insight.web.restricted",
-    "csc_insight.registers",
 ]
 
 MIDDLEWARE = [

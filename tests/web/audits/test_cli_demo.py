@@ -10,12 +10,12 @@ from django.contrib.auth import get_user_model
 from django.test import Client
 from django.urls import reverse
 
+from csc_insight.audits.demo import GRADE_WEIGHTS, create_demo_round
+from csc_insight.audits.models import Audit, Finding, Round
+from csc_insight.audits.services import report
 from csc_insight.cli import main
-from csc_insight.web.audits.demo import GRADE_WEIGHTS, create_demo_round
-from csc_insight.web.audits.models import Audit, Finding, Round
-from csc_insight.web.audits.services import report
-from csc_insight.web.plans.demo import create_demo_plans
-from csc_insight.web.plans.models import Action, Plan, Review, Update
+from csc_insight.plans.demo import create_demo_plans
+from csc_insight.plans.models import Action, Plan, Review, Update
 
 pytestmark = pytest.mark.django_db
 
@@ -116,7 +116,7 @@ def test_demo_grades_vary_by_section(snap) -> None:
 def test_demo_round_report_counts_its_auditor_in_one_font(snap, tmp_path) -> None:
     from docx import Document
 
-    from csc_insight.reports.audit_docx import write_docx
+    from csc_insight.audits.export_docx import write_docx
 
     round_ = create_demo_round(today=date(2019, 6, 30))
     doc = Document(str(write_docx(report(round_), tmp_path / "round.docx")))

@@ -10,10 +10,10 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
+from csc_insight.access.accesslog.models import AccessEvent
+from csc_insight.audits.models import Alert, Audit, Case, Finding, Round
+from csc_insight.plans.models import Plan
 from csc_insight.store import snapshots
-from csc_insight.web.accesslog.models import AccessEvent
-from csc_insight.web.audits.models import Alert, Audit, Case, Finding, Round
-from csc_insight.web.plans.models import Plan
 
 from ..pages import check_page
 from .conftest import CHILDREN

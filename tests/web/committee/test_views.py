@@ -12,7 +12,7 @@ import duckdb
 import pytest
 from django.urls import reverse
 
-from csc_insight.reports.committee.render import style_hash
+from csc_insight.reports.render import style_hash
 from csc_insight.store import snapshots
 
 from ..conftest import SNAPSHOT_ID
@@ -87,7 +87,7 @@ def test_write_preview_and_download(clients, data) -> None:
 
 @pytest.mark.django_db
 def test_appendix_is_for_child_level_roles_and_logged(clients, data) -> None:
-    from csc_insight.web.accesslog.models import AccessEvent
+    from csc_insight.access.accesslog.models import AccessEvent
 
     draft_id = _start(clients["manager"], "appendix", period="2019-20-Q2")
     url = reverse("committee:download", args=[draft_id, "docx"])
@@ -117,8 +117,8 @@ def test_agenda_lists_the_meetings_papers(clients, data) -> None:
 
 @pytest.mark.django_db
 def test_plan_progress_report(clients, data) -> None:
-    from csc_insight.web.plans import services as plans
-    from csc_insight.web.plans.models import Plan
+    from csc_insight.plans import services as plans
+    from csc_insight.plans.models import Plan
 
     plan = Plan.objects.create(name="Service Development Plan")
     section = plans.add_section(plan, "Safe")
@@ -143,7 +143,7 @@ def test_plan_progress_report(clients, data) -> None:
 def test_command_line_uses_the_saved_draft(clients, data, home: Path, tmp_path: Path,
                                            django_db_blocker) -> None:
     from csc_insight.cli import main
-    from csc_insight.web.committee.models import Draft
+    from csc_insight.committee.models import Draft
 
     with django_db_blocker.unblock():
         Draft.objects.create(kind="performance", meeting=date(2020, 2, 10),
@@ -159,7 +159,7 @@ def test_command_line_uses_the_saved_draft(clients, data, home: Path, tmp_path: 
 
 @pytest.mark.django_db
 def test_audit_report_suppresses_small_counts(clients, data, users) -> None:
-    from csc_insight.web.audits.models import Audit, Finding, Round
+    from csc_insight.audits.models import Audit, Finding, Round
 
     round_ = Round.objects.create(title="December 2019 audits", quarter="2019-20-Q3",
                                   snapshot_id=SNAPSHOT_ID, access_until=date(2099, 1, 1))

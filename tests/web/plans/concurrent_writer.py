@@ -23,8 +23,8 @@ django.setup()
 
 from django.db import OperationalError  # noqa: E402
 
-from csc_insight.web.plans.models import Action, Plan  # noqa: E402
-from csc_insight.web.plans.services import EditConflict, record_update  # noqa: E402
+from csc_insight.plans.models import Action, Plan  # noqa: E402
+from csc_insight.plans.services import EditConflict, record_update  # noqa: E402
 
 
 def setup() -> None:

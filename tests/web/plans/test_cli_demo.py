@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from csc_insight.cli import main
-from csc_insight.web.plans.demo import create_demo_plans
-from csc_insight.web.plans.models import Plan
-from csc_insight.web.plans.services import actions_of, at_a_glance
+from csc_insight.plans.demo import create_demo_plans
+from csc_insight.plans.models import Plan
+from csc_insight.plans.services import actions_of, at_a_glance
 
 pytestmark = pytest.mark.django_db
 

@@ -57,7 +57,7 @@ def _together(env: dict[str, str], *args: str) -> list[str]:
 def _final(env: dict[str, str], action_id: str) -> tuple[int, int]:
     code = ("import os; os.environ.setdefault('DJANGO_SETTINGS_MODULE', "
             "'csc_insight.web.settings'); import django; django.setup(); "
-            "from csc_insight.web.plans.models import Action; "
+            "from csc_insight.plans.models import Action; "
             f"a = Action.objects.get(pk={action_id}); print(a.version, a.updates.count())")
     done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True,
                           text=True, timeout=60, check=True)

@@ -11,8 +11,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from csc_insight.web.plans import services
-from csc_insight.web.plans.models import Action, Lead, Plan, Update
+from csc_insight.plans import services
+from csc_insight.plans.models import Action, Lead, Plan, Update
 
 from ..pages import check_page
 

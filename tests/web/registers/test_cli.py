@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import pytest
 
+from csc_insight.access.accesslog.models import AccessEvent
+from csc_insight.access.restricted.models import RestrictedRecord
 from csc_insight.cli import main
 from csc_insight.registers.models import MissingEpisode
-from csc_insight.web.accesslog.models import AccessEvent
-from csc_insight.web.restricted.models import RestrictedRecord
 
 pytestmark = pytest.mark.django_db
 

@@ -17,12 +17,12 @@ import duckdb
 import pytest
 from django.urls import reverse
 
+from csc_insight.access.accesslog.models import AccessEvent
 from csc_insight.cli import main
 from csc_insight.registers.cme import Term, involvement
 from csc_insight.registers.cme_import import import_file
 from csc_insight.registers.models import CmeEntry
 from csc_insight.store import snapshots
-from csc_insight.web.accesslog.models import AccessEvent
 
 from ..pages import check_page
 

@@ -12,9 +12,9 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from csc_insight.access.accesslog.models import AccessEvent
 from csc_insight.registers.models import MissingEpisode
 from csc_insight.store import snapshots
-from csc_insight.web.accesslog.models import AccessEvent
 
 from ..pages import check_page
 
@@ -105,7 +105,7 @@ def test_child_page_shows_loaded_episodes_beside_the_register_once(
 
 def test_list_masks_restricted_records_and_logs_the_ids_shown(clients, users, home,
                                                               snapshot) -> None:
-    from csc_insight.web.restricted.models import RestrictedRecord
+    from csc_insight.access.restricted.models import RestrictedRecord
 
     MissingEpisode.objects.create(child_id="C1", missing_from="care", start=date(2019, 10, 1))
     MissingEpisode.objects.create(child_id="C9", missing_from="home", start=date(2019, 11, 1))

@@ -10,8 +10,8 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from csc_insight.web import roles
-from csc_insight.web.accesslog.search import SearchForm, find, to_csv
+from csc_insight.access import roles
+from csc_insight.access.accesslog.search import SearchForm, find, to_csv
 from csc_insight.web.policy import allow
 
 

@@ -8,8 +8,8 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.contrib.auth.password_validation import validate_password
 
-from csc_insight.web.accounts.provision import validate_username
-from csc_insight.web.roles import Role
+from csc_insight.access.accounts.provision import validate_username
+from csc_insight.access.roles import Role
 
 
 class UserCreateForm(forms.Form):

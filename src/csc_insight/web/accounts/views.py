@@ -14,10 +14,10 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from csc_insight.web import roles
+from csc_insight.access import roles
+from csc_insight.access.accounts.provision import create_user, disable_user
 from csc_insight.web.accounts import second_factor
 from csc_insight.web.accounts.forms import CodeForm, RoleForm, SecondFactorForm, UserCreateForm
-from csc_insight.web.accounts.provision import create_user, disable_user
 from csc_insight.web.policy import allow, public
 
 login = public(

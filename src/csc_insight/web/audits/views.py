@@ -17,14 +17,16 @@ from django.utils.text import slugify
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from csc_insight.access import roles
+from csc_insight.access.accesslog.record import record_access, record_list
+from csc_insight.access.restricted.access import hidden_from, may_see, restricted_ids
+from csc_insight.audits import services
 from csc_insight.audits.grades import CASE_TYPE_LABELS, GRADE_LABELS, OVERALL, SECTIONS
+from csc_insight.audits.models import Alert, Case, Round
 from csc_insight.audits.sampling import SampleError, SampleOptions
 from csc_insight.store import snapshots
 from csc_insight.store.child_ids import is_canonical, normalise_child_id
 from csc_insight.store.journey import ChildNotFound, child_journey
-from csc_insight.web import roles
-from csc_insight.web.accesslog.record import record_access, record_list
-from csc_insight.web.audits import services
 from csc_insight.web.audits.forms import (
     ActForm,
     AuditForm,
@@ -34,9 +36,7 @@ from csc_insight.web.audits.forms import (
     PlanRoundForm,
     WriteUpForm,
 )
-from csc_insight.web.audits.models import Alert, Case, Round
 from csc_insight.web.policy import allow
-from csc_insight.web.restricted.access import hidden_from, may_see, restricted_ids
 
 MANAGE = services.MANAGE
 CASE_ROLES = roles.CHILD_LEVEL | {roles.Role.AUDITOR}
@@ -322,7 +322,7 @@ def _shown_report(request: HttpRequest, round_: Round) -> Any:
     suppressed, reports.disclosure)."""
     import dataclasses
 
-    from csc_insight.reports.committee.audit_report import shown_summary
+    from csc_insight.committee.audit_report import shown_summary
     from csc_insight.web.dashboard.figures import page_policy
 
     report = services.report(round_)
@@ -347,7 +347,7 @@ def round_report(request: HttpRequest, round_id: int) -> HttpResponse:
 @allow(CASE_ROLES)
 @require_GET
 def round_report_docx(request: HttpRequest, round_id: int) -> HttpResponse:
-    from csc_insight.reports.audit_docx import write_docx
+    from csc_insight.audits.export_docx import write_docx
 
     round_ = _round(request, round_id)
     out = tempfile.NamedTemporaryFile(suffix=".docx")  # noqa: SIM115 (FileResponse closes it)

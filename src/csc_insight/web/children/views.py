@@ -8,11 +8,11 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from csc_insight.access import roles
+from csc_insight.access.accesslog.record import record_access
 from csc_insight.store import snapshots
 from csc_insight.store.journey import ChildNotFound, child_journey
 from csc_insight.store.journey_summary import journey_summary
-from csc_insight.web import roles
-from csc_insight.web.accesslog.record import record_access
 from csc_insight.web.children.scope import may_view_child
 from csc_insight.web.policy import allow
 

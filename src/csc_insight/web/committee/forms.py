@@ -6,11 +6,11 @@ from typing import Any
 
 from django import forms
 
+from csc_insight.committee.models import Kind
 from csc_insight.indicators import PeriodError, parse_period
-from csc_insight.reports.committee.document import Meta, Narrative
-from csc_insight.web.committee.models import Kind
+from csc_insight.plans.models import Plan
+from csc_insight.reports.paper import Meta, Narrative
 from csc_insight.web.plans.forms import GovukFields, date_field
-from csc_insight.web.plans.models import Plan
 
 LABELS = {
     "summary": "Summary", "recommendations": "Recommendation(s): one a line",

@@ -18,15 +18,15 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET, require_http_methods
 
-from csc_insight.reports.committee.document import Grid, Meta, Narrative, Paper
-from csc_insight.reports.committee.performance import MASK
-from csc_insight.reports.committee.render import style_hash
+from csc_insight.access import roles
+from csc_insight.access.accesslog.record import record_access
+from csc_insight.committee import services
+from csc_insight.committee.models import Draft
+from csc_insight.committee.performance import MASK
+from csc_insight.reports.paper import Grid, Meta, Narrative, Paper
+from csc_insight.reports.render import style_hash
 from csc_insight.store.snapshots import SnapshotError
-from csc_insight.web import roles
-from csc_insight.web.accesslog.record import record_access
-from csc_insight.web.committee import services
 from csc_insight.web.committee.forms import NarrativeForm, NewDraftForm
-from csc_insight.web.committee.models import Draft
 from csc_insight.web.policy import allow
 
 EDITORS = roles.CHILD_LEVEL  # Manager, Performance analyst, Administrator
@@ -102,7 +102,7 @@ def draft_edit(request: HttpRequest, draft_id: int) -> HttpResponse:
     paper = _build(request, draft)
     preview = None
     if paper is not None:
-        from csc_insight.reports.committee.render import body_html
+        from csc_insight.reports.render import body_html
 
         _log_children(request, paper)
         preview = mark_safe(body_html(paper))  # noqa: S308 (every text is escaped there)

@@ -20,14 +20,14 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from csc_insight.access import roles
+from csc_insight.access.accesslog.record import record_list
+from csc_insight.access.restricted.access import hidden_from
 from csc_insight.indicators import PeriodError, children, parse_period
 from csc_insight.indicators import get as get_definition
 from csc_insight.store import snapshots
-from csc_insight.web import roles
-from csc_insight.web.accesslog.record import record_list
 from csc_insight.web.dashboard.figures import describe
 from csc_insight.web.policy import allow
-from csc_insight.web.restricted.access import hidden_from
 
 PAGE_SIZE = 200
 SHOW = {"all": "Everyone counted", "numerator": "In the numerator only",

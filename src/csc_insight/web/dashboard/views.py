@@ -20,6 +20,7 @@ from django.utils.safestring import mark_safe
 from django.utils.text import slugify
 from django.views.decorators.http import require_GET
 
+from csc_insight.access import roles
 from csc_insight.indicators import BREAKDOWNS, Definition, Figure, Period, PeriodError
 from csc_insight.indicators import catalogue as indicator_catalogue
 from csc_insight.indicators import get as get_definition
@@ -29,7 +30,6 @@ from csc_insight.indicators.settings import load_settings, load_targets
 from csc_insight.reports.charts import bar_chart, line_chart, sparkline
 from csc_insight.reports.disclosure import is_suppressed, shown_value
 from csc_insight.store import quarantine, snapshots
-from csc_insight.web import roles
 from csc_insight.web.dashboard import figures
 from csc_insight.web.dashboard.area_sections import breakdown_order, fold
 from csc_insight.web.dashboard.templatetags.figures import format_value

@@ -100,7 +100,7 @@ def load_batch(batch: str, paths: list[Path], user: str, *, strict: bool = False
 
     With `strict`, any error refuses the load; otherwise rows with bad values are
     quarantined and the rest loaded."""
-    from csc_insight.store.loader import load
+    from csc_insight.validation.at_load import load
 
     batch_dir = uploads_root() / batch
     try:

@@ -10,9 +10,9 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
+from csc_insight.access import roles
+from csc_insight.access.accesslog.record import record_access
 from csc_insight.store import quarantine, snapshots
-from csc_insight.web import roles
-from csc_insight.web.accesslog.record import record_access
 from csc_insight.web.imports import uploads
 from csc_insight.web.policy import allow
 

@@ -11,9 +11,9 @@ from django import forms
 from django.contrib.auth import get_user_model
 
 from csc_insight.plans.indicator_value import choices as indicator_choices
+from csc_insight.plans.models import Plan, Section, SourceType
 from csc_insight.plans.rag import CHOICES as RAG_CHOICES
-from csc_insight.web.plans.models import Plan, Section, SourceType
-from csc_insight.web.plans.services import today
+from csc_insight.plans.services import today
 
 DATE_FORMATS = ["%d/%m/%Y", "%Y-%m-%d", "%d/%m/%y"]
 DATE_HINT = "For example, 31/10/2020"

@@ -17,12 +17,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.text import slugify
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from csc_insight.access import roles
+from csc_insight.plans import services
 from csc_insight.plans.indicator_value import current_values
+from csc_insight.plans.models import Action, Lead, Plan, SourceType
 from csc_insight.plans.rag import Rag
-from csc_insight.web import roles
 from csc_insight.web.dashboard.figures import page_policy
 from csc_insight.web.imports.uploads import UploadRefused, safe_name, uploads_root
-from csc_insight.web.plans import services
 from csc_insight.web.plans.forms import (
     ActionForm,
     ImportForm,
@@ -33,7 +34,6 @@ from csc_insight.web.plans.forms import (
     SectionForm,
     UpdateForm,
 )
-from csc_insight.web.plans.models import Action, Lead, Plan, SourceType
 from csc_insight.web.policy import allow
 
 CONFLICT = ("Someone else changed this action while you were editing it. Your changes were "
@@ -336,8 +336,8 @@ def plan_import(request: HttpRequest) -> HttpResponse:
 @allow(roles.EVERYONE)
 @require_GET
 def plan_export(request: HttpRequest, plan_id: int, kind: str) -> HttpResponse:
-    from csc_insight.reports.plan_docx import write_docx
-    from csc_insight.reports.plan_xlsx import write_xlsx
+    from csc_insight.plans.export_docx import write_docx
+    from csc_insight.plans.export_xlsx import write_xlsx
 
     plan = get_object_or_404(Plan, pk=plan_id)
     writer = {"docx": write_docx, "xlsx": write_xlsx}.get(kind)

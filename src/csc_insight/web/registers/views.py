@@ -15,18 +15,18 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
+from csc_insight.access import roles
+from csc_insight.access.accesslog.record import record_access, record_list
+from csc_insight.access.restricted.access import hidden_from
 from csc_insight.registers import cme, missing, services
 from csc_insight.registers.missing_import import REGISTER as MISSING
 from csc_insight.registers.missing_import import import_file
 from csc_insight.registers.models import CmeEntry, MissingEpisode
 from csc_insight.store import snapshots
-from csc_insight.web import roles
-from csc_insight.web.accesslog.record import record_access, record_list
 from csc_insight.web.children.scope import may_view_child
 from csc_insight.web.imports.uploads import UploadRefused, safe_name, uploads_root
 from csc_insight.web.policy import allow
 from csc_insight.web.registers.forms import CmeEntryForm, MissingEpisodeForm, RegisterImportForm
-from csc_insight.web.restricted.access import hidden_from
 
 
 @allow(roles.STAFF)  # counts not suppressed: not for Members (they read the papers)

@@ -8,10 +8,10 @@ from typing import Any
 from django import forms
 from django.contrib.auth import get_user_model
 
+from csc_insight.access.restricted.access import MAX_GRANT_DAYS, today
+from csc_insight.access.restricted.models import Category
 from csc_insight.web.children.fields import ChildIdField
 from csc_insight.web.plans.forms import DATE_FORMATS, DATE_HINT, GovukFields
-from csc_insight.web.restricted.access import MAX_GRANT_DAYS, today
-from csc_insight.web.restricted.models import Category
 
 
 class FlagForm(GovukFields, forms.Form):

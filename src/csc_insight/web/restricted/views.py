@@ -9,12 +9,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from csc_insight.access import roles
+from csc_insight.access.restricted import access
+from csc_insight.access.restricted.models import Grant, RestrictedRecord
 from csc_insight.store import snapshots
-from csc_insight.web import roles
 from csc_insight.web.policy import allow
-from csc_insight.web.restricted import access
 from csc_insight.web.restricted.forms import FlagForm, GrantForm
-from csc_insight.web.restricted.models import Grant, RestrictedRecord
 
 
 @allow(roles.ADMIN)
