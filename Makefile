@@ -45,10 +45,12 @@ demo: setup
 
 test: setup /usr/bin/chromium /usr/bin/soffice /usr/bin/pdftotext
 	$(BIN)/ruff check src tests bench
+	$(BIN)/lint-imports
 	$(BIN)/pytest -n 2 --dist loadgroup
 
 lint: setup
 	$(BIN)/ruff check src tests bench
+	$(BIN)/lint-imports
 	$(BIN)/ruff format --check src tests bench
 
 bench: setup

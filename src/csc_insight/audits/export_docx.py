@@ -21,7 +21,7 @@ def _table(doc: Any, header: list[str], rows: list[list[str]]) -> None:
 
 
 def write_docx(report: Any, path: Path) -> Path:
-    """Write `report` (web.audits.services.RoundReport) to `path`."""
+    """Write `report` (csc_insight.audits.services.RoundReport) to `path`."""
     from docx import Document
     from docx.shared import Pt
 

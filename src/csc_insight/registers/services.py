@@ -60,8 +60,8 @@ def missing_for_command(username: str, include_restricted: bool = False,
     """The register for `registers list missing`: (the view, the restricted ids to mask),
     with one access-log event holding every id shown, as a list page writes.
 
-    The access log and restricted records are kept by the web app's models (web/accesslog,
-    web/restricted); this is the one place the registers reach them from the command line."""
+    The access log and restricted records are csc_insight.access's; the registers' pages and
+    commands both come through here."""
     from django.contrib.auth import get_user_model
 
     from csc_insight.access.accesslog.record import record_command

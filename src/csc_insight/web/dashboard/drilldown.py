@@ -9,7 +9,7 @@ search by child finds it); its route and path name the indicator and period, and
 reason records how many children the list showed and from which snapshot.
 
 A restricted child the user may not open still counts, but their row shows neither id nor
-dates (web/restricted).
+dates (csc_insight.access.restricted).
 """
 
 from __future__ import annotations

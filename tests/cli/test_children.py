@@ -15,7 +15,7 @@ from csc_insight.access.accesslog.models import AccessEvent
 from csc_insight.access.restricted.models import RestrictedRecord
 from csc_insight.cli import main
 
-from .conftest import add_child
+from web.conftest import add_child
 
 pytestmark = pytest.mark.django_db
 ARGS = ["children", "referrals", "--period", "2019-20-Q2"]
