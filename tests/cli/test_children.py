@@ -14,7 +14,6 @@ import pytest
 from csc_insight.access.accesslog.models import AccessEvent
 from csc_insight.access.restricted.models import RestrictedRecord
 from csc_insight.cli import main
-
 from web.conftest import add_child
 
 pytestmark = pytest.mark.django_db
