@@ -19,7 +19,7 @@ COMMAND_MODULES = [
     "csc_insight.cli.web",  # migrate, serve, createuser, demo-user
     "csc_insight.cli.plans",  # plans import, list, export, demo
     "csc_insight.cli.indicators",  # indicators, children
-    "csc_insight.cli.report",  # report performance|appendix|plan|audit|agenda
+    "csc_insight.cli.committee",  # committee (or report) performance|appendix|plan|...
     "csc_insight.cli.audits",  # audits sample, demo
     "csc_insight.cli.validate",  # validate
     "csc_insight.cli.registers",  # registers import, list

@@ -1,6 +1,7 @@
-"""Committee papers from the command line, for scheduled runs:
+"""Committee papers from the command line, for scheduled runs (`report` is the older name
+of the same command and still works):
 
-    csc-insight report performance|appendix|plan|audit|agenda --period 2019-20-Q3
+    csc-insight committee performance|appendix|plan|audit|agenda --period 2019-20-Q3
         --meeting 2020-02-10 --format docx|pdf|html --out FILE [--plan ID] [--round ID]
         [--snapshot ID]
 
@@ -19,7 +20,7 @@ from pathlib import Path
 KINDS = ("performance", "appendix", "plan", "audit", "agenda", "missing")
 
 
-def report(args: argparse.Namespace) -> int:
+def paper(args: argparse.Namespace) -> int:
     from csc_insight.cli import database
 
     database.ready()
@@ -79,7 +80,8 @@ def _missing(args: argparse.Namespace, meeting: date) -> int:
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser("report", help="write a committee paper or agenda")
+    parser = subparsers.add_parser("committee", aliases=["report"],
+                                   help="write a committee paper or agenda")
     parser.add_argument("kind", choices=KINDS)
     parser.add_argument("--period", help="e.g. 2019-20-Q3 (performance and appendix)")
     parser.add_argument("--meeting", required=True, help="meeting date, yyyy-mm-dd")
@@ -89,4 +91,4 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--round", type=int, help="audit round id (audit)")
     parser.add_argument("--snapshot", help="snapshot id (default: the draft's, or current)")
     parser.add_argument("--term", help="missing: the term as START:END (yyyy-mm-dd)")
-    parser.set_defaults(handler=report)
+    parser.set_defaults(handler=paper)
