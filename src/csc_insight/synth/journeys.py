@@ -5,7 +5,7 @@ Everything is drawn from one `numpy.random.Generator(seed)` in a fixed order, so
 the same world every time. Journeys start four years before the window (a warm-up, so the
 window opens with realistic open caseloads) and anything dated after the window's end is
 treated as not yet happened (censored), as in a real extract taken on that day.
-Within the simulation dates are int64 day numbers (`calendar.day`); `NA` = none.
+Within the simulation dates are int64 day numbers (`days.day`); `NA` = none.
 """
 
 from __future__ import annotations
@@ -16,8 +16,9 @@ from datetime import date, timedelta
 
 import numpy as np
 
+from csc_insight.common.calendar import WorkingDays
 from csc_insight.synth import vocab
-from csc_insight.synth.calendar import NA, WorkingDays, add_years, day
+from csc_insight.synth.days import NA, add_years, day
 from csc_insight.synth.profiles import Profile
 from csc_insight.synth.world import Columns, World
 
