@@ -7,8 +7,9 @@ from datetime import date
 import holidays
 import numpy as np
 
+from csc_insight.common.calendar import WorkingDays
 from csc_insight.synth import World
-from csc_insight.synth.calendar import WorkingDays, day, to_date
+from csc_insight.synth.days import day, to_date
 
 
 def test_calendar_steps_over_bank_holidays() -> None:

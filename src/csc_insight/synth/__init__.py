@@ -26,10 +26,10 @@ Files written, and the canonical tables each carries:
   interviews), health_assessments, pathway_plan_reviews, allocations, workers, population.
 
 Each canonical row's `source` names the return that carries it most completely.
-Modules: `journeys` simulates (numpy, vectorised); `early_help_referrals` and
-`short_breaks` add the requests for early help (source, outcome) and disabled children's
-short breaks (SSDA903 V3/V4 episodes and section 17 services); `write_*` write one format
-each.
+Modules: `journeys` simulates (numpy, vectorised; a package with one module per kind of
+record); `early_help_referrals` and `short_breaks` add the requests for early help (source,
+outcome) and disabled children's short breaks (SSDA903 V3/V4 episodes and section 17
+services); `write_*` write one format each; working days come from `common.calendar`.
 """
 
 from __future__ import annotations

@@ -1,0 +1,137 @@
+"""Children in care: periods of care, and the SSDA903 episodes (cla_episodes) that split
+them at placement and legal-status changes."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from csc_insight.synth import vocab
+from csc_insight.synth.days import NA, add_years
+from csc_insight.synth.journeys.sim import Sim, child_ids, const, dates, pick, segments, select
+from csc_insight.synth.world import Columns
+
+
+def care_periods(sim: Sim, eps: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
+    """Periods of care: who, when, why they ended; the episode of need closes with them."""
+    rng = sim.rng
+    i = np.nonzero(eps["care"])[0]
+    n = len(i)
+    child, start, uasc = eps["child"][i], eps["care_start"][i], eps["uasc"][i]
+    end, rec = eps["care_end"][i], eps["rec"][i]
+    dob = sim.child("dob")[child]
+    dob18 = add_years(dob, 18)
+    ls = np.where(rng.random(n) < 0.45, "V2", "C2").astype(object)
+    ls[uasc] = "V2"
+    reason = np.full(n, "RC7", dtype=object)
+    reason[rec == "E11"] = "RC1"
+    reason[np.isin(rec, ["E45", "E46", "E48"])] = "RC4"
+    reason[rec == "E41"] = "RC3"
+    reason[rec == "E3"] = "RC5"
+    eps["reason"][i] = reason
+    need = eps["need"][i].copy()
+    need[need == "N9"] = "N1"
+    return {"episode": i, "child": child, "start": start, "end": end, "rec": rec, "ls": ls,
+            "cin": need, "uasc": uasc, "dob": dob, "dob18": dob18, "adopt": eps["adopt"][i],
+            "at_18": eps["at_18"][i]}
+
+
+def placements(sim: Sim, care: dict[str, np.ndarray]) -> Columns:
+    """SSDA903 episodes: each period split at placement and legal-status changes."""
+    rng, n = sim.rng, len(care["child"])
+    start, end = care["start"], care["end"]
+    length = end - start
+    rate = rng.gamma(1.2, 0.45, n) * np.where(care["uasc"], 0.4, 1.0)
+    k = rng.poisson(rate * length / 365.25)
+    k = np.minimum(k, np.maximum(length // 21 - 1, 0))
+    owner, _ = segments(k)
+    moves = start[owner] + (rng.random(len(owner)) * length[owner]).astype(np.int64)
+    # care orders: an interim order (C2) becomes a full order (C1) within a year
+    to_c1 = (care["ls"] == "C2") & (length > 200)
+    legal_owner = np.nonzero(to_c1)[0]
+    legal_day = start[legal_owner] + rng.integers(120, 330, len(legal_owner))
+    legal_day = np.minimum(legal_day, end[legal_owner] - 20)
+    # adoption: placed for adoption (A5/A6, legal status E1) months before the order
+    adopt_owner = np.nonzero(care["adopt"])[0]
+    placed_day = end[adopt_owner] - rng.integers(200, 330, len(adopt_owner))
+    keep_move = ~np.isin(owner, adopt_owner) | (moves < placed_day.max(initial=0))
+    owner, moves = owner[keep_move], moves[keep_move]
+
+    ev_owner = np.concatenate([np.arange(n), owner, legal_owner, adopt_owner])
+    ev_day = np.concatenate([start, moves, legal_day, placed_day])
+    ev_kind = np.concatenate([np.full(n, 0), np.full(len(owner), 1), np.full(len(legal_owner), 2),
+                              np.full(len(adopt_owner), 3)])
+    ok = (ev_kind == 0) | ((ev_day > start[ev_owner]) & (ev_day < end[ev_owner]))
+    ev_owner, ev_day, ev_kind = ev_owner[ok], ev_day[ok], ev_kind[ok]
+    order = np.lexsort((ev_kind, ev_day, ev_owner))
+    ev_owner, ev_day, ev_kind = ev_owner[order], ev_day[order], ev_kind[order]
+    # one row per (period, day): events on the same day merge into one episode
+    new_row = np.ones(len(ev_owner), bool)
+    new_row[1:] = (ev_owner[1:] != ev_owner[:-1]) | (ev_day[1:] != ev_day[:-1])
+    row_of = np.cumsum(new_row) - 1
+    rows = int(row_of[-1]) + 1 if len(row_of) else 0
+    is_place = np.zeros(rows, bool)
+    is_legal = np.zeros(rows, bool)
+    is_adopt = np.zeros(rows, bool)
+    np.logical_or.at(is_place, row_of, ev_kind == 1)
+    np.logical_or.at(is_legal, row_of, ev_kind == 2)
+    np.logical_or.at(is_adopt, row_of, ev_kind == 3)
+    per = ev_owner[new_row]
+    decom = ev_day[new_row]
+    first = np.ones(rows, bool)
+    first[1:] = per[1:] != per[:-1]
+    last = np.ones(rows, bool)
+    last[:-1] = per[1:] != per[:-1]
+
+    age = (decom - care["dob"][per]) / 365.25
+    place = np.where(age < 11, pick(rng, vocab.PLACE_YOUNG, rows),
+                     pick(rng, vocab.PLACE_TEEN, rows))
+    uasc_rows = care["uasc"][per]
+    place[uasc_rows] = pick(rng, vocab.PLACE_UASC, int(uasc_rows.sum()))
+    place[is_adopt] = np.where(rng.random(int(is_adopt.sum())) < 0.7, "A5", "A6")
+    legal_set = first | is_legal | is_adopt
+    ls_value = np.where(first, care["ls"][per], "C1").astype(object)
+    ls_value[is_adopt] = "E1"
+    place_set = first | is_place | is_adopt
+    place = place[_ffill_index(place_set)]
+    ls = ls_value[_ffill_index(legal_set)]
+    rne = np.full(rows, "S", dtype=object)
+    rne[~first & is_place & ~(is_legal | is_adopt)] = "P"
+    rne[~first & ~is_place & is_legal] = "L"
+    rne[~first & (is_adopt | (is_place & is_legal))] = "T"
+    dec = np.empty(rows, np.int64)
+    dec[:-1] = decom[1:]
+    dec[last] = end[per[last]]
+    rec = np.where(last, care["rec"][per], "X1").astype(object)
+    change = np.zeros(rows, bool)
+    change[:-1] = (rne[1:] == "P") | (rne[1:] == "T")
+    change &= ~last
+    reason_change = np.where(change, pick(rng, vocab.PLACE_CHANGE, rows), None).astype(object)
+    provider = np.full(rows, "PR1", dtype=object)
+    provider[np.isin(place, ["K2", "H5", "R1", "S1"]) | (rng.random(rows) < 0.3)] = "PR4"
+    provider[np.isin(place, ["P1", "P2"])] = "PR0"
+    provider[np.isin(place, ["A5", "A6"])] = "PR1"
+    home = np.array(vocab.POSTCODES, dtype=object)[rng.integers(0, 6, n)]
+    pl_post = np.array(vocab.POSTCODES, dtype=object)[rng.integers(0, len(vocab.POSTCODES), rows)]
+    urn = np.where(place == "K2", np.array([f"SC{v:06d}" for v in rng.integers(0, 10**6, rows)],
+                                           dtype=object), "XXXXXXX").astype(object)
+
+    # censor at the window end
+    keep = decom <= sim.e0
+    open_now = dec > sim.e0
+    dec = np.where(open_now, NA, dec)
+    rec[open_now] = None
+    reason_change[open_now] = None
+    cid = child_ids(sim)
+    return select({
+        "child_id": cid[care["child"][per]], "decom": dates(decom), "rne": rne, "ls": ls,
+        "cin": care["cin"][per], "place": place, "place_provider": provider, "dec": dates(dec),
+        "rec": rec, "reason_place_change": reason_change, "home_post": home[per],
+        "pl_post": pl_post, "urn": urn, "source": const("ssda903", rows),
+        "source_ref": const(None, rows),
+    }, keep)
+
+
+def _ffill_index(is_set: np.ndarray) -> np.ndarray:
+    """For each position, the index of the latest position at or before it that `is_set`."""
+    idx = np.where(is_set, np.arange(len(is_set)), 0)
+    return np.maximum.accumulate(idx) if len(idx) else idx
