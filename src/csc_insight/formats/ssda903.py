@@ -55,16 +55,8 @@ import duckdb
 
 from csc_insight.common.report import Report
 from csc_insight.formats import codes
-from csc_insight.formats.columns import (
-    CHILD,
-    first_line,
-    insert_rows,
-    name_stem,
-    staged_file,
-)
-from csc_insight.formats.columns import (
-    spec_column as _col,
-)
+from csc_insight.formats.columns import CHILD, first_line, insert_rows, name_stem, staged_file
+from csc_insight.formats.columns import spec_column as _col
 from csc_insight.formats.tabular import (
     Column,
     Staged,
