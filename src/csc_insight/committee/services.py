@@ -18,12 +18,11 @@ class PaperError(Exception):
 
 
 def _narrative(draft: Draft) -> Narrative | None:
-    return Narrative(**{k: draft.narrative.get(k, "") for k in Narrative.names()}) if (
-        draft.narrative) else None
+    return Narrative.from_dict(draft.narrative) if draft.narrative else None
 
 
 def _meta(draft: Draft) -> Meta:
-    return Meta(**{k: v for k, v in draft.meta.items() if k in Meta.names()})
+    return Meta.from_dict(draft.meta)
 
 
 def build(draft: Draft) -> Paper:

@@ -73,6 +73,7 @@ from __future__ import annotations
 import csv
 import itertools
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
@@ -304,6 +305,88 @@ def _id(kind: str, date: str) -> str:
 _LINEAGE = f"'{NAME}' AS source, ref AS source_ref"
 
 
+@dataclass(frozen=True)
+class _Insert:
+    """Rows one list gives one canonical table: `columns` of every row with a child id and,
+    when `date` is named, that date."""
+
+    table: str
+    columns: str
+    date: str | None = None
+    id: tuple[str, str] | None = None  # (id field, KIND): an id made from the child and `date`
+    once: bool = False  # one row per child and date, however many rows repeat them
+    rows: str = "{v}"  # what the rows are selected from; {v} is the list's view
+
+
+def _visits(date: str, kind: str, seen_alone: str = "NULL") -> _Insert:
+    # A child with two episodes (or plans) in the list has the same last visit on each row:
+    # it is one visit, so only the first row of each child and date gives it.
+    return _Insert("visits", f"child_id, {date} AS visit_date, '{kind}' AS visit_type, "
+                   f"{seen_alone} AS seen_alone, worker", date, once=True)
+
+
+# List 7's plans, each with its id, for the plans and their review conferences alike.
+_PLANS = (f"(SELECT *, {_id('CPP', 'start_date')} AS cp_plan_id FROM {{v}} "
+          f"WHERE child_id IS NOT NULL AND start_date IS NOT NULL) p")
+_DECOM = "COALESCE(placement_start, period_start)"
+
+# What each list inserts besides its children, in order.
+_INSERTS: dict[int, tuple[_Insert, ...]] = {
+    1: (_Insert("contacts", "child_id, contact_date, source_code", "contact_date",
+                id=("contact_id", "CONT")),),
+    2: (_Insert("early_help", "child_id, start_date, completion_date, organisation",
+                "start_date", id=("eh_id", "EH")),),
+    3: (_Insert("referrals", "child_id, referral_date, source_code, nfa, referrals_12m, team, "
+                "worker", "referral_date", id=("referral_id", "REF")),),
+    4: (_Insert("assessments", "child_id, start_date, authorised_date, child_seen, "
+                "needs_support, team, worker", "start_date", id=("assessment_id", "ASMT")),),
+    5: (_Insert("s47_enquiries", "child_id, start_date, icpc_not_required, icpc_date, "
+                "cp_plan_resulted, team, worker, s47_12m, icpc_12m", "start_date",
+                id=("s47_id", "S47")),),
+    6: (_Insert("referrals", "child_id, referral_date, primary_need, closure_date, "
+                "closure_reason, team, worker", "referral_date", id=("referral_id", "REF")),
+        _visits("last_seen", "CIN")),
+    7: (_Insert("cp_plans", "cp_plan_id, child_id, start_date, end_date, initial_category, "
+                "latest_category, previous_plans, team, worker", rows=_PLANS),
+        _Insert("cp_reviews", "cp_plan_id, child_id, latest_review AS review_date",
+                "latest_review", rows=_PLANS),
+        _visits("last_visit", "CP", "seen_alone")),
+    8: (_Insert("cla_episodes", f"child_id, {_DECOM} AS decom, CASE WHEN placement_start IS "
+                "NULL OR placement_start = period_start THEN 'S' ELSE 'P' END AS rne, ls, cin, "
+                "place, place_provider, dec, rec, pl_post, urn", _DECOM),
+        _Insert("cla_reviews", "child_id, latest_review AS review_date", "latest_review"),
+        _visits("last_visit", "CLA"),
+        _visits("last_iro", "IRO"),
+        _Insert("cla_summary", "child_id, second_period, placements_12m, missing_12m, "
+                "absent_12m, rhi_offered, rhi_accepted, permanence_plan, placement_location, "
+                "placement_la"),
+        _Insert("health_assessments", "child_id, health_date AS assessment_date, "
+                "'health' AS kind", "health_date"),
+        _Insert("health_assessments", "child_id, dental_date AS assessment_date, "
+                "'dental' AS kind", "dental_date")),
+    9: (_Insert("care_leavers", "child_id, NULL AS year_ending, in_touch, activity, "
+                "accommodation, suitable, eligibility, latest_contact, personal_advisor"),
+        _Insert("pathway_plan_reviews", "child_id, pathway_review AS review_date",
+                "pathway_review")),
+    10: (_Insert("adoption", "child_id, entered_care, decision_date, placement_order_date, "
+                 "matched_date, placed_date, adoption_order_date, no_longer_placed_date, "
+                 "no_longer_placed_reason, ffa_date"),),
+}
+
+
+def _select(insert: _Insert, v: str) -> str:
+    """The SELECT giving `insert`'s rows from the view `v`."""
+    columns = insert.columns
+    if insert.id is not None and insert.date is not None:
+        field, kind = insert.id
+        columns = f"{_id(kind, insert.date)} AS {field}, {columns}"
+    where = "child_id IS NOT NULL" + (f" AND {insert.date} IS NOT NULL" if insert.date else "")
+    once = (f" QUALIFY row_number() OVER (PARTITION BY child_id, {insert.date} ORDER BY _row)"
+            " = 1" if insert.once else "")
+    return (f"SELECT {columns}, {_LINEAGE} FROM {insert.rows.format(v=v)} WHERE {where}"
+            f"{once}")
+
+
 def _inserts(spec: ListSpec, v: str) -> list[tuple[str, str]]:
     """(canonical table, SELECT producing its rows) for one staged list."""
     # One children row per distinct set of details, so a conflict stays visible to the loader.
@@ -312,83 +395,7 @@ def _inserts(spec: ListSpec, v: str) -> list[tuple[str, str]]:
                f"{'uasc' if _has(spec, 'uasc') else 'NULL'} AS uasc")
     out = [("children", f"SELECT {details}, '{NAME}' AS source, any_value(_prefix) || "
             f"min(_row) AS source_ref FROM {v} WHERE child_id IS NOT NULL GROUP BY ALL")]
-
-    def rows(date: str, extra: str = "") -> str:
-        return f"FROM {v} WHERE child_id IS NOT NULL AND {date} IS NOT NULL{extra}"
-
-    def visits(date: str, kind: str, seen_alone: str = "NULL") -> tuple[str, str]:
-        # A child with two episodes (or plans) in the list has the same last visit on each
-        # row: it is one visit, so only the first row of each child and date gives it.
-        return ("visits", f"SELECT child_id, {date} AS visit_date, '{kind}' AS visit_type, "
-                f"{seen_alone} AS seen_alone, worker, {_LINEAGE} {rows(date)} "
-                f"QUALIFY row_number() OVER (PARTITION BY child_id, {date} ORDER BY _row) = 1")
-
-    match spec.number:
-        case 1:
-            out.append(("contacts", f"SELECT {_id('CONT', 'contact_date')} AS contact_id, "
-                        f"child_id, contact_date, source_code, {_LINEAGE} "
-                        f"{rows('contact_date')}"))
-        case 2:
-            out.append(("early_help", f"SELECT {_id('EH', 'start_date')} AS eh_id, child_id, "
-                        f"start_date, completion_date, organisation, {_LINEAGE} "
-                        f"{rows('start_date')}"))
-        case 3:
-            out.append(("referrals", f"SELECT {_id('REF', 'referral_date')} AS referral_id, "
-                        f"child_id, referral_date, source_code, nfa, referrals_12m, team, "
-                        f"worker, {_LINEAGE} {rows('referral_date')}"))
-        case 4:
-            out.append(("assessments", f"SELECT {_id('ASMT', 'start_date')} AS assessment_id, "
-                        f"child_id, start_date, authorised_date, child_seen, needs_support, "
-                        f"team, worker, {_LINEAGE} {rows('start_date')}"))
-        case 5:
-            out.append(("s47_enquiries", f"SELECT {_id('S47', 'start_date')} AS s47_id, "
-                        f"child_id, start_date, icpc_not_required, icpc_date, cp_plan_resulted, "
-                        f"team, worker, s47_12m, icpc_12m, {_LINEAGE} {rows('start_date')}"))
-        case 6:
-            out.append(("referrals", f"SELECT {_id('REF', 'referral_date')} AS referral_id, "
-                        f"child_id, referral_date, primary_need, closure_date, closure_reason, "
-                        f"team, worker, {_LINEAGE} {rows('referral_date')}"))
-            out.append(visits("last_seen", "CIN"))
-        case 7:
-            plans = (f"(SELECT *, {_id('CPP', 'start_date')} AS cp_plan_id "
-                     f"{rows('start_date')}) p")
-            out.append(("cp_plans", f"SELECT cp_plan_id, child_id, start_date, end_date, "
-                        f"initial_category, latest_category, previous_plans, team, worker, "
-                        f"{_LINEAGE} FROM {plans}"))
-            out.append(("cp_reviews", f"SELECT cp_plan_id, child_id, latest_review AS "
-                        f"review_date, {_LINEAGE} FROM {plans} "
-                        f"WHERE latest_review IS NOT NULL"))
-            out.append(visits("last_visit", "CP", "seen_alone"))
-        case 8:
-            decom = "COALESCE(placement_start, period_start)"
-            out.append(("cla_episodes", f"SELECT child_id, {decom} AS decom, CASE WHEN "
-                        f"placement_start IS NULL OR placement_start = period_start THEN 'S' "
-                        f"ELSE 'P' END AS rne, ls, cin, place, place_provider, dec, rec, "
-                        f"pl_post, urn, {_LINEAGE} FROM {v} "
-                        f"WHERE child_id IS NOT NULL AND {decom} IS NOT NULL"))
-            out.append(("cla_reviews", f"SELECT child_id, latest_review AS review_date, "
-                        f"{_LINEAGE} {rows('latest_review')}"))
-            out.append(visits("last_visit", "CLA"))
-            out.append(visits("last_iro", "IRO"))
-            out.append(("cla_summary", f"SELECT child_id, second_period, placements_12m, "
-                        f"missing_12m, absent_12m, rhi_offered, rhi_accepted, permanence_plan, "
-                        f"placement_location, placement_la, {_LINEAGE} FROM {v} "
-                        f"WHERE child_id IS NOT NULL"))
-            out.append(("health_assessments", " UNION ALL ".join(
-                f"SELECT child_id, {date} AS assessment_date, '{kind}' AS kind, {_LINEAGE} "
-                f"{rows(date)}" for date, kind in (("health_date", "health"),
-                                                   ("dental_date", "dental")))))
-        case 9:
-            out.append(("care_leavers", f"SELECT child_id, NULL AS year_ending, in_touch, "
-                        f"activity, accommodation, suitable, eligibility, latest_contact, "
-                        f"personal_advisor, {_LINEAGE} FROM {v} WHERE child_id IS NOT NULL"))
-            out.append(("pathway_plan_reviews", f"SELECT child_id, pathway_review AS "
-                        f"review_date, {_LINEAGE} {rows('pathway_review')}"))
-        case 10:
-            out.append(("adoption", f"SELECT child_id, entered_care, decision_date, "
-                        f"placement_order_date, matched_date, placed_date, adoption_order_date, "
-                        f"no_longer_placed_date, no_longer_placed_reason, ffa_date, {_LINEAGE} "
-                        f"FROM {v} WHERE child_id IS NOT NULL"))
+    out += [(i.table, _select(i, v)) for i in _INSERTS.get(spec.number, ())]
     return out
 
 

@@ -202,6 +202,14 @@ class ListSpec:
     order: tuple[tuple[str, str], ...] = ()  # (earlier, later) date fields
 
 
+def _casework(number: int, title: str, key_date: str, *columns: Column,
+              order: tuple[tuple[str, str], ...] = ()) -> ListSpec:
+    """Lists 4-7: one row per child and start date; the child's details and disability, the
+    list's own columns, then the allocated team and worker."""
+    return ListSpec(number, title, (*CHILD, DISABILITY, *columns, TEAM, WORKER),
+                    key_date=key_date, unique=("child_id", key_date), order=order)
+
+
 LIST_1 = ListSpec(1, "Contacts", (
     *CHILD,
     col("Date of Contact", "contact_date", "date", "Contact Date", required=True),
@@ -231,8 +239,7 @@ LIST_3 = ListSpec(3, "Referrals", (
     TEAM, WORKER,
 ), key_date="referral_date", unique=("child_id", "referral_date"))
 
-LIST_4 = ListSpec(4, "Assessments", (
-    *CHILD, DISABILITY,
+LIST_4 = _casework(4, "Assessments", "start_date",
     col("Continuous Assessment Start Date", "start_date", "date", "Assessment Start Date",
         required=True),
     col("Child Seen During Continuous Assessment", "child_seen", "flag",
@@ -242,12 +249,9 @@ LIST_4 = ListSpec(4, "Assessments", (
     col("Was the child assessed as requiring LA children's social care support?",
         "needs_support", "flag",
         "Was the child assessed as requiring LA childrens social care support?"),
-    TEAM, WORKER,
-), key_date="start_date", unique=("child_id", "start_date"),
     order=(("start_date", "authorised_date"),))
 
-LIST_5 = ListSpec(5, "Section 47 Enquiries and ICPC", (
-    *CHILD, DISABILITY,
+LIST_5 = _casework(5, "Section 47 Enquiries and ICPC", "start_date",
     col("Strategy discussion initiating Section 47 Enquiry Start Date", "start_date", "date",
         "Strategy discussion initiating Section 47 Enquiry", "Section 47 Enquiry Start Date",
         "Strategy Discussion Date", required=True),
@@ -262,12 +266,9 @@ LIST_5 = ListSpec(5, "Section 47 Enquiries and ICPC", (
         "Number of S47 Enquiries in the last 12 months"),
     col("Number of ICPCs in the last 12 months", "icpc_12m", "int",
         "Number of Initial Child Protection Conferences in the last 12 months"),
-    TEAM, WORKER,
-), key_date="start_date", unique=("child_id", "start_date"),
     order=(("start_date", "icpc_date"),))
 
-LIST_6 = ListSpec(6, "Children in Need", (
-    *CHILD, DISABILITY,
+LIST_6 = _casework(6, "Children in Need", "referral_date",
     col("CIN Start Date", "referral_date", "date", "Child in Need Start Date", required=True),
     col("Primary Need Code", "primary_need", "code", "Primary Need",
         codes=codes.PRIMARY_NEED),
@@ -276,12 +277,9 @@ LIST_6 = ListSpec(6, "Children in Need", (
     col("Reason for Closure", "closure_reason", "code", "Closure Reason",
         "CIN Closure Reason", codes=codes.CLOSURE_REASON),
     col("Case Status", "case_status", "text"),
-    TEAM, WORKER,
-), key_date="referral_date", unique=("child_id", "referral_date"),
     order=(("referral_date", "closure_date"),))
 
-LIST_7 = ListSpec(7, "Child Protection", (
-    *CHILD, DISABILITY,
+LIST_7 = _casework(7, "Child Protection", "start_date",
     col("CP Plan Start Date", "start_date", "date", "Child Protection Plan Start Date",
         required=True),
     col("Initial Category of Abuse", "initial_category", "code", codes=codes.ABUSE_CATEGORY,
@@ -298,8 +296,6 @@ LIST_7 = ListSpec(7, "Child Protection", (
         "Months (Y/N)", "epo", "flag"),
     col("Number of Previous Child Protection Plans", "previous_plans", "int",
         "Number of Previous CP Plans"),
-    TEAM, WORKER,
-), key_date="start_date", unique=("child_id", "start_date"),
     order=(("start_date", "end_date"), ("start_date", "latest_review")))
 
 LIST_8 = ListSpec(8, "Children in Care", (

@@ -42,8 +42,6 @@ a statutory return loaded with it), which the loader checks.
 
 from __future__ import annotations
 
-import itertools
-import re
 from dataclasses import replace
 from pathlib import Path
 
@@ -51,6 +49,8 @@ import duckdb
 
 from csc_insight.common.report import Report
 from csc_insight.formats import codes
+from csc_insight.formats.columns import CHILD, first_line, insert_rows, name_stem, staged_file
+from csc_insight.formats.columns import spec_column as _col
 from csc_insight.formats.tabular import (
     _SQL_TYPE,
     Column,
@@ -60,19 +60,11 @@ from csc_insight.formats.tabular import (
     check_duplicates,
     check_order,
     check_text_file,
-    drop_staged,
     identify_table,
     read_csv_headings,
-    stage_csv,
-)
-from csc_insight.formats.tabular import (
-    spec_column as _col,
 )
 
 NAME = "local"
-
-_files = itertools.count(1)
-
 
 
 def _score(raw: str) -> float | None:
@@ -81,10 +73,6 @@ def _score(raw: str) -> float | None:
     except ValueError:
         return None
     return value if 0 <= value <= 10 else None
-
-
-CHILD = _col("CHILD", not_null=True)
-FLAG = {"describe": "Y or N"}
 
 
 def _goal(heading: str) -> Column:
@@ -189,17 +177,15 @@ _IDS = {"contacts": ("contact_id", "CONT", "contact_date"),
 
 
 def _hint(path: Path) -> str | None:
-    stem = re.sub(r"[_\-\s]*(19|20)\d\d([_\-\s]*\d\d)?$", "", path.stem.lower())
+    stem = name_stem(path)
     return stem if stem in TABLES else None
 
 
 def detect(path: Path) -> bool:
     if path.suffix.lower() not in (".csv", ".txt"):
         return False
-    try:
-        with path.open(encoding="utf-8-sig", errors="replace", newline="") as fh:
-            first = fh.readline(10_000)
-    except OSError:
+    first = first_line(path)
+    if first is None:
         return False
     return identify_table(first.strip().split(","), TABLES, _hint(path)) is not None
 
@@ -214,18 +200,12 @@ def read(path: Path, con: duckdb.DuckDBPyConnection, report: Report) -> dict[str
                      f"file ({', '.join(f'{t}.csv' for t in TABLES)}); see "
                      "docs/local_extras.md.", row=1)
         return {}
-    table = f"{NAME}_{next(_files)}_{name}"
-    try:
-        staged = stage_csv(con, path, TABLES[name], report, table=table,
-                           target=_INSERTS.get(name, (None,))[0])
+    with staged_file(con, path, NAME, name, TABLES[name], report,
+                     target=_INSERTS.get(name, (None,))[0]) as staged:
         if staged is None:
             return {}
-        if staged.has("child"):
-            con.execute(f"UPDATE {table} SET child = upper(child)")  # ids compare upper-cased
         _validate(con, staged, name, report)
         return _insert(con, staged, name, path)
-    finally:
-        drop_staged(con, table)
 
 
 def _validate(con: duckdb.DuckDBPyConnection, staged: Staged, name: str, report: Report) -> None:
@@ -256,13 +236,5 @@ def _insert(con: duckdb.DuckDBPyConnection, staged: Staged, name: str,
         if not col.required and not staged.has(col.field):  # an older file: not recorded
             con.execute(f"ALTER TABLE {staged.table} ADD COLUMN {col.field} "
                         f"{_SQL_TYPE[col.kind]}")
-    filters = [f for f in ("child IS NOT NULL" if staged.has("child") else "", where) if f]
-    lineage = f"'{NAME}' AS source, ? || ':' || _row AS source_ref"
-    written = {target: _count(con, (
-        f"INSERT INTO {target} BY NAME SELECT {columns}, {lineage} FROM {staged.table} "
-        f"{'WHERE ' + ' AND '.join(filters) if filters else ''}"), path)}
-    return written
-
-
-def _count(con: duckdb.DuckDBPyConnection, sql: str, path: Path) -> int:
-    return con.execute(sql, [path.name]).fetchall()[0][0]
+    child = "child IS NOT NULL" if staged.has("child") else ""
+    return {target: insert_rows(con, path, NAME, target, columns, staged.table, [child, where])}

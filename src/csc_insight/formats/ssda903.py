@@ -48,7 +48,6 @@ Header, which the loader checks ("every event's child exists").
 from __future__ import annotations
 
 import csv
-import itertools
 import re
 from pathlib import Path
 
@@ -56,6 +55,8 @@ import duckdb
 
 from csc_insight.common.report import Report
 from csc_insight.formats import codes
+from csc_insight.formats.columns import CHILD, first_line, insert_rows, name_stem, staged_file
+from csc_insight.formats.columns import spec_column as _col
 from csc_insight.formats.tabular import (
     Column,
     Staged,
@@ -63,20 +64,12 @@ from csc_insight.formats.tabular import (
     check_duplicates,
     check_order,
     check_text_file,
-    drop_staged,
     identify_table,
     normalise_heading,
     read_csv_headings,
-    stage_csv,
-)
-from csc_insight.formats.tabular import (
-    spec_column as _col,
 )
 
 NAME = "ssda903"
-
-_files = itertools.count(1)
-
 
 
 def _accom(raw: str) -> str | None:
@@ -85,7 +78,6 @@ def _accom(raw: str) -> str | None:
     return text if ok and text else None
 
 
-CHILD = _col("CHILD", not_null=True)
 DOB = _col("DOB", "date")
 SEX = _col("SEX", "code", parse=codes.parse_sex, describe="1 (male) or 2 (female)")
 FLAG = {"describe": "1 or 0"}
@@ -175,8 +167,7 @@ _KEYS = {"header": ["child"], "uasc": ["child"], "episodes": ["child", "decom"],
 
 
 def _hint(path: Path) -> str | None:
-    stem = re.sub(r"[_\-\s]*(19|20)\d\d([_\-\s]*\d\d)?$", "", path.stem.lower())
-    return _HINTS.get(re.sub(r"^(ssda)?903", "", re.sub(r"[^a-z0-9]", "", stem)))
+    return _HINTS.get(re.sub(r"^(ssda)?903", "", re.sub(r"[^a-z0-9]", "", name_stem(path))))
 
 
 def table_for(path: Path, headings: list[str]) -> str | None:
@@ -198,12 +189,8 @@ def table_for(path: Path, headings: list[str]) -> str | None:
 
 def first_row(path: Path) -> list[str]:
     """The header row of a CSV file, tolerant of a byte-order mark and bad bytes."""
-    try:
-        with path.open(encoding="utf-8-sig", errors="replace", newline="") as fh:
-            first = fh.readline(10_000)
-    except OSError:
-        return []
-    return next(csv.reader([first]), [])
+    first = first_line(path)
+    return [] if first is None else next(csv.reader([first]), [])
 
 
 def detect(path: Path) -> bool:
@@ -229,13 +216,10 @@ def read(path: Path, con: duckdb.DuckDBPyConnection, report: Report) -> dict[str
                      f"({', '.join(TABLES)}). {closest(path) or 'Check the header row.'}",
                      row=1)
         return {}
-    table = f"{NAME}_{next(_files)}_{name}"
-    try:
-        staged = stage_csv(con, path, TABLES[name], report, table=table,
-                           target=_INSERTS.get(name, (None,))[0], event=_EVENTS.get(name))
+    with staged_file(con, path, NAME, name, TABLES[name], report,
+                     target=_INSERTS.get(name, (None,))[0], event=_EVENTS.get(name)) as staged:
         if staged is None:
             return {}
-        con.execute(f"UPDATE {table} SET child = upper(child)")  # ids compare upper-cased
         _validate(con, staged, name, report)
         if name in NOT_USED:
             report.warning("not_used", path.name, f"SSDA903 {NOT_USED[name]}: read and "
@@ -243,8 +227,6 @@ def read(path: Path, con: duckdb.DuckDBPyConnection, report: Report) -> dict[str
                            "not used: CSC Insight keeps no "
                            "table for it.")
         return _insert(con, staged, name, path, report)
-    finally:
-        drop_staged(con, table)
 
 
 def _validate(con: duckdb.DuckDBPyConnection, staged: Staged, name: str, report: Report) -> None:
@@ -281,13 +263,5 @@ def _insert(con: duckdb.DuckDBPyConnection, staged: Staged, name: str, path: Pat
                            "the collection year is not recorded for these rows.")
         source = (f"(SELECT *, make_date(CAST({year} AS INTEGER), 3, 31) AS year_ending "
                   f"FROM {staged.table})")
-    lineage = f"'{NAME}' AS source, ? || ':' || _row AS source_ref"
-    filter_ = f"child IS NOT NULL{' AND ' + where if where else ''}"
-    written = {target: _count(con, (
-        f"INSERT INTO {target} BY NAME SELECT child AS child_id, {columns}, {lineage} "
-        f"FROM {source} WHERE {filter_}"), path)}
-    return written
-
-
-def _count(con: duckdb.DuckDBPyConnection, sql: str, path: Path) -> int:
-    return con.execute(sql, [path.name]).fetchall()[0][0]
+    return {target: insert_rows(con, path, NAME, target, f"child AS child_id, {columns}", source,
+                                ["child IS NOT NULL", where])}

@@ -69,14 +69,6 @@ class Column:
         return _EXPECTED.get(self.kind, "a value")
 
 
-def spec_column(heading: str, kind: Kind = "text", codes: Mapping[str, str] | frozenset[str]
-                | set[str] | None = None, **options: object) -> Column:
-    """A required column whose field name is its heading in lower case: the returns that
-    name their columns in capitals (SSDA903, local extras)."""
-    return Column(heading, heading.lower(), kind, required=True, codes=codes,  # type: ignore[arg-type]
-                  **options)  # type: ignore[arg-type]
-
-
 @dataclass
 class Staged:
     """A staged, typed source: `table` holds one column per field present plus `_row`."""

@@ -10,9 +10,10 @@ Appendices and the author's contact. The narrative is what the author edits; eve
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field, fields
 from datetime import date, datetime
-from typing import Any
+from typing import Any, Self
 
 # Schedule 12A to the Local Government Act 1972, Part 1: the paragraphs papers cite.
 SCHEDULE_12A = {
@@ -68,8 +69,25 @@ class Landscape:
 Block = Heading | Para | Bullets | Grid | Chart | Landscape
 
 
+class _AuthorFields:
+    """What the author edits on a draft, kept there as a dict of field name to text: the
+    field names, the dict, and back (fields it does not name keep their defaults)."""
+
+    @classmethod
+    def names(cls) -> list[str]:
+        return [f.name for f in fields(cls)]
+
+    def to_dict(self) -> dict[str, str]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, str]) -> Self:
+        """An instance with the fields of `data` that it has; anything else is ignored."""
+        return cls(**{k: v for k, v in data.items() if k in cls.names()})
+
+
 @dataclass
-class Narrative:
+class Narrative(_AuthorFields):
     """The sections the report author writes; each paragraph on its own line."""
 
     summary: str = ""
@@ -79,16 +97,9 @@ class Narrative:
     implications: str = ""
     conclusion: str = ""
 
-    @classmethod
-    def names(cls) -> list[str]:
-        return [f.name for f in fields(cls)]
-
-    def to_dict(self) -> dict[str, str]:
-        return asdict(self)
-
 
 @dataclass
-class Meta:
+class Meta(_AuthorFields):
     """Who the paper is from and for; editable with the narrative."""
 
     committee: str = "Safeguarding Sub-Committee"
@@ -96,13 +107,6 @@ class Meta:
     report_author: str = "Head of Strategy and Performance"
     author_contact: str = ""
     decision: str = "For Information"
-
-    @classmethod
-    def names(cls) -> list[str]:
-        return [f.name for f in fields(cls)]
-
-    def to_dict(self) -> dict[str, str]:
-        return asdict(self)
 
 
 @dataclass
