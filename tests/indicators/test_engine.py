@@ -125,3 +125,18 @@ def test_counts_compare_only_with_the_authoritys_own_published_count(snapshot):
     assert set(results["referrals"].comparators) == {"la"}
     # ... but England's re-referral rate does (DfE c1, 2019-20: 22.6%)
     assert results["rereferrals_12m_pct"].comparators["england"]["value"] == 22.6
+
+
+def test_a_result_carries_the_year_to_date_its_forecast_is_scaled_from(snapshot):
+    results = {r.id: r for r in compute(snapshot, "2019-20-Q3",
+                                        ids=["referrals", "contact_conversion_pct"])}
+    referrals = results["referrals"]
+    so_far = referrals.year_to_date
+    assert so_far is not None and so_far.period == "2019-20-YTD-Q3"
+    # 1 April - 31 December 2019 is 275 of the year's 366 days
+    assert referrals.forecast == round(so_far.value * 366 / 275, 1)
+    # a percentage's forecast is its year to date as it stands
+    conversion = results["contact_conversion_pct"]
+    assert conversion.forecast == conversion.year_to_date.value
+    # the JSON export keeps the fields it had
+    assert "year_to_date" not in referrals.to_dict()

@@ -47,3 +47,23 @@ def test_comparison_periods():
     assert parse_period("2019-20").same_period_last_year().label == "2018-19"
     # a quarter that crosses the calendar year
     assert parse_period("2019-20-Q4").previous_quarters()[0].label == "2018-19-Q4"
+
+
+@pytest.mark.parametrize(
+    ("text", "short", "words"),
+    [
+        ("2019-20-Q3", "Q3 2019-20", "Q3 2019-20 (October to December 2019)"),
+        ("2019-20-Q4", "Q4 2019-20", "Q4 2019-20 (January to March 2020)"),
+        ("2019-20", "2019-20", "2019-20 (April 2019 to March 2020)"),
+        ("2019-20-YTD-Q3", "Q3 2019-20-YTD",
+         "2019-20 year to date (April 2019 to 31 December 2019)"),
+        ("ytd:2019-12-15", "ytd:2019-12-15",
+         "2019-20 year to date (April 2019 to 15 December 2019)"),
+        ("rolling-12m:2019-12-31", "rolling-12m:2019-12-31", "rolling-12m:2019-12-31"),
+        ("asat:2019-12-31", "asat:2019-12-31", "asat:2019-12-31"),
+    ],
+)
+def test_a_period_names_itself(text, short, words):
+    """Papers name a period short ('Q3 2019-20'); the dashboards add its months."""
+    period = parse_period(text)
+    assert (period.short_name(), period.describe()) == (short, words)

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from csc_insight.indicators import Figure, Result, parse_period
 from csc_insight.indicators.coverage import NO_RECORDS
+from csc_insight.indicators.formatting import format_value
 from csc_insight.reports.disclosure import DEFAULT, SYMBOL, Rule, is_suppressed
 
 COMPARATOR_UNITS = ("percent", "rate_per_10k", "ratio", "mean")
@@ -37,12 +38,7 @@ class Policy:
 
 def number(value: float | None, unit: str) -> str:
     """A value in the unit's usual form: 77, 43.2%, 611.1, 3.6."""
-    if value is None:
-        return "-"
-    if unit == "count":
-        return f"{value:,.0f}"
-    text = f"{value:,.1f}".removesuffix(".0")
-    return f"{text}%" if unit == "percent" else text
+    return format_value(value, unit, missing="-", trim=True)
 
 
 def hidden(unit: str, value: float | None, numerator: float | None,
@@ -71,9 +67,8 @@ def forecast_shown(result: Result, policy: Policy) -> str:
     if is_suppressed(result.forecast) or is_suppressed(result.value):
         return SYMBOL
     if policy.public and result.unit == "count":
-        ytd = parse_period(result.period).year_to_date()
-        scale = ytd.days / ytd.financial_year().days
-        if policy.rule.small(round(result.forecast * scale)):
+        so_far = None if result.year_to_date is None else result.year_to_date.value
+        if so_far is None or is_suppressed(so_far) or policy.rule.small(so_far):
             return SYMBOL
     elif policy.public and hidden(result.unit, result.value, result.numerator,
                                   result.denominator, policy):
@@ -189,15 +184,15 @@ def sentence(result: Result, period_name: str, policy: Policy) -> str:
 
 
 def year_to_date(result: Result) -> Figure | None:
-    """A count's year-to-date figure, worked back from its forecast (the year to date scaled
-    to the year, see `forecast_shown`); None for anything else."""
-    if result.forecast is None or result.unit != "count" or result.value is None:
+    """A count's year-to-date figure, the one its forecast is scaled from (see
+    `forecast_shown`); None for anything else."""
+    so_far = result.year_to_date
+    if result.forecast is None or result.unit != "count" or result.value is None \
+            or so_far is None:
         return None
-    ytd = parse_period(result.period).year_to_date()
     if is_suppressed(result.forecast):  # hidden with the figures it could give back
-        return Figure(ytd.label, result.forecast, result.forecast)  # type: ignore[arg-type]
-    value = round(result.forecast * ytd.days / ytd.financial_year().days)
-    return Figure(ytd.label, value, value)
+        return Figure(so_far.period, result.forecast, result.forecast)  # type: ignore[arg-type]
+    return so_far
 
 
 def year_to_date_sentence(result: Result, period_name: str, policy: Policy) -> str:

@@ -101,14 +101,8 @@ TABLE_HEADER = ["Indicator", "This period", "Previous quarter", "Same quarter la
                 "Year-end forecast", "England", "London"]
 
 
-def period_name(label: str) -> str:
-    """'2019-20-Q3' -> 'Q3 2019-20'; other labels as they are."""
-    head, _, tail = label.rpartition("-")
-    return f"{tail} {head}" if tail.startswith("Q") and head else label
-
-
 def default_narrative(period: str, public: bool = True) -> Narrative:
-    name = period_name(period)
+    name = parse_period(period).short_name()
     if not public:
         return Narrative(
             summary=(f"This appendix gives the figures behind the public performance report "
@@ -154,7 +148,7 @@ def _row(result: Result, policy: figures.Policy) -> list[str]:
 
 def _chart(result: Result, policy: figures.Policy) -> Chart:
     quarters = [*result.previous_quarters[-4:], result]
-    labels = [period_name(q.period) for q in quarters]
+    labels = [parse_period(q.period).short_name() for q in quarters]
     cells = [figures.shown(result.unit, q, policy) for q in quarters]
     points = [(label, None if cell in ("-", SYMBOL, figures.NO_DATA) else q.value)
               for label, cell, q in zip(labels, cells, quarters, strict=True)]
@@ -192,7 +186,7 @@ def figures_body(results: list[Result], period: str, policy: figures.Policy) -> 
     """The generated part of the report: headline table by area, then per area a trend chart
     and the table of its indicators. Uses aggregates only."""
     found = _by_id(results)
-    name = period_name(period)
+    name = parse_period(period).short_name()
     blocks: list[Block] = [Heading("Performance data", 3), Grid(
         f"Area headlines, {name}", ["Area", "Headlines"],
         [[area, "\n".join(_headline(found[i], name, policy) for i in ids if i in found)]
@@ -271,6 +265,7 @@ def shown_results(results: list[Result], rule: Rule) -> list[Result]:
             u = r.unit
             new = dataclasses.replace(
                 primary(u, r, new), bands=new.bands, forecast=new.forecast,
+                year_to_date=new.year_to_date,
                 previous_quarters=[primary(u, a, b) for a, b in zip(
                     r.previous_quarters, new.previous_quarters, strict=True)],
                 same_period_last_year=primary(u, r.same_period_last_year,

@@ -4,14 +4,16 @@ Public API (stable; the web dashboards and committee reports build on it):
 
     catalogue() -> list[Definition]          metadata of every indicator (definitions/*.sql)
     get(indicator_id) -> Definition
-    parse_period(text) -> Period             .label .start .end .kind .fy
+    parse_period(text) -> Period             .label .start .end .kind .fy, .short_name()
+                                             ('Q3 2019-20'), .describe() (with its months)
     compute(con, period, ids=None, by=None, comparisons=True, settings=None) -> list[Result]
         one Result per indicator (per indicator and breakdown value when `by` is one of
         BREAKDOWNS): value, numerator, denominator, status ('ok' or 'not available: needs
         table.column, ...'), rag, target, bands, previous_quarters (4 Figures, oldest
-        first), same_period_last_year, last_year_outturn, forecast (flow measures),
+        first), same_period_last_year, last_year_outturn, forecast and the
+        year_to_date Figure it is scaled from (flow measures),
         comparators (england / london / neighbours / la from csc_insight.benchmarks).
-        Result.to_dict() gives plain data for JSON.
+        Result.to_dict() gives plain data for JSON (without year_to_date).
     children(con, indicator_id, period, settings=None) -> list[ChildRow]
         the items behind a figure: child_id, in_numerator, in_denominator and an evidence
         dict of the dates that decided it (e.g. referral_date, authorised_date,

@@ -16,7 +16,8 @@ reasons below, and every consumer (dashboards, RAG, forecasts, papers, plan link
 
 The data run from the first contact on file (the first referral when no contacts are
 loaded: both are recorded only for the returns' own collection years, unlike long-open
-care episodes or plans) to the latest event date on file.
+care episodes or plans) to the latest event date on file. `SnapshotData` holds a snapshot's
+id and extent, and gives the default period, the latest complete quarter.
 """
 
 from __future__ import annotations
@@ -95,6 +96,24 @@ def data_extent(backend: Any) -> Extent | None:
 
 def _as_date(value: Any) -> date:
     return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
+
+
+@dataclass(frozen=True)
+class SnapshotData:
+    """A snapshot as the indicators see it: the id it records and how far its data run."""
+
+    id: str | None
+    extent: Extent | None
+
+    @classmethod
+    def read(cls, backend: Any) -> SnapshotData:
+        """From an engine Backend (`engine.as_backend(con)` for a DuckDB connection)."""
+        return cls(backend.snapshot_id(), data_extent(backend))
+
+    def latest_complete_quarter(self, today: date | None = None) -> Period:
+        """The default period (see `latest_complete_quarter`); `today` decides it only when
+        the snapshot holds no dated event."""
+        return latest_complete_quarter(self.extent, today)
 
 
 def latest_complete_quarter(extent: Extent | None, today: date | None = None) -> Period:

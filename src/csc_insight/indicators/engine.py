@@ -28,6 +28,7 @@ from csc_insight.indicators.catalogue import (
 from csc_insight.indicators.catalogue import get as get_definition
 from csc_insight.indicators.periods import Period, fy_start_year, parse_period
 from csc_insight.indicators.settings import load_settings, load_targets, rag, sql_params
+from csc_insight.store import snapshots
 
 BREAKDOWNS = ("team", "worker", "age_band", "gender", "ethnicity", "disability", "uasc")
 NOT_RECORDED = "not recorded"
@@ -50,8 +51,7 @@ class DuckDBBackend:
         return [d[0] for d in cursor.description], cursor.fetchall()
 
     def snapshot_id(self) -> str | None:
-        found = self.con.execute("SELECT value FROM snapshot_meta WHERE key = 'id'").fetchone()
-        return found[0] if found else None
+        return snapshots.recorded_id(self.con)
 
 
 def as_backend(con: Any) -> Backend:
@@ -97,9 +97,20 @@ class Result:
     # why there is no value (coverage.py: data not held, period outside the data, no
     # records in the period, not recorded); None when there is a figure
     no_data: str | None = None
+    # the year to date the forecast is worked out from (not in the JSON export)
+    year_to_date: Figure | None = None
+
+    def __post_init__(self) -> None:
+        # A result built without its year to date (by hand, in a test) but with a count's
+        # forecast gets it back from the forecast, as the engine would have made it.
+        if (self.year_to_date is None and self.unit == "count"
+                and isinstance(self.forecast, int | float)):
+            self.year_to_date = _year_to_date_of(self.forecast, parse_period(self.period))
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        data = asdict(self)
+        del data["year_to_date"]  # the JSON export keeps its fields (the forecast gives it)
+        return data
 
 
 @dataclass(frozen=True)
@@ -323,9 +334,9 @@ def compute(con: Any, period: Period | str, ids: Sequence[str] | None = None,
         wanted += [*period.previous_quarters(), period.same_period_last_year(),
                    period.last_year_outturn(), ytd]
     periods = list({p.label: p for p in wanted}.values())
-    snapshot = backend.snapshot_id()
+    held = coverage.SnapshotData.read(backend)
+    snapshot, extent = held.id, held.extent
     missing = missing_inputs(backend, definitions)
-    extent = coverage.data_extent(backend)
     population = (_population(backend)
                   if any(d.unit == "rate_per_10k" and not missing[d.id] for d in definitions)
                   else {})
@@ -387,7 +398,8 @@ def compute(con: Any, period: Period | str, ids: Sequence[str] | None = None,
                 result.same_period_last_year = figure(period.same_period_last_year(), key)
                 result.last_year_outturn = figure(period.last_year_outturn(), key)
                 if definition.period_type == "flow" and main.no_data is None:
-                    result.forecast = _forecast(definition, figure(ytd, key), ytd)
+                    result.year_to_date = figure(ytd, key)
+                    result.forecast = _forecast(definition, result.year_to_date, ytd)
             results.append(result)
     return results
 
@@ -398,6 +410,14 @@ def _forecast(definition: Definition, ytd: Figure, ytd_period: Period) -> float 
     if ytd.value is None or definition.unit != "count":
         return ytd.value
     return round(ytd.value * ytd_period.financial_year().days / ytd_period.days, 1)
+
+
+def _year_to_date_of(forecast: float, period: Period) -> Figure:
+    """A count's year to date given back by its forecast (`_forecast` undone: the forecast
+    is rounded to 0.1 and scaled up, so rounding it scaled back gives the count exactly)."""
+    ytd = period.year_to_date()
+    count = round(forecast * ytd.days / ytd.financial_year().days)
+    return Figure(ytd.label, count, count)
 
 
 def children(con: Any, indicator_id: str, period: Period | str,

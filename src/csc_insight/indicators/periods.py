@@ -109,6 +109,26 @@ class Period:
     def financial_year(self) -> Period:
         return financial_year(fy_start_year(self.end))
 
+    def short_name(self) -> str:
+        """The period as papers name it: a label ending in a quarter reads quarter first
+        ('2019-20-Q3' -> 'Q3 2019-20', '2019-20-YTD-Q3' -> 'Q3 2019-20-YTD'); any other
+        label as it is."""
+        head, _, tail = self.label.rpartition("-")
+        return f"{tail} {head}" if tail.startswith("Q") and head else self.label
+
+    def describe(self) -> str:
+        """The period in words with its months, as the dashboards show it: 'Q3 2019-20
+        (October to December 2019)', '2019-20 (April 2019 to March 2020)', '2019-20 year to
+        date (April 2019 to 31 December 2019)'; other kinds by their label."""
+        if self.kind == "quarter":
+            number = self.label.rsplit("Q", 1)[1]
+            return f"Q{number} {self.fy} ({self.start:%B} to {self.end:%B %Y})"
+        if self.kind == "year":
+            return f"{self.label} (April {self.start.year} to March {self.end.year})"
+        if self.kind == "ytd":
+            return f"{self.fy} year to date ({self.start:%B %Y} to {self.end:%-d %B %Y})"
+        return self.label
+
 
 def quarter_of(day: date) -> tuple[int, int]:
     """(financial-year start year, quarter 1-4) containing `day`."""

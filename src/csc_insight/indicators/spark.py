@@ -20,6 +20,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from csc_insight.store import snapshots
 from csc_insight.store.schema import tables
 
 _SPARK_TYPES = {"VARCHAR": "STRING", "DATE": "DATE", "BOOLEAN": "BOOLEAN", "INTEGER": "INT",
@@ -68,8 +69,7 @@ class SparkBackend:
             ddl = ", ".join(f"{name} {_SPARK_TYPES[kind]}" for name, kind, *_ in described)
             rows = con.execute(f"SELECT * FROM {table}").fetchall()
             spark.createDataFrame(rows, schema=ddl).createOrReplaceTempView(table)
-        found = con.execute("SELECT value FROM snapshot_meta WHERE key = 'id'").fetchone()
-        return cls(spark, found[0] if found else None)
+        return cls(spark, snapshots.recorded_id(con))
 
     @classmethod
     def from_parquet(cls, folder: str | Path, spark: Any = None,

@@ -14,16 +14,6 @@ from typing import Any
 NO_DATA = "no data loaded"
 
 
-def _fmt(value: float | None, unit: str) -> str:
-    if value is None:
-        return "no data"
-    if unit == "percent":
-        return f"{value:.1f}%"
-    if unit == "count":
-        return f"{value:,.0f}"
-    return f"{value:,.1f}"
-
-
 def current_values(ids: Iterable[str], rule: Any = None) -> dict[str, str]:
     """Indicator id -> its value for the latest quarter on the current snapshot, in words
     ('72.5% (2019-20-Q4)'); NO_DATA for all when nothing is loaded. With a disclosure
@@ -34,8 +24,9 @@ def current_values(ids: Iterable[str], rule: Any = None) -> dict[str, str]:
     import duckdb
 
     from csc_insight.indicators.catalogue import catalogue
-    from csc_insight.indicators.coverage import data_extent, latest_complete_quarter
+    from csc_insight.indicators.coverage import SnapshotData
     from csc_insight.indicators.engine import as_backend, compute
+    from csc_insight.indicators.formatting import format_value
     from csc_insight.store import snapshots
 
     try:
@@ -49,8 +40,8 @@ def current_values(ids: Iterable[str], rule: Any = None) -> dict[str, str]:
         return shown
     with snapshots.connect(snap.id) as con:
         try:
-            period = latest_complete_quarter(data_extent(as_backend(con)),
-                                             date.fromisoformat(snap.created_at[:10]))
+            held = SnapshotData.read(as_backend(con))
+            period = held.latest_complete_quarter(date.fromisoformat(snap.created_at[:10]))
             results = compute(con, period, ids=runnable, comparisons=False)
         except duckdb.Error as error:
             return shown | dict.fromkeys(runnable, f"could not be computed ({error})")
@@ -63,7 +54,8 @@ def current_values(ids: Iterable[str], rule: Any = None) -> dict[str, str]:
         elif result.no_data:
             shown[result.id] = f"no data: {result.no_data} ({period.label})"
         else:
-            shown[result.id] = f"{_fmt(result.value, result.unit)} ({period.label})"
+            value = format_value(result.value, result.unit, group_percent=False)
+            shown[result.id] = f"{value} ({period.label})"
     return shown
 
 

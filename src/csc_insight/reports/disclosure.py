@@ -575,11 +575,10 @@ def disclose(results: Mapping[str, Any], trends: Mapping[str, Sequence[Any]],
                 parts = [values.get((ident, m, q, None)) for q in _quarter_labels(ytd_label)]
                 values.setdefault((ident, m, ytd_label, None),
                                   sum(parts) if None not in parts else None)  # type: ignore[arg-type]
-            if unit == "count" and isinstance(r.forecast, int | float):
+            so_far = getattr(r, "year_to_date", None)
+            if unit == "count" and isinstance(r.forecast, int | float) and so_far is not None:
                 # the forecast is the year to date scaled to the year: its count is known
-                ytd = parse_period(r.period).year_to_date()
-                values[(ident, "n", ytd_label, None)] = round(
-                    r.forecast * ytd.days / ytd.financial_year().days)
+                values[(ident, "n", ytd_label, None)] = so_far.value
         groups = {g for (i, _, _, g) in values if i == ident and isinstance(g, str)}
         if groups:
             for m in _measures(unit, r):
@@ -629,6 +628,11 @@ def disclose(results: Mapping[str, Any], trends: Mapping[str, Sequence[Any]],
             ytd = parse_period(r.period).year_to_date().label
             if any((ident, m, ytd, None) in hidden for m in _measures(unit, r)):
                 changes["forecast"] = SUPPRESSED
+                if (so_far := getattr(r, "year_to_date", None)) is not None:
+                    changes["year_to_date"] = dataclasses.replace(
+                        so_far, value=None if so_far.value is None else SUPPRESSED,
+                        numerator=None if so_far.numerator is None else SUPPRESSED,
+                        denominator=None if so_far.denominator is None else SUPPRESSED)
         if r.bands and any((ident, "n", r.period, ("band", b)) in hidden for b in r.bands):
             changes["bands"] = {b: SUPPRESSED if (ident, "n", r.period, ("band", b)) in hidden
                                 else n for b, n in r.bands.items()}

@@ -120,6 +120,12 @@ def publish(snapshot_id: str, base: Path | None = None) -> Snapshot:
     return get(snapshot_id, base)
 
 
+def recorded_id(con: duckdb.DuckDBPyConnection) -> str | None:
+    """The id a snapshot's file records for itself (snapshot_meta), or None."""
+    found = con.execute("SELECT value FROM snapshot_meta WHERE key = 'id'").fetchone()
+    return found[0] if found else None
+
+
 def connect(snapshot_id: str | None = None, base: Path | None = None) -> duckdb.DuckDBPyConnection:
     """A read-only connection to a snapshot (the current one by default)."""
     snap = get(snapshot_id, base) if snapshot_id else current(base)

@@ -26,7 +26,6 @@ from csc_insight.access.restricted.access import hidden_from
 from csc_insight.indicators import PeriodError, children, parse_period
 from csc_insight.indicators import get as get_definition
 from csc_insight.store import snapshots
-from csc_insight.web.dashboard.figures import describe
 from csc_insight.web.policy import allow
 
 PAGE_SIZE = 200
@@ -67,7 +66,7 @@ def drilldown(request: HttpRequest, indicator_id: str, period: str) -> HttpRespo
                 reason=f"list: {definition.id} {chosen.label} {show}, page {page.number}, "
                          f"{len(page.object_list)} of {len(rows)} children, snapshot {snap.id}")
     return render(request, "dashboard/drilldown.html", {
-        "definition": definition, "period": chosen, "period_text": describe(chosen),
+        "definition": definition, "period": chosen, "period_text": chosen.describe(),
         "snapshot": snap, "rows": page.object_list, "page": page, "total": len(rows),
         "show": show, "show_choices": list(SHOW.items()), "hidden": hidden,
     })

@@ -25,7 +25,6 @@ import threading
 import time
 from collections import OrderedDict
 from collections.abc import Iterator, Sequence
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -243,59 +242,39 @@ def page_policy(user: Any) -> Policy:
     return policy_for(audience_for(user))
 
 
-def data_extent(snapshot_id: str) -> tuple[date, date] | None:
-    """The first and last dates a snapshot's data cover (indicators/coverage.py), or None
-    when it has no dated event."""
-    def make() -> tuple[date, date] | None:
+def snapshot_data(snapshot_id: str) -> coverage.SnapshotData:
+    """The snapshot's id and how far its data run (indicators/coverage.py), read once."""
+    def make() -> coverage.SnapshotData:
         with snapshots.connect(snapshot_id) as con:
-            extent = coverage.data_extent(as_backend(con))
-        return (extent.first, extent.last) if extent else None
+            return coverage.SnapshotData.read(as_backend(con))
 
-    return _cached(("extent", snapshot_id), make)
-
-
-def latest_complete_quarter(snapshot_id: str) -> Period:
-    """The default period: the last quarter the snapshot's data covers to (nearly) its end."""
-    extent = data_extent(snapshot_id)
-    return coverage.latest_complete_quarter(coverage.Extent(*extent) if extent else None)
+    return _cached(("snapshot data", snapshot_id), make)
 
 
 def period_choices(snapshot_id: str) -> list[tuple[str, str]]:
     """(label, description) for every quarter, year to date and whole year the snapshot
     covers, newest first, up to the latest complete quarter."""
-    last = latest_complete_quarter(snapshot_id)
-    extent = data_extent(snapshot_id)
-    first = quarter(*quarter_of(extent[0])) if extent else last
+    data = snapshot_data(snapshot_id)
+    last = data.latest_complete_quarter()
+    first = quarter(*quarter_of(data.extent.first)) if data.extent else last
     choices: list[tuple[str, str]] = []
     q = last
     while q >= first or not choices:
         fy_year, number = quarter_of(q.end)
         if number == 4:
             year = financial_year(fy_year)
-            choices.append((year.label, describe(year)))
+            choices.append((year.label, year.describe()))
         if number > 1:
             to_date = ytd(q.end)
-            choices.append((to_date.label, describe(to_date)))
-        choices.append((q.label, describe(q)))
+            choices.append((to_date.label, to_date.describe()))
+        choices.append((q.label, q.describe()))
         q = q.previous_quarters(1)[0]
     return choices
 
 
-def describe(period: Period) -> str:
-    """A period in words: 'Q3 2019-20 (October to December 2019)'."""
-    if period.kind == "quarter":
-        number = period.label.rsplit("Q", 1)[1]
-        return (f"Q{number} {period.fy} ({period.start:%B} to {period.end:%B %Y})")
-    if period.kind == "year":
-        return f"{period.label} (April {period.start.year} to March {period.end.year})"
-    if period.kind == "ytd":
-        return f"{period.fy} year to date ({period.start:%B %Y} to {period.end:%-d %B %Y})"
-    return period.label
-
-
 def read_period(text: str | None, snapshot_id: str) -> Period:
     """The period asked for in the query string, or the default; PeriodError if unreadable."""
-    return parse_period(text) if text else latest_complete_quarter(snapshot_id)
+    return parse_period(text) if text else snapshot_data(snapshot_id).latest_complete_quarter()
 
 
 def warm() -> None:
@@ -305,6 +284,6 @@ def warm() -> None:
         snapshot_id = snapshots.current().id
     except snapshots.SnapshotError:
         return
-    period = latest_complete_quarter(snapshot_id)
+    period = snapshot_data(snapshot_id).latest_complete_quarter()
     results_by_id(snapshot_id, period)
     trends(snapshot_id, period)

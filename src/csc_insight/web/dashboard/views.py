@@ -75,9 +75,9 @@ def _context(request: HttpRequest) -> tuple[snapshots.Snapshot | None, Period | 
     if period.label not in dict(choices):
         if not may(request.user, roles.DATA):
             raise UnlistedPeriod(request.GET.get("period", ""), choices)
-        choices.insert(0, (period.label, figures.describe(period)))
+        choices.insert(0, (period.label, period.describe()))
     return snap, period, {
-        "snapshot": snap, "period": period, "period_text": figures.describe(period),
+        "snapshot": snap, "period": period, "period_text": period.describe(),
         "period_choices": choices, "policy": policy,
         "may_drill": may(request.user, roles.CHILD_LEVEL),
     }

@@ -9,6 +9,7 @@ from typing import Any
 
 from django import template
 
+from csc_insight.indicators import formatting
 from csc_insight.reports.disclosure import SYMBOL, is_suppressed
 
 register = template.Library()
@@ -21,14 +22,9 @@ RAG_CLASSES = {"green": ("Green", "govuk-tag--green"), "amber": ("Amber", "govuk
 def format_value(value: float | None, unit: str) -> str:
     """A figure as the dashboards print it: counts whole, the rest to one decimal place;
     NO_DATA when there is none."""
-    if value is None:
-        return NO_DATA
     if is_suppressed(value):
         return SYMBOL
-    if unit == "count":
-        return f"{value:,.0f}"
-    text = f"{value:,.1f}"
-    return text + "%" if unit == "percent" else text
+    return formatting.format_value(value, unit, missing=NO_DATA)
 
 
 @register.filter
