@@ -79,13 +79,9 @@ class Definition:
 
 @cache
 def _columns(sql: str) -> tuple[str, ...]:
-    import sqlglot
+    from csc_insight.indicators.binding import parse
 
-    return tuple(sqlglot.parse_one(_neutral_params(sql), read="duckdb").named_selects)
-
-
-def _neutral_params(sql: str) -> str:
-    return re.sub(r"(?<![:\w]):(\w+)", "NULL", sql)
+    return tuple(parse(sql).named_selects)
 
 
 def parse_definition(indicator_id: str, text: str) -> Definition:

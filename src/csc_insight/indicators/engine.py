@@ -11,13 +11,13 @@ no RAG, no forecast and no comparison is made from it.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Any, Protocol
 
 from csc_insight.indicators import coverage
+from csc_insight.indicators.binding import bind, literal_sql
 from csc_insight.indicators.catalogue import (
     ROW_COLUMNS,
     Definition,
@@ -125,32 +125,10 @@ class ChildRow:
 
 # --- SQL assembly -------------------------------------------------------------------
 
-def _literal(value: Any) -> str:
-    if isinstance(value, bool):
-        return "TRUE" if value else "FALSE"
-    if isinstance(value, int | float):
-        return repr(value)
-    if isinstance(value, date):
-        return f"DATE '{value.isoformat()}'"
-    if isinstance(value, list | tuple | set | frozenset):
-        return ", ".join(_literal(v) for v in value)
-    return "'" + str(value).replace("'", "''") + "'"
-
-
-def _substitute(sql: str, params: dict[str, Any]) -> str:
-    def replace(match: re.Match[str]) -> str:
-        name = match[1]
-        if name not in params:
-            raise KeyError(f"SQL parameter :{name} has no value")
-        return _literal(params[name])
-
-    return re.sub(r"(?<![:\w]):(\w+)", replace, sql)
-
-
 def _periods_sql(periods: Sequence[Period]) -> str:
     values = ", ".join(
-        f"({_literal(p.label)}, {_literal(p.start)}, {_literal(p.end)}, "
-        f"{_literal(date(fy_start_year(p.end) + 1, 3, 31))})" for p in periods)
+        f"({literal_sql(p.label)}, {literal_sql(p.start)}, {literal_sql(p.end)}, "
+        f"{literal_sql(date(fy_start_year(p.end) + 1, 3, 31))})" for p in periods)
     return (f"SELECT * FROM (VALUES {values}) AS periods_(period, period_start, period_end, "
             "fy_end)")
 
@@ -163,12 +141,11 @@ def rows_sql(definition: Definition, periods: Sequence[Period],
     """
     settings = settings or load_settings()
     params = sql_params(settings, definition.id, definition.params)
-    body = _substitute(definition.sql, params)
     views = common_views()
-    needed = views_needed(body + " " + " ".join(extra_views))
+    needed = views_needed(definition.sql + " " + " ".join(extra_views))
     ctes = [f"periods AS ({_periods_sql(periods)})"]
-    ctes += [f"{name} AS ({_substitute(views[name], params)})" for name in needed]
-    ctes.append(f"d AS ({body})")
+    ctes += [f"{name} AS ({bind(views[name], params)})" for name in needed]
+    ctes.append(f"d AS ({bind(definition.sql, params)})")
     return "WITH " + ",\n".join(ctes) + "\n"
 
 

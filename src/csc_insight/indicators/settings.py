@@ -39,7 +39,7 @@ def load_targets() -> dict[str, dict[str, Any]]:
 
 def sql_params(settings: dict[str, Any], indicator_id: str,
                defaults: dict[str, Any]) -> dict[str, Any]:
-    """The values substituted for :name in a definition's SQL."""
+    """The values bound to :name in a definition's SQL (`binding.bind`)."""
     params = {
         "inclusive": 1 if settings["working_days"] == "inclusive" else 0,
         "clock_from_referral": settings["assessment_clock"] == "referral",

@@ -15,7 +15,7 @@ from typing import Any
 
 import duckdb
 
-from csc_insight.indicators.engine import _substitute
+from csc_insight.indicators.binding import bind
 from csc_insight.indicators.periods import fy_label, fy_start_year
 from csc_insight.store.loader import split_ref
 from csc_insight.validation.catalogue import Rule, rules, year_start
@@ -105,7 +105,7 @@ def _missing(con: duckdb.DuckDBPyConnection, rule: Rule) -> list[str]:
 
 def run_rule(con: duckdb.DuckDBPyConnection, rule: Rule, collection_year: str) -> list[Failure]:
     """The failing rows of one rule on the snapshot open on `con`."""
-    sql = _substitute(rule.sql, params(collection_year))
+    sql = bind(rule.sql, params(collection_year), "duckdb")
     cursor = con.execute(sql)
     names = [d[0] for d in cursor.description]
     failures = []
