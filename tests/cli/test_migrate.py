@@ -1,5 +1,6 @@
-"""Only `migrate` (and `serve`) change the database's tables: a read-only command on a
-database that is not up to date says so and stops, leaving the tables as they were."""
+"""A read-only command never changes the database's tables: on a database that is not up to
+date it says so and stops. `migrate`, and a command that writes records, bring it up to
+date."""
 
 from __future__ import annotations
 
@@ -42,3 +43,12 @@ def test_read_only_commands_do_not_migrate_and_migrate_does(tmp_path: Path) -> N
     listed = _run(tmp_path, "plans", "list")
     assert listed.returncode == 0, listed.stderr
     assert listed.stdout == ""  # no plans yet
+
+
+def test_a_command_that_writes_creates_the_database(tmp_path: Path) -> None:
+    created = _run(tmp_path, "plans", "demo")
+    assert created.returncode == 0, created.stderr
+    assert "plans_plan" in _tables(tmp_path)
+    listed = _run(tmp_path, "plans", "list")
+    assert listed.returncode == 0, listed.stderr
+    assert len(listed.stdout.splitlines()) == 2  # the two demo plans

@@ -42,7 +42,7 @@ def sample(args: argparse.Namespace) -> int:
 def demo(args: argparse.Namespace) -> int:
     from csc_insight.cli import database
 
-    database.ready()
+    database.migrate()  # it writes a round
     from csc_insight.audits.demo import create_demo_round
     from csc_insight.store.snapshots import SnapshotError
 

@@ -2,8 +2,10 @@
 records and the access log) for a command.
 
 `ready()` sets Django up and checks that the tables are up to date; it never changes them,
-so a read-only command cannot alter the database. `migrate()` brings them up to date: only
-`csc-insight migrate` and `serve` call it. The settings module is named, not imported: the
+so a read-only command (listing, exporting, papers, samples) cannot alter the database.
+`migrate()` brings them up to date: `csc-insight migrate` and `serve` call it, and so do
+the commands that write records (`createuser`, `demo-user`, `plans import|demo`,
+`audits demo`, `registers import`), so that the first of them on a new install works. The settings module is named, not imported: the
 CLI does not depend on the web app's code.
 """
 

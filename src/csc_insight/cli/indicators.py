@@ -92,7 +92,7 @@ def run_children(args: argparse.Namespace) -> int:
     except (LookupError, SnapshotError) as exc:
         print(exc, file=sys.stderr)
         return 1
-    database.ready()  # the restricted records and the access log live in the application database
+    database.ready()  # restricted records and the access log: in the application database
     from django.contrib.auth import get_user_model
 
     from csc_insight.access.accesslog.record import record_command

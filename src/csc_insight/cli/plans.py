@@ -8,10 +8,11 @@ import sys
 from pathlib import Path
 
 
-def _setup() -> None:
+def _setup(writes: bool = False) -> None:
     from csc_insight.cli import database
 
-    database.ready()  # django.setup(), over tables already brought up to date by `migrate`
+    # a command that writes plans may create or update the tables; one that reads never does
+    database.migrate() if writes else database.ready()
 
 
 def _find(plan: str):  # type: ignore[no-untyped-def]
@@ -23,7 +24,7 @@ def _find(plan: str):  # type: ignore[no-untyped-def]
 
 
 def import_plan(args: argparse.Namespace) -> int:
-    _setup()
+    _setup(writes=True)
     from csc_insight.plans.services import import_file
 
     _, plan, report = import_file(Path(args.file), args.name)
@@ -65,7 +66,7 @@ def export_plan(args: argparse.Namespace) -> int:
 
 
 def demo(args: argparse.Namespace) -> int:
-    _setup()
+    _setup(writes=True)
     from csc_insight.plans.demo import create_demo_plans
 
     for plan in create_demo_plans():

@@ -12,14 +12,15 @@ from pathlib import Path
 KINDS = ["missing", "cme"]
 
 
-def _setup() -> None:
+def _setup(writes: bool = False) -> None:
     from csc_insight.cli import database
 
-    database.ready()  # django.setup(), over tables already brought up to date by `migrate`
+    # importing may create or update the tables; listing never does
+    database.migrate() if writes else database.ready()
 
 
 def import_register(args: argparse.Namespace) -> int:
-    _setup()
+    _setup(writes=True)
     from csc_insight.registers import cme_import, missing_import
 
     path = Path(args.file)

@@ -36,7 +36,7 @@ def serve(args: argparse.Namespace) -> int:
 
 
 def createuser(args: argparse.Namespace) -> int:
-    database.ready()
+    database.migrate()  # the first user of a new install creates the database
     from django.core.exceptions import ValidationError
 
     from csc_insight.access.accounts.provision import create_user, validate_username
@@ -57,7 +57,7 @@ def createuser(args: argparse.Namespace) -> int:
 
 
 def demo_user(args: argparse.Namespace) -> int:
-    database.ready()
+    database.migrate()
     from csc_insight.access.accounts.provision import demo_users
 
     for role, (username, password) in demo_users().items():
