@@ -5,8 +5,8 @@ records and the access log) for a command.
 so a read-only command (listing, exporting, papers, samples) cannot alter the database.
 `migrate()` brings them up to date: `csc-insight migrate` and `serve` call it, and so do
 the commands that write records (`createuser`, `demo-user`, `plans import|demo`,
-`audits demo`, `registers import`), so that the first of them on a new install works. The settings module is named, not imported: the
-CLI does not depend on the web app's code.
+`audits demo`, `registers import`), so that the first of them on a new install works.
+The settings module is named, not imported: the CLI does not depend on the web app's code.
 """
 
 from __future__ import annotations
