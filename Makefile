@@ -45,6 +45,7 @@ demo: setup
 
 test: setup /usr/bin/chromium /usr/bin/soffice /usr/bin/pdftotext
 	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
 	$(BIN)/lint-imports
 	$(BIN)/pytest -n 2 --dist loadgroup
 

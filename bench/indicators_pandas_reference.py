@@ -23,16 +23,19 @@ def headline(con, period_label: str) -> dict[str, float | None]:
     period = parse_period(period_label)
     start, end = pd.Timestamp(period.start), pd.Timestamp(period.end)
     contacts = con.execute("SELECT child_id, contact_date FROM contacts").df()
-    referrals = con.execute(
-        "SELECT referral_id, child_id, referral_date FROM referrals").df()
+    referrals = con.execute("SELECT referral_id, child_id, referral_date FROM referrals").df()
     assessments = con.execute(
-        "SELECT assessment_id, child_id, referral_id, start_date, authorised_date "
-        "FROM assessments").df()
+        "SELECT assessment_id, child_id, referral_id, start_date, authorised_date FROM assessments"
+    ).df()
     episodes = con.execute("SELECT child_id, decom, dec FROM cla_episodes").df()
     calendar = con.execute("SELECT day, working_day_no FROM calendar").df()
-    for frame, cols in ((contacts, ["contact_date"]), (referrals, ["referral_date"]),
-                        (assessments, ["start_date", "authorised_date"]),
-                        (episodes, ["decom", "dec"]), (calendar, ["day"])):
+    for frame, cols in (
+        (contacts, ["contact_date"]),
+        (referrals, ["referral_date"]),
+        (assessments, ["start_date", "authorised_date"]),
+        (episodes, ["decom", "dec"]),
+        (calendar, ["day"]),
+    ):
         for col in cols:
             frame[col] = pd.to_datetime(frame[col])
     wdn = calendar.set_index("day")["working_day_no"]
@@ -40,16 +43,23 @@ def headline(con, period_label: str) -> dict[str, float | None]:
     in_period = referrals[referrals.referral_date.between(start, end)]
     # re-referral: another referral for the child in the 12 months before
     pairs = in_period.merge(referrals, on="child_id", suffixes=("", "_prev"))
-    pairs = pairs[(pairs.referral_date_prev < pairs.referral_date)
-                  & (pairs.referral_date_prev >= pairs.referral_date - pd.DateOffset(months=12))]
+    pairs = pairs[
+        (pairs.referral_date_prev < pairs.referral_date)
+        & (pairs.referral_date_prev >= pairs.referral_date - pd.DateOffset(months=12))
+    ]
     rereferred = pairs.referral_id.nunique()
 
     done = assessments[assessments.authorised_date.between(start, end)].copy()
     own = done.merge(referrals[["referral_id", "referral_date"]], on="referral_id", how="left")
-    latest = (done[["assessment_id", "child_id", "start_date"]]
-              .merge(referrals[["child_id", "referral_date"]], on="child_id"))
-    latest = (latest[latest.referral_date <= latest.start_date]
-              .groupby("assessment_id").referral_date.max().rename("latest_referral"))
+    latest = done[["assessment_id", "child_id", "start_date"]].merge(
+        referrals[["child_id", "referral_date"]], on="child_id"
+    )
+    latest = (
+        latest[latest.referral_date <= latest.start_date]
+        .groupby("assessment_id")
+        .referral_date.max()
+        .rename("latest_referral")
+    )
     own = own.merge(latest, on="assessment_id", how="left")
     clock = own.referral_date.fillna(own.latest_referral).fillna(own.start_date)
     working_days = own.authorised_date.map(wdn) - clock.map(wdn)

@@ -30,8 +30,18 @@ START, END = "2019-04-01", "2020-03-31"
 FORMAT_GLOBS = {
     "annex_a": ["annex_a.xlsx", "annex_a_list_*.csv"],
     "cin_census": ["cin_census_*.xml"],
-    "ssda903": ["header.csv", "episodes.csv", "reviews.csv", "uasc.csv", "oc2.csv", "oc3.csv",
-                "missing.csv", "placed_adoption.csv", "prev_perm.csv", "ad1.csv"],
+    "ssda903": [
+        "header.csv",
+        "episodes.csv",
+        "reviews.csv",
+        "uasc.csv",
+        "oc2.csv",
+        "oc3.csv",
+        "missing.csv",
+        "placed_adoption.csv",
+        "prev_perm.csv",
+        "ad1.csv",
+    ],
     "local": ["local_extras/*.csv"],
 }
 
@@ -52,8 +62,11 @@ def run_step(argv: list[str], env: dict[str, str]) -> dict[str, float]:
     if os.waitstatus_to_exitcode(status) != 0:
         sys.stderr.write(stderr.decode(errors="replace")[-4000:])
         raise SystemExit(f"bench step failed: {' '.join(argv)}")
-    return {"seconds": round(wall, 2), "peak_mib": round(usage.ru_maxrss / 1024, 1),
-            "stdout": stdout.decode(errors="replace")}
+    return {
+        "seconds": round(wall, 2),
+        "peak_mib": round(usage.ru_maxrss / 1024, 1),
+        "stdout": stdout.decode(errors="replace"),
+    }
 
 
 def cli(*args: str) -> list[str]:
@@ -79,11 +92,28 @@ def bench_profile(profile: str, work: Path) -> dict[str, object]:
     env = {**os.environ, "CSC_INSIGHT_HOME": str(work / f"home-{profile}")}
 
     if not data.exists():  # --work with data from an earlier run skips generating it
-        step = run_step(cli("synth", "--profile", profile, "--seed", "1", "--start", START,
-                            "--end", END, "--out", str(data)), env)
+        step = run_step(
+            cli(
+                "synth",
+                "--profile",
+                profile,
+                "--seed",
+                "1",
+                "--start",
+                START,
+                "--end",
+                END,
+                "--out",
+                str(data),
+            ),
+            env,
+        )
         size = sum(p.stat().st_size for p in data.rglob("*") if p.is_file())
-        results["generate"] = {"seconds": step["seconds"], "peak_mib": step["peak_mib"],
-                               "output_mb": round(size / 1e6, 1)}
+        results["generate"] = {
+            "seconds": step["seconds"],
+            "peak_mib": step["peak_mib"],
+            "output_mb": round(size / 1e6, 1),
+        }
     for stale in work.glob(f"home-{profile}*"):
         shutil.rmtree(stale)
 
@@ -96,33 +126,57 @@ def bench_profile(profile: str, work: Path) -> dict[str, object]:
         step = run_step(cli("load", *map(str, paths)), fmt_env)
         mb = sum(p.stat().st_size for p in paths) / 1e6
         rows = snapshot_rows(Path(fmt_env["CSC_INSIGHT_HOME"]))
-        loads[fmt] = {"seconds": step["seconds"], "peak_mib": step["peak_mib"],
-                      "mb": round(mb, 1), "rows": rows,
-                      "mb_per_s": round(mb / step["seconds"], 1),
-                      "rows_per_s": round(rows / step["seconds"])}
+        loads[fmt] = {
+            "seconds": step["seconds"],
+            "peak_mib": step["peak_mib"],
+            "mb": round(mb, 1),
+            "rows": rows,
+            "mb_per_s": round(mb / step["seconds"], 1),
+            "rows_per_s": round(rows / step["seconds"]),
+        }
     step = run_step(cli("load", str(data)), env)
-    loads["all"] = {"seconds": step["seconds"], "peak_mib": step["peak_mib"],
-                    "rows": snapshot_rows(Path(env["CSC_INSIGHT_HOME"]))}
+    loads["all"] = {
+        "seconds": step["seconds"],
+        "peak_mib": step["peak_mib"],
+        "rows": snapshot_rows(Path(env["CSC_INSIGHT_HOME"])),
+    }
     results["load"] = loads
 
     step = run_step(cli("indicators", "--period", PERIOD, "--format", "json"), env)
-    results["indicators"] = {"seconds": step["seconds"], "peak_mib": step["peak_mib"],
-                             "indicators": len(json.loads(step["stdout"]))}
+    results["indicators"] = {
+        "seconds": step["seconds"],
+        "peak_mib": step["peak_mib"],
+        "indicators": len(json.loads(step["stdout"])),
+    }
     timed = {}
-    for name, script in (("duckdb", "headline_duckdb.py"),
-                         ("pandas", "indicators_pandas_reference.py")):
+    for name, script in (
+        ("duckdb", "headline_duckdb.py"),
+        ("pandas", "indicators_pandas_reference.py"),
+    ):
         step = run_step([sys.executable, str(ROOT / "bench" / script), "--period", PERIOD], env)
         lines = dict(line.split("\t", 1) for line in step["stdout"].splitlines() if "\t" in line)
         timed[name] = {"seconds": float(lines["seconds"]), "peak_mib": step["peak_mib"]}
     results["headline_five"] = {
         **{f"{k}_seconds": v["seconds"] for k, v in timed.items()},
         **{f"{k}_peak_mib": v["peak_mib"] for k, v in timed.items()},
-        "pandas_over_duckdb": round(timed["pandas"]["seconds"]
-                                    / max(timed["duckdb"]["seconds"], 0.01), 1),
+        "pandas_over_duckdb": round(
+            timed["pandas"]["seconds"] / max(timed["duckdb"]["seconds"], 0.01), 1
+        ),
     }
     if profile == "borough":  # the web pages under 20 concurrent users (127.0.0.1 only)
-        step = run_step([sys.executable, str(ROOT / "bench" / "web_load.py"), "--home",
-                         env["CSC_INSIGHT_HOME"], "--users", "20", "--requests", "400"], env)
+        step = run_step(
+            [
+                sys.executable,
+                str(ROOT / "bench" / "web_load.py"),
+                "--home",
+                env["CSC_INSIGHT_HOME"],
+                "--users",
+                "20",
+                "--requests",
+                "400",
+            ],
+            env,
+        )
         results["web"] = json.loads(step["stdout"])
     return results
 
@@ -131,8 +185,12 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--profiles", default="borough,england")
     parser.add_argument("--keep", action="store_true", help="keep the generated data")
-    parser.add_argument("--work", type=Path, help="working folder; data already generated "
-                        "there (by an earlier --keep run) is reused, not regenerated")
+    parser.add_argument(
+        "--work",
+        type=Path,
+        help="working folder; data already generated "
+        "there (by an earlier --keep run) is reused, not regenerated",
+    )
     args = parser.parse_args()
     RESULTS.mkdir(parents=True, exist_ok=True)
     work = args.work or Path(tempfile.mkdtemp(prefix="csc-bench-"))

@@ -63,10 +63,14 @@ class Session:
         token = re.search(rb'name="csrfmiddlewaretoken" value="([^"]+)"', page)
         if not token:
             raise RuntimeError("no CSRF token on the sign-in page")
-        body = urllib.parse.urlencode({"csrfmiddlewaretoken": token[1].decode(),
-                                       "username": USERNAME, "password": PASSWORD}).encode()
-        request = urllib.request.Request(self.base + "/account/login/", data=body,
-                                         headers={"Referer": self.base + "/account/login/"})
+        body = urllib.parse.urlencode(
+            {"csrfmiddlewaretoken": token[1].decode(), "username": USERNAME, "password": PASSWORD}
+        ).encode()
+        request = urllib.request.Request(
+            self.base + "/account/login/",
+            data=body,
+            headers={"Referer": self.base + "/account/login/"},
+        )
         with self.opener.open(request, timeout=self.timeout) as response:
             if response.url.rstrip("/").endswith("/account/login"):
                 raise RuntimeError("sign-in refused")
@@ -90,20 +94,33 @@ def summarise(times: list[float]) -> dict[str, float | int]:
         return {"n": 0}
     ordered = sorted(times)
     p95 = ordered[min(len(ordered) - 1, int(round(0.95 * (len(ordered) - 1))))]
-    return {"n": len(ordered), "p50_ms": round(statistics.median(ordered) * 1000, 1),
-            "p95_ms": round(p95 * 1000, 1), "max_ms": round(ordered[-1] * 1000, 1)}
+    return {
+        "n": len(ordered),
+        "p50_ms": round(statistics.median(ordered) * 1000, 1),
+        "p95_ms": round(p95 * 1000, 1),
+        "max_ms": round(ordered[-1] * 1000, 1),
+    }
 
 
 def run(home: Path, users: int, requests: int, workers: int, time_limit: float) -> dict:
     env = {**os.environ, "CSC_INSIGHT_HOME": str(home)}
     env.pop("DATABASE_URL", None)
-    subprocess.run([*CLI, "createuser", USERNAME, "--role", "analyst", "--password-stdin"],
-                   input=PASSWORD + "\n", text=True, env=env, check=True, capture_output=True)
+    subprocess.run(
+        [*CLI, "createuser", USERNAME, "--role", "analyst", "--password-stdin"],
+        input=PASSWORD + "\n",
+        text=True,
+        env=env,
+        check=True,
+        capture_output=True,
+    )
     port = free_port()
     base = f"http://{HOST}:{port}"
-    proc = subprocess.Popen([*CLI, "serve", "--host", HOST, "--port", str(port),
-                             "--workers", str(workers)], env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [*CLI, "serve", "--host", HOST, "--port", str(port), "--workers", str(workers)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         wait_for(base, proc)
         sessions = [Session(base, timeout=time_limit) for _ in range(users)]
@@ -141,24 +158,38 @@ def run(home: Path, users: int, requests: int, workers: int, time_limit: float) 
         proc.terminate()
         proc.wait(timeout=30)
     done = sum(len(t) for t in times.values())
-    return {"users": users, "requests": done, "workers": workers, "errors": errors,
-            "seconds": round(wall, 2), "requests_per_second": round(done / wall, 1),
-            "first_overview_cold_ms": round(cold * 1000, 1),
-            "pages": {name: summarise(t) for name, t in times.items()}}
+    return {
+        "users": users,
+        "requests": done,
+        "workers": workers,
+        "errors": errors,
+        "seconds": round(wall, 2),
+        "requests_per_second": round(done / wall, 1),
+        "first_overview_cold_ms": round(cold * 1000, 1),
+        "pages": {name: summarise(t) for name, t in times.items()},
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--home", type=Path, required=True,
-                        help="an already-loaded CSC_INSIGHT_HOME")
+    parser.add_argument(
+        "--home", type=Path, required=True, help="an already-loaded CSC_INSIGHT_HOME"
+    )
     parser.add_argument("--users", type=int, default=20)
     parser.add_argument("--requests", type=int, default=400)
     parser.add_argument("--workers", type=int, default=2, help="gunicorn workers")
-    parser.add_argument("--time-limit", type=float, default=300.0,
-                        help="stop after this many seconds of load (and per request)")
+    parser.add_argument(
+        "--time-limit",
+        type=float,
+        default=300.0,
+        help="stop after this many seconds of load (and per request)",
+    )
     args = parser.parse_args(argv)
-    print(json.dumps(run(args.home, args.users, args.requests, args.workers, args.time_limit),
-                     indent=2))
+    print(
+        json.dumps(
+            run(args.home, args.users, args.requests, args.workers, args.time_limit), indent=2
+        )
+    )
     return 0
 
 

@@ -36,8 +36,8 @@ from csc_insight.synth.profiles import PROFILES
 from csc_insight.synth.write_annexa import STYLES, write_annexa
 
 START, END = date(2018, 4, 1), date(2020, 3, 31)
-CENSUS_FROM = date(2018, 4, 1)   # first day of the window's first collection year
-ANNEX_FROM = date(2019, 10, 1)   # Annex A: the six months up to END
+CENSUS_FROM = date(2018, 4, 1)  # first day of the window's first collection year
+ANNEX_FROM = date(2019, 10, 1)  # Annex A: the six months up to END
 
 Row = dict[str, Any]
 
@@ -48,8 +48,9 @@ Row = dict[str, Any]
 # The facts below (one ICPC target after END, who is in care...) were worked out on the city
 # as it was tuned before issue 16 re-tuned it to seed 002's caseload; the round trip keeps
 # those parameters so that tuning the demo does not move them.
-ROUND_TRIP_CITY = replace(PROFILES["city"], uasc_per_year=14, nfa=0.08, s47=0.12,
-                          cin_plan=0.25, care_direct=0.01)
+ROUND_TRIP_CITY = replace(
+    PROFILES["city"], uasc_per_year=14, nfa=0.08, s47=0.12, cin_plan=0.25, care_direct=0.01
+)
 
 
 @pytest.fixture(scope="module")
@@ -87,14 +88,16 @@ def db(files: Path, tmp_path_factory: pytest.TempPathFactory) -> duckdb.DuckDBPy
 # --- helpers ----------------------------------------------------------------------------------
 
 
-def loaded(con: duckdb.DuckDBPyConnection, table: str, cols: list[str],
-           where: str = "TRUE") -> Counter[tuple]:
+def loaded(
+    con: duckdb.DuckDBPyConnection, table: str, cols: list[str], where: str = "TRUE"
+) -> Counter[tuple]:
     rows = con.execute(f"SELECT {', '.join(cols)} FROM {table} WHERE {where}").fetchall()
     return Counter(rows)
 
 
-def expected(rows: Iterable[Row], cols: list[str],
-             keep: Callable[[Row], bool] = lambda _r: True) -> Counter[tuple]:
+def expected(
+    rows: Iterable[Row], cols: list[str], keep: Callable[[Row], bool] = lambda _r: True
+) -> Counter[tuple]:
     return Counter(tuple(r[c] for c in cols) for r in rows if keep(r))
 
 
@@ -107,10 +110,14 @@ def between(first: date, last: date, when: date | None) -> bool:
     return when is not None and first <= when <= last
 
 
-def census_referrals(truth: dict[str, list[Row]], first: date = CENSUS_FROM,
-                     last: date = END) -> list[Row]:
-    return [r for r in truth["referrals"]
-            if open_between(first, last, r["referral_date"], r["closure_date"])]
+def census_referrals(
+    truth: dict[str, list[Row]], first: date = CENSUS_FROM, last: date = END
+) -> list[Row]:
+    return [
+        r
+        for r in truth["referrals"]
+        if open_between(first, last, r["referral_date"], r["closure_date"])
+    ]
 
 
 def of_referrals(rows: list[Row], referrals: list[Row]) -> list[Row]:
@@ -126,26 +133,49 @@ def test_every_loaded_child_is_in_the_world_with_the_same_details(db, truth) -> 
     rows = db.execute("SELECT child_id, dob, sex, ethnicity FROM children").fetchall()
     assert len(rows) == len({r[0] for r in rows})
     for child_id, dob, sex, ethnicity in rows:
-        assert (dob, sex, ethnicity) == (world[child_id]["dob"], world[child_id]["sex"],
-                                         world[child_id]["ethnicity"]), child_id
+        assert (dob, sex, ethnicity) == (
+            world[child_id]["dob"],
+            world[child_id]["sex"],
+            world[child_id]["ethnicity"],
+        ), child_id
 
 
 def test_children_loaded_are_those_some_file_mentions(db, truth) -> None:
     census = {r["child_id"] for r in census_referrals(truth)}
-    in_care = {r["child_id"] for r in truth["cla_episodes"]
-               if open_between(START, END, r["decom"], r["dec"])}
-    local = {r["child_id"] for t in ("contacts", "early_help", "visits", "missing_episodes",
-                                     "health_assessments", "pathway_plan_reviews", "allocations",
-                                     "short_breaks")
-             for r in truth[t]}
+    in_care = {
+        r["child_id"]
+        for r in truth["cla_episodes"]
+        if open_between(START, END, r["decom"], r["dec"])
+    }
+    local = {
+        r["child_id"]
+        for t in (
+            "contacts",
+            "early_help",
+            "visits",
+            "missing_episodes",
+            "health_assessments",
+            "pathway_plan_reviews",
+            "allocations",
+            "short_breaks",
+        )
+        for r in truth[t]
+    }
     leavers = {r["child_id"] for r in truth["care_leavers"]}
     want = census | in_care | local | leavers
     got = {c for (c,) in db.execute("SELECT child_id FROM children").fetchall()}
     assert got == want
 
 
-REFERRAL = ["child_id", "referral_date", "source_code", "nfa", "primary_need", "closure_date",
-            "closure_reason"]
+REFERRAL = [
+    "child_id",
+    "referral_date",
+    "source_code",
+    "nfa",
+    "primary_need",
+    "closure_date",
+    "closure_reason",
+]
 
 
 def test_referrals_are_the_episodes_open_in_a_census_year(db, truth) -> None:
@@ -157,8 +187,14 @@ CHILD_TABLES = {
     "assessments": ["child_id", "start_date", "authorised_date", "factors"],
     "s47_enquiries": ["child_id", "start_date", "icpc_date"],
     "cin_plans": ["child_id", "start_date", "end_date"],
-    "cp_plans": ["child_id", "start_date", "end_date", "initial_category", "latest_category",
-                 "previous_plans"],
+    "cp_plans": [
+        "child_id",
+        "start_date",
+        "end_date",
+        "initial_category",
+        "latest_category",
+        "previous_plans",
+    ],
 }
 
 
@@ -174,17 +210,23 @@ def test_icpc_target_dates_after_the_reference_date_are_not_in_the_census(db, tr
     # 31 March), though a target is a deadline rather than an event: an enquiry started in the
     # last weeks of the window loses its ICPC target.
     s47 = of_referrals(truth["s47_enquiries"], census_referrals(truth))
-    want = Counter((r["child_id"], r["start_date"],
-                    r["icpc_target_date"] if r["icpc_target_date"] <= END else None)
-                   for r in s47)
+    want = Counter(
+        (
+            r["child_id"],
+            r["start_date"],
+            r["icpc_target_date"] if r["icpc_target_date"] <= END else None,
+        )
+        for r in s47
+    )
     assert sum(r["icpc_target_date"] > END for r in s47) == 1
     assert loaded(db, "s47_enquiries", ["child_id", "start_date", "icpc_target_date"]) == want
 
 
 def test_cp_reviews_are_those_of_the_census_plans(db, truth) -> None:
     plans = {r["cp_plan_id"] for r in of_referrals(truth["cp_plans"], census_referrals(truth))}
-    want = expected(truth["cp_reviews"], ["child_id", "review_date"],
-                    lambda r: r["cp_plan_id"] in plans)
+    want = expected(
+        truth["cp_reviews"], ["child_id", "review_date"], lambda r: r["cp_plan_id"] in plans
+    )
     assert loaded(db, "cp_reviews", ["child_id", "review_date"]) == want
 
 
@@ -206,15 +248,22 @@ def test_icpc_not_required_is_known_where_a_return_says_it(db, truth) -> None:
 
 ANNEX_A_ONLY = {
     # table: (the rows Annex A lists, the columns only Annex A carries)
-    "referrals": (lambda r: open_between(ANNEX_FROM, END, r["referral_date"], r["closure_date"]),
-                  ["team", "worker"]),
-    "assessments": (lambda r: open_between(ANNEX_FROM, END, r["start_date"],
-                                           r["authorised_date"]),
-                    ["child_seen", "needs_support", "team", "worker"]),
-    "s47_enquiries": (lambda r: between(ANNEX_FROM, END, r["start_date"]),
-                      ["cp_plan_resulted", "team", "worker"]),
-    "cp_plans": (lambda r: open_between(ANNEX_FROM, END, r["start_date"], r["end_date"]),
-                 ["team", "worker"]),
+    "referrals": (
+        lambda r: open_between(ANNEX_FROM, END, r["referral_date"], r["closure_date"]),
+        ["team", "worker"],
+    ),
+    "assessments": (
+        lambda r: open_between(ANNEX_FROM, END, r["start_date"], r["authorised_date"]),
+        ["child_seen", "needs_support", "team", "worker"],
+    ),
+    "s47_enquiries": (
+        lambda r: between(ANNEX_FROM, END, r["start_date"]),
+        ["cp_plan_resulted", "team", "worker"],
+    ),
+    "cp_plans": (
+        lambda r: open_between(ANNEX_FROM, END, r["start_date"], r["end_date"]),
+        ["team", "worker"],
+    ),
 }
 
 
@@ -222,8 +271,11 @@ ANNEX_A_ONLY = {
 def test_annex_a_fills_what_the_census_lacks_for_its_six_months(db, truth, table) -> None:
     listed, cols = ANNEX_A_ONLY[table]
     date = "referral_date" if table == "referrals" else "start_date"
-    rows = truth[table] if table == "referrals" else of_referrals(
-        truth[table], census_referrals(truth))
+    rows = (
+        truth[table]
+        if table == "referrals"
+        else of_referrals(truth[table], census_referrals(truth))
+    )
     want = expected(rows, ["child_id", date, *cols], listed)
     got = loaded(db, table, ["child_id", date, *cols], f"{cols[-1]} IS NOT NULL")
     assert got == want
@@ -231,8 +283,9 @@ def test_annex_a_fills_what_the_census_lacks_for_its_six_months(db, truth, table
 
 def test_referrals_in_last_12_months_come_from_list_3(db, truth) -> None:
     cols = ["child_id", "referral_date", "referrals_12m"]
-    want = expected(truth["referrals"], cols, lambda r: between(ANNEX_FROM, END,
-                                                                r["referral_date"]))
+    want = expected(
+        truth["referrals"], cols, lambda r: between(ANNEX_FROM, END, r["referral_date"])
+    )
     assert loaded(db, "referrals", cols, "referrals_12m IS NOT NULL") == want
 
 
@@ -251,25 +304,48 @@ def test_annex_a_last_seen_dates_are_real_visits_of_another_type(db, truth) -> N
     latest: dict[str, Row] = {}
     for v in sorted(truth["visits"], key=lambda v: (v["visit_date"], v["visit_type"])):
         latest[v["child_id"]] = v
-    listed = {r["child_id"] for r in truth["referrals"]
-              if open_between(ANNEX_FROM, END, r["referral_date"], r["closure_date"])}
-    cin_on = {(v["child_id"], v["visit_date"]) for v in truth["visits"]
-              if v["visit_type"] == "CIN"}
-    want = Counter((c, latest[c]["visit_date"], "CIN") for c in listed
-                   if c in latest and (c, latest[c]["visit_date"]) not in cin_on)
+    listed = {
+        r["child_id"]
+        for r in truth["referrals"]
+        if open_between(ANNEX_FROM, END, r["referral_date"], r["closure_date"])
+    }
+    cin_on = {(v["child_id"], v["visit_date"]) for v in truth["visits"] if v["visit_type"] == "CIN"}
+    want = Counter(
+        (c, latest[c]["visit_date"], "CIN")
+        for c in listed
+        if c in latest and (c, latest[c]["visit_date"]) not in cin_on
+    )
     # (IRO visits, List 8's, are no local visit type: annex_a_counts counts them.)
-    got = loaded(db, "visits", ["child_id", "visit_date", "visit_type"],
-                 "source = 'annex_a' AND visit_type <> 'IRO'")
+    got = loaded(
+        db,
+        "visits",
+        ["child_id", "visit_date", "visit_type"],
+        "source = 'annex_a' AND visit_type <> 'IRO'",
+    )
     assert got == want
 
 
-EPISODE = ["child_id", "decom", "rne", "ls", "cin", "place", "place_provider", "dec", "rec",
-           "reason_place_change", "home_post", "pl_post", "urn"]
+EPISODE = [
+    "child_id",
+    "decom",
+    "rne",
+    "ls",
+    "cin",
+    "place",
+    "place_provider",
+    "dec",
+    "rec",
+    "reason_place_change",
+    "home_post",
+    "pl_post",
+    "urn",
+]
 
 
 def test_cla_episodes_are_those_open_in_the_window(db, truth) -> None:
-    want = expected(truth["cla_episodes"], EPISODE,
-                    lambda r: open_between(START, END, r["decom"], r["dec"]))
+    want = expected(
+        truth["cla_episodes"], EPISODE, lambda r: open_between(START, END, r["decom"], r["dec"])
+    )
     assert loaded(db, "cla_episodes", EPISODE) == want
 
 
@@ -282,33 +358,82 @@ def test_cla_reviews_are_those_in_the_window(db, truth) -> None:
 def test_annex_a_latest_cla_review_is_one_of_the_world_s(db, truth) -> None:
     # List 8 gives each child's latest review; older than the window, the review is in no
     # SSDA903 file and stays an Annex A row (without a participation code).
-    in_care = {r["child_id"] for r in truth["cla_episodes"]
-               if open_between(ANNEX_FROM, END, r["decom"], r["dec"])}
+    in_care = {
+        r["child_id"]
+        for r in truth["cla_episodes"]
+        if open_between(ANNEX_FROM, END, r["decom"], r["dec"])
+    }
     want = Counter((c, d) for c, d in latest_reviews(truth, in_care).items() if d < START)
-    assert loaded(db, "cla_reviews", ["child_id", "review_date"],
-                  "source = 'annex_a'") == want
+    assert loaded(db, "cla_reviews", ["child_id", "review_date"], "source = 'annex_a'") == want
 
 
 WHOLE_TABLES = {
-    "cla_health": ["child_id", "year_ending", "health_check", "immunisations", "teeth_check",
-                   "sdq_score", "convicted", "substance_misuse"],
+    "cla_health": [
+        "child_id",
+        "year_ending",
+        "health_check",
+        "immunisations",
+        "teeth_check",
+        "sdq_score",
+        "convicted",
+        "substance_misuse",
+    ],
     "health_assessments": ["child_id", "assessment_date", "kind"],
     "pathway_plan_reviews": ["child_id", "review_date"],
-    "contacts": ["contact_id", "child_id", "contact_date", "source_code", "decision_date",
-                 "outcome"],
-    "early_help": ["eh_id", "child_id", "referral_date", "start_date", "completion_date",
-                   "organisation", "closure_date", "closure_reason", "goal_score_start",
-                   "goal_score_review", "goal_score_end", "short_break", "referral_source",
-                   "referral_outcome"],
-    "short_breaks": ["child_id", "disability", "service", "start_date", "end_date",
-                     "hours_per_week", "nights_per_year"],
+    "contacts": [
+        "contact_id",
+        "child_id",
+        "contact_date",
+        "source_code",
+        "decision_date",
+        "outcome",
+    ],
+    "early_help": [
+        "eh_id",
+        "child_id",
+        "referral_date",
+        "start_date",
+        "completion_date",
+        "organisation",
+        "closure_date",
+        "closure_reason",
+        "goal_score_start",
+        "goal_score_review",
+        "goal_score_end",
+        "short_break",
+        "referral_source",
+        "referral_outcome",
+    ],
+    "short_breaks": [
+        "child_id",
+        "disability",
+        "service",
+        "start_date",
+        "end_date",
+        "hours_per_week",
+        "nights_per_year",
+    ],
     "allocations": ["child_id", "worker", "team", "start_date", "end_date"],
     "workers": ["worker", "name", "team", "role", "fte"],
     "population": ["year", "age_from", "age_to", "population"],
-    "missing_episodes": ["child_id", "missing_type", "start_date", "end_date", "rhi_offered",
-                         "rhi_accepted", "rhi_date"],
-    "adoption": ["child_id", "entered_care", "decision_date", "placement_order_date",
-                 "matched_date", "placed_date", "adoption_order_date"],
+    "missing_episodes": [
+        "child_id",
+        "missing_type",
+        "start_date",
+        "end_date",
+        "rhi_offered",
+        "rhi_accepted",
+        "rhi_date",
+    ],
+    "adoption": [
+        "child_id",
+        "entered_care",
+        "decision_date",
+        "placement_order_date",
+        "matched_date",
+        "placed_date",
+        "adoption_order_date",
+    ],
 }
 
 
@@ -319,11 +444,19 @@ def test_tables_every_file_set_carries_whole(db, truth, table) -> None:
 
 
 def test_missing_episodes_of_looked_after_children_in_the_window_come_from_ssda903(
-        db, truth) -> None:
+    db, truth
+) -> None:
     cols = ["child_id", "start_date", "source"]
-    want = Counter((r["child_id"], r["start_date"],
-                    "ssda903" if r["source"] == "ssda903" and between(START, END, r["start_date"])
-                    else "local") for r in truth["missing_episodes"])
+    want = Counter(
+        (
+            r["child_id"],
+            r["start_date"],
+            "ssda903"
+            if r["source"] == "ssda903" and between(START, END, r["start_date"])
+            else "local",
+        )
+        for r in truth["missing_episodes"]
+    )
     assert loaded(db, "missing_episodes", cols) == want
 
 
@@ -332,7 +465,8 @@ LEAVER = ["child_id", "year_ending", "in_touch", "activity", "accommodation", "s
 
 def test_care_leavers_oc3_rows_come_back_whole(db, truth) -> None:
     assert loaded(db, "care_leavers", LEAVER, "year_ending IS NOT NULL") == expected(
-        truth["care_leavers"], LEAVER)
+        truth["care_leavers"], LEAVER
+    )
 
 
 def test_list_9_gives_each_care_leaver_s_latest_status(db, truth) -> None:
@@ -347,21 +481,25 @@ def test_list_9_gives_each_care_leaver_s_latest_status(db, truth) -> None:
 # --- expected row counts, by the same rules, for any window -----------------------------------
 
 
-def latest_visits(truth: dict[str, list[Row]], kind: str | None, children: set[str],
-                  last: date) -> set[tuple]:
+def latest_visits(
+    truth: dict[str, list[Row]], kind: str | None, children: set[str], last: date
+) -> set[tuple]:
     """Annex A's "last visit" columns: each listed child's latest visit (of `kind`, or of any
     kind for List 6's "Date Child Was Last Seen"), as the (child, date) it names."""
     latest: dict[str, date] = {}
     for v in truth["visits"]:
-        if v["child_id"] in children and v["visit_date"] <= last and kind in (None,
-                                                                              v["visit_type"]):
-            latest[v["child_id"]] = max(v["visit_date"], latest.get(v["child_id"],
-                                                                   v["visit_date"]))
+        if (
+            v["child_id"] in children
+            and v["visit_date"] <= last
+            and kind in (None, v["visit_type"])
+        ):
+            latest[v["child_id"]] = max(v["visit_date"], latest.get(v["child_id"], v["visit_date"]))
     return set(latest.items())
 
 
 def annex_a_counts(truth: dict[str, list[Row]], first: date, last: date) -> dict[str, int]:
     """Rows Annex A alone gives for its six months [first, last]."""
+
     def listed(table: str, start: str, end: str) -> list[Row]:
         return [r for r in truth[table] if open_between(first, last, r[start], r[end])]
 
@@ -376,34 +514,54 @@ def annex_a_counts(truth: dict[str, list[Row]], first: date, last: date) -> dict
     latest_review: dict[str, date] = {}
     for r in truth["cla_reviews"]:
         if r["child_id"] in in_care and r["review_date"] <= last:
-            latest_review[r["child_id"]] = max(r["review_date"],
-                                               latest_review.get(r["child_id"], r["review_date"]))
-    checks = {(r["child_id"], kind) for r in truth["health_assessments"]
-              for kind in [r["kind"]] if r["child_id"] in in_care and r["assessment_date"] <= last}
+            latest_review[r["child_id"]] = max(
+                r["review_date"], latest_review.get(r["child_id"], r["review_date"])
+            )
+    checks = {
+        (r["child_id"], kind)
+        for r in truth["health_assessments"]
+        for kind in [r["kind"]]
+        if r["child_id"] in in_care and r["assessment_date"] <= last
+    }
     return {
         "contacts": sum(between(first, last, r["contact_date"]) for r in truth["contacts"]),
-        "early_help": sum(between(first, last, r["start_date"])
-                          or between(first, last, r["completion_date"])
-                          for r in truth["early_help"]),
+        "early_help": sum(
+            between(first, last, r["start_date"]) or between(first, last, r["completion_date"])
+            for r in truth["early_help"]
+        ),
         "referrals": len(referrals),
         "assessments": len(listed("assessments", "start_date", "authorised_date")),
-        "s47_enquiries": sum(between(first, last, r["start_date"])
-                             for r in truth["s47_enquiries"]),
+        "s47_enquiries": sum(between(first, last, r["start_date"]) for r in truth["s47_enquiries"]),
         "cp_plans": len(plans),
-        "cp_reviews": len({r["cp_plan_id"] for r in truth["cp_reviews"]
-                           if r["cp_plan_id"] in plan_ids and r["review_date"] <= last}),
+        "cp_reviews": len(
+            {
+                r["cp_plan_id"]
+                for r in truth["cp_reviews"]
+                if r["cp_plan_id"] in plan_ids and r["review_date"] <= last
+            }
+        ),
         # one row per child, date and type: List 6's dates filed as CIN visits
-        "visits": len({(c, d, "CIN") for c, d in last_seen} | {(c, d, "CP") for c, d in cp_visits}
-                      | {(c, d, "CLA") for c, d in cla_visits}
-                      | {(c, d, "IRO") for c, d in latest_review.items()}),
+        "visits": len(
+            {(c, d, "CIN") for c, d in last_seen}
+            | {(c, d, "CP") for c, d in cp_visits}
+            | {(c, d, "CLA") for c, d in cla_visits}
+            | {(c, d, "IRO") for c, d in latest_review.items()}
+        ),
         "cla_episodes": len(in_care),
         "cla_summary": len(in_care),
-        "cla_reviews": len({r["child_id"] for r in truth["cla_reviews"]
-                            if r["child_id"] in in_care and r["review_date"] <= last}),
+        "cla_reviews": len(
+            {
+                r["child_id"]
+                for r in truth["cla_reviews"]
+                if r["child_id"] in in_care and r["review_date"] <= last
+            }
+        ),
         "health_assessments": len(checks),
         "care_leavers": len({r["child_id"] for r in truth["care_leavers"]}),
-        "adoption": sum(r["adoption_order_date"] is None or r["adoption_order_date"] >= first
-                        for r in truth["adoption"]),
+        "adoption": sum(
+            r["adoption_order_date"] is None or r["adoption_order_date"] >= first
+            for r in truth["adoption"]
+        ),
     }
 
 
@@ -429,15 +587,19 @@ def test_annex_a_alone_covers_its_six_months(world, files, truth, tmp_path, styl
     assert counts(con, want) == want
     world_children = {r["child_id"]: r for r in truth["children"]}
     for child_id, sex, ethnicity, uasc in con.execute(
-            "SELECT child_id, sex, ethnicity, uasc FROM children").fetchall():
+        "SELECT child_id, sex, ethnicity, uasc FROM children"
+    ).fetchall():
         child = world_children[child_id]
         assert (sex, ethnicity) == (child["sex"], child["ethnicity"]), child_id
         assert uasc in (None, bool(child["uasc"])), child_id
     s47 = [r for r in truth["s47_enquiries"] if between(ANNEX_FROM, END, r["start_date"])]
     cols = ["child_id", "start_date", "icpc_not_required", "icpc_date"]
     assert loaded(con, "s47_enquiries", cols) == expected(s47, cols)
-    plans = [r for r in truth["cp_plans"]
-             if open_between(ANNEX_FROM, END, r["start_date"], r["end_date"])]
+    plans = [
+        r
+        for r in truth["cp_plans"]
+        if open_between(ANNEX_FROM, END, r["start_date"], r["end_date"])
+    ]
     cols = ["child_id", "start_date", "initial_category", "latest_category"]
     assert loaded(con, "cp_plans", cols) == expected(plans, cols)
     assert con.execute("SELECT count(*) FROM children WHERE uasc").fetchone()[0] > 0
@@ -450,8 +612,10 @@ def census_counts(truth: dict[str, list[Row]], first: date, last: date) -> dict[
     return {
         "children": len({r["child_id"] for r in referrals}),
         "referrals": len(referrals),
-        **{t: len(of_referrals(truth[t], referrals))
-           for t in ("assessments", "s47_enquiries", "cin_plans", "cp_plans")},
+        **{
+            t: len(of_referrals(truth[t], referrals))
+            for t in ("assessments", "s47_enquiries", "cin_plans", "cp_plans")
+        },
         "cp_reviews": sum(r["cp_plan_id"] in plans for r in truth["cp_reviews"]),
     }
 
@@ -459,23 +623,38 @@ def census_counts(truth: dict[str, list[Row]], first: date, last: date) -> dict[
 def ssda903_counts(truth: dict[str, list[Row]], first: date, last: date) -> dict[str, int]:
     """Rows the SSDA903 files give for the window [first, last]."""
     return {
-        "cla_episodes": sum(open_between(first, last, r["decom"], r["dec"])
-                            for r in truth["cla_episodes"]),
+        "cla_episodes": sum(
+            open_between(first, last, r["decom"], r["dec"]) for r in truth["cla_episodes"]
+        ),
         "cla_reviews": sum(between(first, last, r["review_date"]) for r in truth["cla_reviews"]),
         "cla_health": len(truth["cla_health"]),
         "care_leavers": len(truth["care_leavers"]),
         # the Missing table is of looked-after children only
-        "missing_episodes": sum(r["source"] == "ssda903" and between(first, last, r["start_date"])
-                                for r in truth["missing_episodes"]),
+        "missing_episodes": sum(
+            r["source"] == "ssda903" and between(first, last, r["start_date"])
+            for r in truth["missing_episodes"]
+        ),
         # PlacedAdoption: placed for adoption (decided, no order yet) at some point in the window
-        "adoption": sum(r["decision_date"] <= last and (r["adoption_order_date"] is None
-                                                        or r["adoption_order_date"] >= first)
-                        for r in truth["adoption"]),
+        "adoption": sum(
+            r["decision_date"] <= last
+            and (r["adoption_order_date"] is None or r["adoption_order_date"] >= first)
+            for r in truth["adoption"]
+        ),
     }
 
 
-LOCAL_TABLES = ["contacts", "early_help", "visits", "missing_episodes", "health_assessments",
-                "pathway_plan_reviews", "allocations", "workers", "population", "short_breaks"]
+LOCAL_TABLES = [
+    "contacts",
+    "early_help",
+    "visits",
+    "missing_episodes",
+    "health_assessments",
+    "pathway_plan_reviews",
+    "allocations",
+    "workers",
+    "population",
+    "short_breaks",
+]
 
 
 def local_counts(truth: dict[str, list[Row]]) -> dict[str, int]:
@@ -489,33 +668,50 @@ def all_counts(truth: dict[str, list[Row]], first: date, last: date) -> dict[str
     where two formats carry the same event it is one row; what only Annex A adds is counted
     as in the tests above."""
     annex_from = six_months_before(last)
-    in_care = {r["child_id"] for r in truth["cla_episodes"]
-               if open_between(annex_from, last, r["decom"], r["dec"])}
-    listed = {r["child_id"] for r in truth["referrals"]
-              if open_between(annex_from, last, r["referral_date"], r["closure_date"])}
-    cin_visits = {(v["child_id"], v["visit_date"]) for v in truth["visits"]
-                  if v["visit_type"] == "CIN"}
+    in_care = {
+        r["child_id"]
+        for r in truth["cla_episodes"]
+        if open_between(annex_from, last, r["decom"], r["dec"])
+    }
+    listed = {
+        r["child_id"]
+        for r in truth["referrals"]
+        if open_between(annex_from, last, r["referral_date"], r["closure_date"])
+    }
+    cin_visits = {
+        (v["child_id"], v["visit_date"]) for v in truth["visits"] if v["visit_type"] == "CIN"
+    }
     old_reviews = {c: d for c, d in latest_reviews(truth, in_care).items() if d < first}
     census = census_counts(truth, first, last)
     ssda903 = ssda903_counts(truth, first, last)
     local = local_counts(truth)
-    children = ({r["child_id"] for r in census_referrals(truth, first, last)}
-                | {r["child_id"] for r in truth["cla_episodes"]
-                   if open_between(first, last, r["decom"], r["dec"])}
-                | {r["child_id"] for t in LOCAL_TABLES for r in truth[t] if "child_id" in r}
-                | {r["child_id"] for r in truth["care_leavers"]})
-    return census | ssda903 | local | {
-        "children": len(children),
-        "missing_episodes": len(truth["missing_episodes"]),
-        # List 8's IRO visit: the generator writes each looked-after child's latest review
-        "visits": len(truth["visits"]) + len(latest_visits(truth, None, listed, last)
-                                             - cin_visits)
-        + len(latest_reviews(truth, in_care)),
-        "cla_summary": len(in_care),
-        "cla_reviews": ssda903["cla_reviews"] + len(old_reviews),
-        "care_leavers": ssda903["care_leavers"] + len({r["child_id"]
-                                                       for r in truth["care_leavers"]}),
-    }
+    children = (
+        {r["child_id"] for r in census_referrals(truth, first, last)}
+        | {
+            r["child_id"]
+            for r in truth["cla_episodes"]
+            if open_between(first, last, r["decom"], r["dec"])
+        }
+        | {r["child_id"] for t in LOCAL_TABLES for r in truth[t] if "child_id" in r}
+        | {r["child_id"] for r in truth["care_leavers"]}
+    )
+    return (
+        census
+        | ssda903
+        | local
+        | {
+            "children": len(children),
+            "missing_episodes": len(truth["missing_episodes"]),
+            # List 8's IRO visit: the generator writes each looked-after child's latest review
+            "visits": len(truth["visits"])
+            + len(latest_visits(truth, None, listed, last) - cin_visits)
+            + len(latest_reviews(truth, in_care)),
+            "cla_summary": len(in_care),
+            "cla_reviews": ssda903["cla_reviews"] + len(old_reviews),
+            "care_leavers": ssda903["care_leavers"]
+            + len({r["child_id"] for r in truth["care_leavers"]}),
+        }
+    )
 
 
 def six_months_before(last: date) -> date:
@@ -527,8 +723,9 @@ def latest_reviews(truth: dict[str, list[Row]], children: set[str]) -> dict[str,
     latest: dict[str, date] = {}
     for r in truth["cla_reviews"]:
         if r["child_id"] in children:
-            latest[r["child_id"]] = max(r["review_date"], latest.get(r["child_id"],
-                                                                    r["review_date"]))
+            latest[r["child_id"]] = max(
+                r["review_date"], latest.get(r["child_id"], r["review_date"])
+            )
     return latest
 
 
@@ -539,8 +736,18 @@ def test_census_alone(files, truth, tmp_path) -> None:
 
 
 def test_ssda903_alone(files, truth, tmp_path) -> None:
-    names = ["header", "episodes", "reviews", "uasc", "oc2", "oc3", "missing",
-             "placed_adoption", "ad1", "prev_perm"]
+    names = [
+        "header",
+        "episodes",
+        "reviews",
+        "uasc",
+        "oc2",
+        "oc3",
+        "missing",
+        "placed_adoption",
+        "ad1",
+        "prev_perm",
+    ]
     con = _load([files / f"{n}.csv" for n in names], tmp_path / "home")
     want = ssda903_counts(truth, START, END)
     assert counts(con, want) == want
@@ -575,8 +782,9 @@ B_START, B_END = date(2019, 4, 1), date(2020, 3, 31)
 
 
 @pytest.fixture(scope="module")
-def borough(tmp_path_factory: pytest.TempPathFactory
-            ) -> tuple[dict[str, list[Row]], duckdb.DuckDBPyConnection]:
+def borough(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> tuple[dict[str, list[Row]], duckdb.DuckDBPyConnection]:
     world = generate("borough", 1, B_START, B_END)
     out = tmp_path_factory.mktemp("borough")
     write(world, out)
@@ -597,25 +805,40 @@ def test_borough_adoptions_merge_across_returns(borough) -> None:
     # merge on the child and the decision date.
     truth, con = borough
     annex_from = six_months_before(B_END)
-    cols = ["child_id", "decision_date", "adoption_order_date", "entered_care",
-            "placement_order_date", "placed_date", "matched_date"]
+    cols = [
+        "child_id",
+        "decision_date",
+        "adoption_order_date",
+        "entered_care",
+        "placement_order_date",
+        "placed_date",
+        "matched_date",
+    ]
 
     def seen(r: Row) -> tuple:
         listed = r["adoption_order_date"] is None or r["adoption_order_date"] >= annex_from
         matched = listed or (r["matched_date"] is not None and r["matched_date"] >= B_START)
-        return (r["child_id"], r["decision_date"], r["adoption_order_date"],
-                *(r[c] if listed else None for c in cols[3:6]),
-                r["matched_date"] if matched else None)
+        return (
+            r["child_id"],
+            r["decision_date"],
+            r["adoption_order_date"],
+            *(r[c] if listed else None for c in cols[3:6]),
+            r["matched_date"] if matched else None,
+        )
 
-    rows = [r for r in truth["adoption"] if r["decision_date"] <= B_END
-            and (r["adoption_order_date"] is None or r["adoption_order_date"] >= B_START)]
+    rows = [
+        r
+        for r in truth["adoption"]
+        if r["decision_date"] <= B_END
+        and (r["adoption_order_date"] is None or r["adoption_order_date"] >= B_START)
+    ]
     assert len(rows) == 30
     assert loaded(con, "adoption", cols) == Counter(seen(r) for r in rows)
 
 
 def test_reading_the_census_in_a_second_process_changes_nothing(
-        db, files: Path, tmp_path_factory: pytest.TempPathFactory,
-        monkeypatch: pytest.MonkeyPatch) -> None:
+    db, files: Path, tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """A big census is read in a worker process (loader.APART_MIN_BYTES); with the threshold
     at 0 the city's census files go there too, and every table comes out identical."""
     from csc_insight.store import loader, schema
@@ -638,6 +861,7 @@ def test_reading_the_census_in_a_second_process_changes_nothing(
     assert census and all(result.rows[name] > 0 for name in census)
     for table in schema.child_tables():
         assert Counter(apart.execute(f"SELECT * FROM {table}").fetchall()) == Counter(
-            db.execute(f"SELECT * FROM {table}").fetchall()), table
+            db.execute(f"SELECT * FROM {table}").fetchall()
+        ), table
     manifest = result.snapshot.path.with_suffix(".json").read_text()
     assert '"format": "cin_census"' in manifest

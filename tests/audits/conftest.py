@@ -19,8 +19,9 @@ def con(tmp_path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
     connection.close()
 
 
-def allocate(con: duckdb.DuckDBPyConnection, caseloads: dict[str, int],
-             opened: str = "2018-01-10") -> list[str]:
+def allocate(
+    con: duckdb.DuckDBPyConnection, caseloads: dict[str, int], opened: str = "2018-01-10"
+) -> list[str]:
     """Open a CIN referral for each case and allocate it: worker -> number of cases.
 
     Child ids are the worker's name and a number: W1-01, W1-02, ...
@@ -31,9 +32,13 @@ def allocate(con: duckdb.DuckDBPyConnection, caseloads: dict[str, int],
             child = f"{worker}-{n:02d}"
             con.execute(
                 "INSERT INTO referrals (referral_id, child_id, referral_date, source) "
-                "VALUES (?, ?, ?, 'test')", [f"R-{child}", child, opened])
+                "VALUES (?, ?, ?, 'test')",
+                [f"R-{child}", child, opened],
+            )
             con.execute(
                 "INSERT INTO allocations (child_id, worker, team, start_date, source) "
-                "VALUES (?, ?, 'Team A', ?, 'test')", [child, worker, opened])
+                "VALUES (?, ?, 'Team A', ?, 'test')",
+                [child, worker, opened],
+            )
             made.append(child)
     return made

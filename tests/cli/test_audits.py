@@ -23,9 +23,11 @@ pytestmark = pytest.mark.django_db
 def test_sample_table_and_json(snap, capsys) -> None:
     assert main(["audits", "sample", "--quarter", "2019-20-Q3", "--per-worker", "1"]) == 0
     out = capsys.readouterr().out.splitlines()
-    assert out[0] == ("2019-20-Q3: 2 cases from 3 open at 31/12/2019 (3 never audited, "
-                      "0 audited in the last two years, 0 with no allocated worker and not "
-                      "sampled); load 20200115T090000Z-a0d175")
+    assert out[0] == (
+        "2019-20-Q3: 2 cases from 3 open at 31/12/2019 (3 never audited, "
+        "0 audited in the last two years, 0 with no allocated worker and not "
+        "sampled); load 20200115T090000Z-a0d175"
+    )
     assert out[2] == "ZQ7001\tcin\tSW1\tNever audited; SW1 holds 2 cases due for audit"
     assert main(["audits", "sample", "--quarter", "2019-20-Q3", "--format", "json"]) == 0
     data = json.loads(capsys.readouterr().out)
@@ -63,13 +65,19 @@ def test_every_demo_role_does_its_job_inside_the_datas_years(snap, monkeypatch) 
     round_ = create_demo_round()
     as_of, latest_due = date(2019, 6, 30), date(2019, 9, 28)
     assert sorted(Plan.objects.values_list("name", flat=True)) == [
-        "Exploitation and Missing Children Action Plan", "Service Development Plan 2019-20"]
-    assert all(date(2018, 4, 1) <= d <= as_of for d in [
-        *Update.objects.values_list("on", flat=True),
-        *Review.objects.values_list("held_on", flat=True),
-        *Action.objects.values_list("start", flat=True),
-        *Plan.objects.values_list("implementation_date", flat=True),
-        *Audit.objects.values_list("audited_on", flat=True)])
+        "Exploitation and Missing Children Action Plan",
+        "Service Development Plan 2019-20",
+    ]
+    assert all(
+        date(2018, 4, 1) <= d <= as_of
+        for d in [
+            *Update.objects.values_list("on", flat=True),
+            *Review.objects.values_list("held_on", flat=True),
+            *Action.objects.values_list("start", flat=True),
+            *Plan.objects.values_list("implementation_date", flat=True),
+            *Audit.objects.values_list("audited_on", flat=True),
+        ]
+    )
     assert max(Action.objects.values_list("due", flat=True)) <= latest_due
     # No overdue action is rated Green.
     assert not Action.objects.filter(due__lt=as_of, rag="green").exists()
@@ -84,13 +92,18 @@ def test_every_demo_role_does_its_job_inside_the_datas_years(snap, monkeypatch) 
     case = round_.cases.first()
     url = reverse("audits:case", args=[round_.pk, case.pk])
     assert auditor.get(url).status_code == 200
-    form = {"audited_on": "28/06/2019", "version": str(case.audit.version),
-            "overall": "requires_improvement",
-            **{f"{key}_grade": "good" for key in GRADE_WEIGHTS}}
+    form = {
+        "audited_on": "28/06/2019",
+        "version": str(case.audit.version),
+        "overall": "requires_improvement",
+        **{f"{key}_grade": "good" for key in GRADE_WEIGHTS},
+    }
     assert auditor.post(url, form).status_code == 302
     case.audit.refresh_from_db()
-    assert (case.audit.overall, case.audit.audited_on) == ("requires_improvement",
-                                                           date(2019, 6, 28))
+    assert (case.audit.overall, case.audit.audited_on) == (
+        "requires_improvement",
+        date(2019, 6, 28),
+    )
 
     # The manager leads actions (TM, DTM) and can update one.
     manager = _login("demo-manager")
@@ -98,8 +111,13 @@ def test_every_demo_role_does_its_job_inside_the_datas_years(snap, monkeypatch) 
     assert led.count() >= 5
     action = led.exclude(rag="blue").first()
     update = reverse("plans:action_update", args=[action.plan_id, action.pk])
-    assert manager.post(update, {"rag": "green", "comment": "On track", "on": "30/06/2019",
-                                 "version": action.version}).status_code == 302
+    assert (
+        manager.post(
+            update,
+            {"rag": "green", "comment": "On track", "on": "30/06/2019", "version": action.version},
+        ).status_code
+        == 302
+    )
     action.refresh_from_db()
     assert action.rag == "green"
 
@@ -139,14 +157,15 @@ def test_round_page_warns_of_unallocated_cases(snap, home) -> None:
 
     # A fourth open case of need, with no allocation: never sampled, but the QA lead is told.
     con = duckdb.connect(str(snapshots.snapshot_dir(home) / f"{snap}.duckdb"))
-    con.execute("INSERT INTO referrals (referral_id, child_id, referral_date, source) "
-                "VALUES ('RZQ7009', 'ZQ7009', DATE '2019-05-01', 't')")
+    con.execute(
+        "INSERT INTO referrals (referral_id, child_id, referral_date, source) "
+        "VALUES ('RZQ7009', 'ZQ7009', DATE '2019-05-01', 't')"
+    )
     con.close()
     round_ = create_demo_round(today=date(2019, 6, 30))
     assert "ZQ7009" not in {c.child_id for c in round_.cases.all()}
     page = _login("demo-manager").get(reverse("audits:round", args=[round_.pk]))
     text = " ".join(page.content.decode().split())
-    assert ("1 case (1 child in need) open at the end of 2019-20-Q1 had no allocated worker"
-            in text)
+    assert "1 case (1 child in need) open at the end of 2019-20-Q1 had no allocated worker" in text
     auditor = _login("demo-auditor").get(reverse("audits:round", args=[round_.pk]))
     assert "no allocated worker" not in auditor.content.decode()

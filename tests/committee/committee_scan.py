@@ -28,8 +28,11 @@ def docx_content(path: Path) -> tuple[str, list[list[list[str]]]]:
 
     doc = Document(str(path))
     tables = [[[c.text for c in row.cells] for row in t.rows] for t in doc.tables]
-    text = "\n".join(p.text for p in doc.paragraphs) + "\n" + "\n".join(
-        c for t in tables for row in t for c in row)
+    text = (
+        "\n".join(p.text for p in doc.paragraphs)
+        + "\n"
+        + "\n".join(c for t in tables for row in t for c in row)
+    )
     return text, tables
 
 
@@ -37,21 +40,28 @@ def html_content(html: str) -> tuple[str, list[list[list[str]]]]:
     doc = lxml.html.document_fromstring(html)
     for svg in doc.xpath("//svg"):  # the chart's <desc> repeats the table's figures
         svg.getparent().remove(svg)
-    tables = [[[" ".join(c.text_content().split()) for c in tr.xpath("th|td")]
-               for tr in t.xpath(".//tr")] for t in doc.xpath("//table")]
+    tables = [
+        [[" ".join(c.text_content().split()) for c in tr.xpath("th|td")] for tr in t.xpath(".//tr")]
+        for t in doc.xpath("//table")
+    ]
     return doc.text_content(), tables
 
 
 def pdf_text(path: Path) -> str:
-    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True,
-                          text=True, check=True).stdout
+    return subprocess.run(
+        ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
 
 
-def findings(text: str, tables: list[list[list[str]]], secret: set[str],
-             count_titles: set[str]) -> list[str]:
+def findings(
+    text: str, tables: list[list[list[str]]], secret: set[str], count_titles: set[str]
+) -> list[str]:
     """Everything disclosive found: identifiers, small counts in count cells or sentences."""
-    found = [f"identifier {s!r}" for s in secret
-             if re.search(rf"(?<![\w-]){re.escape(s)}(?![\w-])", text)]
+    found = [
+        f"identifier {s!r}"
+        for s in secret
+        if re.search(rf"(?<![\w-]){re.escape(s)}(?![\w-])", text)
+    ]
     found += [f"sentence count {m.group(0)!r}" for m in SENTENCE.finditer(text)]
     for table in tables:
         header = table[0] if table else []
@@ -59,7 +69,8 @@ def findings(text: str, tables: list[list[list[str]]], secret: set[str],
             if header and header[0] == "Indicator" and row[0] in count_titles:
                 cells = row[1:5]  # this period, previous quarter, last year, forecast
             elif (header and header[-1] == "Total") or (
-                    header[:1] == ["Quarter"] and header[-1] in count_titles):
+                header[:1] == ["Quarter"] and header[-1] in count_titles
+            ):
                 cells = row[1:]
             else:
                 continue

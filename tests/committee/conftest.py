@@ -28,13 +28,31 @@ def hand_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def city_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A synthetic city with two years of data, loaded as the current snapshot."""
     home = tmp_path_factory.mktemp("city")
-    env = {"CSC_INSIGHT_HOME": str(home), "PATH": "/usr/bin:/bin",
-           **{k: v for k, v in os.environ.items() if k == "PYTHONPATH"}}  # a source checkout
-    subprocess.run([CLI, "synth", "--profile", "city", "--seed", "3", "--start", "2018-04-01",
-                    "--end", "2020-03-31", "--out", str(home / "synth")], env=env, check=True,
-                   capture_output=True)
-    subprocess.run([CLI, "load", str(home / "synth")], env=env, check=True,
-                   capture_output=True)
+    env = {
+        "CSC_INSIGHT_HOME": str(home),
+        "PATH": "/usr/bin:/bin",
+        **{k: v for k, v in os.environ.items() if k == "PYTHONPATH"},
+    }  # a source checkout
+    subprocess.run(
+        [
+            CLI,
+            "synth",
+            "--profile",
+            "city",
+            "--seed",
+            "3",
+            "--start",
+            "2018-04-01",
+            "--end",
+            "2020-03-31",
+            "--out",
+            str(home / "synth"),
+        ],
+        env=env,
+        check=True,
+        capture_output=True,
+    )
+    subprocess.run([CLI, "load", str(home / "synth")], env=env, check=True, capture_output=True)
     return home
 
 

@@ -44,19 +44,38 @@ def _plan() -> tuple[PlanDocument, list[ActionState]]:
         actions = []
         for n in range(11):
             ref = f"{s + 1}.{n + 1}"
-            actions.append(ActionRow(
-                section=title, ref=ref, rag=Rag.AMBER,
-                action="Weekly tracker of assessments nearing 45 working days, reviewed "
-                       "by the Safeguarding Sub-Committee",
-                specific_aim="Specific aim: care leavers live in suitable accommodation",
-                source="Performance indicator: care_leavers_suitable_accom_pct",
-                measure="Accommodation reviewed at every pathway plan review",
-                due=date(2020, 10, 22), leads=("DTM", "TM"),
-                comments=[Comment("Recruitment under way; interviews arranged",
-                                  date(2019, 10, 22), Rag.AMBER),
-                          Comment("Tracker in use", date(2020, 1, 14), Rag.GREEN)]))
-            states.append(ActionState(key=ref, ref=ref, section=title, rag=Rag.AMBER,
-                                      due=date(2020, 10, 22), leads=("DTM", "TM")))
+            actions.append(
+                ActionRow(
+                    section=title,
+                    ref=ref,
+                    rag=Rag.AMBER,
+                    action="Weekly tracker of assessments nearing 45 working days, reviewed "
+                    "by the Safeguarding Sub-Committee",
+                    specific_aim="Specific aim: care leavers live in suitable accommodation",
+                    source="Performance indicator: care_leavers_suitable_accom_pct",
+                    measure="Accommodation reviewed at every pathway plan review",
+                    due=date(2020, 10, 22),
+                    leads=("DTM", "TM"),
+                    comments=[
+                        Comment(
+                            "Recruitment under way; interviews arranged",
+                            date(2019, 10, 22),
+                            Rag.AMBER,
+                        ),
+                        Comment("Tracker in use", date(2020, 1, 14), Rag.GREEN),
+                    ],
+                )
+            )
+            states.append(
+                ActionState(
+                    key=ref,
+                    ref=ref,
+                    section=title,
+                    rag=Rag.AMBER,
+                    due=date(2020, 10, 22),
+                    leads=("DTM", "TM"),
+                )
+            )
         sections.append(Section(title, actions))
     return PlanDocument(Header(name="Service Development Plan 2019-20"), sections), states
 
@@ -66,9 +85,15 @@ class _Round:
     summary_text, recommendations, findings = "", "Visits are purposeful.", []
     auditors = 3
     summary = RoundSummary(
-        cases=9, completed=9, by_type=[("Child in need", 4), ("Child protection", 5)],
-        grades=[GradeRow("Overall", [2, 5, 2, 0], 9, 77.8)], themes=["Voice of the child"],
-        concerns=0, moderated=3, changed_in_moderation=1)
+        cases=9,
+        completed=9,
+        by_type=[("Child in need", 4), ("Child protection", 5)],
+        grades=[GradeRow("Overall", [2, 5, 2, 0], 9, 77.8)],
+        themes=["Voice of the child"],
+        concerns=0,
+        moderated=3,
+        changed_in_moderation=1,
+    )
 
 
 def _papers() -> dict[str, Paper]:
@@ -76,23 +101,30 @@ def _papers() -> dict[str, Paper]:
     performance = performance_report(con, "2019-20-Q3", MEETING)
     private = appendix(con, "2019-20-Q3", MEETING)
     plan, states = _plan()
-    return {"performance": performance, "appendix": private,
-            "plan": plan_report(plan, states, MEETING, on=date(2020, 1, 31)),
-            "audit": audit_report(_Round(), MEETING),
-            "agenda": agenda([performance, private], MEETING)}
+    return {
+        "performance": performance,
+        "appendix": private,
+        "plan": plan_report(plan, states, MEETING, on=date(2020, 1, 31)),
+        "audit": audit_report(_Round(), MEETING),
+        "agenda": agenda([performance, private], MEETING),
+    }
 
 
 def _pages(pdf: Path) -> list[str]:
-    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
-                          text=True, check=True).stdout
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
     return text.split("\f")[:-1]
 
 
 def _sizes(pdf: Path) -> list[tuple[float, float]]:
-    info = subprocess.run(["pdfinfo", "-f", "1", "-l", "999", str(pdf)], capture_output=True,
-                          text=True, check=True).stdout
-    return [(float(w), float(h)) for w, h in
-            re.findall(r"^Page\s+\d+ size:\s+([\d.]+) x ([\d.]+) pts", info, re.M)]
+    info = subprocess.run(
+        ["pdfinfo", "-f", "1", "-l", "999", str(pdf)], capture_output=True, text=True, check=True
+    ).stdout
+    return [
+        (float(w), float(h))
+        for w, h in re.findall(r"^Page\s+\d+ size:\s+([\d.]+) x ([\d.]+) pts", info, re.M)
+    ]
 
 
 def _words(text: str) -> Counter[str]:
@@ -143,8 +175,11 @@ def test_plan_appendix_is_landscape_with_repeated_headers(printed) -> None:
     assert sizes[0][0] < sizes[0][1]
     assert len(landscape) >= 2
     for page in landscape:
-        assert re.search(r"Ref\s+Specific aim\s+Source\s+Action\s+Measure/outcome\s+Due"
-                         r"\s+Lead\s+Comments\s+RAG", page), page[:400]
+        assert re.search(
+            r"Ref\s+Specific aim\s+Source\s+Action\s+Measure/outcome\s+Due"
+            r"\s+Lead\s+Comments\s+RAG",
+            page,
+        ), page[:400]
 
 
 @pytest.mark.parametrize("kind", KINDS)
@@ -152,8 +187,9 @@ def test_no_word_or_date_is_broken_in_a_table(printed, kind: str) -> None:
     from docx import Document
 
     _, docx, pdf = printed[kind]
-    cells = " ".join(c.text for t in Document(str(docx)).tables for row in t.rows
-                     for c in row.cells)
+    cells = " ".join(
+        c.text for t in Document(str(docx)).tables for row in t.rows for c in row.cells
+    )
     wanted = _words(cells)
     found = _words(" ".join(_pages(pdf)))
     broken = {w: n for w, n in wanted.items() if found[w] < n}
@@ -165,8 +201,9 @@ def test_columns_are_never_narrower_than_their_longest_word() -> None:
 
     # "accommodation" is 13 characters: at 0.2 cm a character and 0.45 cm padding its
     # column needs 3.05 cm; "Due" holds a date (10 characters): 2.45 cm.
-    grid = Grid("t", ["Ref", "Specific aim", "Due"],
-                [["1", "Suitable accommodation", "22/10/2026"]])
+    grid = Grid(
+        "t", ["Ref", "Specific aim", "Due"], [["1", "Suitable accommodation", "22/10/2026"]]
+    )
     widths = column_widths(grid, 12.0)
     assert sum(widths) == pytest.approx(12.0)
     assert widths[1] >= 3.05 and widths[2] >= 2.45 and widths[0] >= 1.05

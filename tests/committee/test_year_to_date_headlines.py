@@ -16,57 +16,91 @@ PUBLIC = figures.Policy(public=True)
 PRIVATE = figures.Policy(public=False)
 
 
-def _result(forecast: float | None, outturn: int | None, value: float | None = 4,
-            indicator: str = "eh_referrals", title: str = "Referrals to early help") -> Result:
-    return Result(id=indicator, title=title, area="Early help", unit="count",
-                  polarity="neutral", period_type="flow", period="2019-20-Q3", snapshot="s",
-                  status="ok", value=value, numerator=value, forecast=forecast,
-                  last_year_outturn=Figure("2018-19", outturn, outturn),
-                  previous_quarters=[Figure("2019-20-Q2", 6, 6)],
-                  same_period_last_year=Figure("2018-19-Q3", 8, 8))
+def _result(
+    forecast: float | None,
+    outturn: int | None,
+    value: float | None = 4,
+    indicator: str = "eh_referrals",
+    title: str = "Referrals to early help",
+) -> Result:
+    return Result(
+        id=indicator,
+        title=title,
+        area="Early help",
+        unit="count",
+        polarity="neutral",
+        period_type="flow",
+        period="2019-20-Q3",
+        snapshot="s",
+        status="ok",
+        value=value,
+        numerator=value,
+        forecast=forecast,
+        last_year_outturn=Figure("2018-19", outturn, outturn),
+        previous_quarters=[Figure("2019-20-Q2", 6, 6)],
+        same_period_last_year=Figure("2018-19-Q3", 8, 8),
+    )
 
 
 def test_year_to_date_forecast_and_last_year() -> None:
     # 21.3 * 275 / 366 = 16.0: 16 so far; the forecast 21 is fewer than 2018-19's 22
     assert figures.year_to_date_sentence(_result(21.3, 22), "Q3 2019-20", PUBLIC) == (
         "Referrals to early help: 16 in the year to Q3 2019-20; year-end forecast 21, fewer "
-        "than last year (22).")
+        "than last year (22)."
+    )
     # 21.9 is shown as 22, the same as last year; 21.9 * 275 / 366 = 16.5 rounds to 16
     assert figures.year_to_date_sentence(_result(21.9, 22), "Q3 2019-20", PUBLIC) == (
         "Referrals to early help: 16 in the year to Q3 2019-20; year-end forecast 22, the same "
-        "as last year (22).")
+        "as last year (22)."
+    )
 
 
 def test_small_numbers_follow_the_disclosure_rule() -> None:
     # 5.3 * 275 / 366 = 4 so far: small, so the forecast scaled from it is not published
     assert figures.year_to_date_sentence(_result(5.3, 1), "Q3 2019-20", PUBLIC) == (
-        "Referrals to early help: fewer than 6 in the year to Q3 2019-20.")
+        "Referrals to early help: fewer than 6 in the year to Q3 2019-20."
+    )
     assert figures.year_to_date_sentence(_result(5.3, 1), "Q3 2019-20", PRIVATE) == (
         "Referrals to early help: 4 in the year to Q3 2019-20; year-end forecast 5, more "
-        "than last year (1).")
+        "than last year (1)."
+    )
     # 8.0 * 275 / 366 = 6 so far; last year's 4 is small and is not compared exactly
     assert figures.year_to_date_sentence(_result(8.0, 4), "Q3 2019-20", PUBLIC) == (
         "Referrals to early help: 6 in the year to Q3 2019-20; year-end forecast 8, compared "
-        "with fewer than 6 last year.")
+        "with fewer than 6 last year."
+    )
 
 
 def test_no_data_is_not_zero() -> None:
-    assert figures.year_to_date_sentence(_result(None, None, value=None), "Q3 2019-20",
-                                         PUBLIC) == (
-        "Referrals to early help: no data in Q3 2019-20.")
+    assert figures.year_to_date_sentence(_result(None, None, value=None), "Q3 2019-20", PUBLIC) == (
+        "Referrals to early help: no data in Q3 2019-20."
+    )
 
 
 def test_the_report_tells_the_early_help_rows_for_the_year_to_date() -> None:
     assert HEADLINES["Early help"] == ["eh_referrals", "short_break_children"]
-    results = [_result(21.3, 22),
-               _result(8.0, 6, value=5, indicator="short_break_children",
-                       title="Disabled children who received a short break")]
+    results = [
+        _result(21.3, 22),
+        _result(
+            8.0,
+            6,
+            value=5,
+            indicator="short_break_children",
+            title="Disabled children who received a short break",
+        ),
+    ]
     headlines = figures_body(results, "2019-20-Q3", PUBLIC)[1]
-    assert headlines.rows == [["Early help", (
-        "Referrals to early help: 16 in the year to Q3 2019-20; year-end forecast 21, fewer "
-        "than last year (22).\n"
-        "Disabled children who received a short break: 6 in the year to Q3 2019-20; year-end "
-        "forecast 8, more than last year (6).")]]
+    assert headlines.rows == [
+        [
+            "Early help",
+            (
+                "Referrals to early help: 16 in the year to Q3 2019-20; year-end forecast 21, "
+                "fewer than last year (22).\n"
+                "Disabled children who received a short break: 6 in the year to Q3 2019-20; "
+                "year-end forecast 8, more than last year (6)."
+            ),
+        ]
+    ]
 
 
 def test_a_hidden_forecast_hides_the_year_to_date(monkeypatch) -> None:
@@ -75,4 +109,5 @@ def test_a_hidden_forecast_hides_the_year_to_date(monkeypatch) -> None:
     monkeypatch.setattr(figures, "forecast_shown", lambda result, policy: figures.SYMBOL)
     assert figures.year_to_date_sentence(_result(21.3, 22), "Q3 2019-20", PUBLIC) == (
         "Referrals to early help: fewer than 6 in Q3 2019-20, fewer than the previous "
-        "quarter (6) and fewer than the same quarter last year (8).")
+        "quarter (6) and fewer than the same quarter last year (8)."
+    )

@@ -54,7 +54,8 @@ def test_renamed_png_is_named_as_a_png(tmp_path: Path) -> None:
     assert check_xlsx(path, report) is False
     assert _codes(report) == ["not_xlsx"]
     assert report.errors[0].message == (
-        "This is not an Excel workbook (.xlsx): it looks like a PNG image.")
+        "This is not an Excel workbook (.xlsx): it looks like a PNG image."
+    )
 
 
 def test_old_xls_and_pdf_are_named(tmp_path: Path) -> None:
@@ -124,8 +125,10 @@ def test_truncated_workbook_is_reported_as_damaged(tmp_path: Path) -> None:
 def test_doctype_in_workbook_xml_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "entity.xlsx"
     with zipfile.ZipFile(path, "w") as archive:
-        archive.writestr("xl/workbook.xml", '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a '
-                         '"aaaa">]><workbook>&a;</workbook>')
+        archive.writestr(
+            "xl/workbook.xml",
+            '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaa">]><workbook>&a;</workbook>',
+        )
     report = Report()
     assert check_xlsx(path, report) is False
     assert _codes(report) == ["xlsx_doctype"]

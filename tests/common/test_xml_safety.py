@@ -28,17 +28,21 @@ def _only_error(report: Report) -> tuple[str, int | None, str]:
 
 
 def test_well_formed_file_streams_every_element(tmp_path: Path) -> None:
-    tags, safe, report = _events(tmp_path, "<?xml version='1.0'?>\n<!-- export -->\n"
-                                 "<Message><A>1</A><B>&amp;</B></Message>")
+    tags, safe, report = _events(
+        tmp_path, "<?xml version='1.0'?>\n<!-- export -->\n<Message><A>1</A><B>&amp;</B></Message>"
+    )
     assert tags == ["A", "B", "Message"]
     assert safe.ok and report.issues == []
 
 
 def test_billion_laughs_is_refused_before_parsing(tmp_path: Path) -> None:
-    bomb = ('<?xml version="1.0"?>\n<!DOCTYPE lolz [\n <!ENTITY lol "lol">\n'
-            + "".join(f' <!ENTITY lol{i} "{("&lol" + str(i - 1) + ";") * 10}">\n'
-                      for i in range(2, 10)).replace("&lol1;", "&lol;")
-            + ']>\n<Message><a>&lol9;</a></Message>')
+    bomb = (
+        '<?xml version="1.0"?>\n<!DOCTYPE lolz [\n <!ENTITY lol "lol">\n'
+        + "".join(
+            f' <!ENTITY lol{i} "{("&lol" + str(i - 1) + ";") * 10}">\n' for i in range(2, 10)
+        ).replace("&lol1;", "&lol;")
+        + "]>\n<Message><a>&lol9;</a></Message>"
+    )
     tags, safe, report = _events(tmp_path, bomb)
     assert tags == [] and not safe.ok
     code, row, message = _only_error(report)
@@ -48,8 +52,10 @@ def test_billion_laughs_is_refused_before_parsing(tmp_path: Path) -> None:
 
 
 def test_external_entity_is_refused(tmp_path: Path) -> None:
-    xxe = ('<?xml version="1.0"?><!DOCTYPE m [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
-           "<Message><a>&x;</a></Message>")
+    xxe = (
+        '<?xml version="1.0"?><!DOCTYPE m [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
+        "<Message><a>&x;</a></Message>"
+    )
     tags, safe, report = _events(tmp_path, xxe)
     assert tags == [] and not safe.ok
     assert _only_error(report)[:2] == ("xml_doctype", 1)
@@ -62,8 +68,9 @@ def test_doctype_only_is_refused(tmp_path: Path) -> None:
 
 
 def test_entity_declared_after_a_comment_is_refused(tmp_path: Path) -> None:
-    tags, safe, report = _events(tmp_path, "<?xml version='1.0'?>\n<!-- a -->\n<!-- b -->\n"
-                                 '<!ENTITY x "y">\n<Message/>')
+    tags, safe, report = _events(
+        tmp_path, "<?xml version='1.0'?>\n<!-- a -->\n<!-- b -->\n<!ENTITY x \"y\">\n<Message/>"
+    )
     assert _only_error(report)[:2] == ("xml_doctype", 4)
 
 
@@ -78,8 +85,9 @@ def test_deep_nesting_is_refused(tmp_path: Path) -> None:
 
 def test_nesting_at_the_limit_is_accepted(tmp_path: Path) -> None:
     depth = MAX_DEPTH - 1  # plus the root
-    tags, safe, report = _events(tmp_path, "<Message>" + "<a>" * depth + "</a>" * depth
-                                 + "</Message>")
+    tags, safe, report = _events(
+        tmp_path, "<Message>" + "<a>" * depth + "</a>" * depth + "</Message>"
+    )
     assert safe.ok and len(tags) == MAX_DEPTH
 
 
@@ -122,8 +130,10 @@ def test_undeclared_entity_reference_is_a_syntax_error(tmp_path: Path) -> None:
 
 def test_doctype_in_utf16_without_a_bom_is_refused(tmp_path: Path) -> None:
     # The byte check cannot read this prolog; libxml2 can, and says what it found.
-    doc = ('<?xml version="1.0" encoding="UTF-16"?>\n<!DOCTYPE m [<!ENTITY x "boo">]>\n'
-           "<Message><a>&x;</a></Message>")
+    doc = (
+        '<?xml version="1.0" encoding="UTF-16"?>\n<!DOCTYPE m [<!ENTITY x "boo">]>\n'
+        "<Message><a>&x;</a></Message>"
+    )
     tags, safe, report = _events(tmp_path, doc.encode("utf-16-le"))
     assert tags == [] and not safe.ok
     assert _only_error(report)[:2] == ("xml_doctype", 3)
@@ -139,17 +149,26 @@ def _named(tmp_path: Path, content: str, tags: tuple[str, ...]) -> tuple[list, S
 
 def test_named_elements_only_in_any_namespace_after_the_root(tmp_path: Path) -> None:
     events, safe, report = _named(
-        tmp_path, '<m:Message xmlns:m="urn:x"><m:Child><a/></m:Child><b><Child/></b>'
-        "<Header/></m:Message>", ("Child", "Header"))
-    assert events == [("start", "{urn:x}Message"), ("end", "{urn:x}Child"), ("end", "Child"),
-                      ("end", "Header")]
+        tmp_path,
+        '<m:Message xmlns:m="urn:x"><m:Child><a/></m:Child><b><Child/></b><Header/></m:Message>',
+        ("Child", "Header"),
+    )
+    assert events == [
+        ("start", "{urn:x}Message"),
+        ("end", "{urn:x}Child"),
+        ("end", "Child"),
+        ("end", "Header"),
+    ]
     assert safe.ok and report.issues == []
 
 
 def test_deep_nesting_inside_a_named_element_is_refused(tmp_path: Path) -> None:
     depth = MAX_DEPTH - 1  # plus Message and Child: one too many
-    events, safe, report = _named(tmp_path, "<Message>\n<Child>" + "<a>" * depth + "</a>" * depth
-                                  + "</Child></Message>", ("Child",))
+    events, safe, report = _named(
+        tmp_path,
+        "<Message>\n<Child>" + "<a>" * depth + "</a>" * depth + "</Child></Message>",
+        ("Child",),
+    )
     assert not safe.ok
     assert _only_error(report)[:2] == ("xml_too_deep", 2)
 
@@ -163,8 +182,11 @@ def test_deep_nesting_outside_named_elements_is_refused(tmp_path: Path) -> None:
 
 def test_nesting_at_the_limit_inside_a_named_element_is_accepted(tmp_path: Path) -> None:
     depth = MAX_DEPTH - 2
-    events, safe, report = _named(tmp_path, "<Message><Child>" + "<a>" * depth + "</a>" * depth
-                                  + "</Child></Message>", ("Child",))
+    events, safe, report = _named(
+        tmp_path,
+        "<Message><Child>" + "<a>" * depth + "</a>" * depth + "</Child></Message>",
+        ("Child",),
+    )
     assert safe.ok and events == [("start", "Message"), ("end", "Child")]
 
 
@@ -172,8 +194,9 @@ def test_elements_are_freed_once_the_loop_has_moved_on(tmp_path: Path) -> None:
     path = tmp_path / "upload.xml"
     count = 4 * RELEASE_EVERY + 5
     child = "<Child><a>" + "1" * 200 + "</a></Child>"  # the parser reads ahead a few KiB
-    path.write_text("<Message><Children>" + child * count + "</Children></Message>",
-                    encoding="utf-8")
+    path.write_text(
+        "<Message><Children>" + child * count + "</Children></Message>", encoding="utf-8"
+    )
     most_held = 0
     children = None
     for event, element in SafeXML(path, Report(), tags=("Child",)):

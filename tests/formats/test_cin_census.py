@@ -78,20 +78,25 @@ FULL_CHILD = """<Child>
 # Section47 40, ChildProtectionPlans 46, CPPreviewDate 53 and 54.
 
 
-def _child(child_id: str, body: str = "", *, dob: str = "2015-01-01",
-           extra_ids: str = "") -> str:
+def _child(child_id: str, body: str = "", *, dob: str = "2015-01-01", extra_ids: str = "") -> str:
     """A Child on 5 + len(body lines) lines: ids on its lines 2-5."""
-    return (f"<Child>\n<ChildIdentifiers>\n<LAchildID>{child_id}</LAchildID>\n"
-            + (f"<PersonBirthDate>{dob}</PersonBirthDate>\n" if dob else "<UPN/>\n")
-            + extra_ids + "</ChildIdentifiers>\n" + body + "</Child>\n")
+    return (
+        f"<Child>\n<ChildIdentifiers>\n<LAchildID>{child_id}</LAchildID>\n"
+        + (f"<PersonBirthDate>{dob}</PersonBirthDate>\n" if dob else "<UPN/>\n")
+        + extra_ids
+        + "</ChildIdentifiers>\n"
+        + body
+        + "</Child>\n"
+    )
 
 
 def _episode(*lines: str) -> str:
     return "<CINdetails>\n" + "".join(line + "\n" for line in lines) + "</CINdetails>\n"
 
 
-def _load(tmp_path: Path, children: str, *, header: str = HEADER,
-          name: str = "cin_census_2020.xml") -> tuple[duckdb.DuckDBPyConnection, Report, dict]:
+def _load(
+    tmp_path: Path, children: str, *, header: str = HEADER, name: str = "cin_census_2020.xml"
+) -> tuple[duckdb.DuckDBPyConnection, Report, dict]:
     path = tmp_path / name
     path.write_text(header + children + FOOTER, encoding="utf-8")
     con = duckdb.connect(str(tmp_path / "t.duckdb"))
@@ -102,94 +107,170 @@ def _load(tmp_path: Path, children: str, *, header: str = HEADER,
 
 
 def _where(report: Report, severity: str = "error") -> list[tuple]:
-    return [(i.code, i.file, i.row, i.column, i.value) for i in report.issues
-            if i.severity == severity]
+    return [
+        (i.code, i.file, i.row, i.column, i.value) for i in report.issues if i.severity == severity
+    ]
 
 
 def test_full_child_maps_to_every_canonical_table(tmp_path: Path) -> None:
     con, report, written = _load(tmp_path, FULL_CHILD)
     assert report.issues == []
-    assert written == {"children": 1, "referrals": 1, "assessments": 1, "cin_plans": 1,
-                       "s47_enquiries": 1, "cp_plans": 1, "cp_reviews": 2}
+    assert written == {
+        "children": 1,
+        "referrals": 1,
+        "assessments": 1,
+        "cin_plans": 1,
+        "s47_enquiries": 1,
+        "cp_plans": 1,
+        "cp_reviews": 2,
+    }
     f = "cin_census_2020.xml"
     assert con.execute(
         "SELECT child_id, upn, dob, expected_dob, sex, ethnicity, disability, uasc, death_date, "
-        "source, source_ref FROM children").fetchall() == [
-        ("C1", "A123456789012", date(2010, 5, 1), None, "F", "WBRI", False, None, None,
-         "cin_census", f"{f}:11")]
+        "source, source_ref FROM children"
+    ).fetchall() == [
+        (
+            "C1",
+            "A123456789012",
+            date(2010, 5, 1),
+            None,
+            "F",
+            "WBRI",
+            False,
+            None,
+            None,
+            "cin_census",
+            f"{f}:11",
+        )
+    ]
     assert con.execute(
         "SELECT referral_id, child_id, referral_date, source_code, nfa, primary_need, "
-        "closure_date, closure_reason, source_ref FROM referrals").fetchall() == [
-        ("C1/REF/2019-06-01", "C1", date(2019, 6, 1), "1A", False, "N1", date(2020, 1, 10),
-         "RC8", f"{f}:22")]
+        "closure_date, closure_reason, source_ref FROM referrals"
+    ).fetchall() == [
+        (
+            "C1/REF/2019-06-01",
+            "C1",
+            date(2019, 6, 1),
+            "1A",
+            False,
+            "N1",
+            date(2020, 1, 10),
+            "RC8",
+            f"{f}:22",
+        )
+    ]
     assert con.execute(
         "SELECT assessment_id, child_id, referral_id, start_date, authorised_date, factors, "
-        "source_ref FROM assessments").fetchall() == [
-        ("C1/ASMT/2019-06-02", "C1", "C1/REF/2019-06-01", date(2019, 6, 2), date(2019, 7, 1),
-         "1A,3B", f"{f}:29")]
+        "source_ref FROM assessments"
+    ).fetchall() == [
+        (
+            "C1/ASMT/2019-06-02",
+            "C1",
+            "C1/REF/2019-06-01",
+            date(2019, 6, 2),
+            date(2019, 7, 1),
+            "1A,3B",
+            f"{f}:29",
+        )
+    ]
     assert con.execute(
         "SELECT cin_plan_id, referral_id, start_date, end_date, source_ref FROM cin_plans"
-    ).fetchall() == [("C1/CINP/2019-07-05", "C1/REF/2019-06-01", date(2019, 7, 5), None,
-                      f"{f}:37")]
+    ).fetchall() == [("C1/CINP/2019-07-05", "C1/REF/2019-06-01", date(2019, 7, 5), None, f"{f}:37")]
     assert con.execute(
         "SELECT s47_id, referral_id, start_date, icpc_target_date, icpc_date, "
-        "icpc_not_required, source_ref FROM s47_enquiries").fetchall() == [
-        ("C1/S47/2019-07-20", "C1/REF/2019-06-01", date(2019, 7, 20), date(2019, 8, 9),
-         date(2019, 8, 1), False, f"{f}:40")]
+        "icpc_not_required, source_ref FROM s47_enquiries"
+    ).fetchall() == [
+        (
+            "C1/S47/2019-07-20",
+            "C1/REF/2019-06-01",
+            date(2019, 7, 20),
+            date(2019, 8, 9),
+            date(2019, 8, 1),
+            False,
+            f"{f}:40",
+        )
+    ]
     assert con.execute(
         "SELECT cp_plan_id, referral_id, start_date, end_date, initial_category, "
-        "latest_category, previous_plans, source, source_ref FROM cp_plans").fetchall() == [
-        ("C1/CPP/2019-08-01", "C1/REF/2019-06-01", date(2019, 8, 1), date(2019, 12, 1), "NEG",
-         "EMO", 1, "cin_census", f"{f}:46")]
+        "latest_category, previous_plans, source, source_ref FROM cp_plans"
+    ).fetchall() == [
+        (
+            "C1/CPP/2019-08-01",
+            "C1/REF/2019-06-01",
+            date(2019, 8, 1),
+            date(2019, 12, 1),
+            "NEG",
+            "EMO",
+            1,
+            "cin_census",
+            f"{f}:46",
+        )
+    ]
     assert con.execute("SELECT * FROM cp_reviews ORDER BY review_date").fetchall() == [
         ("C1/CPP/2019-08-01", "C1", date(2019, 10, 1), "cin_census", f"{f}:53"),
-        ("C1/CPP/2019-08-01", "C1", date(2019, 11, 15), "cin_census", f"{f}:54")]
+        ("C1/CPP/2019-08-01", "C1", date(2019, 11, 15), "cin_census", f"{f}:54"),
+    ]
 
 
 def test_temporary_tables_are_dropped(tmp_path: Path) -> None:
     con, _, _ = _load(tmp_path, FULL_CHILD)
-    assert con.execute("SELECT count(*) FROM duckdb_tables() WHERE temporary").fetchall() == [
-        (0,)]
+    assert con.execute("SELECT count(*) FROM duckdb_tables() WHERE temporary").fetchall() == [(0,)]
 
 
 def test_2025_sex_expected_birth_disability_and_pre_proceedings(tmp_path: Path) -> None:
-    child = ("<Child>\n<ChildIdentifiers>\n<LAchildID>k9</LAchildID>\n"
-             "<ExpectedPersonBirthDate>2026-01-20</ExpectedPersonBirthDate>\n<Sex>U</Sex>\n"
-             "</ChildIdentifiers>\n<ChildCharacteristics>\n<Disabilities>\n"
-             "<Disability>NONE</Disability>\n<Disability>AUT</Disability>\n</Disabilities>\n"
-             "</ChildCharacteristics>\n"
-             + _episode("<CINreferralDate>2025-11-03</CINreferralDate>",
-                        "<ReferralNFA>1</ReferralNFA>",
-                        "<PreProceedingsandFGDM>", "<PPStartDate>2025-11-10</PPStartDate>",
-                        "<FGDMMeetingOffer>true</FGDMMeetingOffer>", "</PreProceedingsandFGDM>")
-             + "</Child>\n")
+    child = (
+        "<Child>\n<ChildIdentifiers>\n<LAchildID>k9</LAchildID>\n"
+        "<ExpectedPersonBirthDate>2026-01-20</ExpectedPersonBirthDate>\n<Sex>U</Sex>\n"
+        "</ChildIdentifiers>\n<ChildCharacteristics>\n<Disabilities>\n"
+        "<Disability>NONE</Disability>\n<Disability>AUT</Disability>\n</Disabilities>\n"
+        "</ChildCharacteristics>\n"
+        + _episode(
+            "<CINreferralDate>2025-11-03</CINreferralDate>",
+            "<ReferralNFA>1</ReferralNFA>",
+            "<PreProceedingsandFGDM>",
+            "<PPStartDate>2025-11-10</PPStartDate>",
+            "<FGDMMeetingOffer>true</FGDMMeetingOffer>",
+            "</PreProceedingsandFGDM>",
+        )
+        + "</Child>\n"
+    )
     con, report, written = _load(tmp_path, child)
     # Pre-proceedings are accepted and named as read, not used.
     assert [(i.severity, i.code) for i in report.issues] == [("warning", "read_not_used")]
     assert "PreProceedingsandFGDM" in report.issues[0].message
-    assert con.execute("SELECT child_id, dob, expected_dob, sex, disability FROM children"
-                       ).fetchall() == [("K9", None, date(2026, 1, 20), "U", True)]
+    assert con.execute(
+        "SELECT child_id, dob, expected_dob, sex, disability FROM children"
+    ).fetchall() == [("K9", None, date(2026, 1, 20), "U", True)]
     assert con.execute("SELECT referral_id, nfa FROM referrals").fetchall() == [
-        ("K9/REF/2025-11-03", True)]
+        ("K9/REF/2025-11-03", True)
+    ]
 
 
 def test_two_referrals_on_one_date_get_numbered_ids(tmp_path: Path) -> None:
-    body = (_episode("<CINreferralDate>2019-06-01</CINreferralDate>")
-            + _episode("<CINreferralDate>2019-06-01</CINreferralDate>"))
+    body = _episode("<CINreferralDate>2019-06-01</CINreferralDate>") + _episode(
+        "<CINreferralDate>2019-06-01</CINreferralDate>"
+    )
     con, report, _ = _load(tmp_path, _child("C7", body))
     assert report.errors == []
-    assert con.execute("SELECT referral_id, source_ref FROM referrals ORDER BY source_ref"
-                       ).fetchall() == [("C7/REF/2019-06-01", "cin_census_2020.xml:16"),
-                                        ("C7/REF/2019-06-01#2", "cin_census_2020.xml:19")]
+    assert con.execute(
+        "SELECT referral_id, source_ref FROM referrals ORDER BY source_ref"
+    ).fetchall() == [
+        ("C7/REF/2019-06-01", "cin_census_2020.xml:16"),
+        ("C7/REF/2019-06-01#2", "cin_census_2020.xml:19"),
+    ]
 
 
 def test_bad_values_name_line_element_and_value(tmp_path: Path) -> None:
-    body = ("<ChildCharacteristics>\n<Ethnicity>XXXX</Ethnicity>\n"
-            "<Disabilities><Disability>WINGS</Disability></Disabilities>\n"
-            "</ChildCharacteristics>\n"
-            + _episode("<CINreferralDate>2019-13-45</CINreferralDate>",
-                       "<ReferralSource>11Z</ReferralSource>",
-                       "<ReferralNFA>Y</ReferralNFA>"))
+    body = (
+        "<ChildCharacteristics>\n<Ethnicity>XXXX</Ethnicity>\n"
+        "<Disabilities><Disability>WINGS</Disability></Disabilities>\n"
+        "</ChildCharacteristics>\n"
+        + _episode(
+            "<CINreferralDate>2019-13-45</CINreferralDate>",
+            "<ReferralSource>11Z</ReferralSource>",
+            "<ReferralNFA>Y</ReferralNFA>",
+        )
+    )
     con, report, _ = _load(tmp_path, _child("C2", body))
     f = "cin_census_2020.xml"
     # Child on line 11; CINdetails on line 20.
@@ -210,11 +291,16 @@ def test_bad_values_name_line_element_and_value(tmp_path: Path) -> None:
 
 
 def test_required_elements(tmp_path: Path) -> None:
-    children = (_child("", _episode("<CINreferralDate>2019-06-01</CINreferralDate>"))
-                + _child("C3", _episode("<ReferralSource>1A</ReferralSource>",
-                                        "<Assessments>", "<AssessmentAuthorisationDate>"
-                                        "2019-07-01</AssessmentAuthorisationDate>",
-                                        "</Assessments>"), dob=""))
+    children = _child("", _episode("<CINreferralDate>2019-06-01</CINreferralDate>")) + _child(
+        "C3",
+        _episode(
+            "<ReferralSource>1A</ReferralSource>",
+            "<Assessments>",
+            "<AssessmentAuthorisationDate>2019-07-01</AssessmentAuthorisationDate>",
+            "</Assessments>",
+        ),
+        dob="",
+    )
     _, report, written = _load(tmp_path, children)
     f = "cin_census_2020.xml"
     # First child: lines 11-19; second: Child 20, CINdetails 25, Assessments 27.
@@ -225,7 +311,8 @@ def test_required_elements(tmp_path: Path) -> None:
         ("missing_value", f, 27, "AssessmentActualStartDate", None),
     ]
     assert [i.message for i in report.errors if i.row == 20] == [
-        "A child needs PersonBirthDate or ExpectedPersonBirthDate."]
+        "A child needs PersonBirthDate or ExpectedPersonBirthDate."
+    ]
     assert written["children"] == 1 and written["referrals"] == 0
 
 
@@ -233,11 +320,15 @@ def test_duplicate_child_and_end_before_start(tmp_path: Path) -> None:
     episode = _episode(
         "<CINreferralDate>2019-06-01</CINreferralDate>",
         "<CINclosureDate>2019-05-01</CINclosureDate>",
-        "<Assessments>", "<AssessmentActualStartDate>2019-06-10</AssessmentActualStartDate>",
+        "<Assessments>",
+        "<AssessmentActualStartDate>2019-06-10</AssessmentActualStartDate>",
         "<AssessmentAuthorisationDate>2019-06-09</AssessmentAuthorisationDate>",
         "</Assessments>",
-        "<ChildProtectionPlans>", "<CPPstartDate>2019-07-01</CPPstartDate>",
-        "<CPPendDate>2019-06-30</CPPendDate>", "</ChildProtectionPlans>")
+        "<ChildProtectionPlans>",
+        "<CPPstartDate>2019-07-01</CPPstartDate>",
+        "<CPPendDate>2019-06-30</CPPendDate>",
+        "</ChildProtectionPlans>",
+    )
     children = _child("C4", episode) + _child(" c4", "")
     _, report, _ = _load(tmp_path, children)
     f = "cin_census_2020.xml"
@@ -253,11 +344,14 @@ def test_duplicate_child_and_end_before_start(tmp_path: Path) -> None:
 
 def test_collection_must_be_cin(tmp_path: Path) -> None:
     header = HEADER.replace("<Collection>CIN<", "<Collection>SSDA903<").replace(
-        "<Year>2020<", "<Year>20<")
+        "<Year>2020<", "<Year>20<"
+    )
     _, report, _ = _load(tmp_path, _child("C1", ""), header=header)
     f = "cin_census_2020.xml"
-    assert sorted(_where(report)) == [("bad_value", f, 4, "Year", "20"),
-                                      ("not_cin_census", f, 4, "Collection", "SSDA903")]
+    assert sorted(_where(report)) == [
+        ("bad_value", f, 4, "Year", "20"),
+        ("not_cin_census", f, 4, "Collection", "SSDA903"),
+    ]
 
 
 def test_other_xml_is_not_a_cin_census(tmp_path: Path) -> None:
@@ -270,15 +364,22 @@ def test_other_xml_is_not_a_cin_census(tmp_path: Path) -> None:
     assert _where(report) == [("not_cin_census", "feed.xml", 1, "rss", None)]
 
 
-@pytest.mark.parametrize(("content", "code", "row"), [
-    (HEADER + FULL_CHILD[:300], "xml_syntax", 21),  # cut inside line 21
-    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "not_xml", None),
-    (b"", "empty_file", None),
-    ('<!DOCTYPE m [<!ENTITY x SYSTEM "file:///etc/passwd">]><Message>&x;</Message>',
-     "xml_doctype", 1),
-])
-def test_unreadable_files_write_nothing(tmp_path: Path, content: str | bytes, code: str,
-                                        row: int | None) -> None:
+@pytest.mark.parametrize(
+    ("content", "code", "row"),
+    [
+        (HEADER + FULL_CHILD[:300], "xml_syntax", 21),  # cut inside line 21
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "not_xml", None),
+        (b"", "empty_file", None),
+        (
+            '<!DOCTYPE m [<!ENTITY x SYSTEM "file:///etc/passwd">]><Message>&x;</Message>',
+            "xml_doctype",
+            1,
+        ),
+    ],
+)
+def test_unreadable_files_write_nothing(
+    tmp_path: Path, content: str | bytes, code: str, row: int | None
+) -> None:
     path = tmp_path / "cin.xml"
     path.write_bytes(content.encode() if isinstance(content, str) else content)
     con = duckdb.connect(str(tmp_path / "t.duckdb"))
@@ -287,8 +388,7 @@ def test_unreadable_files_write_nothing(tmp_path: Path, content: str | bytes, co
     assert cin_census.read(path, con, report) == {}
     assert [(i.code, i.row) for i in report.issues] == [(code, row)]
     assert con.execute("SELECT count(*) FROM children").fetchall() == [(0,)]
-    assert con.execute("SELECT count(*) FROM duckdb_tables() WHERE temporary").fetchall() == [
-        (0,)]
+    assert con.execute("SELECT count(*) FROM duckdb_tables() WHERE temporary").fetchall() == [(0,)]
 
 
 def test_detect(tmp_path: Path) -> None:
@@ -304,67 +404,113 @@ def test_detect(tmp_path: Path) -> None:
 def test_file_written_on_one_line_links_each_element_to_its_own_parent(tmp_path: Path) -> None:
     # Every element is on line 2; links must still follow the document, not the line.
     one_line = HEADER.replace("\n", "").replace("?>", "?>\n") + (
-        _child("A", _episode("<CINreferralDate>2019-06-01</CINreferralDate>",
-                             "<Assessments><AssessmentActualStartDate>2019-06-02"
-                             "</AssessmentActualStartDate></Assessments>"))
-        + _child("B", _episode("<CINreferralDate>2019-07-01</CINreferralDate>",
-                               "<Assessments><AssessmentActualStartDate>2019-07-03"
-                               "</AssessmentActualStartDate></Assessments>"))
+        _child(
+            "A",
+            _episode(
+                "<CINreferralDate>2019-06-01</CINreferralDate>",
+                "<Assessments><AssessmentActualStartDate>2019-06-02"
+                "</AssessmentActualStartDate></Assessments>",
+            ),
+        )
+        + _child(
+            "B",
+            _episode(
+                "<CINreferralDate>2019-07-01</CINreferralDate>",
+                "<Assessments><AssessmentActualStartDate>2019-07-03"
+                "</AssessmentActualStartDate></Assessments>",
+            ),
+        )
     ).replace("\n", "")
     con, report, written = _load(tmp_path, one_line, header="")
     assert report.errors == []
     assert written["assessments"] == 2
-    assert con.execute("SELECT child_id, referral_id, source_ref FROM assessments "
-                       "ORDER BY child_id").fetchall() == [
+    assert con.execute(
+        "SELECT child_id, referral_id, source_ref FROM assessments ORDER BY child_id"
+    ).fetchall() == [
         ("A", "A/REF/2019-06-01", "cin_census_2020.xml:2"),
-        ("B", "B/REF/2019-07-01", "cin_census_2020.xml:2")]
+        ("B", "B/REF/2019-07-01", "cin_census_2020.xml:2"),
+    ]
 
 
 def test_namespaced_file_is_read_by_local_names(tmp_path: Path) -> None:
     header = HEADER.replace("<Message>", '<Message xmlns="http://www.dcsf.gov.uk/cin">')
     con, report, written = _load(tmp_path, FULL_CHILD, header=header)
     assert report.issues == []
-    assert written == {"children": 1, "referrals": 1, "assessments": 1, "cin_plans": 1,
-                       "s47_enquiries": 1, "cp_plans": 1, "cp_reviews": 2}
-    assert con.execute("SELECT cp_plan_id, review_date FROM cp_reviews ORDER BY review_date"
-                       ).fetchall() == [("C1/CPP/2019-08-01", date(2019, 10, 1)),
-                                        ("C1/CPP/2019-08-01", date(2019, 11, 15))]
+    assert written == {
+        "children": 1,
+        "referrals": 1,
+        "assessments": 1,
+        "cin_plans": 1,
+        "s47_enquiries": 1,
+        "cp_plans": 1,
+        "cp_reviews": 2,
+    }
+    assert con.execute(
+        "SELECT cp_plan_id, review_date FROM cp_reviews ORDER BY review_date"
+    ).fetchall() == [
+        ("C1/CPP/2019-08-01", date(2019, 10, 1)),
+        ("C1/CPP/2019-08-01", date(2019, 11, 15)),
+    ]
 
 
 def test_the_first_of_a_repeated_element_is_read(tmp_path: Path) -> None:
-    body = ("<ChildCharacteristics>\n<Ethnicity>WBRI</Ethnicity>\n<Ethnicity>XXXX</Ethnicity>\n"
-            "</ChildCharacteristics>\n"
-            + _episode("<CINreferralDate>2019-06-01</CINreferralDate>",
-                       "<CINreferralDate>2019-13-45</CINreferralDate>"))
+    body = (
+        "<ChildCharacteristics>\n<Ethnicity>WBRI</Ethnicity>\n<Ethnicity>XXXX</Ethnicity>\n"
+        "</ChildCharacteristics>\n"
+        + _episode(
+            "<CINreferralDate>2019-06-01</CINreferralDate>",
+            "<CINreferralDate>2019-13-45</CINreferralDate>",
+        )
+    )
     con, report, _ = _load(tmp_path, _child("C5", body))
     assert report.issues == []
-    assert con.execute("SELECT c.ethnicity, r.referral_date FROM children c "
-                       "JOIN referrals r USING (child_id)").fetchall() == [
-        ("WBRI", date(2019, 6, 1))]
+    assert con.execute(
+        "SELECT c.ethnicity, r.referral_date FROM children c JOIN referrals r USING (child_id)"
+    ).fetchall() == [("WBRI", date(2019, 6, 1))]
 
 
-def test_rows_staged_in_many_batches_keep_their_links(tmp_path: Path,
-                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+def test_rows_staged_in_many_batches_keep_their_links(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(cin_census, "STAGE_BATCH", 2)
-    plan = ("<ChildProtectionPlans>", "<CPPstartDate>{d}</CPPstartDate>", "<Reviews>",
-            "<CPPreviewDate>2020-02-01</CPPreviewDate>", "</Reviews>", "</ChildProtectionPlans>")
+    plan = (
+        "<ChildProtectionPlans>",
+        "<CPPstartDate>{d}</CPPstartDate>",
+        "<Reviews>",
+        "<CPPreviewDate>2020-02-01</CPPreviewDate>",
+        "</Reviews>",
+        "</ChildProtectionPlans>",
+    )
     children = "".join(
-        _child(f"K{n}", _episode(f"<CINreferralDate>2019-0{n}-01</CINreferralDate>",
-                                 *(line.format(d=f"2019-0{n}-15") for line in plan)))
-        for n in range(1, 6))
+        _child(
+            f"K{n}",
+            _episode(
+                f"<CINreferralDate>2019-0{n}-01</CINreferralDate>",
+                *(line.format(d=f"2019-0{n}-15") for line in plan),
+            ),
+        )
+        for n in range(1, 6)
+    )
     con, report, written = _load(tmp_path, children)
     assert report.errors == []
     assert written["cp_reviews"] == 5
-    assert con.execute("SELECT r.child_id, p.referral_id FROM cp_reviews r JOIN cp_plans p "
-                       "USING (cp_plan_id) ORDER BY r.child_id").fetchall() == [
-        ("K1", "K1/REF/2019-01-01"), ("K2", "K2/REF/2019-02-01"), ("K3", "K3/REF/2019-03-01"),
-        ("K4", "K4/REF/2019-04-01"), ("K5", "K5/REF/2019-05-01")]
+    assert con.execute(
+        "SELECT r.child_id, p.referral_id FROM cp_reviews r JOIN cp_plans p "
+        "USING (cp_plan_id) ORDER BY r.child_id"
+    ).fetchall() == [
+        ("K1", "K1/REF/2019-01-01"),
+        ("K2", "K2/REF/2019-02-01"),
+        ("K3", "K3/REF/2019-03-01"),
+        ("K4", "K4/REF/2019-04-01"),
+        ("K5", "K5/REF/2019-05-01"),
+    ]
 
 
 def test_nesting_too_deep_inside_a_child_writes_nothing(tmp_path: Path) -> None:
     deep = "<Extra>" * 62 + "</Extra>" * 62  # Message, Children, Child: 65 deep
-    con, report, written = _load(tmp_path, _child("C6", deep + _episode(
-        "<CINreferralDate>2019-06-01</CINreferralDate>")))
+    con, report, written = _load(
+        tmp_path, _child("C6", deep + _episode("<CINreferralDate>2019-06-01</CINreferralDate>"))
+    )
     assert written == {}
     assert [(i.code, i.row) for i in report.issues] == [("xml_too_deep", 16)]
     assert con.execute("SELECT count(*) FROM children").fetchall() == [(0,)]

@@ -138,31 +138,42 @@ def test_dfe_message_reaches_the_snapshot(base: Path, tmp_path: Path) -> None:
     result = loader.load([path])
     assert result.snapshot is not None, result.report.issues
     assert result.snapshot.manifest["files"][0]["format"] == "ssda903_xml"
-    assert [(i.severity, i.code, i.row, i.column, i.value) for i in result.report.issues
-            if i.code != "not_used"] == [
+    assert [
+        (i.severity, i.code, i.row, i.column, i.value)
+        for i in result.report.issues
+        if i.code != "not_used"
+    ] == [
         ("warning", "unknown_column", 28, "WORKER", None),
-        ("quarantined", "unknown_code", 64, "PLACE", "Q9")]
+        ("quarantined", "unknown_code", 64, "PLACE", "Q9"),
+    ]
     assert [i.code for i in result.report.warnings] == ["unknown_column", "not_used"]
     con = snapshots.connect()
-    assert con.execute("SELECT child_id, sex, dob, ethnicity, source_ref FROM children "
-                       "ORDER BY 1").fetchall() == [
+    assert con.execute(
+        "SELECT child_id, sex, dob, ethnicity, source_ref FROM children ORDER BY 1"
+    ).fetchall() == [
         ("A1", "M", date(2005, 5, 1), "WBRI", "return_2020.xml:12"),
-        ("A2", "F", date(2002, 2, 14), "BAFR", "return_2020.xml:57")]
-    assert con.execute("SELECT child_id, decom, rne, place, dec, rec, reason_place_change, "
-                       "source_ref FROM cla_episodes ORDER BY 1, 2").fetchall() == [
+        ("A2", "F", date(2002, 2, 14), "BAFR", "return_2020.xml:57"),
+    ]
+    assert con.execute(
+        "SELECT child_id, decom, rne, place, dec, rec, reason_place_change, "
+        "source_ref FROM cla_episodes ORDER BY 1, 2"
+    ).fetchall() == [
         ("A1", date(2019, 6, 3), "S", "U1", date(2019, 9, 1), "X1", None, "return_2020.xml:19"),
-        ("A1", date(2019, 9, 1), "P", "U3", None, None, "CARPL", "return_2020.xml:30")]
-    assert con.execute("SELECT child_id, review_date, review_code FROM cla_reviews"
-                       ).fetchall() == [("A1", date(2019, 7, 15), "PN1")]
-    assert con.execute("SELECT child_id, missing_type, start_date, end_date "
-                       "FROM missing_episodes").fetchall() == [
-        ("A1", "M", date(2019, 8, 1), date(2019, 8, 2))]
-    assert con.execute("SELECT child_id, year_ending, in_touch, activity, accommodation, "
-                       "suitable FROM care_leavers").fetchall() == [
-        ("A2", date(2020, 3, 31), "YES", "F2", "B", True)]
-    assert con.execute("SELECT row_number, column_name, value, target, child_id, raw->>'$.PLACE'"
-                       " FROM quarantine").fetchall() == [
-        (64, "PLACE", "Q9", "cla_episodes", "A2", "Q9")]
+        ("A1", date(2019, 9, 1), "P", "U3", None, None, "CARPL", "return_2020.xml:30"),
+    ]
+    assert con.execute("SELECT child_id, review_date, review_code FROM cla_reviews").fetchall() == [
+        ("A1", date(2019, 7, 15), "PN1")
+    ]
+    assert con.execute(
+        "SELECT child_id, missing_type, start_date, end_date FROM missing_episodes"
+    ).fetchall() == [("A1", "M", date(2019, 8, 1), date(2019, 8, 2))]
+    assert con.execute(
+        "SELECT child_id, year_ending, in_touch, activity, accommodation, "
+        "suitable FROM care_leavers"
+    ).fetchall() == [("A2", date(2020, 3, 31), "YES", "F2", "B", True)]
+    assert con.execute(
+        "SELECT row_number, column_name, value, target, child_id, raw->>'$.PLACE' FROM quarantine"
+    ).fetchall() == [(64, "PLACE", "Q9", "cla_episodes", "A2", "Q9")]
 
 
 def test_expanded_return_reaches_the_snapshot(base: Path, tmp_path: Path) -> None:
@@ -175,10 +186,12 @@ def test_expanded_return_reaches_the_snapshot(base: Path, tmp_path: Path) -> Non
     assert result.report.issues == []
     con = snapshots.connect()
     # the Header and UASC rows merge into one child (store/merge.py)
-    assert con.execute("SELECT child_id, sex, dob, ethnicity, uasc, uasc_ceased "
-                       "FROM children").fetchall() == [
-        ("B7", "F", date(2004, 3, 14), "WIRI", True, date(2022, 1, 1))]
-    assert con.execute("SELECT child_id, decom, place, cin, source_ref FROM cla_episodes"
-                       ).fetchall() == [("B7", date(2019, 9, 2), "U1", "N8", "903.xml:16")]
-    assert con.execute("SELECT child_id, review_date, review_code FROM cla_reviews"
-                       ).fetchall() == [("B7", date(2019, 11, 20), "PN0")]
+    assert con.execute(
+        "SELECT child_id, sex, dob, ethnicity, uasc, uasc_ceased FROM children"
+    ).fetchall() == [("B7", "F", date(2004, 3, 14), "WIRI", True, date(2022, 1, 1))]
+    assert con.execute(
+        "SELECT child_id, decom, place, cin, source_ref FROM cla_episodes"
+    ).fetchall() == [("B7", date(2019, 9, 2), "U1", "N8", "903.xml:16")]
+    assert con.execute("SELECT child_id, review_date, review_code FROM cla_reviews").fetchall() == [
+        ("B7", date(2019, 11, 20), "PN0")
+    ]

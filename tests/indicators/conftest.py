@@ -31,7 +31,7 @@ ROWS = {
         "('K1', 'C1', DATE '2019-10-04', DATE '2019-10-07', 'x')",  # Fri -> Mon: 1 wd
         "('K2', 'C2', DATE '2019-12-24', DATE '2019-12-27', 'x')",  # over Christmas: 1 wd
         "('K3', 'C3', DATE '2019-12-20', DATE '2019-12-24', 'x')",  # 2 wd: late
-        "('K4', 'C4', DATE '2019-11-01', NULL, 'x')",               # undecided: late
+        "('K4', 'C4', DATE '2019-11-01', NULL, 'x')",  # undecided: late
         "('K5', 'C5', DATE '2019-09-30', DATE '2019-09-30', 'x')",  # Q2
         "('K6', 'C1', DATE '2018-10-07', DATE '2018-10-08', 'x')",  # Q3 last year
         "('K7', 'C1', DATE '2020-04-09', DATE '2020-04-14', 'x')",  # Easter: 1 wd
@@ -62,8 +62,10 @@ ROWS = {
         "('P5', 'C10', DATE '2019-06-10', NULL, 0, 'x')",
     ],
     "cp_reviews (cp_plan_id, child_id, review_date, source)": [
-        "('P1', 'C1', DATE '2018-05-25', 'x')", "('P1', 'C1', DATE '2018-11-20', 'x')",
-        "('P1', 'C1', DATE '2019-05-21', 'x')", "('P5', 'C10', DATE '2019-09-05', 'x')",
+        "('P1', 'C1', DATE '2018-05-25', 'x')",
+        "('P1', 'C1', DATE '2018-11-20', 'x')",
+        "('P1', 'C1', DATE '2019-05-21', 'x')",
+        "('P5', 'C10', DATE '2019-09-05', 'x')",
     ],
     "s47_enquiries (s47_id, child_id, start_date, icpc_date, source)": [
         "('S1', 'C2', DATE '2019-10-10', DATE '2019-10-31', 'x')",
@@ -72,7 +74,8 @@ ROWS = {
         "('S4', 'C11', DATE '2019-12-16', NULL, 'x')",
     ],
     "visits (child_id, visit_date, visit_type, worker, source)": [
-        "('C2', DATE '2019-11-14', 'CP', 'W1', 'x')", "('C2', DATE '2019-12-02', 'CP', 'W1', 'x')",
+        "('C2', DATE '2019-11-14', 'CP', 'W1', 'x')",
+        "('C2', DATE '2019-12-02', 'CP', 'W1', 'x')",
         "('C2', DATE '2019-11-20', 'CIN', 'W1', 'x')",
         "('C10', DATE '2019-12-09', 'CP', 'W2', 'x')",
         "('C10', DATE '2019-12-20', 'CP', 'W2', 'x')",
@@ -99,25 +102,29 @@ ROWS = {
     ],
     # Short breaks while looked after (legal status V3, V4): not care in the care counts.
     "cla_episodes (child_id, decom, rne, ls, dec, rec, source)": [
-        "('C41', DATE '2019-06-01', 'S', 'V4', NULL, NULL, 'x')",             # agreement
+        "('C41', DATE '2019-06-01', 'S', 'V4', NULL, NULL, 'x')",  # agreement
         "('C42', DATE '2019-10-05', 'S', 'V3', DATE '2019-10-07', 'E4A', 'x')",  # two stays
         "('C42', DATE '2019-12-30', 'S', 'V3', DATE '2020-01-01', 'E4A', 'x')",
     ],
     "short_breaks (child_id, disability, service, start_date, end_date, hours_per_week, "
     "nights_per_year, source)": [
-        "('C40', 'AUT', 'activity', DATE '2019-09-01', NULL, 3, NULL, 'x')",   # two services
+        "('C40', 'AUT', 'activity', DATE '2019-09-01', NULL, 3, NULL, 'x')",  # two services
         "('C40', 'AUT', 'overnight', DATE '2019-11-01', DATE '2020-02-28', NULL, 24, 'x')",
         "('C41', 'LD', 'day', DATE '2019-10-10', DATE '2019-12-15', 6, NULL, 'x')",  # and V4
         "('C43', 'MOB', 'home', DATE '2019-05-01', DATE '2019-09-30', 4, NULL, 'x')",  # Q2
-        "('C44', 'COMM', 'day', DATE '2020-01-02', NULL, 5, NULL, 'x')",              # Q4
+        "('C44', 'COMM', 'day', DATE '2020-01-02', NULL, 5, NULL, 'x')",  # Q4
     ],
     "cla_reviews (child_id, review_date, source)": [
-        "('C1', DATE '2019-02-06', 'x')", "('C1', DATE '2019-05-01', 'x')",
-        "('C1', DATE '2019-10-30', 'x')", "('C12', DATE '2019-09-01', 'x')",
-        "('C17', DATE '2018-02-01', 'x')", "('C17', DATE '2019-11-12', 'x')",
+        "('C1', DATE '2019-02-06', 'x')",
+        "('C1', DATE '2019-05-01', 'x')",
+        "('C1', DATE '2019-10-30', 'x')",
+        "('C12', DATE '2019-09-01', 'x')",
+        "('C17', DATE '2018-02-01', 'x')",
+        "('C17', DATE '2019-11-12', 'x')",
     ],
     "health_assessments (child_id, assessment_date, kind, source)": [
-        "('C12', DATE '2019-03-01', 'health', 'x')", "('C13', DATE '2018-12-01', 'health', 'x')",
+        "('C12', DATE '2019-03-01', 'health', 'x')",
+        "('C13', DATE '2018-12-01', 'health', 'x')",
         "('C14', DATE '2019-06-01', 'dental', 'x')",
     ],
     "missing_episodes (child_id, missing_type, start_date, end_date, rhi_offered, "
@@ -137,7 +144,8 @@ ROWS = {
         "('C24', DATE '2019-03-31', 'DIED', NULL, NULL, 'x')",
     ],
     "pathway_plan_reviews (child_id, review_date, source)": [
-        "('C20', DATE '2019-07-01', 'x')", "('C21', DATE '2019-06-30', 'x')",
+        "('C20', DATE '2019-07-01', 'x')",
+        "('C21', DATE '2019-06-30', 'x')",
     ],
     "early_help (eh_id, child_id, start_date, completion_date, closure_date, "
     "goal_score_start, goal_score_end, source)": [
@@ -147,14 +155,16 @@ ROWS = {
     ],
     # W1 full time, W2 half time; W4 is a personal adviser; W3 holds no case at 31 Dec
     "workers (worker, team, role, fte, source)": [
-        "('W1', 'A', 'social worker', 1.0, 'x')", "('W2', 'B', 'social worker', 0.5, 'x')",
-        "('W3', 'B', 'social worker', 1.0, 'x')", "('W4', 'A', 'personal adviser', 1.0, 'x')",
+        "('W1', 'A', 'social worker', 1.0, 'x')",
+        "('W2', 'B', 'social worker', 0.5, 'x')",
+        "('W3', 'B', 'social worker', 1.0, 'x')",
+        "('W4', 'A', 'personal adviser', 1.0, 'x')",
     ],
     "early_help (eh_id, child_id, referral_date, referral_source, referral_outcome, source)": [
         "('EH4', 'C33', DATE '2019-10-14', '2A', 'early_help', 'x')",
-        "('EH5', 'C34', DATE '2019-11-20', '6', 'referral', 'x')",    # passed to social care
+        "('EH5', 'C34', DATE '2019-11-20', '6', 'referral', 'x')",  # passed to social care
         "('EH6', 'C35', DATE '2019-09-30', '3B', 'early_help', 'x')",  # Q2
-        "('EH7', 'C33', DATE '2018-11-01', '2A', 'advice', 'x')",      # Q3 last year
+        "('EH7', 'C33', DATE '2018-11-01', '2A', 'advice', 'x')",  # Q3 last year
         "('EH8', 'C36', DATE '2019-12-31', '1D', 'nfa', 'x')",
     ],
     "allocations (child_id, worker, team, start_date, end_date, source)": [

@@ -24,21 +24,26 @@ def one_line(sql, params, dialect="duckdb"):
     return bind(sql, params, dialect, pretty=False)
 
 
-@pytest.mark.parametrize(("value", "expected"), [
-    (True, "TRUE"),
-    (False, "FALSE"),
-    (45, "45"),
-    (-1, "-1"),
-    (0.5, "0.5"),
-    (Decimal("2.50"), "2.50"),
-    (date(2020, 3, 31), "CAST('2020-03-31' AS DATE)"),
-    (datetime(2020, 3, 31, 9, 30), "CAST('2020-03-31 09:30:00' AS TIMESTAMP)"),
-    ("F1", "'F1'"),
-    (None, "NULL"),
-])
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        (True, "TRUE"),
+        (False, "FALSE"),
+        (45, "45"),
+        (-1, "-1"),
+        (0.5, "0.5"),
+        (Decimal("2.50"), "2.50"),
+        (date(2020, 3, 31), "CAST('2020-03-31' AS DATE)"),
+        (datetime(2020, 3, 31, 9, 30), "CAST('2020-03-31 09:30:00' AS TIMESTAMP)"),
+        ("F1", "'F1'"),
+        (None, "NULL"),
+    ],
+)
 def test_each_type_becomes_a_literal_of_its_own(value, expected):
-    assert one_line("SELECT x FROM t WHERE y = :v", {"v": value}) == \
-        f"SELECT x FROM t WHERE y = {expected}"
+    assert (
+        one_line("SELECT x FROM t WHERE y = :v", {"v": value})
+        == f"SELECT x FROM t WHERE y = {expected}"
+    )
 
 
 def test_a_definition_like_query():
@@ -49,9 +54,17 @@ def test_a_definition_like_query():
 FROM periods p
 JOIN assessments a ON a.authorised_date BETWEEN p.period_start AND p.period_end
 WHERE a.activity IN (:eet_codes) AND a.start_date > :year_end - INTERVAL 5 YEAR"""
-    params = {"inclusive": 0, "wd_limit": 45, "clock_from_referral": True,
-              "eet_codes": ["F1", "P1"], "year_end": date(2020, 3, 31), "unused": "ignored"}
-    assert bind(sql, params) == """SELECT
+    params = {
+        "inclusive": 0,
+        "wd_limit": 45,
+        "clock_from_referral": True,
+        "eet_codes": ["F1", "P1"],
+        "year_end": date(2020, 3, 31),
+        "unused": "ignored",
+    }
+    assert (
+        bind(sql, params)
+        == """SELECT
   p.period,
   a.child_id,
   cb.working_day_no - ca.working_day_no + 0 * CAST(ca.is_working_day AS INT) <= 45 AS in_numerator,
@@ -62,20 +75,28 @@ JOIN assessments AS a
 WHERE
   a.activity IN ('F1', 'P1')
   AND a.start_date > CAST('2020-03-31' AS DATE) - INTERVAL '5' YEAR"""
+    )
 
 
 def test_rendered_for_spark():
     sql = "SELECT x FROM t WHERE d <= :year_end AND name = :name AND n IN (:codes)"
-    assert one_line(sql, {"year_end": date(2020, 3, 31), "name": "O'Brien", "codes": [1, 2]},
-                    "spark") == ("SELECT x FROM t WHERE d <= CAST('2020-03-31' AS DATE) "
-                                 "AND name = 'O\\'Brien' AND n IN (1, 2)")
+    assert one_line(
+        sql, {"year_end": date(2020, 3, 31), "name": "O'Brien", "codes": [1, 2]}, "spark"
+    ) == (
+        "SELECT x FROM t WHERE d <= CAST('2020-03-31' AS DATE) "
+        "AND name = 'O\\'Brien' AND n IN (1, 2)"
+    )
 
 
 def test_a_list_becomes_the_items_of_the_list_it_stands_in():
-    assert one_line("SELECT x FROM t WHERE y IN (0, :a, 9)", {"a": (1, 2)}) == \
-        "SELECT x FROM t WHERE y IN (0, 1, 2, 9)"
-    assert one_line("SELECT x FROM t WHERE y IN (:a)", {"a": {"b", "c", "a"}}) == \
-        "SELECT x FROM t WHERE y IN ('a', 'b', 'c')"
+    assert (
+        one_line("SELECT x FROM t WHERE y IN (0, :a, 9)", {"a": (1, 2)})
+        == "SELECT x FROM t WHERE y IN (0, 1, 2, 9)"
+    )
+    assert (
+        one_line("SELECT x FROM t WHERE y IN (:a)", {"a": {"b", "c", "a"}})
+        == "SELECT x FROM t WHERE y IN ('a', 'b', 'c')"
+    )
 
 
 def test_a_placeholder_first_in_the_select_list():
@@ -90,8 +111,10 @@ def test_strings_comments_casts_and_dollar_names():
 
 
 def test_a_comment_on_a_placeholder_stays():
-    assert one_line("SELECT x FROM t WHERE y IN (:a /* codes */)", {"a": [1, 2]}) == \
-        "SELECT x FROM t WHERE y IN (1, 2 /* codes */)"
+    assert (
+        one_line("SELECT x FROM t WHERE y IN (:a /* codes */)", {"a": [1, 2]})
+        == "SELECT x FROM t WHERE y IN (1, 2 /* codes */)"
+    )
 
 
 def test_parse_reads_a_placeholder_first_in_the_select_list():
@@ -114,14 +137,17 @@ def test_a_positional_placeholder_is_refused(sql):
         bind(sql, {})
 
 
-@pytest.mark.parametrize(("sql", "value", "message"), [
-    ("SELECT a FROM t WHERE b = :v", [1, 2], "is a list, but is not used as an item"),
-    ("SELECT a FROM t WHERE b IN (:v)", [], "is an empty list"),
-    ("SELECT a FROM t WHERE b IN (:v)", [[1]], "is a list of lists"),
-    ("SELECT a FROM t WHERE b IN (:v)", {1, "a"}, "cannot be sorted"),
-    ("SELECT a FROM t WHERE b = :v", float("nan"), "has no SQL literal"),
-    ("SELECT a FROM t WHERE b = :v", {"k": 1}, "type dict, which cannot be bound"),
-])
+@pytest.mark.parametrize(
+    ("sql", "value", "message"),
+    [
+        ("SELECT a FROM t WHERE b = :v", [1, 2], "is a list, but is not used as an item"),
+        ("SELECT a FROM t WHERE b IN (:v)", [], "is an empty list"),
+        ("SELECT a FROM t WHERE b IN (:v)", [[1]], "is a list of lists"),
+        ("SELECT a FROM t WHERE b IN (:v)", {1, "a"}, "cannot be sorted"),
+        ("SELECT a FROM t WHERE b = :v", float("nan"), "has no SQL literal"),
+        ("SELECT a FROM t WHERE b = :v", {"k": 1}, "type dict, which cannot be bound"),
+    ],
+)
 def test_a_value_that_cannot_be_bound_is_named(sql, value, message):
     with pytest.raises(BindError, match=f"SQL parameter :v .*{message}"):
         bind(sql, {"v": value})
@@ -144,8 +170,9 @@ def test_a_string_cannot_inject_sql_on_duckdb(value):
 @pytest.mark.parametrize("value", INJECTIONS)
 @pytest.mark.parametrize("dialect", ["duckdb", "spark"])
 def test_a_string_stays_one_literal_in_each_dialect(value, dialect):
-    tree = sqlglot.parse_one(bind("SELECT a FROM t WHERE b = :v", {"v": value}, dialect),
-                             read=dialect)
+    tree = sqlglot.parse_one(
+        bind("SELECT a FROM t WHERE b = :v", {"v": value}, dialect), read=dialect
+    )
     assert tree.args["where"].this.expression == exp.Literal.string(value)
 
 

@@ -44,24 +44,27 @@ def _sums(con: Any, period: str) -> list[str]:
             continue
         rows = children(con, definition.id, period)
         if definition.unit == "mean":
-            numerator: float = round(sum(r.evidence["measure"] for r in rows
-                                         if r.in_numerator), 6)
+            numerator: float = round(sum(r.evidence["measure"] for r in rows if r.in_numerator), 6)
         else:
             numerator = sum(1 for r in rows if r.in_numerator)
         if definition.denominator_sum:  # e.g. the FTE of the workers listed
-            total = round(sum(r.evidence[definition.denominator_sum] for r in rows
-                              if r.in_denominator), 6)
+            total = round(
+                sum(r.evidence[definition.denominator_sum] for r in rows if r.in_denominator), 6
+            )
             denominator: float | None = int(total) if total.is_integer() else round(total, 2)
         elif definition.denominator_distinct:
-            denominator = len({r.evidence[definition.denominator_distinct]
-                                           for r in rows if r.in_denominator})
+            denominator = len(
+                {r.evidence[definition.denominator_distinct] for r in rows if r.in_denominator}
+            )
         elif definition.unit in ("count", "rate_per_10k"):
             denominator = result.denominator  # none, or the population
         else:
             denominator = sum(1 for r in rows if r.in_denominator)
         if (numerator, denominator) != (result.numerator, result.denominator):
-            wrong.append(f"{definition.id} {period}: figure {result.numerator} / "
-                         f"{result.denominator}, rows {numerator} / {denominator}")
+            wrong.append(
+                f"{definition.id} {period}: figure {result.numerator} / "
+                f"{result.denominator}, rows {numerator} / {denominator}"
+            )
     return wrong
 
 
@@ -73,8 +76,10 @@ def test_hand_fixture_rows_add_up(snapshot, period: str) -> None:
 def test_hand_fixture_example(snapshot) -> None:
     """Q3 on the fixture: assessments A1 (seen), A2 (not seen), A3 (not recorded): the
     rows flag A1 in both, A2 in the denominator only, A3 in neither -> 1 of 2, the figure."""
-    rows = {r.evidence["assessment_id"]: (r.in_numerator, r.in_denominator)
-            for r in children(snapshot, "assessments_child_seen_pct", "2019-20-Q3")}
+    rows = {
+        r.evidence["assessment_id"]: (r.in_numerator, r.in_denominator)
+        for r in children(snapshot, "assessments_child_seen_pct", "2019-20-Q3")
+    }
     assert rows == {"A1": (True, True), "A2": (False, True), "A3": (False, False)}
 
 

@@ -13,39 +13,56 @@ from csc_insight.store import schema
 
 
 def _by(snapshot, indicator, by):
-    return {r.key: (r.numerator, r.denominator, r.value)
-            for r in compute(snapshot, "2019-20-Q3", ids=[indicator], by=by)}
+    return {
+        r.key: (r.numerator, r.denominator, r.value)
+        for r in compute(snapshot, "2019-20-Q3", ids=[indicator], by=by)
+    }
 
 
 def test_breakdown_by_team_uses_the_row_then_the_allocation(snapshot):
     assert _by(snapshot, "referrals", "team") == {"A": (2, None, 2), "B": (1, None, 1)}
     # cla_open rows have no team: the allocation open at 31 Dec decides (C1 -> A)
-    assert _by(snapshot, "cla_open", "team") == {"A": (1, None, 1),
-                                                 "not recorded": (5, None, 5)}
+    assert _by(snapshot, "cla_open", "team") == {"A": (1, None, 1), "not recorded": (5, None, 5)}
     # cases per FTE social worker: A: W1's 2 cases / 1.0; B: W2's 2 / 0.5 (W4 in team A is
     # a personal adviser: neither the cases nor the worker count)
-    assert _by(snapshot, "caseload_per_worker", "team") == {"A": (2, 1, 2.0),
-                                                            "B": (2, 0.5, 4.0)}
+    assert _by(snapshot, "caseload_per_worker", "team") == {"A": (2, 1, 2.0), "B": (2, 0.5, 4.0)}
 
 
 def test_breakdown_by_child_characteristics(snapshot):
     assert _by(snapshot, "referrals", "gender") == {
-        "M": (1, None, 1), "F": (1, None, 1), "not recorded": (1, None, 1)}
+        "M": (1, None, 1),
+        "F": (1, None, 1),
+        "not recorded": (1, None, 1),
+    }
     # ages at 31 Dec 2019: C1 9, C2 4, C3 unknown
     assert _by(snapshot, "referrals", "age_band") == {
-        "5-9": (1, None, 1), "1-4": (1, None, 1), "not recorded": (1, None, 1)}
+        "5-9": (1, None, 1),
+        "1-4": (1, None, 1),
+        "not recorded": (1, None, 1),
+    }
     # C16 UASC; C17's status ceased in June 2019
     assert _by(snapshot, "cla_started", "uasc") == {
-        "UASC": (1, None, 1), "not UASC": (1, None, 1), "not recorded": (1, None, 1)}
+        "UASC": (1, None, 1),
+        "not UASC": (1, None, 1),
+        "not recorded": (1, None, 1),
+    }
     assert _by(snapshot, "rereferrals_12m_pct", "disability") == {
-        "not disabled": (1, 1, 100.0), "disabled": (0, 1, 0.0),
-        "not recorded": (0, 1, 0.0)}
+        "not disabled": (1, 1, 100.0),
+        "disabled": (0, 1, 0.0),
+        "not recorded": (0, 1, 0.0),
+    }
 
 
 def test_children_behind_a_figure(snapshot):
-    rows = {r.child_id: r for r in children(snapshot, "assessments_45wd_pct", "2019-20-Q3",
-                                            settings={"working_days": "day0",
-                                                      "assessment_clock": "referral"})}
+    rows = {
+        r.child_id: r
+        for r in children(
+            snapshot,
+            "assessments_45wd_pct",
+            "2019-20-Q3",
+            settings={"working_days": "day0", "assessment_clock": "referral"},
+        )
+    }
     assert set(rows) == {"C1", "C3", "C7"}
     late = rows["C1"]
     assert (late.in_numerator, late.in_denominator) == (False, True)
@@ -58,13 +75,20 @@ def test_children_behind_a_figure(snapshot):
 def test_not_available_instead_of_zero(tmp_path: Path):
     con = duckdb.connect(str(tmp_path / "annexa.duckdb"))
     schema.create(con)
-    con.execute("INSERT INTO contacts (contact_id, child_id, contact_date, source) "
-                "VALUES ('K1', 'C1', DATE '2019-10-01', 'annex_a')")
-    results = {r.id: r for r in compute(con, "2019-20-Q3", ids=[
-        "contacts", "contacts_decided_1wd_pct", "cla_open"])}
+    con.execute(
+        "INSERT INTO contacts (contact_id, child_id, contact_date, source) "
+        "VALUES ('K1', 'C1', DATE '2019-10-01', 'annex_a')"
+    )
+    results = {
+        r.id: r
+        for r in compute(
+            con, "2019-20-Q3", ids=["contacts", "contacts_decided_1wd_pct", "cla_open"]
+        )
+    }
     assert results["contacts"].value == 1
     assert results["contacts_decided_1wd_pct"].status == (
-        "not available: needs contacts.decision_date, calendar.working_day_no")
+        "not available: needs contacts.decision_date, calendar.working_day_no"
+    )
     assert results["contacts_decided_1wd_pct"].value is None
     assert results["cla_open"].status == "not available: needs cla_episodes.decom"
     with pytest.raises(LookupError):
@@ -73,13 +97,23 @@ def test_not_available_instead_of_zero(tmp_path: Path):
 
 @pytest.mark.parametrize(
     ("value", "polarity", "expected"),
-    [(90, "higher", "green"), (84, "higher", "amber"), (79.9, "higher", "red"),
-     (85, "higher", "green"), (20, "lower", "green"), (25, "lower", "amber"),
-     (26, "lower", "red"), (50, "neutral", None), (None, "higher", None)],
+    [
+        (90, "higher", "green"),
+        (84, "higher", "amber"),
+        (79.9, "higher", "red"),
+        (85, "higher", "green"),
+        (20, "lower", "green"),
+        (25, "lower", "amber"),
+        (26, "lower", "red"),
+        (50, "neutral", None),
+        (None, "higher", None),
+    ],
 )
 def test_rag(value, polarity, expected):
-    target = {"target": 85 if polarity == "higher" else 22, "tolerance": 5 if
-              polarity == "higher" else 3}
+    target = {
+        "target": 85 if polarity == "higher" else 22,
+        "tolerance": 5 if polarity == "higher" else 3,
+    }
     assert rag(value, polarity, target) == expected
 
 
@@ -96,20 +130,31 @@ def test_rag_in_results_and_local_targets(snapshot, tmp_path):
 def test_catalogue_has_the_agreed_ids():
     ids = {d.id for d in catalogue()}
     assert len(ids) == 54
-    assert {"contacts", "assessments_45wd_pct", "caseload_per_worker", "eh_referrals",
-            "short_break_children"} <= ids
+    assert {
+        "contacts",
+        "assessments_45wd_pct",
+        "caseload_per_worker",
+        "eh_referrals",
+        "short_break_children",
+    } <= ids
     flow = {d.id for d in catalogue() if d.period_type == "flow"}
     assert "referrals" in flow and "cla_open" not in flow
 
 
 def test_definition_rules():
-    good = ("/*\ntitle: T\narea: Workforce\nunit: count\npolarity: neutral\n"
-            "period_type: flow\ndefinition: d\nsource: s\nnumerator: n\n"
-            "requires: [referrals.referral_date]\n*/\n"
-            "SELECT p.period, r.child_id, TRUE AS in_numerator, FALSE AS in_denominator "
-            "FROM periods p JOIN referrals r ON r.referral_date = p.period_end")
+    good = (
+        "/*\ntitle: T\narea: Workforce\nunit: count\npolarity: neutral\n"
+        "period_type: flow\ndefinition: d\nsource: s\nnumerator: n\n"
+        "requires: [referrals.referral_date]\n*/\n"
+        "SELECT p.period, r.child_id, TRUE AS in_numerator, FALSE AS in_denominator "
+        "FROM periods p JOIN referrals r ON r.referral_date = p.period_end"
+    )
     assert parse_definition("t", good).columns[:4] == (
-        "period", "child_id", "in_numerator", "in_denominator")
+        "period",
+        "child_id",
+        "in_numerator",
+        "in_denominator",
+    )
     with pytest.raises(DefinitionError, match="unknown column"):
         parse_definition("t", good.replace("referrals.referral_date", "referrals.nope"))
     with pytest.raises(DefinitionError, match="must return in_denominator"):
@@ -119,8 +164,9 @@ def test_definition_rules():
 
 
 def test_counts_compare_only_with_the_authoritys_own_published_count(snapshot):
-    results = {r.id: r for r in compute(snapshot, "2019-20-Q3",
-                                        ids=["referrals", "rereferrals_12m_pct"])}
+    results = {
+        r.id: r for r in compute(snapshot, "2019-20-Q3", ids=["referrals", "rereferrals_12m_pct"])
+    }
     # England's 642,980 referrals say nothing about one authority's count ...
     assert set(results["referrals"].comparators) == {"la"}
     # ... but England's re-referral rate does (DfE c1, 2019-20: 22.6%)
@@ -128,8 +174,10 @@ def test_counts_compare_only_with_the_authoritys_own_published_count(snapshot):
 
 
 def test_a_result_carries_the_year_to_date_its_forecast_is_scaled_from(snapshot):
-    results = {r.id: r for r in compute(snapshot, "2019-20-Q3",
-                                        ids=["referrals", "contact_conversion_pct"])}
+    results = {
+        r.id: r
+        for r in compute(snapshot, "2019-20-Q3", ids=["referrals", "contact_conversion_pct"])
+    }
     referrals = results["referrals"]
     so_far = referrals.year_to_date
     assert so_far is not None and so_far.period == "2019-20-YTD-Q3"

@@ -44,14 +44,17 @@ OUTSIDE = "period outside the data (data from 2 April 2019 to 27 March 2020)"
 ROWS = {
     "snapshot_meta (key, value)": ["('id', 'nodata-1')"],
     "contacts (contact_id, child_id, contact_date, source)": [
-        "('K1', 'C1', DATE '2019-04-02', 'x')", "('K2', 'C2', DATE '2019-11-05', 'x')",
-        "('K3', 'C3', DATE '2020-03-27', 'x')"],
+        "('K1', 'C1', DATE '2019-04-02', 'x')",
+        "('K2', 'C2', DATE '2019-11-05', 'x')",
+        "('K3', 'C3', DATE '2020-03-27', 'x')",
+    ],
     "assessments (assessment_id, child_id, start_date, authorised_date, child_seen, source)": [
         "('A1', 'C1', DATE '2019-04-03', DATE '2019-05-10', NULL, 'x')",
         "('A2', 'C2', DATE '2019-05-01', DATE '2019-06-10', NULL, 'x')",
         "('A3', 'C3', DATE '2019-10-01', DATE '2019-11-04', TRUE, 'x')",
         "('A4', 'C1', DATE '2019-10-02', DATE '2019-12-02', FALSE, 'x')",
-        "('A5', 'C2', DATE '2019-10-03', DATE '2019-12-03', NULL, 'x')"],
+        "('A5', 'C2', DATE '2019-10-03', DATE '2019-12-03', NULL, 'x')",
+    ],
     "cla_episodes (child_id, decom, rne, source)": ["('C1', DATE '2019-05-01', 'S', 'x')"],
 }
 
@@ -95,9 +98,11 @@ def test_a_recorded_quarter_rates_and_forecasts_from_recorded_answers(con) -> No
     assert (q3.value, q3.numerator, q3.denominator, q3.no_data) == (50.0, 1, 2, None)
     assert q3.rag == "red" and q3.forecast == 50.0
     assert [(f.period, f.value, f.no_data) for f in q3.previous_quarters] == [
-        ("2018-19-Q3", None, OUTSIDE), ("2018-19-Q4", None, OUTSIDE),
+        ("2018-19-Q3", None, OUTSIDE),
+        ("2018-19-Q4", None, OUTSIDE),
         ("2019-20-Q1", None, "not recorded in the period"),
-        ("2019-20-Q2", None, "no records in the period")]
+        ("2019-20-Q2", None, "no records in the period"),
+    ]
 
 
 def test_zero_inside_the_data_is_a_real_zero(con) -> None:
@@ -110,13 +115,16 @@ def test_no_figure_after_the_data_end(con) -> None:
     assert (later.value, later.no_data, later.forecast) == (None, OUTSIDE, None)
 
 
-@pytest.mark.parametrize(("period", "value", "reason"), [
-    ("asat:2020-03-31", 1, None),
-    ("asat:2020-04-30", None, OUTSIDE),
-    ("2020-21-Q1", None, OUTSIDE),
-    ("asat:2019-03-01", None, OUTSIDE),
-    ("asat:2019-11-05", 1, None),
-])
+@pytest.mark.parametrize(
+    ("period", "value", "reason"),
+    [
+        ("asat:2020-03-31", 1, None),
+        ("asat:2020-04-30", None, OUTSIDE),
+        ("2020-21-Q1", None, OUTSIDE),
+        ("asat:2019-03-01", None, OUTSIDE),
+        ("asat:2019-11-05", 1, None),
+    ],
+)
 def test_stock_is_not_carried_past_the_data(con, period, value, reason) -> None:
     result = _one(con, "cla_open", period, comparisons=False)
     assert (result.value, result.no_data) == (value, reason)
@@ -140,7 +148,11 @@ def test_exports_say_no_data(con, monkeypatch: pytest.MonkeyPatch) -> None:
     rows = {r["id"]: r for r in export.flat_rows(results)}
     seen = rows["assessments_child_seen_pct"]
     assert (seen["value"], seen["no_data"], seen["rag"], seen["forecast"]) == (
-        None, "not recorded in the period", None, None)
+        None,
+        "not recorded in the period",
+        None,
+        None,
+    )
     assert seen["previous_quarter_1"] == "2018-19-Q1: no data"
     assert rows["contacts"]["value"] == 1
     monkeypatch.setenv("COLUMNS", "400")  # one line per row in the terminal table
@@ -148,4 +160,3 @@ def test_exports_say_no_data(con, monkeypatch: pytest.MonkeyPatch) -> None:
     with redirect_stdout(out):
         export.print_table(results)
     assert "no data (not recorded in the period)" in " ".join(out.getvalue().split())
-

@@ -26,9 +26,20 @@ def test_parse(text, start, end, kind):
     assert (period.start, period.end, period.kind, period.label) == (start, end, kind, text)
 
 
-@pytest.mark.parametrize("text", ["2019-21", "2019-20-Q5", "Q3", "asat:2019-02-30", "",
-                                  "9999-00-Q1", "asat:9999-12-31", "9999-00-Q4",
-                                  "asat:1899-12-31"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2019-21",
+        "2019-20-Q5",
+        "Q3",
+        "asat:2019-02-30",
+        "",
+        "9999-00-Q1",
+        "asat:9999-12-31",
+        "9999-00-Q4",
+        "asat:1899-12-31",
+    ],
+)
 def test_bad_labels(text):
     with pytest.raises(PeriodError):
         parse_period(text)
@@ -37,7 +48,11 @@ def test_bad_labels(text):
 def test_comparison_periods():
     q3 = parse_period("2019-20-Q3")
     assert [p.label for p in q3.previous_quarters()] == [
-        "2018-19-Q3", "2018-19-Q4", "2019-20-Q1", "2019-20-Q2"]
+        "2018-19-Q3",
+        "2018-19-Q4",
+        "2019-20-Q1",
+        "2019-20-Q2",
+    ]
     assert q3.same_period_last_year().label == "2018-19-Q3"
     assert q3.last_year_outturn().label == "2018-19"
     assert q3.year_to_date().label == "2019-20-YTD-Q3"
@@ -55,10 +70,16 @@ def test_comparison_periods():
         ("2019-20-Q3", "Q3 2019-20", "Q3 2019-20 (October to December 2019)"),
         ("2019-20-Q4", "Q4 2019-20", "Q4 2019-20 (January to March 2020)"),
         ("2019-20", "2019-20", "2019-20 (April 2019 to March 2020)"),
-        ("2019-20-YTD-Q3", "Q3 2019-20-YTD",
-         "2019-20 year to date (April 2019 to 31 December 2019)"),
-        ("ytd:2019-12-15", "ytd:2019-12-15",
-         "2019-20 year to date (April 2019 to 15 December 2019)"),
+        (
+            "2019-20-YTD-Q3",
+            "Q3 2019-20-YTD",
+            "2019-20 year to date (April 2019 to 31 December 2019)",
+        ),
+        (
+            "ytd:2019-12-15",
+            "ytd:2019-12-15",
+            "2019-20 year to date (April 2019 to 15 December 2019)",
+        ),
         ("rolling-12m:2019-12-31", "rolling-12m:2019-12-31", "rolling-12m:2019-12-31"),
         ("asat:2019-12-31", "asat:2019-12-31", "asat:2019-12-31"),
     ],

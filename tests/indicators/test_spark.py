@@ -35,8 +35,9 @@ def spark_backend(snapshot_path):
 
 
 def _comparable(results):
-    return {(r.id, r.key): {k: v for k, v in r.to_dict().items() if k != "comparators"}
-            for r in results}
+    return {
+        (r.id, r.key): {k: v for k, v in r.to_dict().items() if k != "comparators"} for r in results
+    }
 
 
 @pytest.mark.spark
@@ -54,7 +55,9 @@ def test_spark_breakdown_and_children(snapshot, spark_backend):
     from csc_insight.indicators import children
 
     ids = ["referrals", "cla_open", "caseload_per_worker"]
-    assert _comparable(compute(spark_backend, "2019-20-Q3", ids=ids, by="team")) == \
-        _comparable(compute(snapshot, "2019-20-Q3", ids=ids, by="team"))
-    assert children(spark_backend, "assessments_45wd_pct", "2019-20-Q3") == \
-        children(snapshot, "assessments_45wd_pct", "2019-20-Q3")
+    assert _comparable(compute(spark_backend, "2019-20-Q3", ids=ids, by="team")) == _comparable(
+        compute(snapshot, "2019-20-Q3", ids=ids, by="team")
+    )
+    assert children(spark_backend, "assessments_45wd_pct", "2019-20-Q3") == children(
+        snapshot, "assessments_45wd_pct", "2019-20-Q3"
+    )

@@ -26,8 +26,9 @@ def borough(tmp_path_factory):
 
 
 def _comparable(results):
-    return {(r.id, r.key): {k: v for k, v in r.to_dict().items() if k != "comparators"}
-            for r in results}
+    return {
+        (r.id, r.key): {k: v for k, v in r.to_dict().items() if k != "comparators"} for r in results
+    }
 
 
 def test_every_indicator_is_identical_on_duckdb_and_spark(borough):
@@ -37,8 +38,9 @@ def test_every_indicator_is_identical_on_duckdb_and_spark(borough):
     export_parquet(con, borough / "parquet")
     spark = session()
     try:
-        backend = SparkBackend.from_parquet(borough / "parquet", spark,
-                                            snapshot=snapshots.current_id(borough / "home"))
+        backend = SparkBackend.from_parquet(
+            borough / "parquet", spark, snapshot=snapshots.current_id(borough / "home")
+        )
         for period in ("2019-20-Q3", "2019-20"):
             on_duckdb = _comparable(compute(con, period))
             on_spark = _comparable(compute(backend, period))

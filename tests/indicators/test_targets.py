@@ -42,12 +42,15 @@ def test_every_england_target_cites_its_shipped_file() -> None:
     assert cited == 6
 
 
-@pytest.mark.parametrize(("year", "nearest"), [
-    ("2020-21", "2020-21"),  # published
-    ("2019-20", "2020-21"),  # before the file starts
-    ("2017-18", "2020-21"),
-    ("2030-31", "2024-25"),  # after the latest release
-])
+@pytest.mark.parametrize(
+    ("year", "nearest"),
+    [
+        ("2020-21", "2020-21"),  # published
+        ("2019-20", "2020-21"),  # before the file starts
+        ("2017-18", "2020-21"),
+        ("2030-31", "2024-25"),  # after the latest release
+    ],
+)
 def test_nearest_published_year(year: str, nearest: str) -> None:
     assert nearest_year("care_leavers_eet_pct", year) == nearest
 
@@ -57,9 +60,14 @@ def test_nearest_year_for_an_indicator_dfe_does_not_publish() -> None:
 
 
 def test_the_engine_labels_another_years_comparator_with_its_year(
-        snapshot: duckdb.DuckDBPyConnection) -> None:
-    results = {r.id: r for r in compute(snapshot, "2019-20-Q3",
-                                        ids=["care_leavers_eet_pct", "rereferrals_12m_pct"])}
+    snapshot: duckdb.DuckDBPyConnection,
+) -> None:
+    results = {
+        r.id: r
+        for r in compute(
+            snapshot, "2019-20-Q3", ids=["care_leavers_eet_pct", "rereferrals_12m_pct"]
+        )
+    }
     leavers = results["care_leavers_eet_pct"].comparators["england"]
     assert (leavers["value"], leavers["year"]) == (52.0, "2020-21")
     assert leavers["release"] == "la_care_leavers_activity.csv"

@@ -20,19 +20,42 @@ from csc_insight.plans.spreadsheet import read_plan
 
 def _plan() -> PlanDocument:
     return PlanDocument(
-        header=Header(name="Exploitation plan", owner="Operational group",
-                      review_date=date(2020, 1, 31), monitoring_frequency="Quarterly"),
+        header=Header(
+            name="Exploitation plan",
+            owner="Operational group",
+            review_date=date(2020, 1, 31),
+            monitoring_frequency="Quarterly",
+        ),
         sections=[
-            Section("Referral pathways", [
-                ActionRow("Referral pathways", "1", "Agree the pathway", Rag.BLUE,
-                          due=date(2019, 7, 1), leads=("EM", "PD"),
-                          comments=[Comment("Agreed at group", date(2019, 6, 20), Rag.BLUE)]),
-                ActionRow("Referral pathways", "2", "=HYPERLINK(\"http://x\")", Rag.RED,
-                          measure="-1 referrals", due=date(2020, 3, 31), leads=("EM",)),
-            ]),
-            Section("Training", [
-                ActionRow("Training", "3", "Train the trainers", Rag.AMBER, leads=("ZD",)),
-            ]),
+            Section(
+                "Referral pathways",
+                [
+                    ActionRow(
+                        "Referral pathways",
+                        "1",
+                        "Agree the pathway",
+                        Rag.BLUE,
+                        due=date(2019, 7, 1),
+                        leads=("EM", "PD"),
+                        comments=[Comment("Agreed at group", date(2019, 6, 20), Rag.BLUE)],
+                    ),
+                    ActionRow(
+                        "Referral pathways",
+                        "2",
+                        '=HYPERLINK("http://x")',
+                        Rag.RED,
+                        measure="-1 referrals",
+                        due=date(2020, 3, 31),
+                        leads=("EM",),
+                    ),
+                ],
+            ),
+            Section(
+                "Training",
+                [
+                    ActionRow("Training", "3", "Train the trainers", Rag.AMBER, leads=("ZD",)),
+                ],
+            ),
         ],
     )
 
@@ -43,7 +66,7 @@ def test_xlsx_escapes_formulas_and_reads_back(tmp_path: Path) -> None:
     assert rows[0][:2] == ["Name", "Exploitation plan"]
     table = rows[11:]
     assert table[0][:5] == ["Section", "Ref", "Specific aim", "Source", "Action"]
-    assert table[2][4] == "'=HYPERLINK(\"http://x\")"
+    assert table[2][4] == '\'=HYPERLINK("http://x")'
     assert table[2][5] == "'-1 referrals"
     assert [r[11] for r in table[1:]] == ["Blue (complete)", "Red", "Amber"]
     assert table[1][10] == "20/06/2019 (Blue (complete)): Agreed at group"
@@ -80,7 +103,9 @@ def test_docx_is_landscape_with_every_action_and_rag_words(tmp_path: Path) -> No
     assert header.rows[0].cells[1].text == "Exploitation plan"
     assert [c.text for c in safe.rows[0].cells][-1] == "RAG"
     assert [(r.cells[0].text, r.cells[-1].text) for r in safe.rows[1:]] == [
-        ("1", "Blue (complete)"), ("2", "Red")]
+        ("1", "Blue (complete)"),
+        ("2", "Red"),
+    ]
     assert [(r.cells[0].text, r.cells[-1].text) for r in training.rows[1:]] == [("3", "Amber")]
     fill = safe.rows[2].cells[-1]._tc.xpath(".//w:shd/@w:fill")
     assert fill == ["D4351C"]
@@ -89,10 +114,27 @@ def test_docx_is_landscape_with_every_action_and_rag_words(tmp_path: Path) -> No
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
 def test_docx_converts_with_libreoffice(tmp_path: Path) -> None:
     path = write_docx(_plan(), tmp_path / "plan.docx")
-    subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/lo",
-                    "--convert-to", "txt:Text", "--outdir", str(tmp_path), str(path)],
-                   check=True, capture_output=True, timeout=120)
+    subprocess.run(
+        [
+            "soffice",
+            "--headless",
+            f"-env:UserInstallation=file://{tmp_path}/lo",
+            "--convert-to",
+            "txt:Text",
+            "--outdir",
+            str(tmp_path),
+            str(path),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
     text = (tmp_path / "plan.txt").read_text(encoding="utf-8-sig")
-    for expected in ("Agree the pathway", "=HYPERLINK", "Train the trainers",
-                     "Blue (complete)", "Amber"):
+    for expected in (
+        "Agree the pathway",
+        "=HYPERLINK",
+        "Train the trainers",
+        "Blue (complete)",
+        "Amber",
+    ):
         assert expected in text

@@ -21,11 +21,14 @@ def _csv(tmp_path: Path, body: str) -> Path:
 
 
 def test_reads_rows_carrying_the_section_down(tmp_path: Path) -> None:
-    path = _csv(tmp_path, (
-        "Safe,1,Clear reason,Recruit a chair,Family feedback,Oct-19,RG,Sept: in place,Green\n"
-        ",2,Safety,Cover safety in keywork,Audit shows it,30/11/2019,HS/AM/SaC,,blue\n"
-        "Potential,3,School,Meet the head,Notes,2019-12-31,HS,,Amber\n"
-    ))
+    path = _csv(
+        tmp_path,
+        (
+            "Safe,1,Clear reason,Recruit a chair,Family feedback,Oct-19,RG,Sept: in place,Green\n"
+            ",2,Safety,Cover safety in keywork,Audit shows it,30/11/2019,HS/AM/SaC,,blue\n"
+            "Potential,3,School,Meet the head,Notes,2019-12-31,HS,,Amber\n"
+        ),
+    )
     report = Report()
     plan = read_plan(path, report, name="Service Development Plan 2020-21")
     assert report.ok, report.issues
@@ -33,8 +36,12 @@ def test_reads_rows_carrying_the_section_down(tmp_path: Path) -> None:
     assert plan.header.name == "Service Development Plan 2020-21"
     assert [s.title for s in plan.sections] == ["Safe", "Potential"]
     first, second = plan.sections[0].actions
-    assert (first.ref, first.due, first.rag, first.leads) == ("1", date(2019, 10, 31),
-                                                               Rag.GREEN, ("RG",))
+    assert (first.ref, first.due, first.rag, first.leads) == (
+        "1",
+        date(2019, 10, 31),
+        Rag.GREEN,
+        ("RG",),
+    )
     assert first.comments[0].text == "Sept: in place"
     assert (second.section, second.due, second.rag) == ("Safe", date(2019, 11, 30), Rag.BLUE)
     assert second.leads == ("HS", "AM", "SaC")
@@ -42,11 +49,14 @@ def test_reads_rows_carrying_the_section_down(tmp_path: Path) -> None:
 
 
 def test_reports_unknown_rag_and_bad_dates_with_where_and_what(tmp_path: Path) -> None:
-    path = _csv(tmp_path, (
-        "Safe,1,Aim,Do it,Outcome,31/02/2020,RG,,Purple\n"
-        "Safe,2,Aim,Do it,Outcome,soon,RG,,Green\n"
-        "Safe,3,Aim,,Outcome,,RG,,Red\n"
-    ))
+    path = _csv(
+        tmp_path,
+        (
+            "Safe,1,Aim,Do it,Outcome,31/02/2020,RG,,Purple\n"
+            "Safe,2,Aim,Do it,Outcome,soon,RG,,Green\n"
+            "Safe,3,Aim,,Outcome,,RG,,Red\n"
+        ),
+    )
     report = Report()
     read_plan(path, report)
     found = [(i.code, i.row, i.column, i.column_letter, i.value) for i in report.errors]
@@ -87,7 +97,12 @@ def test_reads_xlsx_with_header_block_and_real_dates(tmp_path: Path) -> None:
     assert (plan.header.name, plan.header.owner) == ("Exploitation plan", "Operational group")
     action = plan.actions()[0]
     assert (action.ref, action.due, action.leads, action.rag, action.row) == (
-        "1", date(2020, 7, 1), ("EM", "PD"), Rag.RED, 5)
+        "1",
+        date(2020, 7, 1),
+        ("EM", "PD"),
+        Rag.RED,
+        5,
+    )
 
 
 def test_a_renamed_picture_is_refused(tmp_path: Path) -> None:

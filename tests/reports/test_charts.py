@@ -16,16 +16,18 @@ def _parse(svg: str) -> ET.Element:
     return ET.fromstring(svg)  # raises on anything not well-formed
 
 
-@pytest.mark.parametrize("draw, shape", [(line_chart, "circle"), (bar_chart, "rect"),
-                                         (sparkline, "circle")])
+@pytest.mark.parametrize(
+    "draw, shape", [(line_chart, "circle"), (bar_chart, "rect"), (sparkline, "circle")]
+)
 def test_chart_has_text_alternative_and_values(draw, shape) -> None:
     root = _parse(draw(POINTS, title="Contacts <by quarter>", chart_id="c1"))
     assert root.get("role") == "img"
     assert root.get("aria-labelledby") == "c1-title c1-desc"
     assert root.find("svg:title", NS).text == "Contacts <by quarter>"
     assert root.find("svg:desc", NS).text == "Q1: 2; Q2: no data; Q3: 4; Q4: 1."
-    plotted = [(e.get("data-label"), e.get("data-value"))
-               for e in root.iter(f"{{{NS['svg']}}}{shape}")]
+    plotted = [
+        (e.get("data-label"), e.get("data-value")) for e in root.iter(f"{{{NS['svg']}}}{shape}")
+    ]
     assert plotted == [("Q1", "2.0"), ("Q3", "4.0"), ("Q4", "1.0")]
     assert not [e for e in root.iter() if "style" in e.attrib]
 
@@ -38,8 +40,15 @@ def test_line_breaks_at_a_missing_value() -> None:
 
 
 def test_tallest_bar_reaches_the_top_and_labels_use_the_formatter() -> None:
-    root = _parse(bar_chart([("A", 50.0), ("B", 25.0)], title="t", chart_id="c3",
-                            fmt=lambda v: f"{v:.1f}%", height=220))
+    root = _parse(
+        bar_chart(
+            [("A", 50.0), ("B", 25.0)],
+            title="t",
+            chart_id="c3",
+            fmt=lambda v: f"{v:.1f}%",
+            height=220,
+        )
+    )
     a, b = root.findall("svg:rect", NS)
     assert float(a.get("y")) == 24.0  # the top of the plot area
     assert float(a.get("height")) == pytest.approx(2 * float(b.get("height")))

@@ -18,8 +18,7 @@ from csc_insight.reports.disclosure import (
 
 
 def _shown(table: Table) -> list[list[str]]:
-    return [[table.cell(i, j) for j in range(len(table.columns))]
-            for i in range(len(table.rows))]
+    return [[table.cell(i, j) for j in range(len(table.columns))] for i in range(len(table.rows))]
 
 
 def test_a_small_count_takes_a_two_by_two_block_with_it() -> None:
@@ -64,8 +63,7 @@ def test_a_complement_is_never_a_known_zero() -> None:
     # so the column totals are hidden instead. 8 = Good + Inadequate leaves the 1 unknown.
     grid = [[0, 0, 0, 0], [0, 0, 0, 0], [0, 7, 0, 1]]
     table = protect(["Assessment", "Planning", "Overall"], ["O", "G", "R", "I"], grid)
-    assert _shown(table) == [["0", "0", "0", "0"], ["0", "0", "0", "0"],
-                             ["0", "c", "0", "c"]]
+    assert _shown(table) == [["0", "0", "0", "0"], ["0", "0", "0", "0"], ["0", "c", "0", "c"]]
     assert [table.column_total(j) for j in range(4)] == ["0", "c", "0", "c"]
     assert table.row_total(2) == "8"
 
@@ -99,12 +97,16 @@ def _entries(table: Table) -> tuple[list[list[bool]], list[bool], list[bool]]:
     """The table with its shown totals as an extra column and row (grand total in the
     corner): which entries are hidden, and which lines are complete (total shown)."""
     n, m = len(table.rows), len(table.columns)
-    hidden = [[table.suppressed[i][j] for j in range(m)]
-              + ([table.row_total_suppressed[i]] if table.shows_row_totals else [])
-              for i in range(n)]
+    hidden = [
+        [table.suppressed[i][j] for j in range(m)]
+        + ([table.row_total_suppressed[i]] if table.shows_row_totals else [])
+        for i in range(n)
+    ]
     if table.shows_column_totals:
-        hidden.append(list(table.column_total_suppressed)
-                      + ([table.grand_total_suppressed] if table.shows_row_totals else []))
+        hidden.append(
+            list(table.column_total_suppressed)
+            + ([table.grand_total_suppressed] if table.shows_row_totals else [])
+        )
     rows = [table.shows_row_totals] * len(hidden)
     cols = [table.shows_column_totals] * len(hidden[0])
     return hidden, rows, cols
@@ -126,12 +128,14 @@ def _determined(table: Table) -> list[tuple[int, int]]:
     equations = []
     for i, complete in enumerate(rows):
         if complete:  # entries before the last add up to the last
-            equations.append([(-1.0 if j == last_col else 1.0) if r == i else 0.0
-                              for r, j in unknown])
+            equations.append(
+                [(-1.0 if j == last_col else 1.0) if r == i else 0.0 for r, j in unknown]
+            )
     for j, complete in enumerate(cols):
         if complete:
-            equations.append([(-1.0 if i == last_row else 1.0) if c == j else 0.0
-                              for i, c in unknown])
+            equations.append(
+                [(-1.0 if i == last_row else 1.0) if c == j else 0.0 for i, c in unknown]
+            )
     if not unknown or not equations:
         return []
     a = np.array(equations)
@@ -148,7 +152,9 @@ def _determined(table: Table) -> list[tuple[int, int]]:
 counts = st.one_of(st.integers(0, 6), st.integers(0, 40))
 tables = st.integers(1, 5).flatmap(
     lambda n: st.integers(1, 5).flatmap(
-        lambda m: st.lists(st.lists(counts, min_size=m, max_size=m), min_size=n, max_size=n)))
+        lambda m: st.lists(st.lists(counts, min_size=m, max_size=m), min_size=n, max_size=n)
+    )
+)
 
 
 @settings(max_examples=300, deadline=None)
@@ -166,8 +172,9 @@ def test_no_suppressed_cell_can_be_recomputed(grid: list[list[int]]) -> None:
     from cells a zero total proves to be zero, but that is not what this test proves.)
     """
     rule = Rule()
-    table = protect([f"r{i}" for i in range(len(grid))],
-                    [f"c{j}" for j in range(len(grid[0]))], grid, rule)
+    table = protect(
+        [f"r{i}" for i in range(len(grid))], [f"c{j}" for j in range(len(grid[0]))], grid, rule
+    )
     for i, row in enumerate(grid):
         for j, value in enumerate(row):
             if rule.small(value):

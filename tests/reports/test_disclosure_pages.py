@@ -108,10 +108,20 @@ def test_a_tie_between_tables_carries_a_hidden_cell_across() -> None:
     """Referrals by team: A 3, B 40, C 50 (total 93); the conversion rate's numerator by team
     is the same count. Protecting referrals alone hides A and B; the numerator's B is then
     hidden as well (its 40 would give A back as 93 - 40 - 50)."""
-    values = {("ref", "A"): 3, ("ref", "B"): 40, ("ref", "C"): 50, ("ref", None): 93,
-              ("num", "A"): 3, ("num", "B"): 40, ("num", "C"): 50, ("num", None): 93}
-    sums = [(("ref", None), [("ref", g) for g in "ABC"]),
-            (("num", None), [("num", g) for g in "ABC"])]
+    values = {
+        ("ref", "A"): 3,
+        ("ref", "B"): 40,
+        ("ref", "C"): 50,
+        ("ref", None): 93,
+        ("num", "A"): 3,
+        ("num", "B"): 40,
+        ("num", "C"): 50,
+        ("num", None): 93,
+    }
+    sums = [
+        (("ref", None), [("ref", g) for g in "ABC"]),
+        (("num", None), [("num", g) for g in "ABC"]),
+    ]
     sums += [(("num", g), [("ref", g)]) for g in ("A", "B", "C", None)]
     hidden = protect_sums(values, sums, RULE)
     assert hidden == {("ref", "A"), ("ref", "B"), ("num", "A"), ("num", "B")}
@@ -134,12 +144,23 @@ def _result(ident: str, unit: str, n: list[int], d: list[int] | None) -> Result:
     last_year = fig("2018-19", sum(n[:4]), sum(d[:4]) if d else None)
     ytd = fig("2019-20-YTD-Q4", sum(n[4:]), sum(d[4:]) if d else None)
     return Result(
-        id=ident, title=ident, area="Area", unit=unit, polarity="higher", period_type="flow",
-        period=PERIOD, snapshot="s", status="ok", value=trend[-1].value,
-        numerator=trend[-1].numerator, denominator=trend[-1].denominator,
-        previous_quarters=trend[3:7], same_period_last_year=trend[3],
+        id=ident,
+        title=ident,
+        area="Area",
+        unit=unit,
+        polarity="higher",
+        period_type="flow",
+        period=PERIOD,
+        snapshot="s",
+        status="ok",
+        value=trend[-1].value,
+        numerator=trend[-1].numerator,
+        denominator=trend[-1].denominator,
+        previous_quarters=trend[3:7],
+        same_period_last_year=trend[3],
         last_year_outturn=last_year,
-        forecast=ytd.value if unit != "count" else (ytd.value or 0) * 1.0)
+        forecast=ytd.value if unit != "count" else (ytd.value or 0) * 1.0,
+    )
 
 
 @st.composite
@@ -157,28 +178,60 @@ def pages(draw: st.DrawFn) -> tuple[dict, dict, dict, dict]:
     conv = _result("conv", "percent", quarters, dens)
     keys = [f"g{k}" for k in range(n_groups)]
     breakdown = {
-        "ref": [Result(**{**_base(ref), "key": k, "value": v, "numerator": v})
-                for k, v in zip(keys, groups, strict=True)],
-        "conv": [Result(**{**_base(conv), "key": k, "numerator": v, "denominator": dd,
-                           "value": round(100 * v / dd, 1) if dd else None})
-                 for k, v, dd in zip(keys, groups, group_d, strict=True)]}
+        "ref": [
+            Result(**{**_base(ref), "key": k, "value": v, "numerator": v})
+            for k, v in zip(keys, groups, strict=True)
+        ],
+        "conv": [
+            Result(
+                **{
+                    **_base(conv),
+                    "key": k,
+                    "numerator": v,
+                    "denominator": dd,
+                    "value": round(100 * v / dd, 1) if dd else None,
+                }
+            )
+            for k, v, dd in zip(keys, groups, group_d, strict=True)
+        ],
+    }
     trends = {"ref": _trend(ref, quarters, None), "conv": _trend(conv, quarters, dens)}
-    truth = {"groups": dict(zip(keys, groups, strict=True)),
-             "group_d": dict(zip(keys, group_d, strict=True)),
-             "quarters": quarters, "dens": dens}
+    truth = {
+        "groups": dict(zip(keys, groups, strict=True)),
+        "group_d": dict(zip(keys, group_d, strict=True)),
+        "quarters": quarters,
+        "dens": dens,
+    }
     return {"ref": ref, "conv": conv}, trends, breakdown, truth
 
 
 def _base(r: Result) -> dict:
-    return {"id": r.id, "title": r.title, "area": r.area, "unit": r.unit,
-            "polarity": r.polarity, "period_type": r.period_type, "period": r.period,
-            "snapshot": r.snapshot, "status": "ok", "by": "age_band"}
+    return {
+        "id": r.id,
+        "title": r.title,
+        "area": r.area,
+        "unit": r.unit,
+        "polarity": r.polarity,
+        "period_type": r.period_type,
+        "period": r.period,
+        "snapshot": r.snapshot,
+        "status": "ok",
+        "by": "age_band",
+    }
 
 
 def _trend(r: Result, n: list[int], d: list[int] | None) -> list[Figure]:
-    return [Figure(q, float(n[i]) if r.unit == "count" else (
-        round(100 * n[i] / d[i], 1) if d and d[i] else None), n[i],
-        None if d is None else d[i]) for i, q in enumerate(QUARTERS)]
+    return [
+        Figure(
+            q,
+            float(n[i])
+            if r.unit == "count"
+            else (round(100 * n[i] / d[i], 1) if d and d[i] else None),
+            n[i],
+            None if d is None else d[i],
+        )
+        for i, q in enumerate(QUARTERS)
+    ]
 
 
 def _reader(results: dict, trends: dict, breakdown: dict) -> tuple[dict, list, dict]:
@@ -188,8 +241,9 @@ def _reader(results: dict, trends: dict, breakdown: dict) -> tuple[dict, list, d
     known: dict = {}
     truth: dict = {}
 
-    def see(ident: str, label: str, group: str | None, fig: object, n: float,
-            d: float | None) -> None:
+    def see(
+        ident: str, label: str, group: str | None, fig: object, n: float, d: float | None
+    ) -> None:
         for m, true in (("n", n), ("d", d)):
             if true is None:
                 continue
@@ -212,12 +266,14 @@ def _reader(results: dict, trends: dict, breakdown: dict) -> tuple[dict, list, d
         for row in breakdown[ident]:
             see(ident, PERIOD, row.key, row, *_TRUTH["group"][(ident, row.key)])
         for m in ("n", "d"):
-            sums.append(((ident, m, "2018-19", None),
-                         [(ident, m, q, None) for q in QUARTERS[:4]]))
-            sums.append(((ident, m, "2019-20", None),
-                         [(ident, m, q, None) for q in QUARTERS[4:]]))
-            sums.append(((ident, m, PERIOD, None),
-                         [(ident, m, PERIOD, row.key) for row in breakdown[ident]]))
+            sums.append(((ident, m, "2018-19", None), [(ident, m, q, None) for q in QUARTERS[:4]]))
+            sums.append(((ident, m, "2019-20", None), [(ident, m, q, None) for q in QUARTERS[4:]]))
+            sums.append(
+                (
+                    (ident, m, PERIOD, None),
+                    [(ident, m, PERIOD, row.key) for row in breakdown[ident]],
+                )
+            )
     for key in list(truth):
         if key[0] == "ref":  # the conversion rate's numerator is the same count
             sums.append((("conv", "n", *key[2:]), [key]))
@@ -253,8 +309,9 @@ def _remember(truth: dict) -> None:
 def test_no_suppressed_figure_on_a_member_page_can_be_worked_out(page) -> None:
     results, trends, breakdown, truth = page
     _remember(truth)
-    shown, shown_trends, shown_breakdown = disclose(results, trends, breakdown,
-                                                    Policy(Audience.MEMBER, RULE))
+    shown, shown_trends, shown_breakdown = disclose(
+        results, trends, breakdown, Policy(Audience.MEMBER, RULE)
+    )
     known, sums, every = _reader(shown, shown_trends, shown_breakdown)
     small = {k for k, v in every.items() if RULE.small(v)}
     assert not small & known.keys(), "a count of 1-5 is shown"
@@ -274,11 +331,11 @@ def test_staff_see_everything_and_members_no_worker_breakdown() -> None:
     assert policy_for("public", RULE).suppresses
 
 
-@pytest.mark.parametrize(("setting", "threshold", "hides_5", "hides_6"),
-                         [(None, 5, True, False), ("6", 5, True, False),
-                          ("11", 10, True, True), ("0", 0, False, False)])
-def test_the_setting_sets_the_threshold(monkeypatch, setting, threshold, hides_5,
-                                        hides_6) -> None:
+@pytest.mark.parametrize(
+    ("setting", "threshold", "hides_5", "hides_6"),
+    [(None, 5, True, False), ("6", 5, True, False), ("11", 10, True, True), ("0", 0, False, False)],
+)
+def test_the_setting_sets_the_threshold(monkeypatch, setting, threshold, hides_5, hides_6) -> None:
     if setting is None:
         monkeypatch.delenv("CSC_INSIGHT_SUPPRESS_BELOW", raising=False)
     else:

@@ -7,9 +7,15 @@ import pytest
 from csc_insight.store.child_ids import ChildIdError, canonical_child_id, is_canonical
 
 
-@pytest.mark.parametrize(("raw", "expected"), [
-    ("CL00000035", "CL00000035"), ("cl00000035", "CL00000035"),
-    (" Cl00000035\t", "CL00000035"), ("a-b_c", "A-B_C")])
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("CL00000035", "CL00000035"),
+        ("cl00000035", "CL00000035"),
+        (" Cl00000035\t", "CL00000035"),
+        ("a-b_c", "A-B_C"),
+    ],
+)
 def test_canonical(raw: str, expected: str) -> None:
     assert canonical_child_id(raw) == expected
 

@@ -56,8 +56,10 @@ def test_events_in_date_order_with_details(con: duckdb.DuckDBPyConnection) -> No
     ]
     contact, referral, _, missing, authorised, plan = journey.events
     # Codes read in words (CIN census 1A = Individual), the code kept beside them.
-    assert contact.details == {"Source": "Individual",
-                               "Outcome": "Referred to children's social care"}
+    assert contact.details == {
+        "Source": "Individual",
+        "Outcome": "Referred to children's social care",
+    }
     assert contact.codes == {"Source": "1A", "Outcome": "referral"}
     assert referral.source_ref == "cin.xml:child 1"
     assert referral.details == {"No further action": "No"}
@@ -98,16 +100,23 @@ def test_early_help_request_passed_on_and_short_breaks(con: duckdb.DuckDBPyConne
     assert [(e.kind, e.codes) for e in first] == [
         ("early_help_referral", {"Source": "2A", "Outcome": "referral"}),
         ("early_help_closed", {"Reason": "stepped_up"}),
-        ("contact", {"Source": "1A", "Outcome": "referral"})]
-    assert first[0].details == {"Source": codes.REFERRAL_SOURCE["2A"],
-                                "Outcome": "Referred to children's social care"}
+        ("contact", {"Source": "1A", "Outcome": "referral"}),
+    ]
+    assert first[0].details == {
+        "Source": codes.REFERRAL_SOURCE["2A"],
+        "Outcome": "Referred to children's social care",
+    }
     assert [(e.day, e.kind, e.codes) for e in child_journey(con, "C4").events] == [
         (date(2019, 6, 1), "cla_episode_start", {"Reason": "S", "Legal status": "V4"}),
         (date(2019, 9, 1), "short_break_start", {"Service": "activity", "Disability": "AUT"}),
-        (date(2019, 12, 20), "short_break_end", {"Service": "activity"})]
+        (date(2019, 12, 20), "short_break_end", {"Service": "activity"}),
+    ]
     start = child_journey(con, "C4").events[1]
-    assert start.details == {"Service": "Educational or leisure activity",
-                             "Disability": "Autistic spectrum disorder", "Hours a week": "3.0"}
+    assert start.details == {
+        "Service": "Educational or leisure activity",
+        "Disability": "Autistic spectrum disorder",
+        "Hours a week": "3.0",
+    }
 
 
 def test_looked_after_codes_in_words(con: duckdb.DuckDBPyConnection) -> None:
@@ -123,11 +132,18 @@ def test_looked_after_codes_in_words(con: duckdb.DuckDBPyConnection) -> None:
     """)
     events = {(e.day, e.kind): e for e in child_journey(con, "C1").events}
     start = events[(date(2019, 7, 1), "cla_episode_start")]
-    assert start.details == {"Reason": "Started", "Legal status": "Full care order",
-                             "Placement": "Foster placement with other foster carer: long term",
-                             "Provider": "Own local authority"}
-    assert start.codes == {"Reason": "S", "Legal status": "C2", "Placement": "U4",
-                           "Provider": "PR1"}
+    assert start.details == {
+        "Reason": "Started",
+        "Legal status": "Full care order",
+        "Placement": "Foster placement with other foster carer: long term",
+        "Provider": "Own local authority",
+    }
+    assert start.codes == {
+        "Reason": "S",
+        "Legal status": "C2",
+        "Placement": "U4",
+        "Provider": "PR1",
+    }
     end = events[(date(2019, 9, 1), "cla_episode_end")]
     assert end.details == {"Reason ended": "Returned home as part of the care plan"}
     odd = events[(date(2019, 10, 1), "cla_episode_start")]
@@ -149,8 +165,10 @@ def test_summary_status_worker_plans_and_last_visit(con: duckdb.DuckDBPyConnecti
     """)
     summary = journey_summary(con, "c1")
     assert [(f.label, f.value, f.code) for f in summary.who] == [
-        ("Sex", "Female", "F"), ("Born", "1 May 2010", None),
-        ("Ethnicity", "White British", "WBRI"), ("Disability", "None recorded", None),
+        ("Sex", "Female", "F"),
+        ("Born", "1 May 2010", None),
+        ("Ethnicity", "White British", "WBRI"),
+        ("Disability", "None recorded", None),
     ]
     assert summary.status == "Child protection plan since 1 June 2019"
     assert summary.worker == "W7, Team A (allocated 2 June 2019)"
@@ -169,6 +187,7 @@ def test_summary_closed_case(con: duckdb.DuckDBPyConnection) -> None:
         VALUES ('R2', 'C2', DATE '2019-04-01', DATE '2019-05-05', 'RC8', 'cin_census');
     """)
     summary = journey_summary(con, "C2")
-    assert summary.status == ("Case closed on 5 May 2019: "
-                              "Case closed after assessment, no further action")
+    assert summary.status == (
+        "Case closed on 5 May 2019: Case closed after assessment, no further action"
+    )
     assert summary.worker is None and summary.last_visit is None and summary.plans == []

@@ -14,8 +14,10 @@ import pytest
 from csc_insight.store import loader, snapshots
 
 HEADER = "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\n"
-EPISODES = ("CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,"
-            "HOME_POST,PL_POST,URN\n")
+EPISODES = (
+    "CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,"
+    "HOME_POST,PL_POST,URN\n"
+)
 
 
 def write(folder: Path, name: str, text: str) -> Path:
@@ -27,18 +29,25 @@ def write(folder: Path, name: str, text: str) -> Path:
 
 def good_903(folder: Path) -> Path:
     write(folder, "header.csv", HEADER + "A1,1,01/05/2005,WBRI,,,\nA2,2,14/02/2003,BAFR,,,\n")
-    write(folder, "episodes.csv", EPISODES
-          + "A1,03/06/2019,S,C2,N1,U1,PR1,01/09/2019,X1,,,,\n"
-          + "A1,01/09/2019,P,C2,N1,U3,PR1,,,CARPL,,,\n"
-          + "a2 ,10/10/2019,S,V2,N4,K2,PR3,,,,,,\n")
+    write(
+        folder,
+        "episodes.csv",
+        EPISODES
+        + "A1,03/06/2019,S,C2,N1,U1,PR1,01/09/2019,X1,,,,\n"
+        + "A1,01/09/2019,P,C2,N1,U3,PR1,,,CARPL,,,\n"
+        + "a2 ,10/10/2019,S,V2,N4,K2,PR3,,,,,,\n",
+    )
     return folder
 
 
 def state(base: Path) -> tuple[bytes | None, list[str], str | None]:
     """The index file's bytes, the snapshot list and the current snapshot."""
     index = base / "snapshots" / "index.json"
-    return (index.read_bytes() if index.exists() else None,
-            [s.id for s in snapshots.list_snapshots()], snapshots.current_id())
+    return (
+        index.read_bytes() if index.exists() else None,
+        [s.id for s in snapshots.list_snapshots()],
+        snapshots.current_id(),
+    )
 
 
 @pytest.fixture
@@ -60,12 +69,18 @@ def test_good_load_publishes_a_current_snapshot_with_merged_rows(base, tmp_path)
     assert set(files) == {"header.csv", "episodes.csv"}
     assert len(files["header.csv"]["sha256"]) == 64
     con = snapshots.connect()
-    assert con.execute("SELECT child_id, decom, dec FROM cla_episodes ORDER BY 1, 2").fetchall() \
-        == [("A1", date(2019, 6, 3), date(2019, 9, 1)), ("A1", date(2019, 9, 1), None),
-            ("A2", date(2019, 10, 10), None)]
+    assert con.execute(
+        "SELECT child_id, decom, dec FROM cla_episodes ORDER BY 1, 2"
+    ).fetchall() == [
+        ("A1", date(2019, 6, 3), date(2019, 9, 1)),
+        ("A1", date(2019, 9, 1), None),
+        ("A2", date(2019, 10, 10), None),
+    ]
     # the working-day calendar is in every snapshot: Christmas 2019 is not a working day
-    assert con.execute("SELECT is_working_day, holiday_name IS NOT NULL FROM calendar "
-                       "WHERE day = DATE '2019-12-25'").fetchall() == [(False, True)]
+    assert con.execute(
+        "SELECT is_working_day, holiday_name IS NOT NULL FROM calendar "
+        "WHERE day = DATE '2019-12-25'"
+    ).fetchall() == [(False, True)]
 
 
 def test_refused_load_leaves_previous_snapshot_current(base, tmp_path):
@@ -76,8 +91,12 @@ def test_refused_load_leaves_previous_snapshot_current(base, tmp_path):
     result = loader.load([bad], strict=True)
     assert result.snapshot is None
     [issue] = result.report.errors
-    assert (issue.file, issue.row, issue.column, issue.value) == ("header.csv", 2, "DOB",
-                                                                  "31/02/2005")
+    assert (issue.file, issue.row, issue.column, issue.value) == (
+        "header.csv",
+        2,
+        "DOB",
+        "31/02/2005",
+    )
     assert state(base) == before
     assert snapshots.current().id == first.snapshot.id
 
@@ -96,21 +115,40 @@ def test_orphan_event_is_quarantined_by_default(base, tmp_path):
     """Episode row 3 (ZZ9) has no Header row: it is set aside and named; A1's row 2 loads."""
     folder = tmp_path / "orphan"
     write(folder, "header.csv", HEADER + "A1,1,01/05/2005,WBRI,,,\n")
-    write(folder, "episodes.csv", EPISODES + "A1,03/06/2019,S,C2,N1,U1,PR1,,,,,,\n"
-          "ZZ9,03/06/2019,S,C2,N1,U1,PR1,,,,,,\n")
+    write(
+        folder,
+        "episodes.csv",
+        EPISODES + "A1,03/06/2019,S,C2,N1,U1,PR1,,,,,,\nZZ9,03/06/2019,S,C2,N1,U1,PR1,,,,,,\n",
+    )
     result = loader.load([folder])
     assert result.snapshot is not None and result.report.ok
     assert [(i.severity, i.code, i.file, i.row, i.value) for i in result.report.issues] == [
-        ("quarantined", "orphan", "episodes.csv", 3, "ZZ9")]
+        ("quarantined", "orphan", "episodes.csv", 3, "ZZ9")
+    ]
     con = snapshots.connect()
     assert con.execute("SELECT child_id, source_ref FROM cla_episodes").fetchall() == [
-        ("A1", "episodes.csv:2")]
-    assert con.execute("SELECT file, row_number, problem, scope, target, child_id, event_date, "
-                       "raw->>'$.source_ref' FROM quarantine").fetchall() == [
-        ("episodes.csv", 3, "orphan", "row", "cla_episodes", "ZZ9", date(2019, 6, 3),
-         "episodes.csv:3")]
+        ("A1", "episodes.csv:2")
+    ]
+    assert con.execute(
+        "SELECT file, row_number, problem, scope, target, child_id, event_date, "
+        "raw->>'$.source_ref' FROM quarantine"
+    ).fetchall() == [
+        (
+            "episodes.csv",
+            3,
+            "orphan",
+            "row",
+            "cla_episodes",
+            "ZZ9",
+            date(2019, 6, 3),
+            "episodes.csv:3",
+        )
+    ]
     assert result.snapshot.manifest["quarantined"] == {
-        "rows": 1, "cells": 0, "by_table": {"cla_episodes": 1}}
+        "rows": 1,
+        "cells": 0,
+        "by_table": {"cla_episodes": 1},
+    }
 
 
 def test_unknown_file_is_refused_by_name(base, tmp_path):
@@ -135,8 +173,12 @@ def test_killed_load_leaves_everything_as_it_was(base, tmp_path, stage):
     loader.load([folder])
     before = state(base)
     env = {**os.environ, "CSC_INSIGHT_CRASH_AT": stage}
-    proc = subprocess.run([sys.executable, "-m", "csc_insight.cli", "load", str(folder)],
-                          env=env, capture_output=True, text=True)
+    proc = subprocess.run(
+        [sys.executable, "-m", "csc_insight.cli", "load", str(folder)],
+        env=env,
+        capture_output=True,
+        text=True,
+    )
     assert proc.returncode == 137, proc.stderr
     assert state(base) == before
     # and the next load sweeps what the killed one left behind, then succeeds
@@ -153,19 +195,25 @@ def test_child_with_two_dates_of_birth_is_refused_naming_both(base, tmp_path):
     result = loader.load([folder], strict=True)
     assert result.snapshot is None
     assert [(i.code, i.value, i.message) for i in result.report.errors] == [
-        ("dob_conflict", "A1", "Child A1 has different dates of birth in different returns: "
-         "01/05/2005 in header.csv:2; 02/05/2005 in uasc.csv:2. Correct the source system and "
-         "reload.")]
+        (
+            "dob_conflict",
+            "A1",
+            "Child A1 has different dates of birth in different returns: "
+            "01/05/2005 in header.csv:2; 02/05/2005 in uasc.csv:2. Correct the source system and "
+            "reload.",
+        )
+    ]
     # By default the child loads with no date of birth, and both dates are kept aside.
     result = loader.load([folder])
-    assert [(i.severity, i.code) for i in result.report.issues] == [
-        ("quarantined", "dob_conflict")]
+    assert [(i.severity, i.code) for i in result.report.issues] == [("quarantined", "dob_conflict")]
     con = snapshots.connect()
-    assert con.execute("SELECT DISTINCT child_id, dob FROM children ORDER BY 1").fetchall() \
-        == [("A1", None), ("A2", date(2003, 2, 14))]
-    assert con.execute("SELECT file, row_number, value, scope FROM quarantine ORDER BY 1"
-                       ).fetchall() == [("header.csv", 2, "01/05/2005", "cell"),
-                                        ("uasc.csv", 2, "02/05/2005", "cell")]
+    assert con.execute("SELECT DISTINCT child_id, dob FROM children ORDER BY 1").fetchall() == [
+        ("A1", None),
+        ("A2", date(2003, 2, 14)),
+    ]
+    assert con.execute(
+        "SELECT file, row_number, value, scope FROM quarantine ORDER BY 1"
+    ).fetchall() == [("header.csv", 2, "01/05/2005", "cell"), ("uasc.csv", 2, "02/05/2005", "cell")]
 
 
 def test_census_read_apart_is_all_or_nothing_too(base, tmp_path, monkeypatch):
@@ -175,18 +223,22 @@ def test_census_read_apart_is_all_or_nothing_too(base, tmp_path, monkeypatch):
     before = state(base)
     monkeypatch.setattr(loader, "APART_MIN_BYTES", 0)
     folder = good_903(tmp_path / "both")
-    write(folder, "cin_census_2020.xml",
-          "<?xml version='1.0' encoding='utf-8'?>\n<Message>\n<Header>\n<CollectionDetails>\n"
-          "<Collection>CIN</Collection>\n<Year>2020</Year>\n"
-          "<ReferenceDate>2020-03-31</ReferenceDate>\n</CollectionDetails>\n</Header>\n"
-          "<Children>\n<Child>\n<ChildIdentifiers>\n<LAchildID>A1</LAchildID>\n"
-          "<PersonBirthDate>2005-05-01</PersonBirthDate>\n</ChildIdentifiers>\n"
-          "<CINdetails>\n<CINreferralDate>2019-02-30</CINreferralDate>\n</CINdetails>\n"
-          "</Child>\n</Children>\n</Message>\n")
+    write(
+        folder,
+        "cin_census_2020.xml",
+        "<?xml version='1.0' encoding='utf-8'?>\n<Message>\n<Header>\n<CollectionDetails>\n"
+        "<Collection>CIN</Collection>\n<Year>2020</Year>\n"
+        "<ReferenceDate>2020-03-31</ReferenceDate>\n</CollectionDetails>\n</Header>\n"
+        "<Children>\n<Child>\n<ChildIdentifiers>\n<LAchildID>A1</LAchildID>\n"
+        "<PersonBirthDate>2005-05-01</PersonBirthDate>\n</ChildIdentifiers>\n"
+        "<CINdetails>\n<CINreferralDate>2019-02-30</CINreferralDate>\n</CINdetails>\n"
+        "</Child>\n</Children>\n</Message>\n",
+    )
     result = loader.load([folder], strict=True)
     assert result.snapshot is None
     assert [(i.code, i.file, i.row) for i in result.report.errors][:1] == [
-        ("bad_date", "cin_census_2020.xml", 16)]  # the line of its CINdetails
+        ("bad_date", "cin_census_2020.xml", 16)
+    ]  # the line of its CINdetails
     assert state(base) == before
     assert snapshots.current().id == first.snapshot.id
     assert [p.name for p in (base / "snapshots").iterdir() if p.name.startswith(".load-")] == []
@@ -195,8 +247,9 @@ def test_census_read_apart_is_all_or_nothing_too(base, tmp_path, monkeypatch):
     result = loader.load([folder])
     assert result.snapshot is not None
     con = snapshots.connect()
-    assert con.execute("SELECT file, row_number, problem, target, child_id FROM quarantine"
-                       ).fetchall() == [("cin_census_2020.xml", 16, "bad_date", "referrals", "A1")]
+    assert con.execute(
+        "SELECT file, row_number, problem, target, child_id FROM quarantine"
+    ).fetchall() == [("cin_census_2020.xml", 16, "bad_date", "referrals", "A1")]
     assert con.execute("SELECT count(*) FROM referrals").fetchall() == [(0,)]
     assert con.execute("SELECT count(*) FROM cla_episodes").fetchall() == [(3,)]
 
@@ -209,55 +262,78 @@ def test_bad_rows_are_quarantined_and_strict_refuses_leaving_every_byte(base, tm
     byte of the snapshots folder changes."""
     good = loader.load([good_903(tmp_path / "in")])
     folder = tmp_path / "bad"
-    write(folder, "header.csv", HEADER + "A1,1,01/05/2005,WBRI,,,\nB1,1,31/02/2005,WBRI,,,\n"
-          "C1,2,1066-04-13,WBRI,,,\n")
-    write(folder, "episodes.csv", EPISODES + "A1,03/06/2019,S,C2,N1,U1,PR1,,,,,,\n"
-          "B1,03/06/2019,S,C2,N1,U1,PR1,,,,,,\n")
+    write(
+        folder,
+        "header.csv",
+        HEADER + "A1,1,01/05/2005,WBRI,,,\nB1,1,31/02/2005,WBRI,,,\nC1,2,1066-04-13,WBRI,,,\n",
+    )
+    write(
+        folder,
+        "episodes.csv",
+        EPISODES + "A1,03/06/2019,S,C2,N1,U1,PR1,,,,,,\nB1,03/06/2019,S,C2,N1,U1,PR1,,,,,,\n",
+    )
     folder_files = base / "snapshots"
     before = {p.name: p.read_bytes() for p in folder_files.iterdir()}
     strict = loader.load([folder], strict=True)
     assert strict.snapshot is None
     assert [(i.code, i.row, i.column_letter, i.value) for i in strict.report.errors] == [
-        ("bad_date", 3, "C", "31/02/2005"), ("bad_date", 4, "C", "1066-04-13")]
+        ("bad_date", 3, "C", "31/02/2005"),
+        ("bad_date", 4, "C", "1066-04-13"),
+    ]
     assert strict.report.errors[1].message.startswith("1066-04-13: before 1900. 'DOB' should")
     assert {p.name: p.read_bytes() for p in folder_files.iterdir()} == before
     assert snapshots.current_id() == good.snapshot.id
 
     result = loader.load([folder])
     assert result.snapshot is not None
-    assert [(i.severity, i.code, i.file, i.row, i.column, i.value)
-            for i in result.report.issues if i.severity != "warning"] == [
+    assert [
+        (i.severity, i.code, i.file, i.row, i.column, i.value)
+        for i in result.report.issues
+        if i.severity != "warning"
+    ] == [
         ("quarantined", "bad_date", "header.csv", 3, "DOB", "31/02/2005"),
         ("quarantined", "bad_date", "header.csv", 4, "DOB", "1066-04-13"),
-        ("quarantined", "orphan", "episodes.csv", 3, "child id", "B1")]
+        ("quarantined", "orphan", "episodes.csv", 3, "child id", "B1"),
+    ]
     assert result.report.quarantined[2].message == (
         "Child B1's own row (Header, census or Annex A) was quarantined, so this row is set "
-        "aside with it.")
+        "aside with it."
+    )
     con = snapshots.connect()
     assert con.execute("SELECT child_id FROM children").fetchall() == [("A1",)]
     assert con.execute("SELECT child_id FROM cla_episodes").fetchall() == [("A1",)]
-    assert con.execute("SELECT file, row_number, column_name, column_letter, value, "
-                       "raw->>'$.CHILD', raw->>'$.DOB' FROM quarantine "
-                       "ORDER BY file DESC, row_number").fetchall() == [
+    assert con.execute(
+        "SELECT file, row_number, column_name, column_letter, value, "
+        "raw->>'$.CHILD', raw->>'$.DOB' FROM quarantine "
+        "ORDER BY file DESC, row_number"
+    ).fetchall() == [
         ("header.csv", 3, "DOB", "C", "31/02/2005", "B1", "31/02/2005"),
         ("header.csv", 4, "DOB", "C", "1066-04-13", "C1", "1066-04-13"),
-        ("episodes.csv", 3, "child id", None, "B1", None, None)]
+        ("episodes.csv", 3, "child id", None, "B1", None, None),
+    ]
     assert result.snapshot.manifest["quarantined"] == {
-        "rows": 3, "cells": 0, "by_table": {"children": 2, "cla_episodes": 1}}
+        "rows": 3,
+        "cells": 0,
+        "by_table": {"children": 2, "cla_episodes": 1},
+    }
 
 
 def test_a_load_with_no_rows_is_refused(base, tmp_path):
     """Only sw_episodes.csv: read and checked, but no canonical table takes its rows."""
     first = loader.load([good_903(tmp_path / "in")])
     before = state(base)
-    path = write(tmp_path / "sw", "sw_episodes.csv", "CHILD,DOB,SW_ID,SW_DECOM,SW_DEC,SW_REASON\n"
-                 "A1,01/05/2005,W1,01/06/2019,,\n")
+    path = write(
+        tmp_path / "sw",
+        "sw_episodes.csv",
+        "CHILD,DOB,SW_ID,SW_DECOM,SW_DEC,SW_REASON\nA1,01/05/2005,W1,01/06/2019,,\n",
+    )
     result = loader.load([path])
     assert result.snapshot is None
     [issue] = result.report.errors
     assert issue.code == "nothing_to_publish" and issue.emphasis
-    assert issue.message.startswith("This load would publish no rows: sw_episodes.csv "
-                                    "(ssda903) gave no rows")
+    assert issue.message.startswith(
+        "This load would publish no rows: sw_episodes.csv (ssda903) gave no rows"
+    )
     assert state(base) == before
     assert snapshots.current_id() == first.snapshot.id
 
@@ -266,12 +342,15 @@ def test_a_table_emptied_by_a_load_is_a_bold_warning(base, tmp_path):
     """The current data has 2 children and 3 episodes; a load of the Header alone keeps the
     2 children but would leave cla_episodes empty: a warning in bold, and the load goes on."""
     loader.load([good_903(tmp_path / "in")])
-    only_header = write(tmp_path / "h", "header.csv",
-                        HEADER + "A1,1,01/05/2005,WBRI,,,\nA2,2,14/02/2003,BAFR,,,\n")
+    only_header = write(
+        tmp_path / "h", "header.csv", HEADER + "A1,1,01/05/2005,WBRI,,,\nA2,2,14/02/2003,BAFR,,,\n"
+    )
     result = loader.load([only_header])
     assert result.snapshot is not None
     assert [(i.code, i.column, i.value, i.emphasis) for i in result.report.warnings] == [
-        ("fewer_rows", "cla_episodes", "3 -> 0", True)]
+        ("fewer_rows", "cla_episodes", "3 -> 0", True)
+    ]
     assert result.report.warnings[0].message == (
         "The current data has 3 rows in cla_episodes; this load has none: publishing it "
-        "leaves cla_episodes empty. Include the file that holds them.")
+        "leaves cla_episodes empty. Include the file that holds them."
+    )

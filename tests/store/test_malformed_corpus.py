@@ -56,22 +56,37 @@ def _rows_400k(path: Path) -> None:
 # category: (file name, how to make it, (code, row) of the first error the user is shown)
 CORPUS: dict[str, tuple[str, Callable[[Path], None], tuple[str, int | None]]] = {
     "renamed PNG as xlsx": ("annex_a.xlsx", lambda p: p.write_bytes(PNG), ("not_xlsx", None)),
-    "renamed PNG as XML": ("cin_census_2020.xml", lambda p: p.write_bytes(PNG),
-                           ("not_xml", None)),
-    "billion laughs": ("cin_census_2020.xml", lambda p: p.write_bytes(BILLION_LAUGHS),
-                       ("xml_doctype", 2)),  # the line of the DOCTYPE
-    "external entity": ("cin_census_2020.xml", lambda p: p.write_bytes(EXTERNAL_ENTITY),
-                        ("xml_doctype", 2)),
+    "renamed PNG as XML": ("cin_census_2020.xml", lambda p: p.write_bytes(PNG), ("not_xml", None)),
+    "billion laughs": (
+        "cin_census_2020.xml",
+        lambda p: p.write_bytes(BILLION_LAUGHS),
+        ("xml_doctype", 2),
+    ),  # the line of the DOCTYPE
+    "external entity": (
+        "cin_census_2020.xml",
+        lambda p: p.write_bytes(EXTERNAL_ENTITY),
+        ("xml_doctype", 2),
+    ),
     "zip bomb": ("annex_a.xlsx", _zip_bomb, ("xlsx_too_large", None)),
     "400k-row CSV": ("missing.csv", _rows_400k, ("bad_date", 300_002)),
-    "ragged CSV": ("header.csv", lambda p: p.write_text(
-        HEADER + "A1,1,01/05/2005,WBRI,,,\nA2,2,14/02/2003\n"), ("ragged_row", 3)),
+    "ragged CSV": (
+        "header.csv",
+        lambda p: p.write_text(HEADER + "A1,1,01/05/2005,WBRI,,,\nA2,2,14/02/2003\n"),
+        ("ragged_row", 3),
+    ),
     "empty file": ("header.csv", lambda p: p.write_bytes(b""), ("empty_file", None)),
-    "wrong encoding": ("header.csv", lambda p: p.write_bytes(
-        (HEADER + "A1,1,01/05/2005,WBRI,,,\nZoë,2,14/02/2003,BAFR,,,\n").encode("cp1252")),
-        ("encoding", 3)),
-    "NUL bytes": ("header.csv", lambda p: p.write_bytes(
-        (HEADER + "A1,1,01/05/2005,WB\x00RI,,,\n").encode()), ("nul_byte", 2)),
+    "wrong encoding": (
+        "header.csv",
+        lambda p: p.write_bytes(
+            (HEADER + "A1,1,01/05/2005,WBRI,,,\nZoë,2,14/02/2003,BAFR,,,\n").encode("cp1252")
+        ),
+        ("encoding", 3),
+    ),
+    "NUL bytes": (
+        "header.csv",
+        lambda p: p.write_bytes((HEADER + "A1,1,01/05/2005,WB\x00RI,,,\n").encode()),
+        ("nul_byte", 2),
+    ),
 }
 
 
@@ -82,15 +97,19 @@ def home() -> Path:
     good = base / "good"
     good.mkdir()
     (good / "header.csv").write_text(HEADER + "A1,1,01/05/2005,WBRI,,,\n", encoding="utf-8")
-    done = subprocess.run([CLI, "load", str(good)], env=_env(base), capture_output=True,
-                          text=True, timeout=120)
+    done = subprocess.run(
+        [CLI, "load", str(good)], env=_env(base), capture_output=True, text=True, timeout=120
+    )
     assert done.returncode == 0, done.stderr
     return base
 
 
 def _env(base: Path) -> dict[str, str]:
-    return {**os.environ, "CSC_INSIGHT_HOME": str(base / "home"),
-            "CSC_INSIGHT_MAX_XLSX_BYTES": str(8 << 20)}
+    return {
+        **os.environ,
+        "CSC_INSIGHT_HOME": str(base / "home"),
+        "CSC_INSIGHT_MAX_XLSX_BYTES": str(8 << 20),
+    }
 
 
 def _state(base: Path) -> dict[str, bytes]:
@@ -106,15 +125,18 @@ def test_malformed_file_is_refused_cleanly(home: Path, tmp_path: Path, category:
     before = _state(home)
     report = tmp_path / "report.json"
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
-        proc = subprocess.Popen([CLI, "load", str(path), "--report", str(report), "--strict"],
-                                env=_env(home), stdout=out, stderr=err)
+        proc = subprocess.Popen(
+            [CLI, "load", str(path), "--report", str(report), "--strict"],
+            env=_env(home),
+            stdout=out,
+            stderr=err,
+        )
         _, status, usage = os.wait4(proc.pid, 0)
         err.seek(0)
         stderr = err.read().decode(errors="replace")
     assert os.waitstatus_to_exitcode(status) == 1, stderr[-2000:]  # refused, not crashed
     assert "Traceback" not in stderr
-    assert "Nothing changed: the previous snapshot is still current." in " ".join(
-        stderr.split())
+    assert "Nothing changed: the previous snapshot is still current." in " ".join(stderr.split())
     assert _state(home) == before  # not a byte of the snapshots changed
     issues = json.loads(report.read_text())["issues"]
     first = next(i for i in issues if i["severity"] == "error")

@@ -21,11 +21,11 @@ CHILDREN = 1000
 ROWS = 400_000
 # data row n (0-based) is on file row n + 2; these five are bad, each in its own way
 BAD = {
-    1_000: ("30/02/2019", "MIS_START", "D"),   # no such day
+    1_000: ("30/02/2019", "MIS_START", "D"),  # no such day
     99_999: ("1066-04-13", "MIS_START", "D"),  # before 1900
-    200_000: ("Q", "MISSING", "C"),            # not M or A
-    300_000: ("tomorrow", "MIS_START", "D"),   # not a date
-    399_999: ("", "MIS_START", "D"),           # blank required date
+    200_000: ("Q", "MISSING", "C"),  # not M or A
+    300_000: ("tomorrow", "MIS_START", "D"),  # not a date
+    399_999: ("", "MIS_START", "D"),  # blank required date
 }
 
 
@@ -34,8 +34,8 @@ def _write(folder: Path) -> Path:
     n // 1000 after 1 January 2010), rows in BAD spoilt."""
     folder.mkdir()
     (folder / "header.csv").write_text(
-        HEADER + "".join(f"C{c},1,01/01/2008,WBRI,,,\n" for c in range(CHILDREN)),
-        encoding="utf-8")
+        HEADER + "".join(f"C{c},1,01/01/2008,WBRI,,,\n" for c in range(CHILDREN)), encoding="utf-8"
+    )
     start = date(2010, 1, 1)
     with (folder / "missing.csv").open("w", encoding="utf-8") as fh:
         fh.write(MISSING)
@@ -58,8 +58,9 @@ def _state(home: Path) -> dict[str, bytes]:
 
 
 def _load(home: Path, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([CLI, "load", *args], env=_env(home, **env), capture_output=True,
-                          text=True, timeout=300)
+    return subprocess.run(
+        [CLI, "load", *args], env=_env(home, **env), capture_output=True, text=True, timeout=300
+    )
 
 
 @pytest.fixture(scope="module")
@@ -74,17 +75,19 @@ def test_five_bad_rows_in_400k_are_quarantined_and_named(files: Path, tmp_path: 
     assert done.returncode == 0, done.stderr
     found = json.loads(report.read_text())
     assert found["errors"] == 0 and found["quarantined"] == 5
-    assert sorted((i["file"], i["row"], i["column_letter"], i["value"] or "")
-                  for i in found["issues"] if i["severity"] == "quarantined") == sorted(
-        ("missing.csv", n + 2, letter, value) for n, (value, _, letter) in BAD.items())
+    assert sorted(
+        (i["file"], i["row"], i["column_letter"], i["value"] or "")
+        for i in found["issues"]
+        if i["severity"] == "quarantined"
+    ) == sorted(("missing.csv", n + 2, letter, value) for n, (value, _, letter) in BAD.items())
     manifest = next((home / "snapshots").glob("2*.json"))
     summary = json.loads(manifest.read_text())
-    assert summary["quarantined"] == {"rows": 5, "cells": 0,
-                                      "by_table": {"missing_episodes": 5}}
+    assert summary["quarantined"] == {"rows": 5, "cells": 0, "by_table": {"missing_episodes": 5}}
     assert summary["rows"]["missing_episodes"] == ROWS - 5
     con = duckdb.connect(str(manifest.with_suffix(".duckdb")), read_only=True)
-    assert sorted(con.execute("SELECT row_number, raw->>'$.CHILD' FROM quarantine").fetchall()) \
-        == sorted((n + 2, f"C{n % CHILDREN}") for n in BAD)
+    assert sorted(
+        con.execute("SELECT row_number, raw->>'$.CHILD' FROM quarantine").fetchall()
+    ) == sorted((n + 2, f"C{n % CHILDREN}") for n in BAD)
 
 
 def test_strict_refuses_and_changes_no_byte(files: Path, tmp_path: Path) -> None:
@@ -101,8 +104,9 @@ def test_strict_refuses_and_changes_no_byte(files: Path, tmp_path: Path) -> None
 
 
 @pytest.mark.parametrize("stage", ["after_read", "after_build", "before_publish"])
-def test_a_killed_quarantining_load_changes_nothing(files: Path, tmp_path: Path,
-                                                     stage: str) -> None:
+def test_a_killed_quarantining_load_changes_nothing(
+    files: Path, tmp_path: Path, stage: str
+) -> None:
     home = tmp_path / "home"
     good = tmp_path / "good"
     good.mkdir()

@@ -27,6 +27,10 @@ def test_same_seed_gives_identical_bytes(city_files: Path, tmp_path: Path) -> No
 
 def test_different_seed_gives_different_data(city_files: Path, tmp_path: Path) -> None:
     write(generate("city", 8, START, END), tmp_path)
-    for name in ("annex_a.xlsx", "cin_census_2020.xml", "episodes.csv",
-                 "local_extras/contacts.csv"):
+    for name in (
+        "annex_a.xlsx",
+        "cin_census_2020.xml",
+        "episodes.csv",
+        "local_extras/contacts.csv",
+    ):
         assert not filecmp.cmp(city_files / name, tmp_path / name, shallow=False), name

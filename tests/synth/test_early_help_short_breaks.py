@@ -21,11 +21,18 @@ def test_city_volumes(city: World) -> None:
     t = city.tables()
     referrals = [r for r in t["early_help"] if _in(r["referral_date"])]
     assert 12 <= len(referrals) <= 30
-    on_breaks = {r["child_id"] for r in t["short_breaks"]
-                 if r["start_date"] <= YEAR[1] and (r["end_date"] is None
-                                                    or r["end_date"] >= YEAR[0])}
-    on_breaks |= {e["child_id"] for e in t["cla_episodes"] if e["ls"] in ("V3", "V4")
-                  and e["decom"] <= YEAR[1] and (e["dec"] is None or e["dec"] >= YEAR[0])}
+    on_breaks = {
+        r["child_id"]
+        for r in t["short_breaks"]
+        if r["start_date"] <= YEAR[1] and (r["end_date"] is None or r["end_date"] >= YEAR[0])
+    }
+    on_breaks |= {
+        e["child_id"]
+        for e in t["cla_episodes"]
+        if e["ls"] in ("V3", "V4")
+        and e["decom"] <= YEAR[1]
+        and (e["dec"] is None or e["dec"] >= YEAR[0])
+    }
     assert 2 <= len(on_breaks) <= 9
 
 
@@ -43,8 +50,10 @@ def test_requests_passed_to_social_care_come_just_before_a_referral(city: World)
     passed = [r for r in t["early_help"] if r["referral_outcome"] == "referral"]
     assert passed
     for r in passed:
-        assert any(timedelta(1) <= day - r["referral_date"] <= timedelta(14)
-                   for day in referred[r["child_id"]]), r
+        assert any(
+            timedelta(1) <= day - r["referral_date"] <= timedelta(14)
+            for day in referred[r["child_id"]]
+        ), r
         assert r["start_date"] is None and r["closure_date"] == r["referral_date"]
         assert r["closure_reason"] == "stepped_up"
 

@@ -29,10 +29,16 @@ def test_city_volumes(city: World) -> None:
     assert 230 <= len(contacts) <= 450
     assert 70 <= len(referrals) <= 170
     at = date(2020, 3, 31)
-    looked_after = {r["child_id"] for r in t["cla_episodes"]
-                    if r["decom"] <= at and (r["dec"] is None or r["dec"] > at)}
-    on_plan = [r for r in t["cp_plans"] if r["start_date"] <= at
-               and (r["end_date"] is None or r["end_date"] > at)]
+    looked_after = {
+        r["child_id"]
+        for r in t["cla_episodes"]
+        if r["decom"] <= at and (r["dec"] is None or r["dec"] > at)
+    }
+    on_plan = [
+        r
+        for r in t["cp_plans"]
+        if r["start_date"] <= at and (r["end_date"] is None or r["end_date"] > at)
+    ]
     assert 12 <= len(looked_after) <= 45
     assert 0 <= len(on_plan) <= 15
     # Unaccompanied children are a large share of those looked after (a third or more: the
@@ -100,8 +106,11 @@ def test_periods_of_care_start_with_s_and_close_with_a_reason(city: World) -> No
     rows = sorted(city.tables()["cla_episodes"], key=lambda e: (e["child_id"], e["decom"]))
     previous = None
     for e in rows:
-        continues = previous is not None and previous["child_id"] == e["child_id"] \
+        continues = (
+            previous is not None
+            and previous["child_id"] == e["child_id"]
             and previous["rec"] == "X1"
+        )
         assert (e["rne"] != "S") == continues, e
         if e["dec"] is None:
             assert e["rec"] is None

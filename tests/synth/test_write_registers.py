@@ -15,9 +15,11 @@ from csc_insight.synth.write_registers import cme_rows, missing_rows, write_regi
 
 def test_register_rows_are_the_worlds_missing_episodes(city: World, tmp_path: Path) -> None:
     m = city.data["missing_episodes"]
-    expected = {(c, s.astype("datetime64[D]").astype(date))
-                for c, t, s in zip(m["child_id"], m["missing_type"], m["start_date"],
-                                   strict=True) if t == "M"}
+    expected = {
+        (c, s.astype("datetime64[D]").astype(date))
+        for c, t, s in zip(m["child_id"], m["missing_type"], m["start_date"], strict=True)
+        if t == "M"
+    }
     rows = missing_rows(city)
     assert {(r["CHILD"], r["START"]) for r in rows} == expected
     assert len(rows) == len(expected) > 0
@@ -39,7 +41,8 @@ def test_no_episodes_writes_the_headings_only(city: World, tmp_path: Path) -> No
     path = write_registers(empty, tmp_path)[0]
     assert path.read_text(encoding="utf-8").splitlines() == [
         "CHILD,MISSING_FROM,START,REPORTED_BY,REPORTED_ON,RISK_AT_PLACEMENT,STRATEGY_MEETING,"
-        "RETURNED,HOW_FOUND,RHI_OFFERED,RHI_ACCEPTED,RHI_HELD,THEMES,LEAD_MEMBER_NOTIFIED"]
+        "RETURNED,HOW_FOUND,RHI_OFFERED,RHI_ACCEPTED,RHI_HELD,THEMES,LEAD_MEMBER_NOTIFIED"
+    ]
 
 
 def test_missing_education_rows(city: World, tmp_path: Path) -> None:
@@ -47,8 +50,7 @@ def test_missing_education_rows(city: World, tmp_path: Path) -> None:
     after starts, a medical child also home educated only when the row says so; the file
     holds every row."""
     rows = cme_rows(city)
-    dob = dict(zip(city.data["children"]["child_id"], city.data["children"]["dob"],
-                   strict=True))
+    dob = dict(zip(city.data["children"]["child_id"], city.data["children"]["dob"], strict=True))
     assert 5 <= len(rows) <= 40  # about 1.5% of the City's school-age children
     for row in rows:
         assert row["CATEGORY"] in {"ehe", "cme", "at_risk", "medical"}

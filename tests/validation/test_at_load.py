@@ -134,7 +134,8 @@ def test_load_command_reports_the_rules(base, tmp_path, capsys):
 def test_validate_on_files_runs_even_when_loads_block(base, tmp_path, monkeypatch):
     monkeypatch.setenv("CSC_INSIGHT_VALIDATION_BLOCKS", "1")
     out = tmp_path / "v.json"
-    assert main(["validate", str(files(tmp_path / "in")), "--format", "json",
-                 "--out", str(out)]) == 1
+    assert (
+        main(["validate", str(files(tmp_path / "in")), "--format", "json", "--out", str(out)]) == 1
+    )
     assert [r["code"] for r in json.loads(out.read_text())] == ["392c"]
     assert os.environ["CSC_INSIGHT_VALIDATION_BLOCKS"] == "1"

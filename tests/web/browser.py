@@ -17,8 +17,14 @@ from pathlib import Path
 import pytest
 
 CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--no-first-run"]
+ARGS = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
 PASSWORD = "a long test password 42"
 CLI = str(Path(sys.executable).parent / "csc-insight")
 MARKS = [
@@ -34,21 +40,29 @@ def _free_port() -> int:
 
 
 @contextmanager
-def serving(home: Path, roles: Iterable[str],
-            commands: Iterable[list[str]] = ()) -> Iterator[str]:
+def serving(home: Path, roles: Iterable[str], commands: Iterable[list[str]] = ()) -> Iterator[str]:
     """The app on 127.0.0.1 for the install at `home`, with a user `b-<role>` (password
     PASSWORD) per role and the `csc-insight` commands given run first; yields its URL."""
     env = {**os.environ, "CSC_INSIGHT_HOME": str(home)}
     env.pop("DATABASE_URL", None)
     for role in roles:
-        subprocess.run([CLI, "createuser", f"b-{role}", "--role", role, "--password-stdin"],
-                       input=PASSWORD + "\n", text=True, env=env, check=True,
-                       capture_output=True)
+        subprocess.run(
+            [CLI, "createuser", f"b-{role}", "--role", role, "--password-stdin"],
+            input=PASSWORD + "\n",
+            text=True,
+            env=env,
+            check=True,
+            capture_output=True,
+        )
     for command in commands:
         subprocess.run([CLI, *command], env=env, check=True, capture_output=True)
     port = _free_port()
-    proc = subprocess.Popen([CLI, "serve", "--port", str(port), "--workers", "1"], env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [CLI, "serve", "--port", str(port), "--workers", "1"],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     url = f"http://127.0.0.1:{port}"
     try:
         for _ in range(100):
@@ -68,8 +82,7 @@ def accessible(page) -> None:
     from axe_playwright_python.sync_playwright import Axe
 
     violations = Axe().run(page).response["violations"]
-    serious = [(v["id"], v["impact"]) for v in violations if v["impact"] in ("serious",
-                                                                            "critical")]
+    serious = [(v["id"], v["impact"]) for v in violations if v["impact"] in ("serious", "critical")]
     assert serious == [], page.url
 
 

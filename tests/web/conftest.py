@@ -78,11 +78,16 @@ def add_child(base: Path, child_id: str, referral_date: str = "2019-07-02") -> N
     """Add a child with one referral to the current test snapshot (tests only: a real
     snapshot is never written after it is published)."""
     con = duckdb.connect(str(snapshots.current(base).path))
-    con.execute("INSERT INTO children (child_id, dob, sex, ethnicity, source) "
-                "VALUES (?, DATE '2011-05-06', 'F', 'WBRI', 'annex_a')", [child_id])
-    con.execute("INSERT INTO referrals (referral_id, child_id, referral_date, source_code, "
-                "source) VALUES (?, ?, CAST(? AS DATE), '1A', 'cin_census')",
-                [f"R-{child_id}", child_id, referral_date])
+    con.execute(
+        "INSERT INTO children (child_id, dob, sex, ethnicity, source) "
+        "VALUES (?, DATE '2011-05-06', 'F', 'WBRI', 'annex_a')",
+        [child_id],
+    )
+    con.execute(
+        "INSERT INTO referrals (referral_id, child_id, referral_date, source_code, "
+        "source) VALUES (?, ?, CAST(? AS DATE), '1A', 'cin_census')",
+        [f"R-{child_id}", child_id, referral_date],
+    )
     con.close()
 
 

@@ -119,11 +119,17 @@ POST_EXPECTED: dict[str, list[int]] = {
     "registers:cme_edit": [302, 403, 403],
 }
 # Audit routes take ids of the round, case and alert that _audit_ids makes.
-AUDIT_ARGS = {"audits:round": ["round_id"], "audits:write_up": ["round_id"],
-              "audits:auditors": ["round_id"], "audits:report": ["round_id"],
-              "audits:report_docx": ["round_id"], "audits:act": ["round_id"],
-              "audits:case": ["round_id", "case_id"], "audits:moderate": ["round_id", "case_id"],
-              "audits:acknowledge": ["alert_id"]}
+AUDIT_ARGS = {
+    "audits:round": ["round_id"],
+    "audits:write_up": ["round_id"],
+    "audits:auditors": ["round_id"],
+    "audits:report": ["round_id"],
+    "audits:report_docx": ["round_id"],
+    "audits:act": ["round_id"],
+    "audits:case": ["round_id", "case_id"],
+    "audits:moderate": ["round_id", "case_id"],
+    "audits:acknowledge": ["alert_id"],
+}
 
 
 def _patterns(resolver: URLResolver, prefix: str = "") -> list[tuple[str, URLPattern]]:
@@ -163,8 +169,10 @@ def _url(name: str, users: dict[str, object]) -> str:
         ids = _audit_ids(users)
         args[name] = {key: ids[key] for key in AUDIT_ARGS[name]}
     if name in ("committee:edit", "committee:download"):
-        args[name] = {"draft_id": _appendix_draft(), **({"fmt": "docx"} if "download" in name
-                                                        else {})}
+        args[name] = {
+            "draft_id": _appendix_draft(),
+            **({"fmt": "docx"} if "download" in name else {}),
+        }
     if name in RESTRICTED_ARGS:
         args[name] = {RESTRICTED_ARGS[name]: _restricted_ids(users)[RESTRICTED_ARGS[name]]}
     if name == "registers:missing_edit":
@@ -184,8 +192,9 @@ def _appendix_draft() -> int:
 
     from csc_insight.committee.models import Draft
 
-    draft, _ = Draft.objects.get_or_create(kind="appendix", meeting=date(2020, 2, 10),
-                                           period="2019-20-Q2", snapshot_id=SNAPSHOT_ID)
+    draft, _ = Draft.objects.get_or_create(
+        kind="appendix", meeting=date(2020, 2, 10), period="2019-20-Q2", snapshot_id=SNAPSHOT_ID
+    )
     return draft.pk
 
 
@@ -196,7 +205,8 @@ def _missing_episode() -> int:
     from csc_insight.registers.models import MissingEpisode
 
     episode, _ = MissingEpisode.objects.get_or_create(
-        child_id="C1", start=date(2019, 10, 1), defaults={"missing_from": "care"})
+        child_id="C1", start=date(2019, 10, 1), defaults={"missing_from": "care"}
+    )
     return episode.pk
 
 
@@ -206,13 +216,18 @@ def _cme_entry() -> int:
 
     from csc_insight.registers.models import CmeEntry
 
-    entry, _ = CmeEntry.objects.get_or_create(child_id="C1", category="at_risk",
-                                              start=date(2019, 9, 1))
+    entry, _ = CmeEntry.objects.get_or_create(
+        child_id="C1", category="at_risk", start=date(2019, 9, 1)
+    )
     return entry.pk
 
 
-RESTRICTED_ARGS = {"restricted:record": "record_id", "restricted:lift": "record_id",
-                   "restricted:grant": "record_id", "restricted:revoke": "grant_id"}
+RESTRICTED_ARGS = {
+    "restricted:record": "record_id",
+    "restricted:lift": "record_id",
+    "restricted:grant": "record_id",
+    "restricted:revoke": "grant_id",
+}
 
 
 def _restricted_ids(users: dict[str, object]) -> dict[str, int]:
@@ -222,11 +237,18 @@ def _restricted_ids(users: dict[str, object]) -> dict[str, int]:
 
     from csc_insight.access.restricted.models import Grant, RestrictedRecord
 
-    record, made = RestrictedRecord.objects.get_or_create(child_id="C9", defaults={
-        "category": "staff", "reason": "test", "flagged_by": users["administrator"]})
+    record, made = RestrictedRecord.objects.get_or_create(
+        child_id="C9",
+        defaults={"category": "staff", "reason": "test", "flagged_by": users["administrator"]},
+    )
     if made:
-        Grant.objects.create(record=record, user=users["manager"], reason="test",
-                             until=date(2099, 1, 1), granted_by=users["administrator"])
+        Grant.objects.create(
+            record=record,
+            user=users["manager"],
+            reason="test",
+            until=date(2099, 1, 1),
+            granted_by=users["administrator"],
+        )
     return {"record_id": record.pk, "grant_id": record.grants.get().pk}
 
 
@@ -240,8 +262,9 @@ def _plan_ids(users: dict[str, object]) -> dict[str, int]:
     plan, made = Plan.objects.get_or_create(name="Access plan")
     if made:
         section = plan.sections.create(title="Safe", position=1)
-        action = Action.objects.create(plan=plan, section=section, ref="1.1",
-                                       action="Audit return interviews")
+        action = Action.objects.create(
+            plan=plan, section=section, ref="1.1", action="Audit return interviews"
+        )
         lead = Lead.objects.create(name="MG", user=users["manager"])
         action.leads.add(lead)
     return {"plan_id": plan.pk, "action_id": plan.actions.get().pk}
@@ -254,13 +277,20 @@ def _audit_ids(users: dict[str, object]) -> dict[str, int]:
 
     from csc_insight.audits.models import Alert, Audit, Round
 
-    round_, made = Round.objects.get_or_create(title="Access round", defaults={
-        "quarter": "2019-20-Q3", "snapshot_id": SNAPSHOT_ID, "access_until": date(2099, 1, 1)})
+    round_, made = Round.objects.get_or_create(
+        title="Access round",
+        defaults={
+            "quarter": "2019-20-Q3",
+            "snapshot_id": SNAPSHOT_ID,
+            "access_until": date(2099, 1, 1),
+        },
+    )
     if made:
         round_.auditors.add(users["auditor"])
         case = round_.cases.create(child_id="C2", position=1)
-        audit = Audit.objects.create(case=case, auditor=users["auditor"],
-                                     audited_on=date(2019, 12, 1), overall="good")
+        audit = Audit.objects.create(
+            case=case, auditor=users["auditor"], audited_on=date(2019, 12, 1), overall="good"
+        )
         Alert.objects.create(audit=audit, details="Immediate concern")
     alert = Alert.objects.select_related("audit__case").get(audit__case__round=round_)
     return {"round_id": round_.pk, "case_id": alert.audit.case_id, "alert_id": alert.pk}
@@ -270,12 +300,32 @@ def _audit_ids(users: dict[str, object]) -> dict[str, int]:
 def result(home: Path) -> None:
     folder = home / "uploads" / BATCH
     folder.mkdir(parents=True)
-    data = {"user": "u-analyst", "at": "2020-04-01T10:00:00+00:00", "files": ["a.csv"],
-            "snapshot": None, "rows": {},
-            "report": {"ok": False, "errors": 1, "warnings": 0, "not_listed": [], "issues": [
-                {"severity": "error", "code": "bad_date", "file": "a.csv", "sheet": None,
-                 "row": 3, "column": "DOB", "column_letter": "B", "value": "31/02/2019",
-                 "message": "a date as dd/mm/yyyy"}]}}
+    data = {
+        "user": "u-analyst",
+        "at": "2020-04-01T10:00:00+00:00",
+        "files": ["a.csv"],
+        "snapshot": None,
+        "rows": {},
+        "report": {
+            "ok": False,
+            "errors": 1,
+            "warnings": 0,
+            "not_listed": [],
+            "issues": [
+                {
+                    "severity": "error",
+                    "code": "bad_date",
+                    "file": "a.csv",
+                    "sheet": None,
+                    "row": 3,
+                    "column": "DOB",
+                    "column_letter": "B",
+                    "value": "31/02/2019",
+                    "message": "a date as dd/mm/yyyy",
+                }
+            ],
+        },
+    }
     (folder / "result.json").write_text(json.dumps(data), encoding="utf-8")
 
 
@@ -301,8 +351,9 @@ def test_get_matrix(clients, users, snapshot, result) -> None:
                 assert response["Location"].startswith(reverse("accounts:login"))
             if response["Content-Type"].startswith("text/html") and status in (200, 403, 404):
                 check_page(response.content)
-    unexpected_2xx = [s for s in seen if 200 <= s[2] < 300 and s[1] == "anonymous"
-                      and s[0] != "accounts:login"]
+    unexpected_2xx = [
+        s for s in seen if 200 <= s[2] < 300 and s[1] == "anonymous" and s[0] != "accounts:login"
+    ]
     assert unexpected_2xx == []
 
 
@@ -322,13 +373,23 @@ def test_post_matrix(clients, users, snapshot) -> None:
 RESTRICTED_CHILD = "CL00000035"
 # Other spellings of it, as a URL path segment: each is 404 for everyone (anonymous too:
 # the route does not match, so nothing about the child is looked up or checked).
-SPELLINGS = ["cl00000035", "Cl00000035", "cL00000035", "%20CL00000035", "CL00000035%20",
-             "%09CL00000035", "%20cl00000035%20"]
+SPELLINGS = [
+    "cl00000035",
+    "Cl00000035",
+    "cL00000035",
+    "%20CL00000035",
+    "CL00000035%20",
+    "%09CL00000035",
+    "%20cl00000035%20",
+]
 
 
 def _child_id_routes() -> list[str]:
-    return sorted(name for name, p in _patterns(get_resolver())
-                  if "child_id" in getattr(p.pattern, "converters", {}))
+    return sorted(
+        name
+        for name, p in _patterns(get_resolver())
+        if "child_id" in getattr(p.pattern, "converters", {})
+    )
 
 
 def test_child_level_routes_are_found() -> None:
@@ -342,8 +403,12 @@ def test_child_id_in_any_other_case_or_padding_is_404(clients, users, home, snap
     from csc_insight.access.restricted.models import RestrictedRecord
 
     add_child(home, RESTRICTED_CHILD)
-    RestrictedRecord.objects.create(child_id=RESTRICTED_CHILD, category="staff",
-                                    reason="test", flagged_by=users["administrator"])
+    RestrictedRecord.objects.create(
+        child_id=RESTRICTED_CHILD,
+        category="staff",
+        reason="test",
+        flagged_by=users["administrator"],
+    )
     for name in _child_id_routes():
         canonical = reverse(name, kwargs={"child_id": RESTRICTED_CHILD})
         assert clients["manager"].get(canonical).status_code == 403

@@ -27,8 +27,9 @@ def test_summary_cards_link_to_their_sections(clients, dash) -> None:  # noqa: F
     first = " ".join(cards[0].text_content().split())
     assert first.startswith("Contacts 4 No target ↑ Up from 1")
     timely = " ".join(cards[1].text_content().split())
-    assert timely.startswith("Contacts decided within 1 working day 50.0% Red ↓ Down, worse "
-                             "from 100.0%")
+    assert timely.startswith(
+        "Contacts decided within 1 working day 50.0% Red ↓ Down, worse from 100.0%"
+    )
     # each card's sparkline is inline SVG whose <desc> lists the eight quarters
     assert cards[0].xpath(".//svg/desc")[0].text_content().endswith("2019-20-Q3: 4.")
 
@@ -53,18 +54,36 @@ def test_breakdown_order_puts_not_recorded_last() -> None:
 
     keys = ["18+", None, "10-15", "under 1", "5-9", "1-4", "16-17"]
     assert [r.key for r in breakdown_order("age_band", [Row(k) for k in keys])] == [
-        "under 1", "1-4", "5-9", "10-15", "16-17", "18+", None]
+        "under 1",
+        "1-4",
+        "5-9",
+        "10-15",
+        "16-17",
+        "18+",
+        None,
+    ]
     assert [r.key for r in breakdown_order("team", [Row(k) for k in ("b", None, "A")])] == [
-        "A", "b", None]
+        "A",
+        "b",
+        None,
+    ]
 
 
 def test_fold_joins_count_to_percentage_and_bands_to_total() -> None:
-    ids = ["cin_open", "cin_duration_bands", "cla_3plus_placements",
-           "cla_3plus_placements_pct", "cla_open"]
+    ids = [
+        "cin_open",
+        "cin_duration_bands",
+        "cla_3plus_placements",
+        "cla_3plus_placements_pct",
+        "cla_open",
+    ]
     sections = [{"definition": get_definition(i), "result": i} for i in ids]
     folded = fold(sections)
     assert [s["definition"].id for s in folded] == [
-        "cin_open", "cla_3plus_placements_pct", "cla_open"]
+        "cin_open",
+        "cla_3plus_placements_pct",
+        "cla_open",
+    ]
     assert folded[0]["bands"] == "cin_duration_bands"
     assert folded[1]["title"] == "Children looked after with 3 or more placements in 12 months"
     assert folded[1]["also"].id == "cla_3plus_placements"

@@ -27,8 +27,7 @@ def test_analyst_signs_in_and_uploads(server: str, page, tmp_path: Path) -> None
     page.set_input_files("#returns", str(picture))
     page.click("button:has-text('Upload and load')")
     page.wait_for_selector(".govuk-error-summary")
-    assert "photo.png is not an .xlsx, .xml or .csv file" in page.inner_text(
-        ".govuk-error-summary")
+    assert "photo.png is not an .xlsx, .xml or .csv file" in page.inner_text(".govuk-error-summary")
     accessible(page)
     page.goto(f"{server}/children/C1/")
     assert page.locator("h1").inner_text() == "Child C1"

@@ -68,8 +68,10 @@ def test_member_refused_every_child_level_url(server: str, page) -> None:
     page.goto(f"{server}/performance/")
     assert "KID000" not in page.content()
     accessible(page)
-    urls = [f"/indicators/{i}/2019-20-Q3/children/" for i in
-            ("contacts", "contacts_decided_1wd_pct", "referrals", "contact_conversion_pct")]
+    urls = [
+        f"/indicators/{i}/2019-20-Q3/children/"
+        for i in ("contacts", "contacts_decided_1wd_pct", "referrals", "contact_conversion_pct")
+    ]
     urls += [f"/children/{child}/" for child in CHILD_IDS]
     for url in urls:
         response = page.goto(server + url)

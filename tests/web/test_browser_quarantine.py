@@ -12,8 +12,11 @@ pytestmark = MARKS
 
 def test_upload_with_a_bad_row_is_quarantined(server: str, page, tmp_path: Path) -> None:
     header = tmp_path / "header.csv"
-    header.write_text("CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\nA1,1,01/05/2005,WBRI,,,\n"
-                      "B1,1,1066-04-13,WBRI,,,\n", encoding="utf-8")
+    header.write_text(
+        "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\nA1,1,01/05/2005,WBRI,,,\n"
+        "B1,1,1066-04-13,WBRI,,,\n",
+        encoding="utf-8",
+    )
     sign_in(page, server, "b-analyst")
     page.goto(f"{server}/data/")
     page.set_input_files("#returns", str(header))

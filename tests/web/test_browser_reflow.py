@@ -62,8 +62,7 @@ def _pages(role: str) -> list[tuple[str, str]]:
 
 
 def _reflows(page) -> bool:
-    return page.evaluate(
-        "document.scrollingElement.scrollWidth <= window.innerWidth")
+    return page.evaluate("document.scrollingElement.scrollWidth <= window.innerWidth")
 
 
 @pytest.mark.parametrize("role", ROLES)
@@ -96,13 +95,17 @@ def test_overview_and_journey_content(server: str, page) -> None:
     assert page.locator("#row-contacts .csc-forecast__value").inner_text() == "9"
     page.goto(f"{server}/children/KID0001/")
     text = " ".join(page.locator("main").inner_text().split())
-    for expected in ("Ethnicity White British (WBRI)", "Status now Looked after since "
-                     "2 December 2019", "Worker W7, Team A (allocated 8 October 2019)",
-                     "Legal status: Full care order (C2)",
-                     "Placement: Foster placement with other foster carer: long term (U4)",
-                     "Last visit 20 December 2019: Looked-after child visit, seen alone",
-                     "Source Individual (1A)", "Primary need Abuse or neglect (N1)",
-                     "Provider Own local authority (PR1)"):
+    for expected in (
+        "Ethnicity White British (WBRI)",
+        "Status now Looked after since 2 December 2019",
+        "Worker W7, Team A (allocated 8 October 2019)",
+        "Legal status: Full care order (C2)",
+        "Placement: Foster placement with other foster carer: long term (U4)",
+        "Last visit 20 December 2019: Looked-after child visit, seen alone",
+        "Source Individual (1A)",
+        "Primary need Abuse or neglect (N1)",
+        "Provider Own local authority (PR1)",
+    ):
         assert expected in text, expected
     assert DASH_SNAPSHOT not in text
     assert "Data loaded 5 January 2020" in text

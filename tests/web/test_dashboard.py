@@ -69,8 +69,12 @@ def make_dashboard_snapshot(base: Path) -> str:
         table, _, columns = target.partition(" ")
         con.execute(f"INSERT INTO {table} {columns} VALUES " + ", ".join(values))
     con.close()
-    manifest = {"created_at": "2020-01-05T09:00:00Z", "created_by": "u-analyst",
-                "files": [], "rows": {}}
+    manifest = {
+        "created_at": "2020-01-05T09:00:00Z",
+        "created_by": "u-analyst",
+        "files": [],
+        "rows": {},
+    }
     (folder / f"{DASH_SNAPSHOT}.json").write_text(json.dumps(manifest), encoding="utf-8")
     snapshots.publish(DASH_SNAPSHOT, base)
     figures.clear_cache()
@@ -120,19 +124,25 @@ def test_overview_has_direction_and_forecast(clients, dash) -> None:
     """
     doc = _get(clients["manager"], reverse("dashboard:overview"))
     headers = _cells(doc, "//table[contains(@class, 'csc-headlines')]/thead//th")
-    assert headers == ["Indicator", "Value", "Last 8 quarters", "Last quarter",
-                       "Same period last year", "RAG and target", "Benchmarks",
-                       "Year-end forecast"]
+    assert headers == [
+        "Indicator",
+        "Value",
+        "Last 8 quarters",
+        "Last quarter",
+        "Same period last year",
+        "RAG and target",
+        "Benchmarks",
+        "Year-end forecast",
+    ]
     contacts = _row(doc, "contacts")
     assert contacts[3:5] == ["1 ↑ Up", "1 ↑ Up"]
-    assert doc.xpath("//tr[@id='row-contacts']//span[@class='csc-forecast__value']/text()") == [
-        "9"]
+    assert doc.xpath("//tr[@id='row-contacts']//span[@class='csc-forecast__value']/text()") == ["9"]
     timely = _row(doc, "contacts_decided_1wd_pct")
-    assert timely[3:6] == ["100.0% ↓ Down, worse", "100.0% ↓ Down, worse",
-                           "Red Target 90.0%"]
+    assert timely[3:6] == ["100.0% ↓ Down, worse", "100.0% ↓ Down, worse", "Red Target 90.0%"]
     assert timely[7] == "71.4% Last year 100.0% (2018-19)"
-    worse = doc.xpath("//tr[@id='row-contacts_decided_1wd_pct']"
-                      "//span[contains(@class, 'csc-direction--worse')]")
+    worse = doc.xpath(
+        "//tr[@id='row-contacts_decided_1wd_pct']//span[contains(@class, 'csc-direction--worse')]"
+    )
     assert len(worse) == 2
 
 
@@ -140,26 +150,31 @@ def test_overview_has_direction_and_forecast(clients, dash) -> None:
 def test_overview_rag_is_a_tag_with_the_word(clients, dash) -> None:
     doc = _get(clients["manager"], reverse("dashboard:overview"))
     # 50.0% against a target of 90 with tolerance 5 (targets.yaml): Red.
-    tag = doc.xpath("//tr[@id='row-contacts_decided_1wd_pct']//strong[contains(@class, "
-                    "'govuk-tag')]")
+    tag = doc.xpath(
+        "//tr[@id='row-contacts_decided_1wd_pct']//strong[contains(@class, 'govuk-tag')]"
+    )
     assert [(t.text_content(), t.get("class")) for t in tag] == [
-        ("Red", "govuk-tag govuk-tag--red")]
+        ("Red", "govuk-tag govuk-tag--red")
+    ]
 
 
 @pytest.mark.django_db
 def test_overview_sparkline_lists_the_eight_quarters(clients, dash) -> None:
     doc = _get(clients["manager"], reverse("dashboard:overview"))
     desc = doc.xpath("//svg[@id='spark-contacts']/desc")[0].text_content()
-    assert desc == ("2017-18-Q4: no data; 2018-19-Q1: no data; 2018-19-Q2: no data; "
-                    "2018-19-Q3: 1; "
-                    "2018-19-Q4: 0; 2019-20-Q1: 2; 2019-20-Q2: 1; 2019-20-Q3: 4.")
+    assert desc == (
+        "2017-18-Q4: no data; 2018-19-Q1: no data; 2018-19-Q2: no data; "
+        "2018-19-Q3: 1; "
+        "2018-19-Q4: 0; 2019-20-Q1: 2; 2019-20-Q2: 1; 2019-20-Q3: 4."
+    )
 
 
 @pytest.mark.django_db
 def test_overview_says_why_a_figure_is_missing(clients, dash) -> None:
     doc = _get(clients["manager"], reverse("dashboard:overview"))
     assert _row(doc, "assessments_45wd_pct")[1] == (
-        "Not available: needs assessments.authorised_date")
+        "Not available: needs assessments.authorised_date"
+    )
 
 
 @pytest.mark.django_db
@@ -183,8 +198,10 @@ def test_every_area_page_renders(clients, dash) -> None:
 
 @pytest.mark.django_db
 def test_area_chart_and_its_table_hold_the_same_numbers(clients, dash) -> None:
-    doc = _get(clients["manager"],
-               reverse("dashboard:area", args=["contacts-and-referrals"]) + "?period=2019-20-Q3")
+    doc = _get(
+        clients["manager"],
+        reverse("dashboard:area", args=["contacts-and-referrals"]) + "?period=2019-20-Q3",
+    )
     charts = doc.xpath("//svg[contains(@class, 'csc-chart')]")
     assert charts, "no charts"
     for svg in charts:
@@ -201,7 +218,12 @@ def test_area_chart_and_its_table_hold_the_same_numbers(clients, dash) -> None:
                 assert float(marks[quarter]) == float(value.rstrip("%").replace(",", ""))
     contacts = doc.xpath("//svg[@id='chart-contacts']")[0]
     assert [r.get("data-value") for r in contacts.xpath(".//*[@data-value]")] == [
-        "1.0", "0.0", "2.0", "1.0", "4.0"]  # no mark for the 3 quarters with no data
+        "1.0",
+        "0.0",
+        "2.0",
+        "1.0",
+        "4.0",
+    ]  # no mark for the 3 quarters with no data
 
 
 @pytest.mark.django_db
@@ -210,8 +232,11 @@ def test_area_breakdown_round_trips_and_counts_by_team(clients, dash) -> None:
     doc = _get(clients["manager"], url)
     assert doc.xpath("//select[@id='by']/option[@selected]/@value") == ["team"]
     assert doc.xpath("//select[@id='period']/option[@selected]/@value") == ["2019-20-Q3"]
-    table = [t for t in doc.xpath("//table[contains(@class, 'csc-breakdown')]")
-             if t.xpath("caption")[0].text_content().startswith("Referrals by team")][0]
+    table = [
+        t
+        for t in doc.xpath("//table[contains(@class, 'csc-breakdown')]")
+        if t.xpath("caption")[0].text_content().startswith("Referrals by team")
+    ][0]
     assert _cells(table, ".//tbody/tr/*") == ["A", "1", "B", "1"]
     form = doc.xpath("//form[contains(@class, 'csc-filters')]")[0]
     assert form.get("method") == "get"
@@ -221,11 +246,13 @@ def test_area_breakdown_round_trips_and_counts_by_team(clients, dash) -> None:
 
 @pytest.mark.django_db
 def test_indicator_page_shows_definition_settings_sql_and_comparisons(clients, dash) -> None:
-    doc = _get(clients["manager"],
-               reverse("dashboard:indicator", args=["contacts_decided_1wd_pct"]))
+    doc = _get(
+        clients["manager"], reverse("dashboard:indicator", args=["contacts_decided_1wd_pct"])
+    )
     text = " ".join(doc.text_content().split())
     assert _cells(doc, "//dt[.='Source']/following-sibling::dd") == [
-        "local standard (seed 002 reports 91%)"]
+        "local standard (seed 002 reports 91%)"
+    ]
     assert "The start date is day 0" in text
     assert "90, tolerance 5" in text
     assert doc.xpath("//details//code")[0].text_content().lstrip().startswith("SELECT")
@@ -233,8 +260,7 @@ def test_indicator_page_shows_definition_settings_sql_and_comparisons(clients, d
     rows = _cells(doc, "//caption[contains(., 'last 8 quarters')]/../tbody/tr[last()]/*")
     assert rows == ["2019-20-Q3", "50.0%", "2", "4"]
     assert doc.xpath("//svg[@id='chart-contacts_decided_1wd_pct']")
-    assert clients["manager"].get(
-        reverse("dashboard:indicator", args=["nope"])).status_code == 404
+    assert clients["manager"].get(reverse("dashboard:indicator", args=["nope"])).status_code == 404
 
 
 @pytest.mark.django_db
@@ -246,11 +272,14 @@ def test_drilldown_lists_the_children_with_evidence(clients, dash) -> None:
     doc = check_page(response.content)
     rows = [_cells(r, "./*") for r in doc.xpath("//tbody/tr")]
     # the contacts not decided in time come first: they are what a manager acts on
-    assert [r[:3] for r in rows] == [["KID0003", "No", "Yes"], ["KID0004", "No", "Yes"],
-                                     ["KID0001", "Yes", "Yes"], ["KID0002", "Yes", "Yes"]]
+    assert [r[:3] for r in rows] == [
+        ["KID0003", "No", "Yes"],
+        ["KID0004", "No", "Yes"],
+        ["KID0001", "Yes", "Yes"],
+        ["KID0002", "Yes", "Yes"],
+    ]
     assert rows[2][3] == "contact id K1, contact 04/10/2019, decision 07/10/2019, working days 1"
-    assert doc.xpath("//tbody/tr[3]/th/a/@href") == [reverse("children:journey",
-                                                             args=["KID0001"])]
+    assert doc.xpath("//tbody/tr[3]/th/a/@href") == [reverse("children:journey", args=["KID0001"])]
     only = check_page(clients["manager"].get(url + "?show=numerator").content)
     assert _cells(only, "//tbody/tr/th") == ["KID0001", "KID0002"]
     late = check_page(clients["manager"].get(url + "?show=outside").content)
@@ -265,9 +294,14 @@ def test_drilldown_writes_one_access_event_per_view(clients, users, dash) -> Non
     assert len(events) == 1
     event = events[0]
     assert (event.username, event.child_id, event.route, event.path) == (
-        "u-analyst", "*list*", "dashboard:children", url)
-    assert event.reason == (f"list: contacts 2019-20-Q3 all, page 1, 4 of 4 children, "
-                            f"snapshot {DASH_SNAPSHOT}")
+        "u-analyst",
+        "*list*",
+        "dashboard:children",
+        url,
+    )
+    assert event.reason == (
+        f"list: contacts 2019-20-Q3 all, page 1, 4 of 4 children, snapshot {DASH_SNAPSHOT}"
+    )
 
 
 @pytest.mark.django_db
@@ -280,11 +314,16 @@ def test_drilldown_refused_to_members_and_auditors(clients, dash) -> None:
 
 @pytest.mark.django_db
 def test_a_member_never_sees_a_child_id(clients, dash) -> None:
-    urls = [reverse("dashboard:start"), reverse("dashboard:overview"),
-            reverse("dashboard:overview") + "?period=2019-20-Q2"]
+    urls = [
+        reverse("dashboard:start"),
+        reverse("dashboard:overview"),
+        reverse("dashboard:overview") + "?period=2019-20-Q2",
+    ]
     urls += [reverse("dashboard:area", args=[s]) + "?by=age_band" for s in AREA_SLUGS]
-    urls += [reverse("dashboard:indicator", args=[i]) for i in ("contacts", "referrals",
-                                                               "contacts_decided_1wd_pct")]
+    urls += [
+        reverse("dashboard:indicator", args=[i])
+        for i in ("contacts", "referrals", "contacts_decided_1wd_pct")
+    ]
     for url in urls:
         html = clients["member"].get(url).content.decode()
         assert not re.search("|".join(CHILD_IDS), html), url
@@ -304,7 +343,8 @@ def test_cached_figures_follow_a_changed_target(clients, dash, home: Path) -> No
     url = reverse("dashboard:overview")
     assert _row(_get(clients["manager"], url), "contacts_decided_1wd_pct")[5].startswith("Red")
     (home / "targets.yaml").write_text(
-        "contacts_decided_1wd_pct: {target: 50, tolerance: 5}\n", encoding="utf-8")
+        "contacts_decided_1wd_pct: {target: 50, tolerance: 5}\n", encoding="utf-8"
+    )
     assert _row(_get(clients["manager"], url), "contacts_decided_1wd_pct")[5].startswith("Green")
 
 

@@ -21,8 +21,9 @@ CHILDREN_CSV = b"CHILD,DOB,SEX,ETHNICITY,DISABILITY,UASC\nC7,04/03/2012,M,WBRI,N
 
 
 def _upload(client, returns=(), extras=()):
-    return client.post(reverse("imports:upload"), {"returns": list(returns),
-                                                    "extras": list(extras)})
+    return client.post(
+        reverse("imports:upload"), {"returns": list(returns), "extras": list(extras)}
+    )
 
 
 @pytest.mark.parametrize(
@@ -60,15 +61,19 @@ def test_history_lists_loads_and_switches_back(clients, home: Path) -> None:
     )
     assert response.status_code == 302
     assert snapshots.current_id() == "20200101T090000Z-aaaaaa"
-    assert client.post(
-        reverse("imports:use_snapshot", kwargs={"snapshot_id": "20990101T000000Z-ffffff"})
-    ).status_code == 404
+    assert (
+        client.post(
+            reverse("imports:use_snapshot", kwargs={"snapshot_id": "20990101T000000Z-ffffff"})
+        ).status_code
+        == 404
+    )
 
 
 def test_upload_loads_through_the_real_loader(clients, home: Path) -> None:
     pytest.importorskip("csc_insight.formats.local_extras", reason="local extras reader missing")
-    response = _upload(clients["analyst"], extras=[SimpleUploadedFile("Children.CSV",
-                                                                      CHILDREN_CSV)])
+    response = _upload(
+        clients["analyst"], extras=[SimpleUploadedFile("Children.CSV", CHILDREN_CSV)]
+    )
     assert response.status_code == 302
     page = clients["analyst"].get(response["Location"])
     doc = check_page(page.content)
@@ -84,8 +89,10 @@ def test_upload_loads_through_the_real_loader(clients, home: Path) -> None:
 def test_upload_with_errors_shows_the_report(clients, home: Path) -> None:
     pytest.importorskip("csc_insight.formats.local_extras", reason="local extras reader missing")
     bad = b"CHILD,DOB,SEX,ETHNICITY,DISABILITY,UASC\nC7,31/02/2012,M,WBRI,N,N\n"
-    response = clients["analyst"].post(reverse("imports:upload"), {
-        "extras": [SimpleUploadedFile("children.csv", bad)], "strict": "yes"})
+    response = clients["analyst"].post(
+        reverse("imports:upload"),
+        {"extras": [SimpleUploadedFile("children.csv", bad)], "strict": "yes"},
+    )
     page = clients["analyst"].get(response["Location"])
     doc = check_page(page.content)
     assert doc.xpath("//h1/text()") == ["Load refused"]
@@ -98,22 +105,30 @@ def test_upload_with_errors_shows_the_report(clients, home: Path) -> None:
 def test_upload_quarantines_a_bad_row_and_the_data_page_lists_it(clients, home: Path) -> None:
     """C7 is good; C8 has 31 February (row 3, column B): by default C8 is set aside and C7
     loads; the result page says 1 quarantined and the Data page lists file, row and value."""
-    rows = (b"CHILD,DOB,SEX,ETHNICITY,DISABILITY,UASC\nC7,04/03/2012,M,WBRI,N,N\n"
-            b"C8,31/02/2012,M,WBRI,N,N\n")
+    rows = (
+        b"CHILD,DOB,SEX,ETHNICITY,DISABILITY,UASC\nC7,04/03/2012,M,WBRI,N,N\n"
+        b"C8,31/02/2012,M,WBRI,N,N\n"
+    )
     response = _upload(clients["analyst"], extras=[SimpleUploadedFile("children.csv", rows)])
     doc = check_page(clients["analyst"].get(response["Location"]).content)
     assert doc.xpath("//h1/text()") == ["Load complete"]
     assert "1 problem with rows' values" in " ".join(
-        " ".join(doc.xpath("//div[@class='govuk-warning-text']//text()")).split())
-    assert [t.strip() for t in doc.xpath("//table[@id='report']//strong[contains(@class, "
-                                         "'govuk-tag')]/text()")] == ["Quarantined"]
+        " ".join(doc.xpath("//div[@class='govuk-warning-text']//text()")).split()
+    )
+    assert [
+        t.strip()
+        for t in doc.xpath("//table[@id='report']//strong[contains(@class, 'govuk-tag')]/text()")
+    ] == ["Quarantined"]
     assert snapshots.current().rows()["children"] == 1
     data = check_page(clients["analyst"].get(reverse("imports:data")).content)
-    listed = [" ".join(" ".join(r.itertext()).split())
-              for r in data.xpath("//h2[@id='quarantine']/following-sibling::div[1]//tbody/tr")]
+    listed = [
+        " ".join(" ".join(r.itertext()).split())
+        for r in data.xpath("//h2[@id='quarantine']/following-sibling::div[1]//tbody/tr")
+    ]
     assert len(listed) == 1
-    assert listed[0].startswith("children.csv 3 B DOB 31/02/2012 31/02/2012: there is no 31 "
-                                "February 2012.")
+    assert listed[0].startswith(
+        "children.csv 3 B DOB 31/02/2012 31/02/2012: there is no 31 February 2012."
+    )
     assert listed[0].endswith("The row (children)")
 
 
@@ -124,9 +139,11 @@ def test_indicator_page_says_how_many_of_its_events_are_quarantined(clients, hom
     con = duckdb.connect(str(snapshots.current().path))
     quarantine.ensure(con)
     for row, day in ((2, "2019-07-02"), (3, "2019-09-30"), (4, "2019-10-01"), (5, None)):
-        con.execute("INSERT INTO quarantine (file, row_number, problem, scope, target, "
-                    "event_date) VALUES ('referrals.csv', ?, 'bad_code', 'row', 'referrals', ?)",
-                    [row, day])
+        con.execute(
+            "INSERT INTO quarantine (file, row_number, problem, scope, target, "
+            "event_date) VALUES ('referrals.csv', ?, 'bad_code', 'row', 'referrals', ?)",
+            [row, day],
+        )
     con.close()
     url = reverse("dashboard:indicator", args=["referrals"]) + "?period=2019-20-Q2"
     doc = check_page(clients["analyst"].get(url).content)
@@ -135,6 +152,7 @@ def test_indicator_page_says_how_many_of_its_events_are_quarantined(clients, hom
         "2 referrals in this period are quarantined: they had errors in the files, so they "
         "are not in this figure.",
         "1 referral with no usable date is quarantined: they had errors in the files, so they "
-        "are not in this figure."]
+        "are not in this figure.",
+    ]
     member = check_page(clients["member"].get(url).content)
     assert member.xpath("//div[@id='quarantined']//a") == []  # no link to a page they can't use

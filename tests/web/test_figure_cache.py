@@ -29,8 +29,7 @@ def dash(home: Path) -> str:
 
 
 @pytest.mark.parametrize("role", ["member", "manager", "auditor"])
-@pytest.mark.parametrize("period", ["asat:2019-12-31", "rolling-12m:2019-11-30",
-                                    "2015-16-Q1"])
+@pytest.mark.parametrize("period", ["asat:2019-12-31", "rolling-12m:2019-11-30", "2015-16-Q1"])
 def test_a_non_analyst_may_only_choose_a_listed_period(clients, dash, role, period) -> None:
     response = clients[role].get(OVERVIEW, {"period": period})
     assert response.status_code == 400

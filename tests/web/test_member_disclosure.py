@@ -33,11 +33,26 @@ SKIP = re.compile(r"(/logout|\.docx$|\.xlsx$|/docx/?$|/pdf/?$|/xlsx/?$|/export|/
 def city_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
     home = tmp_path_factory.mktemp("member-city")
     env = {"CSC_INSIGHT_HOME": str(home), "PATH": "/usr/bin:/bin"}
-    subprocess.run([CLI, "synth", "--profile", "city", "--seed", "3", "--start", "2018-04-01",
-                    "--end", "2020-03-31", "--out", str(home / "synth")], env=env, check=True,
-                   capture_output=True)
-    subprocess.run([CLI, "load", str(home / "synth")], env=env, check=True,
-                   capture_output=True)
+    subprocess.run(
+        [
+            CLI,
+            "synth",
+            "--profile",
+            "city",
+            "--seed",
+            "3",
+            "--start",
+            "2018-04-01",
+            "--end",
+            "2020-03-31",
+            "--out",
+            str(home / "synth"),
+        ],
+        env=env,
+        check=True,
+        capture_output=True,
+    )
+    subprocess.run([CLI, "load", str(home / "synth")], env=env, check=True, capture_output=True)
     return home
 
 
@@ -63,8 +78,7 @@ def records(home: Path, users: dict[str, object]) -> None:
 
     create_demo_plans()
     create_demo_round()
-    committee.create("performance", date(2020, 2, 10), "2019-20-Q3", None, None,
-                     users["analyst"])
+    committee.create("performance", date(2020, 2, 10), "2019-20-Q3", None, None, users["analyst"])
 
 
 # Tables that count plan actions, not children, and columns that hold references.
@@ -97,7 +111,7 @@ def _cells(html: str) -> list[tuple[str, str]]:
             if first in not_counts:
                 continue
             for index, cell in enumerate(row.xpath("th|td")):
-                if cell.tag == "td" and header[index:index + 1] != ["Ref"]:
+                if cell.tag == "td" and header[index : index + 1] != ["Ref"]:
                     found.append((caption, " ".join(cell.text_content().split())))
     text = " ".join(doc.text_content().split())
     found += [("linked indicator", m.group(1)) for m in LINKED.finditer(text)]
@@ -120,8 +134,9 @@ def crawl(client: Client, start: str = "/") -> dict[str, str]:
         if response.status_code != 200 or "text/html" not in response.get("Content-Type", ""):
             seen[url] = ""
             continue
-        html = (b"".join(response.streaming_content) if response.streaming
-                else response.content).decode()
+        html = (
+            b"".join(response.streaming_content) if response.streaming else response.content
+        ).decode()
         seen[url] = html
         doc = lxml.html.document_fromstring(html)
         links = list(doc.xpath("//a/@href"))
@@ -131,16 +146,18 @@ def crawl(client: Client, start: str = "/") -> dict[str, str]:
             links += [f"{path}?period={p}" for p in periods]
         if path.startswith("/performance/") and path != "/performance/" and "?" not in url:
             links += [f"{path}?period={p}" for p in periods]
-            links += [f"{path}?by={b}" for b in doc.xpath("//select[@id='by']/option/@value")
-                      if b]
+            links += [f"{path}?by={b}" for b in doc.xpath("//select[@id='by']/option/@value") if b]
         for link in links:
             parts = urlsplit(urljoin(url, link))
             if parts.netloc or not parts.path.startswith("/") or SKIP.search(parts.path):
                 continue
             if parts.path.startswith("/static/"):
                 continue
-            if parts.path.startswith(("/indicators/", "/performance/")) and parts.query and (
-                    parts.path.startswith("/indicators/") or "?" in url):
+            if (
+                parts.path.startswith(("/indicators/", "/performance/"))
+                and parts.query
+                and (parts.path.startswith("/indicators/") or "?" in url)
+            ):
                 # indicator pages, and pages linked from a filtered page: default period
                 queue.append(parts.path)
                 continue
@@ -149,16 +166,26 @@ def crawl(client: Client, start: str = "/") -> dict[str, str]:
 
 
 def small_cells(pages: dict[str, str]) -> list[str]:
-    return [f"{url} [{caption}]: {text}" for url, html in pages.items() if html
-            for caption, text in _cells(html) if SMALL.match(text)]
+    return [
+        f"{url} [{caption}]: {text}"
+        for url, html in pages.items()
+        if html
+        for caption, text in _cells(html)
+        if SMALL.match(text)
+    ]
 
 
 def test_the_scan_finds_small_counts_on_staff_pages(clients, records) -> None:
     """The same pages for a Manager (staff) do show counts of 1 to 5: the city has them,
     so a clean Member scan below is not an accident of the data."""
-    pages = {url: clients["manager"].get(url).content.decode() for url in (
-        "/performance/", "/performance/children-in-care/?by=age_band",
-        "/performance/child-protection/?by=team")}
+    pages = {
+        url: clients["manager"].get(url).content.decode()
+        for url in (
+            "/performance/",
+            "/performance/children-in-care/?by=age_band",
+            "/performance/child-protection/?by=team",
+        )
+    }
     assert len(small_cells(pages)) > 20
 
 

@@ -44,12 +44,15 @@ TITLE = "Assessments in which the child was seen"
 ROWS = {
     "snapshot_meta (key, value)": [f"('id', '{SNAPSHOT}')"],
     "contacts (contact_id, child_id, contact_date, source)": [
-        "('K1', 'C1', DATE '2019-04-02', 'x')", "('K2', 'C2', DATE '2019-11-05', 'x')",
-        "('K3', 'C3', DATE '2019-12-30', 'x')"],
+        "('K1', 'C1', DATE '2019-04-02', 'x')",
+        "('K2', 'C2', DATE '2019-11-05', 'x')",
+        "('K3', 'C3', DATE '2019-12-30', 'x')",
+    ],
     "assessments (assessment_id, child_id, start_date, authorised_date, child_seen, source)": [
         "('A1', 'C1', DATE '2019-04-03', DATE '2019-05-10', TRUE, 'x')",
         "('A2', 'C2', DATE '2019-10-01', DATE '2019-11-04', NULL, 'x')",
-        "('A3', 'C3', DATE '2019-10-02', DATE '2019-12-02', NULL, 'x')"],
+        "('A3', 'C3', DATE '2019-10-02', DATE '2019-12-02', NULL, 'x')",
+    ],
 }
 IMPOSSIBLE = ["2019-20-Q5", "2019-21", "asat:2019-02-30", "9999-00-Q1", "asat:9999-12-31"]
 
@@ -63,8 +66,12 @@ def _publish(base: Path) -> str:
         table, _, columns = target.partition(" ")
         con.execute(f"INSERT INTO {table} {columns} VALUES " + ", ".join(values))
     con.close()
-    manifest = {"created_at": "2020-01-05T09:00:00Z", "created_by": "u-analyst",
-                "files": [], "rows": {}}
+    manifest = {
+        "created_at": "2020-01-05T09:00:00Z",
+        "created_by": "u-analyst",
+        "files": [],
+        "rows": {},
+    }
     (folder / f"{SNAPSHOT}.json").write_text(json.dumps(manifest), encoding="utf-8")
     snapshots.publish(SNAPSHOT, base)
     figures.clear_cache()
@@ -109,8 +116,10 @@ def test_indicator_page_says_no_data_without_forecast(clients, nodata) -> None:
     assert _text(value) == "No data (not recorded in the period) Not rated (no data)"
     forecast = [_text(r) for r in doc.xpath("//tr[th[normalize-space()='Year-end forecast']]")]
     assert forecast == ["Year-end forecast No data No forecast: no data for the period"]
-    trend = {_text(r.xpath("th")[0]): _text(r.xpath("td")[0])
-             for r in doc.xpath("//table[caption[contains(., 'last 8 quarters')]]/tbody/tr")}
+    trend = {
+        _text(r.xpath("th")[0]): _text(r.xpath("td")[0])
+        for r in doc.xpath("//table[caption[contains(., 'last 8 quarters')]]/tbody/tr")
+    }
     assert trend["2019-20-Q1"] == "100.0%"
     assert trend["2019-20-Q2"] == "No data (no records in the period)"
     assert trend["2019-20-Q3"] == "No data (not recorded in the period)"
@@ -131,33 +140,46 @@ def test_papers_say_no_data(home: Path, nodata, tmp_path: Path) -> None:
     con = snapshots.connect()
     public = performance_report(con, "2019-20-Q3", date(2020, 2, 10))
     document = Document(str(write(public, "docx", tmp_path / "p.docx")))
-    rows = [[c.text for c in row.cells] for t in document.tables for row in t.rows
-            if row.cells[0].text == TITLE]
+    rows = [
+        [c.text for c in row.cells]
+        for t in document.tables
+        for row in t.rows
+        if row.cells[0].text == TITLE
+    ]
     # this quarter, previous quarter (Q2: none), same quarter last year (before the data),
     # forecast (none from no data), England and London (DfE publish none)
-    assert rows == [[TITLE, "no data", "no data", "no data", "no data", "not published",
-                     "not published"]]
-    assert (f"No data for Q3 2019-20, so no figure, forecast or comparison: {TITLE} (not "
-            "recorded in the period).") in [p.text for p in document.paragraphs]
+    assert rows == [
+        [TITLE, "no data", "no data", "no data", "no data", "not published", "not published"]
+    ]
+    assert (
+        f"No data for Q3 2019-20, so no figure, forecast or comparison: {TITLE} (not "
+        "recorded in the period)."
+    ) in [p.text for p in document.paragraphs]
     private = appendix(con, "2019-20-Q3", date(2020, 2, 10))
-    cells = [[_text(c) for c in tr.xpath("th|td")] for tr in
-             lxml.html.document_fromstring(to_html(private)).xpath("//table//tr")]
+    cells = [
+        [_text(c) for c in tr.xpath("th|td")]
+        for tr in lxml.html.document_fromstring(to_html(private)).xpath("//table//tr")
+    ]
     assert [row[:2] for row in cells if row and row[0] == TITLE] == [[TITLE, "no data"]]
     (result,) = compute(con, "2019-20-Q3", ids=[SEEN])
     assert paper_figures.sentence(result, "Q3 2019-20", paper_figures.Policy(True)) == (
-        f"{TITLE}: no data in Q3 2019-20 (not recorded in the period).")
+        f"{TITLE}: no data in Q3 2019-20 (not recorded in the period)."
+    )
 
 
 def test_plan_link_says_no_data(nodata) -> None:
     assert current_values([SEEN, "contacts"]) == {
         SEEN: "no data: not recorded in the period (2019-20-Q3)",
-        "contacts": "2 (2019-20-Q3)"}
+        "contacts": "2 (2019-20-Q3)",
+    }
 
 
 def _period_urls() -> list[tuple[str, str]]:
     """(role, URL without the period) for every page that takes ?period=."""
-    urls = [("member", reverse("dashboard:overview")),
-            ("member", reverse("dashboard:indicator", args=[SEEN]))]
+    urls = [
+        ("member", reverse("dashboard:overview")),
+        ("member", reverse("dashboard:indicator", args=[SEEN])),
+    ]
     urls += [("member", reverse("dashboard:area", args=[slug])) for slug in AREA_SLUGS]
     return urls
 
@@ -181,6 +203,8 @@ def test_a_single_day_shows_stock_indicators_only(clients, nodata) -> None:
     assert not doc.xpath("//tr[@id='row-contacts' or @id='row-assessments_child_seen_pct']")
     assert doc.xpath("//tr[@id='row-cla_open']")
     assert doc.xpath("//p[contains(@class, 'csc-asat-note')]")
-    flow = _get(clients["analyst"], reverse("dashboard:indicator", args=["contacts"])
-                + "?period=asat:2019-11-05")
+    flow = _get(
+        clients["analyst"],
+        reverse("dashboard:indicator", args=["contacts"]) + "?period=asat:2019-11-05",
+    )
     assert "No data (counts events over a period, not on a single day)" in _text(flow)

@@ -24,17 +24,34 @@ def _reachable() -> bool:
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(os.environ.get("DATABASE_URL", "").startswith("postgres"),
-                    reason="already running against PostgreSQL")
+@pytest.mark.skipif(
+    os.environ.get("DATABASE_URL", "").startswith("postgres"),
+    reason="already running against PostgreSQL",
+)
 @pytest.mark.skipif(not _reachable(), reason="no PostgreSQL on 127.0.0.1:5432")
 def test_security_tests_pass_on_postgresql(tmp_path: Path) -> None:
     env = {**os.environ, "DATABASE_URL": URL, "CSC_INSIGHT_HOME": str(tmp_path)}
     here = Path(__file__).parent
     result = subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-p", "no:xdist",
-         "--create-db", str(here / "test_security.py"),
-         "-k", "refuses_update or new_session or throttled or disabling"],
-        env=env, capture_output=True, text=True, cwd=here.parent.parent, timeout=300,
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-q",
+            "-p",
+            "no:cacheprovider",
+            "-p",
+            "no:xdist",
+            "--create-db",
+            str(here / "test_security.py"),
+            "-k",
+            "refuses_update or new_session or throttled or disabling",
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        cwd=here.parent.parent,
+        timeout=300,
     )
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-2000:]
     assert "5 passed," in result.stdout, result.stdout[-1000:]

@@ -27,26 +27,34 @@ LIST = reverse("dashboard:children", args=["referrals", "2019-20-Q2"])
 
 
 def _restrict(clients, child_id: str = "C1") -> RestrictedRecord:
-    response = clients["administrator"].post(reverse("restricted:new"), {
-        "child_id": child_id, "category": "staff", "reason": "Child of a social worker"})
+    response = clients["administrator"].post(
+        reverse("restricted:new"),
+        {"child_id": child_id, "category": "staff", "reason": "Child of a social worker"},
+    )
     assert response.status_code == 302
     return RestrictedRecord.objects.get(child_id=child_id)
 
 
 def _grant(clients, users, record: RestrictedRecord, until: date, reason: str = "Audit"):
-    return clients["administrator"].post(reverse("restricted:grant", args=[record.pk]), {
-        "user": users["manager"].pk, "until": until.strftime("%d/%m/%Y"), "reason": reason})
+    return clients["administrator"].post(
+        reverse("restricted:grant", args=[record.pk]),
+        {"user": users["manager"].pk, "until": until.strftime("%d/%m/%Y"), "reason": reason},
+    )
 
 
 def test_a_restricted_journey_opens_only_for_named_roles(clients, users, snapshot) -> None:
     assert clients["manager"].get(JOURNEY).status_code == 200
     _restrict(clients)
-    statuses = {who: clients[who].get(JOURNEY).status_code
-                for who in ("manager", "analyst", "administrator")}
+    statuses = {
+        who: clients[who].get(JOURNEY).status_code
+        for who in ("manager", "analyst", "administrator")
+    }
     assert statuses == {"manager": 403, "analyst": 403, "administrator": 200}
     # refused views are not logged as views of the child
-    assert list(AccessEvent.objects.values_list("username", flat=True)
-                .filter(child_id="C1")) == ["u-administrator", "u-manager"]
+    assert list(AccessEvent.objects.values_list("username", flat=True).filter(child_id="C1")) == [
+        "u-administrator",
+        "u-manager",
+    ]
 
 
 def test_a_grant_opens_it_until_it_ends_or_is_revoked(clients, users, snapshot) -> None:
@@ -60,9 +68,13 @@ def test_a_grant_opens_it_until_it_ends_or_is_revoked(clients, users, snapshot) 
     held.refresh_from_db()
     assert held.revoked_by == users["administrator"]
     # a grant that ended yesterday opens nothing
-    Grant.objects.create(record=record, user=users["manager"], reason="old",
-                         until=access.today() - timedelta(days=1),
-                         granted_by=users["administrator"])
+    Grant.objects.create(
+        record=record,
+        user=users["manager"],
+        reason="old",
+        until=access.today() - timedelta(days=1),
+        granted_by=users["administrator"],
+    )
     assert clients["manager"].get(JOURNEY).status_code == 403
 
 
@@ -100,17 +112,18 @@ def test_lists_count_a_restricted_child_without_naming_them(clients, users, snap
 def test_auditor_needs_a_grant_as_well_as_the_round(clients, users, snapshot) -> None:
     from csc_insight.audits.models import Round
 
-    round_ = Round.objects.create(title="Round", quarter="2019-20-Q3", snapshot_id=snapshot,
-                                  access_until=date(2099, 1, 1))
+    round_ = Round.objects.create(
+        title="Round", quarter="2019-20-Q3", snapshot_id=snapshot, access_until=date(2099, 1, 1)
+    )
     round_.auditors.add(users["auditor"])
     case = round_.cases.create(child_id="C1", position=1)
     assert clients["auditor"].get(JOURNEY).status_code == 200
     _restrict(clients)
     assert clients["auditor"].get(JOURNEY).status_code == 403
-    listing = check_page(clients["auditor"].get(reverse("audits:round", args=[round_.pk]))
-                         .content).text_content()
-    assert "Restricted record You need a grant from an Administrator" in " ".join(
-        listing.split())
+    listing = check_page(
+        clients["auditor"].get(reverse("audits:round", args=[round_.pk])).content
+    ).text_content()
+    assert "Restricted record You need a grant from an Administrator" in " ".join(listing.split())
     page = clients["auditor"].get(reverse("audits:case", args=[round_.pk, case.pk]))
     assert page.status_code == 200
     assert "This is a restricted record" in page.content.decode()
@@ -125,7 +138,8 @@ def test_review_report_counts_views_while_the_grant_was_open(clients, users, sna
     clients["analyst"].get(JOURNEY)  # refused: not counted
     rows = access.review()
     assert [(r.child_id, r.user, r.status, r.views, r.restriction) for r in rows] == [
-        ("C1", "u-manager", "Active", 2, "In force")]
+        ("C1", "u-manager", "Active", 2, "In force")
+    ]
     page = check_page(clients["administrator"].get(reverse("restricted:review")).content)
     cells = [" ".join(c.text_content().split()) for c in page.xpath("//tbody/tr[1]/td")]
     assert cells[0] == "C1" and cells[-2:] == ["Active", "2"]
@@ -137,13 +151,19 @@ def test_review_report_counts_views_while_the_grant_was_open(clients, users, sna
 
 def test_admin_pages_render_and_warn_about_unknown_children(clients, users, snapshot) -> None:
     admin = clients["administrator"]
-    response = admin.post(reverse("restricted:new"), {
-        "child_id": "NOPE1", "category": "adoption", "reason": "Adoption order"}, follow=True)
+    response = admin.post(
+        reverse("restricted:new"),
+        {"child_id": "NOPE1", "category": "adoption", "reason": "Adoption order"},
+        follow=True,
+    )
     text = check_page(response.content).text_content()
     assert "NOPE1 is not in the current data" in text
-    for name, args in (("restricted:list", []), ("restricted:new", []),
-                       ("restricted:review", []),
-                       ("restricted:record", [RestrictedRecord.objects.get().pk])):
+    for name, args in (
+        ("restricted:list", []),
+        ("restricted:new", []),
+        ("restricted:review", []),
+        ("restricted:record", [RestrictedRecord.objects.get().pk]),
+    ):
         check_page(admin.get(reverse(name, args=args)).content)
     empty = admin.post(reverse("restricted:new"), {})
     assert "Enter the child ID" in check_page(empty.content).text_content()

@@ -35,8 +35,9 @@ def _signed_in(user) -> Client:
     user.set_password(PASSWORD)
     user.save()
     client = Client()
-    response = client.post(reverse("accounts:login"),
-                           {"username": user.username, "password": PASSWORD})
+    response = client.post(
+        reverse("accounts:login"), {"username": user.username, "password": PASSWORD}
+    )
     assert response.status_code == 302
     return client
 
@@ -45,14 +46,14 @@ def _setup_link(clients, user) -> str:
     """Require a second factor for the user from the Users page: the path of the one-time
     setup link the page shows the Administrator."""
     page = clients["administrator"].post(
-        reverse("accounts:user_second_factor", args=[user.pk]), {"action": "require"})
+        reverse("accounts:user_second_factor", args=[user.pk]), {"action": "require"}
+    )
     assert page.status_code == 200
     link = check_page(page.content).xpath("//*[@id='setup-link']/text()")[0]
     return link.removeprefix("http://testserver")
 
 
-def test_a_required_user_sets_up_a_code_before_anything_opens(clients, users,
-                                                              snapshot) -> None:
+def test_a_required_user_sets_up_a_code_before_anything_opens(clients, users, snapshot) -> None:
     manager = users["manager"]
     link = _setup_link(clients, manager)
     client = _signed_in(manager)
@@ -122,8 +123,7 @@ def test_next_never_leaves_the_site(users) -> None:
     member = users["member"]
     device = TOTPDevice.objects.create(user=member, name="app", confirmed=True)
     client = _signed_in(member)
-    response = client.post(CODE_PAGE, {"code": _code(device),
-                                       "next": "https://evil.example/"})
+    response = client.post(CODE_PAGE, {"code": _code(device), "next": "https://evil.example/"})
     assert response["Location"] == reverse("dashboard:start")
 
 

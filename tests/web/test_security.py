@@ -27,8 +27,15 @@ def test_journey_writes_one_event_and_no_data(clients, snapshot) -> None:
     assert "2019-08-15" in doc.xpath("//time/@datetime")
     assert "no-store" in response["Cache-Control"]
     events = list(AccessEvent.objects.values("username", "child_id", "route", "path", "reason"))
-    assert events == [{"username": "u-manager", "child_id": "C1", "route": "children:journey",
-                       "path": "/children/C1/", "reason": ""}]
+    assert events == [
+        {
+            "username": "u-manager",
+            "child_id": "C1",
+            "route": "children:journey",
+            "path": "/children/C1/",
+            "reason": "",
+        }
+    ]
 
 
 def test_refused_and_missing_children_are_not_logged(clients, snapshot) -> None:
@@ -50,10 +57,20 @@ def test_access_log_refuses_update_and_delete_in_the_database(clients, snapshot,
 
 
 def test_access_log_search_and_csv_export_escapes_formulas(clients, users) -> None:
-    AccessEvent.objects.create(username="u-manager", child_id="C1", route="children:journey",
-                               path="/children/C1/", reason="=HYPERLINK(1)")
-    AccessEvent.objects.create(username="u-analyst", child_id="C2", route="children:journey",
-                               path="/children/C2/", reason="")
+    AccessEvent.objects.create(
+        username="u-manager",
+        child_id="C1",
+        route="children:journey",
+        path="/children/C1/",
+        reason="=HYPERLINK(1)",
+    )
+    AccessEvent.objects.create(
+        username="u-analyst",
+        child_id="C2",
+        route="children:journey",
+        path="/children/C2/",
+        reason="",
+    )
     admin = clients["administrator"]
     page = admin.get(reverse("accesslog:search"), {"child": "c2"})
     cells = check_page(page.content).xpath("//tbody/tr/td[3]/text()")

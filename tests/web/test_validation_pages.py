@@ -21,9 +21,11 @@ def failing(snapshot: str, home: Path) -> str:
     census, loaded too, does not have: cross-return rule XR01 fails once."""
     path = snapshots.snapshot_dir(home) / f"{SNAPSHOT_ID}.duckdb"
     con = duckdb.connect(str(path))
-    con.execute("INSERT INTO cp_plans (cp_plan_id, child_id, start_date, source, source_ref) "
-                "VALUES ('P2', 'C2', DATE '2019-10-01', 'annex_a', "
-                "'annex_a.xlsx!List 7:5')")
+    con.execute(
+        "INSERT INTO cp_plans (cp_plan_id, child_id, start_date, source, source_ref) "
+        "VALUES ('P2', 'C2', DATE '2019-10-01', 'annex_a', "
+        "'annex_a.xlsx!List 7:5')"
+    )
     con.close()
     return snapshot
 
@@ -53,7 +55,10 @@ def test_drill_down_lists_the_children_and_logs_each(clients, failing):
     assert "annex_a.xlsx (List 7)" in html and ">5<" in html and ">C2<" in html
     event = AccessEvent.objects.get()
     assert (event.username, event.child_id, event.route) == (
-        "u-manager", "C2", "imports:validation_rule")
+        "u-manager",
+        "C2",
+        "imports:validation_rule",
+    )
 
 
 @pytest.mark.django_db

@@ -59,11 +59,13 @@ SUMMARY = (
     "Audits found child-focused, reflective practice, with assessments completed within "
     "timescales and supervision that keeps plans on track.\n\n"
     "Visits are regular but not always purposeful, and the views of fathers and partner "
-    "agencies are not consistently recorded.")
+    "agencies are not consistently recorded."
+)
 RECOMMENDATIONS = (
     "Visits are planned with a purpose and recorded against it.\n"
     "Audits and assessments record the views of fathers, families and partner agencies.\n"
-    "Direct-work tools are used to capture children's views between visits.")
+    "Direct-work tools are used to capture children's views between visits."
+)
 TITLE = "Demo quarterly audit"
 
 
@@ -97,8 +99,16 @@ def create_demo_round(today: date | None = None) -> Round:
     auditor = demo_user(DEMO_AUDITOR, Role.AUDITOR)
     manager = demo_user(DEMO_MANAGER, Role.MANAGER)
     sample, snapshot_id = services.propose(quarter_label, SampleOptions())
-    round_ = services.create_round(quarter_label, "quarterly", "", title, sample,
-                                   [c.child_id for c in sample.chosen], snapshot_id, manager)
+    round_ = services.create_round(
+        quarter_label,
+        "quarterly",
+        "",
+        title,
+        sample,
+        [c.child_id for c in sample.chosen],
+        snapshot_id,
+        manager,
+    )
     round_.auditors.add(auditor)
     # Open to the auditor for 90 days from the data's last day, or from the real date when
     # the demo is served without CSC_INSIGHT_TODAY.
@@ -108,32 +118,52 @@ def create_demo_round(today: date | None = None) -> Round:
     rng = random.Random(SEED)
     keys = [key for key, _ in GRADES]
     for n, case in enumerate(round_.cases.all()):
-        grades = {key: rng.choices(keys, weights=GRADE_WEIGHTS[key])[0]
-                  for key, _ in SECTIONS}
-        sections = {key: {"grade": grades[key], "strengths": STRENGTHS[key],
-                          "improve": IMPROVE.get(key, "") if n % 2 == 0 else "",
-                          "evidence": "Case notes, supervision records and the latest plan."}
-                    for key, _ in SECTIONS}
+        grades = {key: rng.choices(keys, weights=GRADE_WEIGHTS[key])[0] for key, _ in SECTIONS}
+        sections = {
+            key: {
+                "grade": grades[key],
+                "strengths": STRENGTHS[key],
+                "improve": IMPROVE.get(key, "") if n % 2 == 0 else "",
+                "evidence": "Case notes, supervision records and the latest plan.",
+            }
+            for key, _ in SECTIONS
+        }
         overall = _overall(list(grades.values()))
         audited_on = min(first_day + timedelta(days=3 * n), today)
         audit = services.save_audit(case, auditor, audited_on, overall, sections, False, "")
         if n < 3:
             moved = {"overall": "outstanding" if n == 0 else overall}
-            services.moderate(audit, manager, moved,
-                              "Agreed after discussion with the auditor."
-                              if moved["overall"] == overall else
-                              "Evidence of management oversight supports Outstanding.")
+            services.moderate(
+                audit,
+                manager,
+                moved,
+                "Agreed after discussion with the auditor."
+                if moved["overall"] == overall
+                else "Evidence of management oversight supports Outstanding.",
+            )
     round_.summary, round_.recommendations = SUMMARY, RECOMMENDATIONS
     round_.save()
-    target = Section.objects.filter(plan__name__startswith="Service Development Plan ",
-                                    title="Community").order_by("-plan__pk").first()
+    target = (
+        Section.objects.filter(
+            plan__name__startswith="Service Development Plan ", title="Community"
+        )
+        .order_by("-plan__pk")
+        .first()
+    )
     if target is not None:
         finding = services.raise_action(
-            round_, "The views of fathers and partner agencies are not consistently recorded.",
-            target, {"ref": "A1", "action": "Practice workshop on engaging fathers and "
-                     "recording partners' views", "measure": "Next round grades Views of "
-                     "family and partners Good or better", "due": today + timedelta(days=90),
-                     "start": today},
-            "SM/TM", manager)
+            round_,
+            "The views of fathers and partner agencies are not consistently recorded.",
+            target,
+            {
+                "ref": "A1",
+                "action": "Practice workshop on engaging fathers and recording partners' views",
+                "measure": "Next round grades Views of family and partners Good or better",
+                "due": today + timedelta(days=90),
+                "start": today,
+            },
+            "SM/TM",
+            manager,
+        )
         finding.action.updates.update(on=today)  # raised as at the data's last day
     return round_

@@ -40,29 +40,42 @@ def write_docx(report: Any, path: Path) -> Path:
         f"{summary.completed} of {summary.cases} cases were audited by {report.auditors} "
         f"auditor{'s' if report.auditors != 1 else ''}; {summary.moderated} audits were "
         f"moderated and {summary.changed_in_moderation} grades changed in moderation. "
-        f"The sample was drawn from the load {report.snapshot_id}.")
+        f"The sample was drawn from the load {report.snapshot_id}."
+    )
     doc.add_paragraph("Cases were broken down by case type as follows:")
     _table(doc, ["Case type", "Cases"], [[label, str(n)] for label, n in summary.by_type])
 
     doc.add_heading("2 Findings", level=2)
     for para in [p for p in report.summary_text.split("\n\n") if p.strip()] or [
-            "The summary has not been written yet."]:
+        "The summary has not been written yet."
+    ]:
         doc.add_paragraph(para.strip())
     doc.add_paragraph(
-        f"{summary.concerns} cases needed immediate notification to the team or service "
-        "manager." if summary.concerns else
-        "There were no cases audited that needed immediate notification to the team or "
-        "service manager.")
+        f"{summary.concerns} cases needed immediate notification to the team or service manager."
+        if summary.concerns
+        else "There were no cases audited that needed immediate notification to the team or "
+        "service manager."
+    )
     doc.add_paragraph("Grades by section, after moderation:")
-    _table(doc, ["Section", *summary.grade_labels, "Good or better"],
-           [[row.label, *[str(n) for n in row.counts],
-             "Not graded" if row.good_or_better is None else (
-                 "c" if row.good_or_better == "c" else f"{row.good_or_better}%")]
-            for row in summary.grades])
+    _table(
+        doc,
+        ["Section", *summary.grade_labels, "Good or better"],
+        [
+            [
+                row.label,
+                *[str(n) for n in row.counts],
+                "Not graded"
+                if row.good_or_better is None
+                else ("c" if row.good_or_better == "c" else f"{row.good_or_better}%"),
+            ]
+            for row in summary.grades
+        ],
+    )
 
     doc.add_heading("3 Recurring themes", level=2)
-    for theme in summary.themes or ["No section had areas to improve in a third or more of "
-                                    "the audits."]:
+    for theme in summary.themes or [
+        "No section had areas to improve in a third or more of the audits."
+    ]:
         doc.add_paragraph(theme, style="List Bullet")
 
     doc.add_heading("4 Recommendations", level=2)
@@ -71,8 +84,11 @@ def write_docx(report: Any, path: Path) -> Path:
         doc.add_paragraph(line, style="List Number" if lines else None)
     if report.findings:
         doc.add_paragraph("Findings taken into plans:")
-        _table(doc, ["Finding", "Plan action"],
-               [[text, action or "None yet"] for text, action in report.findings])
+        _table(
+            doc,
+            ["Finding", "Plan action"],
+            [[text, action or "None yet"] for text, action in report.findings],
+        )
     if report.extra.get("note"):
         doc.add_paragraph(report.extra["note"])
     doc.save(str(path))

@@ -27,13 +27,15 @@ class Round(models.Model):
     theme = models.CharField(max_length=100, blank=True)  # indicator id of a thematic round
     snapshot_id = models.CharField(max_length=64)
     # Auditor accounts named here see this round's cases (and their journeys) until this day.
-    auditors = models.ManyToManyField(settings.AUTH_USER_MODEL, blank=True,
-                                      related_name="audit_rounds")
+    auditors = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, blank=True, related_name="audit_rounds"
+    )
     access_until = models.DateField()
     summary = models.TextField("summary of findings", blank=True)
     recommendations = models.TextField(blank=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
-                                   on_delete=models.SET_NULL, related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -54,8 +56,9 @@ class Case(models.Model):
 
     class Meta:
         ordering = ["position", "pk"]
-        constraints = [models.UniqueConstraint(fields=["round", "child_id"],
-                                               name="audits_case_once_per_round")]
+        constraints = [
+            models.UniqueConstraint(fields=["round", "child_id"], name="audits_case_once_per_round")
+        ]
 
     def __str__(self) -> str:
         return f"Case {self.position}"
@@ -63,8 +66,9 @@ class Case(models.Model):
 
 class Audit(models.Model):
     case = models.OneToOneField(Case, on_delete=models.CASCADE, related_name="audit")
-    auditor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
-                                on_delete=models.SET_NULL, related_name="+")
+    auditor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     audited_on = models.DateField()
     overall = models.CharField("overall grade", max_length=30, choices=GRADE_CHOICES)
     immediate_concern = models.BooleanField(default=False)
@@ -83,14 +87,16 @@ class SectionGrade(models.Model):
     evidence = models.TextField("evidence notes", blank=True)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["audit", "section"],
-                                               name="audits_section_once")]
+        constraints = [
+            models.UniqueConstraint(fields=["audit", "section"], name="audits_section_once")
+        ]
 
 
 class Moderation(models.Model):
     audit = models.OneToOneField(Audit, on_delete=models.CASCADE, related_name="moderation")
-    moderator = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
-                                  on_delete=models.SET_NULL, related_name="+")
+    moderator = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     reason = models.TextField()
     at = models.DateTimeField(auto_now_add=True)
 
@@ -106,14 +112,21 @@ class Finding(models.Model):
     """A finding or recommendation from a round, and the plan action it became."""
 
     round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="findings")
-    case = models.ForeignKey(Case, null=True, blank=True, on_delete=models.SET_NULL,
-                             related_name="findings")
+    case = models.ForeignKey(
+        Case, null=True, blank=True, on_delete=models.SET_NULL, related_name="findings"
+    )
     section = models.CharField(max_length=30, choices=SECTION_CHOICES, blank=True)
     text = models.TextField()
-    action = models.ForeignKey("plans.Action", null=True, blank=True,
-                               on_delete=models.SET_NULL, related_name="audit_findings")
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
-                                   on_delete=models.SET_NULL, related_name="+")
+    action = models.ForeignKey(
+        "plans.Action",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="audit_findings",
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -124,12 +137,14 @@ class Alert(models.Model):
     """An immediate concern raised in an audit: shown to managers until acknowledged."""
 
     audit = models.ForeignKey(Audit, on_delete=models.CASCADE, related_name="alerts")
-    raised_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
-                                  on_delete=models.SET_NULL, related_name="+")
+    raised_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     at = models.DateTimeField(auto_now_add=True)
     details = models.TextField()
-    acknowledged_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
-                                        on_delete=models.SET_NULL, related_name="+")
+    acknowledged_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     acknowledged_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:

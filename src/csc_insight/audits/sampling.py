@@ -133,25 +133,34 @@ def _quarter(quarter: str | Period) -> Period:
     return period
 
 
-def coverage(cases: list[OpenCase], last: dict[str, date], on: date, per_quarter: int,
-             recent_months: int = 12) -> Coverage:
+def coverage(
+    cases: list[OpenCase],
+    last: dict[str, date],
+    on: date,
+    per_quarter: int,
+    recent_months: int = 12,
+) -> Coverage:
     """How far the cycle has reached the cases open on `on`."""
     two_years = months_before(on, 24)
     recent = months_before(on, recent_months)
     audited = sum(1 for c in cases if c.child_id in last and last[c.child_id] > two_years)
     rest = len(cases) - audited
     return Coverage(
-        open_cases=len(cases), audited_in_two_years=audited,
+        open_cases=len(cases),
+        audited_in_two_years=audited,
         never_audited=sum(1 for c in cases if c.child_id not in last),
-        audited_recently=sum(1 for c in cases if c.child_id in last
-                             and last[c.child_id] > recent),
+        audited_recently=sum(1 for c in cases if c.child_id in last and last[c.child_id] > recent),
         quarters_to_cover=math.ceil(rest / per_quarter) if per_quarter > 0 else None,
         unallocated=sum(1 for c in cases if not c.worker),
     )
 
 
-def propose_sample(con: Any, quarter: str | Period, history: Iterable[tuple[str, date]],
-                   options: SampleOptions | None = None) -> Sample:
+def propose_sample(
+    con: Any,
+    quarter: str | Period,
+    history: Iterable[tuple[str, date]],
+    options: SampleOptions | None = None,
+) -> Sample:
     """Propose a round's sample from the snapshot behind `con` (see the module docstring).
 
     `history` is every earlier audit as (child_id, date audited).
@@ -174,12 +183,23 @@ def propose_sample(con: Any, quarter: str | Period, history: Iterable[tuple[str,
         chosen = _thematic(con, period, cases, last, eligible, recent_from, options)
     else:
         chosen = _by_worker(cases, last, eligible, recent_from, options)
-    return Sample(period.label, on, options.theme, chosen,
-                  coverage(cases, last, on, options.target, options.recent_months), options)
+    return Sample(
+        period.label,
+        on,
+        options.theme,
+        chosen,
+        coverage(cases, last, on, options.target, options.recent_months),
+        options,
+    )
 
 
-def _by_worker(cases: list[OpenCase], last: dict[str, date], eligible: Any,
-               recent_from: date, options: SampleOptions) -> list[Choice]:
+def _by_worker(
+    cases: list[OpenCase],
+    last: dict[str, date],
+    eligible: Any,
+    recent_from: date,
+    options: SampleOptions,
+) -> list[Choice]:
     by_worker: dict[str, list[OpenCase]] = {}
     for case in cases:
         if case.worker and eligible(case.child_id):
@@ -199,15 +219,25 @@ def _by_worker(cases: list[OpenCase], last: dict[str, date], eligible: Any,
         room = options.per_worker if used < options.workers else options.target - len(chosen)
         for case in held[: min(room, options.per_worker)]:
             when = last.get(case.child_id)
-            reason = (f"{_reason(when, recent_from)}; {worker} holds {len(held)} "
-                      f"case{'s' if len(held) != 1 else ''} due for audit")
-            chosen.append(Choice(case.child_id, case.case_type, case.worker, case.team, when,
-                                 reason))
+            reason = (
+                f"{_reason(when, recent_from)}; {worker} holds {len(held)} "
+                f"case{'s' if len(held) != 1 else ''} due for audit"
+            )
+            chosen.append(
+                Choice(case.child_id, case.case_type, case.worker, case.team, when, reason)
+            )
     return chosen
 
 
-def _thematic(con: Any, period: Period, cases: list[OpenCase], last: dict[str, date],
-              eligible: Any, recent_from: date, options: SampleOptions) -> list[Choice]:
+def _thematic(
+    con: Any,
+    period: Period,
+    cases: list[OpenCase],
+    last: dict[str, date],
+    eligible: Any,
+    recent_from: date,
+    options: SampleOptions,
+) -> list[Choice]:
     from csc_insight.indicators import children
 
     theme = options.theme or ""
@@ -215,16 +245,24 @@ def _thematic(con: Any, period: Period, cases: list[OpenCase], last: dict[str, d
         rows = children(con, theme, period)
     except (KeyError, LookupError) as exc:
         raise SampleError(f"Theme {theme}: {exc}") from exc
-    matching = sorted({r.child_id for r in rows if r.in_numerator and eligible(r.child_id)},
-                      key=lambda c: _priority(last.get(c), c))
+    matching = sorted(
+        {r.child_id for r in rows if r.in_numerator and eligible(r.child_id)},
+        key=lambda c: _priority(last.get(c), c),
+    )
     by_child = {c.child_id: c for c in cases}
     title = THEMES.get(theme, theme)
     chosen = []
     for child_id in matching[: options.target]:
         case = by_child.get(child_id)
         when = last.get(child_id)
-        chosen.append(Choice(
-            child_id, case.case_type if case else None, case.worker if case else None,
-            case.team if case else None, when,
-            f"{_reason(when, recent_from)}; matches the theme: {title} in {period.label}"))
+        chosen.append(
+            Choice(
+                child_id,
+                case.case_type if case else None,
+                case.worker if case else None,
+                case.team if case else None,
+                when,
+                f"{_reason(when, recent_from)}; matches the theme: {title} in {period.label}",
+            )
+        )
     return chosen

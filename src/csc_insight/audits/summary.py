@@ -56,8 +56,7 @@ class RoundSummary:
     improve: list[tuple[str, int]] = field(default_factory=list)
 
 
-def theme_lines(improve: Sequence[tuple[str, int]], completed: int,
-                count: Any = str) -> list[str]:
+def theme_lines(improve: Sequence[tuple[str, int]], completed: int, count: Any = str) -> list[str]:
     """The recurring themes in words, one line per number of audits (sections with the
     same number share a line rather than repeating it): 'Voice of the child and Planning:
     areas to improve in 5 of 9 audits'. `count` writes a number (e.g. disclosure's
@@ -67,8 +66,7 @@ def theme_lines(improve: Sequence[tuple[str, int]], completed: int,
         by_count.setdefault(n, []).append(label)
     lines = []
     for n, labels in by_count.items():
-        names = labels[0] if len(labels) == 1 else (
-            ", ".join(labels[:-1]) + " and " + labels[-1])
+        names = labels[0] if len(labels) == 1 else (", ".join(labels[:-1]) + " and " + labels[-1])
         lines.append(f"{names}: areas to improve in {count(n)} of {count(completed)} audits")
     return lines
 
@@ -77,8 +75,12 @@ def _row(label: str, grades: Sequence[str]) -> GradeRow:
     counts = Counter(grades)
     graded = sum(counts[key] for key, _ in GRADES)
     good = sum(counts[key] for key in GOOD_OR_BETTER)
-    return GradeRow(label, [counts[key] for key, _ in GRADES], graded,
-                    round(100 * good / graded, 1) if graded else None)
+    return GradeRow(
+        label,
+        [counts[key] for key, _ in GRADES],
+        graded,
+        round(100 * good / graded, 1) if graded else None,
+    )
 
 
 def summarise(records: Sequence[AuditRecord]) -> RoundSummary:
@@ -87,16 +89,23 @@ def summarise(records: Sequence[AuditRecord]) -> RoundSummary:
     by_type = [(label, types[key]) for key, label in CASE_TYPES]
     if types[None]:
         by_type.append((NOT_OPEN, types[None]))
-    rows = [_row(label, [r.grades[key] for r in done if key in r.grades])
-            for key, label in SECTIONS]
+    rows = [
+        _row(label, [r.grades[key] for r in done if key in r.grades]) for key, label in SECTIONS
+    ]
     rows.append(_row("Overall", [r.overall for r in done if r.overall]))
     improve = Counter(key for r in done for key in r.improve)
-    recurring = [(label, improve[key])
-                 for key, label in sorted(SECTIONS, key=lambda s: -improve[s[0]])
-                 if improve[key] >= 2 and improve[key] * 3 >= len(done)]
+    recurring = [
+        (label, improve[key])
+        for key, label in sorted(SECTIONS, key=lambda s: -improve[s[0]])
+        if improve[key] >= 2 and improve[key] * 3 >= len(done)
+    ]
     return RoundSummary(
-        cases=len(records), completed=len(done), by_type=by_type, grades=rows,
-        themes=theme_lines(recurring, len(done)), improve=recurring,
+        cases=len(records),
+        completed=len(done),
+        by_type=by_type,
+        grades=rows,
+        themes=theme_lines(recurring, len(done)),
+        improve=recurring,
         concerns=sum(1 for r in done if r.concern),
         moderated=sum(1 for r in done if r.moderated),
         changed_in_moderation=sum(r.changed_in_moderation for r in done),
@@ -119,14 +128,19 @@ def trend(rounds: Sequence[tuple[str, Sequence[AuditRecord]]], rule: Any = None)
     def shown(row: GradeRow) -> float | str | None:
         if rule is None or row.good_or_better is None:
             return row.good_or_better
-        good = sum(n for (key, _), n in zip(GRADES, row.counts, strict=True)
-                   if key in GOOD_OR_BETTER)
-        return "c" if rule.hides("percent", row.good_or_better, good, row.graded) else (
-            row.good_or_better)
+        good = sum(
+            n for (key, _), n in zip(GRADES, row.counts, strict=True) if key in GOOD_OR_BETTER
+        )
+        return (
+            "c"
+            if rule.hides("percent", row.good_or_better, good, row.graded)
+            else (row.good_or_better)
+        )
 
-    return Trend([name for name, _ in rounds],
-                 [(label, [shown(s.grades[i]) for s in summaries])
-                  for i, label in enumerate(labels)])
+    return Trend(
+        [name for name, _ in rounds],
+        [(label, [shown(s.grades[i]) for s in summaries]) for i, label in enumerate(labels)],
+    )
 
 
 __all__ = ["OVERALL", "AuditRecord", "GradeRow", "RoundSummary", "Trend", "summarise", "trend"]

@@ -17,8 +17,12 @@ def sample(args: argparse.Namespace) -> int:
     database.ready()  # the audit history lives in the application database
     from csc_insight.audits.services import propose
 
-    options = SampleOptions(per_worker=args.per_worker, workers=args.workers,
-                            include_recent=args.include_recent, theme=args.theme)
+    options = SampleOptions(
+        per_worker=args.per_worker,
+        workers=args.workers,
+        include_recent=args.include_recent,
+        theme=args.theme,
+    )
     try:
         proposal, snapshot_id = propose(args.quarter, options)
     except (SampleError, SnapshotError, ValueError) as refused:
@@ -28,14 +32,18 @@ def sample(args: argparse.Namespace) -> int:
         print(json.dumps({"snapshot": snapshot_id, **proposal.to_dict()}, indent=2))
         return 0
     c = proposal.coverage
-    print(f"{proposal.quarter}: {len(proposal.chosen)} cases from {c.open_cases} open at "
-          f"{proposal.as_at:%d/%m/%Y} ({c.never_audited} never audited, "
-          f"{c.audited_in_two_years} audited in the last two years, {c.unallocated} with no "
-          f"allocated worker and not sampled); load {snapshot_id}")
+    print(
+        f"{proposal.quarter}: {len(proposal.chosen)} cases from {c.open_cases} open at "
+        f"{proposal.as_at:%d/%m/%Y} ({c.never_audited} never audited, "
+        f"{c.audited_in_two_years} audited in the last two years, {c.unallocated} with no "
+        f"allocated worker and not sampled); load {snapshot_id}"
+    )
     print("child_id\tcase_type\tworker\treason")
     for row in proposal.chosen:
-        print(f"{row.child_id}\t{row.case_type or 'not open'}\t{row.worker or 'unallocated'}\t"
-              f"{row.reason}")
+        print(
+            f"{row.child_id}\t{row.case_type or 'not open'}\t{row.worker or 'unallocated'}\t"
+            f"{row.reason}"
+        )
     return 0
 
 
@@ -63,8 +71,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--per-worker", type=int, default=3)
     p.add_argument("--workers", type=int, default=3)
     p.add_argument("--theme", help="an indicator id: a thematic sample")
-    p.add_argument("--include-recent", action="store_true",
-                   help="allow cases audited in the last 12 months")
+    p.add_argument(
+        "--include-recent", action="store_true", help="allow cases audited in the last 12 months"
+    )
     p.add_argument("--format", choices=["table", "json"], default="table")
     p.set_defaults(handler=sample)
     p = sub.add_parser("demo", help="create one completed audit round from the current load")

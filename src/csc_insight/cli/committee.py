@@ -41,14 +41,20 @@ def paper(args: argparse.Namespace) -> int:
             plan_id = args.plan if args.kind == "plan" else None
             round_id = args.round if args.kind == "audit" else None
             if (args.kind == "plan" and plan_id is None) or (
-                    args.kind == "audit" and round_id is None):
-                print(f"--{'plan' if args.kind == 'plan' else 'round'} ID is needed.",
-                      file=sys.stderr)
+                args.kind == "audit" and round_id is None
+            ):
+                print(
+                    f"--{'plan' if args.kind == 'plan' else 'round'} ID is needed.", file=sys.stderr
+                )
                 return 2
             period = args.period or ""
             draft = services.find(args.kind, meeting, period, plan_id, round_id) or Draft(
-                kind=args.kind, meeting=meeting, period=period, plan_id=plan_id,
-                audit_round=round_id)
+                kind=args.kind,
+                meeting=meeting,
+                period=period,
+                plan_id=plan_id,
+                audit_round=round_id,
+            )
             if args.snapshot:
                 draft.snapshot_id = args.snapshot
             paper = services.build(draft)
@@ -80,8 +86,9 @@ def _missing(args: argparse.Namespace, meeting: date) -> int:
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser("committee", aliases=["report"],
-                                   help="write a committee paper or agenda")
+    parser = subparsers.add_parser(
+        "committee", aliases=["report"], help="write a committee paper or agenda"
+    )
     parser.add_argument("kind", choices=KINDS)
     parser.add_argument("--period", help="e.g. 2019-20-Q3 (performance and appendix)")
     parser.add_argument("--meeting", required=True, help="meeting date, yyyy-mm-dd")

@@ -15,13 +15,21 @@ from csc_insight.store import snapshots
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser("load", help="validate returns and load them as a new snapshot")
-    p.add_argument("paths", nargs="+", type=Path, metavar="PATH",
-                   help="files or folders: Annex A, CIN census XML, SSDA903 CSVs, local extras")
+    p.add_argument(
+        "paths",
+        nargs="+",
+        type=Path,
+        metavar="PATH",
+        help="files or folders: Annex A, CIN census XML, SSDA903 CSVs, local extras",
+    )
     p.add_argument("--report", type=Path, metavar="FILE", help="also write the report as JSON")
     p.add_argument("--user", help="who is loading (default: the login name)")
-    p.add_argument("--strict", action="store_true",
-                   help="refuse the load on any error, even one bad row (by default rows with "
-                        "bad values are quarantined and the rest is loaded)")
+    p.add_argument(
+        "--strict",
+        action="store_true",
+        help="refuse the load on any error, even one bad row (by default rows with "
+        "bad values are quarantined and the rest is loaded)",
+    )
     p.set_defaults(handler=cmd_load)
 
     p = subparsers.add_parser("snapshots", help="list loaded snapshots")
@@ -42,9 +50,16 @@ def print_report(report: Report, console: Console) -> None:
     for issue in report.issues:
         column = " ".join(p for p in (issue.column_letter, issue.column) if p)
         style = styles[issue.severity] + (" bold" if issue.emphasis else "")
-        table.add_row(issue.severity, issue.file,
-                      issue.sheet or "", "" if issue.row is None else str(issue.row), column,
-                      issue.value or "", issue.message, style=style)
+        table.add_row(
+            issue.severity,
+            issue.file,
+            issue.sheet or "",
+            "" if issue.row is None else str(issue.row),
+            column,
+            issue.value or "",
+            issue.message,
+            style=style,
+        )
     console.print(table)
     for (severity, code, file), n in sorted(report.suppressed.items()):
         console.print(f"… and {n} more {severity}s of kind {code} in {file}")
@@ -55,26 +70,37 @@ def cmd_load(args: argparse.Namespace) -> int:
 
     console = Console(stderr=True)
     with console.status("Loading…") as status:
-        result = load(args.paths, user=args.user, strict=args.strict,
-                      progress=lambda what, done, total: status.update(
-                          f"Reading {what} ({done + 1} of {total})" if done < total
-                          else "Checking and writing the snapshot…"))
+        result = load(
+            args.paths,
+            user=args.user,
+            strict=args.strict,
+            progress=lambda what, done, total: status.update(
+                f"Reading {what} ({done + 1} of {total})"
+                if done < total
+                else "Checking and writing the snapshot…"
+            ),
+        )
     print_report(result.report, console)
     if args.report:
         result.report.write_json(args.report)
     errors, warnings = result.report.count("error"), result.report.count("warning")
     if result.snapshot is None:
-        console.print(f"[red]Load refused: {errors} error(s), {warnings} warning(s). "
-                      "Nothing changed: the previous snapshot is still current.[/red]")
+        console.print(
+            f"[red]Load refused: {errors} error(s), {warnings} warning(s). "
+            "Nothing changed: the previous snapshot is still current.[/red]"
+        )
         return 1
-    console.print(f"Loaded snapshot {result.snapshot.id} ({warnings} warning(s)); it is now "
-                  "current.")
+    console.print(
+        f"Loaded snapshot {result.snapshot.id} ({warnings} warning(s)); it is now current."
+    )
     set_aside = result.report.count("quarantined")
     if set_aside:
-        console.print(f"[magenta]{set_aside} problem(s) with rows' values: those rows (or "
-                      "cells) were quarantined, not loaded; they are listed above and kept in "
-                      "the snapshot's quarantine table. Use --strict to refuse such a load."
-                      "[/magenta]")
+        console.print(
+            f"[magenta]{set_aside} problem(s) with rows' values: those rows (or "
+            "cells) were quarantined, not loaded; they are listed above and kept in "
+            "the snapshot's quarantine table. Use --strict to refuse such a load."
+            "[/magenta]"
+        )
     for table, count in sorted(result.rows.items()):
         if count:
             console.print(f"  {table:<22} {count:>10,}")
@@ -90,8 +116,10 @@ def _print_validation(snapshot_id: str, console: Console) -> None:
     if checks is None:
         return
     failing = sum(1 for n in checks.counts().values() if n)
-    line = (f"Validation ({checks.collection_year}): {len(checks.failures):,} failing row(s) "
-            f"on {failing} of {len(checks.rules_run)} rule(s) run")
+    line = (
+        f"Validation ({checks.collection_year}): {len(checks.failures):,} failing row(s) "
+        f"on {failing} of {len(checks.rules_run)} rule(s) run"
+    )
     change = at_load.changes(snapshot_id)
     if change:
         line += f"; since the previous load {change.fixed:,} fixed, {change.new:,} new"
@@ -105,10 +133,15 @@ def cmd_snapshots(args: argparse.Namespace) -> int:
         table.add_column(heading)
     for snap in snapshots.list_snapshots():
         set_aside = snap.manifest.get("quarantined") or {}
-        table.add_row("current" if snap.id == current else "", snap.id, snap.created_at,
-                      snap.created_by, str(len(snap.manifest.get("files", []))),
-                      f"{sum(snap.rows().values()):,}",
-                      f"{set_aside.get('rows', 0):,} rows, {set_aside.get('cells', 0):,} cells")
+        table.add_row(
+            "current" if snap.id == current else "",
+            snap.id,
+            snap.created_at,
+            snap.created_by,
+            str(len(snap.manifest.get("files", []))),
+            f"{sum(snap.rows().values()):,}",
+            f"{set_aside.get('rows', 0):,} rows, {set_aside.get('cells', 0):,} cells",
+        )
     Console().print(table)
     return 0
 

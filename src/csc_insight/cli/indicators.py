@@ -11,8 +11,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     from csc_insight.indicators.engine import BREAKDOWNS
 
     ind = subparsers.add_parser("indicators", help="compute every indicator for a period")
-    ind.add_argument("--period", required=True,
-                     help="2019-20-Q3, 2019-20, 2019-20-YTD-Q3, rolling-12m:DATE, asat:DATE")
+    ind.add_argument(
+        "--period",
+        required=True,
+        help="2019-20-Q3, 2019-20, 2019-20-YTD-Q3, rolling-12m:DATE, asat:DATE",
+    )
     ind.add_argument("--by", choices=BREAKDOWNS)
     ind.add_argument("--id", action="append", dest="ids", help="only this indicator (repeat)")
     ind.add_argument("--format", choices=("table", "csv", "json", "xlsx"), default="table")
@@ -22,15 +25,19 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     ind.set_defaults(handler=run_indicators)
 
     kids = subparsers.add_parser(
-        "children", help="the children behind an indicator (restricted records masked; "
-        "every run is written to the access log)")
+        "children",
+        help="the children behind an indicator (restricted records masked; "
+        "every run is written to the access log)",
+    )
     kids.add_argument("indicator")
     kids.add_argument("--period", required=True)
     kids.add_argument("--snapshot", help="snapshot id (default: the current one)")
-    kids.add_argument("--include-restricted", action="store_true",
-                      help="print restricted records' ids and dates too (logged as such)")
-    kids.add_argument("--user", help="who is asking, for the access log (default: the "
-                      "login name)")
+    kids.add_argument(
+        "--include-restricted",
+        action="store_true",
+        help="print restricted records' ids and dates too (logged as such)",
+    )
+    kids.add_argument("--user", help="who is asking, for the access log (default: the login name)")
     kids.set_defaults(handler=run_children)
 
 
@@ -103,13 +110,19 @@ def run_children(args: argparse.Namespace) -> int:
     masked = frozenset() if args.include_restricted else restricted_ids()
     shown = [row.child_id for row in rows if row.child_id not in masked]
     record_command(
-        username, known.pk if known else None, "children", shown,
+        username,
+        known.pk if known else None,
+        "children",
+        shown,
         reason=f"{args.indicator} {args.period}, snapshot {snapshot_id}: {len(shown)} of "
-               f"{len(rows)} children shown"
-               + (", restricted records included" if args.include_restricted else ""))
+        f"{len(rows)} children shown"
+        + (", restricted records included" if args.include_restricted else ""),
+    )
     for row in rows:
-        yes_no = (f"numerator={'yes' if row.in_numerator else 'no'}\t"
-                  f"denominator={'yes' if row.in_denominator else 'no'}")
+        yes_no = (
+            f"numerator={'yes' if row.in_numerator else 'no'}\t"
+            f"denominator={'yes' if row.in_denominator else 'no'}"
+        )
         if row.child_id in masked:
             print(f"{MASK}\t{yes_no}\t")
             continue

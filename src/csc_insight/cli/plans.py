@@ -18,8 +18,11 @@ def _setup(writes: bool = False) -> None:
 def _find(plan: str):  # type: ignore[no-untyped-def]
     from csc_insight.plans.models import Plan
 
-    found = Plan.objects.filter(pk=int(plan)) if plan.isdigit() else Plan.objects.filter(
-        name__iexact=plan)
+    found = (
+        Plan.objects.filter(pk=int(plan))
+        if plan.isdigit()
+        else Plan.objects.filter(name__iexact=plan)
+    )
     return found.first()
 
 
@@ -30,8 +33,11 @@ def import_plan(args: argparse.Namespace) -> int:
     _, plan, report = import_file(Path(args.file), args.name)
     if plan is None:
         for issue in report.errors:
-            print(f"{issue.where()}: {issue.message}"
-                  + (f" (found {issue.value!r})" if issue.value else ""), file=sys.stderr)
+            print(
+                f"{issue.where()}: {issue.message}"
+                + (f" (found {issue.value!r})" if issue.value else ""),
+                file=sys.stderr,
+            )
         print("Nothing was imported.", file=sys.stderr)
         return 1
     print(f"{plan.pk}\t{plan.name}\t{plan.actions.count()} actions")
@@ -45,8 +51,7 @@ def list_plans(args: argparse.Namespace) -> int:
 
     for plan in Plan.objects.all():
         glance = services.at_a_glance(plan, services.actions_of(plan), services.today())
-        print(f"{plan.pk}\t{plan.name}\t{glance['completed']}\t"
-              f"{len(glance['overdue'])} overdue")
+        print(f"{plan.pk}\t{plan.name}\t{glance['completed']}\t{len(glance['overdue'])} overdue")
     return 0
 
 

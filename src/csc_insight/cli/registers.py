@@ -33,13 +33,17 @@ def import_register(args: argparse.Namespace) -> int:
     else:
         result = missing_import.import_file(path, username)
     for issue in result.report.errors:
-        print(f"{issue.where()}: {issue.message}"
-              + (f" (found {issue.value!r})" if issue.value else ""), file=sys.stderr)
+        print(
+            f"{issue.where()}: {issue.message}"
+            + (f" (found {issue.value!r})" if issue.value else ""),
+            file=sys.stderr,
+        )
     if not result.read:
         print("Nothing was imported.", file=sys.stderr)
         return 1
-    print(f"{result.created} added, {result.updated} updated, "
-          f"{len(result.quarantined)} quarantined")
+    print(
+        f"{result.created} added, {result.updated} updated, {len(result.quarantined)} quarantined"
+    )
     return 0
 
 
@@ -50,8 +54,7 @@ def list_register(args: argparse.Namespace) -> int:
     from csc_insight.registers import missing
     from csc_insight.registers.services import missing_for_command
 
-    view, masked = missing_for_command(args.user or getpass.getuser(),
-                                       args.include_restricted)
+    view, masked = missing_for_command(args.user or getpass.getuser(), args.include_restricted)
     if view.loaded_count is None:
         print("No returns loaded: the register's entries only.", file=sys.stderr)
     print("child\tstart\tfrom\treturned\trhi_offered\trhi_accepted\tsource\talerts")
@@ -59,13 +62,18 @@ def list_register(args: argparse.Namespace) -> int:
         if ep.child_id in masked:
             print("Restricted record")
             continue
-        offered = (ep.rhi_offered_on.isoformat() if ep.rhi_offered_on
-                   else {True: "yes", False: "no"}.get(ep.rhi_offered, ""))  # type: ignore[arg-type]
+        offered = (
+            ep.rhi_offered_on.isoformat()
+            if ep.rhi_offered_on
+            else {True: "yes", False: "no"}.get(ep.rhi_offered, "")
+        )  # type: ignore[arg-type]
         accepted = {True: "yes", False: "no"}.get(ep.rhi_accepted, "")  # type: ignore[arg-type]
         alerts = "; ".join(missing.ALERTS[a] for a in ep.alerts)
-        print(f"{ep.child_id}\t{ep.start.isoformat()}\t{ep.missing_from}\t"
-              f"{ep.returned_on.isoformat() if ep.returned_on else 'still missing'}\t"
-              f"{offered}\t{accepted}\t{ep.source}\t{alerts}")
+        print(
+            f"{ep.child_id}\t{ep.start.isoformat()}\t{ep.missing_from}\t"
+            f"{ep.returned_on.isoformat() if ep.returned_on else 'still missing'}\t"
+            f"{offered}\t{accepted}\t{ep.source}\t{alerts}"
+        )
     return 0
 
 
@@ -78,17 +86,18 @@ def _list_cme(args: argparse.Namespace) -> int:
     except cme.TermError as bad:
         print(bad, file=sys.stderr)
         return 2
-    view, masked = cme_for_command(args.user or getpass.getuser(), term,
-                                   args.include_restricted)
+    view, masked = cme_for_command(args.user or getpass.getuser(), term, args.include_restricted)
     print("child\tcategory\tfrom\tuntil\tattendance\tsocial care")
     for entry, service in view.entries:
         if entry.child_id in masked:
             print("Restricted record")
             continue
         care = service or ("" if view.services_known else "no data")
-        print(f"{entry.child_id}\t{entry.category}\t{entry.start.isoformat()}\t"
-              f"{entry.end.isoformat() if entry.end else ''}\t"
-              f"{'' if entry.attendance is None else f'{entry.attendance:g}%'}\t{care}")
+        print(
+            f"{entry.child_id}\t{entry.category}\t{entry.start.isoformat()}\t"
+            f"{entry.end.isoformat() if entry.end else ''}\t"
+            f"{'' if entry.attendance is None else f'{entry.attendance:g}%'}\t{care}"
+        )
     print()
     print("\n".join(cme.report_lines(view.counts)))
     print(cme.summary(view.counts))
@@ -98,18 +107,22 @@ def _list_cme(args: argparse.Namespace) -> int:
 def register(subparsers: argparse._SubParsersAction) -> None:
     registers = subparsers.add_parser("registers", help="the registers kept beside the returns")
     sub = registers.add_subparsers(dest="registers_command", required=True, metavar="COMMAND")
-    p = sub.add_parser("import", help="import a register from an .xlsx or .csv file (bad "
-                       "rows are quarantined, the others imported)")
+    p = sub.add_parser(
+        "import",
+        help="import a register from an .xlsx or .csv file (bad "
+        "rows are quarantined, the others imported)",
+    )
     p.add_argument("kind", choices=KINDS)
     p.add_argument("file")
     p.add_argument("--user", help="who is importing (default: the login name)")
     p.set_defaults(handler=import_register)
     p = sub.add_parser("list", help="every entry of a register with its alerts (access-logged)")
     p.add_argument("kind", choices=KINDS)
-    p.add_argument("--user", help="who is asking, for the access log (default: the login "
-                   "name)")
-    p.add_argument("--include-restricted", action="store_true",
-                   help="print restricted records in full")
-    p.add_argument("--term", help="cme: the term as START:END (yyyy-mm-dd), default the "
-                   "current school term")
+    p.add_argument("--user", help="who is asking, for the access log (default: the login name)")
+    p.add_argument(
+        "--include-restricted", action="store_true", help="print restricted records in full"
+    )
+    p.add_argument(
+        "--term", help="cme: the term as START:END (yyyy-mm-dd), default the current school term"
+    )
     p.set_defaults(handler=list_register)

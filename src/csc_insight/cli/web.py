@@ -80,8 +80,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser("createuser", help="add a web user, or reset their password")
     p.add_argument("username")
     p.add_argument("--role", required=True, choices=[r.value for r in Role])
-    p.add_argument("--password-stdin", action="store_true",
-                   help="read the password from standard input (else one is generated)")
+    p.add_argument(
+        "--password-stdin",
+        action="store_true",
+        help="read the password from standard input (else one is generated)",
+    )
     p.set_defaults(handler=createuser)
 
     p = subparsers.add_parser("demo-user", help="create or reset one demo login per role")

@@ -10,8 +10,10 @@ from csc_insight.reports.paper import Block, Heading, Meta, Paper, Para
 OPENING = [
     ("APOLOGIES", ""),
     ("MEMBERS' DECLARATIONS UNDER THE CODE OF CONDUCT IN RESPECT OF ITEMS ON THE AGENDA", ""),
-    ("MINUTES", "To agree the public minutes and non-public summary of the previous meeting."
-                "\nFor Decision"),
+    (
+        "MINUTES",
+        "To agree the public minutes and non-public summary of the previous meeting.\nFor Decision",
+    ),
 ]
 CLOSING_PUBLIC = [
     ("QUESTIONS ON MATTERS RELATING TO THE WORK OF THE SUB-COMMITTEE", ""),
@@ -19,18 +21,23 @@ CLOSING_PUBLIC = [
 ]
 CLOSING_PRIVATE = [
     ("NON-PUBLIC QUESTIONS ON MATTERS RELATING TO THE WORK OF THE SUB-COMMITTEE", ""),
-    ("ANY OTHER BUSINESS THAT THE CHAIRMAN CONSIDERS URGENT AND WHICH THE SUB-COMMITTEE "
-     "AGREE SHOULD BE CONSIDERED WHILST THE PUBLIC ARE EXCLUDED", ""),
+    (
+        "ANY OTHER BUSINESS THAT THE CHAIRMAN CONSIDERS URGENT AND WHICH THE SUB-COMMITTEE "
+        "AGREE SHOULD BE CONSIDERED WHILST THE PUBLIC ARE EXCLUDED",
+        "",
+    ),
 ]
 
 
 def motion(paragraphs: list[int]) -> str:
     numbers = ", ".join(str(p) for p in paragraphs)
-    return ("MOTION, that under Section 100(A) of the Local Government Act 1972, the public be "
-            "excluded from the meeting for the following items on the grounds that they involve "
-            "the likely disclosure of exempt information as defined in Part I of Schedule 12A "
-            f"of the Local Government Act, paragraph{'s' if len(paragraphs) > 1 else ''} "
-            f"{numbers}.\nFor Decision")
+    return (
+        "MOTION, that under Section 100(A) of the Local Government Act 1972, the public be "
+        "excluded from the meeting for the following items on the grounds that they involve "
+        "the likely disclosure of exempt information as defined in Part I of Schedule 12A "
+        f"of the Local Government Act, paragraph{'s' if len(paragraphs) > 1 else ''} "
+        f"{numbers}.\nFor Decision"
+    )
 
 
 def _item(number: int, title: str, text: str) -> list[Block]:
@@ -51,11 +58,16 @@ def agenda(papers: list[Paper], meeting: date, meta: Meta | None = None) -> Pape
     for paper in public:
         n += 1
         lines = [f"Report of the {paper.meta.report_of}."]
-        companions = [p for p in private if p.kind == "appendix" and p.period == paper.period
-                      and paper.kind == "performance"]
+        companions = [
+            p
+            for p in private
+            if p.kind == "appendix" and p.period == paper.period and paper.kind == "performance"
+        ]
         for companion in companions:
-            lines.append("To be read in conjunction with the non-public appendix at Agenda "
-                         f"Item {private_numbers[id(companion)]}.")
+            lines.append(
+                "To be read in conjunction with the non-public appendix at Agenda "
+                f"Item {private_numbers[id(companion)]}."
+            )
         lines.append(paper.meta.decision)
         blocks += _item(n, paper.subject.upper(), "\n".join(lines))
     for title, text in CLOSING_PUBLIC:
@@ -69,13 +81,22 @@ def agenda(papers: list[Paper], meeting: date, meta: Meta | None = None) -> Pape
         for paper in private:
             n += 1
             cited = ", ".join(str(x) for x in paper.exempt_paragraphs)
-            blocks += _item(n, paper.subject.upper(),
-                            f"Exempt: Schedule 12A, paragraph(s) {cited}.\n"
-                            f"Report of the {paper.meta.report_of}.\n{paper.meta.decision}")
+            blocks += _item(
+                n,
+                paper.subject.upper(),
+                f"Exempt: Schedule 12A, paragraph(s) {cited}.\n"
+                f"Report of the {paper.meta.report_of}.\n{paper.meta.decision}",
+            )
         for title, text in CLOSING_PRIVATE:
             n += 1
             blocks += _item(n, title, text)
     meta = meta or Meta()
-    return Paper(kind="agenda", subject=f"{meta.committee}: agenda, "
-                 f"{meeting.strftime('%d %B %Y').lstrip('0')}", meeting=meeting, public=True,
-                 meta=meta, body=blocks, cover=False)
+    return Paper(
+        kind="agenda",
+        subject=f"{meta.committee}: agenda, {meeting.strftime('%d %B %Y').lstrip('0')}",
+        meeting=meeting,
+        public=True,
+        meta=meta,
+        body=blocks,
+        cover=False,
+    )

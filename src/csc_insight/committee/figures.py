@@ -41,8 +41,13 @@ def number(value: float | None, unit: str) -> str:
     return format_value(value, unit, missing="-", trim=True)
 
 
-def hidden(unit: str, value: float | None, numerator: float | None,
-           denominator: float | None, policy: Policy) -> bool:
+def hidden(
+    unit: str,
+    value: float | None,
+    numerator: float | None,
+    denominator: float | None,
+    policy: Policy,
+) -> bool:
     return policy.public and policy.rule.hides(unit, value, numerator, denominator)
 
 
@@ -53,8 +58,9 @@ def shown(unit: str, figure: Figure | Result | None, policy: Policy) -> str:
         return "-"
     if figure.value is None:
         return NO_DATA
-    if is_suppressed(figure.value) or hidden(unit, figure.value, figure.numerator,
-                                             figure.denominator, policy):
+    if is_suppressed(figure.value) or hidden(
+        unit, figure.value, figure.numerator, figure.denominator, policy
+    ):
         return SYMBOL
     return number(figure.value, unit)
 
@@ -70,8 +76,9 @@ def forecast_shown(result: Result, policy: Policy) -> str:
         so_far = None if result.year_to_date is None else result.year_to_date.value
         if so_far is None or is_suppressed(so_far) or policy.rule.small(so_far):
             return SYMBOL
-    elif policy.public and hidden(result.unit, result.value, result.numerator,
-                                  result.denominator, policy):
+    elif policy.public and hidden(
+        result.unit, result.value, result.numerator, result.denominator, policy
+    ):
         return SYMBOL
     return number(result.forecast, result.unit)
 
@@ -100,8 +107,7 @@ def _words(unit: str, figure: Figure | Result, policy: Policy) -> str | None:
     return number(figure.value, unit)
 
 
-def _compare(unit: str, now: Result, then: Figure | None, what: str,
-             policy: Policy) -> str | None:
+def _compare(unit: str, now: Result, then: Figure | None, what: str, policy: Policy) -> str | None:
     if then is None or then.value is None:
         return None
     then_text = _words(unit, then, policy)
@@ -109,20 +115,32 @@ def _compare(unit: str, now: Result, then: Figure | None, what: str,
         return None
     if is_suppressed(now.value):
         return f"compared with {then_text} in {what}"
-    exact = not (hidden(unit, now.value, now.numerator, now.denominator, policy)
-                 or hidden(unit, then.value, then.numerator, then.denominator, policy)
-                 or (unit == "count" and policy.public
-                     and (policy.rule.small(now.value) or policy.rule.small(then.value))))
+    exact = not (
+        hidden(unit, now.value, now.numerator, now.denominator, policy)
+        or hidden(unit, then.value, then.numerator, then.denominator, policy)
+        or (
+            unit == "count"
+            and policy.public
+            and (policy.rule.small(now.value) or policy.rule.small(then.value))
+        )
+    )
     if now.value is None:
         return None
-    if not exact and unit == "count" and policy.rule.small(now.value) \
-            and policy.rule.small(then.value):
+    if (
+        not exact
+        and unit == "count"
+        and policy.rule.small(now.value)
+        and policy.rule.small(then.value)
+    ):
         return f"as in {what}"  # both fewer than the threshold: the order is not shown
     if now.value == then.value:
         return f"the same as {what} ({then_text})"
     more = now.value > then.value
-    word = ("more than" if more else "fewer than") if unit == "count" else (
-        "higher than" if more else "lower than")
+    word = (
+        ("more than" if more else "fewer than")
+        if unit == "count"
+        else ("higher than" if more else "lower than")
+    )
     return f"{word} {what} ({then_text})"
 
 
@@ -150,8 +168,9 @@ def sentence(result: Result, period_name: str, policy: Policy) -> str:
     than the previous quarter (80) and more than the same quarter last year (70); year-end
     forecast 305; England 22.6%, London 18.8%." """
     unit = result.unit
-    when = f"at the end of {period_name}" if result.period_type == "stock" else (
-        f"in {period_name}")
+    when = (
+        f"at the end of {period_name}" if result.period_type == "stock" else (f"in {period_name}")
+    )
     value = _words(unit, result, policy)
     if result.value is None:
         reason = getattr(result, "no_data", None)
@@ -163,19 +182,32 @@ def sentence(result: Result, period_name: str, policy: Policy) -> str:
     if value is None:
         return f"{result.title}: not published {when} (small numbers)."
     parts = [f"{result.title}: {value} {when}"]
-    compared = [c for c in (
-        _compare(unit, result, result.previous_quarters[-1] if result.previous_quarters
-                 else None, "the previous quarter", policy),
-        _compare(unit, result, result.same_period_last_year, "the same quarter last year",
-                 policy)) if c]
+    compared = [
+        c
+        for c in (
+            _compare(
+                unit,
+                result,
+                result.previous_quarters[-1] if result.previous_quarters else None,
+                "the previous quarter",
+                policy,
+            ),
+            _compare(
+                unit, result, result.same_period_last_year, "the same quarter last year", policy
+            ),
+        )
+        if c
+    ]
     if compared:
         parts.append(", " + " and ".join(compared))
     extra = []
     if result.forecast is not None and (f := forecast_shown(result, policy)) != SYMBOL:
         extra.append(f"year-end forecast {f}")
-    benchmarks = [f"{label} {comparator(result, key)}" for key, label in
-                  (("england", "England"), ("london", "London"))
-                  if comparator(result, key) not in (NOT_PUBLISHED, NOT_COMPARABLE)]
+    benchmarks = [
+        f"{label} {comparator(result, key)}"
+        for key, label in (("england", "England"), ("london", "London"))
+        if comparator(result, key) not in (NOT_PUBLISHED, NOT_COMPARABLE)
+    ]
     if benchmarks:
         extra.append(", ".join(benchmarks))
     if extra:
@@ -187,8 +219,7 @@ def year_to_date(result: Result) -> Figure | None:
     """A count's year-to-date figure, the one its forecast is scaled from (see
     `forecast_shown`); None for anything else."""
     so_far = result.year_to_date
-    if result.forecast is None or result.unit != "count" or result.value is None \
-            or so_far is None:
+    if result.forecast is None or result.unit != "count" or result.value is None or so_far is None:
         return None
     if is_suppressed(result.forecast):  # hidden with the figures it could give back
         return Figure(so_far.period, result.forecast, result.forecast)  # type: ignore[arg-type]
@@ -206,8 +237,7 @@ def year_to_date_sentence(result: Result, period_name: str, policy: Policy) -> s
     small = policy.public and so_far is not None and policy.rule.small(so_far.value)
     if so_far is None or (forecast == SYMBOL and not small):
         return sentence(result, period_name, policy)
-    parts = [f"{result.title}: {_words(result.unit, so_far, policy)} in the year to "
-             f"{period_name}"]
+    parts = [f"{result.title}: {_words(result.unit, so_far, policy)} in the year to {period_name}"]
     if forecast not in ("-", SYMBOL):
         parts.append(f"; year-end forecast {forecast}")
         outturn = result.last_year_outturn

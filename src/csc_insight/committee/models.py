@@ -23,13 +23,19 @@ class Draft(models.Model):
     meeting = models.DateField()
     period = models.CharField(max_length=20, blank=True)
     snapshot_id = models.CharField(max_length=100, blank=True)
-    plan = models.ForeignKey("plans.Plan", null=True, blank=True, on_delete=models.CASCADE,
-                             related_name="committee_drafts")
+    plan = models.ForeignKey(
+        "plans.Plan",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="committee_drafts",
+    )
     audit_round = models.PositiveIntegerField(null=True, blank=True)
     narrative = models.JSONField(default=dict)
     meta = models.JSONField(default=dict)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
-                                   on_delete=models.SET_NULL, related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -44,16 +44,19 @@ EXEMPT = (1, 2)
 
 # The headline sentences per area, in the order of seed 002's Q3 table.
 HEADLINES: dict[str, list[str]] = {
-    "Contacts and referrals": ["contacts", "contacts_decided_1wd_pct", "referrals",
-                               "contact_conversion_pct"],
+    "Contacts and referrals": [
+        "contacts",
+        "contacts_decided_1wd_pct",
+        "referrals",
+        "contact_conversion_pct",
+    ],
     "Early help": ["eh_referrals", "short_break_children"],
     "Assessments": ["assessments_started", "assessments_45wd_pct"],
     "Children in need": ["cin_open"],
     "Child protection": ["cp_open", "icpc_15wd_pct"],
     "Children in care": ["cla_open", "cla_3plus_placements", "cla_visits_in_time_pct"],
     "Missing": ["missing_children_at_end", "missing_episodes", "rhi_accepted"],
-    "Care leavers": ["care_leavers", "care_leavers_eet_pct",
-                     "care_leavers_suitable_accom_pct"],
+    "Care leavers": ["care_leavers", "care_leavers_eet_pct", "care_leavers_suitable_accom_pct"],
     "Workforce": ["caseload_per_worker"],
 }
 # Headlines told for the year to date with the forecast against last year, as seed 002
@@ -77,16 +80,27 @@ EXCEPTIONS: dict[str, str] = {
 # The exception lists' column headings in words; a heading not named here is the column
 # name with its underscores as spaces.
 EVIDENCE = {
-    "team": "Team", "worker": "Worker", "assessment_id": "Assessment ref",
-    "referral_date": "Referral date", "start_date": "Started",
-    "authorised_date": "Authorised", "clock_start": "Clock started from",
-    "working_days": "Working days taken", "s47_id": "Section 47 enquiry ref",
-    "icpc_date": "Initial conference held", "visit_date": "Visit date",
-    "previous_date": "Previous visit or plan start", "first_in_placement":
-    "First visit in the placement", "days": "Days since previous visit",
-    "end_date": "Ended", "rhi_offered": "Offered a return interview",
-    "rhi_date": "Return interview held", "care_start": "Came into care",
-    "reviews": "Reviews held", "late_reviews": "Reviews late", "last_review": "Last review",
+    "team": "Team",
+    "worker": "Worker",
+    "assessment_id": "Assessment ref",
+    "referral_date": "Referral date",
+    "start_date": "Started",
+    "authorised_date": "Authorised",
+    "clock_start": "Clock started from",
+    "working_days": "Working days taken",
+    "s47_id": "Section 47 enquiry ref",
+    "icpc_date": "Initial conference held",
+    "visit_date": "Visit date",
+    "previous_date": "Previous visit or plan start",
+    "first_in_placement": "First visit in the placement",
+    "days": "Days since previous visit",
+    "end_date": "Ended",
+    "rhi_offered": "Offered a return interview",
+    "rhi_date": "Return interview held",
+    "care_start": "Came into care",
+    "reviews": "Reviews held",
+    "late_reviews": "Reviews late",
+    "last_review": "Last review",
 }
 # Headings that read differently for one list (a missing episode starts when the child
 # goes missing).
@@ -97,39 +111,58 @@ EVIDENCE_FOR = {
     "cla_visits_in_time_pct": {"previous_date": "Previous visit or placement start"},
 }
 MASK = "Restricted record"
-TABLE_HEADER = ["Indicator", "This period", "Previous quarter", "Same quarter last year",
-                "Year-end forecast", "England", "London"]
+TABLE_HEADER = [
+    "Indicator",
+    "This period",
+    "Previous quarter",
+    "Same quarter last year",
+    "Year-end forecast",
+    "England",
+    "London",
+]
 
 
 def default_narrative(period: str, public: bool = True) -> Narrative:
     name = parse_period(period).short_name()
     if not public:
         return Narrative(
-            summary=(f"This appendix gives the figures behind the public performance report "
-                     f"for {name} without small numbers suppressed, and the children behind "
-                     "the exceptions, for Members' consideration in the non-public part of "
-                     "the meeting."),
+            summary=(
+                f"This appendix gives the figures behind the public performance report "
+                f"for {name} without small numbers suppressed, and the children behind "
+                "the exceptions, for Members' consideration in the non-public part of "
+                "the meeting."
+            ),
             recommendations="Note the information in this appendix.",
             background="This appendix is to be read with the public performance report.",
             current_position="The figures and exception lists follow.",
             implications="",
-            conclusion=(f"The figures for {name} are shown here in full, with the children "
-                        "behind each exception, so that Members can see where the service "
-                        "was late or short and for whom."),
+            conclusion=(
+                f"The figures for {name} are shown here in full, with the children "
+                "behind each exception, so that Members can see where the service "
+                "was late or short and for whom."
+            ),
         )
     return Narrative(
-        summary=(f"This report sets out headline performance information for Children and "
-                 f"Families Services for {name}, compared with previous quarters, the same "
-                 "quarter last year, England and London, with a year-end forecast."),
+        summary=(
+            f"This report sets out headline performance information for Children and "
+            f"Families Services for {name}, compared with previous quarters, the same "
+            "quarter last year, England and London, with a year-end forecast."
+        ),
         recommendations="Note the headline performance information contained in this report.",
-        background=("The figures are calculated from the service's statutory returns, on the "
-                    "same definitions and data as the performance dashboards."),
+        background=(
+            "The figures are calculated from the service's statutory returns, on the "
+            "same definitions and data as the performance dashboards."
+        ),
         current_position=f"The table below sets out headline data for {name}.",
-        implications=("The delivery of Children and Families Services supports the Corporate "
-                      "Objective that people are safe and feel safe."),
-        conclusion=(f"This report sets out headline performance for {name}, with each "
-                    "figure compared with the previous quarter, the same quarter last year "
-                    "and, where published, England and London."),
+        implications=(
+            "The delivery of Children and Families Services supports the Corporate "
+            "Objective that people are safe and feel safe."
+        ),
+        conclusion=(
+            f"This report sets out headline performance for {name}, with each "
+            "figure compared with the previous quarter, the same quarter last year "
+            "and, where published, England and London."
+        ),
     )
 
 
@@ -139,24 +172,40 @@ def _by_id(results: list[Result]) -> dict[str, Result]:
 
 def _row(result: Result, policy: figures.Policy) -> list[str]:
     previous = result.previous_quarters[-1] if result.previous_quarters else None
-    return [result.title, figures.shown(result.unit, result, policy),
-            figures.shown(result.unit, previous, policy),
-            figures.shown(result.unit, result.same_period_last_year, policy),
-            figures.forecast_shown(result, policy), figures.comparator(result, "england"),
-            figures.comparator(result, "london")]
+    return [
+        result.title,
+        figures.shown(result.unit, result, policy),
+        figures.shown(result.unit, previous, policy),
+        figures.shown(result.unit, result.same_period_last_year, policy),
+        figures.forecast_shown(result, policy),
+        figures.comparator(result, "england"),
+        figures.comparator(result, "london"),
+    ]
 
 
 def _chart(result: Result, policy: figures.Policy) -> Chart:
     quarters = [*result.previous_quarters[-4:], result]
     labels = [parse_period(q.period).short_name() for q in quarters]
     cells = [figures.shown(result.unit, q, policy) for q in quarters]
-    points = [(label, None if cell in ("-", SYMBOL, figures.NO_DATA) else q.value)
-              for label, cell, q in zip(labels, cells, quarters, strict=True)]
+    points = [
+        (label, None if cell in ("-", SYMBOL, figures.NO_DATA) else q.value)
+        for label, cell, q in zip(labels, cells, quarters, strict=True)
+    ]
     title = f"{result.title}, last five quarters"
-    svg = charts.line_chart(points, title=title, chart_id=f"chart-{result.id}",
-                            fmt=lambda v: figures.number(v, result.unit))
-    return Chart(svg, Grid(title, ["Quarter", result.title],
-                           [[label, cell] for label, cell in zip(labels, cells, strict=True)]))
+    svg = charts.line_chart(
+        points,
+        title=title,
+        chart_id=f"chart-{result.id}",
+        fmt=lambda v: figures.number(v, result.unit),
+    )
+    return Chart(
+        svg,
+        Grid(
+            title,
+            ["Quarter", result.title],
+            [[label, cell] for label, cell in zip(labels, cells, strict=True)],
+        ),
+    )
 
 
 def _bands(result: Result, policy: figures.Policy) -> Grid | None:
@@ -167,7 +216,8 @@ def _bands(result: Result, policy: figures.Policy) -> Grid | None:
     if policy.public and any(is_suppressed(c) for c in counts[0]):
         # disclose() has protected the bands with their total (the figure itself)
         row = [SYMBOL if is_suppressed(c) else f"{c:,}" for c in counts[0]] + [
-            figures.shown(result.unit, result, policy)]
+            figures.shown(result.unit, result, policy)
+        ]
     elif policy.public:
         table = protect(["Children"], names, counts, policy.rule)
         row = [table.cell(0, j) for j in range(len(names))] + [table.row_total(0)]
@@ -187,34 +237,47 @@ def figures_body(results: list[Result], period: str, policy: figures.Policy) -> 
     and the table of its indicators. Uses aggregates only."""
     found = _by_id(results)
     name = parse_period(period).short_name()
-    blocks: list[Block] = [Heading("Performance data", 3), Grid(
-        f"Area headlines, {name}", ["Area", "Headlines"],
-        [[area, "\n".join(_headline(found[i], name, policy) for i in ids if i in found)]
-         for area, ids in HEADLINES.items() if any(i in found for i in ids)])]
+    blocks: list[Block] = [
+        Heading("Performance data", 3),
+        Grid(
+            f"Area headlines, {name}",
+            ["Area", "Headlines"],
+            [
+                [area, "\n".join(_headline(found[i], name, policy) for i in ids if i in found)]
+                for area, ids in HEADLINES.items()
+                if any(i in found for i in ids)
+            ],
+        ),
+    ]
     for area in AREAS:
-        in_area = [r for r in results if r.area == area and r.status == "ok"
-                   and r.id not in BANDED]
+        in_area = [r for r in results if r.area == area and r.status == "ok" and r.id not in BANDED]
         if not in_area:
             continue
         blocks.append(Heading(area, 3))
         if (charted := found.get(CHARTED.get(area, ""))) is not None:
             blocks.append(_chart(charted, policy))
-        blocks.append(Grid(f"{area}: {name}", TABLE_HEADER,
-                           [_row(r, policy) for r in in_area]))
+        blocks.append(Grid(f"{area}: {name}", TABLE_HEADER, [_row(r, policy) for r in in_area]))
         for banded in BANDED:
             if banded in found and found[banded].area == area:
                 grid = _bands(found[banded], policy)
                 if grid is not None:
                     blocks.append(grid)
-    no_data = [f"{r.title} ({r.no_data})" for r in results
-               if r.status == "ok" and r.no_data and r.id not in BANDED]
+    no_data = [
+        f"{r.title} ({r.no_data})"
+        for r in results
+        if r.status == "ok" and r.no_data and r.id not in BANDED
+    ]
     if no_data:
-        blocks.append(Para(f"No data for {name}, so no figure, forecast or comparison: "
-                           + "; ".join(no_data) + "."))
+        blocks.append(
+            Para(
+                f"No data for {name}, so no figure, forecast or comparison: "
+                + "; ".join(no_data)
+                + "."
+            )
+        )
     unavailable = [r.title for r in results if r.status != "ok"]
     if unavailable:
-        blocks.append(Para("Not available from the data loaded: " + "; ".join(unavailable)
-                           + "."))
+        blocks.append(Para("Not available from the data loaded: " + "; ".join(unavailable) + "."))
     return blocks
 
 
@@ -222,9 +285,15 @@ def _figures_index(results: list[Result], policy: figures.Policy) -> dict[str, s
     return {r.id: figures.shown(r.unit, r, policy) for r in results if r.status == "ok"}
 
 
-def performance_report(con: Any, period: str, meeting: date,
-                       narrative: Narrative | None = None, meta: Meta | None = None,
-                       rule: Rule | None = None, results: list[Result] | None = None) -> Paper:
+def performance_report(
+    con: Any,
+    period: str,
+    meeting: date,
+    narrative: Narrative | None = None,
+    meta: Meta | None = None,
+    rule: Rule | None = None,
+    results: list[Result] | None = None,
+) -> Paper:
     """The Public report. `results` (from `compute(con, period)`) may be passed in; `rule`
     defaults to the install's setting (CSC_INSIGHT_SUPPRESS_BELOW)."""
     rule = rule if rule is not None else configured_rule()
@@ -232,14 +301,26 @@ def performance_report(con: Any, period: str, meeting: date,
     results = results if results is not None else compute(con, period)
     policy = figures.Policy(public=True, rule=rule)
     results = shown_results(results, rule)
-    paper = Paper(kind="performance", subject=SUBJECT, meeting=meeting, public=True,
-                  meta=meta or Meta(), narrative=narrative or default_narrative(period),
-                  period=period, snapshot=next((r.snapshot for r in results), None))
+    paper = Paper(
+        kind="performance",
+        subject=SUBJECT,
+        meeting=meeting,
+        public=True,
+        meta=meta or Meta(),
+        narrative=narrative or default_narrative(period),
+        period=period,
+        snapshot=next((r.snapshot for r in results), None),
+    )
     paper.body = figures_body(results, period, policy)
     paper.figures = _figures_index(results, policy)
     paper.notes = [rule.note]
-    paper.appendices = [Appendix("Appendix 1: Non-public appendix (Part 2 of the agenda, "
-                                 "Schedule 12A paragraphs 1 and 2)", [])]
+    paper.appendices = [
+        Appendix(
+            "Appendix 1: Non-public appendix (Part 2 of the agenda, "
+            "Schedule 12A paragraphs 1 and 2)",
+            [],
+        )
+    ]
     return paper
 
 
@@ -247,14 +328,14 @@ def shown_results(results: list[Result], rule: Rule) -> list[Result]:
     """The results as the public paper may show them: primary and secondary suppression
     over every figure the paper prints together (reports.disclosure.disclose), so that,
     e.g., the year-end forecast cannot give back a quarter shown as 'c' in the chart."""
-    shown, _, _ = disclose({r.id: r for r in results}, {}, None,
-                           policy_for(Audience.PUBLIC, rule))
+    shown, _, _ = disclose({r.id: r for r in results}, {}, None, policy_for(Audience.PUBLIC, rule))
 
     def primary(unit: str, original: Any, masked: Any) -> Any:
         """A figure small in itself stays as it was: the paper writes it 'c' or "fewer
         than 6" by the same rule (figures.hidden); only secondary hiding is carried."""
-        if original is None or not rule.hides(unit, original.value,
-                                              original.numerator, original.denominator):
+        if original is None or not rule.hides(
+            unit, original.value, original.numerator, original.denominator
+        ):
             return masked
         return original
 
@@ -264,13 +345,19 @@ def shown_results(results: list[Result], rule: Rule) -> list[Result]:
         if new is not r:
             u = r.unit
             new = dataclasses.replace(
-                primary(u, r, new), bands=new.bands, forecast=new.forecast,
+                primary(u, r, new),
+                bands=new.bands,
+                forecast=new.forecast,
                 year_to_date=new.year_to_date,
-                previous_quarters=[primary(u, a, b) for a, b in zip(
-                    r.previous_quarters, new.previous_quarters, strict=True)],
-                same_period_last_year=primary(u, r.same_period_last_year,
-                                              new.same_period_last_year),
-                last_year_outturn=primary(u, r.last_year_outturn, new.last_year_outturn))
+                previous_quarters=[
+                    primary(u, a, b)
+                    for a, b in zip(r.previous_quarters, new.previous_quarters, strict=True)
+                ],
+                same_period_last_year=primary(
+                    u, r.same_period_last_year, new.same_period_last_year
+                ),
+                last_year_outturn=primary(u, r.last_year_outturn, new.last_year_outturn),
+            )
         found.append(new)
     return found
 
@@ -281,8 +368,11 @@ def exceptions(con: Any, period: str, masked: frozenset[str] = frozenset()) -> l
     blocks: list[Block] = []
     for indicator_id, title in EXCEPTIONS.items():
         try:
-            rows = [r for r in children(con, indicator_id, period)
-                    if r.in_denominator and not r.in_numerator]
+            rows = [
+                r
+                for r in children(con, indicator_id, period)
+                if r.in_denominator and not r.in_numerator
+            ]
         except LookupError:
             continue
         if not rows:
@@ -290,11 +380,18 @@ def exceptions(con: Any, period: str, masked: frozenset[str] = frozenset()) -> l
             continue
         # The table's caption carries the title and the count (no second title above it).
         keys = list(dict.fromkeys(k for r in rows for k in r.evidence))
-        blocks.append(Grid(f"{title}: {len(rows)}",
-                           ["Child", *(evidence_heading(indicator_id, k) for k in keys)],
-                           [[MASK, *("" for _ in keys)] if r.child_id in masked
-                            else [r.child_id, *(_text(r.evidence.get(k)) for k in keys)]
-                            for r in rows]))
+        blocks.append(
+            Grid(
+                f"{title}: {len(rows)}",
+                ["Child", *(evidence_heading(indicator_id, k) for k in keys)],
+                [
+                    [MASK, *("" for _ in keys)]
+                    if r.child_id in masked
+                    else [r.child_id, *(_text(r.evidence.get(k)) for k in keys)]
+                    for r in rows
+                ],
+            )
+        )
     return blocks
 
 
@@ -319,20 +416,35 @@ def _text(value: object) -> str:
     return str(value)
 
 
-def appendix(con: Any, period: str, meeting: date, narrative: Narrative | None = None,
-             meta: Meta | None = None, results: list[Result] | None = None,
-             masked: frozenset[str] = frozenset()) -> Paper:
+def appendix(
+    con: Any,
+    period: str,
+    meeting: date,
+    narrative: Narrative | None = None,
+    meta: Meta | None = None,
+    results: list[Result] | None = None,
+    masked: frozenset[str] = frozenset(),
+) -> Paper:
     """The non-public appendix: the same figures unsuppressed, and the exceptions (restricted
     records in `masked` shown without id or dates)."""
     period = parse_period(period).label
     results = results if results is not None else compute(con, period)
     policy = figures.Policy(public=False)
-    paper = Paper(kind="appendix", subject=APPENDIX_SUBJECT, meeting=meeting, public=False,
-                  exempt_paragraphs=EXEMPT, meta=meta or Meta(),
-                  narrative=narrative or default_narrative(period, public=False),
-                  period=period, snapshot=next((r.snapshot for r in results), None))
-    paper.body = [*figures_body(results, period, policy),
-                  Heading("Exceptions: the children behind the figures", 3),
-                  *exceptions(con, period, masked)]
+    paper = Paper(
+        kind="appendix",
+        subject=APPENDIX_SUBJECT,
+        meeting=meeting,
+        public=False,
+        exempt_paragraphs=EXEMPT,
+        meta=meta or Meta(),
+        narrative=narrative or default_narrative(period, public=False),
+        period=period,
+        snapshot=next((r.snapshot for r in results), None),
+    )
+    paper.body = [
+        *figures_body(results, period, policy),
+        Heading("Exceptions: the children behind the figures", 3),
+        *exceptions(con, period, masked),
+    ]
     paper.figures = _figures_index(results, policy)
     return paper

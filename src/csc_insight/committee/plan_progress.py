@@ -35,17 +35,25 @@ def _when(value: date | None) -> str:
 def default_narrative(plan: PlanDocument, states: list[summary.ActionState]) -> Narrative:
     name = plan.header.name
     return Narrative(
-        summary=(f"This report updates Members on progress against the {name}: "
-                 f"{summary.completed_text(states)}."),
+        summary=(
+            f"This report updates Members on progress against the {name}: "
+            f"{summary.completed_text(states)}."
+        ),
         recommendations=f"Note the progress made against the {name}.",
-        background=(f"The {name} sets out the actions the service is taking"
-                    + (f", monitored by the {plan.header.monitoring_board}."
-                       if plan.header.monitoring_board else ".")),
+        background=(
+            f"The {name} sets out the actions the service is taking"
+            + (
+                f", monitored by the {plan.header.monitoring_board}."
+                if plan.header.monitoring_board
+                else "."
+            )
+        ),
         current_position="Progress by RAG rating, the movement since the last meeting and "
-                         "the overdue actions are set out below.",
+        "the overdue actions are set out below.",
         implications="",
-        conclusion=(f"Progress against the {name} is set out above: "
-                    f"{summary.completed_text(states)}."),
+        conclusion=(
+            f"Progress against the {name} is set out above: {summary.completed_text(states)}."
+        ),
     )
 
 
@@ -67,44 +75,85 @@ def plan_table(plan: PlanDocument) -> list[Block]:
     """The plan as its appendix: one table per section, columns as reports.plan_docx."""
     blocks: list[Block] = []
     for section in plan.sections:
-        rows = [[a.ref, a.specific_aim, _source(a.source), a.action, a.measure, _when(a.due),
-                 a.lead_text, comments_text(a.comments), LABELS[a.rag]]
-                for a in section.actions]
+        rows = [
+            [
+                a.ref,
+                a.specific_aim,
+                _source(a.source),
+                a.action,
+                a.measure,
+                _when(a.due),
+                a.lead_text,
+                comments_text(a.comments),
+                LABELS[a.rag],
+            ]
+            for a in section.actions
+        ]
         blocks.append(Grid(section.title, [title for title, _ in COLUMNS], rows))
     return blocks
 
 
-def plan_report(plan: PlanDocument, states: list[summary.ActionState], meeting: date,
-                on: date, last_meeting: date | None = None,
-                narrative: Narrative | None = None, meta: Meta | None = None) -> Paper:
+def plan_report(
+    plan: PlanDocument,
+    states: list[summary.ActionState],
+    meeting: date,
+    on: date,
+    last_meeting: date | None = None,
+    narrative: Narrative | None = None,
+    meta: Meta | None = None,
+) -> Paper:
     """Progress on `on` (usually the report date), movement since `last_meeting`."""
     counts = summary.rag_counts(states)
     by_section = summary.by_section(states)
     body: list[Block] = [
         Heading("Progress", 3),
         Para(f"{summary.completed_text(states)}."),
-        Grid("Actions by RAG rating", ["Section", *(LABELS[r] for r in Rag), "Total"],
-             [[name, *(str(c[r]) for r in Rag), str(sum(c.values()))]
-              for name, c in by_section.items()]
-             + [["All sections", *(str(counts[r]) for r in Rag), str(sum(counts.values()))]]),
+        Grid(
+            "Actions by RAG rating",
+            ["Section", *(LABELS[r] for r in Rag), "Total"],
+            [
+                [name, *(str(c[r]) for r in Rag), str(sum(c.values()))]
+                for name, c in by_section.items()
+            ]
+            + [["All sections", *(str(counts[r]) for r in Rag), str(sum(counts.values()))]],
+        ),
     ]
     if last_meeting is not None:
         moves = summary.movement_lines(summary.movement(states, last_meeting))
-        body += [Heading(f"Movement since {_when(last_meeting)}", 3),
-                 Bullets(moves) if moves else Para("No action changed its rating.")]
+        body += [
+            Heading(f"Movement since {_when(last_meeting)}", 3),
+            Bullets(moves) if moves else Para("No action changed its rating."),
+        ]
     late = summary.overdue(states, on)
     by_key = {s.key: s for s in states}
     rows = {a.ref: a for a in plan.actions()}
     if late:
-        body.append(Grid(f"Overdue actions on {_when(on)}: {len(late)}",
-                         ["Ref", "Action", "Due", "Lead", "RAG"],
-                         [[s.ref, rows[s.ref].action if s.ref in rows else "", _when(s.due),
-                           ", ".join(by_key[s.key].leads), LABELS[s.rag]] for s in late]))
+        body.append(
+            Grid(
+                f"Overdue actions on {_when(on)}: {len(late)}",
+                ["Ref", "Action", "Due", "Lead", "RAG"],
+                [
+                    [
+                        s.ref,
+                        rows[s.ref].action if s.ref in rows else "",
+                        _when(s.due),
+                        ", ".join(by_key[s.key].leads),
+                        LABELS[s.rag],
+                    ]
+                    for s in late
+                ],
+            )
+        )
     else:
         body += [Heading(f"Overdue actions on {_when(on)}", 3), Para("No action is overdue.")]
-    return Paper(kind="plan", subject=f"{plan.header.name}: progress report", meeting=meeting,
-                 public=True, meta=meta or Meta(),
-                 narrative=narrative or default_narrative(plan, states), body=body,
-                 notes=[configured_rule().note],
-                 appendices=[Appendix(f"Appendix 1: {plan.header.name}", plan_table(plan),
-                                          landscape=True)])
+    return Paper(
+        kind="plan",
+        subject=f"{plan.header.name}: progress report",
+        meeting=meeting,
+        public=True,
+        meta=meta or Meta(),
+        narrative=narrative or default_narrative(plan, states),
+        body=body,
+        notes=[configured_rule().note],
+        appendices=[Appendix(f"Appendix 1: {plan.header.name}", plan_table(plan), landscape=True)],
+    )

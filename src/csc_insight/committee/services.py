@@ -40,11 +40,13 @@ def build(draft: Draft) -> Paper:
             raise PaperError(str(exc)) from exc
         try:
             if draft.kind == Kind.PERFORMANCE:
-                paper = performance.performance_report(con, draft.period, draft.meeting,
-                                                       narrative, meta)
+                paper = performance.performance_report(
+                    con, draft.period, draft.meeting, narrative, meta
+                )
             else:
-                paper = performance.appendix(con, draft.period, draft.meeting, narrative,
-                                             meta, masked=restricted_ids())
+                paper = performance.appendix(
+                    con, draft.period, draft.meeting, narrative, meta, masked=restricted_ids()
+                )
         finally:
             con.close()
         # The snapshot's own id when it records one, else the id it is published under.
@@ -59,9 +61,15 @@ def build(draft: Draft) -> Paper:
         plan = draft.plan
         last = plan.reviews.filter(held_on__lt=draft.meeting).order_by("-held_on").first()
         states = [plans.state(a) for a in plans.actions_of(plan)]
-        return plan_report(plans.to_document(plan), states, draft.meeting,
-                           min(timezone.localdate(), draft.meeting),
-                           last.held_on if last else None, narrative, meta)
+        return plan_report(
+            plans.to_document(plan),
+            states,
+            draft.meeting,
+            min(timezone.localdate(), draft.meeting),
+            last.held_on if last else None,
+            narrative,
+            meta,
+        )
     if draft.kind == Kind.AUDIT:
         from csc_insight.audits import services as audits
         from csc_insight.audits.models import Round
@@ -74,8 +82,14 @@ def build(draft: Draft) -> Paper:
     raise PaperError(f"Unknown kind {draft.kind!r}")
 
 
-def create(kind: str, meeting: date, period: str = "", plan_id: int | None = None,
-           audit_round: int | None = None, user: Any = None) -> Draft:
+def create(
+    kind: str,
+    meeting: date,
+    period: str = "",
+    plan_id: int | None = None,
+    audit_round: int | None = None,
+    user: Any = None,
+) -> Draft:
     """A new draft; performance papers pin the current snapshot and start from the default
     narrative, so what the author edits is what will be exported."""
     from csc_insight.store import snapshots
@@ -83,17 +97,28 @@ def create(kind: str, meeting: date, period: str = "", plan_id: int | None = Non
     snapshot = ""
     if kind in (Kind.PERFORMANCE, Kind.APPENDIX):
         snapshot = snapshots.current().id
-    draft = Draft(kind=kind, meeting=meeting, period=period, snapshot_id=snapshot,
-                  plan_id=plan_id, audit_round=audit_round,
-                  created_by=user if user is not None and user.pk else None)
+    draft = Draft(
+        kind=kind,
+        meeting=meeting,
+        period=period,
+        snapshot_id=snapshot,
+        plan_id=plan_id,
+        audit_round=audit_round,
+        created_by=user if user is not None and user.pk else None,
+    )
     draft.meta = Meta().to_dict()
     draft.narrative = build(draft).narrative.to_dict()
     draft.save()
     return draft
 
 
-def find(kind: str, meeting: date, period: str = "", plan_id: int | None = None,
-         audit_round: int | None = None) -> Draft | None:
+def find(
+    kind: str,
+    meeting: date,
+    period: str = "",
+    plan_id: int | None = None,
+    audit_round: int | None = None,
+) -> Draft | None:
     """The latest draft matching a scheduled run's arguments."""
     found = Draft.objects.filter(kind=kind, meeting=meeting)
     if period:
@@ -110,8 +135,10 @@ def listing(draft: Draft) -> Paper:
     building its figures."""
     from csc_insight.committee import performance
 
-    subject = {Kind.PERFORMANCE: performance.SUBJECT,
-               Kind.APPENDIX: performance.APPENDIX_SUBJECT}.get(Kind(draft.kind))
+    subject = {
+        Kind.PERFORMANCE: performance.SUBJECT,
+        Kind.APPENDIX: performance.APPENDIX_SUBJECT,
+    }.get(Kind(draft.kind))
     if draft.kind == Kind.PLAN:
         subject = f"{draft.plan.name}: progress report" if draft.plan else "Plan progress"
     if draft.kind == Kind.AUDIT:
@@ -119,10 +146,15 @@ def listing(draft: Draft) -> Paper:
 
         found = Round.objects.filter(pk=draft.audit_round).first()
         subject = f"Quality assurance report: {found.title if found else 'audit round'}"
-    return Paper(kind=draft.kind, subject=subject or draft.get_kind_display(),
-                 meeting=draft.meeting, public=draft.public, meta=_meta(draft),
-                 exempt_paragraphs=() if draft.public else performance.EXEMPT,
-                 period=draft.period or None)
+    return Paper(
+        kind=draft.kind,
+        subject=subject or draft.get_kind_display(),
+        meeting=draft.meeting,
+        public=draft.public,
+        meta=_meta(draft),
+        exempt_paragraphs=() if draft.public else performance.EXEMPT,
+        period=draft.period or None,
+    )
 
 
 def agenda_for(meeting: date) -> Paper:
@@ -130,8 +162,10 @@ def agenda_for(meeting: date) -> Paper:
     from csc_insight.committee.agenda import agenda
 
     order = [Kind.PERFORMANCE, Kind.AUDIT, Kind.PLAN, Kind.APPENDIX]
-    drafts = sorted(Draft.objects.filter(meeting=meeting).select_related("plan"),
-                    key=lambda d: (order.index(Kind(d.kind)), d.pk))
+    drafts = sorted(
+        Draft.objects.filter(meeting=meeting).select_related("plan"),
+        key=lambda d: (order.index(Kind(d.kind)), d.pk),
+    )
     meta = _meta(drafts[0]) if drafts else Meta()
     return agenda([listing(d) for d in drafts], meeting, meta)
 

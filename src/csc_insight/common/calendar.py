@@ -43,8 +43,14 @@ def build_calendar(con: duckdb.DuckDBPyConnection, start: date, end: date) -> No
     import pyarrow as pa
 
     days, working, names, numbers = zip(*calendar_rows(start, end), strict=True)
-    table = pa.table({"day": days, "is_working_day": working, "holiday_name": names,
-                      "working_day_no": pa.array(numbers, pa.int32())})
+    table = pa.table(
+        {
+            "day": days,
+            "is_working_day": working,
+            "holiday_name": names,
+            "working_day_no": pa.array(numbers, pa.int32()),
+        }
+    )
     con.execute("DELETE FROM calendar")
     con.register("_calendar_rows", table)
     try:

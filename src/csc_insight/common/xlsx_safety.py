@@ -34,8 +34,11 @@ _OTHER_MAGIC = (
     (b"\xff\xd8\xff", "a JPEG image"),
     (b"GIF8", "a GIF image"),
     (b"%PDF", "a PDF document"),
-    (b"\xd0\xcf\x11\xe0", "an old-format .xls workbook or a password-protected file "
-                          "(save it as .xlsx without a password)"),
+    (
+        b"\xd0\xcf\x11\xe0",
+        "an old-format .xls workbook or a password-protected file "
+        "(save it as .xlsx without a password)",
+    ),
     (b"\x1f\x8b", "a gzip archive"),
     (b"Rar!", "a RAR archive"),
     (b"7z\xbc\xaf", "a 7-Zip archive"),
@@ -78,37 +81,66 @@ def check_xlsx(
         report.error("empty_file", name, "The file is empty: expected an Excel workbook.")
         return False
     if not head.startswith(ZIP_MAGIC):
-        report.error("not_xlsx", name, "This is not an Excel workbook (.xlsx): it looks like "
-                     f"{describe_magic(head)}.")
+        report.error(
+            "not_xlsx",
+            name,
+            f"This is not an Excel workbook (.xlsx): it looks like {describe_magic(head)}.",
+        )
         return False
     try:
         with zipfile.ZipFile(path) as archive:
             return _check_archive(archive, name, size, report, limit, max_entries, max_ratio)
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, OSError,
-            ValueError, RuntimeError, NotImplementedError) as exc:
-        report.error("damaged_xlsx", name, "The workbook is damaged or incomplete (was the "
-                     f"upload cut short?). Save it again from Excel. Detail: {exc}")
+    except (
+        zipfile.BadZipFile,
+        zipfile.LargeZipFile,
+        zlib.error,
+        EOFError,
+        OSError,
+        ValueError,
+        RuntimeError,
+        NotImplementedError,
+    ) as exc:
+        report.error(
+            "damaged_xlsx",
+            name,
+            "The workbook is damaged or incomplete (was the "
+            f"upload cut short?). Save it again from Excel. Detail: {exc}",
+        )
         return False
 
 
 def _check_archive(
-    archive: zipfile.ZipFile, name: str, size: int, report: Report, limit: int,
-    max_entries: int, max_ratio: int,
+    archive: zipfile.ZipFile,
+    name: str,
+    size: int,
+    report: Report,
+    limit: int,
+    max_entries: int,
+    max_ratio: int,
 ) -> bool:
     entries = archive.infolist()
     if len(entries) > max_entries:
-        report.error("xlsx_too_many_parts", name, f"The workbook has {len(entries):,} parts; "
-                     f"at most {max_entries:,} are accepted.")
+        report.error(
+            "xlsx_too_many_parts",
+            name,
+            f"The workbook has {len(entries):,} parts; at most {max_entries:,} are accepted.",
+        )
         return False
     for entry in entries:
         if _unsafe_name(entry.filename):
-            report.error("xlsx_unsafe_path", name, "The workbook contains a part whose name "
-                         "points outside the archive; it was refused.", value=entry.filename)
+            report.error(
+                "xlsx_unsafe_path",
+                name,
+                "The workbook contains a part whose name "
+                "points outside the archive; it was refused.",
+                value=entry.filename,
+            )
             return False
     names = {e.filename for e in entries}
     if "xl/workbook.xml" not in names:
-        report.error("not_xlsx", name, "This zip file is not an Excel workbook (it has no "
-                     "xl/workbook.xml).")
+        report.error(
+            "not_xlsx", name, "This zip file is not an Excel workbook (it has no xl/workbook.xml)."
+        )
         return False
     declared = sum(e.file_size for e in entries)
     if not _within_caps(declared, size, name, report, limit, max_ratio):
@@ -121,9 +153,14 @@ def _check_archive(
             first = entry.filename.endswith((".xml", ".rels"))
             while chunk := part.read(1 << 20):
                 if first and _has_doctype(chunk[:XML_HEAD_BYTES]):
-                    report.error("xlsx_doctype", name, "The workbook's XML contains a "
-                                 "DOCTYPE or entity declaration, which Excel never writes; "
-                                 "it was refused.", value=entry.filename)
+                    report.error(
+                        "xlsx_doctype",
+                        name,
+                        "The workbook's XML contains a "
+                        "DOCTYPE or entity declaration, which Excel never writes; "
+                        "it was refused.",
+                        value=entry.filename,
+                    )
                     return False
                 first = False
                 real += len(chunk)
@@ -132,16 +169,25 @@ def _check_archive(
     return True
 
 
-def _within_caps(total: int, size: int, name: str, report: Report, limit: int,
-                 max_ratio: int) -> bool:
+def _within_caps(
+    total: int, size: int, name: str, report: Report, limit: int, max_ratio: int
+) -> bool:
     if total > limit:
-        report.error("xlsx_too_large", name, f"The workbook unpacks to more than {limit:,} "
-                     "bytes, the configured limit (CSC_INSIGHT_MAX_XLSX_BYTES).")
+        report.error(
+            "xlsx_too_large",
+            name,
+            f"The workbook unpacks to more than {limit:,} "
+            "bytes, the configured limit (CSC_INSIGHT_MAX_XLSX_BYTES).",
+        )
         return False
     if total > RATIO_FLOOR_BYTES and total > max_ratio * max(size, 1):
-        report.error("xlsx_bomb", name, f"The workbook unpacks to more than {max_ratio} times "
-                     "its own size, which real workbooks never do (a 'zip bomb'); it was "
-                     "refused.")
+        report.error(
+            "xlsx_bomb",
+            name,
+            f"The workbook unpacks to more than {max_ratio} times "
+            "its own size, which real workbooks never do (a 'zip bomb'); it was "
+            "refused.",
+        )
         return False
     return True
 

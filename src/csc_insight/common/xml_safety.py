@@ -46,8 +46,14 @@ _MAGIC = {
 }
 # Markup before the root element: declaration, processing instructions, comments, DOCTYPE.
 _PROLOG_ITEM = re.compile(rb"\s*(<\?.*?\?>|<!--.*?-->|<!)", re.DOTALL)
-_OPTIONS = {"resolve_entities": False, "no_network": True, "load_dtd": False,
-            "huge_tree": False, "remove_comments": True, "remove_pis": True}
+_OPTIONS = {
+    "resolve_entities": False,
+    "no_network": True,
+    "load_dtd": False,
+    "huge_tree": False,
+    "remove_comments": True,
+    "remove_pis": True,
+}
 # Elements nested deeper than MAX_DEPTH, counting the root (the context node) as 1.
 _DEEP_PATH = "/".join(["*"] * MAX_DEPTH)
 _ANY_TOO_DEEP = etree.XPath(f"boolean({_DEEP_PATH})")
@@ -74,16 +80,25 @@ def check_prolog(path: Path, report: Report) -> bool:
     while match := _PROLOG_ITEM.match(text, pos):
         if match.group(1) == b"<!":
             line = text.count(b"\n", 0, match.start(1)) + 1
-            report.error("xml_doctype", name, "The file declares a DOCTYPE or ENTITY: these are "
-                         "refused because they can read other files or exhaust memory. The CIN "
-                         "census needs neither; export the file again without it.", row=line,
-                         value=text[match.start(1) : match.start(1) + 40].decode(errors="replace"))
+            report.error(
+                "xml_doctype",
+                name,
+                "The file declares a DOCTYPE or ENTITY: these are "
+                "refused because they can read other files or exhaust memory. The CIN "
+                "census needs neither; export the file again without it.",
+                row=line,
+                value=text[match.start(1) : match.start(1) + 40].decode(errors="replace"),
+            )
             return False
         pos = match.end()
     rest = text[pos:].lstrip()
     if not rest.startswith(b"<"):
-        report.error("not_xml", name, "This is not an XML file: expected it to start with '<'.",
-                     value=rest[:20].decode("utf-8", errors="replace"))
+        report.error(
+            "not_xml",
+            name,
+            "This is not an XML file: expected it to start with '<'.",
+            value=rest[:20].decode("utf-8", errors="replace"),
+        )
         return False
     return True
 
@@ -108,9 +123,12 @@ class SafeXML:
             root = _first_start(self.path)
             if root is not None:
                 if _declares_doctype(root):
-                    self._refuse("xml_doctype", "The file declares a DOCTYPE: these are refused "
-                                 "because they can read other files or exhaust memory.",
-                                 row=root.sourceline)
+                    self._refuse(
+                        "xml_doctype",
+                        "The file declares a DOCTYPE: these are refused "
+                        "because they can read other files or exhaust memory.",
+                        row=root.sourceline,
+                    )
                     return
                 yield "start", root
             events = etree.iterparse(str(self.path), events=("end",), tag=self.tags, **_OPTIONS)
@@ -127,11 +145,15 @@ class SafeXML:
         except etree.XMLSyntaxError as exc:
             message, line = exc.msg, exc.lineno
             if not line:  # iterparse's vague 'no element found': libxml2 logged the real one
-                logged = [e for e in exc.error_log.filter_from_errors()
-                          if e.filename == str(self.path)]
+                logged = [
+                    e for e in exc.error_log.filter_from_errors() if e.filename == str(self.path)
+                ]
                 message, line = (logged[-1].message, logged[-1].line) if logged else (message, 0)
-            self._refuse("xml_syntax", "The file is not well-formed XML (is it truncated?): "
-                         f"{message}", row=line or None)
+            self._refuse(
+                "xml_syntax",
+                f"The file is not well-formed XML (is it truncated?): {message}",
+                row=line or None,
+            )
         except OSError as exc:
             self._refuse("unreadable", f"The file could not be read: {exc}")
 
@@ -139,8 +161,11 @@ class SafeXML:
         """Refuse (False) when anything still in the tree is nested deeper than MAX_DEPTH."""
         if not _ANY_TOO_DEEP(root):
             return True
-        self._refuse("xml_too_deep", f"Elements are nested more than {MAX_DEPTH} deep: the "
-                     "file is refused.", row=_FIRST_TOO_DEEP(root)[0].sourceline)
+        self._refuse(
+            "xml_too_deep",
+            f"Elements are nested more than {MAX_DEPTH} deep: the file is refused.",
+            row=_FIRST_TOO_DEEP(root)[0].sourceline,
+        )
         return False
 
 

@@ -89,15 +89,30 @@ _SHEET = re.compile(r"^list\s*0*(\d{1,2})(?!\d)")
 _CSV_NAME = re.compile(r"annex[\s_-]*a(?![a-z]).*?list[\s_-]*0*(\d{1,2})(?!\d)")
 _WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
 _HEADER_SEARCH_ROWS = 20
-_TYPES = {"text": "VARCHAR", "code": "VARCHAR", "date": "DATE", "flag": "BOOLEAN",
-          "int": "BIGINT", "float": "DOUBLE"}
+_TYPES = {
+    "text": "VARCHAR",
+    "code": "VARCHAR",
+    "date": "DATE",
+    "flag": "BOOLEAN",
+    "int": "BIGINT",
+    "float": "DOUBLE",
+}
 _tables = itertools.count(1)
 
 
 # The canonical table each list's rows are mainly for (named on rows set aside).
-TARGETS = {1: "contacts", 2: "early_help", 3: "referrals", 4: "assessments",
-           5: "s47_enquiries", 6: "referrals", 7: "cp_plans", 8: "cla_episodes",
-           9: "care_leavers", 10: "adoption"}
+TARGETS = {
+    1: "contacts",
+    2: "early_help",
+    3: "referrals",
+    4: "assessments",
+    5: "s47_enquiries",
+    6: "referrals",
+    7: "cp_plans",
+    8: "cla_episodes",
+    9: "care_leavers",
+    10: "adoption",
+}
 
 
 def list_number(sheet: str) -> int | None:
@@ -126,8 +141,12 @@ def read(path: Path, con: duckdb.DuckDBPyConnection, report: Report) -> dict[str
     if path.suffix.lower() == ".csv":
         number = _csv_list_number(path)
         if number is None:
-            report.error("not_annex_a", path.name, "This CSV is not an Annex A list: name it "
-                         "annex_a_list_N.csv or give it the list's headings.")
+            report.error(
+                "not_annex_a",
+                path.name,
+                "This CSV is not an Annex A list: name it "
+                "annex_a_list_N.csv or give it the list's headings.",
+            )
             return counts
         table = f"annex_a_{next(_tables)}"
         spec = LISTS[number]
@@ -135,9 +154,16 @@ def read(path: Path, con: duckdb.DuckDBPyConnection, report: Report) -> dict[str
             headings = canonical_headings(tabular.read_csv_headings(path), spec.columns)
         except (OSError, UnicodeDecodeError, csv.Error):
             headings = None  # stage_csv reports what is wrong with the file
-        staged = tabular.stage_csv(con, path, spec.columns, report, table=table,
-                                   headings=headings, target=TARGETS.get(number),
-                                   event=spec.key_date)
+        staged = tabular.stage_csv(
+            con,
+            path,
+            spec.columns,
+            report,
+            table=table,
+            headings=headings,
+            target=TARGETS.get(number),
+            event=spec.key_date,
+        )
         if staged is not None:
             _load_list(con, LISTS[number], staged, f"{path.name}:", report, counts)
         _drop(con, table)
@@ -170,7 +196,10 @@ def _names(column: tabular.Column) -> set[str]:
 
 
 def _read_workbook(
-    path: Path, con: duckdb.DuckDBPyConnection, report: Report, counts: dict[str, int],
+    path: Path,
+    con: duckdb.DuckDBPyConnection,
+    report: Report,
+    counts: dict[str, int],
 ) -> None:
     from python_calamine import CalamineWorkbook
 
@@ -187,20 +216,28 @@ def _read_workbook(
             if number is None:
                 continue
             if number in sheets:
-                report.error("duplicate_sheet", name, f"Two sheets are List {number}: "
-                             f"'{sheets[number]}' and '{sheet}'.", sheet=sheet)
+                report.error(
+                    "duplicate_sheet",
+                    name,
+                    f"Two sheets are List {number}: '{sheets[number]}' and '{sheet}'.",
+                    sheet=sheet,
+                )
                 continue
             sheets[number] = sheet
         if not sheets:
-            report.error("not_annex_a", name, "This is not an Annex A workbook: no sheet is "
-                         "named 'List 1' … 'List 11'.")
+            report.error(
+                "not_annex_a",
+                name,
+                "This is not an Annex A workbook: no sheet is named 'List 1' … 'List 11'.",
+            )
             return
         for number, sheet in sorted(sheets.items()):
             try:
                 grid = book.get_sheet_by_name(sheet).to_python(skip_empty_area=False)
             except Exception as exc:  # as above: a damaged sheet part
-                report.error("damaged_xlsx", name, f"This sheet could not be read: {exc}",
-                             sheet=sheet)
+                report.error(
+                    "damaged_xlsx", name, f"This sheet could not be read: {exc}", sheet=sheet
+                )
                 continue
             _read_sheet(con, LISTS[number], grid, name, sheet, report, counts)
     finally:
@@ -208,20 +245,36 @@ def _read_workbook(
 
 
 def _read_sheet(
-    con: duckdb.DuckDBPyConnection, spec: ListSpec, grid: list[list[object]], file: str,
-    sheet: str, report: Report, counts: dict[str, int],
+    con: duckdb.DuckDBPyConnection,
+    spec: ListSpec,
+    grid: list[list[object]],
+    file: str,
+    sheet: str,
+    report: Report,
+    counts: dict[str, int],
 ) -> None:
     header = _header_row(grid, spec)
     if header is None:
-        report.warning("empty_sheet", file, f"The sheet '{sheet}' is empty; it was skipped.",
-                       sheet=sheet)
+        report.warning(
+            "empty_sheet", file, f"The sheet '{sheet}' is empty; it was skipped.", sheet=sheet
+        )
         return
     table = f"annex_a_{next(_tables)}"
     headings = canonical_headings(grid[header], spec.columns)
-    rows = (_clean(row) for row in grid[header + 1:])
-    staged = tabular.stage_rows(con, headings, rows, spec.columns, report,
-                                table=table, file=file, sheet=sheet, first_row=header + 2,
-                                target=TARGETS.get(spec.number), event=spec.key_date)
+    rows = (_clean(row) for row in grid[header + 1 :])
+    staged = tabular.stage_rows(
+        con,
+        headings,
+        rows,
+        spec.columns,
+        report,
+        table=table,
+        file=file,
+        sheet=sheet,
+        first_row=header + 2,
+        target=TARGETS.get(spec.number),
+        event=spec.key_date,
+    )
     if staged is not None:
         _load_list(con, spec, staged, f"{file}!{sheet}:", report, counts)
     _drop(con, table)
@@ -247,13 +300,23 @@ _BLANK = frozenset({"#N/A", "N/A", "n/a", "#n/a", "N/a", "NA", "#N/A N/A"})
 
 def _clean(row: list[object]) -> list[object]:
     """A sheet row with #N/A and N/A as blank and non-breaking spaces as spaces."""
-    return [None if cell in _BLANK else cell.replace("\u00a0", " ")
-            if type(cell) is str and "\u00a0" in cell else cell for cell in row]
+    return [
+        None
+        if cell in _BLANK
+        else cell.replace("\u00a0", " ")
+        if type(cell) is str and "\u00a0" in cell
+        else cell
+        for cell in row
+    ]
 
 
 def _load_list(
-    con: duckdb.DuckDBPyConnection, spec: ListSpec, staged: tabular.Staged, ref: str,
-    report: Report, counts: dict[str, int],
+    con: duckdb.DuckDBPyConnection,
+    spec: ListSpec,
+    staged: tabular.Staged,
+    ref: str,
+    report: Report,
+    counts: dict[str, int],
 ) -> None:
     _check(con, spec, staged, report)
     view = f"{staged.table}_all"
@@ -263,13 +326,20 @@ def _load_list(
     )
     # A view, so that `ref` is only built for the rows an insert keeps.
     literal = "'" + ref.replace("'", "''") + "'"
-    con.execute(f"CREATE OR REPLACE TEMP VIEW {view} AS SELECT {fields}, _row, "
-                f"{literal} AS _prefix, _prefix || CAST(_row AS VARCHAR) AS ref "
-                f"FROM {staged.table}")
+    con.execute(
+        f"CREATE OR REPLACE TEMP VIEW {view} AS SELECT {fields}, _row, "
+        f"{literal} AS _prefix, _prefix || CAST(_row AS VARCHAR) AS ref "
+        f"FROM {staged.table}"
+    )
     if spec.number == 11:
-        report.warning("adopters_not_loaded", staged.file, f"{staged.rows} adopter row(s) were "
-                       "read and checked; CSC Insight keeps no adopter records, so they were "
-                       "not loaded.", sheet=staged.sheet)
+        report.warning(
+            "adopters_not_loaded",
+            staged.file,
+            f"{staged.rows} adopter row(s) were "
+            "read and checked; CSC Insight keeps no adopter records, so they were "
+            "not loaded.",
+            sheet=staged.sheet,
+        )
         return
     for table, sql in _inserts(spec, view):
         written = con.execute(f"INSERT INTO {table} BY NAME {sql}").fetchall()[0][0]
@@ -277,29 +347,38 @@ def _load_list(
 
 
 def _check(
-    con: duckdb.DuckDBPyConnection, spec: ListSpec, staged: tabular.Staged, report: Report,
+    con: duckdb.DuckDBPyConnection,
+    spec: ListSpec,
+    staged: tabular.Staged,
+    report: Report,
 ) -> None:
     for earlier, later in spec.order:
         tabular.check_order(con, staged, earlier, later, report)
     if spec.unique:
-        tabular.check_duplicates(con, staged, spec.unique, report, what=f"row in List "
-                                 f"{spec.number}")
+        tabular.check_duplicates(
+            con, staged, spec.unique, report, what=f"row in List {spec.number}"
+        )
     for date, reason in (("closure_date", "closure_reason"), ("dec", "rec")):
         if staged.has(date) and staged.has(reason):
             tabular.check(
-                con, staged,
+                con,
+                staged,
                 f"SELECT _row, NULL AS value FROM {staged.table} "
                 f"WHERE {date} IS NOT NULL AND {reason} IS NULL",
-                report, code="missing_value", column=reason,
+                report,
+                code="missing_value",
+                column=reason,
                 message=f"'{staged.columns[reason].heading}' must be given when "
-                        f"'{staged.columns[date].heading}' is.",
+                f"'{staged.columns[date].heading}' is.",
             )
 
 
 def _id(kind: str, date: str) -> str:
     n = f"row_number() OVER (PARTITION BY child_id, {date} ORDER BY _row)"
-    return (f"child_id || '/{kind}/' || strftime({date}, '%Y-%m-%d') "
-            f"|| COALESCE('#' || CAST(NULLIF({n}, 1) AS VARCHAR), '')")
+    return (
+        f"child_id || '/{kind}/' || strftime({date}, '%Y-%m-%d') "
+        f"|| COALESCE('#' || CAST(NULLIF({n}, 1) AS VARCHAR), '')"
+    )
 
 
 _LINEAGE = f"'{NAME}' AS source, ref AS source_ref"
@@ -321,56 +400,135 @@ class _Insert:
 def _visits(date: str, kind: str, seen_alone: str = "NULL") -> _Insert:
     # A child with two episodes (or plans) in the list has the same last visit on each row:
     # it is one visit, so only the first row of each child and date gives it.
-    return _Insert("visits", f"child_id, {date} AS visit_date, '{kind}' AS visit_type, "
-                   f"{seen_alone} AS seen_alone, worker", date, once=True)
+    return _Insert(
+        "visits",
+        f"child_id, {date} AS visit_date, '{kind}' AS visit_type, "
+        f"{seen_alone} AS seen_alone, worker",
+        date,
+        once=True,
+    )
 
 
 # List 7's plans, each with its id, for the plans and their review conferences alike.
-_PLANS = (f"(SELECT *, {_id('CPP', 'start_date')} AS cp_plan_id FROM {{v}} "
-          f"WHERE child_id IS NOT NULL AND start_date IS NOT NULL) p")
+_PLANS = (
+    f"(SELECT *, {_id('CPP', 'start_date')} AS cp_plan_id FROM {{v}} "
+    f"WHERE child_id IS NOT NULL AND start_date IS NOT NULL) p"
+)
 _DECOM = "COALESCE(placement_start, period_start)"
 
 # What each list inserts besides its children, in order.
 _INSERTS: dict[int, tuple[_Insert, ...]] = {
-    1: (_Insert("contacts", "child_id, contact_date, source_code", "contact_date",
-                id=("contact_id", "CONT")),),
-    2: (_Insert("early_help", "child_id, start_date, completion_date, organisation",
-                "start_date", id=("eh_id", "EH")),),
-    3: (_Insert("referrals", "child_id, referral_date, source_code, nfa, referrals_12m, team, "
-                "worker", "referral_date", id=("referral_id", "REF")),),
-    4: (_Insert("assessments", "child_id, start_date, authorised_date, child_seen, "
-                "needs_support, team, worker", "start_date", id=("assessment_id", "ASMT")),),
-    5: (_Insert("s47_enquiries", "child_id, start_date, icpc_not_required, icpc_date, "
-                "cp_plan_resulted, team, worker, s47_12m, icpc_12m", "start_date",
-                id=("s47_id", "S47")),),
-    6: (_Insert("referrals", "child_id, referral_date, primary_need, closure_date, "
-                "closure_reason, team, worker", "referral_date", id=("referral_id", "REF")),
-        _visits("last_seen", "CIN")),
-    7: (_Insert("cp_plans", "cp_plan_id, child_id, start_date, end_date, initial_category, "
-                "latest_category, previous_plans, team, worker", rows=_PLANS),
-        _Insert("cp_reviews", "cp_plan_id, child_id, latest_review AS review_date",
-                "latest_review", rows=_PLANS),
-        _visits("last_visit", "CP", "seen_alone")),
-    8: (_Insert("cla_episodes", f"child_id, {_DECOM} AS decom, CASE WHEN placement_start IS "
-                "NULL OR placement_start = period_start THEN 'S' ELSE 'P' END AS rne, ls, cin, "
-                "place, place_provider, dec, rec, pl_post, urn", _DECOM),
+    1: (
+        _Insert(
+            "contacts",
+            "child_id, contact_date, source_code",
+            "contact_date",
+            id=("contact_id", "CONT"),
+        ),
+    ),
+    2: (
+        _Insert(
+            "early_help",
+            "child_id, start_date, completion_date, organisation",
+            "start_date",
+            id=("eh_id", "EH"),
+        ),
+    ),
+    3: (
+        _Insert(
+            "referrals",
+            "child_id, referral_date, source_code, nfa, referrals_12m, team, worker",
+            "referral_date",
+            id=("referral_id", "REF"),
+        ),
+    ),
+    4: (
+        _Insert(
+            "assessments",
+            "child_id, start_date, authorised_date, child_seen, needs_support, team, worker",
+            "start_date",
+            id=("assessment_id", "ASMT"),
+        ),
+    ),
+    5: (
+        _Insert(
+            "s47_enquiries",
+            "child_id, start_date, icpc_not_required, icpc_date, "
+            "cp_plan_resulted, team, worker, s47_12m, icpc_12m",
+            "start_date",
+            id=("s47_id", "S47"),
+        ),
+    ),
+    6: (
+        _Insert(
+            "referrals",
+            "child_id, referral_date, primary_need, closure_date, closure_reason, team, worker",
+            "referral_date",
+            id=("referral_id", "REF"),
+        ),
+        _visits("last_seen", "CIN"),
+    ),
+    7: (
+        _Insert(
+            "cp_plans",
+            "cp_plan_id, child_id, start_date, end_date, initial_category, "
+            "latest_category, previous_plans, team, worker",
+            rows=_PLANS,
+        ),
+        _Insert(
+            "cp_reviews",
+            "cp_plan_id, child_id, latest_review AS review_date",
+            "latest_review",
+            rows=_PLANS,
+        ),
+        _visits("last_visit", "CP", "seen_alone"),
+    ),
+    8: (
+        _Insert(
+            "cla_episodes",
+            f"child_id, {_DECOM} AS decom, CASE WHEN placement_start IS "
+            "NULL OR placement_start = period_start THEN 'S' ELSE 'P' END AS rne, ls, cin, "
+            "place, place_provider, dec, rec, pl_post, urn",
+            _DECOM,
+        ),
         _Insert("cla_reviews", "child_id, latest_review AS review_date", "latest_review"),
         _visits("last_visit", "CLA"),
         _visits("last_iro", "IRO"),
-        _Insert("cla_summary", "child_id, second_period, placements_12m, missing_12m, "
-                "absent_12m, rhi_offered, rhi_accepted, permanence_plan, placement_location, "
-                "placement_la"),
-        _Insert("health_assessments", "child_id, health_date AS assessment_date, "
-                "'health' AS kind", "health_date"),
-        _Insert("health_assessments", "child_id, dental_date AS assessment_date, "
-                "'dental' AS kind", "dental_date")),
-    9: (_Insert("care_leavers", "child_id, NULL AS year_ending, in_touch, activity, "
-                "accommodation, suitable, eligibility, latest_contact, personal_advisor"),
-        _Insert("pathway_plan_reviews", "child_id, pathway_review AS review_date",
-                "pathway_review")),
-    10: (_Insert("adoption", "child_id, entered_care, decision_date, placement_order_date, "
-                 "matched_date, placed_date, adoption_order_date, no_longer_placed_date, "
-                 "no_longer_placed_reason, ffa_date"),),
+        _Insert(
+            "cla_summary",
+            "child_id, second_period, placements_12m, missing_12m, "
+            "absent_12m, rhi_offered, rhi_accepted, permanence_plan, placement_location, "
+            "placement_la",
+        ),
+        _Insert(
+            "health_assessments",
+            "child_id, health_date AS assessment_date, 'health' AS kind",
+            "health_date",
+        ),
+        _Insert(
+            "health_assessments",
+            "child_id, dental_date AS assessment_date, 'dental' AS kind",
+            "dental_date",
+        ),
+    ),
+    9: (
+        _Insert(
+            "care_leavers",
+            "child_id, NULL AS year_ending, in_touch, activity, "
+            "accommodation, suitable, eligibility, latest_contact, personal_advisor",
+        ),
+        _Insert(
+            "pathway_plan_reviews", "child_id, pathway_review AS review_date", "pathway_review"
+        ),
+    ),
+    10: (
+        _Insert(
+            "adoption",
+            "child_id, entered_care, decision_date, placement_order_date, "
+            "matched_date, placed_date, adoption_order_date, no_longer_placed_date, "
+            "no_longer_placed_reason, ffa_date",
+        ),
+    ),
 }
 
 
@@ -381,20 +539,29 @@ def _select(insert: _Insert, v: str) -> str:
         field, kind = insert.id
         columns = f"{_id(kind, insert.date)} AS {field}, {columns}"
     where = "child_id IS NOT NULL" + (f" AND {insert.date} IS NOT NULL" if insert.date else "")
-    once = (f" QUALIFY row_number() OVER (PARTITION BY child_id, {insert.date} ORDER BY _row)"
-            " = 1" if insert.once else "")
-    return (f"SELECT {columns}, {_LINEAGE} FROM {insert.rows.format(v=v)} WHERE {where}"
-            f"{once}")
+    once = (
+        f" QUALIFY row_number() OVER (PARTITION BY child_id, {insert.date} ORDER BY _row) = 1"
+        if insert.once
+        else ""
+    )
+    return f"SELECT {columns}, {_LINEAGE} FROM {insert.rows.format(v=v)} WHERE {where}{once}"
 
 
 def _inserts(spec: ListSpec, v: str) -> list[tuple[str, str]]:
     """(canonical table, SELECT producing its rows) for one staged list."""
     # One children row per distinct set of details, so a conflict stays visible to the loader.
-    details = (f"child_id, dob, sex, ethnicity, "
-               f"{'disability' if _has(spec, 'disability') else 'NULL'} AS disability, "
-               f"{'uasc' if _has(spec, 'uasc') else 'NULL'} AS uasc")
-    out = [("children", f"SELECT {details}, '{NAME}' AS source, any_value(_prefix) || "
-            f"min(_row) AS source_ref FROM {v} WHERE child_id IS NOT NULL GROUP BY ALL")]
+    details = (
+        f"child_id, dob, sex, ethnicity, "
+        f"{'disability' if _has(spec, 'disability') else 'NULL'} AS disability, "
+        f"{'uasc' if _has(spec, 'uasc') else 'NULL'} AS uasc"
+    )
+    out = [
+        (
+            "children",
+            f"SELECT {details}, '{NAME}' AS source, any_value(_prefix) || "
+            f"min(_row) AS source_ref FROM {v} WHERE child_id IS NOT NULL GROUP BY ALL",
+        )
+    ]
     out += [(i.table, _select(i, v)) for i in _INSERTS.get(spec.number, ())]
     return out
 

@@ -124,18 +124,31 @@ _KEY = Column("element", "key")
 # Each block: (canonical table, columns in the order its rows are built).
 BLOCKS: dict[str, list[Column]] = {
     "children": [
-        Column("LAchildID", "child_id", not_null=True), Column("UPN", "upn"),
-        _date("PersonBirthDate", "dob"), _date("ExpectedPersonBirthDate", "expected_dob"),
-        Column("GenderCurrent", "gender", "code", parse=codes.parse_sex,
-               describe="1 (male), 2 (female), 0 or 9 (not known)"),
-        Column("Sex", "sex", "code", parse=codes.parse_sex,
-               describe="M, F or U (or 1, 2, 0, 9)"),
-        _date("PersonDeathDate", "death_date"), _code("Ethnicity", "ethnicity", codes.ETHNICITY),
-        Column("Disability", "disability", "flag", parse=_disability,
-               describe=f"disability codes ({', '.join(sorted(codes.DISABILITY))})"),
+        Column("LAchildID", "child_id", not_null=True),
+        Column("UPN", "upn"),
+        _date("PersonBirthDate", "dob"),
+        _date("ExpectedPersonBirthDate", "expected_dob"),
+        Column(
+            "GenderCurrent",
+            "gender",
+            "code",
+            parse=codes.parse_sex,
+            describe="1 (male), 2 (female), 0 or 9 (not known)",
+        ),
+        Column("Sex", "sex", "code", parse=codes.parse_sex, describe="M, F or U (or 1, 2, 0, 9)"),
+        _date("PersonDeathDate", "death_date"),
+        _code("Ethnicity", "ethnicity", codes.ETHNICITY),
+        Column(
+            "Disability",
+            "disability",
+            "flag",
+            parse=_disability,
+            describe=f"disability codes ({', '.join(sorted(codes.DISABILITY))})",
+        ),
     ],
     "referrals": [
-        _CHILD, _date("CINreferralDate", "referral_date", not_null=True),
+        _CHILD,
+        _date("CINreferralDate", "referral_date", not_null=True),
         _code("ReferralSource", "source_code", codes.REFERRAL_SOURCE),
         _code("PrimaryNeedCode", "primary_need", codes.PRIMARY_NEED),
         _date("CINclosureDate", "closure_date"),
@@ -144,22 +157,36 @@ BLOCKS: dict[str, list[Column]] = {
         _date("DateOfInitialCPC", "icpc_date"),  # the episode's ICPC: attach_episode_icpcs
     ],
     "assessments": [
-        _CHILD, _PARENT, _date("AssessmentActualStartDate", "start_date", not_null=True),
+        _CHILD,
+        _PARENT,
+        _date("AssessmentActualStartDate", "start_date", not_null=True),
         _date("AssessmentAuthorisationDate", "authorised_date"),
-        Column("AssessmentFactors", "factors", "code", parse=_factors,
-               describe="assessment factor codes such as 1A, 2B, 21"),
+        Column(
+            "AssessmentFactors",
+            "factors",
+            "code",
+            parse=_factors,
+            describe="assessment factor codes such as 1A, 2B, 21",
+        ),
     ],
     "cin_plans": [
-        _CHILD, _PARENT, _date("CINPlanStartDate", "start_date", not_null=True),
+        _CHILD,
+        _PARENT,
+        _date("CINPlanStartDate", "start_date", not_null=True),
         _date("CINPlanEndDate", "end_date"),
     ],
     "s47_enquiries": [
-        _CHILD, _PARENT, _date("S47ActualStartDate", "start_date", not_null=True),
-        _date("InitialCPCtarget", "icpc_target_date"), _date("DateOfInitialCPC", "icpc_date"),
+        _CHILD,
+        _PARENT,
+        _date("S47ActualStartDate", "start_date", not_null=True),
+        _date("InitialCPCtarget", "icpc_target_date"),
+        _date("DateOfInitialCPC", "icpc_date"),
         Column("ICPCnotRequired", "icpc_not_required", "flag", parse=_boolean, describe=_FLAG),
     ],
     "cp_plans": [
-        _CHILD, _PARENT, _date("CPPstartDate", "start_date", not_null=True),
+        _CHILD,
+        _PARENT,
+        _date("CPPstartDate", "start_date", not_null=True),
         _date("CPPendDate", "end_date"),
         _code("InitialCategoryOfAbuse", "initial_category", codes.ABUSE_CATEGORY),
         _code("LatestCategoryOfAbuse", "latest_category", codes.ABUSE_CATEGORY),
@@ -171,11 +198,13 @@ BLOCKS: dict[str, list[Column]] = {
 WRITES = frozenset(BLOCKS)
 
 # Id kind per table, and the date each id is built from.
-_IDS = {"referrals": ("referral_id", "REF", "referral_date"),
-        "assessments": ("assessment_id", "ASMT", "start_date"),
-        "cin_plans": ("cin_plan_id", "CINP", "start_date"),
-        "s47_enquiries": ("s47_id", "S47", "start_date"),
-        "cp_plans": ("cp_plan_id", "CPP", "start_date")}
+_IDS = {
+    "referrals": ("referral_id", "REF", "referral_date"),
+    "assessments": ("assessment_id", "ASMT", "start_date"),
+    "cin_plans": ("cin_plan_id", "CINP", "start_date"),
+    "s47_enquiries": ("s47_id", "S47", "start_date"),
+    "cp_plans": ("cp_plan_id", "CPP", "start_date"),
+}
 
 
 def detect(path: Path) -> bool:
@@ -231,23 +260,49 @@ def _forget_unwanted() -> None:
 
 def _unwanted() -> set[str]:
     """The local names of the elements met (since `_forget_unwanted`) that are not read."""
-    return {tag.rpartition("}")[2] for names in _ALL_NAMES
-            for tag, at in names.items() if at is None}
+    return {
+        tag.rpartition("}")[2] for names in _ALL_NAMES for tag, at in names.items() if at is None
+    }
+
+
 # What each element is read for, in the order `_pick` returns them.
 _CHILD_PARTS = _Names("ChildIdentifiers", "ChildCharacteristics", "CINdetails")
-_IDENTIFIERS = _Names("LAchildID", "UPN", "PersonBirthDate", "ExpectedPersonBirthDate",
-                      "GenderCurrent", "Sex", "PersonDeathDate")
+_IDENTIFIERS = _Names(
+    "LAchildID",
+    "UPN",
+    "PersonBirthDate",
+    "ExpectedPersonBirthDate",
+    "GenderCurrent",
+    "Sex",
+    "PersonDeathDate",
+)
 _CHARACTERISTICS = _Names("Ethnicity", "Disabilities")
-_EPISODE = _Names("CINreferralDate", "ReferralSource", "PrimaryNeedCode", "CINclosureDate",
-                  "ReasonForClosure", "ReferralNFA", "DateOfInitialCPC", "Assessments",
-                  "CINPlanDates", "Section47",
-                  "ChildProtectionPlans")
-_ASSESSMENT = _Names("AssessmentActualStartDate", "AssessmentAuthorisationDate",
-                     "FactorsIdentifiedAtAssessment")
+_EPISODE = _Names(
+    "CINreferralDate",
+    "ReferralSource",
+    "PrimaryNeedCode",
+    "CINclosureDate",
+    "ReasonForClosure",
+    "ReferralNFA",
+    "DateOfInitialCPC",
+    "Assessments",
+    "CINPlanDates",
+    "Section47",
+    "ChildProtectionPlans",
+)
+_ASSESSMENT = _Names(
+    "AssessmentActualStartDate", "AssessmentAuthorisationDate", "FactorsIdentifiedAtAssessment"
+)
 _CIN_PLAN = _Names("CINPlanStartDate", "CINPlanEndDate")
 _S47 = _Names("S47ActualStartDate", "InitialCPCtarget", "DateOfInitialCPC", "ICPCnotRequired")
-_CP_PLAN = _Names("CPPstartDate", "CPPendDate", "InitialCategoryOfAbuse",
-                  "LatestCategoryOfAbuse", "NumberOfPreviousCPP", "Reviews")
+_CP_PLAN = _Names(
+    "CPPstartDate",
+    "CPPendDate",
+    "InitialCategoryOfAbuse",
+    "LatestCategoryOfAbuse",
+    "NumberOfPreviousCPP",
+    "Reviews",
+)
 _REVIEWS = _Names("CPPreviewDate")
 _DISABILITY = _Names("Disability")
 _FACTORS = _Names("AssessmentFactors")
@@ -309,9 +364,17 @@ class _Reader:
         prefix = f"{NAME}_{next(_files)}"
         self.tables = {block: f"{prefix}_{block}" for block in BLOCKS}
         self.stagers = {
-            block: RowStager(con, [_KEY.heading, *(c.heading for c in cols)], [_KEY, *cols], report,
-                             table=self.tables[block], file=self.file, lettered=False,
-                             expect_rows=block == "children", target=block)
+            block: RowStager(
+                con,
+                [_KEY.heading, *(c.heading for c in cols)],
+                [_KEY, *cols],
+                report,
+                table=self.tables[block],
+                file=self.file,
+                lettered=False,
+                expect_rows=block == "children",
+                target=block,
+            )
             for block, cols in BLOCKS.items()
         }
         self.rows: dict[str, list[tuple[object, ...]]] = {block: [] for block in BLOCKS}
@@ -344,41 +407,76 @@ class _Reader:
         # Keys are left for Arrow to infer (int64): naming pa.int64() takes a path ~50x slower.
         types = {"key": None, "parent": None, "_row": pa.int32()}
         columns = zip(*rows, strict=True)
-        batch = pa.table([pa.array(column, types.get(name, pa.string()))
-                          for name, column in zip(names, columns, strict=True)], names=names)
+        batch = pa.table(
+            [
+                pa.array(column, types.get(name, pa.string()))
+                for name, column in zip(names, columns, strict=True)
+            ],
+            names=names,
+        )
         self.stagers[block].add_batch(batch)
         rows.clear()
 
     def header(self, header: etree._Element) -> None:
         self.header_seen = True
         details, _source = _pick(header, _HEADER)
-        collection, year, reference = (_text(_first(found)) for found in
-                                       _pick(_first(details), _COLLECTION))
+        collection, year, reference = (
+            _text(_first(found)) for found in _pick(_first(details), _COLLECTION)
+        )
         line = (details[0] if details else header).sourceline
         if (collection or "").upper() != "CIN":
-            self.report.error("not_cin_census", self.file, "Header/CollectionDetails/Collection "
-                              "should be 'CIN': this is not a CIN census file.", row=line,
-                              column="Collection", value=collection)
+            self.report.error(
+                "not_cin_census",
+                self.file,
+                "Header/CollectionDetails/Collection "
+                "should be 'CIN': this is not a CIN census file.",
+                row=line,
+                column="Collection",
+                value=collection,
+            )
         if not re.fullmatch(r"\d{4}", year or ""):
-            self.report.error("bad_value", self.file, "'Year' should be the collection year, "
-                              "four digits.", row=line, column="Year", value=year)
+            self.report.error(
+                "bad_value",
+                self.file,
+                "'Year' should be the collection year, four digits.",
+                row=line,
+                column="Year",
+                value=year,
+            )
         if reference is None or values.parse_date(reference) is None:
-            self.report.error("bad_date", self.file, "'ReferenceDate' should be a date "
-                              "(yyyy-mm-dd).", row=line, column="ReferenceDate", value=reference)
+            self.report.error(
+                "bad_date",
+                self.file,
+                "'ReferenceDate' should be a date (yyyy-mm-dd).",
+                row=line,
+                column="ReferenceDate",
+                value=reference,
+            )
 
     def child(self, child: etree._Element) -> None:
         ids, chars, episodes = _pick(child, _CHILD_PARTS)
         identifiers = _texts(_pick(_first(ids), _IDENTIFIERS), _IDENTIFIERS.count)
         ethnicity, disabilities = _pick(_first(chars), _CHARACTERISTICS)
         child_id = identifiers[0].upper() if identifiers[0] else None
-        self.add("children", child.sourceline, [
-            child_id, *identifiers[1:], _text(_first(ethnicity)),
-            _joined(_first(disabilities), _DISABILITY),
-        ])
+        self.add(
+            "children",
+            child.sourceline,
+            [
+                child_id,
+                *identifiers[1:],
+                _text(_first(ethnicity)),
+                _joined(_first(disabilities), _DISABILITY),
+            ],
+        )
         if not episodes:
-            self.report.warning("no_cin_details", self.file, "This child has no CINdetails: "
-                                "expected at least one episode of need.", row=child.sourceline,
-                                column="CINdetails", value=child_id)
+            self.report.warning(
+                "no_cin_details",
+                self.file,
+                "This child has no CINdetails: expected at least one episode of need.",
+                row=child.sourceline,
+                column="CINdetails",
+                value=child_id,
+            )
         for details in episodes:
             self.episode(child_id, details)
 
@@ -388,19 +486,27 @@ class _Reader:
         assessments, cin_plans, s47s, cp_plans = found[7:]
         for item in assessments:
             start, authorised, factors = _pick(item, _ASSESSMENT)
-            self.add("assessments", item.sourceline, [
-                child_id, parent, *_texts([start, authorised], 2),
-                _joined(_first(factors), _FACTORS)])
+            self.add(
+                "assessments",
+                item.sourceline,
+                [
+                    child_id,
+                    parent,
+                    *_texts([start, authorised], 2),
+                    _joined(_first(factors), _FACTORS),
+                ],
+            )
         for item in cin_plans:
-            self.add("cin_plans", item.sourceline,
-                     [child_id, parent, *_texts(_pick(item, _CIN_PLAN), 2)])
+            self.add(
+                "cin_plans", item.sourceline, [child_id, parent, *_texts(_pick(item, _CIN_PLAN), 2)]
+            )
         for item in s47s:
-            self.add("s47_enquiries", item.sourceline,
-                     [child_id, parent, *_texts(_pick(item, _S47), 4)])
+            self.add(
+                "s47_enquiries", item.sourceline, [child_id, parent, *_texts(_pick(item, _S47), 4)]
+            )
         for item in cp_plans:
             plan_found = _pick(item, _CP_PLAN)
-            plan = self.add("cp_plans", item.sourceline,
-                            [child_id, parent, *_texts(plan_found, 5)])
+            plan = self.add("cp_plans", item.sourceline, [child_id, parent, *_texts(plan_found, 5)])
             for reviews in plan_found[5]:
                 for review in _pick(reviews, _REVIEWS)[0]:
                     self.add("cp_reviews", review.sourceline, [child_id, plan, _text(review)])
@@ -413,17 +519,24 @@ class _Reader:
             tag = _local(element.tag)
             if event == "start":
                 if tag != "Message":
-                    self.report.error("not_cin_census", self.file, "The root element should "
-                                      "be 'Message': this is not a CIN census file.",
-                                      row=element.sourceline, column=tag)
+                    self.report.error(
+                        "not_cin_census",
+                        self.file,
+                        "The root element should be 'Message': this is not a CIN census file.",
+                        row=element.sourceline,
+                        column=tag,
+                    )
                     return False
             elif tag == "Child":
                 self.child(element)
             else:
                 self.header(element)
         if safe.ok and not self.header_seen:
-            self.report.error("not_cin_census", self.file, "The file has no Header/"
-                              "CollectionDetails: expected a CIN census message.")
+            self.report.error(
+                "not_cin_census",
+                self.file,
+                "The file has no Header/CollectionDetails: expected a CIN census message.",
+            )
         if safe.ok:
             self.name_unwanted(_unwanted())
         return safe.ok
@@ -432,15 +545,25 @@ class _Reader:
         """Say which elements of the file were left out, and why."""
         known = sorted(unwanted & NOT_USED.keys())
         if known:
-            self.report.warning("read_not_used", self.file, "Read, not used (no indicator "
-                                "needs them yet): " + "; ".join(
-                                    f"{name} ({NOT_USED[name]})" for name in known) + ".")
+            self.report.warning(
+                "read_not_used",
+                self.file,
+                "Read, not used (no indicator "
+                "needs them yet): "
+                + "; ".join(f"{name} ({NOT_USED[name]})" for name in known)
+                + ".",
+            )
         unknown = sorted(unwanted - NOT_USED.keys())
         if unknown:
-            self.report.warning("unknown_element", self.file, "These elements are not among "
-                                "the CIN census elements CSC Insight knows (specifications "
-                                "2013-14 to 2025-26; check the spelling) and were ignored: "
-                                + ", ".join(unknown) + ".")
+            self.report.warning(
+                "unknown_element",
+                self.file,
+                "These elements are not among "
+                "the CIN census elements CSC Insight knows (specifications "
+                "2013-14 to 2025-26; check the spelling) and were ignored: "
+                + ", ".join(unknown)
+                + ".",
+            )
 
     def finish(self) -> dict[str, int]:
         for block in BLOCKS:
@@ -453,10 +576,17 @@ class _Reader:
     def validate_and_insert(self, staged: dict[str, Staged]) -> dict[str, int]:
         con, report = self.con, self.report
         kids = staged["children"]
-        check(con, kids, f"SELECT _row, child_id AS value FROM raw_{kids.table} "
-              "WHERE dob IS NULL AND expected_dob IS NULL", report, code="missing_value",
-              column="dob", message="A child needs PersonBirthDate or ExpectedPersonBirthDate.",
-              scope="cell")
+        check(
+            con,
+            kids,
+            f"SELECT _row, child_id AS value FROM raw_{kids.table} "
+            "WHERE dob IS NULL AND expected_dob IS NULL",
+            report,
+            code="missing_value",
+            column="dob",
+            message="A child needs PersonBirthDate or ExpectedPersonBirthDate.",
+            scope="cell",
+        )
         check_duplicates(con, kids, ["child_id"], report, what="child (LAchildID)")
         check_order(con, staged["referrals"], "referral_date", "closure_date", report)
         check_order(con, staged["assessments"], "start_date", "authorised_date", report)
@@ -464,10 +594,18 @@ class _Reader:
         check_order(con, staged["cp_plans"], "start_date", "end_date", report)
 
         ref = f"? || ':' || _row AS source_ref, '{NAME}' AS source"
-        written = {"children": _insert(con, "children", (
-            f"SELECT child_id, upn, dob, expected_dob, COALESCE(sex, gender) AS sex, death_date, "
-            f"ethnicity, disability, {ref} FROM {kids.table} WHERE child_id IS NOT NULL"),
-            self.file)}
+        written = {
+            "children": _insert(
+                con,
+                "children",
+                (
+                    "SELECT child_id, upn, dob, expected_dob, COALESCE(sex, gender) AS sex, "
+                    f"death_date, ethnicity, disability, {ref} FROM {kids.table} "
+                    "WHERE child_id IS NOT NULL"
+                ),
+                self.file,
+            )
+        }
         for block, (id_field, kind, day) in _IDS.items():
             table = staged[block].table
             con.execute(
@@ -476,26 +614,48 @@ class _Reader:
                 f"AS {id_field} FROM (SELECT key, child_id, {day}, row_number() OVER (PARTITION "
                 f"BY child_id, {day} ORDER BY CAST(key AS BIGINT)) AS n FROM {table} "
                 f"WHERE child_id IS NOT NULL "
-                f"AND {day} IS NOT NULL)")
+                f"AND {day} IS NOT NULL)"
+            )
         self.attach_episode_icpcs(staged)
         refs = f"{staged['referrals'].table}_ids"
         for block, (id_field, _, _) in _IDS.items():
             table = staged[block].table
-            link = "" if block == "referrals" else (
-                f", p.referral_id FROM {table} t JOIN {table}_ids i USING (key) "
-                f"LEFT JOIN {refs} p ON p.key = t.parent")
+            link = (
+                ""
+                if block == "referrals"
+                else (
+                    f", p.referral_id FROM {table} t JOIN {table}_ids i USING (key) "
+                    f"LEFT JOIN {refs} p ON p.key = t.parent"
+                )
+            )
             source = link or f" FROM {table} t JOIN {table}_ids i USING (key)"
-            fields = [c.field for c in BLOCKS[block] if c.field not in ("child_id", "parent")
-                      and not (block == "referrals" and c.field == "icpc_date")]
-            written[block] = _insert(con, block, (
-                f"SELECT t.child_id, i.{id_field}, {', '.join('t.' + f for f in fields)}, "
-                f"? || ':' || t._row AS source_ref, '{NAME}' AS source{source}"), self.file)
+            fields = [
+                c.field
+                for c in BLOCKS[block]
+                if c.field not in ("child_id", "parent")
+                and not (block == "referrals" and c.field == "icpc_date")
+            ]
+            written[block] = _insert(
+                con,
+                block,
+                (
+                    f"SELECT t.child_id, i.{id_field}, {', '.join('t.' + f for f in fields)}, "
+                    f"? || ':' || t._row AS source_ref, '{NAME}' AS source{source}"
+                ),
+                self.file,
+            )
         cpp = staged["cp_plans"].table
-        written["cp_reviews"] = _insert(con, "cp_reviews", (
-            f"SELECT r.child_id, i.cp_plan_id, r.review_date, ? || ':' || r._row AS source_ref, "
-            f"'{NAME}' AS source "
-            f"FROM {staged['cp_reviews'].table} r JOIN {cpp}_ids i "
-            f"ON i.key = r.parent WHERE r.review_date IS NOT NULL"), self.file)
+        written["cp_reviews"] = _insert(
+            con,
+            "cp_reviews",
+            (
+                "SELECT r.child_id, i.cp_plan_id, r.review_date, "
+                f"? || ':' || r._row AS source_ref, '{NAME}' AS source "
+                f"FROM {staged['cp_reviews'].table} r JOIN {cpp}_ids i "
+                f"ON i.key = r.parent WHERE r.review_date IS NOT NULL"
+            ),
+            self.file,
+        )
         written["s47_enquiries"] += self.insert_episode_icpcs(staged)
         return written
 
@@ -513,22 +673,31 @@ class _Reader:
             f"AND NOT EXISTS (SELECT 1 FROM {s47} o WHERE o.parent = r.key "
             f"AND o.icpc_date = r.icpc_date) "
             f"QUALIFY row_number() OVER (PARTITION BY r.key ORDER BY s.start_date DESC, "
-            f"CAST(s.key AS BIGINT) DESC) = 1) m WHERE t.key = m.key")
+            f"CAST(s.key AS BIGINT) DESC) = 1) m WHERE t.key = m.key"
+        )
 
     def insert_episode_icpcs(self, staged: dict[str, Staged]) -> int:
         """An ICPC in CINdetails that no Section47 of its episode accounts for (even after
         `attach_episode_icpcs`) is an ICPC of its own: an s47_enquiries row without a start
         date, id '<child>/ICPC/<date>'. Returns the rows written."""
         refs, s47 = staged["referrals"].table, staged["s47_enquiries"].table
-        n = ("row_number() OVER (PARTITION BY r.child_id, r.icpc_date "
-             "ORDER BY CAST(r.key AS BIGINT))")
-        return _insert(self.con, "s47_enquiries", (
-            f"SELECT r.child_id, i.referral_id, r.child_id || '/ICPC/' || "
-            f"strftime(r.icpc_date, '%Y-%m-%d') || CASE WHEN {n} > 1 THEN '#' || {n} "
-            f"ELSE '' END AS s47_id, r.icpc_date, ? || ':' || r._row AS source_ref, "
-            f"'{NAME}' AS source FROM {refs} r JOIN {refs}_ids i USING (key) "
-            f"WHERE r.icpc_date IS NOT NULL AND NOT EXISTS (SELECT 1 FROM {s47} s "
-            f"WHERE s.parent = r.key AND s.icpc_date = r.icpc_date)"), self.file)
+        n = (
+            "row_number() OVER (PARTITION BY r.child_id, r.icpc_date "
+            "ORDER BY CAST(r.key AS BIGINT))"
+        )
+        return _insert(
+            self.con,
+            "s47_enquiries",
+            (
+                f"SELECT r.child_id, i.referral_id, r.child_id || '/ICPC/' || "
+                f"strftime(r.icpc_date, '%Y-%m-%d') || CASE WHEN {n} > 1 THEN '#' || {n} "
+                f"ELSE '' END AS s47_id, r.icpc_date, ? || ':' || r._row AS source_ref, "
+                f"'{NAME}' AS source FROM {refs} r JOIN {refs}_ids i USING (key) "
+                f"WHERE r.icpc_date IS NOT NULL AND NOT EXISTS (SELECT 1 FROM {s47} s "
+                f"WHERE s.parent = r.key AND s.icpc_date = r.icpc_date)"
+            ),
+            self.file,
+        )
 
     def drop(self) -> None:
         for table in self.tables.values():

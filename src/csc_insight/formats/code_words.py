@@ -189,14 +189,24 @@ HEALTH_ASSESSMENT = {"health": "Health assessment", "dental": "Dental check"}
 
 # CIN census disability codes (DfE CIN census guide).
 DISABILITY = {
-    "NONE": "No disability", "MOB": "Mobility", "HAND": "Hand function",
-    "PC": "Personal care", "INC": "Incontinence", "COMM": "Communication", "LD": "Learning",
-    "HEAR": "Hearing", "VIS": "Vision", "BEH": "Behaviour", "CON": "Consciousness",
-    "AUT": "Autistic spectrum disorder", "DDA": "Other disability (Equality Act)",
+    "NONE": "No disability",
+    "MOB": "Mobility",
+    "HAND": "Hand function",
+    "PC": "Personal care",
+    "INC": "Incontinence",
+    "COMM": "Communication",
+    "LD": "Learning",
+    "HEAR": "Hearing",
+    "VIS": "Vision",
+    "BEH": "Behaviour",
+    "CON": "Consciousness",
+    "AUT": "Autistic spectrum disorder",
+    "DDA": "Other disability (Equality Act)",
 }
 
-SHORT_BREAK_SERVICE = {code: words[0].upper() + words[1:]
-                       for code, words in codes.SHORT_BREAK_SERVICE.items()}
+SHORT_BREAK_SERVICE = {
+    code: words[0].upper() + words[1:] for code, words in codes.SHORT_BREAK_SERVICE.items()
+}
 
 # Vocabulary name -> its table; the names are what callers pass to `in_words`.
 VOCABULARIES: dict[str, dict[str, str]] = {

@@ -18,12 +18,22 @@ from csc_insight.common.report import Report
 from csc_insight.formats.tabular import Column, Kind, Staged, drop_staged, stage_csv
 
 
-def spec_column(heading: str, kind: Kind = "text", codes: Mapping[str, str] | frozenset[str]
-                | set[str] | None = None, **options: object) -> Column:
+def spec_column(
+    heading: str,
+    kind: Kind = "text",
+    codes: Mapping[str, str] | frozenset[str] | set[str] | None = None,
+    **options: object,
+) -> Column:
     """A required column whose field name is its heading in lower case: the returns that
     name their columns in capitals (SSDA903, local extras)."""
-    return Column(heading, heading.lower(), kind, required=True, codes=codes,  # type: ignore[arg-type]
-                  **options)  # type: ignore[arg-type]
+    return Column(
+        heading,
+        heading.lower(),
+        kind,
+        required=True,
+        codes=codes,  # type: ignore[arg-type]
+        **options,
+    )  # type: ignore[arg-type]
 
 
 CHILD = spec_column("CHILD", not_null=True)
@@ -51,8 +61,14 @@ def first_line(path: Path) -> str | None:
 
 @contextmanager
 def staged_file(
-    con: duckdb.DuckDBPyConnection, path: Path, source: str, name: str,
-    columns: Sequence[Column], report: Report, *, target: str | None,
+    con: duckdb.DuckDBPyConnection,
+    path: Path,
+    source: str,
+    name: str,
+    columns: Sequence[Column],
+    report: Report,
+    *,
+    target: str | None,
     event: str | None = None,
 ) -> Iterator[Staged | None]:
     """`path` staged as table `name` of return `source`, child ids upper-cased; None (errors
@@ -68,13 +84,20 @@ def staged_file(
 
 
 def insert_rows(
-    con: duckdb.DuckDBPyConnection, path: Path, source: str, target: str, columns: str,
-    rows: str, filters: Sequence[str],
+    con: duckdb.DuckDBPyConnection,
+    path: Path,
+    source: str,
+    target: str,
+    columns: str,
+    rows: str,
+    filters: Sequence[str],
 ) -> int:
     """Insert into `target` the `columns` of `rows` that pass every non-empty filter, with
     their lineage (source, '<file>:<row>'); how many were written."""
     where = " AND ".join(f for f in filters if f)
     lineage = f"'{source}' AS source, ? || ':' || _row AS source_ref"
-    sql = (f"INSERT INTO {target} BY NAME SELECT {columns}, {lineage} FROM {rows}"
-           f"{' WHERE ' + where if where else ''}")
+    sql = (
+        f"INSERT INTO {target} BY NAME SELECT {columns}, {lineage} FROM {rows}"
+        f"{' WHERE ' + where if where else ''}"
+    )
     return con.execute(sql, [path.name]).fetchall()[0][0]

@@ -97,83 +97,167 @@ def _optional(heading: str, kind: Kind, allowed: set[str]) -> Column:
 
 
 TABLES: dict[str, list[Column]] = {
-    "children": [CHILD, _col("DOB", "date"),
-                 _col("SEX", "code", parse=codes.parse_sex, describe="M, F or U (or 1, 2)"),
-                 _col("ETHNICITY", "code", codes.ETHNICITY), _col("DISABILITY", "flag"),
-                 _col("UASC", "flag")],
-    "contacts": [_col("CONTACT_ID"), CHILD, _col("CONTACT_DATE", "date", not_null=True),
-                 _col("SOURCE", "code", codes.REFERRAL_SOURCE), _col("DECISION_DATE", "date"),
-                 _col("OUTCOME", "code", codes.CONTACT_OUTCOME)],
-    "early_help": [_col("EH_ID"), CHILD, _col("REFERRAL_DATE", "date"),
-                   _col("START_DATE", "date"), _col("COMPLETION_DATE", "date"),
-                   _col("ORGANISATION"), _col("CLOSURE_DATE", "date"), _col("CLOSURE_REASON"),
-                   _goal("GOAL_START"), _goal("GOAL_REVIEW"), _goal("GOAL_END"),
-                   _col("SHORT_BREAK", "flag"),
-                   _optional("REFERRAL_SOURCE", "code", codes.REFERRAL_SOURCE),
-                   _optional("REFERRAL_OUTCOME", "code", codes.EH_REFERRAL_OUTCOME)],
-    "short_breaks": [CHILD, _col("DISABILITY", "code", codes.DISABILITY),
-                     _col("SERVICE", "code", codes.SHORT_BREAK_SERVICE, not_null=True),
-                     _col("START_DATE", "date", not_null=True), _col("END_DATE", "date"),
-                     _amount("HOURS_PER_WEEK"), _amount("NIGHTS_PER_YEAR")],
-    "visits": [CHILD, _col("VISIT_DATE", "date", not_null=True),
-               _col("VISIT_TYPE", "code", codes.VISIT_TYPE, not_null=True),
-               _col("SEEN_ALONE", "flag"), _col("WORKER")],
-    "missing": [CHILD, _col("MISSING", "code", codes.MISSING_TYPE, not_null=True),
-                _col("MIS_START", "date", not_null=True), _col("MIS_END", "date"),
-                _col("RHI_OFFERED", "flag"), _col("RHI_ACCEPTED", "flag"),
-                _col("RHI_DATE", "date")],
-    "health": [CHILD, _col("ASSESSMENT_DATE", "date", not_null=True),
-               _col("KIND", "code", {"health", "dental"}, not_null=True)],
+    "children": [
+        CHILD,
+        _col("DOB", "date"),
+        _col("SEX", "code", parse=codes.parse_sex, describe="M, F or U (or 1, 2)"),
+        _col("ETHNICITY", "code", codes.ETHNICITY),
+        _col("DISABILITY", "flag"),
+        _col("UASC", "flag"),
+    ],
+    "contacts": [
+        _col("CONTACT_ID"),
+        CHILD,
+        _col("CONTACT_DATE", "date", not_null=True),
+        _col("SOURCE", "code", codes.REFERRAL_SOURCE),
+        _col("DECISION_DATE", "date"),
+        _col("OUTCOME", "code", codes.CONTACT_OUTCOME),
+    ],
+    "early_help": [
+        _col("EH_ID"),
+        CHILD,
+        _col("REFERRAL_DATE", "date"),
+        _col("START_DATE", "date"),
+        _col("COMPLETION_DATE", "date"),
+        _col("ORGANISATION"),
+        _col("CLOSURE_DATE", "date"),
+        _col("CLOSURE_REASON"),
+        _goal("GOAL_START"),
+        _goal("GOAL_REVIEW"),
+        _goal("GOAL_END"),
+        _col("SHORT_BREAK", "flag"),
+        _optional("REFERRAL_SOURCE", "code", codes.REFERRAL_SOURCE),
+        _optional("REFERRAL_OUTCOME", "code", codes.EH_REFERRAL_OUTCOME),
+    ],
+    "short_breaks": [
+        CHILD,
+        _col("DISABILITY", "code", codes.DISABILITY),
+        _col("SERVICE", "code", codes.SHORT_BREAK_SERVICE, not_null=True),
+        _col("START_DATE", "date", not_null=True),
+        _col("END_DATE", "date"),
+        _amount("HOURS_PER_WEEK"),
+        _amount("NIGHTS_PER_YEAR"),
+    ],
+    "visits": [
+        CHILD,
+        _col("VISIT_DATE", "date", not_null=True),
+        _col("VISIT_TYPE", "code", codes.VISIT_TYPE, not_null=True),
+        _col("SEEN_ALONE", "flag"),
+        _col("WORKER"),
+    ],
+    "missing": [
+        CHILD,
+        _col("MISSING", "code", codes.MISSING_TYPE, not_null=True),
+        _col("MIS_START", "date", not_null=True),
+        _col("MIS_END", "date"),
+        _col("RHI_OFFERED", "flag"),
+        _col("RHI_ACCEPTED", "flag"),
+        _col("RHI_DATE", "date"),
+    ],
+    "health": [
+        CHILD,
+        _col("ASSESSMENT_DATE", "date", not_null=True),
+        _col("KIND", "code", {"health", "dental"}, not_null=True),
+    ],
     "pathway_plans": [CHILD, _col("REVIEW_DATE", "date", not_null=True)],
-    "allocations": [CHILD, _col("WORKER", not_null=True), _col("TEAM"),
-                    _col("START_DATE", "date", not_null=True), _col("END_DATE", "date")],
-    "workers": [_col("WORKER", not_null=True), _col("NAME"), _col("TEAM"), _col("ROLE"),
-                _col("FTE", "float")],
-    "population": [_col(h, "int", not_null=True)
-                   for h in ("YEAR", "AGE_FROM", "AGE_TO", "POPULATION")],
+    "allocations": [
+        CHILD,
+        _col("WORKER", not_null=True),
+        _col("TEAM"),
+        _col("START_DATE", "date", not_null=True),
+        _col("END_DATE", "date"),
+    ],
+    "workers": [
+        _col("WORKER", not_null=True),
+        _col("NAME"),
+        _col("TEAM"),
+        _col("ROLE"),
+        _col("FTE", "float"),
+    ],
+    "population": [
+        _col(h, "int", not_null=True) for h in ("YEAR", "AGE_FROM", "AGE_TO", "POPULATION")
+    ],
 }
 
 # (canonical table, columns selected from the staged table, filter on required values)
 _INSERTS: dict[str, tuple[str, str, str]] = {
     "children": ("children", "child AS child_id, dob, sex, ethnicity, disability, uasc", ""),
-    "contacts": ("contacts", "child AS child_id, contact_id, contact_date, source AS "
-                 "source_code, decision_date, outcome", "contact_date IS NOT NULL"),
-    "early_help": ("early_help", "child AS child_id, eh_id, referral_date, start_date, "
-                   "completion_date, organisation, closure_date, closure_reason, goal_start AS "
-                   "goal_score_start, goal_review AS goal_score_review, goal_end AS "
-                   "goal_score_end, short_break, referral_source, referral_outcome",
-                   "eh_id IS NOT NULL"),
-    "short_breaks": ("short_breaks", "child AS child_id, disability, service, start_date, "
-                     "end_date, hours_per_week, nights_per_year",
-                     "service IS NOT NULL AND start_date IS NOT NULL"),
-    "visits": ("visits", "child AS child_id, visit_date, visit_type, seen_alone, worker",
-               "visit_date IS NOT NULL AND visit_type IS NOT NULL"),
-    "missing": ("missing_episodes", "child AS child_id, missing AS missing_type, mis_start AS "
-                "start_date, mis_end AS end_date, rhi_offered, rhi_accepted, rhi_date",
-                "missing IS NOT NULL AND mis_start IS NOT NULL"),
-    "health": ("health_assessments", "child AS child_id, assessment_date, kind",
-               "assessment_date IS NOT NULL AND kind IS NOT NULL"),
-    "pathway_plans": ("pathway_plan_reviews", "child AS child_id, review_date",
-                      "review_date IS NOT NULL"),
-    "allocations": ("allocations", "child AS child_id, worker, team, start_date, end_date",
-                    "worker IS NOT NULL AND start_date IS NOT NULL"),
+    "contacts": (
+        "contacts",
+        "child AS child_id, contact_id, contact_date, source AS "
+        "source_code, decision_date, outcome",
+        "contact_date IS NOT NULL",
+    ),
+    "early_help": (
+        "early_help",
+        "child AS child_id, eh_id, referral_date, start_date, "
+        "completion_date, organisation, closure_date, closure_reason, goal_start AS "
+        "goal_score_start, goal_review AS goal_score_review, goal_end AS "
+        "goal_score_end, short_break, referral_source, referral_outcome",
+        "eh_id IS NOT NULL",
+    ),
+    "short_breaks": (
+        "short_breaks",
+        "child AS child_id, disability, service, start_date, "
+        "end_date, hours_per_week, nights_per_year",
+        "service IS NOT NULL AND start_date IS NOT NULL",
+    ),
+    "visits": (
+        "visits",
+        "child AS child_id, visit_date, visit_type, seen_alone, worker",
+        "visit_date IS NOT NULL AND visit_type IS NOT NULL",
+    ),
+    "missing": (
+        "missing_episodes",
+        "child AS child_id, missing AS missing_type, mis_start AS "
+        "start_date, mis_end AS end_date, rhi_offered, rhi_accepted, rhi_date",
+        "missing IS NOT NULL AND mis_start IS NOT NULL",
+    ),
+    "health": (
+        "health_assessments",
+        "child AS child_id, assessment_date, kind",
+        "assessment_date IS NOT NULL AND kind IS NOT NULL",
+    ),
+    "pathway_plans": (
+        "pathway_plan_reviews",
+        "child AS child_id, review_date",
+        "review_date IS NOT NULL",
+    ),
+    "allocations": (
+        "allocations",
+        "child AS child_id, worker, team, start_date, end_date",
+        "worker IS NOT NULL AND start_date IS NOT NULL",
+    ),
     "workers": ("workers", "worker, name, team, role, fte", "worker IS NOT NULL"),
-    "population": ("population", "year, age_from, age_to, population",
-                   "year IS NOT NULL AND age_from IS NOT NULL AND age_to IS NOT NULL "
-                   "AND population IS NOT NULL"),
+    "population": (
+        "population",
+        "year, age_from, age_to, population",
+        "year IS NOT NULL AND age_from IS NOT NULL AND age_to IS NOT NULL "
+        "AND population IS NOT NULL",
+    ),
 }
-_KEYS = {"children": ["child"], "contacts": ["contact_id"], "early_help": ["eh_id"],
-         "missing": ["child", "mis_start"], "short_breaks": ["child", "service", "start_date"],
-         "workers": ["worker"],
-         "population": ["year", "age_from"]}
-_ORDER = {"contacts": [("contact_date", "decision_date")],
-          "early_help": [("start_date", "completion_date"), ("referral_date", "closure_date")],
-          "missing": [("mis_start", "mis_end"), ("mis_start", "rhi_date")],
-          "short_breaks": [("start_date", "end_date")],
-          "allocations": [("start_date", "end_date")], "population": [("age_from", "age_to")]}
+_KEYS = {
+    "children": ["child"],
+    "contacts": ["contact_id"],
+    "early_help": ["eh_id"],
+    "missing": ["child", "mis_start"],
+    "short_breaks": ["child", "service", "start_date"],
+    "workers": ["worker"],
+    "population": ["year", "age_from"],
+}
+_ORDER = {
+    "contacts": [("contact_date", "decision_date")],
+    "early_help": [("start_date", "completion_date"), ("referral_date", "closure_date")],
+    "missing": [("mis_start", "mis_end"), ("mis_start", "rhi_date")],
+    "short_breaks": [("start_date", "end_date")],
+    "allocations": [("start_date", "end_date")],
+    "population": [("age_from", "age_to")],
+}
 # Generated ids where the file has none: (id field, kind, date it is built from).
-_IDS = {"contacts": ("contact_id", "CONT", "contact_date"),
-        "early_help": ("eh_id", "EH", "COALESCE(start_date, referral_date)")}
+_IDS = {
+    "contacts": ("contact_id", "CONT", "contact_date"),
+    "early_help": ("eh_id", "EH", "COALESCE(start_date, referral_date)"),
+}
 
 
 def _hint(path: Path) -> str | None:
@@ -196,12 +280,18 @@ def read(path: Path, con: duckdb.DuckDBPyConnection, report: Report) -> dict[str
         return {}
     name = identify_table(read_csv_headings(path), TABLES, _hint(path))
     if name is None:
-        report.error("unknown_table", path.name, "The headings do not match any local extras "
-                     f"file ({', '.join(f'{t}.csv' for t in TABLES)}); see "
-                     "docs/local_extras.md.", row=1)
+        report.error(
+            "unknown_table",
+            path.name,
+            "The headings do not match any local extras "
+            f"file ({', '.join(f'{t}.csv' for t in TABLES)}); see "
+            "docs/local_extras.md.",
+            row=1,
+        )
         return {}
-    with staged_file(con, path, NAME, name, TABLES[name], report,
-                     target=_INSERTS.get(name, (None,))[0]) as staged:
+    with staged_file(
+        con, path, NAME, name, TABLES[name], report, target=_INSERTS.get(name, (None,))[0]
+    ) as staged:
         if staged is None:
             return {}
         _validate(con, staged, name, report)
@@ -214,27 +304,34 @@ def _validate(con: duckdb.DuckDBPyConnection, staged: Staged, name: str, report:
     if name in _IDS:
         id_field, kind, day = _IDS[name]
         if name == "early_help":
-            check(con, staged, f"SELECT _row, child AS value FROM {staged.table} WHERE eh_id IS "
-                  "NULL AND start_date IS NULL AND referral_date IS NULL", report,
-                  code="missing_value", column="eh_id", message="An early help row needs an "
-                  "EH_ID, a START_DATE or a REFERRAL_DATE.")
+            check(
+                con,
+                staged,
+                f"SELECT _row, child AS value FROM {staged.table} WHERE eh_id IS "
+                "NULL AND start_date IS NULL AND referral_date IS NULL",
+                report,
+                code="missing_value",
+                column="eh_id",
+                message="An early help row needs an EH_ID, a START_DATE or a REFERRAL_DATE.",
+            )
         con.execute(
             f"UPDATE {staged.table} AS t SET {id_field} = g.id FROM (SELECT _row, child || "
             f"'/{kind}/' || strftime(day, '%Y-%m-%d') || CASE WHEN n > 1 THEN '#' || n "
             f"ELSE '' END AS id FROM (SELECT _row, child, {day} AS day, row_number() OVER "
             f"(PARTITION BY child, {day} ORDER BY _row) AS n FROM {staged.table} WHERE "
             f"{id_field} IS NULL AND child IS NOT NULL) WHERE day IS NOT NULL) AS g "
-            f"WHERE t._row = g._row")
+            f"WHERE t._row = g._row"
+        )
     if name in _KEYS:
         check_duplicates(con, staged, _KEYS[name], report, what="row")
 
 
-def _insert(con: duckdb.DuckDBPyConnection, staged: Staged, name: str,
-            path: Path) -> dict[str, int]:
+def _insert(
+    con: duckdb.DuckDBPyConnection, staged: Staged, name: str, path: Path
+) -> dict[str, int]:
     target, columns, where = _INSERTS[name]
     for col in TABLES[name]:
         if not col.required and not staged.has(col.field):  # an older file: not recorded
-            con.execute(f"ALTER TABLE {staged.table} ADD COLUMN {col.field} "
-                        f"{_SQL_TYPE[col.kind]}")
+            con.execute(f"ALTER TABLE {staged.table} ADD COLUMN {col.field} {_SQL_TYPE[col.kind]}")
     child = "child IS NOT NULL" if staged.has("child") else ""
     return {target: insert_rows(con, path, NAME, target, columns, staged.table, [child, where])}

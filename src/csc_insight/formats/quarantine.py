@@ -40,8 +40,21 @@ CREATE TABLE IF NOT EXISTS quarantine (
 )
 """
 
-COLUMNS = ("file", "sheet", "row_number", "column_name", "column_letter", "value", "problem",
-           "expected", "scope", "target", "child_id", "event_date", "raw")
+COLUMNS = (
+    "file",
+    "sheet",
+    "row_number",
+    "column_name",
+    "column_letter",
+    "value",
+    "problem",
+    "expected",
+    "scope",
+    "target",
+    "child_id",
+    "event_date",
+    "raw",
+)
 
 
 def ensure(con: duckdb.DuckDBPyConnection) -> None:
@@ -81,16 +94,23 @@ def record(
     """
     ensure(con)
     raw = ", ".join(f"{_literal(h)}, {sql}" for h, sql in raw_fields.items())
-    select = ", ".join([
-        _literal(file), _literal(sheet), f"CAST({row} AS INTEGER)", _literal(column),
-        _literal(letter), f"CAST({value} AS VARCHAR)", _literal(problem),
-        f"{expected_prefix} || {_literal(expected)}" if expected_prefix else _literal(expected),
-        _literal(scope), _literal(target),
-        f"upper(trim(CAST({child} AS VARCHAR)))" if child else "NULL",
-        f"TRY_CAST({event} AS DATE)" if event else "NULL",
-        f"json_object({raw})" if raw else "NULL",
-    ])
+    select = ", ".join(
+        [
+            _literal(file),
+            _literal(sheet),
+            f"CAST({row} AS INTEGER)",
+            _literal(column),
+            _literal(letter),
+            f"CAST({value} AS VARCHAR)",
+            _literal(problem),
+            f"{expected_prefix} || {_literal(expected)}" if expected_prefix else _literal(expected),
+            _literal(scope),
+            _literal(target),
+            f"upper(trim(CAST({child} AS VARCHAR)))" if child else "NULL",
+            f"TRY_CAST({event} AS DATE)" if event else "NULL",
+            f"json_object({raw})" if raw else "NULL",
+        ]
+    )
     return con.execute(
-        f"INSERT INTO quarantine ({', '.join(COLUMNS)}) SELECT {select} FROM {source} "
-        f"WHERE {where}"
+        f"INSERT INTO quarantine ({', '.join(COLUMNS)}) SELECT {select} FROM {source} WHERE {where}"
     ).fetchall()[0][0]

@@ -54,8 +54,9 @@ def closest_to(headings: Sequence[object]) -> str | None:
     _, _, label, missing, extra = best
     parts = [f"It looks closest to {label}"]
     if missing:
-        parts.append(f"missing required heading{'s' if len(missing) > 1 else ''} "
-                     f"{_listed(missing)}")
+        parts.append(
+            f"missing required heading{'s' if len(missing) > 1 else ''} {_listed(missing)}"
+        )
     if extra:
         parts.append(f"with heading{'s' if len(extra) > 1 else ''} not in it: {_listed(extra)}")
     return "; ".join(parts) + "."

@@ -85,85 +85,196 @@ YEAR = Column("YEAR", "year", "int")  # optional: the collection year (OC2 / OC3
 LA = Column("LA", "la")  # optional: the local authority, in files pooled across LAs
 
 TABLES: dict[str, list[Column]] = {
-    "header": [CHILD, SEX, DOB, _col("ETHNIC", "code", codes.ETHNICITY), _col("UPN"),
-               _col("MOTHER"), _col("MC_DOB", "date")],
-    "episodes": [
-        CHILD, _col("DECOM", "date", not_null=True), _col("RNE", "code", codes.RNE),
-        _col("LS", "code", codes.LEGAL_STATUS), _col("CIN", "code", codes.CATEGORY_OF_NEED),
-        _col("PLACE", "code", codes.PLACEMENT),
-        _col("PLACE_PROVIDER", "code", codes.PLACEMENT_PROVIDER), _col("DEC", "date"),
-        _col("REC", "code", codes.REASON_EPISODE_CEASED),
-        _col("REASON_PLACE_CHANGE", "code", codes.REASON_PLACE_CHANGE), _col("HOME_POST"),
-        _col("PL_POST"), _col("URN"),
+    "header": [
+        CHILD,
+        SEX,
+        DOB,
+        _col("ETHNIC", "code", codes.ETHNICITY),
+        _col("UPN"),
+        _col("MOTHER"),
+        _col("MC_DOB", "date"),
     ],
-    "reviews": [CHILD, DOB, _col("REVIEW", "date", not_null=True),
-                _col("REVIEW_CODE", "code", codes.REVIEW_CODE)],
+    "episodes": [
+        CHILD,
+        _col("DECOM", "date", not_null=True),
+        _col("RNE", "code", codes.RNE),
+        _col("LS", "code", codes.LEGAL_STATUS),
+        _col("CIN", "code", codes.CATEGORY_OF_NEED),
+        _col("PLACE", "code", codes.PLACEMENT),
+        _col("PLACE_PROVIDER", "code", codes.PLACEMENT_PROVIDER),
+        _col("DEC", "date"),
+        _col("REC", "code", codes.REASON_EPISODE_CEASED),
+        _col("REASON_PLACE_CHANGE", "code", codes.REASON_PLACE_CHANGE),
+        _col("HOME_POST"),
+        _col("PL_POST"),
+        _col("URN"),
+    ],
+    "reviews": [
+        CHILD,
+        DOB,
+        _col("REVIEW", "date", not_null=True),
+        _col("REVIEW_CODE", "code", codes.REVIEW_CODE),
+    ],
     "uasc": [CHILD, SEX, DOB, _col("DUC", "date")],
-    "oc2": [CHILD, DOB, _col("SDQ_SCORE", "int"), _col("SDQ_REASON"),
-            *(_col(h, "flag", **FLAG) for h in (
-                "CONVICTED", "HEALTH_CHECK", "IMMUNISATIONS", "TEETH_CHECK", "HEALTH_ASSESSMENT",
-                "SUBSTANCE_MISUSE", "INTERVENTION_RECEIVED", "INTERVENTION_OFFERED")), YEAR],
-    "oc3": [CHILD, DOB, _col("IN_TOUCH", "code", codes.IN_TOUCH),
-            _col("ACTIV", "code", codes.ACTIVITY),
-            _col("ACCOM", "code", parse=_accom, describe="an accommodation letter (B, C, D, E, "
-                 "G, H, K, R, S, T, U, V, W, X, Y, Z) followed by 1 (suitable) or 2 (not)"),
-            YEAR],
-    "ad1": [CHILD, DOB, _col("DATE_INT", "date"), _col("DATE_MATCH", "date"),
-            _col("FOSTER_CARE"), _col("NB_ADOPTR"), _col("SEX_ADOPTR"), _col("LS_ADOPTR")],
-    "placed_adoption": [CHILD, DOB, _col("DATE_PLACED", "date"),
-                        _col("DATE_PLACED_CEASED", "date"), _col("REASON_PLACED_CEASED")],
+    "oc2": [
+        CHILD,
+        DOB,
+        _col("SDQ_SCORE", "int"),
+        _col("SDQ_REASON"),
+        *(
+            _col(h, "flag", **FLAG)
+            for h in (
+                "CONVICTED",
+                "HEALTH_CHECK",
+                "IMMUNISATIONS",
+                "TEETH_CHECK",
+                "HEALTH_ASSESSMENT",
+                "SUBSTANCE_MISUSE",
+                "INTERVENTION_RECEIVED",
+                "INTERVENTION_OFFERED",
+            )
+        ),
+        YEAR,
+    ],
+    "oc3": [
+        CHILD,
+        DOB,
+        _col("IN_TOUCH", "code", codes.IN_TOUCH),
+        _col("ACTIV", "code", codes.ACTIVITY),
+        _col(
+            "ACCOM",
+            "code",
+            parse=_accom,
+            describe="an accommodation letter (B, C, D, E, "
+            "G, H, K, R, S, T, U, V, W, X, Y, Z) followed by 1 (suitable) or 2 (not)",
+        ),
+        YEAR,
+    ],
+    "ad1": [
+        CHILD,
+        DOB,
+        _col("DATE_INT", "date"),
+        _col("DATE_MATCH", "date"),
+        _col("FOSTER_CARE"),
+        _col("NB_ADOPTR"),
+        _col("SEX_ADOPTR"),
+        _col("LS_ADOPTR"),
+    ],
+    "placed_adoption": [
+        CHILD,
+        DOB,
+        _col("DATE_PLACED", "date"),
+        _col("DATE_PLACED_CEASED", "date"),
+        _col("REASON_PLACED_CEASED"),
+    ],
     "prev_perm": [CHILD, DOB, _col("PREV_PERM"), _col("LA_PERM"), _col("DATE_PERM")],
-    "missing": [CHILD, DOB, _col("MISSING", "code", codes.MISSING_TYPE),
-                _col("MIS_START", "date", not_null=True), _col("MIS_END", "date")],
-    "sw_episodes": [CHILD, DOB, _col("SW_ID"), _col("SW_DECOM", "date"), _col("SW_DEC", "date"),
-                    _col("SW_REASON")],
+    "missing": [
+        CHILD,
+        DOB,
+        _col("MISSING", "code", codes.MISSING_TYPE),
+        _col("MIS_START", "date", not_null=True),
+        _col("MIS_END", "date"),
+    ],
+    "sw_episodes": [
+        CHILD,
+        DOB,
+        _col("SW_ID"),
+        _col("SW_DECOM", "date"),
+        _col("SW_DEC", "date"),
+        _col("SW_REASON"),
+    ],
     "dolo": [CHILD, DOB, _col("DOLO_START", "date"), _col("DOLO_END", "date")],
 }
 for _columns in TABLES.values():
     _columns.extend(c for c in (YEAR, LA) if c not in _columns)
 _HINTS = {re.sub(r"[^a-z0-9]", "", name): name for name in TABLES}
 # Each table as the DfE's guide names it.
-LABELS = {"header": "Header", "episodes": "Episodes", "reviews": "Reviews", "uasc": "UASC",
-          "oc2": "OC2", "oc3": "OC3", "ad1": "AD1", "placed_adoption": "PlacedAdoption",
-          "prev_perm": "PrevPerm", "missing": "Missing", "sw_episodes": "SWEpisodes",
-          "dolo": "DoLo"}
+LABELS = {
+    "header": "Header",
+    "episodes": "Episodes",
+    "reviews": "Reviews",
+    "uasc": "UASC",
+    "oc2": "OC2",
+    "oc3": "OC3",
+    "ad1": "AD1",
+    "placed_adoption": "PlacedAdoption",
+    "prev_perm": "PrevPerm",
+    "missing": "Missing",
+    "sw_episodes": "SWEpisodes",
+    "dolo": "DoLo",
+}
 # The tables read and checked but not loaded: what the report calls them.
-NOT_USED = {"prev_perm": "PrevPerm (previous permanence)",
-            "sw_episodes": "SWEpisodes (social worker episodes)",
-            "dolo": "DoLo (deprivation of liberty orders)"}
+NOT_USED = {
+    "prev_perm": "PrevPerm (previous permanence)",
+    "sw_episodes": "SWEpisodes (social worker episodes)",
+    "dolo": "DoLo (deprivation of liberty orders)",
+}
 
 _ADOPTED = "COALESCE(reason_placed_ceased IN ('E11', 'E12'), false)"
 # Canonical rows per table: (canonical table, columns selected from the staged table, filter).
 _INSERTS: dict[str, tuple[str, str, str]] = {
     "header": ("children", "upn, dob, sex, ethnic AS ethnicity", ""),
-    "episodes": ("cla_episodes", "decom, rne, ls, cin, place, place_provider, dec, rec, "
-                 "reason_place_change, home_post, pl_post, urn", "decom IS NOT NULL"),
+    "episodes": (
+        "cla_episodes",
+        "decom, rne, ls, cin, place, place_provider, dec, rec, "
+        "reason_place_change, home_post, pl_post, urn",
+        "decom IS NOT NULL",
+    ),
     "reviews": ("cla_reviews", "review AS review_date, review_code", "review IS NOT NULL"),
     "uasc": ("children", "sex, dob, true AS uasc, duc AS uasc_ceased", ""),
-    "oc2": ("cla_health", "year_ending, health_check, immunisations, teeth_check, sdq_score, "
-            "convicted, substance_misuse", ""),
-    "oc3": ("care_leavers", "year_ending, in_touch, activ AS activity, NULLIF(left(accom, 1), "
-            "'') AS accommodation, CASE right(accom, 1) WHEN '1' THEN true WHEN '2' THEN false "
-            "END AS suitable", ""),
+    "oc2": (
+        "cla_health",
+        "year_ending, health_check, immunisations, teeth_check, sdq_score, "
+        "convicted, substance_misuse",
+        "",
+    ),
+    "oc3": (
+        "care_leavers",
+        "year_ending, in_touch, activ AS activity, NULLIF(left(accom, 1), "
+        "'') AS accommodation, CASE right(accom, 1) WHEN '1' THEN true WHEN '2' THEN false "
+        "END AS suitable",
+        "",
+    ),
     "ad1": ("adoption", "date_int AS decision_date, date_match AS matched_date", ""),
     # DATE_PLACED is the date of the decision that the child should be placed for adoption;
     # a placement that ceased because the child was adopted (E11, E12) ended in an order.
-    "placed_adoption": ("adoption", "date_placed AS decision_date, CASE WHEN "
-                        f"{_ADOPTED} THEN date_placed_ceased END AS adoption_order_date, "
-                        f"CASE WHEN NOT {_ADOPTED} THEN date_placed_ceased END AS "
-                        f"no_longer_placed_date, CASE WHEN NOT {_ADOPTED} THEN "
-                        "reason_placed_ceased END AS no_longer_placed_reason", ""),
-    "missing": ("missing_episodes", "missing AS missing_type, mis_start AS start_date, mis_end "
-                "AS end_date", "mis_start IS NOT NULL AND missing IS NOT NULL"),
+    "placed_adoption": (
+        "adoption",
+        "date_placed AS decision_date, CASE WHEN "
+        f"{_ADOPTED} THEN date_placed_ceased END AS adoption_order_date, "
+        f"CASE WHEN NOT {_ADOPTED} THEN date_placed_ceased END AS "
+        f"no_longer_placed_date, CASE WHEN NOT {_ADOPTED} THEN "
+        "reason_placed_ceased END AS no_longer_placed_reason",
+        "",
+    ),
+    "missing": (
+        "missing_episodes",
+        "missing AS missing_type, mis_start AS start_date, mis_end AS end_date",
+        "mis_start IS NOT NULL AND missing IS NOT NULL",
+    ),
 }
-_ORDER = {"episodes": [("decom", "dec")], "missing": [("mis_start", "mis_end")],
-          "placed_adoption": [("date_placed", "date_placed_ceased")],
-          "sw_episodes": [("sw_decom", "sw_dec")], "dolo": [("dolo_start", "dolo_end")]}
+_ORDER = {
+    "episodes": [("decom", "dec")],
+    "missing": [("mis_start", "mis_end")],
+    "placed_adoption": [("date_placed", "date_placed_ceased")],
+    "sw_episodes": [("sw_decom", "sw_dec")],
+    "dolo": [("dolo_start", "dolo_end")],
+}
 # The date that places a row in time, where it is not the table's first required date.
-_EVENTS = {"episodes": "decom", "reviews": "review", "missing": "mis_start",
-           "placed_adoption": "date_placed", "ad1": "date_int"}
-_KEYS = {"header": ["child"], "uasc": ["child"], "episodes": ["child", "decom"],
-         "reviews": ["child", "review"], "missing": ["child", "mis_start"]}
+_EVENTS = {
+    "episodes": "decom",
+    "reviews": "review",
+    "missing": "mis_start",
+    "placed_adoption": "date_placed",
+    "ad1": "date_int",
+}
+_KEYS = {
+    "header": ["child"],
+    "uasc": ["child"],
+    "episodes": ["child", "decom"],
+    "reviews": ["child", "review"],
+    "missing": ["child", "mis_start"],
+}
 
 
 def _hint(path: Path) -> str | None:
@@ -182,8 +293,11 @@ def table_for(path: Path, headings: list[str]) -> str | None:
     if identify_table(headings, local_extras.TABLES) is not None:
         return None
     keys = {normalise_heading(h) for h in headings} - {""}
-    complete = [(sum(c.required for c in cols), name) for name, cols in TABLES.items()
-                if all(normalise_heading(c.heading) in keys for c in cols if c.required)]
+    complete = [
+        (sum(c.required for c in cols), name)
+        for name, cols in TABLES.items()
+        if all(normalise_heading(c.heading) in keys for c in cols if c.required)
+    ]
     return max(complete)[1] if complete else None
 
 
@@ -212,20 +326,36 @@ def read(path: Path, con: duckdb.DuckDBPyConnection, report: Report) -> dict[str
     if name is None:
         from csc_insight.formats.recognise import closest
 
-        report.error("unknown_table", path.name, "The headings do not match any SSDA903 table "
-                     f"({', '.join(TABLES)}). {closest(path) or 'Check the header row.'}",
-                     row=1)
+        report.error(
+            "unknown_table",
+            path.name,
+            "The headings do not match any SSDA903 table "
+            f"({', '.join(TABLES)}). {closest(path) or 'Check the header row.'}",
+            row=1,
+        )
         return {}
-    with staged_file(con, path, NAME, name, TABLES[name], report,
-                     target=_INSERTS.get(name, (None,))[0], event=_EVENTS.get(name)) as staged:
+    with staged_file(
+        con,
+        path,
+        NAME,
+        name,
+        TABLES[name],
+        report,
+        target=_INSERTS.get(name, (None,))[0],
+        event=_EVENTS.get(name),
+    ) as staged:
         if staged is None:
             return {}
         _validate(con, staged, name, report)
         if name in NOT_USED:
-            report.warning("not_used", path.name, f"SSDA903 {NOT_USED[name]}: read and "
-                           f"checked ({staged.rows:,} row{'' if staged.rows == 1 else 's'}), "
-                           "not used: CSC Insight keeps no "
-                           "table for it.")
+            report.warning(
+                "not_used",
+                path.name,
+                f"SSDA903 {NOT_USED[name]}: read and "
+                f"checked ({staged.rows:,} row{'' if staged.rows == 1 else 's'}), "
+                "not used: CSC Insight keeps no "
+                "table for it.",
+            )
         return _insert(con, staged, name, path, report)
 
 
@@ -238,20 +368,28 @@ def _validate(con: duckdb.DuckDBPyConnection, staged: Staged, name: str, report:
     for start, end in _ORDER.get(name, []):
         check_order(con, staged, start, end, report)
     if name == "episodes":
-        check(con, staged, (
-            "SELECT _row, CAST(decom AS VARCHAR) || ' (previous episode: row ' || prev_row "
-            "|| ')' AS value FROM (SELECT _row, decom, lag(decom) OVER w AS prev_decom, "
-            f"lag(dec) OVER w AS prev_dec, lag(_row) OVER w AS prev_row FROM {staged.table} "
-            "WHERE child IS NOT NULL AND decom IS NOT NULL "
-            "WINDOW w AS (PARTITION BY child ORDER BY decom, _row)) "
-            "WHERE prev_decom < decom AND (prev_dec IS NULL OR prev_dec > decom) ORDER BY _row"),
-            report, code="overlapping_episode", column="decom",
+        check(
+            con,
+            staged,
+            (
+                "SELECT _row, CAST(decom AS VARCHAR) || ' (previous episode: row ' || prev_row "
+                "|| ')' AS value FROM (SELECT _row, decom, lag(decom) OVER w AS prev_decom, "
+                f"lag(dec) OVER w AS prev_dec, lag(_row) OVER w AS prev_row FROM {staged.table} "
+                "WHERE child IS NOT NULL AND decom IS NOT NULL "
+                "WINDOW w AS (PARTITION BY child ORDER BY decom, _row)) "
+                "WHERE prev_decom < decom AND (prev_dec IS NULL OR prev_dec > decom) ORDER BY _row"
+            ),
+            report,
+            code="overlapping_episode",
+            column="decom",
             message="This episode starts before the child's previous episode ends (its DEC is "
-                    "blank or after this DECOM).")
+            "blank or after this DECOM).",
+        )
 
 
-def _insert(con: duckdb.DuckDBPyConnection, staged: Staged, name: str, path: Path,
-            report: Report) -> dict[str, int]:
+def _insert(
+    con: duckdb.DuckDBPyConnection, staged: Staged, name: str, path: Path, report: Report
+) -> dict[str, int]:
     if name not in _INSERTS:
         return {}
     target, columns, where = _INSERTS[name]
@@ -259,9 +397,24 @@ def _insert(con: duckdb.DuckDBPyConnection, staged: Staged, name: str, path: Pat
     if name in ("oc2", "oc3"):
         year = "year" if staged.has("year") else str(_year_from_name(path) or "NULL")
         if year == "NULL":
-            report.warning("no_year", path.name, "No YEAR column and no year in the file name: "
-                           "the collection year is not recorded for these rows.")
-        source = (f"(SELECT *, make_date(CAST({year} AS INTEGER), 3, 31) AS year_ending "
-                  f"FROM {staged.table})")
-    return {target: insert_rows(con, path, NAME, target, f"child AS child_id, {columns}", source,
-                                ["child IS NOT NULL", where])}
+            report.warning(
+                "no_year",
+                path.name,
+                "No YEAR column and no year in the file name: "
+                "the collection year is not recorded for these rows.",
+            )
+        source = (
+            f"(SELECT *, make_date(CAST({year} AS INTEGER), 3, 31) AS year_ending "
+            f"FROM {staged.table})"
+        )
+    return {
+        target: insert_rows(
+            con,
+            path,
+            NAME,
+            target,
+            f"child AS child_id, {columns}",
+            source,
+            ["child IS NOT NULL", where],
+        )
+    }

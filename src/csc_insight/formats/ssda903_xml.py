@@ -38,12 +38,26 @@ _files = itertools.count(1)
 
 # Element name (lower case, letters and digits only) -> table.
 TAGS = {
-    "header": "header", "episodes": "episodes", "episode": "episodes", "reviews": "reviews",
-    "review": "reviews", "areview": "reviews", "uasc": "uasc", "oc2": "oc2", "oc3": "oc3",
-    "ad1": "ad1", "placedadoption": "placed_adoption", "adplaced": "placed_adoption",
-    "prevperm": "prev_perm", "missing": "missing", "missingepisode": "missing",
-    "missingepisodes": "missing", "swepisodes": "sw_episodes", "swepisode": "sw_episodes",
-    "dolo": "dolo", "dolos": "dolo",
+    "header": "header",
+    "episodes": "episodes",
+    "episode": "episodes",
+    "reviews": "reviews",
+    "review": "reviews",
+    "areview": "reviews",
+    "uasc": "uasc",
+    "oc2": "oc2",
+    "oc3": "oc3",
+    "ad1": "ad1",
+    "placedadoption": "placed_adoption",
+    "adplaced": "placed_adoption",
+    "prevperm": "prev_perm",
+    "missing": "missing",
+    "missingepisode": "missing",
+    "missingepisodes": "missing",
+    "swepisodes": "sw_episodes",
+    "swepisode": "sw_episodes",
+    "dolo": "dolo",
+    "dolos": "dolo",
 }
 ALIASES = {"childid": "child", "pl": "place"}  # the expanded return's spellings
 # Fields of other tables that the expanded return keeps in the child's HEADER.
@@ -85,8 +99,11 @@ def _values(element: etree._Element) -> dict[str, str | None]:
 
 def _lines(element: etree._Element) -> dict[str, int]:
     """The line of each of the element's value children, by field name."""
-    return {_field(item.tag): item.sourceline or 0 for item in element
-            if isinstance(item.tag, str) and len(item) == 0}
+    return {
+        _field(item.tag): item.sourceline or 0
+        for item in element
+        if isinstance(item.tag, str) and len(item) == 0
+    }
 
 
 def _has_elements(element: etree._Element) -> bool:
@@ -103,10 +120,18 @@ class _Reader:
         self.headings = {name: [c.heading for c in cols] for name, cols in ssda903.TABLES.items()}
         self.fields = {name: [c.field for c in cols] for name, cols in ssda903.TABLES.items()}
         self.stagers = {
-            name: RowStager(con, self.headings[name], cols, report, table=self.tables[name],
-                            file=self.file, lettered=False, expect_rows=False,
-                            target=ssda903._INSERTS.get(name, (None,))[0],
-                            event=ssda903._EVENTS.get(name))
+            name: RowStager(
+                con,
+                self.headings[name],
+                cols,
+                report,
+                table=self.tables[name],
+                file=self.file,
+                lettered=False,
+                expect_rows=False,
+                target=ssda903._INSERTS.get(name, (None,))[0],
+                event=ssda903._EVENTS.get(name),
+            )
             for name, cols in ssda903.TABLES.items()
         }
         self.counts = dict.fromkeys(ssda903.TABLES, 0)
@@ -122,16 +147,27 @@ class _Reader:
                     if isinstance(details.tag, str) and _key(details.tag) == "year":
                         self.year = (details.text or "").strip() or None
 
-    def add(self, name: str, line: int, values: dict[str, str | None],
-            child: dict[str, str | None], lines: dict[str, int] | None = None) -> None:
+    def add(
+        self,
+        name: str,
+        line: int,
+        values: dict[str, str | None],
+        child: dict[str, str | None],
+        lines: dict[str, int] | None = None,
+    ) -> None:
         known = set(self.fields[name])
         for field in sorted(values.keys() - known):
             if (name, field) not in self.unknown:
                 self.unknown.add((name, field))
-                self.report.warning("unknown_column", self.file, f"The element '{field.upper()}'"
-                                    f" is not in the SSDA903 {ssda903.LABELS[name]} table and was "
-                                    "ignored.", row=(lines or {}).get(field, line),
-                                    column=field.upper())
+                self.report.warning(
+                    "unknown_column",
+                    self.file,
+                    f"The element '{field.upper()}'"
+                    f" is not in the SSDA903 {ssda903.LABELS[name]} table and was "
+                    "ignored.",
+                    row=(lines or {}).get(field, line),
+                    column=field.upper(),
+                )
         row = {f: values.get(f) for f in known}
         row["child"] = child.get("child")
         for inherited in ("dob", "sex"):
@@ -145,17 +181,23 @@ class _Reader:
     def child(self, element: etree._Element) -> None:
         if not self.header_read:
             self.message_header(element.getroottree().getroot())
-        header = next((item for item in element if isinstance(item.tag, str)
-                       and _key(item.tag) == "header"), None)
+        header = next(
+            (item for item in element if isinstance(item.tag, str) and _key(item.tag) == "header"),
+            None,
+        )
         details = {**_values(element), **(_values(header) if header is not None else {})}
         if details.get("child"):
             details["child"] = details["child"].upper()  # type: ignore[union-attr]
         line = (header if header is not None else element).sourceline or 0
         if header is not None:
             own = set(self.fields["header"])
-            self.add("header", line, {k: v for k, v in details.items()
-                                      if k in own or k not in _FLATTENED_FIELDS}, details,
-                     _lines(header))
+            self.add(
+                "header",
+                line,
+                {k: v for k, v in details.items() if k in own or k not in _FLATTENED_FIELDS},
+                details,
+                _lines(header),
+            )
         for name, marker in FLATTENED.items():
             if details.get(marker) is not None:
                 self.add(name, line, {f: details.get(f) for f in self.fields[name]}, details)
@@ -188,8 +230,11 @@ class _Reader:
         if any(s is None for s in staged.values()):
             return {}
         if not sum(self.counts.values()):
-            self.report.error("no_rows", self.file, "The file holds no SSDA903 children: "
-                              "expected Children/Child (or CHILD) elements.")
+            self.report.error(
+                "no_rows",
+                self.file,
+                "The file holds no SSDA903 children: expected Children/Child (or CHILD) elements.",
+            )
             return {}
         written: dict[str, int] = {}
         for name, found in staged.items():
@@ -197,12 +242,21 @@ class _Reader:
                 continue
             _validate(self.con, found, name, self.report)  # type: ignore[arg-type]
             if name in ssda903.NOT_USED:
-                self.report.warning("not_used", self.file, f"SSDA903 {ssda903.NOT_USED[name]}: "
-                                    f"read and checked ({self.counts[name]:,} row"
-                                    f"{'' if self.counts[name] == 1 else 's'}), not used: "
-                                    "CSC Insight keeps no table for it.")
-            for table, n in ssda903._insert(self.con, found, name, self.path,  # type: ignore[arg-type]
-                                            self.report).items():
+                self.report.warning(
+                    "not_used",
+                    self.file,
+                    f"SSDA903 {ssda903.NOT_USED[name]}: "
+                    f"read and checked ({self.counts[name]:,} row"
+                    f"{'' if self.counts[name] == 1 else 's'}), not used: "
+                    "CSC Insight keeps no table for it.",
+                )
+            for table, n in ssda903._insert(
+                self.con,
+                found,
+                name,
+                self.path,  # type: ignore[arg-type]
+                self.report,
+            ).items():
                 written[table] = written.get(table, 0) + n
         return written
 

@@ -35,8 +35,14 @@ from csc_insight.formats import quarantine
 
 Kind = Literal["text", "date", "flag", "int", "float", "code"]
 
-_SQL_TYPE = {"text": "VARCHAR", "date": "DATE", "flag": "BOOLEAN", "int": "BIGINT",
-             "float": "DOUBLE", "code": "VARCHAR"}
+_SQL_TYPE = {
+    "text": "VARCHAR",
+    "date": "DATE",
+    "flag": "BOOLEAN",
+    "int": "BIGINT",
+    "float": "DOUBLE",
+    "code": "VARCHAR",
+}
 _EXPECTED = {
     "date": "a date (dd/mm/yyyy, yyyy-mm-dd or an Excel date)",
     "flag": "Y or N",
@@ -116,20 +122,39 @@ def match_headings(
         col = wanted.get(key)
         if col is None:
             if key:
-                report.warning("unknown_column", file, "This heading is not in the specification "
-                               "and was ignored.", sheet=sheet, row=1, column=str(heading),
-                               column_letter=column_letter(pos))
+                report.warning(
+                    "unknown_column",
+                    file,
+                    "This heading is not in the specification and was ignored.",
+                    sheet=sheet,
+                    row=1,
+                    column=str(heading),
+                    column_letter=column_letter(pos),
+                )
             continue
         if col.field in seen:
-            report.error("duplicate_column", file, f"The heading '{col.heading}' appears twice.",
-                         sheet=sheet, row=1, column=str(heading), column_letter=column_letter(pos))
+            report.error(
+                "duplicate_column",
+                file,
+                f"The heading '{col.heading}' appears twice.",
+                sheet=sheet,
+                row=1,
+                column=str(heading),
+                column_letter=column_letter(pos),
+            )
             continue
         seen.add(col.field)
         found[pos] = col
     missing = [c for c in columns if c.required and c.field not in seen]
     for col in missing:
-        report.error("missing_column", file, f"Required column '{col.heading}' is missing.",
-                     sheet=sheet, row=1, column=col.heading)
+        report.error(
+            "missing_column",
+            file,
+            f"Required column '{col.heading}' is missing.",
+            sheet=sheet,
+            row=1,
+            column=col.heading,
+        )
     return None if missing else found
 
 
@@ -148,23 +173,36 @@ def check_text_file(path: Path, report: Report) -> bool:
             report.error("encoding", name, "The file is UTF-16 text: save it as 'CSV UTF-8'.")
             return False
         if head.startswith(b"PK\x03\x04") or head.startswith(b"\x89PNG"):
-            report.error("not_csv", name, "This is not a CSV file (it looks like a binary file "
-                         "such as a spreadsheet or image).")
+            report.error(
+                "not_csv",
+                name,
+                "This is not a CSV file (it looks like a binary file "
+                "such as a spreadsheet or image).",
+            )
             return False
         fh.seek(0)
         while chunk := fh.read(1 << 20):
             if b"\x00" in chunk:
                 at = line + chunk[: chunk.index(b"\x00")].count(b"\n")
-                report.error("nul_byte", name, "The file contains a NUL byte: it is not a text "
-                             "CSV file.", row=at)
+                report.error(
+                    "nul_byte",
+                    name,
+                    "The file contains a NUL byte: it is not a text CSV file.",
+                    row=at,
+                )
                 return False
             try:
                 decoder.decode(chunk)
             except UnicodeDecodeError as exc:
                 at = line + chunk[: exc.start].count(b"\n")
-                report.error("encoding", name, "This row is not valid UTF-8 text (often a "
-                             "Windows-1252 export): save the file as 'CSV UTF-8'.", row=at,
-                             value=repr(chunk[exc.start : exc.start + 8]))
+                report.error(
+                    "encoding",
+                    name,
+                    "This row is not valid UTF-8 text (often a "
+                    "Windows-1252 export): save the file as 'CSV UTF-8'.",
+                    row=at,
+                    value=repr(chunk[exc.start : exc.start + 8]),
+                )
                 return False
             line += chunk.count(b"\n")
     return True
@@ -217,16 +255,22 @@ def stage_csv(
     except duckdb.InvalidInputException:
         _report_ragged(path, len(headings), report, sheet)
         return None
-    return _type_columns(con, table, found, report, file=name, sheet=sheet, target=target,
-                         event=event)
+    return _type_columns(
+        con, table, found, report, file=name, sheet=sheet, target=target, event=event
+    )
 
 
 def _report_ragged(path: Path, width: int, report: Report, sheet: str | None) -> None:
     with path.open(encoding="utf-8-sig", newline="") as fh:
         for number, row in enumerate(csv.reader(fh), start=1):
             if number > 1 and len(row) != width and any(cell.strip() for cell in row):
-                report.error("ragged_row", path.name, f"This row has {len(row)} fields; the "
-                             f"header has {width}.", sheet=sheet, row=number)
+                report.error(
+                    "ragged_row",
+                    path.name,
+                    f"This row has {len(row)} fields; the header has {width}.",
+                    sheet=sheet,
+                    row=number,
+                )
     if report.ok:  # DuckDB refused it for a reason the csv module accepts (stray quote)
         report.error("bad_csv", path.name, "The file is not valid CSV (check quotes).")
 
@@ -253,8 +297,18 @@ def stage_rows(
     but keep their numbering, so row numbers stay as the spreadsheet shows them. With
     `numbered`, each item of `rows` is `(row_number, cells)` instead (e.g. an XML line).
     """
-    stager = RowStager(con, headings, columns, report, table=table, file=file, sheet=sheet,
-                       batch=batch, target=target, event=event)
+    stager = RowStager(
+        con,
+        headings,
+        columns,
+        report,
+        table=table,
+        file=file,
+        sheet=sheet,
+        batch=batch,
+        target=target,
+        event=event,
+    )
     if stager.found is None:
         return None
     items = rows if numbered else enumerate(rows, start=first_row)
@@ -300,7 +354,8 @@ class RowStager:
         self.buffer: list[list[object]] = [[] for _ in range(len(fields) + 1)]
         con.execute(
             f"CREATE OR REPLACE TEMP TABLE raw_{table} ("
-            + ", ".join(f"{f} VARCHAR" for f in fields) + ", _row INTEGER)"
+            + ", ".join(f"{f} VARCHAR" for f in fields)
+            + ", _row INTEGER)"
         )
 
     def add(self, number: int, row: Sequence[object]) -> None:
@@ -337,9 +392,18 @@ class RowStager:
         if self.found is None:
             return None
         self._flush()
-        return _type_columns(self.con, self.table, self.found, self.report, file=self.file,
-                             sheet=self.sheet, lettered=self.lettered,
-                             expect_rows=self.expect_rows, target=self.target, event=self.event)
+        return _type_columns(
+            self.con,
+            self.table,
+            self.found,
+            self.report,
+            file=self.file,
+            sheet=self.sheet,
+            lettered=self.lettered,
+            expect_rows=self.expect_rows,
+            target=self.target,
+            event=self.event,
+        )
 
 
 def _text(value: object) -> str | None:
@@ -385,8 +449,9 @@ def _type_columns(
 ) -> Staged:
     raw = f"raw_{table}"
     # Without a named event date, the first date every row must have places a row in time.
-    event = event or next((c.field for c in found.values() if c.kind == "date" and c.not_null),
-                          None)
+    event = event or next(
+        (c.field for c in found.values() if c.kind == "date" and c.not_null), None
+    )
     staged = Staged(table=table, file=file, sheet=sheet, rows=0, target=target, event=event)
     selects, joins = ["r._row"], []
     bad_values: dict[str, list[str]] = {}
@@ -399,16 +464,22 @@ def _type_columns(
             selects.append(f"r.{col.field}")
             continue
         parse = _parser(col)
-        distinct = [v for (v,) in con.execute(
-            f"SELECT DISTINCT {col.field} FROM {raw} WHERE {col.field} IS NOT NULL").fetchall()]
+        distinct = [
+            v
+            for (v,) in con.execute(
+                f"SELECT DISTINCT {col.field} FROM {raw} WHERE {col.field} IS NOT NULL"
+            ).fetchall()
+        ]
         parsed = {v: parse(v) for v in distinct}
         bad = [v for v, p in parsed.items() if p is None]
         if bad:
             bad_values[col.field] = bad
-        mapping = pa.table({
-            "raw": pa.array(list(parsed), pa.string()),
-            "val": pa.array(list(parsed.values()), _arrow_type(col.kind)),
-        })
+        mapping = pa.table(
+            {
+                "raw": pa.array(list(parsed), pa.string()),
+                "val": pa.array(list(parsed.values()), _arrow_type(col.kind)),
+            }
+        )
         map_name = f"map_{table}_{col.field}"
         con.register(f"_{map_name}", mapping)
         con.execute(f"CREATE OR REPLACE TEMP TABLE {map_name} AS SELECT * FROM _{map_name}")
@@ -421,17 +492,34 @@ def _type_columns(
         whole_row = col.required or col.not_null
         _quarantine_values(con, raw, col, bad, report, staged, "row" if whole_row else "cell")
         if whole_row:
-            set_aside.append(f"(r.{field_name} IS NOT NULL AND map_{table}_{field_name}.val "
-                             "IS NULL)")
+            set_aside.append(
+                f"(r.{field_name} IS NOT NULL AND map_{table}_{field_name}.val IS NULL)"
+            )
     for col in found.values():
         if col.not_null:
             message = f"'{col.heading}' must not be blank: expected {col.expected()}."
-            failing = _record(con, staged, f"{raw} r", f"r.{col.field} IS NULL", report,
-                              code="missing_value", column=col.field, message=message,
-                              value="NULL", scope="row")
-            _report_rows(con, staged, f"SELECT _row, NULL AS value FROM {raw} "
-                         f"WHERE {col.field} IS NULL ORDER BY _row", failing, report,
-                         code="missing_value", column=col.field, message=message)
+            failing = _record(
+                con,
+                staged,
+                f"{raw} r",
+                f"r.{col.field} IS NULL",
+                report,
+                code="missing_value",
+                column=col.field,
+                message=message,
+                value="NULL",
+                scope="row",
+            )
+            _report_rows(
+                con,
+                staged,
+                f"SELECT _row, NULL AS value FROM {raw} WHERE {col.field} IS NULL ORDER BY _row",
+                failing,
+                report,
+                code="missing_value",
+                column=col.field,
+                message=message,
+            )
             if failing:
                 set_aside.append(f"r.{col.field} IS NULL")
     where = f"WHERE NOT ({' OR '.join(set_aside)})" if set_aside else ""
@@ -441,14 +529,16 @@ def _type_columns(
     )
     staged.rows = con.execute(f"SELECT count(*) FROM {table}").fetchall()[0][0]
     if staged.rows == 0 and expect_rows and not set_aside:
-        report.warning("no_rows", file, "The headings are right but there are no rows of data.",
-                       sheet=sheet)
+        report.warning(
+            "no_rows", file, "The headings are right but there are no rows of data.", sheet=sheet
+        )
     return staged
 
 
 def _arrow_type(kind: Kind) -> pa.DataType:
-    return {"date": pa.date32(), "flag": pa.bool_(), "int": pa.int64(),
-            "float": pa.float64()}.get(kind, pa.string())
+    return {"date": pa.date32(), "flag": pa.bool_(), "int": pa.int64(), "float": pa.float64()}.get(
+        kind, pa.string()
+    )
 
 
 def _raw_fields(staged: Staged) -> dict[str, str]:
@@ -467,8 +557,17 @@ def _event_sql(staged: Staged) -> tuple[str, str | None]:
 
 
 def _record(
-    con: duckdb.DuckDBPyConnection, staged: Staged, source: str, where: str, report: Report,
-    *, code: str, column: str | None, message: str, value: str, scope: quarantine.Scope,
+    con: duckdb.DuckDBPyConnection,
+    staged: Staged,
+    source: str,
+    where: str,
+    report: Report,
+    *,
+    code: str,
+    column: str | None,
+    message: str,
+    value: str,
+    scope: quarantine.Scope,
     expected: str | None = None,
 ) -> int:
     """Quarantine the rows of `source` (a raw table aliased `r`) matching `where`;
@@ -476,17 +575,36 @@ def _record(
     join, event = _event_sql(staged)
     col = staged.columns.get(column or "")
     return quarantine.record(
-        con, source=source + join, where=where, raw_fields=_raw_fields(staged),
-        file=staged.file, sheet=staged.sheet, row="r._row", value=value,
-        column=col.heading if col else column, letter=staged.letters.get(column or ""),
-        problem=code, expected=message, expected_prefix=expected, scope=scope,
+        con,
+        source=source + join,
+        where=where,
+        raw_fields=_raw_fields(staged),
+        file=staged.file,
+        sheet=staged.sheet,
+        row="r._row",
+        value=value,
+        column=col.heading if col else column,
+        letter=staged.letters.get(column or ""),
+        problem=code,
+        expected=message,
+        expected_prefix=expected,
+        scope=scope,
         target=staged.target,
-        child=f"r.{staged.child}" if staged.child else None, event=event)
+        child=f"r.{staged.child}" if staged.child else None,
+        event=event,
+    )
 
 
 def _report_rows(
-    con: duckdb.DuckDBPyConnection, staged: Staged, sql: str, total: int, report: Report,
-    *, code: str, column: str | None, message: str,
+    con: duckdb.DuckDBPyConnection,
+    staged: Staged,
+    sql: str,
+    total: int,
+    report: Report,
+    *,
+    code: str,
+    column: str | None,
+    message: str,
     explain: Callable[[str], str | None] | None = None,
 ) -> None:
     """Report the first failing rows of `sql` (`_row`, `value`) and count the rest;
@@ -498,33 +616,65 @@ def _report_rows(
     for row, value in failing:
         why = explain(value) if explain and value is not None else None
         text = f"{value}: {why}. {message}" if why else message
-        report.bad_row(code, staged.file, text, sheet=staged.sheet, row=row,
-                       column=col.heading if col else column,
-                       column_letter=staged.letters.get(column or ""), value=value)
+        report.bad_row(
+            code,
+            staged.file,
+            text,
+            sheet=staged.sheet,
+            row=row,
+            column=col.heading if col else column,
+            column_letter=staged.letters.get(column or ""),
+            value=value,
+        )
     report.more(report.row_severity, code, staged.file, total - len(failing))
 
 
 def _quarantine_values(
-    con: duckdb.DuckDBPyConnection, raw: str, col: Column, bad: list[str], report: Report,
-    staged: Staged, scope: quarantine.Scope,
+    con: duckdb.DuckDBPyConnection,
+    raw: str,
+    col: Column,
+    bad: list[str],
+    report: Report,
+    staged: Staged,
+    scope: quarantine.Scope,
 ) -> None:
     explain = values.date_problem if col.kind == "date" else None
     why = [explain(v) if explain else None for v in bad]
-    con.register("_bad_values", pa.table({"v": pa.array(bad, pa.string()),
-                                          "why": pa.array(why, pa.string())}))
+    con.register(
+        "_bad_values",
+        pa.table({"v": pa.array(bad, pa.string()), "why": pa.array(why, pa.string())}),
+    )
     try:
         code = {"date": "bad_date", "code": "unknown_code"}.get(col.kind, "bad_value")
         message = f"'{col.heading}' should be {col.expected()}."
         where = f"r.{col.field} IN (SELECT v FROM _bad_values)"
         source = f"{raw} r LEFT JOIN _bad_values b ON b.v = r.{col.field}"
-        total = _record(con, staged, source, where, report, code=code, column=col.field,
-                        message=message, value=f"r.{col.field}", scope=scope,
-                        expected="COALESCE(b.v || ': ' || b.why || '. ', '')")
+        total = _record(
+            con,
+            staged,
+            source,
+            where,
+            report,
+            code=code,
+            column=col.field,
+            message=message,
+            value=f"r.{col.field}",
+            scope=scope,
+            expected="COALESCE(b.v || ': ' || b.why || '. ', '')",
+        )
         if scope == "cell" and report.quarantine:
             message += " The cell was left blank; the rest of the row was loaded."
-        _report_rows(con, staged, f"SELECT _row, {col.field} FROM {raw} r WHERE {where} "
-                     "ORDER BY _row", total, report, code=code, column=col.field,
-                     message=message, explain=explain)
+        _report_rows(
+            con,
+            staged,
+            f"SELECT _row, {col.field} FROM {raw} r WHERE {where} ORDER BY _row",
+            total,
+            report,
+            code=code,
+            column=col.field,
+            message=message,
+            explain=explain,
+        )
     finally:
         con.unregister("_bad_values")
 
@@ -552,20 +702,47 @@ def check(
         failing = con.execute(f"SELECT * FROM ({sql}) LIMIT {MAX_PER_KIND + 1}").fetchall()
         col = staged.columns.get(column or "")
         for row, value in failing:
-            report.warning(code, staged.file, message, sheet=staged.sheet, row=row,
-                           column=col.heading if col else column,
-                           column_letter=staged.letters.get(column or ""), value=value)
+            report.warning(
+                code,
+                staged.file,
+                message,
+                sheet=staged.sheet,
+                row=row,
+                column=col.heading if col else column,
+                column_letter=staged.letters.get(column or ""),
+                value=value,
+            )
         return len(failing)
-    con.execute(f"CREATE OR REPLACE TEMP TABLE _failing AS SELECT _row, CAST(value AS VARCHAR) "
-                f"AS value FROM ({sql})")
+    con.execute(
+        f"CREATE OR REPLACE TEMP TABLE _failing AS SELECT _row, CAST(value AS VARCHAR) "
+        f"AS value FROM ({sql})"
+    )
     total = con.execute("SELECT count(*) FROM _failing").fetchall()[0][0]
     if not total:
         con.execute("DROP TABLE _failing")
         return 0
-    _record(con, staged, f"raw_{staged.table} r JOIN _failing f USING (_row)", "true", report,
-            code=code, column=column, message=message, value="f.value", scope=scope)
-    _report_rows(con, staged, "SELECT _row, value FROM _failing ORDER BY _row", total, report,
-                 code=code, column=column, message=message)
+    _record(
+        con,
+        staged,
+        f"raw_{staged.table} r JOIN _failing f USING (_row)",
+        "true",
+        report,
+        code=code,
+        column=column,
+        message=message,
+        value="f.value",
+        scope=scope,
+    )
+    _report_rows(
+        con,
+        staged,
+        "SELECT _row, value FROM _failing ORDER BY _row",
+        total,
+        report,
+        code=code,
+        column=column,
+        message=message,
+    )
     if scope == "row":
         con.execute(f"DELETE FROM {staged.table} WHERE _row IN (SELECT _row FROM _failing)")
     con.execute("DROP TABLE _failing")
@@ -573,48 +750,68 @@ def check(
 
 
 def check_duplicates(
-    con: duckdb.DuckDBPyConnection, staged: Staged, key: Sequence[str], report: Report,
-    *, what: str,
+    con: duckdb.DuckDBPyConnection,
+    staged: Staged,
+    key: Sequence[str],
+    report: Report,
+    *,
+    what: str,
 ) -> int:
     """Report every row after the first that repeats `key` (fields of the staged table)."""
     cols = ", ".join(key)
     shown = " || ' / ' || ".join(f"COALESCE(CAST({k} AS VARCHAR), '')" for k in key)
     return check(
-        con, staged,
+        con,
+        staged,
         f"SELECT _row, {shown} AS value FROM (SELECT *, row_number() OVER "
         f"(PARTITION BY {cols} ORDER BY _row) AS n FROM {staged.table}) WHERE n > 1",
-        report, code="duplicate_key", column=key[0],
+        report,
+        code="duplicate_key",
+        column=key[0],
         message=f"Duplicate {what}: the same {', '.join(key)} appears on an earlier row.",
     )
 
 
 def check_order(
-    con: duckdb.DuckDBPyConnection, staged: Staged, start: str, end: str, report: Report,
+    con: duckdb.DuckDBPyConnection,
+    staged: Staged,
+    start: str,
+    end: str,
+    report: Report,
 ) -> int:
     """Report rows whose `end` date is before their `start` date."""
     if not (staged.has(start) and staged.has(end)):
         return 0
     first = staged.columns[start].heading
     return check(
-        con, staged,
+        con,
+        staged,
         f"SELECT _row, CAST({end} AS VARCHAR) AS value FROM {staged.table} WHERE {end} < {start}",
-        report, code="end_before_start", column=end,
+        report,
+        code="end_before_start",
+        column=end,
         message=f"This date is before '{first}' on the same row.",
     )
 
 
 def drop_staged(con: duckdb.DuckDBPyConnection, table: str) -> None:
     """Drop the temporary tables staging `table` left on `con` (staged, raw and value maps)."""
-    names = [n for (n,) in con.execute(
-        "SELECT table_name FROM duckdb_tables() WHERE temporary AND (table_name = ? "
-        "OR table_name = ? OR starts_with(table_name, ?))",
-        [table, f"raw_{table}", f"map_{table}_"]).fetchall()]
+    names = [
+        n
+        for (n,) in con.execute(
+            "SELECT table_name FROM duckdb_tables() WHERE temporary AND (table_name = ? "
+            "OR table_name = ? OR starts_with(table_name, ?))",
+            [table, f"raw_{table}", f"map_{table}_"],
+        ).fetchall()
+    ]
     for name in names:
         con.execute(f"DROP TABLE IF EXISTS {name}")
 
 
 def identify_table(
-    headings: Sequence[object], tables: Mapping[str, Sequence[Column]], hint: str | None = None,
+    headings: Sequence[object],
+    tables: Mapping[str, Sequence[Column]],
+    hint: str | None = None,
 ) -> str | None:
     """Which of `tables` a header row belongs to: every required heading and nothing foreign
     (optional ones may be there). Failing that the `hint` table (e.g. from the file name), when

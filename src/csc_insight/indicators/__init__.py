@@ -36,6 +36,16 @@ from csc_insight.indicators.engine import (
 from csc_insight.indicators.periods import Period, PeriodError, parse_period
 
 __all__ = [
-    "BREAKDOWNS", "ChildRow", "Definition", "Figure", "Period", "PeriodError", "Result",
-    "catalogue", "children", "compute", "get", "parse_period",
+    "BREAKDOWNS",
+    "ChildRow",
+    "Definition",
+    "Figure",
+    "Period",
+    "PeriodError",
+    "Result",
+    "catalogue",
+    "children",
+    "compute",
+    "get",
+    "parse_period",
 ]

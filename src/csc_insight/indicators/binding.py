@@ -44,8 +44,9 @@ class BindError(ValueError):
     """A placeholder with no value, or a value that cannot be bound where it is used."""
 
 
-def bind(sql: str, params: Mapping[str, Any], dialect: str = "duckdb", *,
-         pretty: bool = True) -> str:
+def bind(
+    sql: str, params: Mapping[str, Any], dialect: str = "duckdb", *, pretty: bool = True
+) -> str:
     """`sql` (DuckDB SQL) with each `:name` replaced by `params[name]` as a literal,
     rendered for `dialect`. Parameters that `sql` does not use are ignored.
     Pretty (one clause a line) by default: that keeps each comment where it was, where
@@ -104,17 +105,19 @@ def literal(value: Any, name: str = "value") -> exp.Expression:
         return exp.Literal.number(repr(value))
     # datetime is a date too: test it first
     if isinstance(value, datetime):
-        return exp.cast(exp.Literal.string(value.isoformat(sep=" ")),
-                        exp.DataType.Type.TIMESTAMP)
+        return exp.cast(exp.Literal.string(value.isoformat(sep=" ")), exp.DataType.Type.TIMESTAMP)
     if isinstance(value, date):
         return exp.cast(exp.Literal.string(value.isoformat()), exp.DataType.Type.DATE)
     if isinstance(value, str):
         return exp.Literal.string(value)
-    raise BindError(f"SQL parameter :{name} has a value of type {type(value).__name__}, "
-                    "which cannot be bound (use a bool, number, date, string or list of them)")
+    raise BindError(
+        f"SQL parameter :{name} has a value of type {type(value).__name__}, "
+        "which cannot be bound (use a bool, number, date, string or list of them)"
+    )
 
 
 # --- helpers ------------------------------------------------------------------------
+
 
 def _as_dollar(sql: str) -> str:
     """`:name` written `$name`, which sqlglot reads as a placeholder wherever it stands:
@@ -127,12 +130,15 @@ def _as_dollar(sql: str) -> str:
     tokens = Dialect.get_or_raise("duckdb").tokenize(sql)
     starts = []
     for colon, after in zip(tokens, tokens[1:], strict=False):
-        if (colon.token_type == TokenType.COLON and after.start == colon.end + 1
-                and _IDENTIFIER.fullmatch(sql, after.start, after.end + 1)
-                and not (colon.start and _WORD.match(sql, colon.start - 1))):
+        if (
+            colon.token_type == TokenType.COLON
+            and after.start == colon.end + 1
+            and _IDENTIFIER.fullmatch(sql, after.start, after.end + 1)
+            and not (colon.start and _WORD.match(sql, colon.start - 1))
+        ):
             starts.append(colon.start)
     for start in reversed(starts):
-        sql = sql[:start] + "$" + sql[start + 1:]
+        sql = sql[:start] + "$" + sql[start + 1 :]
     return sql
 
 
@@ -154,14 +160,16 @@ def _literal_sql(frozen: Hashable, dialect: str) -> str:
 def _name(node: exp.Placeholder) -> str:
     name = node.name
     if not _IDENTIFIER.fullmatch(name):  # `?`, `$1`
-        raise BindError(f"positional SQL parameter {node.sql('duckdb')} is not supported: "
-                        "name it, as :name")
+        raise BindError(
+            f"positional SQL parameter {node.sql('duckdb')} is not supported: name it, as :name"
+        )
     return name
 
 
 @lru_cache(maxsize=1024)
-def _bind_cached(sql: str, used: tuple[tuple[str, Hashable], ...], dialect: str,
-                 pretty: bool) -> str:
+def _bind_cached(
+    sql: str, used: tuple[tuple[str, Hashable], ...], dialect: str, pretty: bool
+) -> str:
     # rendering is most of bind's time, and every compute() binds the same SQL again
     return _bind(sql, {name: _thawed(value) for name, value in used}, dialect, pretty)
 
@@ -185,12 +193,14 @@ def _bind(sql: str, params: Mapping[str, Any], dialect: str, pretty: bool) -> st
         parent, key = node.parent, node.arg_key
         siblings = parent.args.get(key) if parent is not None else None
         if not isinstance(siblings, list):
-            raise BindError(f"SQL parameter :{name} is a list, but is not used as an item "
-                            f"of a list such as IN (:{name})")
+            raise BindError(
+                f"SQL parameter :{name} is a list, but is not used as an item "
+                f"of a list such as IN (:{name})"
+            )
         at = next(i for i, sibling in enumerate(siblings) if sibling is node)
         items = _items(value, name)
         items[-1].add_comments(node.comments)
-        parent.set(key, [*siblings[:at], *items, *siblings[at + 1:]])
+        parent.set(key, [*siblings[:at], *items, *siblings[at + 1 :]])
     return tree.sql(dialect=dialect, pretty=pretty)
 
 
@@ -201,8 +211,9 @@ def _ordered(value: Any, name: str) -> list[Any]:
     try:
         return sorted(value)
     except TypeError:
-        raise BindError(f"SQL parameter :{name} is a set of values that cannot be "
-                        "sorted: give a list") from None
+        raise BindError(
+            f"SQL parameter :{name} is a set of values that cannot be sorted: give a list"
+        ) from None
 
 
 def _items(value: Any, name: str) -> list[exp.Expression]:

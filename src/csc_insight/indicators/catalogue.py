@@ -23,12 +23,23 @@ PeriodType = Literal["flow", "stock"]
 UNITS = ("count", "percent", "rate_per_10k", "mean", "ratio")
 POLARITIES = ("higher", "lower", "neutral")
 PERIOD_TYPES = ("flow", "stock")
-AREAS = ("Contacts and referrals", "Early help", "Assessments", "Children in need",
-         "Child protection", "Children in care", "Missing", "Care leavers", "Workforce")
+AREAS = (
+    "Contacts and referrals",
+    "Early help",
+    "Assessments",
+    "Children in need",
+    "Child protection",
+    "Children in care",
+    "Missing",
+    "Care leavers",
+    "Workforce",
+)
 # Columns every definition returns; any other column is evidence shown in the drill-down.
 ROW_COLUMNS = ("period", "child_id", "in_numerator", "in_denominator")
-FORECAST_METHOD = ("straight line on days elapsed: counts scaled from the year to date to the "
-                   "whole year; percentages and means are the year-to-date value")
+FORECAST_METHOD = (
+    "straight line on days elapsed: counts scaled from the year to date to the "
+    "whole year; percentages and means are the year-to-date value"
+)
 
 _HEADER = re.compile(r"\A\s*/\*(.*?)\*/\s*(.*)\Z", re.DOTALL)
 
@@ -68,12 +79,20 @@ class Definition:
 
     def metadata(self) -> dict[str, Any]:
         return {
-            "id": self.id, "title": self.title, "area": self.area, "unit": self.unit,
-            "polarity": self.polarity, "period_type": self.period_type,
-            "definition": self.definition, "source": self.source,
-            "numerator": self.numerator, "denominator": self.denominator,
-            "requires": list(self.requires), "params": dict(self.params),
-            "bands": list(self.bands), "forecast_method": self.forecast_method,
+            "id": self.id,
+            "title": self.title,
+            "area": self.area,
+            "unit": self.unit,
+            "polarity": self.polarity,
+            "period_type": self.period_type,
+            "definition": self.definition,
+            "source": self.source,
+            "numerator": self.numerator,
+            "denominator": self.denominator,
+            "requires": list(self.requires),
+            "params": dict(self.params),
+            "bands": list(self.bands),
+            "forecast_method": self.forecast_method,
         }
 
 
@@ -96,12 +115,25 @@ def parse_definition(indicator_id: str, text: str) -> Definition:
     except yaml.YAMLError as exc:
         raise DefinitionError(f"{indicator_id}: metadata is not valid YAML: {exc}") from None
     sql = match[2].strip().rstrip(";")
-    for key in ("title", "area", "unit", "polarity", "period_type", "definition", "source",
-                "numerator", "requires"):
+    for key in (
+        "title",
+        "area",
+        "unit",
+        "polarity",
+        "period_type",
+        "definition",
+        "source",
+        "numerator",
+        "requires",
+    ):
         if key not in meta:
             raise DefinitionError(f"{indicator_id}: metadata lacks {key!r}")
-    for key, allowed in (("unit", UNITS), ("polarity", POLARITIES),
-                         ("period_type", PERIOD_TYPES), ("area", AREAS)):
+    for key, allowed in (
+        ("unit", UNITS),
+        ("polarity", POLARITIES),
+        ("period_type", PERIOD_TYPES),
+        ("area", AREAS),
+    ):
         if meta[key] not in allowed:
             raise DefinitionError(f"{indicator_id}: {key} {meta[key]!r} is not one of {allowed}")
     known = tables()
@@ -112,11 +144,19 @@ def parse_definition(indicator_id: str, text: str) -> Definition:
     if meta["unit"] in ("percent", "mean", "ratio") and not meta.get("denominator"):
         raise DefinitionError(f"{indicator_id}: a {meta['unit']} needs a denominator")
     definition = Definition(
-        id=indicator_id, title=meta["title"], area=meta["area"], unit=meta["unit"],
-        polarity=meta["polarity"], period_type=meta["period_type"],
-        definition=" ".join(str(meta["definition"]).split()), source=meta["source"],
-        numerator=meta["numerator"], denominator=meta.get("denominator"),
-        requires=tuple(meta["requires"]), sql=sql, params=dict(meta.get("params") or {}),
+        id=indicator_id,
+        title=meta["title"],
+        area=meta["area"],
+        unit=meta["unit"],
+        polarity=meta["polarity"],
+        period_type=meta["period_type"],
+        definition=" ".join(str(meta["definition"]).split()),
+        source=meta["source"],
+        numerator=meta["numerator"],
+        denominator=meta.get("denominator"),
+        requires=tuple(meta["requires"]),
+        sql=sql,
+        params=dict(meta.get("params") or {}),
         bands=tuple(meta.get("bands") or ()),
         denominator_distinct=meta.get("denominator_distinct"),
         denominator_sum=meta.get("denominator_sum"),
@@ -131,8 +171,11 @@ def parse_definition(indicator_id: str, text: str) -> Definition:
 @cache
 def _load() -> tuple[Definition, ...]:
     folder = files("csc_insight.indicators").joinpath("definitions")
-    found = [parse_definition(f.name.removesuffix(".sql"), f.read_text(encoding="utf-8"))
-             for f in folder.iterdir() if f.name.endswith(".sql")]
+    found = [
+        parse_definition(f.name.removesuffix(".sql"), f.read_text(encoding="utf-8"))
+        for f in folder.iterdir()
+        if f.name.endswith(".sql")
+    ]
     return tuple(sorted(found, key=lambda d: (AREAS.index(d.area), d.order, d.id)))
 
 
@@ -152,8 +195,11 @@ def get(indicator_id: str) -> Definition:
 def common_views() -> dict[str, str]:
     """Shared views (name -> SELECT) that definitions may use like tables."""
     folder = files("csc_insight.indicators").joinpath("definitions").joinpath("common")
-    return {f.name.removesuffix(".sql"): f.read_text(encoding="utf-8").strip().rstrip(";")
-            for f in folder.iterdir() if f.name.endswith(".sql")}
+    return {
+        f.name.removesuffix(".sql"): f.read_text(encoding="utf-8").strip().rstrip(";")
+        for f in folder.iterdir()
+        if f.name.endswith(".sql")
+    }
 
 
 def views_needed(sql: str) -> list[str]:

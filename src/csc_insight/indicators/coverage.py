@@ -40,12 +40,20 @@ GRACE = timedelta(days=7)
 # Where the data start: the earliest of these (contacts first).
 START_PROBES = (("contacts", "contact_date"), ("referrals", "referral_date"))
 # Event dates that show how far the data run.
-END_PROBES = (("contacts", "contact_date"), ("referrals", "referral_date"),
-              ("assessments", "start_date"), ("assessments", "authorised_date"),
-              ("s47_enquiries", "start_date"), ("cla_episodes", "decom"),
-              ("cla_episodes", "dec"), ("cp_plans", "start_date"), ("cp_plans", "end_date"),
-              ("visits", "visit_date"), ("cla_reviews", "review_date"),
-              ("missing_episodes", "start_date"))
+END_PROBES = (
+    ("contacts", "contact_date"),
+    ("referrals", "referral_date"),
+    ("assessments", "start_date"),
+    ("assessments", "authorised_date"),
+    ("s47_enquiries", "start_date"),
+    ("cla_episodes", "decom"),
+    ("cla_episodes", "dec"),
+    ("cp_plans", "start_date"),
+    ("cp_plans", "end_date"),
+    ("visits", "visit_date"),
+    ("cla_reviews", "review_date"),
+    ("missing_episodes", "start_date"),
+)
 
 
 @dataclass(frozen=True)
@@ -76,9 +84,11 @@ def _day(day: date) -> str:
 def data_extent(backend: Any) -> Extent | None:
     """The snapshot's Extent, or None when it holds no dated event at all. `backend` is an
     engine Backend (anything with `rows(sql)`)."""
+
     def span(probes: tuple[tuple[str, str], ...]) -> tuple[Any, Any]:
-        parts = " UNION ALL ".join(f"SELECT MIN({c}) AS lo, MAX({c}) AS hi FROM {t}"
-                                   for t, c in probes)
+        parts = " UNION ALL ".join(
+            f"SELECT MIN({c}) AS lo, MAX({c}) AS hi FROM {t}" for t, c in probes
+        )
         _, rows = backend.rows(f"SELECT MIN(lo), MAX(hi) FROM ({parts}) AS spans")
         return rows[0]
 

@@ -103,8 +103,11 @@ class Result:
     def __post_init__(self) -> None:
         # A result built without its year to date (by hand, in a test) but with a count's
         # forecast gets it back from the forecast, as the engine would have made it.
-        if (self.year_to_date is None and self.unit == "count"
-                and isinstance(self.forecast, int | float)):
+        if (
+            self.year_to_date is None
+            and self.unit == "count"
+            and isinstance(self.forecast, int | float)
+        ):
             self.year_to_date = _year_to_date_of(self.forecast, parse_period(self.period))
 
     def to_dict(self) -> dict[str, Any]:
@@ -125,16 +128,22 @@ class ChildRow:
 
 # --- SQL assembly -------------------------------------------------------------------
 
+
 def _periods_sql(periods: Sequence[Period]) -> str:
     values = ", ".join(
         f"({literal_sql(p.label)}, {literal_sql(p.start)}, {literal_sql(p.end)}, "
-        f"{literal_sql(date(fy_start_year(p.end) + 1, 3, 31))})" for p in periods)
-    return (f"SELECT * FROM (VALUES {values}) AS periods_(period, period_start, period_end, "
-            "fy_end)")
+        f"{literal_sql(date(fy_start_year(p.end) + 1, 3, 31))})"
+        for p in periods
+    )
+    return f"SELECT * FROM (VALUES {values}) AS periods_(period, period_start, period_end, fy_end)"
 
 
-def rows_sql(definition: Definition, periods: Sequence[Period],
-             settings: dict[str, Any] | None = None, extra_views: Iterable[str] = ()) -> str:
+def rows_sql(
+    definition: Definition,
+    periods: Sequence[Period],
+    settings: dict[str, Any] | None = None,
+    extra_views: Iterable[str] = (),
+) -> str:
     """A WITH clause defining `periods`, the common views used and `d`, the definition's rows.
 
     Complete it with a SELECT from `d`.
@@ -149,8 +158,10 @@ def rows_sql(definition: Definition, periods: Sequence[Period],
     return "WITH " + ",\n".join(ctes) + "\n"
 
 
-_AGE = ("(year(p.period_end) - year(ch.dob) - CASE WHEN month(p.period_end) * 100 + "
-        "day(p.period_end) < month(ch.dob) * 100 + day(ch.dob) THEN 1 ELSE 0 END)")
+_AGE = (
+    "(year(p.period_end) - year(ch.dob) - CASE WHEN month(p.period_end) * 100 + "
+    "day(p.period_end) < month(ch.dob) * 100 + day(ch.dob) THEN 1 ELSE 0 END)"
+)
 
 _ALLOCATION_AT_END = """(
     SELECT period, child_id, worker, team FROM (
@@ -172,28 +183,39 @@ def _breakdown(definition: Definition, by: str | None) -> tuple[str, str, list[s
         raise ValueError(f"--by must be one of {', '.join(BREAKDOWNS)}")
     if by in ("team", "worker"):
         own = f"d.{by}, " if by in definition.columns else ""
-        return (f"COALESCE({own}al.{by}, '{NOT_RECORDED}')",
-                f"LEFT JOIN {_ALLOCATION_AT_END}", [])
-    joins = ("JOIN periods p ON p.period = d.period\n"
-             "LEFT JOIN child_facts ch ON ch.child_id = d.child_id")
+        return (f"COALESCE({own}al.{by}, '{NOT_RECORDED}')", f"LEFT JOIN {_ALLOCATION_AT_END}", [])
+    joins = (
+        "JOIN periods p ON p.period = d.period\n"
+        "LEFT JOIN child_facts ch ON ch.child_id = d.child_id"
+    )
     key = {
-        "age_band": (f"CASE WHEN ch.dob IS NULL THEN '{NOT_RECORDED}' "
-                     f"WHEN {_AGE} < 1 THEN 'under 1' WHEN {_AGE} < 5 THEN '1-4' "
-                     f"WHEN {_AGE} < 10 THEN '5-9' WHEN {_AGE} < 16 THEN '10-15' "
-                     f"WHEN {_AGE} < 18 THEN '16-17' ELSE '18+' END"),
+        "age_band": (
+            f"CASE WHEN ch.dob IS NULL THEN '{NOT_RECORDED}' "
+            f"WHEN {_AGE} < 1 THEN 'under 1' WHEN {_AGE} < 5 THEN '1-4' "
+            f"WHEN {_AGE} < 10 THEN '5-9' WHEN {_AGE} < 16 THEN '10-15' "
+            f"WHEN {_AGE} < 18 THEN '16-17' ELSE '18+' END"
+        ),
         "gender": f"COALESCE(ch.sex, '{NOT_RECORDED}')",
         "ethnicity": f"COALESCE(ch.ethnicity, '{NOT_RECORDED}')",
-        "disability": ("CASE ch.disability WHEN 1 THEN 'disabled' WHEN 0 THEN 'not disabled' "
-                       f"ELSE '{NOT_RECORDED}' END"),
-        "uasc": ("CASE WHEN ch.uasc = 1 AND (ch.uasc_ceased IS NULL OR ch.uasc_ceased > "
-                 "p.period_end) THEN 'UASC' WHEN ch.uasc IS NOT NULL THEN 'not UASC' "
-                 f"ELSE '{NOT_RECORDED}' END"),
+        "disability": (
+            "CASE ch.disability WHEN 1 THEN 'disabled' WHEN 0 THEN 'not disabled' "
+            f"ELSE '{NOT_RECORDED}' END"
+        ),
+        "uasc": (
+            "CASE WHEN ch.uasc = 1 AND (ch.uasc_ceased IS NULL OR ch.uasc_ceased > "
+            "p.period_end) THEN 'UASC' WHEN ch.uasc IS NOT NULL THEN 'not UASC' "
+            f"ELSE '{NOT_RECORDED}' END"
+        ),
     }[by]
     return key, joins, ["child_facts"]
 
 
-def aggregate_sql(definition: Definition, periods: Sequence[Period], by: str | None = None,
-                  settings: dict[str, Any] | None = None) -> str:
+def aggregate_sql(
+    definition: Definition,
+    periods: Sequence[Period],
+    by: str | None = None,
+    settings: dict[str, Any] | None = None,
+) -> str:
     """One row per (period, key, band): numerator, denominator and the rows counted."""
     key, joins, views = _breakdown(definition, by)
     if definition.unit == "mean":
@@ -203,21 +225,27 @@ def aggregate_sql(definition: Definition, periods: Sequence[Period], by: str | N
         numerator = "COUNT(CASE WHEN d.in_numerator THEN 1 END)"
     if definition.denominator_sum:
         # rounded so that engines summing in a different order agree exactly
-        denominator = (f"ROUND(SUM(CASE WHEN d.in_denominator "
-                       f"THEN d.{definition.denominator_sum} END), 6)")
+        denominator = (
+            f"ROUND(SUM(CASE WHEN d.in_denominator THEN d.{definition.denominator_sum} END), 6)"
+        )
     elif definition.denominator_distinct:
-        denominator = (f"COUNT(DISTINCT CASE WHEN d.in_denominator "
-                       f"THEN d.{definition.denominator_distinct} END)")
+        denominator = (
+            f"COUNT(DISTINCT CASE WHEN d.in_denominator "
+            f"THEN d.{definition.denominator_distinct} END)"
+        )
     else:
         denominator = "COUNT(CASE WHEN d.in_denominator THEN 1 END)"
     band = "d.band" if definition.bands else "CAST(NULL AS VARCHAR)"
-    return (rows_sql(definition, periods, settings, views)
-            + f"SELECT d.period, {key} AS key, {band} AS band, {numerator} AS numerator, "
-            f"{denominator} AS denominator, COUNT(*) AS counted\nFROM d\n{joins}\n"
-            f"GROUP BY d.period, {key}, {band}")
+    return (
+        rows_sql(definition, periods, settings, views)
+        + f"SELECT d.period, {key} AS key, {band} AS band, {numerator} AS numerator, "
+        f"{denominator} AS denominator, COUNT(*) AS counted\nFROM d\n{joins}\n"
+        f"GROUP BY d.period, {key}, {band}"
+    )
 
 
 # --- availability -------------------------------------------------------------------
+
 
 def missing_inputs(backend: Backend, definitions: Iterable[Definition]) -> dict[str, list[str]]:
     """Indicator id -> the required table.column that hold no value in the snapshot."""
@@ -230,14 +258,17 @@ def missing_inputs(backend: Backend, definitions: Iterable[Definition]) -> dict[
     for table, columns in by_table.items():
         ordered = sorted(columns)
         _, rows = backend.rows(
-            "SELECT " + ", ".join(f"COUNT({c})" for c in ordered) + f" FROM {table}")
+            "SELECT " + ", ".join(f"COUNT({c})" for c in ordered) + f" FROM {table}"
+        )
         empty |= {f"{table}.{c}" for c, n in zip(ordered, rows[0], strict=True) if not n}
     return {d.id: [n for n in d.requires if n in empty] for d in definitions}
 
 
 def _population(backend: Backend) -> dict[int, float]:
-    _, rows = backend.rows("SELECT year, SUM(population) FROM population "
-                           "WHERE age_from >= 0 AND age_to <= 17 GROUP BY year")
+    _, rows = backend.rows(
+        "SELECT year, SUM(population) FROM population "
+        "WHERE age_from >= 0 AND age_to <= 17 GROUP BY year"
+    )
     return {int(y): float(n) for y, n in rows}
 
 
@@ -248,6 +279,7 @@ def _population_for(population: dict[int, float], period: Period) -> float | Non
 
 
 # --- compute ------------------------------------------------------------------------
+
 
 def _value(definition: Definition, numerator: float, denominator: float | None) -> float | None:
     if definition.unit == "count":
@@ -272,14 +304,26 @@ def _comparators(indicator_id: str, year: str, unit: str) -> dict[str, dict[str,
         found = comparators(indicator_id, chosen, la_code()) if chosen else {}
     except (ImportError, LookupError, OSError, ValueError):
         return {}
-    return {name: {"value": c.value, "status": c.status, "year": c.year,
-                   "release": getattr(c, "release", None)}
-            for name, c in (found or {}).items()
-            if c is not None and (unit != "count" or name == "la")}
+    return {
+        name: {
+            "value": c.value,
+            "status": c.status,
+            "year": c.year,
+            "release": getattr(c, "release", None),
+        }
+        for name, c in (found or {}).items()
+        if c is not None and (unit != "count" or name == "la")
+    }
 
 
-def _reason(definition: Definition, period: Period, extent: coverage.Extent | None,
-            counted: float, denominator: float | None, broken_down: bool = False) -> str | None:
+def _reason(
+    definition: Definition,
+    period: Period,
+    extent: coverage.Extent | None,
+    counted: float,
+    denominator: float | None,
+    broken_down: bool = False,
+) -> str | None:
     """Why `definition` has no figure for `period` (coverage.py), or None when it has."""
     if extent is None:
         return coverage.NO_RECORDS
@@ -296,9 +340,14 @@ def _reason(definition: Definition, period: Period, extent: coverage.Extent | No
     return None
 
 
-def compute(con: Any, period: Period | str, ids: Sequence[str] | None = None,
-            by: str | None = None, comparisons: bool = True,
-            settings: dict[str, Any] | None = None) -> list[Result]:
+def compute(
+    con: Any,
+    period: Period | str,
+    ids: Sequence[str] | None = None,
+    by: str | None = None,
+    comparisons: bool = True,
+    settings: dict[str, Any] | None = None,
+) -> list[Result]:
     """Every indicator (or those in `ids`) for `period`, one Result per indicator, or per
     indicator and breakdown value when `by` is given."""
     backend = as_backend(con)
@@ -308,26 +357,43 @@ def compute(con: Any, period: Period | str, ids: Sequence[str] | None = None,
     ytd = period.year_to_date()
     wanted = [period]
     if comparisons:
-        wanted += [*period.previous_quarters(), period.same_period_last_year(),
-                   period.last_year_outturn(), ytd]
+        wanted += [
+            *period.previous_quarters(),
+            period.same_period_last_year(),
+            period.last_year_outturn(),
+            ytd,
+        ]
     periods = list({p.label: p for p in wanted}.values())
     held = coverage.SnapshotData.read(backend)
     snapshot, extent = held.id, held.extent
     missing = missing_inputs(backend, definitions)
-    population = (_population(backend)
-                  if any(d.unit == "rate_per_10k" and not missing[d.id] for d in definitions)
-                  else {})
+    population = (
+        _population(backend)
+        if any(d.unit == "rate_per_10k" and not missing[d.id] for d in definitions)
+        else {}
+    )
     targets = load_targets()
     results = []
     for definition in definitions:
-        base = {"id": definition.id, "title": definition.title, "area": definition.area,
-                "unit": definition.unit, "polarity": definition.polarity,
-                "period_type": definition.period_type, "period": period.label,
-                "snapshot": snapshot, "by": by}
+        base = {
+            "id": definition.id,
+            "title": definition.title,
+            "area": definition.area,
+            "unit": definition.unit,
+            "polarity": definition.polarity,
+            "period_type": definition.period_type,
+            "period": period.label,
+            "snapshot": snapshot,
+            "by": by,
+        }
         if missing[definition.id]:
-            results.append(Result(**base, status="not available: needs "
-                                  + ", ".join(missing[definition.id]),
-                                  no_data=coverage.NOT_HELD))
+            results.append(
+                Result(
+                    **base,
+                    status="not available: needs " + ", ".join(missing[definition.id]),
+                    no_data=coverage.NOT_HELD,
+                )
+            )
             continue
         _, rows = backend.rows(aggregate_sql(definition, periods, by, settings))
         cells: dict[tuple[str, str | None], list[float]] = {}
@@ -339,14 +405,24 @@ def compute(con: Any, period: Period | str, ids: Sequence[str] | None = None,
             cell[2] += float(counted or 0)
             if band is not None:
                 bands.setdefault((label, key), {})[band] = int(numerator)
-        keys = sorted({k for (label, k) in cells if label == period.label},
-                      key=lambda k: (k is None, str(k))) if by else [None]
+        keys = (
+            sorted(
+                {k for (label, k) in cells if label == period.label},
+                key=lambda k: (k is None, str(k)),
+            )
+            if by
+            else [None]
+        )
         target = targets.get(definition.id)
-        comparator_values = (_comparators(definition.id, period.fy, definition.unit)
-                             if comparisons and by is None else {})
+        comparator_values = (
+            _comparators(definition.id, period.fy, definition.unit)
+            if comparisons and by is None
+            else {}
+        )
 
-        def figure(p: Period, key: str | None, definition: Definition = definition,
-                   cells: dict = cells) -> Figure:
+        def figure(
+            p: Period, key: str | None, definition: Definition = definition, cells: dict = cells
+        ) -> Figure:
             numerator, denominator, counted = cells.get((p.label, key), [0.0, 0.0, 0.0])
             if definition.unit == "rate_per_10k":
                 denominator = _population_for(population, p) if key is None else None
@@ -355,18 +431,29 @@ def compute(con: Any, period: Period | str, ids: Sequence[str] | None = None,
                 return Figure(p.label, None, no_data=reason)
             if definition.unit != "mean":
                 numerator = int(numerator)
-            shown_den = None if definition.unit == "count" or denominator is None else (
-                int(denominator) if float(denominator).is_integer() else round(denominator, 2))
-            return Figure(p.label, _value(definition, numerator, denominator),
-                          numerator, shown_den)
+            shown_den = (
+                None
+                if definition.unit == "count" or denominator is None
+                else (
+                    int(denominator) if float(denominator).is_integer() else round(denominator, 2)
+                )
+            )
+            return Figure(p.label, _value(definition, numerator, denominator), numerator, shown_den)
 
         for key in keys:
             main = figure(period, key)
-            result = Result(**base, status="ok", value=main.value, numerator=main.numerator,
-                            denominator=main.denominator, key=key,
-                            rag=rag(main.value, definition.polarity, target),
-                            target=float(target["target"]) if target else None,
-                            comparators=comparator_values, no_data=main.no_data)
+            result = Result(
+                **base,
+                status="ok",
+                value=main.value,
+                numerator=main.numerator,
+                denominator=main.denominator,
+                key=key,
+                rag=rag(main.value, definition.polarity, target),
+                target=float(target["target"]) if target else None,
+                comparators=comparator_values,
+                no_data=main.no_data,
+            )
             if definition.bands and main.no_data is None:
                 found = bands.get((period.label, key), {})
                 result.bands = {b: found.get(b, 0) for b in definition.bands}
@@ -397,8 +484,9 @@ def _year_to_date_of(forecast: float, period: Period) -> Figure:
     return Figure(ytd.label, count, count)
 
 
-def children(con: Any, indicator_id: str, period: Period | str,
-             settings: dict[str, Any] | None = None) -> list[ChildRow]:
+def children(
+    con: Any, indicator_id: str, period: Period | str, settings: dict[str, Any] | None = None
+) -> list[ChildRow]:
     """The items behind an indicator's figure for `period`, with their evidence."""
     backend = as_backend(con)
     period = parse_period(period) if isinstance(period, str) else period
@@ -406,8 +494,9 @@ def children(con: Any, indicator_id: str, period: Period | str,
     missing = missing_inputs(backend, [definition])[definition.id]
     if missing:
         raise LookupError(f"{indicator_id}: not available: needs {', '.join(missing)}")
-    columns, rows = backend.rows(rows_sql(definition, [period], settings)
-                                 + "SELECT * FROM d ORDER BY child_id")
+    columns, rows = backend.rows(
+        rows_sql(definition, [period], settings) + "SELECT * FROM d ORDER BY child_id"
+    )
     found = []
     # ties on child_id (a child with several visits) in a fixed order, run after run
     at = columns.index("child_id")  # rows with no child (caseload's workers) last
@@ -420,6 +509,9 @@ def children(con: Any, indicator_id: str, period: Period | str,
         evidence = {k: v for k, v in record.items() if k not in ROW_COLUMNS}
         # a row that is not a child (e.g. a worker in caseload's denominator) has no id
         child_id = "" if record["child_id"] is None else str(record["child_id"])
-        found.append(ChildRow(child_id, bool(record["in_numerator"]),
-                              bool(record["in_denominator"]), evidence))
+        found.append(
+            ChildRow(
+                child_id, bool(record["in_numerator"]), bool(record["in_denominator"]), evidence
+            )
+        )
     return found

@@ -41,10 +41,16 @@ def flat_rows(results: Sequence[Result]) -> list[dict[str, Any]]:
         row: dict[str, Any] = {"id": r.id, "title": r.title, "period": r.period}
         if r.by:
             row[r.by] = r.key
-        row |= {"status": r.status, "no_data": r.no_data, "value": _round(r.value),
-                "numerator": r.numerator,
-                "denominator": r.denominator, "unit": r.unit, "rag": r.rag,
-                "target": r.target}
+        row |= {
+            "status": r.status,
+            "no_data": r.no_data,
+            "value": _round(r.value),
+            "numerator": r.numerator,
+            "denominator": r.denominator,
+            "unit": r.unit,
+            "rag": r.rag,
+            "target": r.target,
+        }
         for i, figure in enumerate(r.previous_quarters, 1):
             row[f"previous_quarter_{i}"] = f"{figure.period}: {_shown(figure.value)}"
         for name in ("same_period_last_year", "last_year_outturn"):
@@ -71,8 +77,9 @@ def write_xlsx(results: Sequence[Result], path: Path) -> None:
     import xlsxwriter
 
     rows = flat_rows(results)
-    workbook = xlsxwriter.Workbook(str(path), {"strings_to_formulas": False,
-                                               "strings_to_urls": False})
+    workbook = xlsxwriter.Workbook(
+        str(path), {"strings_to_formulas": False, "strings_to_urls": False}
+    )
     sheet = workbook.add_worksheet("Indicators")
     if rows:
         for col, name in enumerate(rows[0]):
@@ -96,8 +103,19 @@ def print_table(results: Sequence[Result]) -> None:
 
     by = results[0].by if results else None
     table = Table(title=f"Indicators, {results[0].period}" if results else "Indicators")
-    headings = ["indicator", *([by] if by else []), "value", "num", "den", "RAG",
-                "previous 4 quarters", "last year", "outturn", "forecast", *COMPARATORS]
+    headings = [
+        "indicator",
+        *([by] if by else []),
+        "value",
+        "num",
+        "den",
+        "RAG",
+        "previous 4 quarters",
+        "last year",
+        "outturn",
+        "forecast",
+        *COMPARATORS,
+    ]
     for heading in headings:
         table.add_column(heading)
 
@@ -111,8 +129,17 @@ def print_table(results: Sequence[Result]) -> None:
             continue
         quarters = " ".join(_shown(f.value) for f in r.previous_quarters)
         value = f"no data ({r.no_data})" if r.no_data else show(row["value"])
-        table.add_row(r.title, *([show(r.key)] if by else []), value,
-                      show(r.numerator), show(r.denominator), show(r.rag), quarters,
-                      show(row["same_period_last_year"]), show(row["last_year_outturn"]),
-                      show(row["forecast"]), *(show(row[c]) for c in COMPARATORS))
+        table.add_row(
+            r.title,
+            *([show(r.key)] if by else []),
+            value,
+            show(r.numerator),
+            show(r.denominator),
+            show(r.rag),
+            quarters,
+            show(row["same_period_last_year"]),
+            show(row["last_year_outturn"]),
+            show(row["forecast"]),
+            *(show(row[c]) for c in COMPARATORS),
+        )
     Console().print(table)

@@ -14,8 +14,14 @@ Missing is never zero: None reads `missing`, which each audience words its own w
 from __future__ import annotations
 
 
-def format_value(value: float | None, unit: str, *, missing: str = "no data",
-                 trim: bool = False, group_percent: bool = True) -> str:
+def format_value(
+    value: float | None,
+    unit: str,
+    *,
+    missing: str = "no data",
+    trim: bool = False,
+    group_percent: bool = True,
+) -> str:
     """`value` in `unit`'s usual form. `trim` drops a '.0' ('43%', not '43.0%');
     `group_percent=False` writes a percentage without a thousands separator."""
     if value is None:

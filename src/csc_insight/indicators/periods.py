@@ -141,8 +141,7 @@ def quarter(start_year: int, q: int) -> Period:
 
 
 def financial_year(start_year: int) -> Period:
-    return Period(date(start_year, 4, 1), date(start_year + 1, 3, 31), "year",
-                  fy_label(start_year))
+    return Period(date(start_year, 4, 1), date(start_year + 1, 3, 31), "year", fy_label(start_year))
 
 
 def ytd(end: date) -> Period:
@@ -168,8 +167,10 @@ def parse_period(text: str) -> Period:
     period = _parse(text)
     year = fy_start_year(period.start)
     if not FIRST_YEAR <= year <= LAST_YEAR or fy_start_year(period.end) > LAST_YEAR:
-        raise PeriodError(f"{text!r} is not a period: periods run from 1 April "
-                          f"{FIRST_YEAR} to 31 March {LAST_YEAR + 1}")
+        raise PeriodError(
+            f"{text!r} is not a period: periods run from 1 April "
+            f"{FIRST_YEAR} to 31 March {LAST_YEAR + 1}"
+        )
     return period
 
 
@@ -197,6 +198,7 @@ def _parse(text: str) -> Period:
 def _fy_year(m: re.Match[str]) -> int:
     start = int(m[1])
     if (start + 1) % 100 != int(m[2]):
-        raise PeriodError(f"{m[0]!r} is not a period: a financial year runs from one year "
-                          "into the next (2019-20)")
+        raise PeriodError(
+            f"{m[0]!r} is not a period: a financial year runs from one year into the next (2019-20)"
+        )
     return start

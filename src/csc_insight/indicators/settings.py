@@ -37,8 +37,9 @@ def load_targets() -> dict[str, dict[str, Any]]:
     return _read("targets.yaml", "targets.yaml")
 
 
-def sql_params(settings: dict[str, Any], indicator_id: str,
-               defaults: dict[str, Any]) -> dict[str, Any]:
+def sql_params(
+    settings: dict[str, Any], indicator_id: str, defaults: dict[str, Any]
+) -> dict[str, Any]:
     """The values bound to :name in a definition's SQL (`binding.bind`)."""
     params = {
         "inclusive": 1 if settings["working_days"] == "inclusive" else 0,
@@ -54,8 +55,9 @@ def rag(value: float | None, polarity: str, target: dict[str, Any] | None) -> st
     """'green' on or beyond the target, 'amber' within tolerance of it, else 'red'."""
     if value is None or target is None or polarity == "neutral":
         return None
-    gap = value - float(target["target"]) if polarity == "higher" else float(
-        target["target"]) - value
+    gap = (
+        value - float(target["target"]) if polarity == "higher" else float(target["target"]) - value
+    )
     if gap >= 0:
         return "green"
     return "amber" if -gap <= float(target.get("tolerance", 0)) else "red"

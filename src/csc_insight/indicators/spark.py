@@ -23,8 +23,14 @@ from typing import Any
 from csc_insight.store import snapshots
 from csc_insight.store.schema import tables
 
-_SPARK_TYPES = {"VARCHAR": "STRING", "DATE": "DATE", "BOOLEAN": "BOOLEAN", "INTEGER": "INT",
-                "BIGINT": "BIGINT", "DOUBLE": "DOUBLE"}
+_SPARK_TYPES = {
+    "VARCHAR": "STRING",
+    "DATE": "DATE",
+    "BOOLEAN": "BOOLEAN",
+    "INTEGER": "INT",
+    "BIGINT": "BIGINT",
+    "DOUBLE": "DOUBLE",
+}
 
 
 def transpile(sql: str) -> str:
@@ -38,12 +44,15 @@ def session(master: str = "local[2]", app_name: str = "csc-insight") -> Any:
     """A SparkSession (getOrCreate: one per process)."""
     from pyspark.sql import SparkSession
 
-    return (SparkSession.builder.master(master).appName(app_name)
-            .config("spark.sql.session.timeZone", "UTC")
-            .config("spark.sql.shuffle.partitions", "2")
-            .config("spark.ui.showConsoleProgress", "false")
-            .config("spark.ui.enabled", "false")
-            .getOrCreate())
+    return (
+        SparkSession.builder.master(master)
+        .appName(app_name)
+        .config("spark.sql.session.timeZone", "UTC")
+        .config("spark.sql.shuffle.partitions", "2")
+        .config("spark.ui.showConsoleProgress", "false")
+        .config("spark.ui.enabled", "false")
+        .getOrCreate()
+    )
 
 
 def export_parquet(con: Any, folder: str | Path) -> None:
@@ -72,8 +81,9 @@ class SparkBackend:
         return cls(spark, snapshots.recorded_id(con))
 
     @classmethod
-    def from_parquet(cls, folder: str | Path, spark: Any = None,
-                     snapshot: str | None = None) -> SparkBackend:
+    def from_parquet(
+        cls, folder: str | Path, spark: Any = None, snapshot: str | None = None
+    ) -> SparkBackend:
         """Views over folder/<table>.parquet, as written by `export_parquet`."""
         spark = spark or session()
         for table in tables():

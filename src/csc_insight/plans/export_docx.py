@@ -15,9 +15,17 @@ from csc_insight.plans.document import HEADER_FIELDS, PlanDocument
 from csc_insight.plans.export_xlsx import comments_text
 from csc_insight.plans.rag import FILLS, INKS, LABELS
 
-COLUMNS = [("Ref", 0.4), ("Specific aim", 1.5), ("Source", 1.0), ("Action", 1.7),
-           ("Measure/outcome", 1.5), ("Due", 0.8), ("Lead", 0.6), ("Comments", 2.2),
-           ("RAG", 0.8)]
+COLUMNS = [
+    ("Ref", 0.4),
+    ("Specific aim", 1.5),
+    ("Source", 1.0),
+    ("Action", 1.7),
+    ("Measure/outcome", 1.5),
+    ("Due", 0.8),
+    ("Lead", 0.6),
+    ("Comments", 2.2),
+    ("RAG", 0.8),
+]
 
 
 def _shade(cell: object, fill: str) -> None:
@@ -71,8 +79,17 @@ def write_docx(plan: PlanDocument, path: Path) -> Path:
             cell.paragraphs[0].runs[0].bold = True
             cell.width = Inches(width)
         for a in section.actions:
-            values = [a.ref, a.specific_aim, a.source, a.action, a.measure, _when(a.due),
-                      a.lead_text, comments_text(a.comments), LABELS[a.rag]]
+            values = [
+                a.ref,
+                a.specific_aim,
+                a.source,
+                a.action,
+                a.measure,
+                _when(a.due),
+                a.lead_text,
+                comments_text(a.comments),
+                LABELS[a.rag],
+            ]
             cells = table.add_row().cells
             for cell, value, (_, width) in zip(cells, values, COLUMNS, strict=True):
                 cell.text = value

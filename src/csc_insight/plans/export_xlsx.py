@@ -14,8 +14,20 @@ from csc_insight.indicators.export import escape_cell
 from csc_insight.plans.document import HEADER_FIELDS, PlanDocument
 from csc_insight.plans.rag import FILLS, INKS, LABELS
 
-HEADINGS = ["Section", "Ref", "Specific aim", "Source", "Action", "Measure/outcome", "Start",
-            "Due", "Lead", "Area lead", "Comments", "RAG"]
+HEADINGS = [
+    "Section",
+    "Ref",
+    "Specific aim",
+    "Source",
+    "Action",
+    "Measure/outcome",
+    "Start",
+    "Due",
+    "Lead",
+    "Area lead",
+    "Comments",
+    "RAG",
+]
 WIDTHS = [22, 6, 30, 18, 40, 30, 11, 11, 10, 14, 45, 16]
 
 
@@ -33,16 +45,20 @@ def comments_text(comments: list) -> str:
 def write_xlsx(plan: PlanDocument, path: Path) -> Path:
     import xlsxwriter
 
-    book = xlsxwriter.Workbook(str(path), {"strings_to_formulas": False,
-                                           "strings_to_numbers": False,
-                                           "strings_to_urls": False})
+    book = xlsxwriter.Workbook(
+        str(path),
+        {"strings_to_formulas": False, "strings_to_numbers": False, "strings_to_urls": False},
+    )
     sheet = book.add_worksheet("Plan")
     bold = book.add_format({"bold": True, "text_wrap": True, "valign": "top"})
     wrap = book.add_format({"text_wrap": True, "valign": "top"})
     day = book.add_format({"num_format": "dd/mm/yyyy", "valign": "top"})
-    rag_formats = {r: book.add_format({"bold": True, "bg_color": "#" + FILLS[r],
-                                       "font_color": "#" + INKS[r], "valign": "top"})
-                   for r in FILLS}
+    rag_formats = {
+        r: book.add_format(
+            {"bold": True, "bg_color": "#" + FILLS[r], "font_color": "#" + INKS[r], "valign": "top"}
+        )
+        for r in FILLS
+    }
 
     def text(row: int, col: int, value: str, fmt: object = wrap) -> None:
         sheet.write_string(row, col, escape_cell(value or ""), fmt)

@@ -48,8 +48,9 @@ def current_values(ids: Iterable[str], rule: Any = None) -> dict[str, str]:
     for result in results:
         if result.status != "ok":
             shown[result.id] = f"{result.status} ({period.label})"
-        elif rule is not None and rule.hides(result.unit, result.value, result.numerator,
-                                             result.denominator):
+        elif rule is not None and rule.hides(
+            result.unit, result.value, result.numerator, result.denominator
+        ):
             shown[result.id] = f"c ({period.label}; small numbers are not shown)"
         elif result.no_data:
             shown[result.id] = f"no data: {result.no_data} ({period.label})"

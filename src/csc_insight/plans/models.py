@@ -18,13 +18,15 @@ class Plan(models.Model):
     name = models.CharField(max_length=200)
     duration = models.CharField(max_length=200, blank=True)
     relevant_strategies = models.TextField(blank=True)
-    monitoring_board = models.CharField("board responsible for monitoring", max_length=300,
-                                        blank=True)
+    monitoring_board = models.CharField(
+        "board responsible for monitoring", max_length=300, blank=True
+    )
     owner = models.CharField(max_length=200, blank=True)
     implementation_date = models.DateField(null=True, blank=True)
     review_date = models.DateField(null=True, blank=True)
-    monitoring_frequency = models.CharField("frequency of monitoring/reporting",
-                                            max_length=100, blank=True)
+    monitoring_frequency = models.CharField(
+        "frequency of monitoring/reporting", max_length=100, blank=True
+    )
     aims = models.TextField(blank=True)
     people_involved = models.TextField("people involved in delivering the plan", blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -52,8 +54,13 @@ class Lead(models.Model):
     """A name or initials as plans write them ('RG'); an Administrator links it to a user."""
 
     name = models.CharField(max_length=100, unique=True)
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
-                             on_delete=models.SET_NULL, related_name="plan_leads")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="plan_leads",
+    )
 
     class Meta:
         ordering = ["name"]
@@ -118,8 +125,9 @@ class Update(models.Model):
     rag = models.CharField(max_length=10, choices=RAG_CHOICES)
     previous_rag = models.CharField(max_length=10, choices=RAG_CHOICES, blank=True)
     comment = models.TextField(blank=True)
-    by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
-                           on_delete=models.SET_NULL, related_name="+")
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

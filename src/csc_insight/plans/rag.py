@@ -41,10 +41,18 @@ def parse_rag(text: object) -> Rag | None:
 
 
 # Cell colours for exports (the rating is always written in words too).
-FILLS: dict[Rag, str] = {Rag.RED: "D4351C", Rag.AMBER: "FFDD00", Rag.GREEN: "00703C",
-                         Rag.BLUE: "1D70B8"}
+FILLS: dict[Rag, str] = {
+    Rag.RED: "D4351C",
+    Rag.AMBER: "FFDD00",
+    Rag.GREEN: "00703C",
+    Rag.BLUE: "1D70B8",
+}
 # Text colours that keep each fill readable (WCAG contrast).
-INKS: dict[Rag, str] = {Rag.RED: "FFFFFF", Rag.AMBER: "0B0C0C", Rag.GREEN: "FFFFFF",
-                        Rag.BLUE: "FFFFFF"}
+INKS: dict[Rag, str] = {
+    Rag.RED: "FFFFFF",
+    Rag.AMBER: "0B0C0C",
+    Rag.GREEN: "FFFFFF",
+    Rag.BLUE: "FFFFFF",
+}
 
 CHOICES: list[tuple[str, str]] = [(r.value, r.label) for r in Rag]

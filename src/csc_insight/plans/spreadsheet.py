@@ -50,9 +50,11 @@ _HEADER_LABELS = {label.casefold(): attr for attr, label in HEADER_FIELDS} | {
 }
 _LEAD_SPLIT = re.compile(r"\s*(?:/|,|&|\band\b)\s*")
 _MONTH_YEAR = re.compile(r"^([A-Za-z]{3,9})[- ]?(\d{2}|\d{4})$")
-_MONTHS = {m.casefold(): i for i, m in enumerate(calendar.month_abbr) if m} | {
-    m.casefold(): i for i, m in enumerate(calendar.month_name) if m
-} | {"sept": 9}
+_MONTHS = (
+    {m.casefold(): i for i, m in enumerate(calendar.month_abbr) if m}
+    | {m.casefold(): i for i, m in enumerate(calendar.month_name) if m}
+    | {"sept": 9}
+)
 SCAN_ROWS = 50  # how far down to look for the heading row
 
 
@@ -107,8 +109,9 @@ def _rows(path: Path, report: Report) -> list[list[object]] | None:
             return None
         with path.open(encoding="utf-8-sig", newline="") as fh:
             return [list(r) for r in csv.reader(fh)]
-    report.error("not_plan_file", path.name, "Expected a plan as an .xlsx or .csv file.",
-                 value=path.suffix)
+    report.error(
+        "not_plan_file", path.name, "Expected a plan as an .xlsx or .csv file.", value=path.suffix
+    )
     return None
 
 
@@ -156,17 +159,29 @@ def read_plan(path: Path, report: Report, name: str | None = None) -> PlanDocume
     sections: dict[str, PlanSection] = {}
     section = ""
     for index, cells in enumerate(rows[start + 1 :], start=start + 2):
-        values = {col.field: cells[pos] if pos < len(cells) else None
-                  for pos, col in found.items()}
+        values = {col.field: cells[pos] if pos < len(cells) else None for pos, col in found.items()}
         if not any(_text(v) for v in values.values()):
             continue
         letters = {col.field: column_letter(pos) for pos, col in found.items()}
 
-        def bad(field: str, code: str, expected: str, row: int = index,
-                letters: dict[str, str] = letters, values: dict[str, object] = values) -> None:
+        def bad(
+            field: str,
+            code: str,
+            expected: str,
+            row: int = index,
+            letters: dict[str, str] = letters,
+            values: dict[str, object] = values,
+        ) -> None:
             heading = next(c.heading for c in COLUMNS if c.field == field)
-            report.error(code, file, f"Expected {expected}.", row=row, column=heading,
-                         column_letter=letters.get(field), value=_text(values.get(field)))
+            report.error(
+                code,
+                file,
+                f"Expected {expected}.",
+                row=row,
+                column=heading,
+                column_letter=letters.get(field),
+                value=_text(values.get(field)),
+            )
 
         errors_before = report.count("error")
         section = _text(values.get("section")) or section
@@ -207,6 +222,7 @@ def read_plan(path: Path, report: Report, name: str | None = None) -> PlanDocume
             plan.sections.append(sections[section])
         sections[section].actions.append(action)
     if not plan.actions() and report.ok:
-        report.error("no_actions", file, "Expected at least one action below the heading row.",
-                     row=start + 2)
+        report.error(
+            "no_actions", file, "Expected at least one action below the heading row.", row=start + 2
+        )
     return plan

@@ -64,12 +64,16 @@ def overdue(actions: Iterable[ActionState], today: date) -> list[ActionState]:
     return sorted(late, key=lambda a: (a.due, a.ref))
 
 
-def due_soon(actions: Iterable[ActionState], today: date,
-             days: int = DUE_SOON_DAYS) -> list[ActionState]:
+def due_soon(
+    actions: Iterable[ActionState], today: date, days: int = DUE_SOON_DAYS
+) -> list[ActionState]:
     """Not complete and due from today to `days` days ahead, earliest first."""
     until = today + timedelta(days=days)
-    soon = [a for a in actions
-            if a.rag is not Rag.BLUE and a.due is not None and today <= a.due <= until]
+    soon = [
+        a
+        for a in actions
+        if a.rag is not Rag.BLUE and a.due is not None and today <= a.due <= until
+    ]
     return sorted(soon, key=lambda a: (a.due, a.ref))
 
 

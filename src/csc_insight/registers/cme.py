@@ -57,8 +57,9 @@ def parse_term(text: str) -> Term:
     try:
         first, last = (date.fromisoformat(part.strip()) for part in text.split(":"))
     except ValueError as bad:
-        raise TermError(f"A term is START:END as yyyy-mm-dd, for example "
-                        f"2019-09-01:2019-10-31 (found {text!r})") from bad
+        raise TermError(
+            f"A term is START:END as yyyy-mm-dd, for example 2019-09-01:2019-10-31 (found {text!r})"
+        ) from bad
     if last < first:
         raise TermError(f"The term ends ({last}) before it starts ({first})")
     return Term(first, last)
@@ -75,8 +76,9 @@ class Entry:
         return self.start <= term.end and (self.end is None or self.end >= term.start)
 
 
-def involvement(child_ids: Iterable[str], term: Term,
-                snapshot_id: str | None = None) -> dict[str, str] | None:
+def involvement(
+    child_ids: Iterable[str], term: Term, snapshot_id: str | None = None
+) -> dict[str, str] | None:
     """Child -> 'CP', 'CIN' or 'EH' for the children involved with social care or early help
     during the term (others absent); None when no snapshot is loaded."""
     ids = sorted(set(child_ids))
@@ -87,15 +89,21 @@ def involvement(child_ids: Iterable[str], term: Term,
             params = [ids, term.end, term.start]
             cp = con.execute(
                 "SELECT DISTINCT child_id FROM cp_plans WHERE list_contains(?, child_id) AND "
-                "start_date <= ? AND (end_date IS NULL OR end_date >= ?)", params).fetchall()
+                "start_date <= ? AND (end_date IS NULL OR end_date >= ?)",
+                params,
+            ).fetchall()
             cin = con.execute(
                 "SELECT DISTINCT child_id FROM referrals WHERE list_contains(?, child_id) AND "
                 "referral_date <= ? AND (closure_date IS NULL OR closure_date >= ?) AND "
-                "NOT coalesce(nfa, false)", params).fetchall()
+                "NOT coalesce(nfa, false)",
+                params,
+            ).fetchall()
             eh = con.execute(
                 "SELECT DISTINCT child_id FROM early_help WHERE list_contains(?, child_id) AND "
                 "coalesce(start_date, referral_date) <= ? AND "
-                "(closure_date IS NULL OR closure_date >= ?)", params).fetchall()
+                "(closure_date IS NULL OR closure_date >= ?)",
+                params,
+            ).fetchall()
     except snapshots.SnapshotError:
         return None
     found: dict[str, str] = {}
@@ -128,12 +136,14 @@ class TermCounts:
 def _line(children: set[str], services: dict[str, str] | None) -> Line:
     if services is None:
         return Line(len(children), None)
-    return Line(len(children), {s: sum(1 for c in children if services.get(c) == s)
-                                for s in SERVICES})
+    return Line(
+        len(children), {s: sum(1 for c in children if services.get(c) == s) for s in SERVICES}
+    )
 
 
-def term_counts(entries: Sequence[Entry], term: Term,
-                services: dict[str, str] | None) -> TermCounts:
+def term_counts(
+    entries: Sequence[Entry], term: Term, services: dict[str, str] | None
+) -> TermCounts:
     """The term's counts from the entries and each child's involvement (`involvement`)."""
     by: dict[str, set[str]] = {EHE: set(), CME: set(), AT_RISK: set(), MEDICAL: set()}
     for entry in entries:
@@ -142,11 +152,17 @@ def term_counts(entries: Sequence[Entry], term: Term,
     monitored = set().union(*by.values())
     joint = sorted(c for c in monitored if services and c in services)
     return TermCounts(
-        term=term, total=len(monitored), ehe=_line(by[EHE], services),
-        cme=_line(by[CME], services), at_risk=_line(by[AT_RISK], services),
+        term=term,
+        total=len(monitored),
+        ehe=_line(by[EHE], services),
+        cme=_line(by[CME], services),
+        at_risk=_line(by[AT_RISK], services),
         cme_or_at_risk=_line(by[CME] | by[AT_RISK], services),
-        medical=_line(by[MEDICAL], services), medical_also_ehe=len(by[MEDICAL] & by[EHE]),
-        jointly_worked=tuple(joint), monitored=tuple(sorted(monitored)))
+        medical=_line(by[MEDICAL], services),
+        medical_also_ehe=len(by[MEDICAL] & by[EHE]),
+        jointly_worked=tuple(joint),
+        monitored=tuple(sorted(monitored)),
+    )
 
 
 def _split(line: Line) -> str:
@@ -158,9 +174,11 @@ def _split(line: Line) -> str:
 def summary(counts: TermCounts) -> str:
     """'Total monitored 18: EHE 3, CME/at risk 14 (3 CP, 0 CIN, 3 EH), medical 2 (1 also
     EHE)'."""
-    return (f"Total monitored {counts.total}: EHE {counts.ehe.children}, CME/at risk "
-            f"{counts.cme_or_at_risk.children}{_split(counts.cme_or_at_risk)}, medical "
-            f"{counts.medical.children} ({counts.medical_also_ehe} also EHE)")
+    return (
+        f"Total monitored {counts.total}: EHE {counts.ehe.children}, CME/at risk "
+        f"{counts.cme_or_at_risk.children}{_split(counts.cme_or_at_risk)}, medical "
+        f"{counts.medical.children} ({counts.medical_also_ehe} also EHE)"
+    )
 
 
 def report_lines(counts: TermCounts) -> list[str]:
@@ -170,8 +188,7 @@ def report_lines(counts: TermCounts) -> list[str]:
         f"Total number of children being monitored: {counts.total}",
         f"Electively Home Educated Children: {counts.ehe.children}",
         f"Children Missing Education or unplaced: {counts.cme.children}",
-        f"Children at Risk of Missing Education: {counts.at_risk.children}"
-        f"{_split(counts.at_risk)}",
+        f"Children at Risk of Missing Education: {counts.at_risk.children}{_split(counts.at_risk)}",
         "Children Missing Education / At risk of Missing Education children: "
         f"{counts.cme_or_at_risk.children}{_split(counts.cme_or_at_risk)}",
         "Children unable to attend school full time / part time due to medical reasons: "

@@ -21,23 +21,41 @@ from csc_insight.registers.register_file import read_register
 
 REGISTER = "cme"
 CATEGORY_WORDS = {
-    "ehe": "ehe", "elective home education": "ehe", "electively home educated": "ehe",
-    "cme": "cme", "missing education": "cme", "unplaced": "cme",
+    "ehe": "ehe",
+    "elective home education": "ehe",
+    "electively home educated": "ehe",
+    "cme": "cme",
+    "missing education": "cme",
+    "unplaced": "cme",
     "missing education or unplaced": "cme",
-    "at_risk": "at_risk", "at risk": "at_risk", "at risk of missing education": "at_risk",
+    "at_risk": "at_risk",
+    "at risk": "at_risk",
+    "at risk of missing education": "at_risk",
     "low attendance": "at_risk",
-    "medical": "medical", "medical reasons": "medical",
+    "medical": "medical",
+    "medical reasons": "medical",
 }
 
 
 COLUMNS = [
     Column("CHILD", "child_id", required=True, not_null=True, describe="a child ID"),
-    Column("CATEGORY", "category", "code", required=True, not_null=True,
-           codes=frozenset(CATEGORY_WORDS), describe="EHE, CME, AT_RISK or MEDICAL"),
+    Column(
+        "CATEGORY",
+        "category",
+        "code",
+        required=True,
+        not_null=True,
+        codes=frozenset(CATEGORY_WORDS),
+        describe="EHE, CME, AT_RISK or MEDICAL",
+    ),
     Column("START", "start", "date", required=True, not_null=True),
     Column("END", "end", "date"),
-    Column("ATTENDANCE", "attendance", "number",  # type: ignore[arg-type]
-           describe="a percentage from 0 to 100"),
+    Column(
+        "ATTENDANCE",
+        "attendance",
+        "number",  # type: ignore[arg-type]
+        describe="a percentage from 0 to 100",
+    ),
     Column("SCHOOL", "school"),
     Column("NOTES", "notes"),
 ]
@@ -45,8 +63,7 @@ COLUMNS = [
 
 def _checks(values: dict[str, Any]) -> list[tuple[str, str, str]]:
     found = []
-    values["category"] = CATEGORY_WORDS.get(values.get("category") or "", values.get(
-        "category"))
+    values["category"] = CATEGORY_WORDS.get(values.get("category") or "", values.get("category"))
     start, end = values.get("start"), values.get("end")
     if isinstance(start, date) and isinstance(end, date) and end < start:
         found.append(("end", "before_start", f"a date on or after START ({start:%d/%m/%Y})"))
@@ -59,8 +76,14 @@ def _checks(values: dict[str, Any]) -> list[tuple[str, str, str]]:
 def import_file(path: Path, username: str = "") -> ImportResult:
     """Import the register file: good rows saved (new or updated), bad rows quarantined."""
     result = ImportResult()
-    read = read_register(path, COLUMNS, ("child_id", "category", "start"), result.report,
-                         _checks, key_words="child, category and start")
+    read = read_register(
+        path,
+        COLUMNS,
+        ("child_id", "category", "start"),
+        result.report,
+        _checks,
+        key_words="child, category and start",
+    )
     if read is None:
         result.read = False
         return result

@@ -64,21 +64,31 @@ class Episode:
 def from_model(row: Any) -> Episode:
     """The register's model row as an Episode."""
     return Episode(
-        child_id=row.child_id, start=row.start, returned_on=row.returned_on,
+        child_id=row.child_id,
+        start=row.start,
+        returned_on=row.returned_on,
         rhi_offered_on=row.rhi_offered_on,
-        rhi_offered=True if row.rhi_offered_on else None, rhi_accepted=row.rhi_accepted,
-        rhi_held_on=row.rhi_held_on, lead_member_notified_on=row.lead_member_notified_on,
-        missing_from=row.missing_from, source=REGISTER, register_id=row.pk)
+        rhi_offered=True if row.rhi_offered_on else None,
+        rhi_accepted=row.rhi_accepted,
+        rhi_held_on=row.rhi_held_on,
+        lead_member_notified_on=row.lead_member_notified_on,
+        missing_from=row.missing_from,
+        source=REGISTER,
+        register_id=row.pk,
+    )
 
 
-def loaded_episodes(child_id: str | None = None,
-                    snapshot_id: str | None = None) -> list[Episode] | None:
+def loaded_episodes(
+    child_id: str | None = None, snapshot_id: str | None = None
+) -> list[Episode] | None:
     """The episodes in the snapshot's `missing_episodes` (SSDA903 Missing merged with the
     local extras); None when there is no snapshot."""
     try:
         with snapshots.connect(snapshot_id) as con:
-            sql = ("SELECT child_id, start_date, end_date, rhi_offered, rhi_accepted, rhi_date "
-                   "FROM missing_episodes WHERE start_date IS NOT NULL")
+            sql = (
+                "SELECT child_id, start_date, end_date, rhi_offered, rhi_accepted, rhi_date "
+                "FROM missing_episodes WHERE start_date IS NOT NULL"
+            )
             params: list[object] = []
             if child_id is not None:
                 sql += " AND child_id = ?"
@@ -86,8 +96,18 @@ def loaded_episodes(child_id: str | None = None,
             rows = con.execute(sql + " ORDER BY child_id, start_date", params).fetchall()
     except snapshots.SnapshotError:
         return None
-    return [Episode(child_id=c, start=s, returned_on=e, rhi_offered=o, rhi_accepted=a,
-                    rhi_held_on=h, source=LOADED) for c, s, e, o, a, h in rows]
+    return [
+        Episode(
+            child_id=c,
+            start=s,
+            returned_on=e,
+            rhi_offered=o,
+            rhi_accepted=a,
+            rhi_held_on=h,
+            source=LOADED,
+        )
+        for c, s, e, o, a, h in rows
+    ]
 
 
 def merged(register: Iterable[Episode], loaded: Iterable[Episode]) -> list[Episode]:
@@ -102,11 +122,15 @@ def merged(register: Iterable[Episode], loaded: Iterable[Episode]) -> list[Episo
         other = by_key.pop(key, None)
         if other is not None:
             ep = replace(
-                ep, source=BOTH, returned_on=ep.returned_on or other.returned_on,
+                ep,
+                source=BOTH,
+                returned_on=ep.returned_on or other.returned_on,
                 rhi_offered=ep.rhi_offered if ep.rhi_offered is not None else other.rhi_offered,
-                rhi_accepted=(ep.rhi_accepted if ep.rhi_accepted is not None
-                              else other.rhi_accepted),
-                rhi_held_on=ep.rhi_held_on or other.rhi_held_on)
+                rhi_accepted=(
+                    ep.rhi_accepted if ep.rhi_accepted is not None else other.rhi_accepted
+                ),
+                rhi_held_on=ep.rhi_held_on or other.rhi_held_on,
+            )
         out[key] = ep
     out.update(by_key)
     return sorted(out.values(), key=lambda e: (e.start, e.child_id), reverse=True)

@@ -30,8 +30,15 @@ REGISTER = "missing"
 
 COLUMNS = [
     Column("CHILD", "child_id", required=True, not_null=True, describe="a child ID"),
-    Column("MISSING_FROM", "missing_from", "code", required=True, not_null=True,
-           codes=frozenset(MissingFrom.values), describe="home or care"),
+    Column(
+        "MISSING_FROM",
+        "missing_from",
+        "code",
+        required=True,
+        not_null=True,
+        codes=frozenset(MissingFrom.values),
+        describe="home or care",
+    ),
     Column("START", "start", "date", required=True, not_null=True),
     Column("REPORTED_BY", "reported_by"),
     Column("REPORTED_ON", "reported_on", "date"),
@@ -46,8 +53,14 @@ COLUMNS = [
     Column("LEAD_MEMBER_NOTIFIED", "lead_member_notified_on", "date"),
 ]
 # Dates that cannot come before the start of the episode.
-AFTER_START = ("reported_on", "strategy_meeting_on", "returned_on", "rhi_offered_on",
-               "rhi_held_on", "lead_member_notified_on")
+AFTER_START = (
+    "reported_on",
+    "strategy_meeting_on",
+    "returned_on",
+    "rhi_offered_on",
+    "rhi_held_on",
+    "lead_member_notified_on",
+)
 
 
 @dataclass
@@ -68,27 +81,43 @@ def _checks(values: dict[str, Any]) -> list[tuple[str, str, str]]:
             found.append((name, "before_start", f"a date on or after START ({start:%d/%m/%Y})"))
     for name in ("rhi_offered_on", "rhi_held_on"):
         when = values.get(name)
-        if (isinstance(when, date) and isinstance(returned, date) and when < returned
-                and not (isinstance(start, date) and when < start)):
-            found.append((name, "before_return",
-                          f"a date on or after RETURNED ({returned:%d/%m/%Y})"))
+        if (
+            isinstance(when, date)
+            and isinstance(returned, date)
+            and when < returned
+            and not (isinstance(start, date) and when < start)
+        ):
+            found.append(
+                (name, "before_return", f"a date on or after RETURNED ({returned:%d/%m/%Y})")
+            )
     return found
 
 
-def save_quarantined(register: str, file: str, rows: list[Quarantined],
-                     username: str) -> list[int]:
+def save_quarantined(register: str, file: str, rows: list[Quarantined], username: str) -> list[int]:
     """Keep the rows an import could not take; their row numbers."""
     for q in rows:
-        QuarantinedRow.objects.create(register=register, file=file, row=q.row, values=q.values,
-                                      problems=q.problems, imported_by=username[:150])
+        QuarantinedRow.objects.create(
+            register=register,
+            file=file,
+            row=q.row,
+            values=q.values,
+            problems=q.problems,
+            imported_by=username[:150],
+        )
     return [q.row for q in rows]
 
 
 def import_file(path: Path, username: str = "", user: Any = None) -> ImportResult:
     """Import the register file: good rows saved (new or updated), bad rows quarantined."""
     result = ImportResult()
-    read = read_register(path, COLUMNS, ("child_id", "start"), result.report, _checks,
-                         key_words="child and start date")
+    read = read_register(
+        path,
+        COLUMNS,
+        ("child_id", "start"),
+        result.report,
+        _checks,
+        key_words="child and start date",
+    )
     if read is None:
         result.read = False
         return result
@@ -98,8 +127,11 @@ def import_file(path: Path, username: str = "", user: Any = None) -> ImportResul
             values.pop("_row")
             fields = {k: v for k, v in values.items() if k not in ("child_id", "start")}
             _, made = MissingEpisode.objects.update_or_create(
-                child_id=values["child_id"], start=values["start"],
-                defaults=fields, create_defaults={**fields, "created_by": user})
+                child_id=values["child_id"],
+                start=values["start"],
+                defaults=fields,
+                create_defaults={**fields, "created_by": user},
+            )
             if made:
                 result.created += 1
             else:

@@ -23,7 +23,8 @@ class MissingEpisode(models.Model):
     reported_by = models.CharField("Reported by", max_length=200, blank=True)
     reported_on = models.DateField("Date reported to police", null=True, blank=True)
     risk_noted_at_placement = models.BooleanField(
-        "Risk of going missing noted at placement", null=True, blank=True)
+        "Risk of going missing noted at placement", null=True, blank=True
+    )
     strategy_meeting_on = models.DateField("Strategy meeting", null=True, blank=True)
     returned_on = models.DateField("Date found or returned", null=True, blank=True)
     how_found = models.CharField("Found or returned how", max_length=200, blank=True)
@@ -32,15 +33,19 @@ class MissingEpisode(models.Model):
     rhi_held_on = models.DateField("Return interview held", null=True, blank=True)
     themes = models.TextField("Themes from the return interview", blank=True)
     lead_member_notified_on = models.DateField("Lead Member notified", null=True, blank=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
-                                   on_delete=models.SET_NULL, related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["-start", "child_id"]
-        constraints = [models.UniqueConstraint(fields=["child_id", "start"],
-                                               name="missing_episode_child_start")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["child_id", "start"], name="missing_episode_child_start"
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.child_id} missing from {self.start:%d/%m/%Y}"
@@ -86,8 +91,11 @@ class CmeEntry(models.Model):
 
     class Meta:
         ordering = ["category", "child_id", "start"]
-        constraints = [models.UniqueConstraint(fields=["child_id", "category", "start"],
-                                               name="cme_entry_child_category_start")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["child_id", "category", "start"], name="cme_entry_child_category_start"
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.child_id} {self.category} from {self.start:%d/%m/%Y}"

@@ -61,9 +61,14 @@ def parse_cell(col: Column, text: str) -> tuple[object, str | None]:
     return text, None
 
 
-def read_register(path: Path, columns: Sequence[Column], key: tuple[str, ...],
-                  report: Report, checks: Check | None = None, key_words: str = "",
-                  ) -> tuple[list[dict[str, Any]], list[Quarantined]] | None:
+def read_register(
+    path: Path,
+    columns: Sequence[Column],
+    key: tuple[str, ...],
+    report: Report,
+    checks: Check | None = None,
+    key_words: str = "",
+) -> tuple[list[dict[str, Any]], list[Quarantined]] | None:
     """(good rows, each with its row number under '_row'; quarantined rows); None when the
     file cannot be read or lacks a required column. `key`: the fields one row per which."""
     file = path.name
@@ -82,27 +87,40 @@ def read_register(path: Path, columns: Sequence[Column], key: tuple[str, ...],
     bad: list[Quarantined] = []
     seen: dict[tuple[object, ...], int] = {}
     for number, cells in enumerate(rows[1:], start=2):
-        raw = {col.heading: cell_text(cells[pos]) if pos < len(cells) else ""
-               for pos, col in found.items()}
+        raw = {
+            col.heading: cell_text(cells[pos]) if pos < len(cells) else ""
+            for pos, col in found.items()
+        }
         if not any(raw.values()):
             continue
         values: dict[str, Any] = {"_row": number}
         problems: list[str] = []
 
-        def problem(name: str, code: str, expected: str, row: int = number,
-                    raw: dict[str, str] = raw, problems: list[str] = problems) -> None:
+        def problem(
+            name: str,
+            code: str,
+            expected: str,
+            row: int = number,
+            raw: dict[str, str] = raw,
+            problems: list[str] = problems,
+        ) -> None:
             col = found[position[name]]
             value = raw[col.heading]
-            report.error(code, file, f"Expected {expected}; the row was quarantined.",
-                         row=row, column=col.heading,
-                         column_letter=column_letter(position[name]), value=value)
+            report.error(
+                code,
+                file,
+                f"Expected {expected}; the row was quarantined.",
+                row=row,
+                column=col.heading,
+                column_letter=column_letter(position[name]),
+                value=value,
+            )
             problems.append(f"{col.heading}: expected {expected} (found {value!r})")
 
         for col in found.values():
             value, expected = parse_cell(col, raw[col.heading])
             if expected:
-                problem(col.field, "bad_value" if raw[col.heading] else "missing_value",
-                        expected)
+                problem(col.field, "bad_value" if raw[col.heading] else "missing_value", expected)
             else:
                 values[col.field] = value
         if not problems and checks is not None:
@@ -110,8 +128,11 @@ def read_register(path: Path, columns: Sequence[Column], key: tuple[str, ...],
                 problem(name, code, expected)
         row_key = tuple(values.get(k) for k in key)
         if not problems and row_key in seen:
-            problem(key[-1], "duplicate", f"one row per {key_words or ' and '.join(key)} (row "
-                    f"{seen[row_key]} has the same)")
+            problem(
+                key[-1],
+                "duplicate",
+                f"one row per {key_words or ' and '.join(key)} (row {seen[row_key]} has the same)",
+            )
         if problems:
             bad.append(Quarantined(number, raw, "; ".join(problems)))
             continue

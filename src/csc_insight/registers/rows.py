@@ -26,8 +26,12 @@ def read_rows(path: Path, report: Report) -> list[list[object]] | None:
             return None
         with path.open(encoding="utf-8-sig", newline="") as fh:
             return [list(r) for r in csv.reader(fh)]
-    report.error("not_register_file", path.name, "Expected a register as an .xlsx or .csv "
-                 "file.", value=path.suffix)
+    report.error(
+        "not_register_file",
+        path.name,
+        "Expected a register as an .xlsx or .csv file.",
+        value=path.suffix,
+    )
     return None
 
 

@@ -11,8 +11,10 @@ from django.utils import timezone
 from csc_insight.registers import cme, missing
 from csc_insight.registers.models import CmeEntry, MissingEpisode, QuarantinedRow
 
-KINDS = {"missing": "Children missing from home and care",
-         "cme": "Children missing education and at risk of it"}
+KINDS = {
+    "missing": "Children missing from home and care",
+    "cme": "Children missing education and at risk of it",
+}
 
 
 def today() -> date:
@@ -36,8 +38,9 @@ class MissingView:
         return [ep for ep in self.episodes if ep.alerts]
 
 
-def missing_view(child_id: str | None = None, on: date | None = None,
-                 snapshot_id: str | None = None) -> MissingView:
+def missing_view(
+    child_id: str | None = None, on: date | None = None, snapshot_id: str | None = None
+) -> MissingView:
     """The register (for one child, or all) merged with the loaded episodes, with alerts."""
     on = on or today()
     rows = MissingEpisode.objects.all()
@@ -46,17 +49,22 @@ def missing_view(child_id: str | None = None, on: date | None = None,
     register = [missing.from_model(r) for r in rows]
     loaded = missing.loaded_episodes(child_id, snapshot_id)
     episodes = missing.with_alerts(missing.merged(register, loaded or []), on)
-    return MissingView(episodes=episodes, register_count=len(register),
-                       loaded_count=None if loaded is None else len(loaded),
-                       alert_counts=missing.alert_counts(episodes), on=on)
+    return MissingView(
+        episodes=episodes,
+        register_count=len(register),
+        loaded_count=None if loaded is None else len(loaded),
+        alert_counts=missing.alert_counts(episodes),
+        on=on,
+    )
 
 
 def quarantined(register: str) -> list[QuarantinedRow]:
     return list(QuarantinedRow.objects.filter(register=register)[:200])
 
 
-def missing_for_command(username: str, include_restricted: bool = False,
-                        on: date | None = None) -> tuple[MissingView, frozenset[str]]:
+def missing_for_command(
+    username: str, include_restricted: bool = False, on: date | None = None
+) -> tuple[MissingView, frozenset[str]]:
     """The register for `registers list missing`: (the view, the restricted ids to mask),
     with one access-log event holding every id shown, as a list page writes.
 
@@ -71,10 +79,14 @@ def missing_for_command(username: str, include_restricted: bool = False,
     masked = frozenset() if include_restricted else restricted_ids()
     shown = [c for c in view.child_ids if c not in masked]
     known = get_user_model().objects.filter(username__iexact=username).first()
-    record_command(username, known.pk if known else None, "registers list missing", shown,
-                   reason=f"missing register: {len(shown)} of {len(view.child_ids)} children "
-                          "shown" + (", restricted records included" if include_restricted
-                                     else ""))
+    record_command(
+        username,
+        known.pk if known else None,
+        "registers list missing",
+        shown,
+        reason=f"missing register: {len(shown)} of {len(view.child_ids)} children "
+        "shown" + (", restricted records included" if include_restricted else ""),
+    )
     return view, masked
 
 
@@ -92,13 +104,18 @@ class CmeView:
 def cme_view(term: cme.Term, snapshot_id: str | None = None) -> CmeView:
     """The register's entries in the term, the termly counts and each child's involvement
     with social care or early help from the snapshot."""
-    rows = [r for r in CmeEntry.objects.all()
-            if cme.Entry(r.child_id, r.category, r.start, r.end).in_term(term)]
+    rows = [
+        r
+        for r in CmeEntry.objects.all()
+        if cme.Entry(r.child_id, r.category, r.start, r.end).in_term(term)
+    ]
     entries = [cme.Entry(r.child_id, r.category, r.start, r.end) for r in rows]
     services = cme.involvement((e.child_id for e in entries), term, snapshot_id)
-    return CmeView(counts=cme.term_counts(entries, term, services),
-                   entries=[(r, services.get(r.child_id) if services else None) for r in rows],
-                   services_known=services is not None)
+    return CmeView(
+        counts=cme.term_counts(entries, term, services),
+        entries=[(r, services.get(r.child_id) if services else None) for r in rows],
+        services_known=services is not None,
+    )
 
 
 def current_term(on: date | None = None) -> cme.Term:
@@ -112,8 +129,11 @@ def current_term(on: date | None = None) -> cme.Term:
     return cme.Term(date(on.year, 4, 1), date(on.year, 8, 31))
 
 
-def cme_for_command(username: str, term: cme.Term, include_restricted: bool = False,
-                    ) -> tuple[CmeView, frozenset[str]]:
+def cme_for_command(
+    username: str,
+    term: cme.Term,
+    include_restricted: bool = False,
+) -> tuple[CmeView, frozenset[str]]:
     """`registers list cme`: the view and the restricted ids to mask; one access-log event."""
     from django.contrib.auth import get_user_model
 
@@ -124,7 +144,12 @@ def cme_for_command(username: str, term: cme.Term, include_restricted: bool = Fa
     masked = frozenset() if include_restricted else restricted_ids()
     shown = [c for c in view.child_ids if c not in masked]
     known = get_user_model().objects.filter(username__iexact=username).first()
-    record_command(username, known.pk if known else None, "registers list cme", shown,
-                   reason=f"missing education register {term.start}:{term.end}: "
-                          f"{len(shown)} of {len(view.child_ids)} children shown")
+    record_command(
+        username,
+        known.pk if known else None,
+        "registers list cme",
+        shown,
+        reason=f"missing education register {term.start}:{term.end}: "
+        f"{len(shown)} of {len(view.child_ids)} children shown",
+    )
     return view, masked

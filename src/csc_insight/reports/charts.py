@@ -27,18 +27,26 @@ def _plain(value: float) -> str:
 
 
 def _describe(points: Sequence[Point], fmt: Formatter) -> str:
-    return "; ".join(f"{label}: {'no data' if v is None else fmt(v)}"
-                     for label, v in points) + "."
+    return "; ".join(f"{label}: {'no data' if v is None else fmt(v)}" for label, v in points) + "."
 
 
-def _svg(chart_id: str, title: str, description: str, width: int, height: int,
-         css_class: str) -> ET.Element:
-    svg = ET.Element("svg", {
-        "xmlns": SVG_NS, "viewBox": f"0 0 {width} {height}", "width": str(width),
-        "height": str(height), "role": "img", "class": css_class,
-        "aria-labelledby": f"{chart_id}-title {chart_id}-desc", "id": chart_id,
-        "font-family": "Arial, sans-serif",
-    })
+def _svg(
+    chart_id: str, title: str, description: str, width: int, height: int, css_class: str
+) -> ET.Element:
+    svg = ET.Element(
+        "svg",
+        {
+            "xmlns": SVG_NS,
+            "viewBox": f"0 0 {width} {height}",
+            "width": str(width),
+            "height": str(height),
+            "role": "img",
+            "class": css_class,
+            "aria-labelledby": f"{chart_id}-title {chart_id}-desc",
+            "id": chart_id,
+            "font-family": "Arial, sans-serif",
+        },
+    )
     ET.SubElement(svg, "title", {"id": f"{chart_id}-title"}).text = title
     ET.SubElement(svg, "desc", {"id": f"{chart_id}-desc"}).text = description
     return svg
@@ -49,22 +57,55 @@ def _scale(points: Sequence[Point]) -> float:
     return float(top) if top > 0 else 1.0
 
 
-def _text(parent: ET.Element, x: float, y: float, content: str, anchor: str = "middle",
-          size: int = 12, fill: str = INK) -> None:
-    ET.SubElement(parent, "text", {
-        "x": f"{x:.1f}", "y": f"{y:.1f}", "text-anchor": anchor, "font-size": str(size),
-        "fill": fill, "aria-hidden": "true",
-    }).text = content
+def _text(
+    parent: ET.Element,
+    x: float,
+    y: float,
+    content: str,
+    anchor: str = "middle",
+    size: int = 12,
+    fill: str = INK,
+) -> None:
+    ET.SubElement(
+        parent,
+        "text",
+        {
+            "x": f"{x:.1f}",
+            "y": f"{y:.1f}",
+            "text-anchor": anchor,
+            "font-size": str(size),
+            "fill": fill,
+            "aria-hidden": "true",
+        },
+    ).text = content
 
 
-def _axes(svg: ET.Element, points: Sequence[Point], top: float, fmt: Formatter,
-          box: tuple[float, float, float, float]) -> list[float]:
+def _axes(
+    svg: ET.Element,
+    points: Sequence[Point],
+    top: float,
+    fmt: Formatter,
+    box: tuple[float, float, float, float],
+) -> list[float]:
     """Draw the axes and x labels; return each point's x centre."""
     left, right, upper, lower = box
-    ET.SubElement(svg, "line", {"x1": str(left), "y1": str(lower), "x2": str(right),
-                                "y2": str(lower), "stroke": GREY})
-    ET.SubElement(svg, "line", {"x1": str(left), "y1": str(upper), "x2": str(right),
-                                "y2": str(upper), "stroke": LIGHT, "stroke-dasharray": "4 4"})
+    ET.SubElement(
+        svg,
+        "line",
+        {"x1": str(left), "y1": str(lower), "x2": str(right), "y2": str(lower), "stroke": GREY},
+    )
+    ET.SubElement(
+        svg,
+        "line",
+        {
+            "x1": str(left),
+            "y1": str(upper),
+            "x2": str(right),
+            "y2": str(upper),
+            "stroke": LIGHT,
+            "stroke-dasharray": "4 4",
+        },
+    )
     _text(svg, left - 6, lower + 4, fmt(0), anchor="end", fill=GREY)
     _text(svg, left - 6, upper + 4, fmt(top), anchor="end", fill=GREY)
     step = (right - left) / max(len(points), 1)
@@ -78,8 +119,15 @@ def _y(value: float, top: float, upper: float, lower: float) -> float:
     return lower - (lower - upper) * (value / top)
 
 
-def line_chart(points: Sequence[Point], *, title: str, chart_id: str,
-               fmt: Formatter = _plain, width: int = 560, height: int = 220) -> str:
+def line_chart(
+    points: Sequence[Point],
+    *,
+    title: str,
+    chart_id: str,
+    fmt: Formatter = _plain,
+    width: int = 560,
+    height: int = 220,
+) -> str:
     """A line over labelled values (e.g. eight quarters), with each value printed by its dot."""
     svg = _svg(chart_id, title, _describe(points, fmt), width, height, "csc-chart")
     top = _scale(points)
@@ -96,21 +144,40 @@ def line_chart(points: Sequence[Point], *, title: str, chart_id: str,
     runs.append(run)
     for segment in runs:
         if len(segment) > 1:
-            ET.SubElement(svg, "polyline", {"points": " ".join(segment), "fill": "none",
-                                            "stroke": BLUE, "stroke-width": "3"})
+            ET.SubElement(
+                svg,
+                "polyline",
+                {"points": " ".join(segment), "fill": "none", "stroke": BLUE, "stroke-width": "3"},
+            )
     for x, (label, value) in zip(centres, points, strict=True):
         if value is None:
             continue
         y = _y(value, top, upper, lower)
-        ET.SubElement(svg, "circle", {"cx": f"{x:.1f}", "cy": f"{y:.1f}", "r": "4",
-                                      "fill": BLUE, "data-label": label,
-                                      "data-value": repr(float(value))})
+        ET.SubElement(
+            svg,
+            "circle",
+            {
+                "cx": f"{x:.1f}",
+                "cy": f"{y:.1f}",
+                "r": "4",
+                "fill": BLUE,
+                "data-label": label,
+                "data-value": repr(float(value)),
+            },
+        )
         _text(svg, x, y - 9, fmt(value))
     return ET.tostring(svg, encoding="unicode")
 
 
-def bar_chart(points: Sequence[Point], *, title: str, chart_id: str,
-              fmt: Formatter = _plain, width: int = 560, height: int = 220) -> str:
+def bar_chart(
+    points: Sequence[Point],
+    *,
+    title: str,
+    chart_id: str,
+    fmt: Formatter = _plain,
+    width: int = 560,
+    height: int = 220,
+) -> str:
     """Vertical bars over labelled values, each value printed above its bar."""
     svg = _svg(chart_id, title, _describe(points, fmt), width, height, "csc-chart")
     top = _scale(points)
@@ -122,28 +189,63 @@ def bar_chart(points: Sequence[Point], *, title: str, chart_id: str,
         if value is None:
             continue
         y = _y(value, top, upper, lower)
-        ET.SubElement(svg, "rect", {"x": f"{x - bar / 2:.1f}", "y": f"{y:.1f}",
-                                    "width": f"{bar:.1f}", "height": f"{lower - y:.1f}",
-                                    "fill": BLUE, "data-label": label,
-                                    "data-value": repr(float(value))})
+        ET.SubElement(
+            svg,
+            "rect",
+            {
+                "x": f"{x - bar / 2:.1f}",
+                "y": f"{y:.1f}",
+                "width": f"{bar:.1f}",
+                "height": f"{lower - y:.1f}",
+                "fill": BLUE,
+                "data-label": label,
+                "data-value": repr(float(value)),
+            },
+        )
         _text(svg, x, y - 5, fmt(value))
     return ET.tostring(svg, encoding="unicode")
 
 
-def sparkline(points: Sequence[Point], *, title: str, chart_id: str,
-              fmt: Formatter = _plain, width: int = 120, height: int = 32) -> str:
+def sparkline(
+    points: Sequence[Point],
+    *,
+    title: str,
+    chart_id: str,
+    fmt: Formatter = _plain,
+    width: int = 120,
+    height: int = 32,
+) -> str:
     """A small trend line for a table cell; its <desc> lists every value."""
     svg = _svg(chart_id, title, _describe(points, fmt), width, height, "csc-sparkline")
     top = _scale(points)
     step = (width - 8) / max(len(points) - 1, 1)
-    coords = [(4 + i * step, _y(v, top, 4.0, height - 4.0), label, v)
-              for i, (label, v) in enumerate(points) if v is not None]
+    coords = [
+        (4 + i * step, _y(v, top, 4.0, height - 4.0), label, v)
+        for i, (label, v) in enumerate(points)
+        if v is not None
+    ]
     if len(coords) > 1:
-        ET.SubElement(svg, "polyline", {
-            "points": " ".join(f"{x:.1f},{y:.1f}" for x, y, _, _ in coords),
-            "fill": "none", "stroke": BLUE, "stroke-width": "2"})
+        ET.SubElement(
+            svg,
+            "polyline",
+            {
+                "points": " ".join(f"{x:.1f},{y:.1f}" for x, y, _, _ in coords),
+                "fill": "none",
+                "stroke": BLUE,
+                "stroke-width": "2",
+            },
+        )
     for x, y, label, value in coords:
-        ET.SubElement(svg, "circle", {"cx": f"{x:.1f}", "cy": f"{y:.1f}", "r": "1.5",
-                                      "fill": BLUE, "data-label": label,
-                                      "data-value": repr(float(value))})
+        ET.SubElement(
+            svg,
+            "circle",
+            {
+                "cx": f"{x:.1f}",
+                "cy": f"{y:.1f}",
+                "r": "1.5",
+                "fill": BLUE,
+                "data-label": label,
+                "data-value": repr(float(value)),
+            },
+        )
     return ET.tostring(svg, encoding="unicode")

@@ -75,15 +75,20 @@ class Rule:
     @property
     def note(self) -> str:
         if not self.active:
-            return (f"Small numbers are published: this council does not suppress them "
-                    f"({SETTING} is 0), so no figure is shown as {SYMBOL}.")
+            return (
+                f"Small numbers are published: this council does not suppress them "
+                f"({SETTING} is 0), so no figure is shown as {SYMBOL}."
+            )
         zero = "0 to" if self.suppress_zero else "1 to"
-        return (f"{SYMBOL}: not shown to protect children's identities: a count of {zero} "
-                f"{self.threshold}, a figure from which one could be worked out, or a "
-                "percentage of one.")
+        return (
+            f"{SYMBOL}: not shown to protect children's identities: a count of {zero} "
+            f"{self.threshold}, a figure from which one could be worked out, or a "
+            "percentage of one."
+        )
 
-    def hides(self, unit: str, value: float | None, numerator: float | None,
-              denominator: float | None) -> bool:
+    def hides(
+        self, unit: str, value: float | None, numerator: float | None, denominator: float | None
+    ) -> bool:
         """Primary suppression of one figure: a small count, or a value derived (percentage,
         rate, mean, ratio) from a small numerator or denominator. A rate per 10,000 divides
         by the child population, which is never small."""
@@ -106,8 +111,10 @@ def suppress_below() -> int:
     try:
         below = int(text)
     except ValueError:
-        raise ValueError(f"{SETTING} must be a whole number of 0 or more (6 suppresses "
-                         f"counts 1 to 5; 0 turns suppression off), not {text!r}") from None
+        raise ValueError(
+            f"{SETTING} must be a whole number of 0 or more (6 suppresses "
+            f"counts 1 to 5; 0 turns suppression off), not {text!r}"
+        ) from None
     if below < 0:
         raise ValueError(f"{SETTING} must be 0 or more, not {below}")
     return below
@@ -148,8 +155,9 @@ class Policy:
     def shows_breakdown(self, by: str | None) -> bool:
         return self.audience == Audience.STAFF or by not in STAFF_BREAKDOWNS
 
-    def hides(self, unit: str, value: float | None, numerator: float | None,
-              denominator: float | None) -> bool:
+    def hides(
+        self, unit: str, value: float | None, numerator: float | None, denominator: float | None
+    ) -> bool:
         return self.suppresses and self.rule.hides(unit, value, numerator, denominator)
 
 
@@ -210,12 +218,20 @@ class Table:
 
     @property
     def any_suppressed(self) -> bool:
-        return (any(any(r) for r in self.suppressed) or any(self.row_total_suppressed)
-                or any(self.column_total_suppressed) or self.grand_total_suppressed)
+        return (
+            any(any(r) for r in self.suppressed)
+            or any(self.row_total_suppressed)
+            or any(self.column_total_suppressed)
+            or self.grand_total_suppressed
+        )
 
 
-def protect(rows: Sequence[str], columns: Sequence[str], counts: Sequence[Sequence[int]],
-            rule: Rule = DEFAULT) -> Table:
+def protect(
+    rows: Sequence[str],
+    columns: Sequence[str],
+    counts: Sequence[Sequence[int]],
+    rule: Rule = DEFAULT,
+) -> Table:
     """The table with primary and secondary suppression applied (see the module docstring)."""
     grid = [[int(v) for v in row] for row in counts]
     if len(grid) != len(rows) or any(len(r) != len(columns) for r in grid):
@@ -230,10 +246,10 @@ def protect(rows: Sequence[str], columns: Sequence[str], counts: Sequence[Sequen
     while (bridge := _first_bridge(hidden, lines)) is not None:
         _close(ext, hidden, lines, bridge, n, m)
     table.suppressed = [row[:m] for row in hidden[:n]]
-    table.row_total_suppressed = ([hidden[i][m] for i in range(n)] if table.shows_row_totals
-                                  else [False] * n)
-    table.column_total_suppressed = (hidden[n][:m] if table.shows_column_totals
-                                     else [False] * m)
+    table.row_total_suppressed = (
+        [hidden[i][m] for i in range(n)] if table.shows_row_totals else [False] * n
+    )
+    table.column_total_suppressed = hidden[n][:m] if table.shows_column_totals else [False] * m
     # With one row (or column) the grand total is that line's total; with one cell, the cell.
     table.grand_total_suppressed = hidden[-1][-1]
     return table
@@ -242,11 +258,12 @@ def protect(rows: Sequence[str], columns: Sequence[str], counts: Sequence[Sequen
 def _extended(table: Table) -> list[list[int]]:
     """The counts with their shown totals as an extra column and row (and the grand total
     in the corner when both are shown)."""
-    ext = [list(row) + ([total] if table.shows_row_totals else [])
-           for row, total in zip(table.counts, table.row_totals, strict=True)]
+    ext = [
+        list(row) + ([total] if table.shows_row_totals else [])
+        for row, total in zip(table.counts, table.row_totals, strict=True)
+    ]
     if table.shows_column_totals:
-        ext.append(table.column_totals + ([table.grand_total] if table.shows_row_totals
-                                          else []))
+        ext.append(table.column_totals + ([table.grand_total] if table.shows_row_totals else []))
     return ext
 
 
@@ -279,35 +296,45 @@ class _Bridge:
     side_b: set[Node]  # what the cell's column reaches without it
 
 
-def _first_bridge(hidden: list[list[bool]],
-                  lines: tuple[list[bool], list[bool]]) -> _Bridge | None:
+def _first_bridge(hidden: list[list[bool]], lines: tuple[list[bool], list[bool]]) -> _Bridge | None:
     """A hidden entry whose value the shown figures fix exactly, or None."""
     cells = [(i, j) for i, row in enumerate(hidden) for j, h in enumerate(row) if h]
     edges = [(_node(lines, 0, i), _node(lines, 1, j)) for i, j in cells]
     for index, (a, b) in enumerate(edges):
         if a == b:
             continue  # both lines unconstrained: nothing pins this entry
-        rest = edges[:index] + edges[index + 1:]
+        rest = edges[:index] + edges[index + 1 :]
         side_a = _reach(rest, a)
         if b not in side_a:
             return _Bridge(cells[index], side_a, _reach(rest, b))
     return None
 
 
-def _close(ext: list[list[int]], hidden: list[list[bool]],
-           lines: tuple[list[bool], list[bool]], bridge: _Bridge, n: int, m: int) -> None:
+def _close(
+    ext: list[list[int]],
+    hidden: list[list[bool]],
+    lines: tuple[list[bool], list[bool]],
+    bridge: _Bridge,
+    n: int,
+    m: int,
+) -> None:
     """Hide one more entry: one that puts the bridge on a cycle if any does, otherwise one
     in the bridge's row or column (whichever has fewer hidden entries)."""
     rows, cols = len(ext), len(ext[0])
-    known_zero_rows = {i for i in range(rows) if lines[0][i] and ext[i][-1] == 0
-                       and not hidden[i][-1] and cols > m}
-    known_zero_cols = {j for j in range(cols) if lines[1][j] and ext[-1][j] == 0
-                       and not hidden[-1][j] and rows > n}
+    known_zero_rows = {
+        i for i in range(rows) if lines[0][i] and ext[i][-1] == 0 and not hidden[i][-1] and cols > m
+    }
+    known_zero_cols = {
+        j for j in range(cols) if lines[1][j] and ext[-1][j] == 0 and not hidden[-1][j] and rows > n
+    }
 
     free = [(i, j) for i in range(rows) for j in range(cols) if not hidden[i][j]]
-    closing = {(i, j) for i, j in free
-               if (_node(lines, 0, i) in bridge.side_a and _node(lines, 1, j) in bridge.side_b)
-               or (_node(lines, 0, i) in bridge.side_b and _node(lines, 1, j) in bridge.side_a)}
+    closing = {
+        (i, j)
+        for i, j in free
+        if (_node(lines, 0, i) in bridge.side_a and _node(lines, 1, j) in bridge.side_b)
+        or (_node(lines, 0, i) in bridge.side_b and _node(lines, 1, j) in bridge.side_a)
+    }
     bi, bj = bridge.cell
     in_row = [(bi, k) for k in range(cols) if not hidden[bi][k]]
     in_col = [(k, bj) for k in range(rows) if not hidden[k][bj]]
@@ -346,8 +373,9 @@ def count_cell(count: float | None, rule: Rule = DEFAULT) -> str:
     return SYMBOL if rule.small(count) else f"{count:,.0f}"
 
 
-def percent_hidden(numerator: float | None, denominator: float | None,
-                   rule: Rule = DEFAULT) -> bool:
+def percent_hidden(
+    numerator: float | None, denominator: float | None, rule: Rule = DEFAULT
+) -> bool:
     """A percentage is hidden when its numerator or its denominator is small."""
     return rule.small(numerator) or rule.small(denominator)
 
@@ -359,8 +387,7 @@ Sum = tuple[Key, Sequence[Key]]  # (total, parts): the parts add up to the total
 def _determined(sums: Sequence[Sum], hidden: set[Key]) -> list[Key]:
     """Hidden keys whose value follows from the shown values and `sums` (the unit vector
     of the key lies in the row space of the sums restricted to the hidden keys)."""
-    unknown = sorted({k for total, parts in sums for k in (total, *parts) if k in hidden},
-                     key=repr)
+    unknown = sorted({k for total, parts in sums for k in (total, *parts) if k in hidden}, key=repr)
     if not unknown:
         return []
     index = {k: i for i, k in enumerate(unknown)}
@@ -385,9 +412,13 @@ def _determined(sums: Sequence[Sum], hidden: set[Key]) -> list[Key]:
     return [k for k in unknown if np.abs(null[:, index[k]]).max() < 1e-9]
 
 
-def protect_sums(values: Mapping[Key, float | None], sums: Iterable[Sum],
-                 rule: Rule = DEFAULT, hidden: Iterable[Key] = (),
-                 keep: Iterable[Key] = ()) -> set[Key]:
+def protect_sums(
+    values: Mapping[Key, float | None],
+    sums: Iterable[Sum],
+    rule: Rule = DEFAULT,
+    hidden: Iterable[Key] = (),
+    keep: Iterable[Key] = (),
+) -> set[Key]:
     """The keys to hide among `values` (counts on one page or paper, keyed by anything):
     the small ones, those in `hidden` already (e.g. primary suppression decided elsewhere),
     and as few more as the greedy rule below needs so that no hidden key's value can be
@@ -424,8 +455,9 @@ def _components(sums: list[Sum]) -> list[list[Sum]]:
     return list(groups.values())
 
 
-def _protect_component(values: Mapping[Key, float | None], sums: list[Sum],
-                       out: set[Key], keep: set[Key]) -> None:
+def _protect_component(
+    values: Mapping[Key, float | None], sums: list[Sum], out: set[Key], keep: set[Key]
+) -> None:
     """Hide more keys of one component until none hidden is determined: each time the one,
     among the keys sharing a sum with a determined key, that leaves fewest determined (not
     a known zero first, then one not in `keep`, then a part before a total, then the
@@ -437,11 +469,9 @@ def _protect_component(values: Mapping[Key, float | None], sums: list[Sum],
         return v == 0, left, key in keep, key in totals, float(v), repr(key)
 
     while determined := set(_determined(sums, out)):
-        candidates = {k for t, p in sums if determined & {t, *p}
-                      for k in (t, *p) if k not in out}
+        candidates = {k for t, p in sums if determined & {t, *p} for k in (t, *p) if k not in out}
         if not candidates:  # fixed through a chain: widen to every sum touching a hidden key
-            candidates = {k for t, p in sums if out & {t, *p}
-                          for k in (t, *p) if k not in out}
+            candidates = {k for t, p in sums if out & {t, *p} for k in (t, *p) if k not in out}
         if not candidates:  # every figure tied to it is hidden already
             break
         out.add(min(candidates, key=lambda k: cost(k, len(_determined(sums, out | {k})))))
@@ -504,9 +534,12 @@ def _measures(unit: str, fig: Any) -> dict[str, float | None]:
     return {"n": n} if unit == "count" else {"n": n, "d": fig.denominator}
 
 
-def disclose(results: Mapping[str, Any], trends: Mapping[str, Sequence[Any]],
-             breakdown: Mapping[str, Sequence[Any]] | None, policy: Policy,
-             ) -> tuple[dict[str, Any], dict[str, list[Any]], dict[str, list[Any]]]:
+def disclose(
+    results: Mapping[str, Any],
+    trends: Mapping[str, Sequence[Any]],
+    breakdown: Mapping[str, Sequence[Any]] | None,
+    policy: Policy,
+) -> tuple[dict[str, Any], dict[str, list[Any]], dict[str, list[Any]]]:
     """Indicator results, their trends and a breakdown as `policy`'s audience sees them on
     one page: every figure it shows goes through primary and secondary suppression
     together, and suppressed values (and numerators, denominators, forecasts, bands, RAG
@@ -525,8 +558,11 @@ def disclose(results: Mapping[str, Any], trends: Mapping[str, Sequence[Any]],
 
     breakdown = breakdown or {}
     if not policy.suppresses:
-        return dict(results), {k: list(v) for k, v in trends.items()}, {
-            k: list(v) for k, v in breakdown.items()}
+        return (
+            dict(results),
+            {k: list(v) for k, v in trends.items()},
+            {k: list(v) for k, v in breakdown.items()},
+        )
     rule = policy.rule
     values: dict[Key, float | None] = {}
     sums: list[Sum] = []
@@ -545,16 +581,24 @@ def disclose(results: Mapping[str, Any], trends: Mapping[str, Sequence[Any]],
     for ident, r in live.items():
         unit = r.unit
         add(ident, unit, r)
-        for fig in (*r.previous_quarters, r.same_period_last_year, r.last_year_outturn,
-                    *trends.get(ident, ())):
+        for fig in (
+            *r.previous_quarters,
+            r.same_period_last_year,
+            r.last_year_outturn,
+            *trends.get(ident, ()),
+        ):
             add(ident, unit, fig)
         for row in breakdown.get(ident, ()):
             add(ident, unit, dataclasses.replace(row, period=r.period), row.key or "")
         if r.bands:
             for band, n in r.bands.items():
                 values[(ident, "n", r.period, ("band", band))] = n
-            sums.append(((ident, "n", r.period, None),
-                         [(ident, "n", r.period, ("band", b)) for b in r.bands]))
+            sums.append(
+                (
+                    (ident, "n", r.period, None),
+                    [(ident, "n", r.period, ("band", b)) for b in r.bands],
+                )
+            )
         labels = {p for (i, _, p, _) in values if i == ident}
         ytd_label = None
         if r.period_type == "flow" and r.forecast is not None:
@@ -566,15 +610,15 @@ def disclose(results: Mapping[str, Any], trends: Mapping[str, Sequence[Any]],
                 continue
             for m in _measures(unit, r):
                 if r.period_type == "flow":
-                    sums.append(((ident, m, label, None),
-                                 [(ident, m, q, None) for q in quarters]))
+                    sums.append(((ident, m, label, None), [(ident, m, q, None) for q in quarters]))
                 else:
                     sums.append(((ident, m, label, None), [(ident, m, quarters[-1], None)]))
         if ytd_label is not None:
             for m in _measures(unit, r):
                 parts = [values.get((ident, m, q, None)) for q in _quarter_labels(ytd_label)]
-                values.setdefault((ident, m, ytd_label, None),
-                                  sum(parts) if None not in parts else None)  # type: ignore[arg-type]
+                values.setdefault(
+                    (ident, m, ytd_label, None), sum(parts) if None not in parts else None
+                )  # type: ignore[arg-type]
             so_far = getattr(r, "year_to_date", None)
             if unit == "count" and isinstance(r.forecast, int | float) and so_far is not None:
                 # the forecast is the year to date scaled to the year: its count is known
@@ -582,20 +626,27 @@ def disclose(results: Mapping[str, Any], trends: Mapping[str, Sequence[Any]],
         groups = {g for (i, _, _, g) in values if i == ident and isinstance(g, str)}
         if groups:
             for m in _measures(unit, r):
-                sums.append(((ident, m, r.period, None),
-                             [(ident, m, r.period, g) for g in sorted(groups)]))
+                sums.append(
+                    ((ident, m, r.period, None), [(ident, m, r.period, g) for g in sorted(groups)])
+                )
     # Counts of two indicators equal in every period and group shown are the same count.
     names = sorted(series)
     for a_index, a in enumerate(names):
-        for b in names[a_index + 1:]:
+        for b in names[a_index + 1 :]:
             if a[0] == b[0]:
                 continue
             common = series[a].keys() & series[b].keys()
-            if len(common) >= 2 and all(series[a][k] == series[b][k] for k in common) and any(
-                    series[a][k] for k in common):
+            if (
+                len(common) >= 2
+                and all(series[a][k] == series[b][k] for k in common)
+                and any(series[a][k] for k in common)
+            ):
                 sums += [((*a, p, g), [(*b, p, g)]) for p, g in common]
-    primary = {k for k, v in values.items() if rule.small(v) and not (
-        k[1] == "d" and live[k[0]].unit == "rate_per_10k")}
+    primary = {
+        k
+        for k, v in values.items()
+        if rule.small(v) and not (k[1] == "d" and live[k[0]].unit == "rate_per_10k")
+    }
     headlines = {(i, m, r.period, None) for i, r in live.items() for m in ("n", "d")}
     hidden = protect_sums(values, sums, Rule(threshold=0), primary, keep=headlines)
 
@@ -606,11 +657,13 @@ def disclose(results: Mapping[str, Any], trends: Mapping[str, Sequence[Any]],
         if not gone:
             return fig
         return dataclasses.replace(
-            fig, value=None if fig.value is None else SUPPRESSED,
-            numerator=SUPPRESSED if "n" in gone and fig.numerator is not None
-            else fig.numerator,
-            denominator=SUPPRESSED if "d" in gone and fig.denominator is not None
-            else fig.denominator)
+            fig,
+            value=None if fig.value is None else SUPPRESSED,
+            numerator=SUPPRESSED if "n" in gone and fig.numerator is not None else fig.numerator,
+            denominator=SUPPRESSED
+            if "d" in gone and fig.denominator is not None
+            else fig.denominator,
+        )
 
     shown_results: dict[str, Any] = dict(results)
     shown_trends: dict[str, list[Any]] = {k: list(v) for k, v in trends.items()}
@@ -623,22 +676,28 @@ def disclose(results: Mapping[str, Any], trends: Mapping[str, Sequence[Any]],
         changes: dict[str, Any] = {
             "previous_quarters": [masked(ident, unit, f) for f in r.previous_quarters],
             "same_period_last_year": masked(ident, unit, r.same_period_last_year),
-            "last_year_outturn": masked(ident, unit, r.last_year_outturn)}
+            "last_year_outturn": masked(ident, unit, r.last_year_outturn),
+        }
         if r.forecast is not None and r.period_type == "flow":
             ytd = parse_period(r.period).year_to_date().label
             if any((ident, m, ytd, None) in hidden for m in _measures(unit, r)):
                 changes["forecast"] = SUPPRESSED
                 if (so_far := getattr(r, "year_to_date", None)) is not None:
                     changes["year_to_date"] = dataclasses.replace(
-                        so_far, value=None if so_far.value is None else SUPPRESSED,
+                        so_far,
+                        value=None if so_far.value is None else SUPPRESSED,
                         numerator=None if so_far.numerator is None else SUPPRESSED,
-                        denominator=None if so_far.denominator is None else SUPPRESSED)
+                        denominator=None if so_far.denominator is None else SUPPRESSED,
+                    )
         if r.bands and any((ident, "n", r.period, ("band", b)) in hidden for b in r.bands):
-            changes["bands"] = {b: SUPPRESSED if (ident, "n", r.period, ("band", b)) in hidden
-                                else n for b, n in r.bands.items()}
+            changes["bands"] = {
+                b: SUPPRESSED if (ident, "n", r.period, ("band", b)) in hidden else n
+                for b, n in r.bands.items()
+            }
         shown_results[ident] = dataclasses.replace(new, **changes)
         shown_trends[ident] = [masked(ident, unit, f) for f in trends.get(ident, ())]
         shown_breakdown[ident] = [
             masked(ident, unit, dataclasses.replace(row, period=r.period), row.key or "")
-            for row in breakdown.get(ident, ())]
+            for row in breakdown.get(ident, ())
+        ]
     return shown_results, shown_trends, shown_breakdown

@@ -20,7 +20,7 @@ SCHEDULE_12A = {
     1: "Information relating to any individual.",
     2: "Information which is likely to reveal the identity of an individual.",
     3: "Information relating to the financial or business affairs of any particular person "
-       "(including the authority holding that information).",
+    "(including the authority holding that information).",
 }
 
 
@@ -140,9 +140,11 @@ class Paper:
         if self.public:
             return "Public"
         paragraphs = ", ".join(str(p) for p in self.exempt_paragraphs)
-        return (f"Non-public: exempt under Schedule 12A to the Local Government Act 1972, "
-                f"Part 1, paragraph{'s' if len(self.exempt_paragraphs) > 1 else ''} "
-                f"{paragraphs}")
+        return (
+            f"Non-public: exempt under Schedule 12A to the Local Government Act 1972, "
+            f"Part 1, paragraph{'s' if len(self.exempt_paragraphs) > 1 else ''} "
+            f"{paragraphs}"
+        )
 
     @property
     def provenance(self) -> str:

@@ -30,24 +30,32 @@ from csc_insight.reports.paper import (
 
 FORMATS = ("docx", "pdf", "html")
 NUMBERED = [("background", "Background"), ("current_position", "Current Position")]
-AFTER_BODY = [("implications", "Corporate & Strategic Implications"),
-              ("conclusion", "Conclusion")]
+AFTER_BODY = [("implications", "Corporate & Strategic Implications"), ("conclusion", "Conclusion")]
 
 
 # --- the order of a paper, shared by every renderer -----------------------------------
+
 
 def outline(paper: Paper) -> list[Block]:
     """Everything after the front table, as blocks; Main Report paragraphs numbered."""
     blocks: list[Block] = []
     if not paper.public:
-        blocks.append(Para(paper.classification + ": "
-                           + " ".join(SCHEDULE_12A[p] for p in paper.exempt_paragraphs)))
+        blocks.append(
+            Para(
+                paper.classification
+                + ": "
+                + " ".join(SCHEDULE_12A[p] for p in paper.exempt_paragraphs)
+            )
+        )
     if not paper.cover:
         return [*blocks, *paper.body]
     n = paper.narrative
     blocks += [Heading("Summary")] + [Para(p) for p in paragraphs(n.summary)]
-    blocks += [Heading("Recommendation(s)"), Para("Members are asked to:"),
-               Bullets(paragraphs(n.recommendations))]
+    blocks += [
+        Heading("Recommendation(s)"),
+        Para("Members are asked to:"),
+        Bullets(paragraphs(n.recommendations)),
+    ]
     blocks.append(Heading("Main Report"))
     number = 0
 
@@ -82,6 +90,7 @@ def outline(paper: Paper) -> list[Block]:
 
 # --- HTML -----------------------------------------------------------------------------
 
+
 def _e(text: str) -> str:
     return html.escape(text, quote=True)
 
@@ -91,11 +100,14 @@ def _grid_html(grid: Grid) -> str:
     rows = []
     for row in grid.rows:
         cells = [f'<th scope="row">{_e(row[0])}</th>'] + [
-            f"<td>{'<br>'.join(_e(x) for x in c.splitlines())}</td>" for c in row[1:]]
+            f"<td>{'<br>'.join(_e(x) for x in c.splitlines())}</td>" for c in row[1:]
+        ]
         rows.append("<tr>" + "".join(cells) + "</tr>")
     note = f"<p>{_e(grid.note)}</p>" if grid.note else ""
-    return (f"<table><caption>{_e(grid.caption)}</caption><thead><tr>{head}</tr></thead>"
-            f"<tbody>{''.join(rows)}</tbody></table>{note}")
+    return (
+        f"<table><caption>{_e(grid.caption)}</caption><thead><tr>{head}</tr></thead>"
+        f"<tbody>{''.join(rows)}</tbody></table>{note}"
+    )
 
 
 def block_html(block: Block) -> str:
@@ -107,7 +119,7 @@ def block_html(block: Block) -> str:
     if isinstance(block, Bullets):
         return "<ul>" + "".join(f"<li>{_e(i)}</li>" for i in block.items) + "</ul>"
     if isinstance(block, Chart):
-        return f'<figure>{block.svg}</figure>{_grid_html(block.grid)}'
+        return f"<figure>{block.svg}</figure>{_grid_html(block.grid)}"
     if isinstance(block, Landscape):
         return ""
     return _grid_html(block)
@@ -116,21 +128,27 @@ def block_html(block: Block) -> str:
 def front_html(paper: Paper) -> str:
     if not paper.cover:
         return ""
-    rows = "".join(f'<tr><th scope="row">{_e(k)}</th><td>{_e(v)}</td></tr>'
-                   for k, v in paper.front())
+    rows = "".join(
+        f'<tr><th scope="row">{_e(k)}</th><td>{_e(v)}</td></tr>' for k, v in paper.front()
+    )
     return f'<table class="front"><caption>About this paper</caption>{rows}</table>'
 
 
 def body_html(paper: Paper) -> str:
     """The paper's content without the page frame (the web preview uses it)."""
-    return front_html(paper) + "".join(block_html(b) for b in outline(paper)) + (
-        f"<p>{_e(paper.provenance)}</p>")
+    return (
+        front_html(paper)
+        + "".join(block_html(b) for b in outline(paper))
+        + (f"<p>{_e(paper.provenance)}</p>")
+    )
 
 
-STYLE = ("body{font-family:Arial,sans-serif;max-width:60em;margin:2em auto;color:#0b0c0c}"
-         "table{border-collapse:collapse;margin:1em 0}th,td{border:1px solid #b1b4b6;"
-         "padding:4px 8px;text-align:left;vertical-align:top}caption{font-weight:bold;"
-         "text-align:left}")
+STYLE = (
+    "body{font-family:Arial,sans-serif;max-width:60em;margin:2em auto;color:#0b0c0c}"
+    "table{border-collapse:collapse;margin:1em 0}th,td{border:1px solid #b1b4b6;"
+    "padding:4px 8px;text-align:left;vertical-align:top}caption{font-weight:bold;"
+    "text-align:left}"
+)
 
 
 def style_hash() -> str:
@@ -143,12 +161,15 @@ def style_hash() -> str:
 
 
 def to_html(paper: Paper) -> str:
-    return (f'<!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-8">'
-            f"<title>{_e(paper.subject)}</title><style>{STYLE}</style></head><body>"
-            f"<main><h1>{_e(paper.subject)}</h1>{body_html(paper)}</main></body></html>")
+    return (
+        f'<!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-8">'
+        f"<title>{_e(paper.subject)}</title><style>{STYLE}</style></head><body>"
+        f"<main><h1>{_e(paper.subject)}</h1>{body_html(paper)}</main></body></html>"
+    )
 
 
 # --- DOCX -----------------------------------------------------------------------------
+
 
 def _png(svg: str) -> bytes | None:
     try:
@@ -173,8 +194,13 @@ SHORT_TABLE = 6  # rows: a table this short is kept on one page with its title; 
 def too_wide(grid: Grid, available_cm: float) -> bool:
     """Whether the grid's longest words cannot all fit across `available_cm`."""
     columns = list(zip(grid.header, *grid.rows, strict=True))
-    return sum(max((len(w) for text in col for w in text.split()), default=1) * CHAR_CM
-               + PAD_CM for col in columns) > available_cm
+    return (
+        sum(
+            max((len(w) for text in col for w in text.split()), default=1) * CHAR_CM + PAD_CM
+            for col in columns
+        )
+        > available_cm
+    )
 
 
 def column_widths(grid: Grid, available_cm: float) -> list[float]:
@@ -359,7 +385,7 @@ def _wide_tables_landscape(blocks: list[Block], portrait_cm: float) -> list[Bloc
             continue
         wide = isinstance(block, Grid) and too_wide(block, portrait_cm)
         if not wide and isinstance(block, Heading):
-            following = next((b for b in blocks[i + 1:] if not isinstance(b, Heading)), None)
+            following = next((b for b in blocks[i + 1 :] if not isinstance(b, Heading)), None)
             wide = isinstance(following, Grid) and too_wide(following, portrait_cm)
         if not inside and wide and not chosen:
             out.append(Landscape(True))
@@ -403,8 +429,9 @@ def to_docx(paper: Paper, path: Path) -> Path:
     else:
         doc.add_heading(paper.subject, level=1)
     blocks = _wide_tables_landscape(outline(paper), _usable_cm(doc.sections[0]))
-    same = _alike([b.grid if isinstance(b, Chart) else b for b in blocks
-                   if isinstance(b, Grid | Chart)])
+    same = _alike(
+        [b.grid if isinstance(b, Chart) else b for b in blocks if isinstance(b, Grid | Chart)]
+    )
     landscape = False
     for block in blocks:
         if isinstance(block, Landscape):
@@ -433,6 +460,7 @@ def to_docx(paper: Paper, path: Path) -> Path:
 
 # --- PDF ------------------------------------------------------------------------------
 
+
 class ConversionError(RuntimeError):
     """LibreOffice is missing or could not convert the document."""
 
@@ -445,12 +473,25 @@ def docx_to_pdf(docx: Path, pdf: Path, timeout: int = 120) -> Path:
         # A private profile: two conversions at once must not share one.
         profile = Path(work, "profile").as_uri()
         done = subprocess.run(
-            [soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
-             "--outdir", work, str(docx)], capture_output=True, text=True, timeout=timeout)
+            [
+                soffice,
+                f"-env:UserInstallation={profile}",
+                "--headless",
+                "--convert-to",
+                "pdf",
+                "--outdir",
+                work,
+                str(docx),
+            ],
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+        )
         made = Path(work, docx.stem + ".pdf")
         if done.returncode != 0 or not made.exists():
-            raise ConversionError(f"LibreOffice could not convert {docx.name}: "
-                                  f"{done.stderr.strip()[-500:]}")
+            raise ConversionError(
+                f"LibreOffice could not convert {docx.name}: {done.stderr.strip()[-500:]}"
+            )
         shutil.move(str(made), pdf)
     return pdf
 

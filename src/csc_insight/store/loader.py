@@ -87,13 +87,18 @@ def expand(paths: list[Path], report: Report) -> list[Path]:
             for child in sorted(path.rglob("*")):
                 if child.is_file() and not child.name.startswith("."):
                     if child.name == "injected_errors.csv":  # synth --inject-errors' key
-                        report.warning("ignored_file", child.name, "The list of errors "
-                                       "`synth --inject-errors` planted, not a return; ignored.")
+                        report.warning(
+                            "ignored_file",
+                            child.name,
+                            "The list of errors "
+                            "`synth --inject-errors` planted, not a return; ignored.",
+                        )
                     elif child.suffix.lower() in LOADABLE_SUFFIXES:
                         found.append(child)
                     else:
-                        report.warning("ignored_file", child.name,
-                                       "Not a return CSC Insight reads; ignored.")
+                        report.warning(
+                            "ignored_file", child.name, "Not a return CSC Insight reads; ignored."
+                        )
         elif path.is_file():
             found.append(path)
         else:
@@ -134,8 +139,11 @@ def _sweep(folder: Path, base: Path) -> None:
                 shutil.rmtree(leftover, ignore_errors=True)
             else:
                 leftover.unlink(missing_ok=True)
-        elif leftover.suffix in (".duckdb", ".json") and leftover.name != "index.json" \
-                and leftover.stem not in published:
+        elif (
+            leftover.suffix in (".duckdb", ".json")
+            and leftover.name != "index.json"
+            and leftover.stem not in published
+        ):
             leftover.unlink(missing_ok=True)
 
 
@@ -162,23 +170,33 @@ def load(
     report = Report(quarantine=not strict)
     with _exclusive(base) as locked:
         if not locked:
-            report.error("load_running", "-", "Another load is running for this install; try "
-                         "again when it has finished.")
+            report.error(
+                "load_running",
+                "-",
+                "Another load is running for this install; try again when it has finished.",
+            )
             return LoadResult(None, report)
         folder = snapshots.snapshot_dir(base)
         _sweep(folder, base)
         work = folder / f".load-{os.getpid()}-{secrets.token_hex(4)}"
         work.mkdir()
         try:
-            return _load(paths, user or getpass.getuser(), folder, work, report, progress, base,
-                         check)
+            return _load(
+                paths, user or getpass.getuser(), folder, work, report, progress, base, check
+            )
         finally:
             shutil.rmtree(work, ignore_errors=True)
 
 
 def _load(
-    paths: list[Path], user: str, folder: Path, work: Path, report: Report,
-    progress: Progress | None, base: Path, check: Check | None = None,
+    paths: list[Path],
+    user: str,
+    folder: Path,
+    work: Path,
+    report: Report,
+    progress: Progress | None,
+    base: Path,
+    check: Check | None = None,
 ) -> LoadResult:
     files = expand(paths, report)
     if not files and report.ok:
@@ -198,23 +216,34 @@ def _load(
             if progress:
                 progress(path.name, number - 1, len(files))
             if path.stat().st_size == 0:  # say so, rather than "not a recognised return"
-                report.error("empty_file", path.name, "The file is empty (0 bytes): expected "
-                             "a return with a header row; export it again.")
+                report.error(
+                    "empty_file",
+                    path.name,
+                    "The file is empty (0 bytes): expected "
+                    "a return with a header row; export it again.",
+                )
                 continue
             reader = formats.detect(path)
             if reader is None:
                 near = closest(path)
-                report.error("unknown_format", path.name, "Not a recognised return: expected "
-                             "Ofsted Annex A, a CIN census XML, an SSDA903 CSV or XML or a "
-                             "local extras CSV (see docs/local_extras.md)."
-                             + (f" {near}" if near else ""))
+                report.error(
+                    "unknown_format",
+                    path.name,
+                    "Not a recognised return: expected "
+                    "Ofsted Annex A, a CIN census XML, an SSDA903 CSV or XML or a "
+                    "local extras CSV (see docs/local_extras.md)." + (f" {near}" if near else ""),
+                )
                 continue
-            if getattr(reader, "READ_APART", False) and \
-                    path.stat().st_size >= APART_MIN_BYTES:
+            if getattr(reader, "READ_APART", False) and path.stat().st_size >= APART_MIN_BYTES:
                 part = str(work / f"part-{number}.duckdb")
-                pending.append((len(sources), path, reader,
-                                apart.submit(read_apart, reader.NAME, str(path), part,
-                                             report.quarantine)))
+                pending.append(
+                    (
+                        len(sources),
+                        path,
+                        reader,
+                        apart.submit(read_apart, reader.NAME, str(path), part, report.quarantine),
+                    )
+                )
                 sources.append({})  # filled in below, so the manifest keeps the files' order
                 continue
             rows = _read(reader, path, staging, report)
@@ -225,8 +254,7 @@ def _load(
             busy = frozenset().union(*(reader.WRITES for _, _, reader, _ in pending))
             _start_snapshot(staging, db_tmp)
             started = True
-            merged = _merge_into_snapshot(staging,
-                                          [t for t in _merged_tables() if t not in busy])
+            merged = _merge_into_snapshot(staging, [t for t in _merged_tables() if t not in busy])
         for position, path, reader, future in pending:
             rows, part_report, digest, part = future.result()
             report.absorb(part_report)
@@ -279,8 +307,14 @@ def _load(
 
 def _source(path: Path, reader: ModuleType, rows: dict[str, int], digest: str) -> dict:
     """A source file as the manifest records it."""
-    return {"file": path.name, "path": str(path.resolve()), "format": reader.NAME,
-            "sha256": digest, "bytes": path.stat().st_size, "rows": rows}
+    return {
+        "file": path.name,
+        "path": str(path.resolve()),
+        "format": reader.NAME,
+        "sha256": digest,
+        "bytes": path.stat().st_size,
+        "rows": rows,
+    }
 
 
 Read = tuple[dict[str, int], Report, str, str]  # rows, report, sha256, staged part
@@ -315,8 +349,11 @@ def _read(reader: ModuleType, path: Path, con: duckdb.DuckDBPyConnection, report
     try:
         return dict(reader.read(path, con, report))
     except Exception as exc:  # a reader bug must refuse the load, never half-load it
-        report.error("reader_failed", path.name, f"Could not read this file ({type(exc).__name__}"
-                     f": {exc}). Nothing was loaded.")
+        report.error(
+            "reader_failed",
+            path.name,
+            f"Could not read this file ({type(exc).__name__}: {exc}). Nothing was loaded.",
+        )
         return {}
 
 
@@ -324,8 +361,7 @@ def cross_checks(con: duckdb.DuckDBPyConnection, report: Report) -> None:
     """Checks across files and formats, on the staged rows: a child's dates of birth agree
     (else it is left blank), every event's child exists (else the event is set aside)."""
     quarantine.blank_conflicting_dobs(con, report)
-    quarantine.set_aside_orphans(con, [t for t in schema.child_tables() if t != "children"],
-                                 report)
+    quarantine.set_aside_orphans(con, [t for t in schema.child_tables() if t != "children"], report)
 
 
 split_ref = quarantine.split_ref
@@ -334,10 +370,15 @@ split_ref = quarantine.split_ref
 def _refuse_empty(sources: list[dict], report: Report) -> None:
     """Refuse a load that would publish no rows, saying what each file gave."""
     read = ", ".join(f"{s['file']} ({s['format']})" for s in sources if s) or "no file"
-    report.error("nothing_to_publish", "-", f"This load would publish no rows: {read} gave "
-                 "no rows for any table CSC Insight uses. Nothing changed: the current data "
-                 "is still current. Add the files that hold the children and their events "
-                 "(Annex A, the CIN census, SSDA903 Header and Episodes).", emphasis=True)
+    report.error(
+        "nothing_to_publish",
+        "-",
+        f"This load would publish no rows: {read} gave "
+        "no rows for any table CSC Insight uses. Nothing changed: the current data "
+        "is still current. Add the files that hold the children and their events "
+        "(Annex A, the CIN census, SSDA903 Header and Episodes).",
+        emphasis=True,
+    )
 
 
 def compare_with_current(rows: dict[str, int], base: Path, report: Report) -> None:
@@ -351,13 +392,23 @@ def compare_with_current(rows: dict[str, int], base: Path, report: Report) -> No
         if not had or now >= had:
             continue
         if now == 0:
-            text = (f"The current data has {had:,} rows in {table}; this load has none: "
-                    f"publishing it leaves {table} empty. Include the file that holds them.")
+            text = (
+                f"The current data has {had:,} rows in {table}; this load has none: "
+                f"publishing it leaves {table} empty. Include the file that holds them."
+            )
         else:
-            text = (f"The current data has {had:,} rows in {table}; this load has {now:,} "
-                    f"({100 * (had - now) // had}% fewer).")
-        report.warning("fewer_rows", "-", text, column=table, value=f"{had:,} -> {now:,}",
-                       emphasis=now == 0 or now * 2 < had)
+            text = (
+                f"The current data has {had:,} rows in {table}; this load has {now:,} "
+                f"({100 * (had - now) // had}% fewer)."
+            )
+        report.warning(
+            "fewer_rows",
+            "-",
+            text,
+            column=table,
+            value=f"{had:,} -> {now:,}",
+            emphasis=now == 0 or now * 2 < had,
+        )
 
 
 def _copy_quarantine(staging: duckdb.DuckDBPyConnection) -> dict[str, object]:
@@ -365,8 +416,10 @@ def _copy_quarantine(staging: duckdb.DuckDBPyConnection) -> dict[str, object]:
     staging.execute("USE snap")
     staged_quarantine.ensure(staging)
     staging.execute("USE staging")
-    staging.execute("INSERT INTO snap.quarantine SELECT * FROM staging.quarantine "
-                    "ORDER BY file, sheet, row_number, column_name")
+    staging.execute(
+        "INSERT INTO snap.quarantine SELECT * FROM staging.quarantine "
+        "ORDER BY file, sheet, row_number, column_name"
+    )
     return quarantine.summary(staging, "snap")
 
 
@@ -383,14 +436,16 @@ def _start_snapshot(staging: duckdb.DuckDBPyConnection, target: Path) -> None:
     staging.execute("USE staging")
 
 
-def _merge_into_snapshot(staging: duckdb.DuckDBPyConnection,
-                         tables: list[str]) -> dict[str, int]:
+def _merge_into_snapshot(staging: duckdb.DuckDBPyConnection, tables: list[str]) -> dict[str, int]:
     """One row per event in each of `tables` (store.merge); rows written per table."""
     return {table: merge.merge_table(staging, table, "staging", "snap") for table in tables}
 
 
 def _finish_snapshot(
-    staging: duckdb.DuckDBPyConnection, snapshot_id: str, now: datetime, user: str,
+    staging: duckdb.DuckDBPyConnection,
+    snapshot_id: str,
+    now: datetime,
+    user: str,
 ) -> None:
     """Add the working-day calendar and the snapshot's own record, and detach it."""
     from csc_insight.common.calendar import build_calendar
@@ -398,8 +453,13 @@ def _finish_snapshot(
     first, last = _date_range(staging)
     staging.execute("USE snap")
     build_calendar(staging, first, last)
-    meta = {"id": snapshot_id, "created_at": now.isoformat(), "created_by": user,
-            "data_from": first.isoformat(), "data_to": last.isoformat()}
+    meta = {
+        "id": snapshot_id,
+        "created_at": now.isoformat(),
+        "created_by": user,
+        "data_from": first.isoformat(),
+        "data_to": last.isoformat(),
+    }
     staging.executemany("INSERT INTO snapshot_meta VALUES (?, ?)", list(meta.items()))
     staging.execute("USE staging")
     staging.execute("DETACH snap")
@@ -407,8 +467,11 @@ def _finish_snapshot(
 
 def _date_range(con: duckdb.DuckDBPyConnection) -> tuple[date, date]:
     """Calendar span: a year before the earliest event to two years after the latest."""
-    probes = [("contacts", "contact_date"), ("referrals", "referral_date"),
-              ("cla_episodes", "decom")]
+    probes = [
+        ("contacts", "contact_date"),
+        ("referrals", "referral_date"),
+        ("cla_episodes", "decom"),
+    ]
     lows, highs = [], []
     for table, col in probes:
         low, high = con.execute(f"SELECT min({col}), max({col}) FROM snap.{table}").fetchall()[0]

@@ -85,41 +85,56 @@ def merge_table(con: duckdb.DuckDBPyConnection, table: str, staging: str, target
     src = f"{staging}.{table}"
     if table in WHOLE_CHILD:
         best = WHOLE_CHILD[table]
-        src = (f"(SELECT * FROM {src} WHERE source = '{best}' OR child_id NOT IN "
-               f"(SELECT child_id FROM {src} WHERE source = '{best}'))")
+        src = (
+            f"(SELECT * FROM {src} WHERE source = '{best}' OR child_id NOT IN "
+            f"(SELECT child_id FROM {src} WHERE source = '{best}'))"
+        )
     per_row = table != "children" and table not in REFERENCE_KEYS
     group = ["child_id", *(keys or [])] if table != "children" else ["child_id"]
     if table in REFERENCE_KEYS:
         group = list(keys or [])
     order = f"{', '.join(group)}, {_row_sql()}, source_ref"
     if _one_row_per_event(con, src, group, per_row):
-        con.execute(f"INSERT INTO {target}.{table} BY NAME SELECT {', '.join(columns)} "
-                    f"FROM {src} ORDER BY {order}")
+        con.execute(
+            f"INSERT INTO {target}.{table} BY NAME SELECT {', '.join(columns)} "
+            f"FROM {src} ORDER BY {order}"
+        )
     else:
         _merge_rows(con, table, src, target, columns, group, per_row)
     return con.execute(f"SELECT count(*) FROM {target}.{table}").fetchall()[0][0]
 
 
 def _one_row_per_event(
-    con: duckdb.DuckDBPyConnection, src: str, group: list[str], per_row: bool,
+    con: duckdb.DuckDBPyConnection,
+    src: str,
+    group: list[str],
+    per_row: bool,
 ) -> bool:
     """True when no two staged rows can merge, so they can be copied as they are: one
     document (file, or sheet of a workbook) gave all the rows, and either rows of one
     document are never merged (events) or their keys are already unique."""
-    docs = con.execute(f"SELECT count(*) FROM (SELECT DISTINCT source, {_document_sql()} "
-                       f"FROM {src})").fetchall()[0][0]
+    docs = con.execute(
+        f"SELECT count(*) FROM (SELECT DISTINCT source, {_document_sql()} FROM {src})"
+    ).fetchall()[0][0]
     if docs > 1:
         return False
     if per_row or docs == 0:
         return True
-    dupes = con.execute(f"SELECT count(*) FROM (SELECT {', '.join(group)} FROM {src} "
-                        f"GROUP BY ALL HAVING count(*) > 1)").fetchall()[0][0]
+    dupes = con.execute(
+        f"SELECT count(*) FROM (SELECT {', '.join(group)} FROM {src} "
+        f"GROUP BY ALL HAVING count(*) > 1)"
+    ).fetchall()[0][0]
     return dupes == 0
 
 
 def _merge_rows(
-    con: duckdb.DuckDBPyConnection, table: str, src: str, target: str, columns: list[str],
-    group: list[str], per_row: bool,
+    con: duckdb.DuckDBPyConnection,
+    table: str,
+    src: str,
+    target: str,
+    columns: list[str],
+    group: list[str],
+    per_row: bool,
 ) -> None:
     """Rows sharing a group key (and, for events, the same place among same-day rows in
     their own document) become one; each column takes the first non-blank by precedence."""
@@ -131,17 +146,19 @@ def _merge_rows(
         f"ORDER BY _doc DESC) AS _prio FROM (SELECT DISTINCT source, {doc} AS _doc FROM {src})"
     )
     key_aliases = [f"_k{i}" for i in range(len(group))]
-    occurrence = (f"row_number() OVER (PARTITION BY source, _doc, {', '.join(key_aliases)} "
-                  f"ORDER BY {_row_sql()}, source_ref)" if per_row else "1")
+    occurrence = (
+        f"row_number() OVER (PARTITION BY source, _doc, {', '.join(key_aliases)} "
+        f"ORDER BY {_row_sql()}, source_ref)"
+        if per_row
+        else "1"
+    )
     ranked = (
         f"SELECT *, {occurrence} AS _occ FROM "
         f"(SELECT *, {doc} AS _doc, "
         f"{', '.join(f'{g} AS {a}' for g, a in zip(group, key_aliases, strict=True))} "
         f"FROM {src}) JOIN _merge_docs USING (source, _doc)"
     )
-    picks = ", ".join(
-        f"arg_min({c}, _prio) FILTER (WHERE {c} IS NOT NULL) AS {c}" for c in columns
-    )
+    picks = ", ".join(f"arg_min({c}, _prio) FILTER (WHERE {c} IS NOT NULL) AS {c}" for c in columns)
     con.execute(
         f"INSERT INTO {target}.{table} BY NAME SELECT {picks} FROM ({ranked}) "
         f"GROUP BY {', '.join(key_aliases)}, _occ ORDER BY {', '.join(key_aliases)}, _occ"

@@ -19,9 +19,11 @@ from csc_insight.formats import quarantine
 
 # A table's rows named in words, for "3 referrals in this period are quarantined".
 NOUNS = {
-    "children": ("child", "children"), "contacts": ("contact", "contacts"),
+    "children": ("child", "children"),
+    "contacts": ("contact", "contacts"),
     "early_help": ("early help assessment", "early help assessments"),
-    "referrals": ("referral", "referrals"), "assessments": ("assessment", "assessments"),
+    "referrals": ("referral", "referrals"),
+    "assessments": ("assessment", "assessments"),
     "s47_enquiries": ("section 47 enquiry", "section 47 enquiries"),
     "cin_plans": ("child in need plan", "child in need plans"),
     "cp_plans": ("child protection plan", "child protection plans"),
@@ -36,40 +38,58 @@ NOUNS = {
 }
 
 _REF = r"^(.*):([^:]*)$"
-_ORPHAN = ("Child {} is not in any file loaded with this one (no header, census or Annex A "
-           "row for the child).")
-_ORPHAN_SET_ASIDE = ("Child {}'s own row (Header, census or Annex A) was quarantined, so this "
-                     "row is set aside with it.")  # 'file!sheet:row' -> ('file!sheet', 'row')
+_ORPHAN = (
+    "Child {} is not in any file loaded with this one (no header, census or Annex A "
+    "row for the child)."
+)
+_ORPHAN_SET_ASIDE = (
+    "Child {}'s own row (Header, census or Annex A) was quarantined, so this "
+    "row is set aside with it."
+)  # 'file!sheet:row' -> ('file!sheet', 'row')
 
 
 def _first_date_column(con: duckdb.DuckDBPyConnection, table: str) -> str | None:
     found = con.execute(
         "SELECT column_name FROM information_schema.columns WHERE table_name = ? AND "
         "data_type = 'DATE' AND table_catalog = current_database() ORDER BY ordinal_position "
-        "LIMIT 1", [table]).fetchall()
+        "LIMIT 1",
+        [table],
+    ).fetchall()
     return found[0][0] if found else None
 
 
-def set_aside_orphans(con: duckdb.DuckDBPyConnection, tables: Iterable[str],
-                      report: Report) -> int:
+def set_aside_orphans(con: duckdb.DuckDBPyConnection, tables: Iterable[str], report: Report) -> int:
     """Quarantine every staged event whose child is in no file of the load; rows set aside."""
     total = 0
     for table in tables:
-        orphan = ("NOT EXISTS (SELECT 1 FROM children c WHERE c.child_id = t.child_id)")
+        orphan = "NOT EXISTS (SELECT 1 FROM children c WHERE c.child_id = t.child_id)"
         listed = con.execute(
             f"SELECT source_ref, child_id FROM {table} t WHERE {orphan} "
-            "ORDER BY source_ref LIMIT 201").fetchall()
+            "ORDER BY source_ref LIMIT 201"
+        ).fetchall()
         if not listed:
             continue
         quarantine.ensure(con)
-        set_aside = {c for (c,) in con.execute(
-            "SELECT DISTINCT child_id FROM quarantine WHERE target = 'children' "
-            "AND scope = 'row' AND child_id IS NOT NULL").fetchall()}
+        set_aside = {
+            c
+            for (c,) in con.execute(
+                "SELECT DISTINCT child_id FROM quarantine WHERE target = 'children' "
+                "AND scope = 'row' AND child_id IS NOT NULL"
+            ).fetchall()
+        }
         for ref, child_id in listed:
             file, sheet, row = split_ref(ref)
-            report.bad_row("orphan", file, _ORPHAN_SET_ASIDE.format(child_id)
-                           if child_id in set_aside else _ORPHAN.format(child_id),
-                           sheet=sheet, row=row, column="child id", value=child_id)
+            report.bad_row(
+                "orphan",
+                file,
+                _ORPHAN_SET_ASIDE.format(child_id)
+                if child_id in set_aside
+                else _ORPHAN.format(child_id),
+                sheet=sheet,
+                row=row,
+                column="child id",
+                value=child_id,
+            )
         day = _first_date_column(con, table)
         doc = f"regexp_extract(t.source_ref, '{_REF}', 1)"
         written = con.execute(
@@ -80,9 +100,12 @@ def set_aside_orphans(con: duckdb.DuckDBPyConnection, tables: Iterable[str],
             f"WHERE target = 'children' AND scope = 'row') "
             f"THEN replace(?, '{{}}', t.child_id) ELSE replace(?, '{{}}', t.child_id) END, "
             f"'row', '{table}', t.child_id, {f't.{day}' if day else 'NULL'}, to_json(t) "
-            f"FROM {table} t WHERE {orphan}", [_ORPHAN_SET_ASIDE, _ORPHAN]).fetchall()[0][0]
-        report.more(report.row_severity, "orphan", split_ref(listed[0][0])[0],
-                    written - len(listed))
+            f"FROM {table} t WHERE {orphan}",
+            [_ORPHAN_SET_ASIDE, _ORPHAN],
+        ).fetchall()[0][0]
+        report.more(
+            report.row_severity, "orphan", split_ref(listed[0][0])[0], written - len(listed)
+        )
         con.execute(f"DELETE FROM {table} t WHERE {orphan}")
         total += written
     return total
@@ -104,14 +127,20 @@ def blank_conflicting_dobs(con: duckdb.DuckDBPyConnection, report: Report) -> in
     ).fetchall()
     if not conflicts:
         return 0
-    blanked = " The date of birth is left blank until it is corrected." if report.quarantine \
-        else ""
+    blanked = " The date of birth is left blank until it is corrected." if report.quarantine else ""
     for child_id, where in conflicts:
-        report.bad_row("dob_conflict", "-", f"Child {child_id} has different dates of birth in "
-                       f"different returns: {where}. Correct the source system and reload."
-                       + blanked, column="date of birth", value=child_id)
-    con.execute("CREATE OR REPLACE TEMP TABLE _conflicts AS SELECT child_id FROM children "
-                "WHERE dob IS NOT NULL GROUP BY child_id HAVING min(dob) <> max(dob)")
+        report.bad_row(
+            "dob_conflict",
+            "-",
+            f"Child {child_id} has different dates of birth in "
+            f"different returns: {where}. Correct the source system and reload." + blanked,
+            column="date of birth",
+            value=child_id,
+        )
+    con.execute(
+        "CREATE OR REPLACE TEMP TABLE _conflicts AS SELECT child_id FROM children "
+        "WHERE dob IS NOT NULL GROUP BY child_id HAVING min(dob) <> max(dob)"
+    )
     doc = "regexp_extract(t.source_ref, '" + _REF + "', 1)"
     quarantine.ensure(con)
     con.execute(
@@ -120,9 +149,11 @@ def blank_conflicting_dobs(con: duckdb.DuckDBPyConnection, report: Report) -> in
         f"TRY_CAST(regexp_extract(t.source_ref, '{_REF}', 2) AS INTEGER), 'date of birth', "
         "NULL, strftime(t.dob, '%d/%m/%Y'), 'dob_conflict', 'The child has different dates of "
         "birth in different returns.', 'cell', 'children', t.child_id, NULL, to_json(t) "
-        "FROM children t SEMI JOIN _conflicts USING (child_id) WHERE t.dob IS NOT NULL")
-    con.execute("UPDATE children SET dob = NULL WHERE child_id IN "
-                "(SELECT child_id FROM _conflicts)")
+        "FROM children t SEMI JOIN _conflicts USING (child_id) WHERE t.dob IS NOT NULL"
+    )
+    con.execute(
+        "UPDATE children SET dob = NULL WHERE child_id IN (SELECT child_id FROM _conflicts)"
+    )
     con.execute("DROP TABLE _conflicts")
     return len(conflicts)
 
@@ -142,21 +173,27 @@ def summary(con: duckdb.DuckDBPyConnection, schema: str = "main") -> dict[str, o
     """Rows and cells set aside, for the manifest: {'rows': n, 'cells': n, 'by_table': {}}."""
     rows = con.execute(
         f"SELECT COALESCE(target, '-'), count(DISTINCT (file, sheet, row_number)) "
-        f"FROM {schema}.quarantine WHERE scope = 'row' GROUP BY 1 ORDER BY 1").fetchall()
-    cells = con.execute(f"SELECT count(*) FROM {schema}.quarantine WHERE scope = 'cell'"
-                        ).fetchall()[0][0]
+        f"FROM {schema}.quarantine WHERE scope = 'row' GROUP BY 1 ORDER BY 1"
+    ).fetchall()
+    cells = con.execute(
+        f"SELECT count(*) FROM {schema}.quarantine WHERE scope = 'cell'"
+    ).fetchall()[0][0]
     return {"rows": sum(n for _, n in rows), "cells": cells, "by_table": dict(rows)}
 
 
-def count_for(con: duckdb.DuckDBPyConnection, tables: Iterable[str], start: date | None,
-              end: date | None) -> list[tuple[str, int, int]]:
+def count_for(
+    con: duckdb.DuckDBPyConnection, tables: Iterable[str], start: date | None, end: date | None
+) -> list[tuple[str, int, int]]:
     """(table, rows dated in [start, end], rows with no usable date) set aside, per table.
 
     Without a period (`start` None) every row set aside counts as in it."""
     names = sorted(set(tables))
-    if not names or not con.execute(
+    if (
+        not names
+        or not con.execute(
             "SELECT count(*) FROM duckdb_tables() WHERE table_name = 'quarantine'"
-    ).fetchall()[0][0]:
+        ).fetchall()[0][0]
+    ):
         return []
     placeholders = ", ".join("?" for _ in names)
     in_period = "true" if start is None else "event_date BETWEEN ? AND ?"
@@ -166,7 +203,9 @@ def count_for(con: duckdb.DuckDBPyConnection, tables: Iterable[str], start: date
         f"SELECT target, count(DISTINCT (file, sheet, row_number)) FILTER ({in_period}), "
         f"count(DISTINCT (file, sheet, row_number)) FILTER ({undated}) "
         f"FROM quarantine WHERE scope = 'row' AND target IN ({placeholders}) GROUP BY target "
-        f"ORDER BY target", [*params, *names]).fetchall()
+        f"ORDER BY target",
+        [*params, *names],
+    ).fetchall()
     return [(t, n, undated) for t, n, undated in found if n or undated]
 
 
@@ -176,9 +215,12 @@ def describe(counts: list[tuple[str, int, int]], period: str = "in this period")
     for table, n, undated in counts:
         one, many = NOUNS.get(table, (f"{table} row", f"{table} rows"))
         if n:
-            lines.append(f"{n:,} {one if n == 1 else many} {period} "
-                         f"{'is' if n == 1 else 'are'} quarantined")
+            lines.append(
+                f"{n:,} {one if n == 1 else many} {period} {'is' if n == 1 else 'are'} quarantined"
+            )
         if undated:
-            lines.append(f"{undated:,} {one if undated == 1 else many} with no usable date "
-                         f"{'is' if undated == 1 else 'are'} quarantined")
+            lines.append(
+                f"{undated:,} {one if undated == 1 else many} with no usable date "
+                f"{'is' if undated == 1 else 'are'} quarantined"
+            )
     return lines

@@ -20,8 +20,9 @@ def text(values: np.ndarray, date_format: str = DMY) -> object:
         dates = pa.array(arr.astype("datetime64[D]"), from_pandas=True)
         return pc.strftime(dates.cast(pa.timestamp("s")), format=date_format)
     if arr.dtype.kind == "f":
-        return pa.array(np.where(np.isnan(arr), None, arr.astype(str)).astype(object),
-                        type=pa.string())
+        return pa.array(
+            np.where(np.isnan(arr), None, arr.astype(str)).astype(object), type=pa.string()
+        )
     if arr.dtype.kind in "iub":
         return pa.array(arr.astype(str).astype(object), type=pa.string())
     return pa.array([None if v is None else str(v) for v in arr.tolist()], type=pa.string())
@@ -45,13 +46,19 @@ def write_csv(path: Path, columns: Mapping[str, np.ndarray], date_format: str = 
     names = list(columns)
     table = pa.table({f"c{i}": text(columns[n], date_format) for i, n in enumerate(names)})
     # Quote only when some value needs it (pyarrow's "needed" quotes every string).
-    needs = any(pc.any(pc.match_substring_regex(col, '[,"\\n\\r]')).as_py()
-                for col in table.columns)
+    needs = any(
+        pc.any(pc.match_substring_regex(col, '[,"\\n\\r]')).as_py() for col in table.columns
+    )
     with open(path, "wb") as fh:
         fh.write((",".join(_quote(n) for n in names) + "\n").encode("utf-8"))
         if table.num_rows:
-            pacsv.write_csv(table, fh, write_options=pacsv.WriteOptions(
-                include_header=False, quoting_style="needed" if needs else "none"))
+            pacsv.write_csv(
+                table,
+                fh,
+                write_options=pacsv.WriteOptions(
+                    include_header=False, quoting_style="needed" if needs else "none"
+                ),
+            )
     return path
 
 

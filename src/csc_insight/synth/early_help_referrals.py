@@ -25,8 +25,8 @@ import numpy as np
 from csc_insight.store.schema import tables
 from csc_insight.synth.world import Columns, World
 
-PER_10K = 190.0      # requests a year per 10,000 children, before the escalated ones
-ESCALATED = 0.025    # social-care referrals that began as a request for early help
+PER_10K = 190.0  # requests a year per 10,000 children, before the escalated ones
+ESCALATED = 0.025  # social-care referrals that began as a request for early help
 STEP_DOWN_SOURCE = "5A"
 
 
@@ -39,12 +39,15 @@ def add_early_help_referrals(world: World) -> None:
     source = np.full(n, STEP_DOWN_SOURCE, dtype=object)
     contact_of = np.full(n, -1, np.int64)
     closure_of = np.full(n, -1, np.int64)
-    passed = _index(contacts["child_id"], contacts["decision_date"],
-                    contacts["outcome"] == "early_help")
-    closed = _index(referrals["child_id"], referrals["closure_date"],
-                    referrals["closure_reason"] == "RC9")
-    for i, key in enumerate(zip(eh["child_id"].tolist(), eh["referral_date"].tolist(),
-                                strict=True)):
+    passed = _index(
+        contacts["child_id"], contacts["decision_date"], contacts["outcome"] == "early_help"
+    )
+    closed = _index(
+        referrals["child_id"], referrals["closure_date"], referrals["closure_reason"] == "RC9"
+    )
+    for i, key in enumerate(
+        zip(eh["child_id"].tolist(), eh["referral_date"].tolist(), strict=True)
+    ):
         if passed.get(key):
             contact_of[i] = passed[key].pop(0)
             source[i] = contacts["source_code"][contact_of[i]]
@@ -59,8 +62,7 @@ def add_early_help_referrals(world: World) -> None:
     kept["referral_outcome"] = np.full(int(keep.sum()), "early_help", dtype=object)
 
     escalated = _escalated(world, rng, first_id=n + 1)
-    d["early_help"] = {c: np.concatenate([kept[c], escalated[c]])
-                       for c in tables()["early_help"]}
+    d["early_help"] = {c: np.concatenate([kept[c], escalated[c]]) for c in tables()["early_help"]}
 
 
 def _index(child: np.ndarray, day: np.ndarray, where: np.ndarray) -> dict[tuple, list[int]]:
@@ -87,20 +89,25 @@ def _escalated(world: World, rng: np.random.Generator, first_id: int) -> Columns
     arrived = np.fromiter((c in uasc for c in r["child_id"].tolist()), bool, len(r["child_id"]))
     picked = np.nonzero((rng.random(len(arrived)) < ESCALATED) & ~arrived)[0]
     m = len(picked)
-    asked = np.busday_offset(r["referral_date"][picked] - rng.integers(1, 15, m), 0,
-                             roll="backward")
+    asked = np.busday_offset(
+        r["referral_date"][picked] - rng.integers(1, 15, m), 0, roll="backward"
+    )
     none = np.full(m, np.datetime64("NaT"), dtype="datetime64[D]")
     return {
         "eh_id": np.array([f"EH{i:07d}" for i in range(first_id, first_id + m)], dtype=object),
-        "child_id": r["child_id"][picked], "referral_date": asked.astype("datetime64[D]"),
+        "child_id": r["child_id"][picked],
+        "referral_date": asked.astype("datetime64[D]"),
         "referral_source": r["source_code"][picked],
         "referral_outcome": np.full(m, "referral", dtype=object),
-        "start_date": none, "completion_date": none,
+        "start_date": none,
+        "completion_date": none,
         "organisation": np.full(m, "Early Help Team", dtype=object),
         "closure_date": asked.astype("datetime64[D]"),
         "closure_reason": np.full(m, "stepped_up", dtype=object),
-        "goal_score_start": np.full(m, np.nan), "goal_score_review": np.full(m, np.nan),
-        "goal_score_end": np.full(m, np.nan), "short_break": np.full(m, None, dtype=object),
-        "source": np.full(m, "local", dtype=object), "source_ref": np.full(m, None, dtype=object),
+        "goal_score_start": np.full(m, np.nan),
+        "goal_score_review": np.full(m, np.nan),
+        "goal_score_end": np.full(m, np.nan),
+        "short_break": np.full(m, None, dtype=object),
+        "source": np.full(m, "local", dtype=object),
+        "source_ref": np.full(m, None, dtype=object),
     }
-

@@ -12,23 +12,33 @@ from csc_insight.synth.short_breaks import add_short_breaks
 from csc_insight.synth.world import World
 
 
-def generate(profile: str, seed: int, start: date, end: date, *,
-             progress: bool = False) -> World:
+def generate(profile: str, seed: int, start: date, end: date, *, progress: bool = False) -> World:
     """A deterministic synthetic world for `profile` ('city', 'borough', 'england')."""
     if profile not in PROFILES:
         raise ValueError(f"unknown profile {profile!r}: choose from {', '.join(PROFILES)}")
     if end < start:
         raise ValueError("end is before start")
     with _bar(progress, 5, "Generating") as bar:
-        world = simulate(PROFILES[profile], seed, start, end,
-                         progress=lambda what: (bar.set_postfix_str(what), bar.update(1)))
+        world = simulate(
+            PROFILES[profile],
+            seed,
+            start,
+            end,
+            progress=lambda what: (bar.set_postfix_str(what), bar.update(1)),
+        )
     add_early_help_referrals(world)
     add_short_breaks(world)
     return world
 
 
-def write(world: World, out: Path, *, progress: bool = False,
-          annex_a_style: str = "short", ssda903_form: str = "csv") -> list[Path]:
+def write(
+    world: World,
+    out: Path,
+    *,
+    progress: bool = False,
+    annex_a_style: str = "short",
+    ssda903_form: str = "csv",
+) -> list[Path]:
     """Write every file (Annex A, CIN census, SSDA903, local extras) into `out`; Annex A's
     headings and codes spelt in `annex_a_style` (see `synth.write_annexa`); the SSDA903
     tables as CSV files or, with `ssda903_form` 'xml', as one XML file."""
@@ -41,6 +51,7 @@ def write(world: World, out: Path, *, progress: bool = False,
     paths: list[Path] = []
     years = len(world.collection_years())
     with _bar(progress, 3 + years, "Writing") as bar:
+
         def step(what: str) -> None:
             bar.set_postfix_str(what)
             bar.update(1)

@@ -30,7 +30,7 @@ from csc_insight.synth.world import Columns, World
 
 PER_10K = 60.0
 LOOKED_AFTER = 0.3
-V3 = 0.3             # looked-after packages recorded stay by stay
+V3 = 0.3  # looked-after packages recorded stay by stay
 ALSO_SECTION_17 = 0.5
 SECOND_SERVICE = 0.35
 SERVICES = {"activity": 35, "day": 25, "home": 20, "overnight": 10, "direct_payment": 10}
@@ -64,37 +64,64 @@ def add_short_breaks(world: World) -> None:
     stays = cared & (rng.random(n) < V3)
 
     episodes = _episodes(rng, cids[cared], start[cared], stop[cared], stays[cared], end)
-    world.data["cla_episodes"] = {c: np.concatenate([world.data["cla_episodes"][c], episodes[c]])
-                                  for c in world.data["cla_episodes"]}
+    world.data["cla_episodes"] = {
+        c: np.concatenate([world.data["cla_episodes"][c], episodes[c]])
+        for c in world.data["cla_episodes"]
+    }
 
     # A section 17 child's first service runs the whole package; a service beside care, or
     # a second one, starts part-way through it.
     first_service = np.nonzero(~cared)[0]
-    later = np.concatenate([np.nonzero(cared & (rng.random(n) < ALSO_SECTION_17))[0],
-                            np.nonzero(~cared & (rng.random(n) < SECOND_SERVICE))[0]])
+    later = np.concatenate(
+        [
+            np.nonzero(cared & (rng.random(n) < ALSO_SECTION_17))[0],
+            np.nonzero(~cared & (rng.random(n) < SECOND_SERVICE))[0],
+        ]
+    )
     owner = np.concatenate([first_service, later])
-    service = np.concatenate([pick(rng, SERVICES, len(first_service)),
-                              np.where(cared[later], pick(rng, SECTION_17_BESIDE_CARE,
-                                                          len(later)),
-                                       pick(rng, SERVICES, len(later)))])
-    delay = (rng.random(len(later)) * (stop - start)[later].astype(np.int64) * 0.6)
-    s_start = start[owner] + np.concatenate([np.zeros(len(first_service), np.int64),
-                                             delay.astype(np.int64)])
+    service = np.concatenate(
+        [
+            pick(rng, SERVICES, len(first_service)),
+            np.where(
+                cared[later],
+                pick(rng, SECTION_17_BESIDE_CARE, len(later)),
+                pick(rng, SERVICES, len(later)),
+            ),
+        ]
+    )
+    delay = rng.random(len(later)) * (stop - start)[later].astype(np.int64) * 0.6
+    s_start = start[owner] + np.concatenate(
+        [np.zeros(len(first_service), np.int64), delay.astype(np.int64)]
+    )
     s_stop = stop[owner]
     keep = s_start <= end
-    world.data["short_breaks"] = _section_17(rng, cids[owner][keep], disability[owner][keep],
-                                             service[keep], s_start[keep], s_stop[keep], end)
+    world.data["short_breaks"] = _section_17(
+        rng,
+        cids[owner][keep],
+        disability[owner][keep],
+        service[keep],
+        s_start[keep],
+        s_stop[keep],
+        end,
+    )
 
 
-def _children(world: World, rng: np.random.Generator,
-              start: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def _children(
+    world: World, rng: np.random.Generator, start: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
     """A different disabled child, aged 3-16 on the day, for each start (-1: none found)."""
     ch = world.data["children"]
     in_care = set(world.data["cla_episodes"]["child_id"].tolist())
-    able = np.fromiter(((d is True) and (u is not True) and (c not in in_care)
-                        for d, u, c in zip(ch["disability"].tolist(), ch["uasc"].tolist(),
-                                           ch["child_id"].tolist(), strict=True)),
-                       bool, len(ch["child_id"]))
+    able = np.fromiter(
+        (
+            (d is True) and (u is not True) and (c not in in_care)
+            for d, u, c in zip(
+                ch["disability"].tolist(), ch["uasc"].tolist(), ch["child_id"].tolist(), strict=True
+            )
+        ),
+        bool,
+        len(ch["child_id"]),
+    )
     pool = np.nonzero(able)[0]
     child = np.full(len(start), -1, np.int64)
     used = np.zeros(len(able), bool)
@@ -112,8 +139,14 @@ def _children(world: World, rng: np.random.Generator,
     return child, dob
 
 
-def _episodes(rng: np.random.Generator, child: np.ndarray, start: np.ndarray, stop: np.ndarray,
-              stays: np.ndarray, end: np.datetime64) -> Columns:
+def _episodes(
+    rng: np.random.Generator,
+    child: np.ndarray,
+    start: np.ndarray,
+    stop: np.ndarray,
+    stays: np.ndarray,
+    end: np.datetime64,
+) -> Columns:
     """SSDA903 episodes: V4, one per agreement; V3, one per stay of 1-3 nights."""
     agreed = np.nonzero(~stays)[0]
     v3 = np.nonzero(stays)[0]
@@ -138,34 +171,58 @@ def _episodes(rng: np.random.Generator, child: np.ndarray, start: np.ndarray, st
     rec = np.where(ls_a == "V3", "E4A", "E8").astype(object)
     rec[open_now] = None
     place = pick(rng, PLACES, m)
-    urn = np.array([f"SC{v:06d}" if p == "K2" else "XXXXXXX"
-                    for v, p in zip(rng.integers(0, 10**6, m).tolist(), place.tolist(),
-                                    strict=True)], dtype=object)
+    urn = np.array(
+        [
+            f"SC{v:06d}" if p == "K2" else "XXXXXXX"
+            for v, p in zip(rng.integers(0, 10**6, m).tolist(), place.tolist(), strict=True)
+        ],
+        dtype=object,
+    )
     postcodes = np.array(vocab.POSTCODES, dtype=object)
     home = postcodes[rng.integers(0, 6, len(child))]
     none = np.full(m, None, dtype=object)
     return {
-        "child_id": child[who], "decom": decom_a,
-        "rne": np.full(m, "S", dtype=object), "ls": ls_a, "cin": np.full(m, "N2", dtype=object),
-        "place": place, "place_provider": np.full(m, "PR1", dtype=object), "dec": dec_a,
-        "rec": rec, "reason_place_change": none, "home_post": home[who],
-        "pl_post": postcodes[rng.integers(0, 6, m)], "urn": urn,
-        "source": np.full(m, "ssda903", dtype=object), "source_ref": none,
+        "child_id": child[who],
+        "decom": decom_a,
+        "rne": np.full(m, "S", dtype=object),
+        "ls": ls_a,
+        "cin": np.full(m, "N2", dtype=object),
+        "place": place,
+        "place_provider": np.full(m, "PR1", dtype=object),
+        "dec": dec_a,
+        "rec": rec,
+        "reason_place_change": none,
+        "home_post": home[who],
+        "pl_post": postcodes[rng.integers(0, 6, m)],
+        "urn": urn,
+        "source": np.full(m, "ssda903", dtype=object),
+        "source_ref": none,
     }
 
 
-def _section_17(rng: np.random.Generator, child: np.ndarray, disability: np.ndarray,
-                service: np.ndarray, start: np.ndarray, stop: np.ndarray,
-                end: np.datetime64) -> Columns:
+def _section_17(
+    rng: np.random.Generator,
+    child: np.ndarray,
+    disability: np.ndarray,
+    service: np.ndarray,
+    start: np.ndarray,
+    stop: np.ndarray,
+    end: np.datetime64,
+) -> Columns:
     m = len(child)
     overnight = service == "overnight"
     hours = np.where(overnight, np.nan, np.round(rng.uniform(2, 10, m) * 2) / 2)
     nights = np.where(overnight, rng.integers(12, 53, m).astype(float), np.nan)
     order = np.lexsort((service.astype(str), start, child.astype(str)))
     columns = {
-        "child_id": child, "disability": disability, "service": service, "start_date": start,
-        "end_date": np.where(stop > end, NAT, stop), "hours_per_week": hours,
-        "nights_per_year": nights, "source": np.full(m, "local", dtype=object),
+        "child_id": child,
+        "disability": disability,
+        "service": service,
+        "start_date": start,
+        "end_date": np.where(stop > end, NAT, stop),
+        "hours_per_week": hours,
+        "nights_per_year": nights,
+        "source": np.full(m, "local", dtype=object),
         "source_ref": np.full(m, None, dtype=object),
     }
     return {c: columns[c][order] for c in tables()["short_breaks"]}

@@ -23,7 +23,7 @@ class World:
     seed: int
     start: date
     end: date
-    data: dict[str, Columns]                 # canonical table -> columns
+    data: dict[str, Columns]  # canonical table -> columns
     extra: dict[str, Columns] = field(default_factory=dict)  # facts only some formats carry
 
     def rows(self, table: str) -> int:

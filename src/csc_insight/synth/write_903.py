@@ -33,74 +33,115 @@ def write_903(world: World, out: Path, form: str = "csv") -> list[Path]:
     in_window = (ep["decom"] <= e0) & (np.isnat(ep["dec"]) | (ep["dec"] >= s0))
     ep = {k: v[in_window] for k, v in ep.items()}
     # The Header lists every child in any table of the return: care leavers in OC3 too.
-    in_return = np.concatenate([ep["child_id"], d["cla_health"]["child_id"],
-                                d["care_leavers"]["child_id"]]).astype(str)
+    in_return = np.concatenate(
+        [ep["child_id"], d["cla_health"]["child_id"], d["care_leavers"]["child_id"]]
+    ).astype(str)
     hrows = child_rows(np.unique(in_return).astype(object))
-    female_teen = (ch["sex"][hrows] == "F") & (
-        (e0 - ch["dob"][hrows]).astype(np.int64) > 12 * 365)
+    female_teen = (ch["sex"][hrows] == "F") & ((e0 - ch["dob"][hrows]).astype(np.int64) > 12 * 365)
     mother = np.where(female_teen, np.where(rng.random(len(hrows)) < 0.04, "1", "0"), None)
     tables: dict[str, dict[str, np.ndarray]] = {}
     tables["header"] = {
-        "CHILD": ch["child_id"][hrows], "SEX": sex(hrows), "DOB": ch["dob"][hrows],
-        "ETHNIC": ch["ethnicity"][hrows], "UPN": ch["upn"][hrows], "MOTHER": mother,
-        "MC_DOB": np.full(len(hrows), None, dtype=object)}
+        "CHILD": ch["child_id"][hrows],
+        "SEX": sex(hrows),
+        "DOB": ch["dob"][hrows],
+        "ETHNIC": ch["ethnicity"][hrows],
+        "UPN": ch["upn"][hrows],
+        "MOTHER": mother,
+        "MC_DOB": np.full(len(hrows), None, dtype=object),
+    }
     tables["episodes"] = {
-        "CHILD": ep["child_id"], "DECOM": ep["decom"], "RNE": ep["rne"], "LS": ep["ls"],
-        "CIN": ep["cin"], "PLACE": ep["place"], "PLACE_PROVIDER": ep["place_provider"],
-        "DEC": ep["dec"], "REC": ep["rec"], "REASON_PLACE_CHANGE": ep["reason_place_change"],
-        "HOME_POST": ep["home_post"], "PL_POST": ep["pl_post"], "URN": ep["urn"]}
+        "CHILD": ep["child_id"],
+        "DECOM": ep["decom"],
+        "RNE": ep["rne"],
+        "LS": ep["ls"],
+        "CIN": ep["cin"],
+        "PLACE": ep["place"],
+        "PLACE_PROVIDER": ep["place_provider"],
+        "DEC": ep["dec"],
+        "REC": ep["rec"],
+        "REASON_PLACE_CHANGE": ep["reason_place_change"],
+        "HOME_POST": ep["home_post"],
+        "PL_POST": ep["pl_post"],
+        "URN": ep["urn"],
+    }
     rv = d["cla_reviews"]
     keep = (rv["review_date"] >= s0) & (rv["review_date"] <= e0)
     rrows = child_rows(rv["child_id"][keep])
     tables["reviews"] = {
-        "CHILD": rv["child_id"][keep], "DOB": ch["dob"][rrows],
-        "REVIEW": rv["review_date"][keep], "REVIEW_CODE": rv["review_code"][keep]}
+        "CHILD": rv["child_id"][keep],
+        "DOB": ch["dob"][rrows],
+        "REVIEW": rv["review_date"][keep],
+        "REVIEW_CODE": rv["review_code"][keep],
+    }
     urows = hrows[ch["uasc"][hrows] == True]  # noqa: E712
     duc = ch["uasc_ceased"][urows]
     tables["uasc"] = {
-        "CHILD": ch["child_id"][urows], "SEX": sex(urows), "DOB": ch["dob"][urows],
-        "DUC": np.where(duc <= e0, duc, np.datetime64("NaT"))}
+        "CHILD": ch["child_id"][urows],
+        "SEX": sex(urows),
+        "DOB": ch["dob"][urows],
+        "DUC": np.where(duc <= e0, duc, np.datetime64("NaT")),
+    }
 
     oc2, o2 = d["cla_health"], x["oc2"]
     orows = child_rows(oc2["child_id"])
     tables["oc2"] = {
-        "CHILD": oc2["child_id"], "DOB": ch["dob"][orows], "SDQ_SCORE": oc2["sdq_score"],
-        "SDQ_REASON": o2["sdq_reason"], "CONVICTED": _01(oc2["convicted"]),
-        "HEALTH_CHECK": _01(oc2["health_check"]), "IMMUNISATIONS": _01(oc2["immunisations"]),
+        "CHILD": oc2["child_id"],
+        "DOB": ch["dob"][orows],
+        "SDQ_SCORE": oc2["sdq_score"],
+        "SDQ_REASON": o2["sdq_reason"],
+        "CONVICTED": _01(oc2["convicted"]),
+        "HEALTH_CHECK": _01(oc2["health_check"]),
+        "IMMUNISATIONS": _01(oc2["immunisations"]),
         "TEETH_CHECK": _01(oc2["teeth_check"]),
         "HEALTH_ASSESSMENT": _01(o2["health_assessment"]),
         "SUBSTANCE_MISUSE": _01(oc2["substance_misuse"]),
         "INTERVENTION_RECEIVED": _01(o2["intervention_received"]),
         "INTERVENTION_OFFERED": _01(o2["intervention_offered"]),
-        "YEAR": o2["year"]}
+        "YEAR": o2["year"],
+    }
 
     cl = d["care_leavers"]
     lrows = child_rows(cl["child_id"])
-    accom = np.array([a if a in (None, "Z") else a + ("1" if s else "2")
-                      for a, s in zip(cl["accommodation"].tolist(), cl["suitable"].tolist(),
-                                      strict=True)], dtype=object)
+    accom = np.array(
+        [
+            a if a in (None, "Z") else a + ("1" if s else "2")
+            for a, s in zip(cl["accommodation"].tolist(), cl["suitable"].tolist(), strict=True)
+        ],
+        dtype=object,
+    )
     tables["oc3"] = {
-        "CHILD": cl["child_id"], "DOB": ch["dob"][lrows], "IN_TOUCH": cl["in_touch"],
-        "ACTIV": cl["activity"], "ACCOM": accom,
-        "YEAR": cl["year_ending"].astype("datetime64[Y]").astype(np.int64) + 1970}
+        "CHILD": cl["child_id"],
+        "DOB": ch["dob"][lrows],
+        "IN_TOUCH": cl["in_touch"],
+        "ACTIV": cl["activity"],
+        "ACCOM": accom,
+        "YEAR": cl["year_ending"].astype("datetime64[Y]").astype(np.int64) + 1970,
+    }
 
     ms = d["missing_episodes"]
     keep = (ms["source"] == "ssda903") & (ms["start_date"] >= s0) & (ms["start_date"] <= e0)
     mrows = child_rows(ms["child_id"][keep])
     tables["missing"] = {
-        "CHILD": ms["child_id"][keep], "DOB": ch["dob"][mrows],
-        "MISSING": ms["missing_type"][keep], "MIS_START": ms["start_date"][keep],
-        "MIS_END": ms["end_date"][keep]}
+        "CHILD": ms["child_id"][keep],
+        "DOB": ch["dob"][mrows],
+        "MISSING": ms["missing_type"][keep],
+        "MIS_START": ms["start_date"][keep],
+        "MIS_END": ms["end_date"][keep],
+    }
 
     ad = d["adoption"]
-    keep = (ad["decision_date"] <= e0) & (np.isnat(ad["adoption_order_date"])
-                                          | (ad["adoption_order_date"] >= s0))
+    keep = (ad["decision_date"] <= e0) & (
+        np.isnat(ad["adoption_order_date"]) | (ad["adoption_order_date"] >= s0)
+    )
     arows = child_rows(ad["child_id"][keep])
     ceased = ad["adoption_order_date"][keep]
     tables["placed_adoption"] = {
-        "CHILD": ad["child_id"][keep], "DOB": ch["dob"][arows],
-        "DATE_PLACED": ad["decision_date"][keep], "DATE_PLACED_CEASED": ceased,
-        "REASON_PLACED_CEASED": np.where(np.isnat(ceased), None, "E11").astype(object)}
+        "CHILD": ad["child_id"][keep],
+        "DOB": ch["dob"][arows],
+        "DATE_PLACED": ad["decision_date"][keep],
+        "DATE_PLACED_CEASED": ceased,
+        "REASON_PLACED_CEASED": np.where(np.isnat(ceased), None, "E11").astype(object),
+    }
 
     starts = ep["rne"] == "S"
     starts &= ep["decom"] >= s0
@@ -108,8 +149,12 @@ def write_903(world: World, out: Path, form: str = "csv") -> list[Path]:
     k = len(prows)
     prev = np.where(rng.random(k) < 0.9, "Z1", "P4").astype(object)
     tables["prev_perm"] = {
-        "CHILD": ep["child_id"][starts], "DOB": ch["dob"][prows], "PREV_PERM": prev,
-        "LA_PERM": np.full(k, None, dtype=object), "DATE_PERM": np.full(k, None, dtype=object)}
+        "CHILD": ep["child_id"][starts],
+        "DOB": ch["dob"][prows],
+        "PREV_PERM": prev,
+        "LA_PERM": np.full(k, None, dtype=object),
+        "DATE_PERM": np.full(k, None, dtype=object),
+    }
 
     a1 = x["ad1"]
     matched = ad["matched_date"]
@@ -117,10 +162,15 @@ def write_903(world: World, out: Path, form: str = "csv") -> list[Path]:
     sel = np.nonzero(keep)[0]
     drows = child_rows(ad["child_id"][sel])
     tables["ad1"] = {
-        "CHILD": ad["child_id"][sel], "DOB": ch["dob"][drows],
-        "DATE_INT": ad["decision_date"][sel], "DATE_MATCH": matched[sel],
-        "FOSTER_CARE": _01(a1["foster_care"][sel]), "NB_ADOPTR": a1["nb_adoptr"][sel],
-        "SEX_ADOPTR": a1["sex_adoptr"][sel], "LS_ADOPTR": a1["ls_adoptr"][sel]}
+        "CHILD": ad["child_id"][sel],
+        "DOB": ch["dob"][drows],
+        "DATE_INT": ad["decision_date"][sel],
+        "DATE_MATCH": matched[sel],
+        "FOSTER_CARE": _01(a1["foster_care"][sel]),
+        "NB_ADOPTR": a1["nb_adoptr"][sel],
+        "SEX_ADOPTR": a1["sex_adoptr"][sel],
+        "LS_ADOPTR": a1["ls_adoptr"][sel],
+    }
     if form == "xml":
         from csc_insight.synth.write_903_xml import write_903_xml
 

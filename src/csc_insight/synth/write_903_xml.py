@@ -24,27 +24,38 @@ import numpy as np
 from csc_insight.synth.csvout import text
 
 # table -> (container element or None, row element)
-ELEMENTS = {"episodes": ("Episodes", "Episode"), "reviews": ("Reviews", "Review"),
-            "uasc": (None, "UASC"), "oc2": (None, "OC2"), "oc3": (None, "OC3"),
-            "ad1": (None, "AD1"), "placed_adoption": (None, "PlacedAdoption"),
-            "prev_perm": (None, "PrevPerm"), "missing": (None, "Missing")}
+ELEMENTS = {
+    "episodes": ("Episodes", "Episode"),
+    "reviews": ("Reviews", "Review"),
+    "uasc": (None, "UASC"),
+    "oc2": (None, "OC2"),
+    "oc3": (None, "OC3"),
+    "ad1": (None, "AD1"),
+    "placed_adoption": (None, "PlacedAdoption"),
+    "prev_perm": (None, "PrevPerm"),
+    "missing": (None, "Missing"),
+}
 
 
 def _rows(columns: Mapping[str, np.ndarray]) -> list[dict[str, str]]:
     names = list(columns)
     values = [text(columns[n], "%Y-%m-%d").to_pylist() for n in names]  # type: ignore[attr-defined]
-    return [{n: v for n, v in zip(names, row, strict=True) if v not in (None, "")}
-            for row in zip(*values, strict=True)]
+    return [
+        {n: v for n, v in zip(names, row, strict=True) if v not in (None, "")}
+        for row in zip(*values, strict=True)
+    ]
 
 
 def _element(tag: str, fields: Mapping[str, str], indent: str) -> list[str]:
-    inner = [f"{indent}  <{k}>{escape(v)}</{k}>" for k, v in fields.items()
-             if k != "CHILD" or tag == "Header"]
+    inner = [
+        f"{indent}  <{k}>{escape(v)}</{k}>"
+        for k, v in fields.items()
+        if k != "CHILD" or tag == "Header"
+    ]
     return [f"{indent}<{tag}>", *inner, f"{indent}</{tag}>"]
 
 
-def write_903_xml(tables: Mapping[str, Mapping[str, np.ndarray]], path: Path,
-                  end: date) -> Path:
+def write_903_xml(tables: Mapping[str, Mapping[str, np.ndarray]], path: Path, end: date) -> Path:
     """Write `tables` (as write_903 builds them: table -> heading -> values) to `path`."""
     header = {row["CHILD"]: row for row in _rows(tables["header"])}
     by_child: dict[str, dict[str, list[dict[str, str]]]] = defaultdict(lambda: defaultdict(list))
@@ -52,10 +63,18 @@ def write_903_xml(tables: Mapping[str, Mapping[str, np.ndarray]], path: Path,
         for row in _rows(tables[name]):
             by_child[row["CHILD"]][name].append(row)
     year = end.year if end.month < 4 else end.year + 1
-    lines = ['<?xml version="1.0" encoding="utf-8"?>', "<Message>", "  <Header>",
-             "    <CollectionDetails>", "      <Collection>SSDA903</Collection>",
-             f"      <Year>{year}</Year>", f"      <ReferenceDate>{year}-03-31</ReferenceDate>",
-             "    </CollectionDetails>", "  </Header>", "  <Children>"]
+    lines = [
+        '<?xml version="1.0" encoding="utf-8"?>',
+        "<Message>",
+        "  <Header>",
+        "    <CollectionDetails>",
+        "      <Collection>SSDA903</Collection>",
+        f"      <Year>{year}</Year>",
+        f"      <ReferenceDate>{year}-03-31</ReferenceDate>",
+        "    </CollectionDetails>",
+        "  </Header>",
+        "  <Children>",
+    ]
     order = list(header) + sorted(set(by_child) - set(header))
     for child in order:
         lines.append("    <Child>")

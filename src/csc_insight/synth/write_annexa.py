@@ -30,66 +30,142 @@ DEMOGRAPHICS = ["Child Unique ID", "Gender", "Ethnicity", "Date of Birth", "Age 
 TEAM = ["Allocated Team", "Allocated Worker"]
 HEADINGS: dict[int, list[str]] = {
     1: DEMOGRAPHICS + ["Date of Contact", "Contact Source"],
-    2: DEMOGRAPHICS + ["Assessment start date", "Assessment completion date",
-                       "Organisation completing assessment"],
-    3: DEMOGRAPHICS + ["Date of referral", "Referral Source", "Referral NFA?",
-                       "Number of Referrals in Last 12 Months"] + TEAM,
-    4: DEMOGRAPHICS + ["Does the Child have a Disability", "Continuous Assessment Start Date",
-                       "Child Seen During Continuous Assessment",
-                       "Continuous Assessment Date of Authorisation",
-                       "Was the child assessed as requiring LA children's social care support?"]
+    2: DEMOGRAPHICS
+    + ["Assessment start date", "Assessment completion date", "Organisation completing assessment"],
+    3: DEMOGRAPHICS
+    + [
+        "Date of referral",
+        "Referral Source",
+        "Referral NFA?",
+        "Number of Referrals in Last 12 Months",
+    ]
     + TEAM,
-    5: DEMOGRAPHICS + ["Does the Child have a Disability",
-                       "Strategy discussion initiating Section 47 Enquiry Start Date",
-                       "Was an ICPC deemed unnecessary?", "Date of ICPC",
-                       "Did the ICPC Result in a CP Plan",
-                       "Number of Section 47 Enquiries in the last 12 months",
-                       "Number of ICPCs in the last 12 months"] + TEAM,
-    6: DEMOGRAPHICS + ["Does the Child have a Disability", "CIN Start Date", "Primary Need Code",
-                       "Date Child Was Last Seen", "CIN Closure Date", "Reason for Closure",
-                       "Case Status"] + TEAM,
-    7: DEMOGRAPHICS + ["Does the Child have a Disability", "CP Plan Start Date",
-                       "Initial Category of Abuse", "Latest Category of Abuse",
-                       "Date of the Last Statutory Visit", "Was the Child Seen Alone?",
-                       "Date of latest review conference", "CP Plan End Date",
-                       "Subject to Emergency Protection Order or Protected Under Police Powers "
-                       "in Last Six Months (Y/N)",
-                       "Number of Previous Child Protection Plans"] + TEAM,
-    8: DEMOGRAPHICS + [
-        "UASC within the Last 12 Months (Y/N)", "Does the Child have a Disability",
-        "Date Started to be Looked After", "Child's Category of Need",
+    4: DEMOGRAPHICS
+    + [
+        "Does the Child have a Disability",
+        "Continuous Assessment Start Date",
+        "Child Seen During Continuous Assessment",
+        "Continuous Assessment Date of Authorisation",
+        "Was the child assessed as requiring LA children's social care support?",
+    ]
+    + TEAM,
+    5: DEMOGRAPHICS
+    + [
+        "Does the Child have a Disability",
+        "Strategy discussion initiating Section 47 Enquiry Start Date",
+        "Was an ICPC deemed unnecessary?",
+        "Date of ICPC",
+        "Did the ICPC Result in a CP Plan",
+        "Number of Section 47 Enquiries in the last 12 months",
+        "Number of ICPCs in the last 12 months",
+    ]
+    + TEAM,
+    6: DEMOGRAPHICS
+    + [
+        "Does the Child have a Disability",
+        "CIN Start Date",
+        "Primary Need Code",
+        "Date Child Was Last Seen",
+        "CIN Closure Date",
+        "Reason for Closure",
+        "Case Status",
+    ]
+    + TEAM,
+    7: DEMOGRAPHICS
+    + [
+        "Does the Child have a Disability",
+        "CP Plan Start Date",
+        "Initial Category of Abuse",
+        "Latest Category of Abuse",
+        "Date of the Last Statutory Visit",
+        "Was the Child Seen Alone?",
+        "Date of latest review conference",
+        "CP Plan End Date",
+        "Subject to Emergency Protection Order or Protected Under Police Powers "
+        "in Last Six Months (Y/N)",
+        "Number of Previous Child Protection Plans",
+    ]
+    + TEAM,
+    8: DEMOGRAPHICS
+    + [
+        "UASC within the Last 12 Months (Y/N)",
+        "Does the Child have a Disability",
+        "Date Started to be Looked After",
+        "Child's Category of Need",
         "Second or subsequent period of being Looked After within the last 12 months (Y/N)",
-        "Start date of current legal status", "Child's Legal Status",
-        "Date of Latest Statutory Review", "Date of Last Social Work Visit",
-        "What is the permanence plan for this child?", "Date of Last IRO Visit/Contact",
-        "Date of Last Health Assessment", "Date of Last Dental Check",
-        "Number of Placements in the Last 12 months", "Date Ceased to be Looked After",
-        "Reason Ceased to be Looked After", "Start Date of Most Recent Placement",
-        "Placement Type", "Placement Provider", "Placement postcode", "URN of Placement",
-        "Placement Location", "LA of Placement",
+        "Start date of current legal status",
+        "Child's Legal Status",
+        "Date of Latest Statutory Review",
+        "Date of Last Social Work Visit",
+        "What is the permanence plan for this child?",
+        "Date of Last IRO Visit/Contact",
+        "Date of Last Health Assessment",
+        "Date of Last Dental Check",
+        "Number of Placements in the Last 12 months",
+        "Date Ceased to be Looked After",
+        "Reason Ceased to be Looked After",
+        "Start Date of Most Recent Placement",
+        "Placement Type",
+        "Placement Provider",
+        "Placement postcode",
+        "URN of Placement",
+        "Placement Location",
+        "LA of Placement",
         "Number of Episodes 'Missing' in the last 12 months",
         "Number of Episodes 'Absent' in the last 12 months",
         "Was the child offered a Return Interview after the last missing episode (Y/N)?",
-        "Did the child accept the offer of a Return Interview (Y/N)?"] + TEAM,
-    9: DEMOGRAPHICS + ["Does the Child have a Disability"] + TEAM + [
-        "Eligibility Category", "LA in Touch", "Type of Accommodation",
-        "Suitability of Accommodation", "Activity Status"],
-    10: ["Child Unique ID", "Family identifier", "Gender", "Ethnicity", "Date of Birth",
-         "Age of Child (Years)", "Does the Child have a Disability",
-         "Date the Child Entered Care",
-         "Date of Decision that Child Should be Placed for Adoption", "Date of Placement Order",
-         "Date of Matching", "Date Placed for Adoption", "Date of Adoption Order",
-         "Date of Decision that Child Should No Longer be Placed for Adoption",
-         "Reason for No Longer Placed for Adoption",
-         "Date placed for fostering in FFA/concurrent planning placement"],
-    11: ["Individual adopter identifier", "Family identifier", "Gender", "Ethnicity",
-         "Disability", "Is the (prospective) adopter fostering for adoption?",
-         "Date enquiry received", "Date Stage 1 started", "Date Stage 1 ended",
-         "Date Stage 2 started", "Date Stage 2 ended", "Date application submitted",
-         "Date application approved", "Date adopter matched with child(ren)",
-         "Date child/children placed with adopter(s)", "No. of children placed",
-         "Date of Adoption Order", "Date of leaving adoption process",
-         "Reason for leaving adoption process"],
+        "Did the child accept the offer of a Return Interview (Y/N)?",
+    ]
+    + TEAM,
+    9: DEMOGRAPHICS
+    + ["Does the Child have a Disability"]
+    + TEAM
+    + [
+        "Eligibility Category",
+        "LA in Touch",
+        "Type of Accommodation",
+        "Suitability of Accommodation",
+        "Activity Status",
+    ],
+    10: [
+        "Child Unique ID",
+        "Family identifier",
+        "Gender",
+        "Ethnicity",
+        "Date of Birth",
+        "Age of Child (Years)",
+        "Does the Child have a Disability",
+        "Date the Child Entered Care",
+        "Date of Decision that Child Should be Placed for Adoption",
+        "Date of Placement Order",
+        "Date of Matching",
+        "Date Placed for Adoption",
+        "Date of Adoption Order",
+        "Date of Decision that Child Should No Longer be Placed for Adoption",
+        "Reason for No Longer Placed for Adoption",
+        "Date placed for fostering in FFA/concurrent planning placement",
+    ],
+    11: [
+        "Individual adopter identifier",
+        "Family identifier",
+        "Gender",
+        "Ethnicity",
+        "Disability",
+        "Is the (prospective) adopter fostering for adoption?",
+        "Date enquiry received",
+        "Date Stage 1 started",
+        "Date Stage 1 ended",
+        "Date Stage 2 started",
+        "Date Stage 2 ended",
+        "Date application submitted",
+        "Date application approved",
+        "Date adopter matched with child(ren)",
+        "Date child/children placed with adopter(s)",
+        "No. of children placed",
+        "Date of Adoption Order",
+        "Date of leaving adoption process",
+        "Reason for leaving adoption process",
+    ],
 }
 
 
@@ -111,8 +187,9 @@ CLOSURE_LABEL = {k: f"{k} - {v}" for k, v in codes.CLOSURE_REASON.items()}
 
 
 def _map(values: np.ndarray, labels: dict[str, str]) -> np.ndarray:
-    return np.array([None if v is None else labels.get(v, v) for v in values.tolist()],
-                    dtype=object)
+    return np.array(
+        [None if v is None else labels.get(v, v) for v in values.tolist()], dtype=object
+    )
 
 
 def annex_a_lists(world: World) -> dict[int, dict[str, np.ndarray]]:
@@ -126,9 +203,13 @@ def annex_a_lists(world: World) -> dict[int, dict[str, np.ndarray]]:
 
     def demo(child_ids: np.ndarray) -> dict[str, np.ndarray]:
         rows = np.array([index[c] for c in child_ids.tolist()], dtype=np.int64)
-        return {"Child Unique ID": child_ids, "Gender": _map(ch["sex"][rows], SEX_LABEL),
-                "Ethnicity": _map(ch["ethnicity"][rows], ETHNICITY_LABEL),
-                "Date of Birth": ch["dob"][rows], "Age of Child (Years)": age[rows]}
+        return {
+            "Child Unique ID": child_ids,
+            "Gender": _map(ch["sex"][rows], SEX_LABEL),
+            "Ethnicity": _map(ch["ethnicity"][rows], ETHNICITY_LABEL),
+            "Date of Birth": ch["dob"][rows],
+            "Age of Child (Years)": age[rows],
+        }
 
     def disabled(child_ids: np.ndarray) -> np.ndarray:
         rows = np.array([index[c] for c in child_ids.tolist()], dtype=np.int64)
@@ -142,21 +223,26 @@ def annex_a_lists(world: World) -> dict[int, dict[str, np.ndarray]]:
 
     lists: dict[int, dict[str, np.ndarray]] = {}
     c = _rows(d["contacts"], between(d["contacts"]["contact_date"]))
-    lists[1] = demo(c["child_id"]) | {"Date of Contact": c["contact_date"],
-                                      "Contact Source": _map(c["source_code"], SOURCE_LABEL)}
+    lists[1] = demo(c["child_id"]) | {
+        "Date of Contact": c["contact_date"],
+        "Contact Source": _map(c["source_code"], SOURCE_LABEL),
+    }
     eh = d["early_help"]
     eh = _rows(eh, between(eh["start_date"]) | between(eh["completion_date"]))
     lists[2] = demo(eh["child_id"]) | {
         "Assessment start date": eh["start_date"],
         "Assessment completion date": eh["completion_date"],
-        "Organisation completing assessment": eh["organisation"]}
+        "Organisation completing assessment": eh["organisation"],
+    }
     r = _rows(d["referrals"], between(d["referrals"]["referral_date"]))
     lists[3] = demo(r["child_id"]) | {
-        "Date of referral": r["referral_date"], "Referral Source": _map(r["source_code"],
-                                                                       SOURCE_LABEL),
+        "Date of referral": r["referral_date"],
+        "Referral Source": _map(r["source_code"], SOURCE_LABEL),
         "Referral NFA?": yn(r["nfa"], "Yes", "No"),
         "Number of Referrals in Last 12 Months": r["referrals_12m"],
-        "Allocated Team": r["team"], "Allocated Worker": r["worker"]}
+        "Allocated Team": r["team"],
+        "Allocated Worker": r["worker"],
+    }
     a = d["assessments"]
     a = _rows(a, open_in_window(a["start_date"], a["authorised_date"]))
     lists[4] = demo(a["child_id"]) | {
@@ -164,9 +250,12 @@ def annex_a_lists(world: World) -> dict[int, dict[str, np.ndarray]]:
         "Continuous Assessment Start Date": a["start_date"],
         "Child Seen During Continuous Assessment": yn(a["child_seen"], "Yes", "No"),
         "Continuous Assessment Date of Authorisation": a["authorised_date"],
-        "Was the child assessed as requiring LA children's social care support?":
-            yn(a["needs_support"], "Yes", "No"),
-        "Allocated Team": a["team"], "Allocated Worker": a["worker"]}
+        "Was the child assessed as requiring LA children's social care support?": yn(
+            a["needs_support"], "Yes", "No"
+        ),
+        "Allocated Team": a["team"],
+        "Allocated Worker": a["worker"],
+    }
     s = d["s47_enquiries"]
     s12 = _count_12m(s["child_id"], s["start_date"])
     i12 = _count_12m(s["child_id"], s["icpc_date"])
@@ -180,7 +269,9 @@ def annex_a_lists(world: World) -> dict[int, dict[str, np.ndarray]]:
         "Did the ICPC Result in a CP Plan": yn(s["cp_plan_resulted"], "Yes", "No"),
         "Number of Section 47 Enquiries in the last 12 months": s12,
         "Number of ICPCs in the last 12 months": i12,
-        "Allocated Team": s["team"], "Allocated Worker": s["worker"]}
+        "Allocated Team": s["team"],
+        "Allocated Worker": s["worker"],
+    }
 
     visits = d["visits"]
     seen = _rows(visits, visits["visit_date"] <= e0)
@@ -192,15 +283,20 @@ def annex_a_lists(world: World) -> dict[int, dict[str, np.ndarray]]:
         "Does the Child have a Disability": disabled(r["child_id"]),
         "CIN Start Date": r["referral_date"],
         "Primary Need Code": _map(r["primary_need"], NEED_LABEL),
-        "Date Child Was Last Seen": last_seen, "CIN Closure Date": r["closure_date"],
+        "Date Child Was Last Seen": last_seen,
+        "CIN Closure Date": r["closure_date"],
         "Reason for Closure": _map(r["closure_reason"], CLOSURE_LABEL),
-        "Case Status": status, "Allocated Team": r["team"], "Allocated Worker": r["worker"]}
+        "Case Status": status,
+        "Allocated Team": r["team"],
+        "Allocated Worker": r["worker"],
+    }
 
     p = d["cp_plans"]
     p = _rows(p, open_in_window(p["start_date"], p["end_date"]))
     cpv = _rows(seen, seen["visit_type"] == "CP")
-    last_visit, alone = _latest(cpv["child_id"], cpv["visit_date"], p["child_id"],
-                                cpv["seen_alone"])
+    last_visit, alone = _latest(
+        cpv["child_id"], cpv["visit_date"], p["child_id"], cpv["seen_alone"]
+    )
     rv = d["cp_reviews"]
     last_review = _latest(rv["cp_plan_id"], rv["review_date"], p["cp_plan_id"])
     lists[7] = demo(p["child_id"]) | {
@@ -210,10 +306,13 @@ def annex_a_lists(world: World) -> dict[int, dict[str, np.ndarray]]:
         "Latest Category of Abuse": p["latest_category"],
         "Date of the Last Statutory Visit": last_visit,
         "Was the Child Seen Alone?": yn(alone, "Yes", "No"),
-        "Date of latest review conference": last_review, "CP Plan End Date": p["end_date"],
+        "Date of latest review conference": last_review,
+        "CP Plan End Date": p["end_date"],
         HEADINGS[7][13]: np.full(len(p["child_id"]), "N", dtype=object),
         "Number of Previous Child Protection Plans": p["previous_plans"],
-        "Allocated Team": p["team"], "Allocated Worker": p["worker"]}
+        "Allocated Team": p["team"],
+        "Allocated Worker": p["worker"],
+    }
 
     lists[8] = _list8(world, demo, disabled, w0, e0)
     lists[9] = _list9(world, demo, disabled, w0, e0)
@@ -240,7 +339,11 @@ def _list8(world: World, demo, disabled, w0: np.datetime64, e0: np.datetime64) -
     prev_start = _count_between(starts["child_id"], starts["decom"], kids, year_ago, e0)
     placements = _count_between(
         all_ep["child_id"][np.isin(all_ep["rne"], ["S", "P", "T", "B", "U"])],
-        all_ep["decom"][np.isin(all_ep["rne"], ["S", "P", "T", "B", "U"])], kids, year_ago, e0)
+        all_ep["decom"][np.isin(all_ep["rne"], ["S", "P", "T", "B", "U"])],
+        kids,
+        year_ago,
+        e0,
+    )
     legal = _rows(all_ep, np.isin(all_ep["rne"], ["S", "L", "T", "U"]))
     place = _rows(all_ep, np.isin(all_ep["rne"], ["S", "P", "T", "B", "U"]))
     rv = d["cla_reviews"]
@@ -254,48 +357,70 @@ def _list8(world: World, demo, disabled, w0: np.datetime64, e0: np.datetime64) -
     last_missing = _latest(ms["child_id"], ms["start_date"], kids, ms["rhi_offered"])[1]
     last_accept = _latest(ms["child_id"], ms["start_date"], kids, ms["rhi_accepted"])[1]
     placement_start = _latest(place["child_id"], place["decom"], kids)
-    team = _latest(d["allocations"]["child_id"], d["allocations"]["start_date"], kids,
-                   d["allocations"]["team"])[1]
-    worker = _latest(d["allocations"]["child_id"], d["allocations"]["start_date"], kids,
-                     d["allocations"]["worker"])[1]
+    team = _latest(
+        d["allocations"]["child_id"], d["allocations"]["start_date"], kids, d["allocations"]["team"]
+    )[1]
+    worker = _latest(
+        d["allocations"]["child_id"],
+        d["allocations"]["start_date"],
+        kids,
+        d["allocations"]["worker"],
+    )[1]
     return demo(kids) | {
-        "UASC within the Last 12 Months (Y/N)": yn(np.array([uasc[k] for k in kids.tolist()],
-                                                            dtype=object)),
+        "UASC within the Last 12 Months (Y/N)": yn(
+            np.array([uasc[k] for k in kids.tolist()], dtype=object)
+        ),
         "Does the Child have a Disability": disabled(kids),
-        "Date Started to be Looked After": period_start, "Child's Category of Need":
-            latest["cin"],
-        "Second or subsequent period of being Looked After within the last 12 months (Y/N)":
-            yn((prev_start > 1).astype(object)),
+        "Date Started to be Looked After": period_start,
+        "Child's Category of Need": latest["cin"],
+        "Second or subsequent period of being Looked After within the last 12 months (Y/N)": yn(
+            (prev_start > 1).astype(object)
+        ),
         "Start date of current legal status": _latest(legal["child_id"], legal["decom"], kids),
         "Child's Legal Status": latest["ls"],
         "Date of Latest Statutory Review": _latest(rv["child_id"], rv["review_date"], kids),
         "Date of Last Social Work Visit": _latest(v["child_id"], v["visit_date"], kids),
         "What is the permanence plan for this child?": np.full(n, None, dtype=object),
         "Date of Last IRO Visit/Contact": _latest(rv["child_id"], rv["review_date"], kids),
-        "Date of Last Health Assessment": _latest(h["child_id"][h["kind"] == "health"],
-                                                  h["assessment_date"][h["kind"] == "health"],
-                                                  kids),
-        "Date of Last Dental Check": _latest(h["child_id"][h["kind"] == "dental"],
-                                             h["assessment_date"][h["kind"] == "dental"], kids),
+        "Date of Last Health Assessment": _latest(
+            h["child_id"][h["kind"] == "health"], h["assessment_date"][h["kind"] == "health"], kids
+        ),
+        "Date of Last Dental Check": _latest(
+            h["child_id"][h["kind"] == "dental"], h["assessment_date"][h["kind"] == "dental"], kids
+        ),
         "Number of Placements in the Last 12 months": np.maximum(placements, 1),
         "Date Ceased to be Looked After": latest["dec"],
         "Reason Ceased to be Looked After": latest["rec"],
         "Start Date of Most Recent Placement": placement_start,
-        "Placement Type": latest["place"], "Placement Provider": latest["place_provider"],
-        "Placement postcode": latest["pl_post"], "URN of Placement": latest["urn"],
-        "Placement Location": np.where(np.isin(latest["place_provider"], ["PR1", "PR0"]),
-                                       "a) Inside LA", "b) Outside LA").astype(object),
+        "Placement Type": latest["place"],
+        "Placement Provider": latest["place_provider"],
+        "Placement postcode": latest["pl_post"],
+        "URN of Placement": latest["urn"],
+        "Placement Location": np.where(
+            np.isin(latest["place_provider"], ["PR1", "PR0"]), "a) Inside LA", "b) Outside LA"
+        ).astype(object),
         "LA of Placement": np.full(n, None, dtype=object),
         "Number of Episodes 'Missing' in the last 12 months": _count_between(
-            ms["child_id"][ms["missing_type"] == "M"], ms["start_date"][ms["missing_type"] == "M"],
-            kids, year_ago, e0),
+            ms["child_id"][ms["missing_type"] == "M"],
+            ms["start_date"][ms["missing_type"] == "M"],
+            kids,
+            year_ago,
+            e0,
+        ),
         "Number of Episodes 'Absent' in the last 12 months": _count_between(
-            ms["child_id"][ms["missing_type"] == "A"], ms["start_date"][ms["missing_type"] == "A"],
-            kids, year_ago, e0),
-        "Was the child offered a Return Interview after the last missing episode (Y/N)?":
-            yn(last_missing),
+            ms["child_id"][ms["missing_type"] == "A"],
+            ms["start_date"][ms["missing_type"] == "A"],
+            kids,
+            year_ago,
+            e0,
+        ),
+        "Was the child offered a Return Interview after the last missing episode (Y/N)?": yn(
+            last_missing
+        ),
         "Did the child accept the offer of a Return Interview (Y/N)?": yn(last_accept),
-        "Allocated Team": team, "Allocated Worker": worker}
+        "Allocated Team": team,
+        "Allocated Worker": worker,
+    }
 
 
 def _list9(world: World, demo, disabled, w0: np.datetime64, e0: np.datetime64) -> dict:
@@ -309,20 +434,26 @@ def _list9(world: World, demo, disabled, w0: np.datetime64, e0: np.datetime64) -
     cl = _rows(cl, last & recent)
     al = world.data["allocations"]
     team = _latest(al["child_id"], al["start_date"], cl["child_id"], al["team"])[1]
-    suitable = np.where(cl["accommodation"] == "Z", None,
-                        np.where(cl["suitable"] == True, "Suitable", "Unsuitable")  # noqa: E712
-                        ).astype(object)
+    suitable = np.where(
+        cl["accommodation"] == "Z",
+        None,
+        np.where(cl["suitable"] == True, "Suitable", "Unsuitable"),  # noqa: E712
+    ).astype(object)
     return demo(cl["child_id"]) | {
         "Does the Child have a Disability": disabled(cl["child_id"]),
-        "Allocated Team": team, "Allocated Worker": cl["personal_advisor"],
-        "Eligibility Category": np.full(len(cid[last & recent]), "Former relevant",
-                                        dtype=object),
-        "LA in Touch": cl["in_touch"], "Type of Accommodation": cl["accommodation"],
-        "Suitability of Accommodation": suitable, "Activity Status": cl["activity"]}
+        "Allocated Team": team,
+        "Allocated Worker": cl["personal_advisor"],
+        "Eligibility Category": np.full(len(cid[last & recent]), "Former relevant", dtype=object),
+        "LA in Touch": cl["in_touch"],
+        "Type of Accommodation": cl["accommodation"],
+        "Suitability of Accommodation": suitable,
+        "Activity Status": cl["activity"],
+    }
 
 
-def _adoption_lists(world: World, demo, disabled, w0: np.datetime64, e0: np.datetime64
-                    ) -> tuple[dict, dict]:
+def _adoption_lists(
+    world: World, demo, disabled, w0: np.datetime64, e0: np.datetime64
+) -> tuple[dict, dict]:
     ad, a1 = world.data["adoption"], world.extra["ad1"]
     keep = np.isnat(ad["adoption_order_date"]) | (ad["adoption_order_date"] >= w0)
     ad = _rows(ad, keep)
@@ -331,24 +462,29 @@ def _adoption_lists(world: World, demo, disabled, w0: np.datetime64, e0: np.date
     dm = demo(ad["child_id"])
     none = np.full(n, np.datetime64("NaT"), dtype="datetime64[D]")
     list10 = {
-        "Child Unique ID": ad["child_id"], "Family identifier": fam, "Gender": dm["Gender"],
-        "Ethnicity": dm["Ethnicity"], "Date of Birth": dm["Date of Birth"],
+        "Child Unique ID": ad["child_id"],
+        "Family identifier": fam,
+        "Gender": dm["Gender"],
+        "Ethnicity": dm["Ethnicity"],
+        "Date of Birth": dm["Date of Birth"],
         "Age of Child (Years)": dm["Age of Child (Years)"],
         "Does the Child have a Disability": disabled(ad["child_id"]),
         "Date the Child Entered Care": ad["entered_care"],
         "Date of Decision that Child Should be Placed for Adoption": ad["decision_date"],
         "Date of Placement Order": ad["placement_order_date"],
-        "Date of Matching": ad["matched_date"], "Date Placed for Adoption": ad["placed_date"],
+        "Date of Matching": ad["matched_date"],
+        "Date Placed for Adoption": ad["placed_date"],
         "Date of Adoption Order": ad["adoption_order_date"],
         "Date of Decision that Child Should No Longer be Placed for Adoption": none,
         "Reason for No Longer Placed for Adoption": np.full(n, None, dtype=object),
-        "Date placed for fostering in FFA/concurrent planning placement": none}
+        "Date placed for fostering in FFA/concurrent planning placement": none,
+    }
     matched = ad["matched_date"]
     enquiry = matched - np.timedelta64(300, "D")
     list11 = {
-        "Individual adopter identifier": np.array([f"{f}-1" for f in fam.tolist()],
-                                                  dtype=object),
-        "Family identifier": fam, "Gender": np.full(n, "b) Female", dtype=object),
+        "Individual adopter identifier": np.array([f"{f}-1" for f in fam.tolist()], dtype=object),
+        "Family identifier": fam,
+        "Gender": np.full(n, "b) Female", dtype=object),
         "Ethnicity": np.full(n, "a) WBRI", dtype=object),
         "Disability": np.full(n, "No", dtype=object),
         "Is the (prospective) adopter fostering for adoption?": np.full(n, "No", dtype=object),
@@ -364,7 +500,8 @@ def _adoption_lists(world: World, demo, disabled, w0: np.datetime64, e0: np.date
         "No. of children placed": np.where(np.isnat(ad["placed_date"]), 0, 1),
         "Date of Adoption Order": ad["adoption_order_date"],
         "Date of leaving adoption process": none,
-        "Reason for leaving adoption process": np.full(n, None, dtype=object)}
+        "Reason for leaving adoption process": np.full(n, None, dtype=object),
+    }
     return list10, list11
 
 
@@ -379,8 +516,9 @@ def _rows(cols: Columns, keep: np.ndarray) -> Columns:
     return {k: v[keep] for k, v in cols.items()}
 
 
-def _latest(keys: np.ndarray, when: np.ndarray, wanted: np.ndarray,
-            value: np.ndarray | None = None):
+def _latest(
+    keys: np.ndarray, when: np.ndarray, wanted: np.ndarray, value: np.ndarray | None = None
+):
     """For each wanted key, the latest `when` (and the `value` on that row)."""
     ok = ~np.isnat(when)
     k, w = keys[ok].astype(str), when[ok]
@@ -392,8 +530,9 @@ def _latest(keys: np.ndarray, when: np.ndarray, wanted: np.ndarray,
     pos = np.searchsorted(k[last], wanted.astype(str))
     pos = np.clip(pos, 0, max(len(k[last]) - 1, 0))
     found = (k[last][pos] == wanted.astype(str)) if len(k[last]) else np.zeros(len(wanted), bool)
-    out = np.where(found, w[last][pos] if len(k[last]) else np.datetime64("NaT"),
-                   np.datetime64("NaT")).astype("datetime64[D]")
+    out = np.where(
+        found, w[last][pos] if len(k[last]) else np.datetime64("NaT"), np.datetime64("NaT")
+    ).astype("datetime64[D]")
     if value is None:
         return out
     vals = np.full(len(wanted), None, dtype=object)
@@ -402,8 +541,9 @@ def _latest(keys: np.ndarray, when: np.ndarray, wanted: np.ndarray,
     return out, vals
 
 
-def _count_between(keys: np.ndarray, when: np.ndarray, wanted: np.ndarray,
-                   lo: np.datetime64, hi: np.datetime64) -> np.ndarray:
+def _count_between(
+    keys: np.ndarray, when: np.ndarray, wanted: np.ndarray, lo: np.datetime64, hi: np.datetime64
+) -> np.ndarray:
     ok = ~np.isnat(when) & (when >= lo) & (when <= hi)
     uniq, counts = np.unique(keys[ok].astype(str), return_counts=True)
     pos = np.clip(np.searchsorted(uniq, wanted.astype(str)), 0, max(len(uniq) - 1, 0))
@@ -422,9 +562,9 @@ def _count_12m(keys: np.ndarray, when: np.ndarray) -> np.ndarray:
     counts = np.zeros(len(ks), np.int64)
     for back in range(0, 8):
         same = np.zeros(len(ks), bool)
-        same[back:] = (ks[back:] == ks[:len(ks) - back]) & oks[:len(ks) - back] & oks[back:]
+        same[back:] = (ks[back:] == ks[: len(ks) - back]) & oks[: len(ks) - back] & oks[back:]
         if back:
-            same[back:] &= (ws[back:] - ws[:len(ks) - back]).astype(np.int64) <= 365
+            same[back:] &= (ws[back:] - ws[: len(ks) - back]).astype(np.int64) <= 365
         counts += same
     out[order] = counts
     return out
@@ -435,64 +575,95 @@ STYLES = ("short", "ofsted", "codes")
 # The 2023-24 template's wording where it differs from the short headings above.
 OFSTED_HEADINGS: dict[int, dict[str, str]] = {
     3: {"Referral NFA?": "Referral No Further Action?"},
-    5: {"Was an ICPC deemed unnecessary?":
-        "Was an Initial Child Protection Conference deemed unnecessary?",
+    5: {
+        "Was an ICPC deemed unnecessary?": (
+            "Was an Initial Child Protection Conference deemed unnecessary?"
+        ),
         "Date of ICPC": "Date of Initial Child Protection Conference",
-        "Did the ICPC Result in a CP Plan":
-        "Did the Initial Child Protection Conference Result in a Child Protection Plan"},
-    7: {"CP Plan Start Date": "Child Protection Plan Start Date",
-        "CP Plan End Date": "Child Protection Plan End Date"},
-    8: {"UASC within the Last 12 Months (Y/N)":
-        "Unaccompanied Asylum Seeking Child (UASC) within the Last 12 Months (Y/N)",
+        "Did the ICPC Result in a CP Plan": (
+            "Did the Initial Child Protection Conference Result in a Child Protection Plan"
+        ),
+    },
+    7: {
+        "CP Plan Start Date": "Child Protection Plan Start Date",
+        "CP Plan End Date": "Child Protection Plan End Date",
+    },
+    8: {
+        "UASC within the Last 12 Months (Y/N)": (
+            "Unaccompanied Asylum Seeking Child (UASC) within the Last 12 Months (Y/N)"
+        ),
         "Date of Last IRO Visit/Contact": "Date of Last IRO Visit / Contact to the Child",
-        "Number of Episodes 'Missing' in the last 12 months":
-        "Number of Episodes the Child has been \u2018Missing\u2019 from their Placement in the "
-        "last 12 months",
-        "Number of Episodes 'Absent' in the last 12 months":
-        "Number of Episodes the Child has been \u2018Absent\u2019 from their Placement in the "
-        "last 12 months",
-        "Was the child offered a Return Interview after the last missing episode (Y/N)?":
-        "Was the child offered a Return Interview after their last missing episode (Y/N)?",
-        "Did the child accept the offer of a Return Interview (Y/N)?":
-        "Did the child accept a Return Interview after their last missing episode (Y/N)?"},
-    10: {"Date of Matching": "Date of Matching Child and Prospective Adopters",
-         "Reason for No Longer Placed for Adoption":
-         "Reason Why Child No Longer Placed for Adoption",
-         "Date placed for fostering in FFA/concurrent planning placement":
-         "Date the child was placed for fostering in FFA or concurrent planning placement"},
+        "Number of Episodes 'Missing' in the last 12 months": (
+            "Number of Episodes the Child has been \u2018Missing\u2019 from their Placement in the "
+            "last 12 months"
+        ),
+        "Number of Episodes 'Absent' in the last 12 months": (
+            "Number of Episodes the Child has been \u2018Absent\u2019 from their Placement in the "
+            "last 12 months"
+        ),
+        "Was the child offered a Return Interview after the last missing episode (Y/N)?": (
+            "Was the child offered a Return Interview after their last missing episode (Y/N)?"
+        ),
+        "Did the child accept the offer of a Return Interview (Y/N)?": (
+            "Did the child accept a Return Interview after their last missing episode (Y/N)?"
+        ),
+    },
+    10: {
+        "Date of Matching": "Date of Matching Child and Prospective Adopters",
+        "Reason for No Longer Placed for Adoption": (
+            "Reason Why Child No Longer Placed for Adoption"
+        ),
+        "Date placed for fostering in FFA/concurrent planning placement": (
+            "Date the child was placed for fostering in FFA or concurrent planning placement"
+        ),
+    },
 }
-PROVIDER_LABEL = {"PR0": "Parents or other person with parental responsibility",
-                  "PR1": "Own provision (by the LA)", "PR2": "Other LA provision",
-                  "PR3": "Other public provision", "PR4": "Private provision",
-                  "PR5": "Voluntary/third sector provision"}
+PROVIDER_LABEL = {
+    "PR0": "Parents or other person with parental responsibility",
+    "PR1": "Own provision (by the LA)",
+    "PR2": "Other LA provision",
+    "PR3": "Other public provision",
+    "PR4": "Private provision",
+    "PR5": "Voluntary/third sector provision",
+}
 ACTIVITY_LABEL = {
-    "F1": "Full time in higher education", "P1": "Part time in higher education",
+    "F1": "Full time in higher education",
+    "P1": "Part time in higher education",
     "F2": "Full time in education other than higher",
     "P2": "Part time in education other than higher",
-    "F3": "Full time in training or employment", "P3": "Part time in training or employment",
+    "F3": "Full time in training or employment",
+    "P3": "Part time in training or employment",
     "F4": "Young person engaged full time in an apprenticeship",
     "P4": "Young person engaged part time in an apprenticeship",
     "F5": "Young person engaged full time in training or employment (not apprenticeship)",
     "P5": "Young person engaged part time in training or employment (not apprenticeship)",
     "G4": "Not in education, employment or training - illness or disability",
     "G5": "Not in education, employment or training - other",
-    "G6": "Not in education, employment or training - pregnancy or parenting"}
+    "G6": "Not in education, employment or training - pregnancy or parenting",
+}
 _OFSTED_SEX = {"M": "a) Male", "F": "b) Female", "U": "c) Not stated/recorded"}
 _OFSTED_FLAG = {True: "a) Yes", False: "b) No"}
 _OFSTED_CODES = {
-    "place_provider": {c: f"{chr(97 + i)}) {c} - {label}"
-                       for i, (c, label) in enumerate(PROVIDER_LABEL.items())},
+    "place_provider": {
+        c: f"{chr(97 + i)}) {c} - {label}" for i, (c, label) in enumerate(PROVIDER_LABEL.items())
+    },
     "activity": {c: f"{c}: {label}" for c, label in ACTIVITY_LABEL.items()},
-    "initial_category": {c: f"{chr(97 + i)}) {label}"
-                         for i, (c, label) in enumerate(codes.ABUSE_CATEGORY.items())},
-    "in_touch": {"YES": "a) Yes", "NO": "b) No", "DIED": "c) Died", "REFU": "d) Refu",
-                 "NREQ": "e) NREQ", "RHOM": "f) Rhom"},
+    "initial_category": {
+        c: f"{chr(97 + i)}) {label}" for i, (c, label) in enumerate(codes.ABUSE_CATEGORY.items())
+    },
+    "in_touch": {
+        "YES": "a) Yes",
+        "NO": "b) No",
+        "DIED": "c) Died",
+        "REFU": "d) Refu",
+        "NREQ": "e) NREQ",
+        "RHOM": "f) Rhom",
+    },
 }
 _OFSTED_CODES["latest_category"] = _OFSTED_CODES["initial_category"]
 
 
-def styled(lists: dict[int, dict[str, np.ndarray]], style: str
-           ) -> dict[int, dict[str, np.ndarray]]:
+def styled(lists: dict[int, dict[str, np.ndarray]], style: str) -> dict[int, dict[str, np.ndarray]]:
     """The lists with headings and coded cells spelt in `style` (see the module)."""
     from csc_insight.formats.annexa_columns import LISTS
     from csc_insight.formats.tabular import _parser
@@ -510,13 +681,21 @@ def styled(lists: dict[int, dict[str, np.ndarray]], style: str
         out[n] = {}
         for heading, values in cols.items():
             column = by_heading.get(heading)
-            if column is not None and column.kind in ("code", "flag") \
-                    and values.dtype == object and column.field != "eligibility":
+            if (
+                column is not None
+                and column.kind in ("code", "flag")
+                and values.dtype == object
+                and column.field != "eligibility"
+            ):
                 parse = _parser(column)
-                spelt = {raw: _spell(style, column.field, column.kind, parse(str(raw)), raw)
-                         for raw in set(values.tolist()) if raw is not None}
-                values = np.array([None if v is None else spelt[v] for v in values.tolist()],
-                                  dtype=object)
+                spelt = {
+                    raw: _spell(style, column.field, column.kind, parse(str(raw)), raw)
+                    for raw in set(values.tolist())
+                    if raw is not None
+                }
+                values = np.array(
+                    [None if v is None else spelt[v] for v in values.tolist()], dtype=object
+                )
             out[n][renamed.get(heading, heading)] = values
     return out
 
@@ -526,8 +705,11 @@ def _spell(style: str, field: str, kind: str, value: object, raw: object) -> obj
     if value is None:
         return raw
     if field == "suitable":  # Ofsted's drop-down; SSDA903 OC3's 1 (suitable) / 2
-        return ("1" if value else "2") if style == "codes" else (
-            "a) Suitable" if value else "b) Unsuitable")
+        return (
+            ("1" if value else "2")
+            if style == "codes"
+            else ("a) Suitable" if value else "b) Unsuitable")
+        )
     if kind == "flag":
         return ("Y" if value else "N") if style == "codes" else _OFSTED_FLAG[bool(value)]
     if style == "codes":
@@ -547,8 +729,9 @@ def write_annexa(world: World, out: Path, *, style: str = "short") -> list[Path]
 def _write_xlsx(path: Path, lists: dict[int, dict[str, np.ndarray]]) -> Path:
     import xlsxwriter
 
-    book = xlsxwriter.Workbook(str(path), {"constant_memory": True,
-                                           "default_date_format": "dd/mm/yyyy"})
+    book = xlsxwriter.Workbook(
+        str(path), {"constant_memory": True, "default_date_format": "dd/mm/yyyy"}
+    )
     book.set_properties({"created": datetime(2000, 1, 1), "author": "csc-insight synth"})
     bold = book.add_format({"bold": True})
     for n, cols in lists.items():

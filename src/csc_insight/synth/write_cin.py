@@ -20,8 +20,7 @@ from csc_insight.synth.world import Columns, World
 GENDER = {"M": "1", "F": "2", "U": "9"}
 
 
-def write_cin(world: World, out: Path, progress: Callable[[str], None] | None = None
-              ) -> list[Path]:
+def write_cin(world: World, out: Path, progress: Callable[[str], None] | None = None) -> list[Path]:
     paths = []
     for year in world.collection_years():
         if progress:
@@ -39,7 +38,7 @@ class _Groups:
         self.bounds = np.searchsorted(pos[self.order], np.arange(len(referral_ids) + 1))
 
     def rows(self, referral: int) -> np.ndarray:
-        return self.order[self.bounds[referral]:self.bounds[referral + 1]]
+        return self.order[self.bounds[referral] : self.bounds[referral + 1]]
 
 
 def _iso(values: np.ndarray, ref: np.datetime64) -> np.ndarray:
@@ -57,18 +56,28 @@ def write_year(world: World, year: int, path: Path) -> Path:
     first = np.datetime64(date(year - 1, 4, 1), "D")
     refs, ch = d["referrals"], d["children"]
     ref_ids = refs["referral_id"].astype(str)
-    in_year = (refs["referral_date"] <= ref) & (np.isnat(refs["closure_date"])
-                                                | (refs["closure_date"] >= first))
+    in_year = (refs["referral_date"] <= ref) & (
+        np.isnat(refs["closure_date"]) | (refs["closure_date"] >= first)
+    )
     sel = np.nonzero(in_year)[0]
     sel = sel[np.lexsort((refs["referral_date"][sel], refs["child_id"][sel].astype(str)))]
     child_index = {c: i for i, c in enumerate(ch["child_id"].tolist())}
     rng = np.random.default_rng([world.seed, 1])
     disability_code = np.array(list(vocab.DISABILITY), dtype=object)[
-        rng.choice(len(vocab.DISABILITY), len(ch["child_id"]),
-                   p=np.array(list(vocab.DISABILITY.values())) / sum(vocab.DISABILITY.values()))]
+        rng.choice(
+            len(vocab.DISABILITY),
+            len(ch["child_id"]),
+            p=np.array(list(vocab.DISABILITY.values())) / sum(vocab.DISABILITY.values()),
+        )
+    ]
 
-    a, s, cin, cp, rv = (d["assessments"], d["s47_enquiries"], d["cin_plans"], d["cp_plans"],
-                         d["cp_reviews"])
+    a, s, cin, cp, rv = (
+        d["assessments"],
+        d["s47_enquiries"],
+        d["cin_plans"],
+        d["cp_plans"],
+        d["cp_reviews"],
+    )
     ga, gs, gc, gp = (_Groups(t, ref_ids) for t in (a, s, cin, cp))
     plan_pos = {pid: i for i, pid in enumerate(cp["cp_plan_id"].tolist())}
     rv_pos = np.array([plan_pos[p] for p in rv["cp_plan_id"].tolist()], dtype=np.int64)
@@ -77,8 +86,11 @@ def write_year(world: World, year: int, path: Path) -> Path:
 
     r_date, r_close = _iso(refs["referral_date"], ref), _iso(refs["closure_date"], ref)
     a_start, a_auth = _iso(a["start_date"], ref), _iso(a["authorised_date"], ref)
-    s_start, s_target, s_icpc = (_iso(s["start_date"], ref), _iso(s["icpc_target_date"], ref),
-                                 _iso(s["icpc_date"], ref))
+    s_start, s_target, s_icpc = (
+        _iso(s["start_date"], ref),
+        _iso(s["icpc_target_date"], ref),
+        _iso(s["icpc_date"], ref),
+    )
     c_start, c_end = _iso(cin["start_date"], ref), _iso(cin["end_date"], ref)
     p_start, p_end = _iso(cp["start_date"], ref), _iso(cp["end_date"], ref)
     rv_date = _iso(rv["review_date"], ref)
@@ -101,9 +113,14 @@ def write_year(world: World, year: int, path: Path) -> Path:
             sub(details, "Year", year)
             sub(details, "ReferenceDate", f"{year}-03-31")
             source = etree.SubElement(header, "Source")
-            for tag, value in (("SourceLevel", "L"), ("LEA", _lea(world)),
-                               ("SoftwareCode", "csc-insight-synth"), ("Release", "1"),
-                               ("SerialNo", "1"), ("DateTime", f"{year}-04-01T00:00:00")):
+            for tag, value in (
+                ("SourceLevel", "L"),
+                ("LEA", _lea(world)),
+                ("SoftwareCode", "csc-insight-synth"),
+                ("Release", "1"),
+                ("SerialNo", "1"),
+                ("DateTime", f"{year}-04-01T00:00:00"),
+            ):
                 sub(source, tag, value)
             xf.write(header)
             with xf.element("Children"):
@@ -175,9 +192,11 @@ def write_year(world: World, year: int, path: Path) -> Path:
                             sub(el, "InitialCategoryOfAbuse", cp["initial_category"][k])
                             sub(el, "LatestCategoryOfAbuse", cp["latest_category"][k])
                             sub(el, "NumberOfPreviousCPP", cp["previous_plans"][k])
-                            reviews = [rv_date[q] for q in
-                                       rv_order[rv_bounds[k]:rv_bounds[k + 1]]
-                                       if rv_date[q] is not None]
+                            reviews = [
+                                rv_date[q]
+                                for q in rv_order[rv_bounds[k] : rv_bounds[k + 1]]
+                                if rv_date[q] is not None
+                            ]
                             if reviews:
                                 rev = etree.SubElement(el, "Reviews")
                                 for when in reviews:

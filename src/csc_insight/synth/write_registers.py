@@ -28,8 +28,14 @@ from csc_insight.synth.world import World
 
 REPORTERS = ["Foster carer", "Residential keyworker", "Parent", "Supported lodgings provider"]
 FOUND = ["Returned of own accord", "Found by police", "Found by carer", "Located at a friend's"]
-THEMES = ["Peer group", "Exploitation concerns", "Family contact", "Unhappy in placement",
-          "Immigration worries", "Substance use"]
+THEMES = [
+    "Peer group",
+    "Exploitation concerns",
+    "Family contact",
+    "Unhappy in placement",
+    "Immigration worries",
+    "Substance use",
+]
 
 
 def _day(value: object) -> date | None:
@@ -56,43 +62,77 @@ def missing_rows(world: World) -> list[dict[str, object]]:
         r = rng.random(6)
         offered_on = None
         if offered and end is not None:
-            offered_on = min(held, end + timedelta(days=1)) if held else end + timedelta(
-                days=1 if r[0] < 0.9 else 5)
+            offered_on = (
+                min(held, end + timedelta(days=1))
+                if held
+                else end + timedelta(days=1 if r[0] < 0.9 else 5)
+            )
         long = end is None or (end - start).days > 7
-        rows.append({
-            "CHILD": m["child_id"][i], "MISSING_FROM": "care" if care else "home",
-            "START": start, "REPORTED_BY": REPORTERS[int(r[1] * (2 if care else 1)) + (
-                0 if care else 2)],
-            "REPORTED_ON": start,
-            "RISK_AT_PLACEMENT": ("Y" if r[2] < 0.7 else "N") if care else None,
-            "STRATEGY_MEETING": start + timedelta(days=2) if care and r[3] < 0.6 else None,
-            "RETURNED": end, "HOW_FOUND": FOUND[int(r[4] * len(FOUND))] if end else None,
-            "RHI_OFFERED": offered_on,
-            "RHI_ACCEPTED": {True: "Y", False: "N"}.get(m["rhi_accepted"][i]),
-            "RHI_HELD": held, "THEMES": THEMES[int(r[5] * len(THEMES))] if held else None,
-            "LEAD_MEMBER_NOTIFIED": start + timedelta(days=7) if long and r[0] < 0.8 else None,
-        })
+        rows.append(
+            {
+                "CHILD": m["child_id"][i],
+                "MISSING_FROM": "care" if care else "home",
+                "START": start,
+                "REPORTED_BY": REPORTERS[int(r[1] * (2 if care else 1)) + (0 if care else 2)],
+                "REPORTED_ON": start,
+                "RISK_AT_PLACEMENT": ("Y" if r[2] < 0.7 else "N") if care else None,
+                "STRATEGY_MEETING": start + timedelta(days=2) if care and r[3] < 0.6 else None,
+                "RETURNED": end,
+                "HOW_FOUND": FOUND[int(r[4] * len(FOUND))] if end else None,
+                "RHI_OFFERED": offered_on,
+                "RHI_ACCEPTED": {True: "Y", False: "N"}.get(m["rhi_accepted"][i]),
+                "RHI_HELD": held,
+                "THEMES": THEMES[int(r[5] * len(THEMES))] if held else None,
+                "LEAD_MEMBER_NOTIFIED": start + timedelta(days=7) if long and r[0] < 0.8 else None,
+            }
+        )
     return rows
 
 
 def write_registers(world: World, out: Path) -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)
     rows = missing_rows(world)
-    headings = ["CHILD", "MISSING_FROM", "START", "REPORTED_BY", "REPORTED_ON",
-                "RISK_AT_PLACEMENT", "STRATEGY_MEETING", "RETURNED", "HOW_FOUND",
-                "RHI_OFFERED", "RHI_ACCEPTED", "RHI_HELD", "THEMES", "LEAD_MEMBER_NOTIFIED"]
+    headings = [
+        "CHILD",
+        "MISSING_FROM",
+        "START",
+        "REPORTED_BY",
+        "REPORTED_ON",
+        "RISK_AT_PLACEMENT",
+        "STRATEGY_MEETING",
+        "RETURNED",
+        "HOW_FOUND",
+        "RHI_OFFERED",
+        "RHI_ACCEPTED",
+        "RHI_HELD",
+        "THEMES",
+        "LEAD_MEMBER_NOTIFIED",
+    ]
     columns = {h: np.array([row[h] for row in rows], dtype=object) for h in headings}
-    for h in ("START", "REPORTED_ON", "STRATEGY_MEETING", "RETURNED", "RHI_OFFERED",
-              "RHI_HELD", "LEAD_MEMBER_NOTIFIED"):
-        columns[h] = np.array([np.datetime64(v, "D") if v else np.datetime64("NaT", "D")
-                               for v in columns[h]], dtype="datetime64[D]")
+    for h in (
+        "START",
+        "REPORTED_ON",
+        "STRATEGY_MEETING",
+        "RETURNED",
+        "RHI_OFFERED",
+        "RHI_HELD",
+        "LEAD_MEMBER_NOTIFIED",
+    ):
+        columns[h] = np.array(
+            [np.datetime64(v, "D") if v else np.datetime64("NaT", "D") for v in columns[h]],
+            dtype="datetime64[D]",
+        )
     paths = [write_csv(out / "missing_register.csv", columns)]
     cme = cme_rows(world)
-    cme_columns = {h: np.array([row[h] for row in cme], dtype=object)
-                   for h in ("CHILD", "CATEGORY", "START", "END", "ATTENDANCE")}
+    cme_columns = {
+        h: np.array([row[h] for row in cme], dtype=object)
+        for h in ("CHILD", "CATEGORY", "START", "END", "ATTENDANCE")
+    }
     for h in ("START", "END"):
-        cme_columns[h] = np.array([np.datetime64(v, "D") if v else np.datetime64("NaT", "D")
-                                   for v in cme_columns[h]], dtype="datetime64[D]")
+        cme_columns[h] = np.array(
+            [np.datetime64(v, "D") if v else np.datetime64("NaT", "D") for v in cme_columns[h]],
+            dtype="datetime64[D]",
+        )
     paths.append(write_csv(out / "cme_register.csv", cme_columns))
     return paths
 
@@ -115,13 +155,32 @@ def cme_rows(world: World) -> list[dict[str, object]]:
             continue
         start = first + timedelta(days=int(r[1] * max((world.end - first).days - 30, 1)))
         end = start + timedelta(days=90 + int(r[2] * 200)) if r[3] < 0.3 else None
-        category = ("at_risk" if r[4] < 0.7 else "ehe" if r[4] < 0.85 else
-                    "medical" if r[4] < 0.95 else "cme")
-        rows.append({"CHILD": c["child_id"][i], "CATEGORY": category, "START": start,
-                     "END": end if end and end <= world.end else None,
-                     "ATTENDANCE": round(70 + r[2] * 19.9, 1) if category == "at_risk"
-                     else None})
+        category = (
+            "at_risk"
+            if r[4] < 0.7
+            else "ehe"
+            if r[4] < 0.85
+            else "medical"
+            if r[4] < 0.95
+            else "cme"
+        )
+        rows.append(
+            {
+                "CHILD": c["child_id"][i],
+                "CATEGORY": category,
+                "START": start,
+                "END": end if end and end <= world.end else None,
+                "ATTENDANCE": round(70 + r[2] * 19.9, 1) if category == "at_risk" else None,
+            }
+        )
         if category == "medical" and r[3] < 0.33:
-            rows.append({"CHILD": c["child_id"][i], "CATEGORY": "ehe", "START": start,
-                         "END": None, "ATTENDANCE": None})
+            rows.append(
+                {
+                    "CHILD": c["child_id"][i],
+                    "CATEGORY": "ehe",
+                    "START": start,
+                    "END": None,
+                    "ATTENDANCE": None,
+                }
+            )
     return rows

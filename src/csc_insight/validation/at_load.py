@@ -32,9 +32,13 @@ def check_before_publish(db_path: Path, report: Report) -> bool:
     the load) only when CSC_INSIGHT_VALIDATION_BLOCKS is set and a DfE error fails."""
     checks = check_file(db_path)
     if blocks() and checks.count("error"):
-        report.error("validation_blocks", "-", f"{checks.count('error')} rows fail the DfE "
-                     "validation rules and CSC_INSIGHT_VALIDATION_BLOCKS is set: see "
-                     "`csc-insight validate PATH...`.")
+        report.error(
+            "validation_blocks",
+            "-",
+            f"{checks.count('error')} rows fail the DfE "
+            "validation rules and CSC_INSIGHT_VALIDATION_BLOCKS is set: see "
+            "`csc-insight validate PATH...`.",
+        )
         return False
     save(checks, db_path)
     return True

@@ -93,16 +93,26 @@ SECTIONS: list[tuple[str, str, str, frozenset[Role]]] = [
         "Improvement and action plans: progress, RAG history, my actions, import and export.",
         roles.EVERYONE,
     ),
-    ("committee:list", "Committee papers", "Performance, plan and audit reports, appendices "
-     "and agendas for the Safeguarding Sub-Committee, as DOCX, PDF and HTML.", roles.EVERYONE),
+    (
+        "committee:list",
+        "Committee papers",
+        "Performance, plan and audit reports, appendices "
+        "and agendas for the Safeguarding Sub-Committee, as DOCX, PDF and HTML.",
+        roles.EVERYONE,
+    ),
     (
         "audits:list",
         "Audits",
         "Case-file audit rounds: plan a sample, audit and moderate, act on findings, reports.",
         roles.EVERYONE,
     ),
-    ("registers:index", "Registers", "Children missing from home, care and education: episodes, "
-     "return interviews, escalation, alerts and the termly counts.", roles.STAFF),
+    (
+        "registers:index",
+        "Registers",
+        "Children missing from home, care and education: episodes, "
+        "return interviews, escalation, alerts and the termly counts.",
+        roles.STAFF,
+    ),
     (
         "imports:data",
         "Data",
@@ -116,8 +126,13 @@ SECTIONS: list[tuple[str, str, str, frozenset[Role]]] = [
         "Who viewed which child's record, when and why; export as CSV.",
         roles.ADMIN,
     ),
-    ("restricted:list", "Restricted records", "Children whose records only named roles and "
-     "time-limited grants open; the review of grants.", roles.ADMIN),
+    (
+        "restricted:list",
+        "Restricted records",
+        "Children whose records only named roles and "
+        "time-limited grants open; the review of grants.",
+        roles.ADMIN,
+    ),
     ("accounts:users", "Users", "Add users, change roles, disable accounts.", roles.ADMIN),
 ]
 

@@ -71,9 +71,11 @@ def _restricted_roles() -> frozenset[str]:
     wanted = {r.strip() for r in named.split(",") if r.strip()}
     unknown = wanted - {r.value for r in Role}
     if unknown:
-        raise ImproperlyConfigured(f"CSC_INSIGHT_RESTRICTED_ROLES: unknown role(s) "
-                                   f"{', '.join(sorted(unknown))}; expected some of "
-                                   f"{', '.join(r.value for r in Role)}")
+        raise ImproperlyConfigured(
+            f"CSC_INSIGHT_RESTRICTED_ROLES: unknown role(s) "
+            f"{', '.join(sorted(unknown))}; expected some of "
+            f"{', '.join(r.value for r in Role)}"
+        )
     return frozenset(wanted)
 
 

@@ -25,13 +25,17 @@ def make_audit_snapshot(home: Path) -> str:
     schema.create(con)
     for child, worker in zip(CHILDREN, ["SW1", "SW1", "SW2"], strict=True):
         con.execute("INSERT INTO children (child_id, source) VALUES (?, 't')", [child])
-        con.execute("INSERT INTO referrals (referral_id, child_id, referral_date, source) "
-                    "VALUES (?, ?, DATE '2019-05-01', 't')", [f"R{child}", child])
-        con.execute("INSERT INTO allocations (child_id, worker, team, start_date, source) "
-                    "VALUES (?, ?, 'T', DATE '2019-05-01', 't')", [child, worker])
+        con.execute(
+            "INSERT INTO referrals (referral_id, child_id, referral_date, source) "
+            "VALUES (?, ?, DATE '2019-05-01', 't')",
+            [f"R{child}", child],
+        )
+        con.execute(
+            "INSERT INTO allocations (child_id, worker, team, start_date, source) "
+            "VALUES (?, ?, 'T', DATE '2019-05-01', 't')",
+            [child, worker],
+        )
     con.close()
     (folder / f"{SNAP}.json").write_text("{}", encoding="utf-8")
     snapshots.publish(SNAP, home)
     return SNAP
-
-

@@ -45,8 +45,7 @@ def test_write_export_and_who_may_download(server: str, page, tmp_path: Path) ->
     page.click("a.govuk-link:text-is('HTML')")
     page.wait_for_selector("main h1")
     assert "Members are told what changed" in page.inner_text("main")
-    assert page.eval_on_selector("table", "t => getComputedStyle(t).borderCollapse") == \
-        "collapse"
+    assert page.eval_on_selector("table", "t => getComputedStyle(t).borderCollapse") == "collapse"
     page.goto(edit_url)
     appendix_url = _start(page, server, "appendix")
     page.context.clear_cookies()

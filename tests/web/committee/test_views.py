@@ -26,16 +26,17 @@ def data(snapshot: str, home: Path) -> str:
     """The web tests' snapshot, plus a missing episode of C1's in Q2 2019-20 with no return
     home interview offered (an exception the appendix lists)."""
     con = duckdb.connect(str(snapshots.get(snapshot, home).path))
-    con.execute("INSERT INTO missing_episodes (child_id, missing_type, start_date, end_date, "
-                "rhi_offered, source) VALUES ('C1', 'M', DATE '2019-08-01', "
-                "DATE '2019-08-02', FALSE, 'x')")
+    con.execute(
+        "INSERT INTO missing_episodes (child_id, missing_type, start_date, end_date, "
+        "rhi_offered, source) VALUES ('C1', 'M', DATE '2019-08-01', "
+        "DATE '2019-08-02', FALSE, 'x')"
+    )
     con.close()
     return snapshot
 
 
 def _start(client, kind: str, **extra: object) -> int:
-    response = client.post(reverse("committee:new"),
-                           {"kind": kind, "meeting": MEETING, **extra})
+    response = client.post(reverse("committee:new"), {"kind": kind, "meeting": MEETING, **extra})
     assert response.status_code == 302, response.content[:2000]
     return int(response["Location"].rstrip("/").split("/")[-1])
 
@@ -44,8 +45,10 @@ def _docx_text(content: bytes) -> str:
     from docx import Document
 
     doc = Document(io.BytesIO(content))
-    return "\n".join([p.text for p in doc.paragraphs]
-                     + [c.text for t in doc.tables for r in t.rows for c in r.cells])
+    return "\n".join(
+        [p.text for p in doc.paragraphs]
+        + [c.text for t in doc.tables for r in t.rows for c in r.cells]
+    )
 
 
 @pytest.mark.django_db
@@ -56,11 +59,19 @@ def test_write_preview_and_download(clients, data) -> None:
     check_page(page.content)
     assert b"Children and Families Performance Report" in page.content
     assert SNAPSHOT_ID.encode() in page.content
-    form = {"committee": "Safeguarding Sub-Committee", "report_of": "Director",
-            "report_author": "Head of Performance", "author_contact": "",
-            "decision": "For Information", "summary": "Our own summary words.",
-            "recommendations": "Note the report.", "background": "Why.",
-            "current_position": "Where.", "implications": "", "conclusion": "End."}
+    form = {
+        "committee": "Safeguarding Sub-Committee",
+        "report_of": "Director",
+        "report_author": "Head of Performance",
+        "author_contact": "",
+        "decision": "For Information",
+        "summary": "Our own summary words.",
+        "recommendations": "Note the report.",
+        "background": "Why.",
+        "current_position": "Where.",
+        "implications": "",
+        "conclusion": "End.",
+    }
     assert analyst.post(reverse("committee:edit", args=[draft_id]), form).status_code == 302
     page = analyst.get(reverse("committee:edit", args=[draft_id]))
     assert b"Our own summary words." in page.content
@@ -70,8 +81,9 @@ def test_write_preview_and_download(clients, data) -> None:
     assert style_hash() in opened["Content-Security-Policy"]
     html = b"".join(opened.streaming_content).decode()
     assert "Our own summary words." in html and SNAPSHOT_ID in html
-    docx = b"".join(analyst.get(reverse("committee:download", args=[draft_id, "docx"]))
-                    .streaming_content)
+    docx = b"".join(
+        analyst.get(reverse("committee:download", args=[draft_id, "docx"])).streaming_content
+    )
     assert "Our own summary words." in _docx_text(docx)
     pdf_response = analyst.get(reverse("committee:download", args=[draft_id, "pdf"]))
     assert pdf_response["Content-Disposition"].startswith("attachment")
@@ -123,59 +135,98 @@ def test_plan_progress_report(clients, data) -> None:
     plan = Plan.objects.create(name="Service Development Plan")
     section = plans.add_section(plan, "Safe")
     base = {"section_id": section.pk, "action": "Audit return interviews"}
-    plans.add_action(plan, {**base, "ref": "1.1", "due": date(2020, 1, 31)}, [], "amber",
-                     on=date(2019, 10, 1))
-    done = plans.add_action(plan, {**base, "ref": "1.2", "due": date(2020, 1, 31)}, [],
-                            "green", on=date(2019, 10, 1))
+    plans.add_action(
+        plan, {**base, "ref": "1.1", "due": date(2020, 1, 31)}, [], "amber", on=date(2019, 10, 1)
+    )
+    done = plans.add_action(
+        plan, {**base, "ref": "1.2", "due": date(2020, 1, 31)}, [], "green", on=date(2019, 10, 1)
+    )
     plans.record_update(done, done.version, "blue", "Done", date(2019, 12, 1), None)
     plan.reviews.create(held_on=date(2019, 11, 1))
     draft_id = _start(clients["manager"], "plan", plan=plan.pk)
-    html = b"".join(clients["member"].get(reverse("committee:download", args=[
-        draft_id, "html"])).streaming_content).decode()
+    html = b"".join(
+        clients["member"]
+        .get(reverse("committee:download", args=[draft_id, "html"]))
+        .streaming_content
+    ).decode()
     # 1.2 went Green -> Blue after the 1 November review; 1.1 (Amber) was due 31 January
     # and is overdue by the meeting on 10 February 2020.
     assert "1 of 2 actions complete" in html
     assert "1 moved Green→Blue" in html
-    assert "<th scope=\"row\">1.1</th><td>Audit return interviews</td><td>31/01/2020</td>" in html
+    assert '<th scope="row">1.1</th><td>Audit return interviews</td><td>31/01/2020</td>' in html
     assert "Appendix 1: Service Development Plan" in html
 
 
-def test_command_line_uses_the_saved_draft(clients, data, home: Path, tmp_path: Path,
-                                           django_db_blocker) -> None:
+def test_command_line_uses_the_saved_draft(
+    clients, data, home: Path, tmp_path: Path, django_db_blocker
+) -> None:
     from csc_insight.cli import main
     from csc_insight.committee.models import Draft
 
     with django_db_blocker.unblock():
-        Draft.objects.create(kind="performance", meeting=date(2020, 2, 10),
-                             period="2019-20-Q2", snapshot_id=SNAPSHOT_ID,
-                             narrative={"summary": "Words from the draft."})
+        Draft.objects.create(
+            kind="performance",
+            meeting=date(2020, 2, 10),
+            period="2019-20-Q2",
+            snapshot_id=SNAPSHOT_ID,
+            narrative={"summary": "Words from the draft."},
+        )
     out = tmp_path / "paper.html"
-    assert main(["report", "performance", "--period", "2019-20-Q2", "--meeting",
-                 "2020-02-10", "--format", "html", "--out", str(out)]) == 0
+    assert (
+        main(
+            [
+                "report",
+                "performance",
+                "--period",
+                "2019-20-Q2",
+                "--meeting",
+                "2020-02-10",
+                "--format",
+                "html",
+                "--out",
+                str(out),
+            ]
+        )
+        == 0
+    )
     assert "Words from the draft." in out.read_text(encoding="utf-8")
-    assert main(["report", "plan", "--meeting", "2020-02-10", "--format", "html", "--out",
-                 str(out)]) == 2
+    assert (
+        main(["report", "plan", "--meeting", "2020-02-10", "--format", "html", "--out", str(out)])
+        == 2
+    )
 
 
 @pytest.mark.django_db
 def test_audit_report_suppresses_small_counts(clients, data, users) -> None:
     from csc_insight.audits.models import Audit, Finding, Round
 
-    round_ = Round.objects.create(title="December 2019 audits", quarter="2019-20-Q3",
-                                  snapshot_id=SNAPSHOT_ID, access_until=date(2099, 1, 1))
+    round_ = Round.objects.create(
+        title="December 2019 audits",
+        quarter="2019-20-Q3",
+        snapshot_id=SNAPSHOT_ID,
+        access_until=date(2099, 1, 1),
+    )
     for n in range(8):  # 7 graded Good overall, 1 Inadequate; all children in need
-        case = round_.cases.create(child_id=f"C{n + 10}", position=n, case_type="cin",
-                                   worker="Ada Quimby")
-        Audit.objects.create(case=case, auditor=users["auditor"], audited_on=date(2019, 12, 2),
-                             overall="good" if n else "inadequate")
+        case = round_.cases.create(
+            child_id=f"C{n + 10}", position=n, case_type="cin", worker="Ada Quimby"
+        )
+        Audit.objects.create(
+            case=case,
+            auditor=users["auditor"],
+            audited_on=date(2019, 12, 2),
+            overall="good" if n else "inadequate",
+        )
     Finding.objects.create(round=round_, text="Visits are not always purposeful.")
     draft_id = _start(clients["manager"], "audit", audit_round=round_.pk)
-    html = b"".join(clients["member"].get(reverse("committee:download", args=[
-        draft_id, "html"])).streaming_content).decode()
+    html = b"".join(
+        clients["member"]
+        .get(reverse("committee:download", args=[draft_id, "html"]))
+        .streaming_content
+    ).decode()
     assert "Quality assurance report: December 2019 audits" in html
     # The 1 Inadequate and its partner 7 Good are hidden (see test_disclosure's audit case);
     # 8 audited, all children in need, is shown.
-    overall = html[html.index('<th scope="row">Overall</th>'):].split("</tr>")[0]
+    overall = html[html.index('<th scope="row">Overall</th>') :].split("</tr>")[0]
     assert overall.count("<td>c</td>") == 3  # Good, Inadequate, and Good or better
     assert "<td>8</td>" in overall
     assert "8 of 8 sampled cases audited." in html

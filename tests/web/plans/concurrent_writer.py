@@ -65,8 +65,14 @@ def retry(action_id: int, start: float, times: int) -> None:
         while made < times:
             action = Action.objects.get(pk=action_id)
             try:
-                record_update(action, action.version, "amber", f"{os.getpid()} #{made}",
-                              date(2020, 1, 14), None)
+                record_update(
+                    action,
+                    action.version,
+                    "amber",
+                    f"{os.getpid()} #{made}",
+                    date(2020, 1, 14),
+                    None,
+                )
                 made += 1
             except EditConflict:
                 conflicts += 1

@@ -83,10 +83,25 @@ def test_create_plan_update_rag_and_export(server: str, page, tmp_path: Path) ->
     tables = docx.Document(str(target)).tables
     cells = [c.text for c in tables[1].rows[1].cells]
     assert (cells[0], cells[3], cells[-1]) == (
-        "1", "Recruit a chair for first CIN meetings", "Blue (complete)")
+        "1",
+        "Recruit a chair for first CIN meetings",
+        "Blue (complete)",
+    )
     if shutil.which("soffice"):
-        subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/lo",
-                        "--convert-to", "txt:Text", "--outdir", str(tmp_path), str(target)],
-                       check=True, capture_output=True, timeout=120)
+        subprocess.run(
+            [
+                "soffice",
+                "--headless",
+                f"-env:UserInstallation=file://{tmp_path}/lo",
+                "--convert-to",
+                "txt:Text",
+                "--outdir",
+                str(tmp_path),
+                str(target),
+            ],
+            check=True,
+            capture_output=True,
+            timeout=120,
+        )
         text = (tmp_path / "plan.txt").read_text(encoding="utf-8-sig")
         assert "Recruit a chair for first CIN meetings" in text

@@ -34,8 +34,9 @@ def _postgres_reachable() -> bool:
 
 
 def _run(env: dict[str, str], *args: str) -> str:
-    done = subprocess.run([sys.executable, WRITER, *args], env=env, capture_output=True,
-                          text=True, timeout=120)
+    done = subprocess.run(
+        [sys.executable, WRITER, *args], env=env, capture_output=True, text=True, timeout=120
+    )
     assert done.returncode == 0, done.stderr[-2000:]
     return done.stdout.strip()
 
@@ -43,9 +44,16 @@ def _run(env: dict[str, str], *args: str) -> str:
 def _together(env: dict[str, str], *args: str) -> list[str]:
     """Start WRITERS processes that all act at the same moment; their outputs."""
     start = str(time.time() + 5)  # time for every process to start Django first
-    procs = [subprocess.Popen([sys.executable, WRITER, args[0], args[1], start, *args[2:]],
-                              env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                              text=True) for _ in range(WRITERS)]
+    procs = [
+        subprocess.Popen(
+            [sys.executable, WRITER, args[0], args[1], start, *args[2:]],
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(WRITERS)
+    ]
     outputs = []
     for proc in procs:
         out, err = proc.communicate(timeout=120)
@@ -55,12 +63,20 @@ def _together(env: dict[str, str], *args: str) -> list[str]:
 
 
 def _final(env: dict[str, str], action_id: str) -> tuple[int, int]:
-    code = ("import os; os.environ.setdefault('DJANGO_SETTINGS_MODULE', "
-            "'csc_insight.web.settings'); import django; django.setup(); "
-            "from csc_insight.plans.models import Action; "
-            f"a = Action.objects.get(pk={action_id}); print(a.version, a.updates.count())")
-    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True,
-                          text=True, timeout=60, check=True)
+    code = (
+        "import os; os.environ.setdefault('DJANGO_SETTINGS_MODULE', "
+        "'csc_insight.web.settings'); import django; django.setup(); "
+        "from csc_insight.plans.models import Action; "
+        f"a = Action.objects.get(pk={action_id}); print(a.version, a.updates.count())"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
     version, updates = done.stdout.split()
     return int(version), int(updates)
 

@@ -24,10 +24,21 @@ WHO = ["anonymous", "member", "auditor", "manager", "analyst", "administrator"]
 def plan(users) -> Plan:
     plan = Plan.objects.create(name="Service Development Plan 2020-21", owner="Head of service")
     safe = services.add_section(plan, "Safe")
-    fields = {"section_id": safe.pk, "ref": "1", "action": "Recruit a chair for CIN meetings",
-              "due": date(2020, 1, 31)}
-    action = services.add_action(plan, fields, services.leads_from_text("RG/HS"), "amber",
-                                 "Started", users["administrator"], on=date(2019, 4, 1))
+    fields = {
+        "section_id": safe.pk,
+        "ref": "1",
+        "action": "Recruit a chair for CIN meetings",
+        "due": date(2020, 1, 31),
+    }
+    action = services.add_action(
+        plan,
+        fields,
+        services.leads_from_text("RG/HS"),
+        "amber",
+        "Started",
+        users["administrator"],
+        on=date(2019, 4, 1),
+    )
     Lead.objects.filter(name="RG").update(user=users["manager"])
     assert action.version == 1
     return plan
@@ -68,8 +79,9 @@ def test_get_permissions_by_role(clients, plan) -> None:
 def test_member_cannot_post_an_update(clients, plan) -> None:
     action = _action(plan)
     url = reverse("plans:action_update", args=[plan.pk, action.pk])
-    response = clients["member"].post(url, {"rag": "green", "comment": "x",
-                                            "on": "01/02/2020", "version": 1})
+    response = clients["member"].post(
+        url, {"rag": "green", "comment": "x", "on": "01/02/2020", "version": 1}
+    )
     assert response.status_code == 403
     assert Action.objects.get().rag == "amber"
 
@@ -77,8 +89,9 @@ def test_member_cannot_post_an_update(clients, plan) -> None:
 def test_lead_changes_rag_with_dated_comment_and_history_shows(clients, plan) -> None:
     action = _action(plan)
     url = reverse("plans:action_update", args=[plan.pk, action.pk])
-    response = clients["manager"].post(url, {"rag": "green", "comment": "Chair in post",
-                                             "on": "14/01/2020", "version": 1})
+    response = clients["manager"].post(
+        url, {"rag": "green", "comment": "Chair in post", "on": "14/01/2020", "version": 1}
+    )
     assert response.status_code == 302
     action.refresh_from_db()
     assert (action.rag, action.version) == ("green", 2)
@@ -86,26 +99,33 @@ def test_lead_changes_rag_with_dated_comment_and_history_shows(clients, plan) ->
         (date(2019, 4, 1), "", "amber", "Started"),
         (date(2020, 1, 14), "amber", "green", "Chair in post"),
     ]
-    page = check_page(clients["member"].get(reverse("plans:action",
-                                                    args=[plan.pk, action.pk])).content)
-    rows = [" ".join(r.text_content().split())
-            for r in page.xpath("//table[@id='history']//tbody/tr")]
-    assert rows == ["14 Jan 2020 Amber to Green Chair in post u-manager",
-                    "1 Apr 2019 Amber Started u-administrator"]
+    page = check_page(
+        clients["member"].get(reverse("plans:action", args=[plan.pk, action.pk])).content
+    )
+    rows = [
+        " ".join(r.text_content().split()) for r in page.xpath("//table[@id='history']//tbody/tr")
+    ]
+    assert rows == [
+        "14 Jan 2020 Amber to Green Chair in post u-manager",
+        "1 Apr 2019 Amber Started u-administrator",
+    ]
 
 
 def test_second_of_two_concurrent_edits_is_told(clients, plan) -> None:
     action = _action(plan)
     url = reverse("plans:action_update", args=[plan.pk, action.pk])
-    first = clients["manager"].post(url, {"rag": "green", "comment": "Done part",
-                                          "on": "14/01/2020", "version": 1})
+    first = clients["manager"].post(
+        url, {"rag": "green", "comment": "Done part", "on": "14/01/2020", "version": 1}
+    )
     assert first.status_code == 302
-    second = clients["administrator"].post(url, {"rag": "red", "comment": "Stalled",
-                                                 "on": "14/01/2020", "version": 1})
+    second = clients["administrator"].post(
+        url, {"rag": "red", "comment": "Stalled", "on": "14/01/2020", "version": 1}
+    )
     assert second.status_code == 200
     page = check_page(second.content)
-    summary = " ".join(page.xpath("//div[contains(@class,'govuk-error-summary')]")[0]
-                       .text_content().split())
+    summary = " ".join(
+        page.xpath("//div[contains(@class,'govuk-error-summary')]")[0].text_content().split()
+    )
     assert "Someone else changed this action while you were editing it" in summary
     assert page.xpath("//title")[0].text_content().startswith("Error: ")
     action.refresh_from_db()
@@ -113,8 +133,9 @@ def test_second_of_two_concurrent_edits_is_told(clients, plan) -> None:
     assert Update.objects.count() == 2
 
     edit = reverse("plans:action_edit", args=[plan.pk, action.pk])
-    stale = clients["administrator"].post(edit, {
-        "section": action.section_id, "ref": "1", "action": "Changed", "version": 1})
+    stale = clients["administrator"].post(
+        edit, {"section": action.section_id, "ref": "1", "action": "Changed", "version": 1}
+    )
     assert stale.status_code == 200
     assert "Someone else changed this action" in stale.content.decode()
     assert Action.objects.get().action == "Recruit a chair for CIN meetings"
@@ -123,18 +144,26 @@ def test_second_of_two_concurrent_edits_is_told(clients, plan) -> None:
 def test_invalid_dates_are_refused_with_govuk_errors(clients, plan) -> None:
     action = _action(plan)
     url = reverse("plans:action_update", args=[plan.pk, action.pk])
-    response = clients["administrator"].post(url, {"rag": "green", "comment": "x",
-                                                   "on": "31/02/2020", "version": 1})
+    response = clients["administrator"].post(
+        url, {"rag": "green", "comment": "x", "on": "31/02/2020", "version": 1}
+    )
     assert response.status_code == 200
     page = check_page(response.content)
-    assert page.xpath("//ul[contains(@class,'govuk-error-summary__list')]/li/a/@href") == [
-        "#id_on"]
+    assert page.xpath("//ul[contains(@class,'govuk-error-summary__list')]/li/a/@href") == ["#id_on"]
     assert "Date of update must be a real date, for example 31/10/2020" in response.content.decode()
     assert page.xpath("//input[@id='id_on']/@aria-describedby") == ["id_on-hint id_on-error"]
     new = reverse("plans:action_new", args=[plan.pk])
-    response = clients["administrator"].post(new, {
-        "section": action.section_id, "ref": "2", "action": "Another", "rag": "green",
-        "start": "01/03/2020", "due": "01/02/2020"})
+    response = clients["administrator"].post(
+        new,
+        {
+            "section": action.section_id,
+            "ref": "2",
+            "action": "Another",
+            "rag": "green",
+            "start": "01/03/2020",
+            "due": "01/02/2020",
+        },
+    )
     assert "Due date must be on or after the start date" in response.content.decode()
     assert Action.objects.count() == 1
 
@@ -142,11 +171,17 @@ def test_invalid_dates_are_refused_with_govuk_errors(clients, plan) -> None:
 def test_summary_filters_and_movement(clients, plan, users) -> None:
     safe = plan.sections.get()
     potential = services.add_section(plan, "Potential")
-    for ref, section, rag, due in (("2", safe, "blue", date(2019, 6, 30)),
-                                   ("3", potential, "red", date(2019, 5, 1))):
-        services.add_action(plan, {"section_id": section.pk, "ref": ref, "action": f"Do {ref}",
-                                   "due": due}, services.leads_from_text("AM"), rag,
-                            on=date(2019, 4, 1))
+    for ref, section, rag, due in (
+        ("2", safe, "blue", date(2019, 6, 30)),
+        ("3", potential, "red", date(2019, 5, 1)),
+    ):
+        services.add_action(
+            plan,
+            {"section_id": section.pk, "ref": ref, "action": f"Do {ref}", "due": due},
+            services.leads_from_text("AM"),
+            rag,
+            on=date(2019, 4, 1),
+        )
     plan.reviews.create(held_on=date(2019, 12, 31))
     action = _action_ref(plan, "3")
     services.record_update(action, 1, "amber", "Better", date(2020, 1, 10), users["manager"])
@@ -157,8 +192,9 @@ def test_summary_filters_and_movement(clients, plan, users) -> None:
     assert "1 moved Red→Amber" in text("//div[@id='movement']")
     # Actions 1 (due 31 Jan 2020) and 3 (1 May 2019) are past due and not complete.
     assert "Overdue (2)" in page.text_content()
-    filtered = check_page(clients["member"].get(
-        reverse("plans:detail", args=[plan.pk]) + "?lead=AM&rag=blue").content)
+    filtered = check_page(
+        clients["member"].get(reverse("plans:detail", args=[plan.pk]) + "?lead=AM&rag=blue").content
+    )
     rows = filtered.xpath("//tr[starts-with(@id,'action-')]/td[1]")
     assert [r.text_content() for r in rows] == ["2"]
 
@@ -169,8 +205,9 @@ def _action_ref(plan: Plan, ref: str) -> Action:
 
 def test_reorder(clients, plan) -> None:
     section = plan.sections.get()
-    services.add_action(plan, {"section_id": section.pk, "ref": "2", "action": "Second"}, [],
-                        "green")
+    services.add_action(
+        plan, {"section_id": section.pk, "ref": "2", "action": "Second"}, [], "green"
+    )
     second = _action_ref(plan, "2")
     url = reverse("plans:action_move", args=[plan.pk, second.pk])
     assert clients["administrator"].post(url, {"direction": "up"}).status_code == 302
@@ -181,18 +218,25 @@ def test_my_actions_and_lead_assignment(clients, plan, users) -> None:
     page = check_page(clients["manager"].get(reverse("plans:mine")).content)
     assert [" ".join(t.text_content().split()) for t in page.xpath("//tbody/tr/td[2]")] == ["1"]
     hs = Lead.objects.get(name="HS")
-    response = clients["administrator"].post(reverse("plans:leads"),
-                                             {"lead": hs.pk, "user": users["auditor"].pk})
+    response = clients["administrator"].post(
+        reverse("plans:leads"), {"lead": hs.pk, "user": users["auditor"].pk}
+    )
     assert response.status_code == 302
     page = check_page(clients["auditor"].get(reverse("plans:mine")).content)
     assert len(page.xpath("//tbody/tr")) == 1
-    assert clients["auditor"].get(reverse(
-        "plans:action_update", args=[plan.pk, _action(plan).pk])).status_code == 200
+    assert (
+        clients["auditor"]
+        .get(reverse("plans:action_update", args=[plan.pk, _action(plan).pk]))
+        .status_code
+        == 200
+    )
 
 
-CSV_GOOD = ("Section,Ref,Specific aim,Action,Measure/outcome,Due,Lead,Comments,RAG\n"
-            "Safe,1,Aim,Recruit,Feedback,Oct-19,RG,Sept: done,Green\n"
-            "Community,2,Aim,Youth forum,Minutes,30/11/2019,SC,,Blue\n")
+CSV_GOOD = (
+    "Section,Ref,Specific aim,Action,Measure/outcome,Due,Lead,Comments,RAG\n"
+    "Safe,1,Aim,Recruit,Feedback,Oct-19,RG,Sept: done,Green\n"
+    "Community,2,Aim,Youth forum,Minutes,30/11/2019,SC,,Blue\n"
+)
 
 
 def test_import_preview_then_confirm(clients) -> None:
@@ -209,7 +253,8 @@ def test_import_preview_then_confirm(clients) -> None:
     assert plan.name == "Imported SDP"
     assert [(a.section.title, a.ref, a.rag, a.lead_text, a.due) for a in plan.actions.all()] == [
         ("Safe", "1", "green", "RG", date(2019, 10, 31)),
-        ("Community", "2", "blue", "SC", date(2019, 11, 30))]
+        ("Community", "2", "blue", "SC", date(2019, 11, 30)),
+    ]
     assert Update.objects.get(action__ref="1").comment == "Sept: done"
 
 
@@ -219,12 +264,19 @@ def test_import_with_unreadable_rows_imports_nothing(clients) -> None:
     response = clients["administrator"].post(reverse("plans:import"), {"file": upload})
     assert response.status_code == 400
     page = check_page(response.content)
-    rows = [[" ".join(c.text_content().split()) for c in r.xpath("td")]
-            for r in page.xpath("//table[@id='problems']/tbody/tr")]
+    rows = [
+        [" ".join(c.text_content().split()) for c in r.xpath("td")]
+        for r in page.xpath("//table[@id='problems']/tbody/tr")
+    ]
     assert rows == [
         ["sdp.csv", "4", "I: RAG", "Purple", "Expected Red, Amber, Green or Blue (complete)."],
-        ["sdp.csv", "4", "F: Due", "31/13/2019", "Expected a date such as 31/10/2019, "
-         "2019-10-31 or Oct-19 (the end of that month)."],
+        [
+            "sdp.csv",
+            "4",
+            "F: Due",
+            "31/13/2019",
+            "Expected a date such as 31/10/2019, 2019-10-31 or Oct-19 (the end of that month).",
+        ],
     ]
     assert not page.xpath("//input[@name='token']")
     assert Plan.objects.count() == 0 and Action.objects.count() == 0
@@ -265,9 +317,8 @@ def test_exports_download(clients, plan) -> None:
 
 def test_indicator_source_shows_no_data_loaded(clients, plan) -> None:
     action = _action(plan)
-    Action.objects.filter(pk=action.pk).update(source_type="indicator",
-                                               indicator_id="cla_open")
-    page = check_page(clients["member"].get(reverse("plans:action",
-                                                    args=[plan.pk, action.pk])).content)
+    Action.objects.filter(pk=action.pk).update(source_type="indicator", indicator_id="cla_open")
+    page = check_page(
+        clients["member"].get(reverse("plans:action", args=[plan.pk, action.pk])).content
+    )
     assert page.xpath("//span[@id='indicator-value']")[0].text == "no data loaded"
-

@@ -18,14 +18,20 @@ pytestmark = MARKS
 @pytest.fixture
 def server(tmp_path: Path) -> Iterator[str]:
     register = tmp_path / "register.csv"
-    register.write_text("CHILD,MISSING_FROM,START,RETURNED\nC1,care,01/10/2019,03/10/2019\n",
-                        encoding="utf-8")
+    register.write_text(
+        "CHILD,MISSING_FROM,START,RETURNED\nC1,care,01/10/2019,03/10/2019\n", encoding="utf-8"
+    )
     cme = tmp_path / "cme.csv"
     cme.write_text("CHILD,CATEGORY,START\nC1,at risk,01/09/2019\n", encoding="utf-8")
     make_snapshot(tmp_path)
-    with serving(tmp_path, ("manager",),
-                 [["registers", "import", "missing", str(register)],
-                  ["registers", "import", "cme", str(cme)]]) as url:
+    with serving(
+        tmp_path,
+        ("manager",),
+        [
+            ["registers", "import", "missing", str(register)],
+            ["registers", "import", "cme", str(cme)],
+        ],
+    ) as url:
         yield url
 
 
@@ -49,8 +55,7 @@ def test_register_list_form_and_child_page(server: str, page, tmp_path: Path) ->
     page.fill("#id_start", "01/12/2019")
     page.fill("#id_returned_on", "31/11/2019")
     page.click("button:has-text('Save the episode')")
-    assert "Date found or returned must be a real date" in page.inner_text(
-        ".govuk-error-summary")
+    assert "Date found or returned must be a real date" in page.inner_text(".govuk-error-summary")
     accessible(page)
     page.fill("#id_returned_on", "02/12/2019")
     page.fill("#id_rhi_offered_on", "03/12/2019")
@@ -80,5 +85,6 @@ def test_missing_education_term_and_form(server: str, page, tmp_path: Path) -> N
     assert page.locator("h1").inner_text() == "Children missing education"
     page.goto(f"{server}/registers/cme/?term=2019-09-01:2019-10-31")
     assert page.locator("#cme-lines li").first.inner_text() == (
-        "Total number of children being monitored: 2")
+        "Total number of children being monitored: 2"
+    )
     page.screenshot(path=str(tmp_path / "cme.png"), full_page=True)

@@ -62,18 +62,21 @@ def test_import_page_and_command(tmp_path, clients, home, snapshot, capsys) -> N
     attendance of 120 (quarantined); row 7 ends before it starts (quarantined)."""
     _services(home)
     path = tmp_path / "cme.csv"
-    path.write_text("CHILD,CATEGORY,START,END,ATTENDANCE\n"
-                    "C1,At risk,01/09/2019,,82.5\nc4,CME,15/10/2019,,\n"
-                    "C5,EHE,01/01/2019,,\nC5,Medical,01/09/2019,,\n"
-                    "C6,at_risk,01/09/2019,,120\nC7,EHE,01/09/2019,01/08/2019,\n",
-                    encoding="utf-8")
+    path.write_text(
+        "CHILD,CATEGORY,START,END,ATTENDANCE\n"
+        "C1,At risk,01/09/2019,,82.5\nc4,CME,15/10/2019,,\n"
+        "C5,EHE,01/01/2019,,\nC5,Medical,01/09/2019,,\n"
+        "C6,at_risk,01/09/2019,,120\nC7,EHE,01/09/2019,01/08/2019,\n",
+        encoding="utf-8",
+    )
     result = import_file(path, "u-manager")
     assert (result.created, result.quarantined) == (4, [6, 7])
     assert [(i.row, i.column_letter, i.column) for i in result.report.errors] == [
-        (6, "E", "ATTENDANCE"), (7, "D", "END")]
+        (6, "E", "ATTENDANCE"),
+        (7, "D", "END"),
+    ]
     assert CmeEntry.objects.get(child_id="C1").attendance == 82.5
-    response = clients["manager"].get(reverse("registers:cme"),
-                                      {"term": "2019-09-01:2019-10-31"})
+    response = clients["manager"].get(reverse("registers:cme"), {"term": "2019-09-01:2019-10-31"})
     assert response.status_code == 200
     doc = check_page(response.content)
     lines = [" ".join(li.text_content().split()) for li in doc.xpath("//ul[@id='cme-lines']/li")]
@@ -82,8 +85,7 @@ def test_import_page_and_command(tmp_path, clients, home, snapshot, capsys) -> N
         "Electively Home Educated Children: 1",
         "Children Missing Education or unplaced: 1",
         "Children at Risk of Missing Education: 1 (1 CP, 0 CIN, 0 EH)",
-        "Children Missing Education / At risk of Missing Education children: 2 (1 CP, 0 CIN, "
-        "1 EH)",
+        "Children Missing Education / At risk of Missing Education children: 2 (1 CP, 0 CIN, 1 EH)",
         "Children unable to attend school full time / part time due to medical reasons: 1 "
         "(1 already included above in EHE)",
         "Jointly worked with children's social care or early help: 3",
@@ -92,18 +94,28 @@ def test_import_page_and_command(tmp_path, clients, home, snapshot, capsys) -> N
     bad = clients["manager"].get(reverse("registers:cme"), {"term": "autumn"})
     assert bad.status_code == 400
     check_page(bad.content)
-    assert main(["registers", "list", "cme", "--term", "2019-09-01:2019-10-31", "--user",
-                 "u-manager"]) == 0
+    assert (
+        main(["registers", "list", "cme", "--term", "2019-09-01:2019-10-31", "--user", "u-manager"])
+        == 0
+    )
     out = capsys.readouterr().out
     assert "C4\tcme\t2019-10-15\t\t\tEH" in out
-    assert out.rstrip().endswith("Total monitored 3: EHE 1, CME/at risk 2 (1 CP, 0 CIN, 1 EH), "
-                                 "medical 1 (1 also EHE)")
+    assert out.rstrip().endswith(
+        "Total monitored 3: EHE 1, CME/at risk 2 (1 CP, 0 CIN, 1 EH), medical 1 (1 also EHE)"
+    )
     assert AccessEvent.objects.filter(route="cli:registers list cme").count() == 1
 
 
 def test_the_form_adds_and_edits_an_entry(clients, snapshot) -> None:
-    form = {"child_id": "c1", "category": "at_risk", "start": "01/09/2019", "end": "",
-            "attendance": "150", "school": "City School", "notes": ""}
+    form = {
+        "child_id": "c1",
+        "category": "at_risk",
+        "start": "01/09/2019",
+        "end": "",
+        "attendance": "150",
+        "school": "City School",
+        "notes": "",
+    }
     refused = clients["manager"].post(reverse("registers:cme_new"), form)
     assert refused.status_code == 400
     assert b"Enter attendance as a number from 0 to 100" in refused.content
@@ -116,7 +128,9 @@ def test_the_form_adds_and_edits_an_entry(clients, snapshot) -> None:
     check_page(clients["manager"].get(edit).content)
     late = clients["manager"].post(edit, {**form, "attendance": "86", "end": "31/08/2019"})
     assert b"Monitored until must be on or after monitored from" in late.content
-    assert clients["manager"].post(edit, {**form, "attendance": "91",
-                                          "end": "31/10/2019"}).status_code == 302
+    assert (
+        clients["manager"].post(edit, {**form, "attendance": "91", "end": "31/10/2019"}).status_code
+        == 302
+    )
     entry.refresh_from_db()
     assert (entry.attendance, entry.end) == (91.0, date(2019, 10, 31))

@@ -40,8 +40,7 @@ def test_bad_rows_are_quarantined_and_the_rest_imported(tmp_path: Path) -> None:
     result = import_file(_csv(tmp_path), "u-analyst")
     assert result.read
     assert (result.created, result.updated, result.quarantined) == (1, 0, [3, 4, 5, 6, 7])
-    where = [(i.file, i.row, i.column_letter, i.column, i.value)
-             for i in result.report.errors]
+    where = [(i.file, i.row, i.column_letter, i.column, i.value) for i in result.report.errors]
     assert where == [
         ("missing.csv", 3, "G", "RHI_ACCEPTED", "maybe"),
         ("missing.csv", 4, "C", "START", "31/02/2019"),
@@ -52,14 +51,20 @@ def test_bad_rows_are_quarantined_and_the_rest_imported(tmp_path: Path) -> None:
     messages = [i.message for i in result.report.errors]
     assert messages[0] == "Expected Y or N; the row was quarantined."
     assert messages[1] == "Expected a date as dd/mm/yyyy; the row was quarantined."
-    assert messages[3] == ("Expected a date on or after START (05/11/2019); the row was "
-                           "quarantined.")
+    assert messages[3] == (
+        "Expected a date on or after START (05/11/2019); the row was quarantined."
+    )
     assert "row 2 has the same" in messages[4]
     kept = MissingEpisode.objects.get()
-    assert (kept.child_id, kept.missing_from, kept.start, kept.returned_on,
-            kept.rhi_offered_on, kept.rhi_accepted, kept.themes) == (
-        "C1", "care", date(2019, 10, 1), date(2019, 10, 3), date(2019, 10, 4), True,
-        "Peer group")
+    assert (
+        kept.child_id,
+        kept.missing_from,
+        kept.start,
+        kept.returned_on,
+        kept.rhi_offered_on,
+        kept.rhi_accepted,
+        kept.themes,
+    ) == ("C1", "care", date(2019, 10, 1), date(2019, 10, 3), date(2019, 10, 4), True, "Peer group")
     quarantined = QuarantinedRow.objects.order_by("row")
     assert [q.row for q in quarantined] == [3, 4, 5, 6, 7]
     assert quarantined[0].values["RHI_ACCEPTED"] == "maybe"
@@ -68,8 +73,9 @@ def test_bad_rows_are_quarantined_and_the_rest_imported(tmp_path: Path) -> None:
 
 def test_a_second_import_updates_and_keeps_what_the_file_lacks(tmp_path: Path) -> None:
     import_file(_csv(tmp_path), "u")
-    again = _csv(tmp_path, "CHILD,MISSING_FROM,START,RHI_HELD\nC1,care,01/10/2019,05/10/2019\n",
-                 "later.csv")
+    again = _csv(
+        tmp_path, "CHILD,MISSING_FROM,START,RHI_HELD\nC1,care,01/10/2019,05/10/2019\n", "later.csv"
+    )
     result = import_file(again, "u")
     assert (result.created, result.updated, result.quarantined) == (0, 1, [])
     kept = MissingEpisode.objects.get()
@@ -81,7 +87,8 @@ def test_a_file_without_a_required_column_imports_nothing(tmp_path: Path) -> Non
     result = import_file(_csv(tmp_path, "CHILD,START\nC1,01/10/2019\n"), "u")
     assert not result.read
     assert [(i.code, i.column) for i in result.report.errors] == [
-        ("missing_column", "MISSING_FROM")]
+        ("missing_column", "MISSING_FROM")
+    ]
     assert MissingEpisode.objects.count() == 0
 
 
@@ -97,7 +104,11 @@ def test_xlsx_with_date_cells(tmp_path: Path) -> None:
     result = import_file(path, "u")
     assert (result.created, result.quarantined) == (1, [3])
     assert [(i.row, i.column_letter, i.code) for i in result.report.errors] == [
-        (3, "C", "missing_value")]
+        (3, "C", "missing_value")
+    ]
     kept = MissingEpisode.objects.get()
     assert (kept.start, kept.returned_on, kept.lead_member_notified_on) == (
-        date(2019, 6, 1), date(2019, 6, 10), date(2019, 6, 8))
+        date(2019, 6, 1),
+        date(2019, 6, 10),
+        date(2019, 6, 8),
+    )

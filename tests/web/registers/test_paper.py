@@ -21,9 +21,13 @@ def _episodes() -> None:
     for i in range(8):
         start = date(2019, 9, 1 + i)
         MissingEpisode.objects.create(
-            child_id=f"K{i}", missing_from="care", start=start,
+            child_id=f"K{i}",
+            missing_from="care",
+            start=start,
             returned_on=start + timedelta(days=1),
-            rhi_offered_on=start + timedelta(days=2 if i < 6 else 6), rhi_accepted=i < 3)
+            rhi_offered_on=start + timedelta(days=2 if i < 6 else 6),
+            rhi_accepted=i < 3,
+        )
     MissingEpisode.objects.create(child_id="K9", missing_from="home", start=date(2019, 8, 1))
     for i in range(7):
         CmeEntry.objects.create(child_id=f"S{i}", category="at_risk", start=date(2019, 9, 1))
@@ -36,22 +40,57 @@ def test_missing_paper(tmp_path, capsys) -> None:
     shown; no snapshot: CP, CIN and EH no data."""
     _episodes()
     out = tmp_path / "missing.html"
-    assert main(["report", "missing", "--term", "2019-09-01:2019-12-31", "--meeting",
-                 "2020-02-10", "--format", "html", "--out", str(out)]) == 0
+    assert (
+        main(
+            [
+                "report",
+                "missing",
+                "--term",
+                "2019-09-01:2019-12-31",
+                "--meeting",
+                "2020-02-10",
+                "--format",
+                "html",
+                "--out",
+                str(out),
+            ]
+        )
+        == 0
+    )
     assert "\tPublic\t" in capsys.readouterr().out
     text = " ".join(out.read_text(encoding="utf-8").split())
-    assert ("In September-December 2019 there were 8 episodes of children going missing, by "
-            "8 children") in text
-    assert ("offered within 72 hours of the return: not shown (with the number of episodes "
-            "that had ended it would reveal a small number). Interviews accepted: fewer than "
-            "6.") in text
+    assert (
+        "In September-December 2019 there were 8 episodes of children going missing, by 8 children"
+    ) in text
+    assert (
+        "offered within 72 hours of the return: not shown (with the number of episodes "
+        "that had ended it would reveal a small number). Interviews accepted: fewer than "
+        "6."
+    ) in text
     assert "Total number of children being monitored: not shown" in text
-    assert ("Electively Home Educated Children: fewer than 6. Children Missing Education / At "
-            "risk of Missing Education children: 7 (CP, CIN and EH: no data)") in text
+    assert (
+        "Electively Home Educated Children: fewer than 6. Children Missing Education / At "
+        "risk of Missing Education children: 7 (CP, CIN and EH: no data)"
+    ) in text
     assert "K0" not in text and "S0" not in text
     docx = tmp_path / "missing.docx"
-    assert main(["report", "missing", "--term", "2019-09-01:2019-12-31", "--meeting",
-                 "2020-02-10", "--format", "docx", "--out", str(docx)]) == 0
+    assert (
+        main(
+            [
+                "report",
+                "missing",
+                "--term",
+                "2019-09-01:2019-12-31",
+                "--meeting",
+                "2020-02-10",
+                "--format",
+                "docx",
+                "--out",
+                str(docx),
+            ]
+        )
+        == 0
+    )
     read = Document(str(docx))
     words = "\n".join(p.text for p in read.paragraphs)
     cells = [c.text for t in read.tables for row in t.rows for c in row.cells]
@@ -60,6 +99,19 @@ def test_missing_paper(tmp_path, capsys) -> None:
 
 
 def test_missing_paper_needs_a_term(tmp_path, capsys) -> None:
-    assert main(["report", "missing", "--meeting", "2020-02-10", "--out",
-                 str(tmp_path / "x.html"), "--format", "html"]) == 2
+    assert (
+        main(
+            [
+                "report",
+                "missing",
+                "--meeting",
+                "2020-02-10",
+                "--out",
+                str(tmp_path / "x.html"),
+                "--format",
+                "html",
+            ]
+        )
+        == 2
+    )
     assert "--term" in capsys.readouterr().err

@@ -41,10 +41,16 @@ def record_list(request: HttpRequest, child_ids: Iterable[str], reason: str = ""
     )
 
 
-def record_command(username: str, user_id: int | None, command: str, child_ids: Iterable[str],
-                   reason: str = "") -> AccessEvent:
+def record_command(
+    username: str, user_id: int | None, command: str, child_ids: Iterable[str], reason: str = ""
+) -> AccessEvent:
     """One event for a command-line run that printed children (route `cli:<command>`)."""
     return AccessEvent.objects.create(
-        user_id=user_id, username=username[:150], child_id=LIST_CHILD_ID,
-        child_ids=joined_ids(child_ids), route=f"cli:{command}"[:100],
-        path=f"csc-insight {command}"[:300], reason=reason[:300])
+        user_id=user_id,
+        username=username[:150],
+        child_id=LIST_CHILD_ID,
+        child_ids=joined_ids(child_ids),
+        route=f"cli:{command}"[:100],
+        path=f"csc-insight {command}"[:300],
+        reason=reason[:300],
+    )

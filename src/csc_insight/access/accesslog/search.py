@@ -53,7 +53,6 @@ def to_csv(events: Iterable[AccessEvent]) -> str:
     writer.writerow(CSV_COLUMNS)
     for e in events:
         at = e.at.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-        row = [at, e.username, e.child_id, e.route, e.path, e.reason,
-               " ".join(e.children_shown)]
+        row = [at, e.username, e.child_id, e.route, e.path, e.reason, " ".join(e.children_shown)]
         writer.writerow([csv_safe(str(v)) for v in row])
     return out.getvalue()

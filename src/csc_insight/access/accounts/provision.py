@@ -17,8 +17,9 @@ from csc_insight.access.roles import Role
 # Letters, numbers and . @ + - _, starting with a letter or number (so that no username is
 # markup, or a formula when the access log or grant review is opened in a spreadsheet).
 USERNAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9.@+_-]{1,149}")
-USERNAME_MESSAGE = ("Enter a username of 2 to 150 letters, numbers and . @ + - _, starting "
-                    "with a letter or number")
+USERNAME_MESSAGE = (
+    "Enter a username of 2 to 150 letters, numbers and . @ + - _, starting with a letter or number"
+)
 
 
 def validate_username(username: str) -> str:

@@ -34,8 +34,9 @@ def today() -> date:
 
 def restricted_ids() -> frozenset[str]:
     """The children whose restriction is in force."""
-    return frozenset(RestrictedRecord.objects.filter(lifted_at__isnull=True)
-                     .values_list("child_id", flat=True))
+    return frozenset(
+        RestrictedRecord.objects.filter(lifted_at__isnull=True).values_list("child_id", flat=True)
+    )
 
 
 def _named_role(user: Any) -> bool:
@@ -43,17 +44,24 @@ def _named_role(user: Any) -> bool:
 
 
 def _granted(user: Any, child_ids: Iterable[str]) -> set[str]:
-    return set(Grant.objects.filter(user=user, record__child_id__in=list(child_ids),
-                                    revoked_at__isnull=True, until__gte=today())
-               .values_list("record__child_id", flat=True))
+    return set(
+        Grant.objects.filter(
+            user=user,
+            record__child_id__in=list(child_ids),
+            revoked_at__isnull=True,
+            until__gte=today(),
+        ).values_list("record__child_id", flat=True)
+    )
 
 
 def hidden_from(user: Any, child_ids: Iterable[str]) -> frozenset[str]:
     """Those of these children whose restricted record this user may not open."""
     wanted = set(child_ids)
-    restricted = set(RestrictedRecord.objects.filter(child_id__in=wanted,
-                                                     lifted_at__isnull=True)
-                     .values_list("child_id", flat=True))
+    restricted = set(
+        RestrictedRecord.objects.filter(child_id__in=wanted, lifted_at__isnull=True).values_list(
+            "child_id", flat=True
+        )
+    )
     if not restricted or _named_role(user):
         return frozenset()
     return frozenset(restricted - _granted(user, restricted))
@@ -69,8 +77,15 @@ def flag(child_id: str, category: str, reason: str, by: Any) -> RestrictedRecord
     stored in its canonical form, as the data holds it (ChildIdError if it is not an id)."""
     record, _ = RestrictedRecord.objects.update_or_create(
         child_id=canonical_child_id(child_id),
-        defaults={"category": category, "reason": reason, "flagged_by": by,
-                  "flagged_at": timezone.now(), "lifted_by": None, "lifted_at": None})
+        defaults={
+            "category": category,
+            "reason": reason,
+            "flagged_by": by,
+            "flagged_at": timezone.now(),
+            "lifted_by": None,
+            "lifted_at": None,
+        },
+    )
     return record
 
 
@@ -85,8 +100,7 @@ def lift(record: RestrictedRecord, by: Any) -> None:
 def grant(record: RestrictedRecord, user: Any, until: date, reason: str, by: Any) -> Grant:
     if not today() <= until <= today() + timedelta(days=MAX_GRANT_DAYS):
         raise ValueError(f"A grant ends between today and {MAX_GRANT_DAYS} days from today")
-    return Grant.objects.create(record=record, user=user, until=until, reason=reason,
-                                granted_by=by)
+    return Grant.objects.create(record=record, user=user, until=until, reason=reason, granted_by=by)
 
 
 def revoke(held: Grant, by: Any) -> None:
@@ -119,22 +133,45 @@ def review(on: date | None = None) -> list[ReviewRow]:
     rows = []
     for held in Grant.objects.select_related("record", "user", "granted_by"):
         ended = held.revoked_at or timezone.make_aware(
-            datetime.combine(held.until + timedelta(days=1), time.min))
-        views = AccessEvent.objects.filter(user_id=held.user_id,
-                                           child_id=held.record.child_id,
-                                           at__gte=held.granted_at, at__lt=ended).count()
-        rows.append(ReviewRow(
-            child_id=held.record.child_id, category=held.record.get_category_display(),
-            restriction="In force" if held.record.in_force else "Lifted",
-            user=held.user.get_username(), role=held.user.get_role_display(),
-            reason=held.reason, granted_by=held.granted_by.get_username(),
-            granted_on=timezone.localdate(held.granted_at), until=held.until,
-            status=held.status(on), views=views))
+            datetime.combine(held.until + timedelta(days=1), time.min)
+        )
+        views = AccessEvent.objects.filter(
+            user_id=held.user_id,
+            child_id=held.record.child_id,
+            at__gte=held.granted_at,
+            at__lt=ended,
+        ).count()
+        rows.append(
+            ReviewRow(
+                child_id=held.record.child_id,
+                category=held.record.get_category_display(),
+                restriction="In force" if held.record.in_force else "Lifted",
+                user=held.user.get_username(),
+                role=held.user.get_role_display(),
+                reason=held.reason,
+                granted_by=held.granted_by.get_username(),
+                granted_on=timezone.localdate(held.granted_at),
+                until=held.until,
+                status=held.status(on),
+                views=views,
+            )
+        )
     return rows
 
 
-REVIEW_COLUMNS = ["child_id", "category", "restriction", "user", "role", "reason",
-                  "granted_by", "granted_on", "until", "status", "views"]
+REVIEW_COLUMNS = [
+    "child_id",
+    "category",
+    "restriction",
+    "user",
+    "role",
+    "reason",
+    "granted_by",
+    "granted_on",
+    "until",
+    "status",
+    "views",
+]
 
 
 def review_csv(rows: Iterable[ReviewRow]) -> str:

@@ -27,11 +27,13 @@ class RestrictedRecord(models.Model):
     child_id = models.CharField(max_length=64, unique=True)
     category = models.CharField(max_length=20, choices=Category.choices)
     reason = models.CharField(max_length=300)
-    flagged_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
-                                   related_name="+")
+    flagged_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
     flagged_at = models.DateTimeField(auto_now_add=True)
-    lifted_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
-                                  related_name="+", null=True, blank=True)
+    lifted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True, blank=True
+    )
     lifted_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
@@ -46,17 +48,19 @@ class RestrictedRecord(models.Model):
 
 
 class Grant(models.Model):
-    record = models.ForeignKey(RestrictedRecord, on_delete=models.PROTECT,
-                               related_name="grants")
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
-                             related_name="restricted_grants")
+    record = models.ForeignKey(RestrictedRecord, on_delete=models.PROTECT, related_name="grants")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="restricted_grants"
+    )
     reason = models.CharField(max_length=300)
     until = models.DateField(help_text="The last day the grant opens the record")
-    granted_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
-                                   related_name="+")
+    granted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
     granted_at = models.DateTimeField(auto_now_add=True)
-    revoked_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
-                                   related_name="+", null=True, blank=True)
+    revoked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True, blank=True
+    )
     revoked_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:

@@ -7,33 +7,66 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('plans', '0001_initial'),
+        ("plans", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Draft',
+            name="Draft",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('performance', 'Children and Families Performance Report'), ('appendix', 'Non-public appendix to the performance report'), ('plan', 'Service plan progress report'), ('audit', 'Quality assurance report from an audit round')], max_length=20)),
-                ('meeting', models.DateField()),
-                ('period', models.CharField(blank=True, max_length=20)),
-                ('snapshot_id', models.CharField(blank=True, max_length=100)),
-                ('audit_round', models.PositiveIntegerField(blank=True, null=True)),
-                ('narrative', models.JSONField(default=dict)),
-                ('meta', models.JSONField(default=dict)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('plan', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='committee_drafts', to='plans.plan')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("performance", "Children and Families Performance Report"),
+                            ("appendix", "Non-public appendix to the performance report"),
+                            ("plan", "Service plan progress report"),
+                            ("audit", "Quality assurance report from an audit round"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("meeting", models.DateField()),
+                ("period", models.CharField(blank=True, max_length=20)),
+                ("snapshot_id", models.CharField(blank=True, max_length=100)),
+                ("audit_round", models.PositiveIntegerField(blank=True, null=True)),
+                ("narrative", models.JSONField(default=dict)),
+                ("meta", models.JSONField(default=dict)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "plan",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="committee_drafts",
+                        to="plans.plan",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-meeting', 'kind', 'pk'],
+                "ordering": ["-meeting", "kind", "pk"],
             },
         ),
     ]

@@ -7,7 +7,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -16,100 +15,249 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='Plan',
+            name="Plan",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200)),
-                ('duration', models.CharField(blank=True, max_length=200)),
-                ('relevant_strategies', models.TextField(blank=True)),
-                ('monitoring_board', models.CharField(blank=True, max_length=300, verbose_name='board responsible for monitoring')),
-                ('owner', models.CharField(blank=True, max_length=200)),
-                ('implementation_date', models.DateField(blank=True, null=True)),
-                ('review_date', models.DateField(blank=True, null=True)),
-                ('monitoring_frequency', models.CharField(blank=True, max_length=100, verbose_name='frequency of monitoring/reporting')),
-                ('aims', models.TextField(blank=True)),
-                ('people_involved', models.TextField(blank=True, verbose_name='people involved in delivering the plan')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=200)),
+                ("duration", models.CharField(blank=True, max_length=200)),
+                ("relevant_strategies", models.TextField(blank=True)),
+                (
+                    "monitoring_board",
+                    models.CharField(
+                        blank=True, max_length=300, verbose_name="board responsible for monitoring"
+                    ),
+                ),
+                ("owner", models.CharField(blank=True, max_length=200)),
+                ("implementation_date", models.DateField(blank=True, null=True)),
+                ("review_date", models.DateField(blank=True, null=True)),
+                (
+                    "monitoring_frequency",
+                    models.CharField(
+                        blank=True, max_length=100, verbose_name="frequency of monitoring/reporting"
+                    ),
+                ),
+                ("aims", models.TextField(blank=True)),
+                (
+                    "people_involved",
+                    models.TextField(
+                        blank=True, verbose_name="people involved in delivering the plan"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
             ],
             options={
-                'ordering': ['name', 'pk'],
+                "ordering": ["name", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='Lead',
+            name="Lead",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=100, unique=True)),
-                ('user', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='plan_leads', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=100, unique=True)),
+                (
+                    "user",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="plan_leads",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['name'],
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='Review',
+            name="Review",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('held_on', models.DateField()),
-                ('note', models.TextField(blank=True)),
-                ('plan', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='reviews', to='plans.plan')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("held_on", models.DateField()),
+                ("note", models.TextField(blank=True)),
+                (
+                    "plan",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="reviews",
+                        to="plans.plan",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['held_on', 'pk'],
+                "ordering": ["held_on", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='Section',
+            name="Section",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=200)),
-                ('position', models.PositiveIntegerField(default=0)),
-                ('plan', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='sections', to='plans.plan')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=200)),
+                ("position", models.PositiveIntegerField(default=0)),
+                (
+                    "plan",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="sections",
+                        to="plans.plan",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['position', 'pk'],
+                "ordering": ["position", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='Action',
+            name="Action",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('position', models.PositiveIntegerField(default=0)),
-                ('ref', models.CharField(max_length=20)),
-                ('specific_aim', models.TextField(blank=True)),
-                ('source_type', models.CharField(blank=True, choices=[('ofsted', 'Ofsted recommendation'), ('committee', 'Committee request'), ('audit', 'Audit finding'), ('indicator', 'Performance indicator'), ('other', 'Other')], max_length=20)),
-                ('source_reference', models.CharField(blank=True, max_length=300)),
-                ('indicator_id', models.CharField(blank=True, max_length=100)),
-                ('action', models.TextField()),
-                ('measure', models.TextField(blank=True, verbose_name='measure/outcome')),
-                ('start', models.DateField(blank=True, null=True)),
-                ('due', models.DateField(blank=True, null=True)),
-                ('area_lead', models.CharField(blank=True, max_length=200)),
-                ('rag', models.CharField(choices=[('red', 'Red'), ('amber', 'Amber'), ('green', 'Green'), ('blue', 'Blue (complete)')], default='amber', max_length=10)),
-                ('closed_on', models.DateField(blank=True, null=True)),
-                ('version', models.PositiveIntegerField(default=1)),
-                ('leads', models.ManyToManyField(blank=True, related_name='actions', to='plans.lead')),
-                ('plan', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='actions', to='plans.plan')),
-                ('section', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='actions', to='plans.section')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("position", models.PositiveIntegerField(default=0)),
+                ("ref", models.CharField(max_length=20)),
+                ("specific_aim", models.TextField(blank=True)),
+                (
+                    "source_type",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("ofsted", "Ofsted recommendation"),
+                            ("committee", "Committee request"),
+                            ("audit", "Audit finding"),
+                            ("indicator", "Performance indicator"),
+                            ("other", "Other"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("source_reference", models.CharField(blank=True, max_length=300)),
+                ("indicator_id", models.CharField(blank=True, max_length=100)),
+                ("action", models.TextField()),
+                ("measure", models.TextField(blank=True, verbose_name="measure/outcome")),
+                ("start", models.DateField(blank=True, null=True)),
+                ("due", models.DateField(blank=True, null=True)),
+                ("area_lead", models.CharField(blank=True, max_length=200)),
+                (
+                    "rag",
+                    models.CharField(
+                        choices=[
+                            ("red", "Red"),
+                            ("amber", "Amber"),
+                            ("green", "Green"),
+                            ("blue", "Blue (complete)"),
+                        ],
+                        default="amber",
+                        max_length=10,
+                    ),
+                ),
+                ("closed_on", models.DateField(blank=True, null=True)),
+                ("version", models.PositiveIntegerField(default=1)),
+                (
+                    "leads",
+                    models.ManyToManyField(blank=True, related_name="actions", to="plans.lead"),
+                ),
+                (
+                    "plan",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="actions",
+                        to="plans.plan",
+                    ),
+                ),
+                (
+                    "section",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="actions",
+                        to="plans.section",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['section__position', 'section_id', 'position', 'pk'],
+                "ordering": ["section__position", "section_id", "position", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='Update',
+            name="Update",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('on', models.DateField()),
-                ('rag', models.CharField(choices=[('red', 'Red'), ('amber', 'Amber'), ('green', 'Green'), ('blue', 'Blue (complete)')], max_length=10)),
-                ('previous_rag', models.CharField(blank=True, choices=[('red', 'Red'), ('amber', 'Amber'), ('green', 'Green'), ('blue', 'Blue (complete)')], max_length=10)),
-                ('comment', models.TextField(blank=True)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('action', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='updates', to='plans.action')),
-                ('by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("on", models.DateField()),
+                (
+                    "rag",
+                    models.CharField(
+                        choices=[
+                            ("red", "Red"),
+                            ("amber", "Amber"),
+                            ("green", "Green"),
+                            ("blue", "Blue (complete)"),
+                        ],
+                        max_length=10,
+                    ),
+                ),
+                (
+                    "previous_rag",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("red", "Red"),
+                            ("amber", "Amber"),
+                            ("green", "Green"),
+                            ("blue", "Blue (complete)"),
+                        ],
+                        max_length=10,
+                    ),
+                ),
+                ("comment", models.TextField(blank=True)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "action",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="updates",
+                        to="plans.action",
+                    ),
+                ),
+                (
+                    "by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['on', 'created_at', 'pk'],
+                "ordering": ["on", "created_at", "pk"],
             },
         ),
     ]

@@ -44,8 +44,9 @@ __all__ = ["WARM_UP_YEARS", "pick", "segments", "simulate"]
 Progress = Callable[[str], None]
 
 
-def simulate(profile: Profile, seed: int, start: date, end: date,
-             progress: Progress | None = None) -> World:
+def simulate(
+    profile: Profile, seed: int, start: date, end: date, progress: Progress | None = None
+) -> World:
     step = progress or (lambda _what: None)
     rng = np.random.default_rng(seed)
     warm_start = date(start.year - WARM_UP_YEARS, start.month, 1)
@@ -80,10 +81,23 @@ def simulate(profile: Profile, seed: int, start: date, end: date,
     data["pathway_plan_reviews"] = pathway
     data["adoption"] = adoption_table(sim, care, extra)
     # Annex A List 8's as-at summary: write_annexa works it out from the tables above.
-    data["cla_summary"] = {c: np.array([], dtype=object) for c in (
-        "child_id", "second_period", "placements_12m", "missing_12m", "absent_12m",
-        "rhi_offered", "rhi_accepted", "permanence_plan", "placement_location", "placement_la",
-        "source", "source_ref")}
+    data["cla_summary"] = {
+        c: np.array([], dtype=object)
+        for c in (
+            "child_id",
+            "second_period",
+            "placements_12m",
+            "missing_12m",
+            "absent_12m",
+            "rhi_offered",
+            "rhi_accepted",
+            "permanence_plan",
+            "placement_location",
+            "placement_la",
+            "source",
+            "source_ref",
+        )
+    }
     data["allocations"] = alloc
     data["workers"] = workers
     data["population"] = population_table(sim)

@@ -23,17 +23,27 @@ def adoption_table(sim: Sim, care: dict[str, np.ndarray], extra: dict[str, Colum
     cen = censor(e0)
     keep = decision <= e0
     extra["ad1"] = {
-        "period": i[keep], "foster_care": (rng.random(n) < 0.15)[keep],
+        "period": i[keep],
+        "foster_care": (rng.random(n) < 0.15)[keep],
         "nb_adoptr": np.where(rng.random(n) < 0.8, 2, 1)[keep],
         "sex_adoptr": pick(rng, {"MF": 80, "MM": 8, "FF": 7}, n)[keep],
         "ls_adoptr": pick(rng, {"L0": 60, "L11": 20, "L12": 5, "L2": 10, "L4": 5}, n)[keep],
         "family": ids("FAM", 1, n, 6)[keep],
     }
-    return select({
-        "child_id": cid[care["child"][i]], "entered_care": dates(start),
-        "decision_date": dates(decision), "placement_order_date": dates(cen(order_day)),
-        "matched_date": dates(cen(matched)), "placed_date": dates(cen(placed)),
-        "adoption_order_date": dates(cen(end)), "no_longer_placed_date": dates(np.full(n, NA)),
-        "no_longer_placed_reason": const(None, n), "ffa_date": dates(np.full(n, NA)),
-        "source": const("annex_a", n), "source_ref": const(None, n),
-    }, keep)
+    return select(
+        {
+            "child_id": cid[care["child"][i]],
+            "entered_care": dates(start),
+            "decision_date": dates(decision),
+            "placement_order_date": dates(cen(order_day)),
+            "matched_date": dates(cen(matched)),
+            "placed_date": dates(cen(placed)),
+            "adoption_order_date": dates(cen(end)),
+            "no_longer_placed_date": dates(np.full(n, NA)),
+            "no_longer_placed_reason": const(None, n),
+            "ffa_date": dates(np.full(n, NA)),
+            "source": const("annex_a", n),
+            "source_ref": const(None, n),
+        },
+        keep,
+    )

@@ -56,24 +56,36 @@ def care_leaver_tables(sim: Sim, care: dict[str, np.ndarray]) -> tuple[Columns, 
     contact = np.minimum(year_end - rng.integers(0, 120, n), sim.e0)
     pa = sim.leaving_care_worker[owner] if n else np.zeros(0, dtype=object)
     leavers = {
-        "child_id": cid[care["child"][owner]], "year_ending": dates(year_end),
-        "in_touch": in_touch, "activity": activity, "accommodation": accom,
-        "suitable": suitable_flag, "eligibility": const("former relevant", n),
-        "latest_contact": dates(contact), "personal_advisor": pa,
-        "source": const("ssda903", n), "source_ref": const(None, n),
+        "child_id": cid[care["child"][owner]],
+        "year_ending": dates(year_end),
+        "in_touch": in_touch,
+        "activity": activity,
+        "accommodation": accom,
+        "suitable": suitable_flag,
+        "eligibility": const("former relevant", n),
+        "latest_contact": dates(contact),
+        "personal_advisor": pa,
+        "source": const("ssda903", n),
+        "source_ref": const(None, n),
     }
     sixteen = add_years(care["dob"], 16)
     plan_start = np.maximum(care["start"], sixteen)
     plan_end = np.where(care["at_18"], add_years(care["dob"], 21), care["end"])
     has = np.nonzero(plan_start < plan_end)[0]
-    owner, when = sim.recurring(plan_start[has], plan_end[has],
-                                Recurring(first=(20, 60), gap=(120, 180), late=0.08,
-                                          late_gap=(185, 230), working=False))
+    owner, when = sim.recurring(
+        plan_start[has],
+        plan_end[has],
+        Recurring(first=(20, 60), gap=(120, 180), late=0.08, late_gap=(185, 230), working=False),
+    )
     keep = when >= sim.s0 - 365
     owner, when = has[owner[keep]], when[keep]
     order = np.lexsort((when, owner))
     owner, when = owner[order], when[order]
     k = len(owner)
-    pathway = {"child_id": cid[care["child"][owner]], "review_date": dates(when),
-               "source": const("local", k), "source_ref": const(None, k)}
+    pathway = {
+        "child_id": cid[care["child"][owner]],
+        "review_date": dates(when),
+        "source": const("local", k),
+        "source_ref": const(None, k),
+    }
     return leavers, pathway

@@ -17,11 +17,17 @@ def children_table(sim: Sim) -> Columns:
     uasc = sim.child("uasc")
     disabled = sim.child("disability")
     return {
-        "child_id": child_ids(sim), "upn": _upns(sim, uasc), "dob": dates(dob),
-        "expected_dob": dates(np.full(n, NA)), "sex": sim.child("sex").astype(object),
-        "ethnicity": sim.child("ethnicity").astype(object), "disability": flags(disabled),
-        "uasc": flags(uasc), "uasc_ceased": dates(np.where(uasc, add_years(dob, 18), NA)),
-        "death_date": dates(np.full(n, NA)), "source": const("ssda903", n),
+        "child_id": child_ids(sim),
+        "upn": _upns(sim, uasc),
+        "dob": dates(dob),
+        "expected_dob": dates(np.full(n, NA)),
+        "sex": sim.child("sex").astype(object),
+        "ethnicity": sim.child("ethnicity").astype(object),
+        "disability": flags(disabled),
+        "uasc": flags(uasc),
+        "uasc_ceased": dates(np.where(uasc, add_years(dob, 18), NA)),
+        "death_date": dates(np.full(n, NA)),
+        "source": const("ssda903", n),
         "source_ref": const(None, n),
     }
 
@@ -32,11 +38,19 @@ _UPN_CHECK = np.array(list("ABCDEFGHJKLMNPQRTUVWXYZ"), dtype=object)
 def _upns(sim: Sim, uasc: np.ndarray) -> np.ndarray:
     """Unique pupil numbers with valid check letters (none for unaccompanied children)."""
     rng, n = sim.rng, sim.n_children
-    la = np.full(n, int(sim.profile.la_code)) if sim.profile.la_code != "000" \
+    la = (
+        np.full(n, int(sim.profile.la_code))
+        if sim.profile.la_code != "000"
         else rng.integers(201, 941, n)
-    digits = np.column_stack([
-        la // 100, la // 10 % 10, la % 10, rng.integers(0, 10, (n, 9)),
-    ])
+    )
+    digits = np.column_stack(
+        [
+            la // 100,
+            la // 10 % 10,
+            la % 10,
+            rng.integers(0, 10, (n, 9)),
+        ]
+    )
     check = _UPN_CHECK[(digits * np.arange(2, 14)).sum(axis=1) % 23]
     text = np.array(["".join(map(str, row)) for row in digits.tolist()], dtype=object)
     upn = (check + text).astype(object)
@@ -50,9 +64,14 @@ def population_table(sim: Sim) -> Columns:
     anchor = day_year(sim.e0 - 364)  # mid-year of the last collection year (2019 for 2019-20)
     pop = [int(round(base * (1 + 0.01 * (y - anchor)))) for y in years]
     n = len(years)
-    return {"year": np.array(years), "age_from": np.zeros(n, np.int64),
-            "age_to": np.full(n, 17, np.int64), "population": np.array(pop, np.int64),
-            "source": const("local", n), "source_ref": const(None, n)}
+    return {
+        "year": np.array(years),
+        "age_from": np.zeros(n, np.int64),
+        "age_to": np.full(n, 17, np.int64),
+        "population": np.array(pop, np.int64),
+        "source": const("local", n),
+        "source_ref": const(None, n),
+    }
 
 
 def day_year(d: int) -> int:

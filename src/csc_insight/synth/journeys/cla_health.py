@@ -26,13 +26,18 @@ def review_health_tables(sim: Sim, care: dict[str, np.ndarray]) -> tuple[Columns
     cid = child_ids(sim)
     # first review within 20 working days, the second within 3 months, then 6-monthly
     n = len(care["child"])
-    first = cal.add(care["start"], np.where(rng.random(n) < 0.93, rng.integers(8, 21, n),
-                                            rng.integers(21, 30, n)))
-    second = cal.prev(first + np.where(rng.random(n) < 0.92, rng.integers(60, 92, n),
-                                       rng.integers(93, 110, n)))
-    owner, later = sim.recurring(second, care["end"],
-                                 Recurring(first=(150, 182), gap=(150, 182), late=0.07,
-                                           late_gap=(184, 210), working=False))
+    first = cal.add(
+        care["start"],
+        np.where(rng.random(n) < 0.93, rng.integers(8, 21, n), rng.integers(21, 30, n)),
+    )
+    second = cal.prev(
+        first + np.where(rng.random(n) < 0.92, rng.integers(60, 92, n), rng.integers(93, 110, n))
+    )
+    owner, later = sim.recurring(
+        second,
+        care["end"],
+        Recurring(first=(150, 182), gap=(150, 182), late=0.07, late_gap=(184, 210), working=False),
+    )
     r_owner = np.concatenate([np.arange(n), np.arange(n), owner])
     r_when = np.concatenate([first, second, later])
     ok = (r_when <= np.minimum(care["end"][r_owner], sim.e0)) & (r_when >= sim.warm)
@@ -41,28 +46,45 @@ def review_health_tables(sim: Sim, care: dict[str, np.ndarray]) -> tuple[Columns
     r_owner, r_when = r_owner[order], r_when[order]
     m = len(r_owner)
     young = (r_when - care["dob"][r_owner]) < 4 * 365
-    code = pick(sim.rng, {"PN1": 70, "PN2": 8, "PN3": 7, "PN4": 5, "PN5": 4, "PN6": 3, "PN7": 3},
-                m)
+    code = pick(sim.rng, {"PN1": 70, "PN2": 8, "PN3": 7, "PN4": 5, "PN5": 4, "PN6": 3, "PN7": 3}, m)
     code[young] = "PN0"
-    reviews = {"child_id": cid[care["child"][r_owner]], "review_date": dates(r_when),
-               "review_code": code, "source": const("ssda903", m), "source_ref": const(None, m)}
+    reviews = {
+        "child_id": cid[care["child"][r_owner]],
+        "review_date": dates(r_when),
+        "review_code": code,
+        "source": const("ssda903", m),
+        "source_ref": const(None, m),
+    }
 
     lasting = np.nonzero(care["end"] - care["start"] >= 20)[0]
-    h_owner, h_when = sim.recurring(care["start"][lasting], care["end"][lasting],
-                                    Recurring(first=(10, 20), gap=(300, 365), late=0.1,
-                                              late_gap=(366, 420), working=False))
-    d_owner, d_when = sim.recurring(care["start"][lasting], care["end"][lasting],
-                                    Recurring(first=(30, 120), gap=(250, 365), late=0.15,
-                                              late_gap=(366, 450), working=False))
+    h_owner, h_when = sim.recurring(
+        care["start"][lasting],
+        care["end"][lasting],
+        Recurring(first=(10, 20), gap=(300, 365), late=0.1, late_gap=(366, 420), working=False),
+    )
+    d_owner, d_when = sim.recurring(
+        care["start"][lasting],
+        care["end"][lasting],
+        Recurring(first=(30, 120), gap=(250, 365), late=0.15, late_gap=(366, 450), working=False),
+    )
     owner = lasting[np.concatenate([h_owner, d_owner])]
     when = np.concatenate([h_when, d_when])
-    kind = np.concatenate([np.full(len(h_owner), "health", dtype=object),
-                           np.full(len(d_owner), "dental", dtype=object)])
+    kind = np.concatenate(
+        [
+            np.full(len(h_owner), "health", dtype=object),
+            np.full(len(d_owner), "dental", dtype=object),
+        ]
+    )
     order = np.lexsort((kind, when, owner))
     owner, when, kind = owner[order], when[order], kind[order]
     k = len(owner)
-    health = {"child_id": cid[care["child"][owner]], "assessment_date": dates(when),
-              "kind": kind, "source": const("local", k), "source_ref": const(None, k)}
+    health = {
+        "child_id": cid[care["child"][owner]],
+        "assessment_date": dates(when),
+        "kind": kind,
+        "source": const("local", k),
+        "source_ref": const(None, k),
+    }
     return reviews, health
 
 
@@ -80,8 +102,9 @@ def oc2_table(sim: Sim, care: dict[str, np.ndarray], extra: dict[str, Columns]) 
     owner = np.concatenate([p[0] for p in parts]) if parts else np.zeros(0, np.int64)
     year = np.concatenate([p[1] for p in parts]) if parts else np.zeros(0, np.int64)
     n = len(owner)
-    age = (np.array([day(date(int(y), 3, 31)) for y in year], dtype=np.int64)
-           - care["dob"][owner]) / 365.25
+    age = (
+        np.array([day(date(int(y), 3, 31)) for y in year], dtype=np.int64) - care["dob"][owner]
+    ) / 365.25
     sdq_due = (age >= 4) & (age < 17)
     sdq = np.clip(rng.normal(14, 7, n), 0, 40).astype(np.int64).astype(object)
     sdq[~sdq_due | (rng.random(n) < 0.15)] = None
@@ -89,8 +112,8 @@ def oc2_table(sim: Sim, care: dict[str, np.ndarray], extra: dict[str, Columns]) 
     convicted = flags((rng.random(n) < 0.03) & older, older)
     substance = rng.random(n) < 0.04
     extra["oc2"] = {
-        "year": year, "sdq_reason": np.where(sdq_due & (sdq == None), "SDQ1", None)  # noqa: E711
-        .astype(object),
+        "year": year,
+        "sdq_reason": np.where(sdq_due & (sdq == None), "SDQ1", None).astype(object),  # noqa: E711
         "health_assessment": rng.random(n) < 0.9,
         "intervention_received": np.where(substance, rng.random(n) < 0.6, None).astype(object),
         "intervention_offered": np.where(substance, rng.random(n) < 0.3, None).astype(object),
@@ -100,11 +123,16 @@ def oc2_table(sim: Sim, care: dict[str, np.ndarray], extra: dict[str, Columns]) 
         "year_ending": dates([day(date(int(y), 3, 31)) for y in year]),
         # Health promotion (HEALTH_CHECK) is for children under 5 at 31 March only (DfE
         # rules 545 and 546).
-        "health_check": flags(extra["oc2"]["health_assessment"], add_years(
-            care["dob"][owner], 5) > np.array([day(date(int(y), 3, 31)) for y in year],
-                                              dtype=np.int64)),
+        "health_check": flags(
+            extra["oc2"]["health_assessment"],
+            add_years(care["dob"][owner], 5)
+            > np.array([day(date(int(y), 3, 31)) for y in year], dtype=np.int64),
+        ),
         "immunisations": flags(rng.random(n) < 0.86),
-        "teeth_check": flags(rng.random(n) < 0.85), "sdq_score": sdq,
-        "convicted": convicted, "substance_misuse": flags(substance),
-        "source": const("ssda903", n), "source_ref": const(None, n),
+        "teeth_check": flags(rng.random(n) < 0.85),
+        "sdq_score": sdq,
+        "convicted": convicted,
+        "substance_misuse": flags(substance),
+        "source": const("ssda903", n),
+        "source_ref": const(None, n),
     }

@@ -27,8 +27,11 @@ def contact_tables(sim: Sim, eps: dict[str, np.ndarray]) -> tuple[Columns, Colum
     n_new = int((~known).sum())
     age = (rng.beta(1.1, 1.3, n_new) * 17.8 * 365.25).astype(np.int64)
     o_child[~known] = sim.new_children(o_contact[~known] - age, np.zeros(n_new, bool))
-    lag = np.where(rng.random(n_other) < 0.72, 0, np.where(rng.random(n_other) < 0.75, 1,
-                                                           rng.integers(2, 6, n_other)))
+    lag = np.where(
+        rng.random(n_other) < 0.72,
+        0,
+        np.where(rng.random(n_other) < 0.75, 1, rng.integers(2, 6, n_other)),
+    )
     o_decision = np.minimum(cal.add(o_contact, lag), sim.e0)
     outcome = pick(rng, {"nfa": 50, "advice": 38, "early_help": 12}, n_other)
 
@@ -38,14 +41,20 @@ def contact_tables(sim: Sim, eps: dict[str, np.ndarray]) -> tuple[Columns, Colum
     out = np.concatenate([np.full(len(ref), "referral", dtype=object), outcome])
     src = np.concatenate([eps["src"][in_window], pick(rng, vocab.REFERRAL_SOURCES, n_other)])
     order = np.lexsort((child, contact_date))
-    contact_date, child, decision, out, src = (a[order] for a in
-                                               (contact_date, child, decision, out, src))
+    contact_date, child, decision, out, src = (
+        a[order] for a in (contact_date, child, decision, out, src)
+    )
     nc = len(child)
     cid = child_ids(sim)
     contacts = {
-        "contact_id": ids("CT", 1, nc), "child_id": cid[child], "contact_date": dates(contact_date),
-        "source_code": src, "decision_date": dates(decision), "outcome": out,
-        "source": const("local", nc), "source_ref": const(None, nc),
+        "contact_id": ids("CT", 1, nc),
+        "child_id": cid[child],
+        "contact_date": dates(contact_date),
+        "source_code": src,
+        "decision_date": dates(decision),
+        "outcome": out,
+        "source": const("local", nc),
+        "source_ref": const(None, nc),
     }
     # early help: contacts passed to early help, and cases closed to early help (RC9)
     eh_from = np.nonzero(out == "early_help")[0]
@@ -65,7 +74,9 @@ def contact_tables(sim: Sim, eps: dict[str, np.ndarray]) -> tuple[Columns, Colum
     reviewed = eh_start + 90 <= sim.e0
     disabled = sim.child("disability")[eh_child]
     eh = {
-        "eh_id": ids("EH", 1, m, 7), "child_id": cid[eh_child], "referral_date": dates(eh_ref),
+        "eh_id": ids("EH", 1, m, 7),
+        "child_id": cid[eh_child],
+        "referral_date": dates(eh_ref),
         "start_date": dates(np.where(started, eh_start, NA)),
         "completion_date": dates(np.where(completed, completion, NA)),
         "organisation": pick(rng, vocab.EH_ORGANISATIONS, m),
@@ -75,6 +86,7 @@ def contact_tables(sim: Sim, eps: dict[str, np.ndarray]) -> tuple[Columns, Colum
         "goal_score_review": np.where(reviewed, g1, np.nan),
         "goal_score_end": np.where(closed, g2, np.nan),
         "short_break": flags(disabled & (rng.random(m) < 0.4)),
-        "source": const("local", m), "source_ref": const(None, m),
+        "source": const("local", m),
+        "source_ref": const(None, m),
     }
     return contacts, eh

@@ -30,9 +30,20 @@ def care_periods(sim: Sim, eps: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
     eps["reason"][i] = reason
     need = eps["need"][i].copy()
     need[need == "N9"] = "N1"
-    return {"episode": i, "child": child, "start": start, "end": end, "rec": rec, "ls": ls,
-            "cin": need, "uasc": uasc, "dob": dob, "dob18": dob18, "adopt": eps["adopt"][i],
-            "at_18": eps["at_18"][i]}
+    return {
+        "episode": i,
+        "child": child,
+        "start": start,
+        "end": end,
+        "rec": rec,
+        "ls": ls,
+        "cin": need,
+        "uasc": uasc,
+        "dob": dob,
+        "dob18": dob18,
+        "adopt": eps["adopt"][i],
+        "at_18": eps["at_18"][i],
+    }
 
 
 def placements(sim: Sim, care: dict[str, np.ndarray]) -> Columns:
@@ -58,8 +69,14 @@ def placements(sim: Sim, care: dict[str, np.ndarray]) -> Columns:
 
     ev_owner = np.concatenate([np.arange(n), owner, legal_owner, adopt_owner])
     ev_day = np.concatenate([start, moves, legal_day, placed_day])
-    ev_kind = np.concatenate([np.full(n, 0), np.full(len(owner), 1), np.full(len(legal_owner), 2),
-                              np.full(len(adopt_owner), 3)])
+    ev_kind = np.concatenate(
+        [
+            np.full(n, 0),
+            np.full(len(owner), 1),
+            np.full(len(legal_owner), 2),
+            np.full(len(adopt_owner), 3),
+        ]
+    )
     ok = (ev_kind == 0) | ((ev_day > start[ev_owner]) & (ev_day < end[ev_owner]))
     ev_owner, ev_day, ev_kind = ev_owner[ok], ev_day[ok], ev_kind[ok]
     order = np.lexsort((ev_kind, ev_day, ev_owner))
@@ -83,8 +100,9 @@ def placements(sim: Sim, care: dict[str, np.ndarray]) -> Columns:
     last[:-1] = per[1:] != per[:-1]
 
     age = (decom - care["dob"][per]) / 365.25
-    place = np.where(age < 11, pick(rng, vocab.PLACE_YOUNG, rows),
-                     pick(rng, vocab.PLACE_TEEN, rows))
+    place = np.where(
+        age < 11, pick(rng, vocab.PLACE_YOUNG, rows), pick(rng, vocab.PLACE_TEEN, rows)
+    )
     uasc_rows = care["uasc"][per]
     place[uasc_rows] = pick(rng, vocab.PLACE_UASC, int(uasc_rows.sum()))
     place[is_adopt] = np.where(rng.random(int(is_adopt.sum())) < 0.7, "A5", "A6")
@@ -112,8 +130,11 @@ def placements(sim: Sim, care: dict[str, np.ndarray]) -> Columns:
     provider[np.isin(place, ["A5", "A6"])] = "PR1"
     home = np.array(vocab.POSTCODES, dtype=object)[rng.integers(0, 6, n)]
     pl_post = np.array(vocab.POSTCODES, dtype=object)[rng.integers(0, len(vocab.POSTCODES), rows)]
-    urn = np.where(place == "K2", np.array([f"SC{v:06d}" for v in rng.integers(0, 10**6, rows)],
-                                           dtype=object), "XXXXXXX").astype(object)
+    urn = np.where(
+        place == "K2",
+        np.array([f"SC{v:06d}" for v in rng.integers(0, 10**6, rows)], dtype=object),
+        "XXXXXXX",
+    ).astype(object)
 
     # censor at the window end
     keep = decom <= sim.e0
@@ -122,13 +143,26 @@ def placements(sim: Sim, care: dict[str, np.ndarray]) -> Columns:
     rec[open_now] = None
     reason_change[open_now] = None
     cid = child_ids(sim)
-    return select({
-        "child_id": cid[care["child"][per]], "decom": dates(decom), "rne": rne, "ls": ls,
-        "cin": care["cin"][per], "place": place, "place_provider": provider, "dec": dates(dec),
-        "rec": rec, "reason_place_change": reason_change, "home_post": home[per],
-        "pl_post": pl_post, "urn": urn, "source": const("ssda903", rows),
-        "source_ref": const(None, rows),
-    }, keep)
+    return select(
+        {
+            "child_id": cid[care["child"][per]],
+            "decom": dates(decom),
+            "rne": rne,
+            "ls": ls,
+            "cin": care["cin"][per],
+            "place": place,
+            "place_provider": provider,
+            "dec": dates(dec),
+            "rec": rec,
+            "reason_place_change": reason_change,
+            "home_post": home[per],
+            "pl_post": pl_post,
+            "urn": urn,
+            "source": const("ssda903", rows),
+            "source_ref": const(None, rows),
+        },
+        keep,
+    )
 
 
 def _ffill_index(is_set: np.ndarray) -> np.ndarray:

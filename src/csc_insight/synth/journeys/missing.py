@@ -23,13 +23,19 @@ def missing_table(sim: Sim, eps: dict[str, np.ndarray], care: dict[str, np.ndarr
     e_start = np.maximum(np.where(eps["cin1_start"] != NA, eps["cin1_start"], eps["cp_start"]), lo)
     e_end = np.minimum(np.where(eps["cin1_start"] != NA, eps["cin1_end"], eps["cp_end"]), sim.e0)
     e_teen = (e_start - dob[eps["child"]]) > 12 * 365
-    e_runner = ((eps["cin1_start"] != NA) | (eps["cp_start"] != NA)) & e_teen & \
-        (rng.random(len(e_teen)) < 0.04) & (e_end > e_start) & ~eps["care"]
+    e_runner = (
+        ((eps["cin1_start"] != NA) | (eps["cp_start"] != NA))
+        & e_teen
+        & (rng.random(len(e_teen)) < 0.04)
+        & (e_end > e_start)
+        & ~eps["care"]
+    )
     owners_child = np.concatenate([care["child"][runner], eps["child"][e_runner]])
     a = np.concatenate([c_start[runner], e_start[e_runner]])
     b = np.concatenate([c_end[runner], e_end[e_runner]])
-    looked_after = np.concatenate([np.ones(int(runner.sum()), bool),
-                                   np.zeros(int(e_runner.sum()), bool)])
+    looked_after = np.concatenate(
+        [np.ones(int(runner.sum()), bool), np.zeros(int(e_runner.sum()), bool)]
+    )
     k = rng.poisson(np.maximum(b - a, 0) / 365.25 * 3) + 1
     owner, _ = segments(k)
     start = a[owner] + (rng.random(len(owner)) * (b - a)[owner]).astype(np.int64)
@@ -49,15 +55,21 @@ def missing_table(sim: Sim, eps: dict[str, np.ndarray], care: dict[str, np.ndarr
     ended = end <= sim.e0
     offered = ended & (rng.random(n) < 0.9)
     accepted = offered & (rng.random(n) < 0.65)
-    rhi = np.where(accepted, end + np.where(rng.random(n) < 0.85, rng.integers(0, 3, n),
-                                            rng.integers(3, 10, n)), NA)
+    rhi = np.where(
+        accepted,
+        end + np.where(rng.random(n) < 0.85, rng.integers(0, 3, n), rng.integers(3, 10, n)),
+        NA,
+    )
     rhi = np.where(rhi > sim.e0, NA, rhi)
     la = looked_after[owner]
     return {
         "child_id": cid[owners_child[owner]],
         "missing_type": np.where(rng.random(n) < 0.85, "M", "A").astype(object),
-        "start_date": dates(start), "end_date": dates(np.where(ended, end, NA)),
-        "rhi_offered": flags(offered, ended), "rhi_accepted": flags(accepted, offered),
+        "start_date": dates(start),
+        "end_date": dates(np.where(ended, end, NA)),
+        "rhi_offered": flags(offered, ended),
+        "rhi_accepted": flags(accepted, offered),
         "rhi_date": dates(rhi),
-        "source": np.where(la, "ssda903", "local").astype(object), "source_ref": const(None, n),
+        "source": np.where(la, "ssda903", "local").astype(object),
+        "source_ref": const(None, n),
     }

@@ -27,15 +27,25 @@ def draw_episodes(sim: Sim) -> dict[str, np.ndarray]:
     # Unaccompanied children arrive at 14-17 and come straight into care.
     n_uasc = rng.poisson(p.uasc_per_year * years)
     uasc_ref = cal.next(rng.integers(sim.warm, sim.e0 + 1, n_uasc))
-    uasc_age = (np.where(rng.random(n_uasc) < 0.8, rng.uniform(16, 17.9, n_uasc),
-                         rng.uniform(14, 16, n_uasc)) * 365.25).astype(np.int64)
+    uasc_age = (
+        np.where(
+            rng.random(n_uasc) < 0.8, rng.uniform(16, 17.9, n_uasc), rng.uniform(14, 16, n_uasc)
+        )
+        * 365.25
+    ).astype(np.int64)
     uasc_children = sim.new_children(uasc_ref - uasc_age, np.ones(n_uasc, bool))
 
     dob_all = sim.child("dob")
-    batches = [_batch(sim, np.concatenate([children, uasc_children]),
-                      np.concatenate([ref, uasc_ref]),
-                      np.concatenate([np.zeros(n_first, bool), np.ones(n_uasc, bool)]),
-                      np.where(rng.random(n_first + n_uasc) < 0.08, 1, 0), dob_all)]
+    batches = [
+        _batch(
+            sim,
+            np.concatenate([children, uasc_children]),
+            np.concatenate([ref, uasc_ref]),
+            np.concatenate([np.zeros(n_first, bool), np.ones(n_uasc, bool)]),
+            np.where(rng.random(n_first + n_uasc) < 0.08, 1, 0),
+            dob_all,
+        )
+    ]
     while True:
         prev = batches[-1]
         again = (rng.random(len(prev["child"])) < p.rereferral) & ~prev["uasc"]
@@ -44,15 +54,29 @@ def draw_episodes(sim: Sim) -> dict[str, np.ndarray]:
         again &= (nxt <= sim.e0) & (nxt < add_years(dob_all[prev["child"]], 18) - 120)
         if not again.any():
             break
-        batches.append(_batch(sim, prev["child"][again], nxt[again], prev["uasc"][again],
-                              prev["prev_cp"][again] + prev["cp"][again], dob_all))
+        batches.append(
+            _batch(
+                sim,
+                prev["child"][again],
+                nxt[again],
+                prev["uasc"][again],
+                prev["prev_cp"][again] + prev["cp"][again],
+                dob_all,
+            )
+        )
     eps = {k: np.concatenate([b[k] for b in batches]) for k in batches[0]}
     order = np.lexsort((eps["child"], eps["ref"]))
     return {k: v[order] for k, v in eps.items()}
 
 
-def _batch(sim: Sim, child: np.ndarray, ref: np.ndarray, uasc: np.ndarray, prev_cp: np.ndarray,
-           dob_all: np.ndarray) -> dict[str, np.ndarray]:
+def _batch(
+    sim: Sim,
+    child: np.ndarray,
+    ref: np.ndarray,
+    uasc: np.ndarray,
+    prev_cp: np.ndarray,
+    dob_all: np.ndarray,
+) -> dict[str, np.ndarray]:
     p, rng, cal = sim.profile, sim.rng, sim.cal
     m = len(child)
     dob18 = add_years(dob_all[child], 18)
@@ -94,8 +118,7 @@ def _batch(sim: Sim, child: np.ndarray, ref: np.ndarray, uasc: np.ndarray, prev_
 
     cin1 = cin_route | s47_cin
     cin1_start = np.where(cin_route, cal.add(a_auth, rng.integers(0, 6, m)), NA)
-    cin1_start = np.where(s47_cin, np.maximum(a_auth, np.where(icpc_held, icpc, strat)),
-                          cin1_start)
+    cin1_start = np.where(s47_cin, np.maximum(a_auth, np.where(icpc_held, icpc, strat)), cin1_start)
     cin_len = np.clip(rng.lognormal(np.log(170), 0.8, m), 20, 2000).astype(np.int64)
     cin1_end = np.where(cin1, np.minimum(cin1_start + cin_len, dob18 - 1), NA)
     cin2_start = np.where(cp_stepdown, cp_end, NA)
@@ -133,15 +156,40 @@ def _batch(sim: Sim, child: np.ndarray, ref: np.ndarray, uasc: np.ndarray, prev_
     needs_support = ~nfa & (s47 | direct_care | cin_route | uasc)
     assessed = ~nfa
     return {
-        "child": child, "ref": ref, "src": src, "need": need, "nfa": nfa, "uasc": uasc,
-        "assessed": assessed, "a_start": np.where(assessed, a_start, NA),
-        "a_auth": np.where(assessed, a_auth, NA), "seen": seen & assessed,
-        "seen_date": np.where(assessed & seen, seen_date, NA), "needs_support": needs_support,
-        "factors": rng.integers(0, 4096, m), "s47": s47, "strat": strat,
-        "icpc": icpc, "icpc_target": icpc_target, "cp": cp, "cp_start": cp_start,
-        "cp_end": cp_end, "cat_i": cat_i, "cat_l": cat_l, "prev_cp": prev_cp,
-        "cin1_start": cin1_start, "cin1_end": cin1_end, "cin2_start": cin2_start,
-        "cin2_end": cin2_end, "care": care, "care_start": care_start, "care_end": care_end,
-        "rec": rec, "adopt": adopt, "at_18": at_18, "closure": closure,
-        "reason": reason, "dob18": dob18,
+        "child": child,
+        "ref": ref,
+        "src": src,
+        "need": need,
+        "nfa": nfa,
+        "uasc": uasc,
+        "assessed": assessed,
+        "a_start": np.where(assessed, a_start, NA),
+        "a_auth": np.where(assessed, a_auth, NA),
+        "seen": seen & assessed,
+        "seen_date": np.where(assessed & seen, seen_date, NA),
+        "needs_support": needs_support,
+        "factors": rng.integers(0, 4096, m),
+        "s47": s47,
+        "strat": strat,
+        "icpc": icpc,
+        "icpc_target": icpc_target,
+        "cp": cp,
+        "cp_start": cp_start,
+        "cp_end": cp_end,
+        "cat_i": cat_i,
+        "cat_l": cat_l,
+        "prev_cp": prev_cp,
+        "cin1_start": cin1_start,
+        "cin1_end": cin1_end,
+        "cin2_start": cin2_start,
+        "cin2_end": cin2_end,
+        "care": care,
+        "care_start": care_start,
+        "care_end": care_end,
+        "rec": rec,
+        "adopt": adopt,
+        "at_18": at_18,
+        "closure": closure,
+        "reason": reason,
+        "dob18": dob18,
     }

@@ -60,7 +60,7 @@ class Recurring:
     gap: tuple[int, int]
     late: float = 0.0
     late_gap: tuple[int, int] = (0, 0)
-    working: bool = True            # count in working days (else calendar days, then snapped)
+    working: bool = True  # count in working days (else calendar days, then snapped)
 
 
 @dataclass
@@ -68,13 +68,13 @@ class Sim:
     profile: Profile
     rng: np.random.Generator
     cal: WorkingDays
-    s0: int      # window start
-    e0: int      # window end
-    warm: int    # simulation start
+    s0: int  # window start
+    e0: int  # window end
+    warm: int  # simulation start
     child_cols: dict[str, list[np.ndarray]] = field(default_factory=dict)
     n_children: int = 0
-    worker_of_child: np.ndarray | None = None       # set by workforce_tables
-    leaving_care_worker: np.ndarray | None = None   # per period of care
+    worker_of_child: np.ndarray | None = None  # set by workforce_tables
+    leaving_care_worker: np.ndarray | None = None  # per period of care
     cids: np.ndarray | None = None
 
     def years(self, a: int, b: int) -> float:
@@ -82,15 +82,21 @@ class Sim:
 
     def new_children(self, dob: np.ndarray, uasc: np.ndarray) -> np.ndarray:
         rng, n = self.rng, len(dob)
-        eth = pick(rng, vocab.ETHNICITY_LONDON if self.profile.london
-                   else vocab.ETHNICITY_ENGLAND, n)
+        eth = pick(
+            rng, vocab.ETHNICITY_LONDON if self.profile.london else vocab.ETHNICITY_ENGLAND, n
+        )
         eth[uasc] = pick(rng, vocab.ETHNICITY_UASC, int(uasc.sum()))
         sex = np.where(rng.random(n) < 0.51, "M", "F").astype(object)
         sex[uasc] = np.where(rng.random(int(uasc.sum())) < 0.9, "M", "F")
         sex[rng.random(n) < 0.003] = "U"
         disabled = rng.random(n) < 0.05
-        for key, values in (("dob", dob), ("ethnicity", eth), ("sex", sex),
-                            ("disability", disabled), ("uasc", uasc)):
+        for key, values in (
+            ("dob", dob),
+            ("ethnicity", eth),
+            ("sex", sex),
+            ("disability", disabled),
+            ("uasc", uasc),
+        ):
             self.child_cols.setdefault(key, []).append(np.asarray(values))
         first = self.n_children
         self.n_children += n
@@ -99,8 +105,9 @@ class Sim:
     def child(self, key: str) -> np.ndarray:
         return np.concatenate(self.child_cols[key])
 
-    def recurring(self, starts: np.ndarray, ends: np.ndarray, rule: Recurring,
-                  lower: int | None = None) -> tuple[np.ndarray, np.ndarray]:
+    def recurring(
+        self, starts: np.ndarray, ends: np.ndarray, rule: Recurring, lower: int | None = None
+    ) -> tuple[np.ndarray, np.ndarray]:
         """Events from each start up to its end (and the window end): (owner index, day)."""
         rng, cal = self.rng, self.cal
         ends = np.minimum(np.where(ends == NA, self.e0, ends), self.e0)
@@ -136,8 +143,10 @@ class Sim:
 
 
 def collection_years(sim: Sim) -> list[int]:
-    first, last = date(1970, 1, 1) + timedelta(days=sim.s0), date(1970, 1, 1) + timedelta(
-        days=sim.e0)
+    first, last = (
+        date(1970, 1, 1) + timedelta(days=sim.s0),
+        date(1970, 1, 1) + timedelta(days=sim.e0),
+    )
     y0 = first.year + (1 if first >= date(first.year, 4, 1) else 0)
     y1 = last.year + (1 if last >= date(last.year, 4, 1) else 0)
     return list(range(y0, y1 + 1))

@@ -11,16 +11,16 @@ from csc_insight.synth.journeys.sim import Sim, censor, child_ids, const, dates
 from csc_insight.synth.world import Columns
 
 
-def workforce_tables(sim: Sim, eps: dict[str, np.ndarray],
-                 care: dict[str, np.ndarray]) -> tuple[Columns, Columns]:
+def workforce_tables(
+    sim: Sim, eps: dict[str, np.ndarray], care: dict[str, np.ndarray]
+) -> tuple[Columns, Columns]:
     """Every open case held by a worker: the assessment team until the assessment is
     authorised, then a family support (or children in care) team; care leavers get a
     personal adviser in the leaving care team."""
     p, rng = sim.profile, sim.rng
     cid = child_ids(sim)
     n = len(eps["child"])
-    kinds = ("Assessment Team", "Family Support Team", "Children in Care Team",
-             "Leaving Care Team")
+    kinds = ("Assessment Team", "Family Support Team", "Children in Care Team", "Leaving Care Team")
     open_at_end = [
         np.sum((eps["ref"] <= sim.e0) & (eps["a_auth"] > sim.e0)) + 1,
         np.sum((eps["a_auth"] <= sim.e0) & (eps["closure"] > sim.e0) & ~eps["care"]) + 1,
@@ -42,10 +42,11 @@ def workforce_tables(sim: Sim, eps: dict[str, np.ndarray],
                 teams.append(team)
                 kteams.append(team)
                 kworkers.append(f"W{w:06d}")
-                names.append(f"{vocab.FIRST_NAMES[rng.integers(0, 20)]} "
-                             f"{vocab.LAST_NAMES[rng.integers(0, len(vocab.LAST_NAMES))]}")
-                roles.append("personal adviser" if kind == "Leaving Care Team"
-                             else "social worker")
+                names.append(
+                    f"{vocab.FIRST_NAMES[rng.integers(0, 20)]} "
+                    f"{vocab.LAST_NAMES[rng.integers(0, len(vocab.LAST_NAMES))]}"
+                )
+                roles.append("personal adviser" if kind == "Leaving Care Team" else "social worker")
                 ftes.append(float(rng.choice([1.0, 1.0, 1.0, 0.8, 0.6])))
         pools.append((np.array(kworkers, dtype=object), np.array(kteams, dtype=object)))
 
@@ -80,11 +81,23 @@ def workforce_tables(sim: Sim, eps: dict[str, np.ndarray],
     holder[child] = worker
     sim.worker_of_child = holder
     m = len(child)
-    alloc = {"child_id": cid[child], "worker": worker, "team": team, "start_date": dates(start),
-             "end_date": dates(censor(sim.e0)(end)), "source": const("local", m),
-             "source_ref": const(None, m)}
+    alloc = {
+        "child_id": cid[child],
+        "worker": worker,
+        "team": team,
+        "start_date": dates(start),
+        "end_date": dates(censor(sim.e0)(end)),
+        "source": const("local", m),
+        "source_ref": const(None, m),
+    }
     k = len(members)
-    workers = {"worker": np.array(members, dtype=object), "name": np.array(names, dtype=object),
-               "team": np.array(teams, dtype=object), "role": np.array(roles, dtype=object),
-               "fte": np.array(ftes), "source": const("local", k), "source_ref": const(None, k)}
+    workers = {
+        "worker": np.array(members, dtype=object),
+        "name": np.array(names, dtype=object),
+        "team": np.array(teams, dtype=object),
+        "role": np.array(roles, dtype=object),
+        "fte": np.array(ftes),
+        "source": const("local", k),
+        "source_ref": const(None, k),
+    }
     return alloc, workers

@@ -39,11 +39,21 @@ class RoleForm(forms.Form):
 
 class CodeForm(forms.Form):
     code = forms.RegexField(
-        regex=r"^\s*\d{3}\s?\d{3}\s*$", label="Code from your authenticator app",
-        error_messages={"required": "Enter the 6-digit code from your authenticator app",
-                        "invalid": "Enter the code as 6 digits, for example 123456"})
+        regex=r"^\s*\d{3}\s?\d{3}\s*$",
+        label="Code from your authenticator app",
+        error_messages={
+            "required": "Enter the 6-digit code from your authenticator app",
+            "invalid": "Enter the code as 6 digits, for example 123456",
+        },
+    )
 
 
 class SecondFactorForm(forms.Form):
-    action = forms.ChoiceField(choices=[("require", "Require"), ("optional", "Optional"),
-                                        ("reset", "Reset"), ("link", "New setup link")])
+    action = forms.ChoiceField(
+        choices=[
+            ("require", "Require"),
+            ("optional", "Optional"),
+            ("reset", "Reset"),
+            ("link", "New setup link"),
+        ]
+    )

@@ -30,39 +30,50 @@ def client_address(request: HttpRequest) -> str:
     proxies = settings.PROXY_COUNT
     if proxies <= 0:
         return remote
-    forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "")
-                 .split(",") if part.strip()]
+    forwarded = [
+        part.strip()
+        for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
+        if part.strip()
+    ]
     return forwarded[-proxies] if len(forwarded) >= proxies else remote
 
 
 def address_failures(request: HttpRequest) -> int:
     """Failed logins from this request's address, any username, in the cool-off window."""
     address = getattr(request, "axes_ip_address", None) or client_address(request)
-    total = (AccessAttempt.objects
-             .filter(ip_address=address, attempt_time__gte=get_cool_off_threshold(request))
-             .aggregate(total=Sum("failures_since_start"))["total"])
+    total = AccessAttempt.objects.filter(
+        ip_address=address, attempt_time__gte=get_cool_off_threshold(request)
+    ).aggregate(total=Sum("failures_since_start"))["total"]
     return total or 0
 
 
 class AddressLimitedHandler(AxesDatabaseHandler):
     """Axes' database handler, also locked per address at LOGIN_FAILURES_PER_ADDRESS."""
 
-    def is_locked(self, request: HttpRequest, credentials: dict[str, Any] | None = None
-                  ) -> bool:
+    def is_locked(self, request: HttpRequest, credentials: dict[str, Any] | None = None) -> bool:
         return super().is_locked(request, credentials) or _address_locked(request)
 
-    def user_login_failed(self, sender: Any, credentials: dict[str, Any],
-                          request: HttpRequest | None = None, **kwargs: Any) -> None:
+    def user_login_failed(
+        self,
+        sender: Any,
+        credentials: dict[str, Any],
+        request: HttpRequest | None = None,
+        **kwargs: Any,
+    ) -> None:
         """Record the failure (axes); the one that reaches the address limit locks it, as
         the fifth for one username does."""
         super().user_login_failed(sender, credentials, request, **kwargs)
-        if (request is not None and not getattr(request, "axes_locked_out", False)
-                and _address_locked(request)):
+        if (
+            request is not None
+            and not getattr(request, "axes_locked_out", False)
+            and _address_locked(request)
+        ):
             request.axes_locked_out = True  # type: ignore[attr-defined]
             request.axes_credentials = credentials  # type: ignore[attr-defined]
 
 
 def _address_locked(request: HttpRequest) -> bool:
     limit = settings.LOGIN_FAILURES_PER_ADDRESS
-    return bool(settings.AXES_LOCK_OUT_AT_FAILURE and limit > 0
-                and address_failures(request) >= limit)
+    return bool(
+        settings.AXES_LOCK_OUT_AT_FAILURE and limit > 0 and address_failures(request) >= limit
+    )

@@ -31,9 +31,13 @@ logout = allow(roles.EVERYONE)(require_POST(auth_views.LogoutView.as_view()))
 @allow(roles.ADMIN)
 @require_GET
 def users(request: HttpRequest) -> HttpResponse:
-    people = get_user_model().objects.order_by("username").annotate(
-        has_second_factor=Exists(TOTPDevice.objects.filter(user=OuterRef("pk"),
-                                                           confirmed=True)))
+    people = (
+        get_user_model()
+        .objects.order_by("username")
+        .annotate(
+            has_second_factor=Exists(TOTPDevice.objects.filter(user=OuterRef("pk"), confirmed=True))
+        )
+    )
     return render(
         request,
         "accounts/users.html",
@@ -46,8 +50,9 @@ def users(request: HttpRequest) -> HttpResponse:
 def user_new(request: HttpRequest) -> HttpResponse:
     form = UserCreateForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        create_user(form.cleaned_data["username"], form.cleaned_data["role"],
-                    form.cleaned_data["password"])
+        create_user(
+            form.cleaned_data["username"], form.cleaned_data["role"], form.cleaned_data["password"]
+        )
         messages.success(request, f"User {form.cleaned_data['username']} added")
         return redirect("accounts:users")
     return render(request, "accounts/user_new.html", {"form": form})
@@ -87,26 +92,40 @@ def second_factor_page(request: HttpRequest) -> HttpResponse:
         return render(request, "accounts/second_factor_on.html")
     if device is None and not second_factor.may_set_up(request):
         # required, none set up, and no setup link opened: the password is not enough
-        return render(request, "accounts/setup_link_needed.html",
-                      status=403 if request.method == "POST" else 200)
+        return render(
+            request,
+            "accounts/setup_link_needed.html",
+            status=403 if request.method == "POST" else 200,
+        )
     form = CodeForm(request.POST if request.method == "POST" else None)
     if form.is_valid():
         if second_factor.check_code(request, form.cleaned_data["code"]):
             wanted = request.POST.get("next") or request.GET.get("next") or ""
-            if not url_has_allowed_host_and_scheme(wanted, {request.get_host()},
-                                                   request.is_secure()):
+            if not url_has_allowed_host_and_scheme(
+                wanted, {request.get_host()}, request.is_secure()
+            ):
                 wanted = reverse("dashboard:start")
             if device is None:
                 messages.success(request, "Two-factor authentication is set up")
             return redirect(wanted)
-        form.add_error("code", "That code is wrong or has expired: enter the code your "
-                       "app shows now (after several wrong codes you must wait)")
+        form.add_error(
+            "code",
+            "That code is wrong or has expired: enter the code your "
+            "app shows now (after several wrong codes you must wait)",
+        )
     pending = None if device else second_factor.pending_device(request.user)
-    return render(request, "accounts/second_factor.html", {
-        "form": form, "setting_up": pending is not None,
-        "qr": second_factor.qr_svg(pending) if pending else "",
-        "secret": second_factor.secret_text(pending) if pending else "",
-        "next": request.GET.get("next", "")}, status=400 if form.errors else 200)
+    return render(
+        request,
+        "accounts/second_factor.html",
+        {
+            "form": form,
+            "setting_up": pending is not None,
+            "qr": second_factor.qr_svg(pending) if pending else "",
+            "secret": second_factor.secret_text(pending) if pending else "",
+            "next": request.GET.get("next", ""),
+        },
+        status=400 if form.errors else 200,
+    )
 
 
 @allow(roles.EVERYONE)
@@ -116,8 +135,7 @@ def second_factor_setup(request: HttpRequest, token: str) -> HttpResponse:
     """The Administrator's one-time setup link: this session may now set up an
     authenticator (signed in as the user it was made for, before it expires)."""
     if not second_factor.open_setup_link(request, token):
-        return render(request, "accounts/setup_link_needed.html", {"invalid": True},
-                      status=404)
+        return render(request, "accounts/setup_link_needed.html", {"invalid": True}, status=404)
     return redirect("accounts:second_factor")
 
 
@@ -137,13 +155,18 @@ def user_second_factor(request: HttpRequest, user_id: int) -> HttpResponse:
         elif action in ("require", "optional"):
             person.totp_required = action == "require"
             person.save(update_fields=["totp_required"])
-            messages.success(request, f"Two-factor authentication is "
-                             f"{'required' if person.totp_required else 'optional'} "
-                             f"for {person.username}")
+            messages.success(
+                request,
+                f"Two-factor authentication is "
+                f"{'required' if person.totp_required else 'optional'} "
+                f"for {person.username}",
+            )
         if person.totp_required and second_factor.device_of(person) is None:
             token, until = second_factor.issue_setup_link(person)
-            link = request.build_absolute_uri(
-                reverse("accounts:second_factor_setup", args=[token]))
-            return render(request, "accounts/setup_link.html",
-                          {"person": person, "link": link, "until": until})
+            link = request.build_absolute_uri(reverse("accounts:second_factor_setup", args=[token]))
+            return render(
+                request,
+                "accounts/setup_link.html",
+                {"person": person, "link": link, "until": until},
+            )
     return redirect("accounts:users")

@@ -60,13 +60,25 @@ def _case(request: HttpRequest, round_id: int, case_id: int) -> Case:
 @require_GET
 def round_list(request: HttpRequest) -> HttpResponse:
     rounds = services.rounds_for(request.user).prefetch_related("cases__audit")
-    rows = [{"round": r, "cases": len(r.cases.all()),
-             "done": sum(1 for c in r.cases.all() if hasattr(c, "audit")),
-             "may_open": services.may_open_round(request.user, r)} for r in rounds]
+    rows = [
+        {
+            "round": r,
+            "cases": len(r.cases.all()),
+            "done": sum(1 for c in r.cases.all() if hasattr(c, "audit")),
+            "may_open": services.may_open_round(request.user, r),
+        }
+        for r in rounds
+    ]
     manager = request.user.role in MANAGE
-    return render(request, "audits/list.html", {
-        "rows": rows, "manager": manager,
-        "alerts": services.open_alerts().count() if manager else 0})
+    return render(
+        request,
+        "audits/list.html",
+        {
+            "rows": rows,
+            "manager": manager,
+            "alerts": services.open_alerts().count() if manager else 0,
+        },
+    )
 
 
 @allow(MANAGE)
@@ -77,13 +89,16 @@ def round_new(request: HttpRequest) -> HttpResponse:
     context: dict[str, Any] = {"form": form}
     if form.is_bound and form.is_valid():
         data = form.cleaned_data
-        options = SampleOptions(per_worker=data["per_worker"], workers=data["workers"],
-                                include_recent=data["include_recent"],
-                                theme=data["theme"] or None if data["kind"] == "thematic"
-                                else None)
+        options = SampleOptions(
+            per_worker=data["per_worker"],
+            workers=data["workers"],
+            include_recent=data["include_recent"],
+            theme=data["theme"] or None if data["kind"] == "thematic" else None,
+        )
         try:
-            sample, snapshot_id = services.propose(data["quarter"], options,
-                                                   data["include_restricted"])
+            sample, snapshot_id = services.propose(
+                data["quarter"], options, data["include_restricted"]
+            )
         except snapshots.SnapshotError as missing:
             form.add_error(None, str(missing))
         except SampleError as refused:
@@ -97,21 +112,37 @@ def round_new(request: HttpRequest) -> HttpResponse:
                     create.add_error(None, "Choose at least one case")
                 else:
                     round_ = services.create_round(
-                        data["quarter"], data["kind"], data["theme"],
-                        create.cleaned_data["title"], sample, chosen, snapshot_id,
-                        request.user)
-                    messages.success(request, f"{round_.title} planned with "
-                                              f"{round_.cases.count()} cases")
+                        data["quarter"],
+                        data["kind"],
+                        data["theme"],
+                        create.cleaned_data["title"],
+                        sample,
+                        chosen,
+                        snapshot_id,
+                        request.user,
+                    )
+                    messages.success(
+                        request, f"{round_.title} planned with {round_.cases.count()} cases"
+                    )
                     return redirect("audits:round", round_id=round_.pk)
             ids = [c.child_id for c in sample.chosen]
             hidden = hidden_from(request.user, ids)
-            context |= {"sample": sample, "create": create, "snapshot_id": snapshot_id,
-                        "hidden": hidden,
-                        "rows": [(c, CASE_TYPE_LABELS.get(c.case_type or "", "Not open"))
-                                 for c in sample.chosen]}
+            context |= {
+                "sample": sample,
+                "create": create,
+                "snapshot_id": snapshot_id,
+                "hidden": hidden,
+                "rows": [
+                    (c, CASE_TYPE_LABELS.get(c.case_type or "", "Not open")) for c in sample.chosen
+                ],
+            }
             shown = [i for i in ids if i not in hidden]
-            record_list(request, shown, reason=f"audit sample {sample.quarter}: "
-                        f"{len(shown)} of {len(ids)} children shown, snapshot {snapshot_id}")
+            record_list(
+                request,
+                shown,
+                reason=f"audit sample {sample.quarter}: "
+                f"{len(shown)} of {len(ids)} children shown, snapshot {snapshot_id}",
+            )
     return render(request, "audits/new.html", context)
 
 
@@ -138,20 +169,29 @@ def round_detail(request: HttpRequest, round_id: int) -> HttpResponse:
     ids = [case.child_id for case in cases]
     hidden = hidden_from(request.user, ids)
     shown = [i for i in ids if i not in hidden]
-    record_list(request, shown, reason=f"audit round {round_.pk}: {len(shown)} of "
-                f"{len(ids)} children shown")
-    return render(request, "audits/round.html", {
-        "round": round_, "cases": cases, "manager": manager,
-        # restricted records in the sample: the QA lead swaps them or arranges grants;
-        # those this user may not open show neither id nor case type
-        "restricted": restricted_ids() & set(ids), "hidden": hidden,
-        "type_labels": CASE_TYPE_LABELS, "grade_labels": GRADE_LABELS,
-        "auditors_form": AuditorsForm(initial={"auditors": round_.auditors.all()})
-        if manager else None,
-        "may_audit": request.user.role in AUDIT_ROLES,
-        "unallocated": _unallocated_text(services.unallocated_cases(round_))
-        if manager else "",
-    })
+    record_list(
+        request, shown, reason=f"audit round {round_.pk}: {len(shown)} of {len(ids)} children shown"
+    )
+    return render(
+        request,
+        "audits/round.html",
+        {
+            "round": round_,
+            "cases": cases,
+            "manager": manager,
+            # restricted records in the sample: the QA lead swaps them or arranges grants;
+            # those this user may not open show neither id nor case type
+            "restricted": restricted_ids() & set(ids),
+            "hidden": hidden,
+            "type_labels": CASE_TYPE_LABELS,
+            "grade_labels": GRADE_LABELS,
+            "auditors_form": AuditorsForm(initial={"auditors": round_.auditors.all()})
+            if manager
+            else None,
+            "may_audit": request.user.role in AUDIT_ROLES,
+            "unallocated": _unallocated_text(services.unallocated_cases(round_)) if manager else "",
+        },
+    )
 
 
 def _unallocated_text(counts: dict[str, int] | None) -> str:
@@ -159,8 +199,7 @@ def _unallocated_text(counts: dict[str, int] | None) -> str:
     if not counts:
         return ""
     total = sum(counts.values())
-    kinds = ", ".join(f"{n} {label}" for label, n in sorted(counts.items(),
-                                                             key=lambda kv: -kv[1]))
+    kinds = ", ".join(f"{n} {label}" for label, n in sorted(counts.items(), key=lambda kv: -kv[1]))
     return f"{total} case{'s' if total != 1 else ''} ({kinds})"
 
 
@@ -184,8 +223,9 @@ def round_write_up(request: HttpRequest, round_id: int) -> HttpResponse:
         form.save()
         messages.success(request, "Write-up saved")
         return redirect("audits:round", round_id=round_.pk)
-    return render(request, "audits/form.html", {
-        "form": form, "title": "Write up the round", "round": round_})
+    return render(
+        request, "audits/form.html", {"form": form, "title": "Write up the round", "round": round_}
+    )
 
 
 def _journey(request: HttpRequest, child_id: str, snapshot_id: str) -> Any:
@@ -212,10 +252,13 @@ def audit_case(request: HttpRequest, round_id: int, case_id: int) -> HttpRespons
     audit = getattr(case, "audit", None)
     initial: dict[str, Any] = {"audited_on": services.today(), "version": 0}
     if audit is not None:
-        initial |= {"audited_on": audit.audited_on, "overall": audit.overall,
-                    "version": audit.version,
-                    "immediate_concern": audit.immediate_concern,
-                    "concern_details": audit.concern_details}
+        initial |= {
+            "audited_on": audit.audited_on,
+            "overall": audit.overall,
+            "version": audit.version,
+            "immediate_concern": audit.immediate_concern,
+            "concern_details": audit.concern_details,
+        }
         for key, values in services.section_data(audit).items():
             initial |= {f"{key}_{part}": value for part, value in values.items()}
     form = AuditForm(request.POST or None, initial=initial)
@@ -223,30 +266,50 @@ def audit_case(request: HttpRequest, round_id: int, case_id: int) -> HttpRespons
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            saved = services.save_audit(case, request.user, data["audited_on"],
-                                        data["overall"], form.sections(),
-                                        data["immediate_concern"], data["concern_details"],
-                                        version=data["version"])
+            saved = services.save_audit(
+                case,
+                request.user,
+                data["audited_on"],
+                data["overall"],
+                form.sections(),
+                data["immediate_concern"],
+                data["concern_details"],
+                version=data["version"],
+            )
         except services.AuditConflict:
-            form.add_error(None, "Someone else saved this audit after you opened it, so your "
-                           "changes are not saved. Open the case again to see theirs, then "
-                           "make your changes.")
+            form.add_error(
+                None,
+                "Someone else saved this audit after you opened it, so your "
+                "changes are not saved. Open the case again to see theirs, then "
+                "make your changes.",
+            )
             status = 409
         else:
             if saved.immediate_concern:
-                messages.warning(request, "Immediate concern raised: the managers have "
-                                 "been alerted")
+                messages.warning(
+                    request, "Immediate concern raised: the managers have been alerted"
+                )
             messages.success(request, f"Audit of case {case.position} saved")
             return redirect("audits:round", round_id=round_id)
-    return render(request, "audits/case.html", {
-        "case": case, "round": case.round, "form": form, "audit": audit,
-        "journey": _journey(request, case.child_id, case.round.snapshot_id),
-        "type_labels": CASE_TYPE_LABELS,
-        "improvements": [(key, label) for key, label in SECTIONS
-                         if audit is not None and services.section_data(audit)
-                         .get(key, {}).get("improve")],
-        "manager": request.user.role in MANAGE,
-    }, status=status)
+    return render(
+        request,
+        "audits/case.html",
+        {
+            "case": case,
+            "round": case.round,
+            "form": form,
+            "audit": audit,
+            "journey": _journey(request, case.child_id, case.round.snapshot_id),
+            "type_labels": CASE_TYPE_LABELS,
+            "improvements": [
+                (key, label)
+                for key, label in SECTIONS
+                if audit is not None and services.section_data(audit).get(key, {}).get("improve")
+            ],
+            "manager": request.user.role in MANAGE,
+        },
+        status=status,
+    )
 
 
 @allow(MANAGE)
@@ -266,10 +329,15 @@ def moderate(request: HttpRequest, round_id: int, case_id: int) -> HttpResponse:
         services.moderate(audit, request.user, form.grades(), form.cleaned_data["reason"])
         messages.success(request, f"Moderation of case {case.position} saved")
         return redirect("audits:round", round_id=round_id)
-    rows = [(label, GRADE_LABELS.get(original.get(key, ""), "Not graded"), form[f"grade_{key}"])
-            for key, label in [*SECTIONS, (OVERALL, "Overall")]]
-    return render(request, "audits/moderate.html", {
-        "case": case, "round": case.round, "form": form, "rows": rows})
+    rows = [
+        (label, GRADE_LABELS.get(original.get(key, ""), "Not graded"), form[f"grade_{key}"])
+        for key, label in [*SECTIONS, (OVERALL, "Overall")]
+    ]
+    return render(
+        request,
+        "audits/moderate.html",
+        {"case": case, "round": case.round, "form": form, "rows": rows},
+    )
 
 
 @allow(MANAGE)
@@ -279,8 +347,7 @@ def act(request: HttpRequest, round_id: int) -> HttpResponse:
     case = None
     section = request.GET.get("section", "")
     if case_id := request.GET.get("case", ""):
-        case = get_object_or_404(Case, pk=int(case_id) if case_id.isdigit() else 0,
-                                 round=round_)
+        case = get_object_or_404(Case, pk=int(case_id) if case_id.isdigit() else 0, round=round_)
     initial: dict[str, Any] = {}
     if case is not None and hasattr(case, "audit"):
         improve = services.section_data(case.audit).get(section, {}).get("improve", "")
@@ -289,24 +356,45 @@ def act(request: HttpRequest, round_id: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         finding = services.raise_action(
-            round_, data["finding"], data["plan_section"],
-            {"ref": data["ref"], "action": data["action"], "measure": data["measure"],
-             "due": data["due"], "start": services.today()},
-            data["leads"], request.user, case, section if case is not None else "")
-        messages.success(request, f"Action {finding.action.ref} added to "
-                                  f"{finding.action.plan.name}")
+            round_,
+            data["finding"],
+            data["plan_section"],
+            {
+                "ref": data["ref"],
+                "action": data["action"],
+                "measure": data["measure"],
+                "due": data["due"],
+                "start": services.today(),
+            },
+            data["leads"],
+            request.user,
+            case,
+            section if case is not None else "",
+        )
+        messages.success(
+            request, f"Action {finding.action.ref} added to {finding.action.plan.name}"
+        )
         return redirect("audits:round", round_id=round_.pk)
-    return render(request, "audits/form.html", {
-        "form": form, "title": "Raise a plan action from a finding", "round": round_})
+    return render(
+        request,
+        "audits/form.html",
+        {"form": form, "title": "Raise a plan action from a finding", "round": round_},
+    )
 
 
 @allow(MANAGE)
 @require_GET
 def alerts(request: HttpRequest) -> HttpResponse:
-    return render(request, "audits/alerts.html", {
-        "open": services.open_alerts(),
-        "done": Alert.objects.filter(acknowledged_at__isnull=False)
-        .select_related("audit__case__round", "acknowledged_by")[:50]})
+    return render(
+        request,
+        "audits/alerts.html",
+        {
+            "open": services.open_alerts(),
+            "done": Alert.objects.filter(acknowledged_at__isnull=False).select_related(
+                "audit__case__round", "acknowledged_by"
+            )[:50],
+        },
+    )
 
 
 @allow(MANAGE)
@@ -329,8 +417,11 @@ def _shown_report(request: HttpRequest, round_: Round) -> Any:
     policy = page_policy(request.user)
     if not policy.suppresses:
         return report
-    return dataclasses.replace(report, summary=shown_summary(report.summary, policy.rule),
-                               extra={**report.extra, "note": policy.rule.note})
+    return dataclasses.replace(
+        report,
+        summary=shown_summary(report.summary, policy.rule),
+        extra={**report.extra, "note": policy.rule.note},
+    )
 
 
 @allow(CASE_ROLES)  # who may open the round (the same rule as the round page)
@@ -338,10 +429,17 @@ def _shown_report(request: HttpRequest, round_: Round) -> Any:
 def round_report(request: HttpRequest, round_id: int) -> HttpResponse:
     round_ = _round(request, round_id)
     report = _shown_report(request, round_)
-    return render(request, "audits/report.html", {
-        "round": round_, "report": report,
-        "recommendations": [line for line in report.recommendations.splitlines()
-                            if line.strip()]})
+    return render(
+        request,
+        "audits/report.html",
+        {
+            "round": round_,
+            "report": report,
+            "recommendations": [
+                line for line in report.recommendations.splitlines() if line.strip()
+            ],
+        },
+    )
 
 
 @allow(CASE_ROLES)
@@ -353,8 +451,9 @@ def round_report_docx(request: HttpRequest, round_id: int) -> HttpResponse:
     out = tempfile.NamedTemporaryFile(suffix=".docx")  # noqa: SIM115 (FileResponse closes it)
     write_docx(_shown_report(request, round_), Path(out.name))
     out.seek(0)
-    return FileResponse(out, as_attachment=True,
-                        filename=f"{slugify(round_.title) or 'audit-round'}.docx")
+    return FileResponse(
+        out, as_attachment=True, filename=f"{slugify(round_.title) or 'audit-round'}.docx"
+    )
 
 
 @allow(roles.EVERYONE)
@@ -369,10 +468,16 @@ def trends(request: HttpRequest) -> HttpResponse:
     overall = [None if v == SYMBOL else v for v in dict(found.rows)["Overall"]]
     chart = ""
     if len(found.rounds) > 1:
-        chart = mark_safe(line_chart(  # noqa: S308 (our own SVG, labels are escaped by ET)
-            list(zip(found.rounds, overall, strict=True)),
-            title="Audits graded Good or better overall, %", chart_id="trend-overall",
-            fmt=lambda v: f"{v:.0f}%"))
-    return render(request, "audits/trends.html", {
-        "trend": found, "chart": chart,
-        "note": policy.rule.note if policy.suppresses else ""})
+        chart = mark_safe(
+            line_chart(  # noqa: S308 (our own SVG, labels are escaped by ET)
+                list(zip(found.rounds, overall, strict=True)),
+                title="Audits graded Good or better overall, %",
+                chart_id="trend-overall",
+                fmt=lambda v: f"{v:.0f}%",
+            )
+        )
+    return render(
+        request,
+        "audits/trends.html",
+        {"trend": found, "chart": chart, "note": policy.rule.note if policy.suppresses else ""},
+    )

@@ -23,5 +23,4 @@ def may_view_child(user: Any, child_id: str) -> bool:
 
     if user.role in roles.CHILD_LEVEL:
         return may_see(user, child_id)
-    return user.role == Role.AUDITOR and auditor_granted(user, child_id) and may_see(
-        user, child_id)
+    return user.role == Role.AUDITOR and auditor_granted(user, child_id) and may_see(user, child_id)

@@ -13,24 +13,41 @@ from csc_insight.reports.paper import Meta, Narrative
 from csc_insight.web.plans.forms import GovukFields, date_field
 
 LABELS = {
-    "summary": "Summary", "recommendations": "Recommendation(s): one a line",
-    "background": "Background", "current_position": "Current Position",
-    "implications": "Corporate & Strategic Implications", "conclusion": "Conclusion",
-    "committee": "Committee", "report_of": "Report of", "report_author": "Report author",
-    "author_contact": "Author's contact details", "decision": "For Information or Decision",
+    "summary": "Summary",
+    "recommendations": "Recommendation(s): one a line",
+    "background": "Background",
+    "current_position": "Current Position",
+    "implications": "Corporate & Strategic Implications",
+    "conclusion": "Conclusion",
+    "committee": "Committee",
+    "report_of": "Report of",
+    "report_author": "Report author",
+    "author_contact": "Author's contact details",
+    "decision": "For Information or Decision",
 }
 
 
 class NewDraftForm(GovukFields, forms.Form):
     kind = forms.ChoiceField(label="Paper", choices=Kind.choices)
     meeting = date_field("Meeting date", required=True)
-    period = forms.CharField(label="Period", required=False, max_length=20,
-                             help_text="For the performance report and its appendix, for "
-                                       "example 2019-20-Q3")
-    plan = forms.ModelChoiceField(label="Plan", queryset=Plan.objects.all(), required=False,
-                                  help_text="For the plan progress report")
-    audit_round = forms.IntegerField(label="Audit round number", required=False, min_value=1,
-                                     help_text="For the quality assurance report")
+    period = forms.CharField(
+        label="Period",
+        required=False,
+        max_length=20,
+        help_text="For the performance report and its appendix, for example 2019-20-Q3",
+    )
+    plan = forms.ModelChoiceField(
+        label="Plan",
+        queryset=Plan.objects.all(),
+        required=False,
+        help_text="For the plan progress report",
+    )
+    audit_round = forms.IntegerField(
+        label="Audit round number",
+        required=False,
+        min_value=1,
+        help_text="For the quality assurance report",
+    )
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
@@ -54,11 +71,18 @@ class NarrativeForm(GovukFields, forms.Form):
         super().__init__(*args, **kwargs)
         for name in Meta.names():
             self.fields[name] = forms.CharField(
-                label=LABELS[name], required=False, max_length=500,
-                widget=forms.Textarea(attrs={"rows": 2}) if name == "author_contact"
-                else forms.TextInput())
+                label=LABELS[name],
+                required=False,
+                max_length=500,
+                widget=forms.Textarea(attrs={"rows": 2})
+                if name == "author_contact"
+                else forms.TextInput(),
+            )
         for name in Narrative.names():
-            self.fields[name] = forms.CharField(label=LABELS[name], required=False,
-                                                max_length=20000,
-                                                widget=forms.Textarea(attrs={"rows": 5}))
+            self.fields[name] = forms.CharField(
+                label=LABELS[name],
+                required=False,
+                max_length=20000,
+                widget=forms.Textarea(attrs={"rows": 5}),
+            )
         self.govuk()

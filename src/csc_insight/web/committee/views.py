@@ -30,8 +30,11 @@ from csc_insight.web.committee.forms import NarrativeForm, NewDraftForm
 from csc_insight.web.policy import allow
 
 EDITORS = roles.CHILD_LEVEL  # Manager, Performance analyst, Administrator
-FORMATS = {"docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-           "pdf": "application/pdf", "html": "text/html"}
+FORMATS = {
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "pdf": "application/pdf",
+    "html": "text/html",
+}
 
 
 def _may_open(request: HttpRequest, draft: Draft) -> None:
@@ -42,8 +45,12 @@ def _may_open(request: HttpRequest, draft: Draft) -> None:
 def _log_children(request: HttpRequest, paper: Paper) -> None:
     if paper.public:
         return
-    named = {row[0] for block in paper.body if isinstance(block, Grid)
-             and block.header[:1] == ["Child"] for row in block.rows} - {MASK}
+    named = {
+        row[0]
+        for block in paper.body
+        if isinstance(block, Grid) and block.header[:1] == ["Child"]
+        for row in block.rows
+    } - {MASK}
     for child_id in sorted(named):
         record_access(request, child_id, f"committee paper: {paper.subject}")
 
@@ -65,8 +72,11 @@ def draft_list(request: HttpRequest) -> HttpResponse:
     meetings: dict[date, list[Draft]] = {}
     for draft in drafts:
         meetings.setdefault(draft.meeting, []).append(draft)
-    return render(request, "committee/list.html", {
-        "meetings": meetings, "may_edit": request.user.role in EDITORS})
+    return render(
+        request,
+        "committee/list.html",
+        {"meetings": meetings, "may_edit": request.user.role in EDITORS},
+    )
 
 
 @allow(EDITORS)
@@ -76,9 +86,14 @@ def draft_new(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            draft = services.create(data["kind"], data["meeting"], data.get("period") or "",
-                                    data["plan"].pk if data.get("plan") else None,
-                                    data.get("audit_round"), request.user)
+            draft = services.create(
+                data["kind"],
+                data["meeting"],
+                data.get("period") or "",
+                data["plan"].pk if data.get("plan") else None,
+                data.get("audit_round"),
+                request.user,
+            )
         except (services.PaperError, SnapshotError) as exc:
             form.add_error(None, str(exc))
         else:
@@ -106,8 +121,11 @@ def draft_edit(request: HttpRequest, draft_id: int) -> HttpResponse:
 
         _log_children(request, paper)
         preview = mark_safe(body_html(paper))  # noqa: S308 (every text is escaped there)
-    response = render(request, "committee/edit.html",
-                      {"draft": draft, "form": form, "paper": paper, "preview": preview})
+    response = render(
+        request,
+        "committee/edit.html",
+        {"draft": draft, "form": form, "paper": paper, "preview": preview},
+    )
     if not draft.public:
         response["Cache-Control"] = "no-store"
     return response
@@ -121,8 +139,9 @@ def _file(paper: Paper, fmt: str, name: str) -> FileResponse:
         # Opened before the folder goes: the open file stays readable (POSIX).
         handle = open(path, "rb")  # noqa: SIM115 (FileResponse closes it)
     # HTML opens in the browser (Content-Disposition: inline); DOCX and PDF download.
-    response = FileResponse(handle, as_attachment=fmt != "html", filename=f"{name}.{fmt}",
-                            content_type=FORMATS[fmt])
+    response = FileResponse(
+        handle, as_attachment=fmt != "html", filename=f"{name}.{fmt}", content_type=FORMATS[fmt]
+    )
     if fmt == "html":
         response._csp_update = {"style-src": [style_hash()]}  # type: ignore[attr-defined]
     if not paper.public:

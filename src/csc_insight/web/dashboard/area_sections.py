@@ -46,6 +46,7 @@ def fold(sections: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 def breakdown_order(by: str, rows: list[Any]) -> list[Any]:
     """Breakdown results in reading order: ages by age, the rest by key; not recorded last."""
+
     def key(row: Any) -> tuple[int, int, str]:
         text = row.key or NOT_RECORDED
         if text == NOT_RECORDED:

@@ -29,9 +29,12 @@ from csc_insight.store import snapshots
 from csc_insight.web.policy import allow
 
 PAGE_SIZE = 200
-SHOW = {"all": "Everyone counted", "numerator": "In the numerator only",
-        "denominator": "In the denominator only",
-        "outside": "In the denominator but not the numerator (e.g. out of timescale)"}
+SHOW = {
+    "all": "Everyone counted",
+    "numerator": "In the numerator only",
+    "denominator": "In the denominator only",
+    "outside": "In the denominator but not the numerator (e.g. out of timescale)",
+}
 
 
 @allow(roles.CHILD_LEVEL)
@@ -62,11 +65,25 @@ def drilldown(request: HttpRequest, indicator_id: str, period: str) -> HttpRespo
     rows = sorted(rows, key=lambda r: not (r.in_denominator and not r.in_numerator))
     page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
     hidden = hidden_from(request.user, (r.child_id for r in page.object_list))
-    record_list(request, [r.child_id for r in page.object_list if r.child_id not in hidden],
-                reason=f"list: {definition.id} {chosen.label} {show}, page {page.number}, "
-                         f"{len(page.object_list)} of {len(rows)} children, snapshot {snap.id}")
-    return render(request, "dashboard/drilldown.html", {
-        "definition": definition, "period": chosen, "period_text": chosen.describe(),
-        "snapshot": snap, "rows": page.object_list, "page": page, "total": len(rows),
-        "show": show, "show_choices": list(SHOW.items()), "hidden": hidden,
-    })
+    record_list(
+        request,
+        [r.child_id for r in page.object_list if r.child_id not in hidden],
+        reason=f"list: {definition.id} {chosen.label} {show}, page {page.number}, "
+        f"{len(page.object_list)} of {len(rows)} children, snapshot {snap.id}",
+    )
+    return render(
+        request,
+        "dashboard/drilldown.html",
+        {
+            "definition": definition,
+            "period": chosen,
+            "period_text": chosen.describe(),
+            "snapshot": snap,
+            "rows": page.object_list,
+            "page": page,
+            "total": len(rows),
+            "show": show,
+            "show_choices": list(SHOW.items()),
+            "hidden": hidden,
+        },
+    )

@@ -167,8 +167,13 @@ def clear_cache() -> None:
         _cache.clear()
 
 
-def results(snapshot_id: str, period: Period, ids: Sequence[str] | None = None,
-            by: str | None = None, comparisons: bool = True) -> list[Result]:
+def results(
+    snapshot_id: str,
+    period: Period,
+    ids: Sequence[str] | None = None,
+    by: str | None = None,
+    comparisons: bool = True,
+) -> list[Result]:
     """compute() on a snapshot, cached by (snapshot, period, ids, by, settings)."""
     key = ("results", period.label, tuple(ids or ()), by, comparisons, settings_version())
 
@@ -204,10 +209,13 @@ def trends(snapshot_id: str, period: Period) -> dict[str, list[Figure]]:
             figures = found.setdefault(result.id, {})
             for fig in result.previous_quarters:
                 figures[fig.period] = fig
-            figures[anchor.label] = Figure(anchor.label, result.value, result.numerator,
-                                           result.denominator, result.no_data)
-    return {ident: [figs.get(q.label, Figure(q.label, None)) for q in quarters]
-            for ident, figs in found.items()}
+            figures[anchor.label] = Figure(
+                anchor.label, result.value, result.numerator, result.denominator, result.no_data
+            )
+    return {
+        ident: [figs.get(q.label, Figure(q.label, None)) for q in quarters]
+        for ident, figs in found.items()
+    }
 
 
 def audience_for(user: Any) -> Audience:
@@ -215,14 +223,22 @@ def audience_for(user: Any) -> Audience:
     return Audience.MEMBER if getattr(user, "role", None) == "member" else Audience.STAFF
 
 
-def shown(snapshot_id: str, period: Period, ids: Sequence[str], by: str | None,
-          policy: Policy) -> tuple[dict[str, Result], dict[str, list[Figure]],
-                                   dict[str, list[Result]]]:
+def shown(
+    snapshot_id: str, period: Period, ids: Sequence[str], by: str | None, policy: Policy
+) -> tuple[dict[str, Result], dict[str, list[Figure]], dict[str, list[Result]]]:
     """What one page shows `policy`'s audience: the results of `ids` for `period`, their
     trends and (when `by` is given) their breakdown, with disclosure control applied to
     all of them together (cached like the figures themselves)."""
-    key = ("shown", period.label, tuple(ids), by, policy.audience.value,
-           policy.rule.threshold, policy.rule.suppress_zero, settings_version())
+    key = (
+        "shown",
+        period.label,
+        tuple(ids),
+        by,
+        policy.audience.value,
+        policy.rule.threshold,
+        policy.rule.suppress_zero,
+        settings_version(),
+    )
 
     def make() -> tuple[dict[str, Result], dict[str, list[Figure]], dict[str, list[Result]]]:
         found = results_by_id(snapshot_id, period)
@@ -244,6 +260,7 @@ def page_policy(user: Any) -> Policy:
 
 def snapshot_data(snapshot_id: str) -> coverage.SnapshotData:
     """The snapshot's id and how far its data run (indicators/coverage.py), read once."""
+
     def make() -> coverage.SnapshotData:
         with snapshots.connect(snapshot_id) as con:
             return coverage.SnapshotData.read(as_backend(con))

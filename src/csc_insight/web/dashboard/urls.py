@@ -10,6 +10,9 @@ urlpatterns = [
     path("performance/", views.overview, name="overview"),
     path("performance/<slug:area_slug>/", views.area, name="area"),
     path("indicators/<slug:indicator_id>/", views.indicator, name="indicator"),
-    path("indicators/<slug:indicator_id>/<str:period>/children/", drilldown.drilldown,
-         name="children"),
+    path(
+        "indicators/<slug:indicator_id>/<str:period>/children/",
+        drilldown.drilldown,
+        name="children",
+    ),
 ]

@@ -36,11 +36,20 @@ from csc_insight.web.dashboard.templatetags.figures import format_value
 from csc_insight.web.policy import allow, may, sections_for
 
 AREA_SLUGS = {slugify(area): area for area in AREAS}
-COMPARATORS = (("england", "England"), ("london", "London"),
-               ("neighbours", "Statistical neighbours"))
-BREAKDOWN_LABELS = {"team": "Team", "worker": "Worker", "age_band": "Age band",
-                    "gender": "Gender", "ethnicity": "Ethnicity", "disability": "Disability",
-                    "uasc": "Unaccompanied asylum-seeking"}
+COMPARATORS = (
+    ("england", "England"),
+    ("london", "London"),
+    ("neighbours", "Statistical neighbours"),
+)
+BREAKDOWN_LABELS = {
+    "team": "Team",
+    "worker": "Worker",
+    "age_band": "Age band",
+    "gender": "Gender",
+    "ethnicity": "Ethnicity",
+    "disability": "Disability",
+    "uasc": "Unaccompanied asylum-seeking",
+}
 
 
 @allow(roles.EVERYONE)
@@ -58,8 +67,9 @@ class UnlistedPeriod(Exception):  # noqa: N818 (reads as the refusal it is)
         self.asked, self.choices = asked, choices
 
 
-def _context(request: HttpRequest) -> tuple[snapshots.Snapshot | None, Period | None,
-                                            dict[str, Any]]:
+def _context(
+    request: HttpRequest,
+) -> tuple[snapshots.Snapshot | None, Period | None, dict[str, Any]]:
     """The current snapshot, the period asked for (or the default) and the picker's data.
     Only analysts and administrators may ask for a period that is not listed."""
     policy = figures.page_policy(request.user)
@@ -76,28 +86,45 @@ def _context(request: HttpRequest) -> tuple[snapshots.Snapshot | None, Period | 
         if not may(request.user, roles.DATA):
             raise UnlistedPeriod(request.GET.get("period", ""), choices)
         choices.insert(0, (period.label, period.describe()))
-    return snap, period, {
-        "snapshot": snap, "period": period, "period_text": period.describe(),
-        "period_choices": choices, "policy": policy,
-        "may_drill": may(request.user, roles.CHILD_LEVEL),
-    }
+    return (
+        snap,
+        period,
+        {
+            "snapshot": snap,
+            "period": period,
+            "period_text": period.describe(),
+            "period_choices": choices,
+            "policy": policy,
+            "may_drill": may(request.user, roles.CHILD_LEVEL),
+        },
+    )
 
 
 def _refusals(view: Any) -> Any:
     """Render an unlisted period (400) and too many new figures (429) as pages."""
+
     def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         try:
             with figures.charging(f"user:{request.user.pk}"):
                 return view(request, *args, **kwargs)
         except UnlistedPeriod as refused:
-            return render(request, "dashboard/period_refused.html",
-                          {"asked": refused.asked, "choices": refused.choices,
-                           "path": request.path}, status=400)
+            return render(
+                request,
+                "dashboard/period_refused.html",
+                {"asked": refused.asked, "choices": refused.choices, "path": request.path},
+                status=400,
+            )
         except figures.TooManyComputations as busy:
-            response = render(request, "dashboard/busy.html",
-                              {"minutes": max(1, (busy.retry_after + 59) // 60),
-                               "limit": figures.COMPUTE_LIMIT,
-                               "window": figures.COMPUTE_WINDOW // 60}, status=429)
+            response = render(
+                request,
+                "dashboard/busy.html",
+                {
+                    "minutes": max(1, (busy.retry_after + 59) // 60),
+                    "limit": figures.COMPUTE_LIMIT,
+                    "window": figures.COMPUTE_WINDOW // 60,
+                },
+                status=429,
+            )
             response["Retry-After"] = str(busy.retry_after)
             return response
 
@@ -123,27 +150,44 @@ def _comparators(result: Any) -> list[dict[str, Any]]:
     found = []
     for key, label in COMPARATORS:
         c = (result.comparators or {}).get(key)
-        found.append({"label": label, "value": c.get("value") if c else None,
-                      "status": c.get("status") if c else None,
-                      "year": c.get("year") if c else None,
-                      "release": c.get("release") if c else None})
+        found.append(
+            {
+                "label": label,
+                "value": c.get("value") if c else None,
+                "status": c.get("status") if c else None,
+                "year": c.get("year") if c else None,
+                "release": c.get("release") if c else None,
+            }
+        )
     return found
 
 
 @lru_cache(maxsize=4096)
-def _svg(kind: str, indicator_id: str, points: tuple[tuple[str, float | None], ...],
-         chart_id: str) -> str:
+def _svg(
+    kind: str, indicator_id: str, points: tuple[tuple[str, float | None], ...], chart_id: str
+) -> str:
     """A chart's SVG, memoised: the same figures always draw the same picture."""
     definition = get_definition(indicator_id)
     if kind == "sparkline":
-        return mark_safe(sparkline(  # noqa: S308 (ElementTree escapes all text)
-            points, title=f"{definition.title}: last {len(points)} quarters",
-            chart_id=chart_id, fmt=_fmt(definition)))
-    draw = bar_chart if definition.period_type == "flow" and definition.unit == "count" \
-        else line_chart
-    return mark_safe(draw(  # noqa: S308 (ElementTree escapes all text)
-        points, title=f"{definition.title}, last {len(points)} quarters",
-        chart_id=chart_id, fmt=_fmt(definition)))
+        return mark_safe(
+            sparkline(  # noqa: S308 (ElementTree escapes all text)
+                points,
+                title=f"{definition.title}: last {len(points)} quarters",
+                chart_id=chart_id,
+                fmt=_fmt(definition),
+            )
+        )
+    draw = (
+        bar_chart if definition.period_type == "flow" and definition.unit == "count" else line_chart
+    )
+    return mark_safe(
+        draw(  # noqa: S308 (ElementTree escapes all text)
+            points,
+            title=f"{definition.title}, last {len(points)} quarters",
+            chart_id=chart_id,
+            fmt=_fmt(definition),
+        )
+    )
 
 
 @lru_cache(maxsize=1024)
@@ -151,8 +195,9 @@ def _quarantined(snapshot_id: str, tables: tuple[str, ...], period: Period) -> t
     """Sentences saying how many of the events behind a figure the load set aside."""
     con = snapshots.connect(snapshot_id)
     try:
-        return tuple(quarantine.describe(quarantine.count_for(con, tables, period.start,
-                                                              period.end)))
+        return tuple(
+            quarantine.describe(quarantine.count_for(con, tables, period.start, period.end))
+        )
     finally:
         con.close()
 
@@ -180,22 +225,32 @@ def _changes(result: Any) -> dict[str, Any]:
     for key, then in (("quarter", previous), ("year", result.same_period_last_year)):
         if then is not None and (is_suppressed(result.value) or is_suppressed(then.value)):
             # a suppressed figure ('c') is compared with nothing: a direction would tell
-            found[key] = {"figure": dataclasses.replace(then, value=None),
-                          "direction": NOT_COMPARED}
+            found[key] = {
+                "figure": dataclasses.replace(then, value=None),
+                "direction": NOT_COMPARED,
+            }
             continue
-        found[key] = {"figure": then, "direction": direction(
-            result.value, then.value if then else None, result.polarity)}
+        found[key] = {
+            "figure": then,
+            "direction": direction(result.value, then.value if then else None, result.polarity),
+        }
     return found
 
 
 def _row(definition: Definition, result: Any, trend: list[Figure]) -> dict[str, Any]:
     return {
-        "definition": definition, "result": result, "ok": result.status == "ok",
-        "comparators": _comparators(result), "changes": _changes(result),
-        "has_comparators": any(c and (c.get("value") is not None or c.get("status"))
-                               for c in (result.comparators or {}).values()),
-        "sparkline": _svg("sparkline", definition.id, _points(trend),
-                          f"spark-{definition.id}") if result.status == "ok" else "",
+        "definition": definition,
+        "result": result,
+        "ok": result.status == "ok",
+        "comparators": _comparators(result),
+        "changes": _changes(result),
+        "has_comparators": any(
+            c and (c.get("value") is not None or c.get("status"))
+            for c in (result.comparators or {}).values()
+        ),
+        "sparkline": _svg("sparkline", definition.id, _points(trend), f"spark-{definition.id}")
+        if result.status == "ok"
+        else "",
     }
 
 
@@ -206,12 +261,16 @@ def overview(request: HttpRequest) -> HttpResponse:
     snap, period, context = _context(request)
     if snap is None or period is None:
         return render(request, "dashboard/overview.html", context)
-    found, trends, _ = figures.shown(snap.id, period, [d.id for d in indicator_catalogue()],
-                                     None, context["policy"])
+    found, trends, _ = figures.shown(
+        snap.id, period, [d.id for d in indicator_catalogue()], None, context["policy"]
+    )
     groups = []
     for area in AREAS:
-        rows = [_row(d, found[d.id], trends.get(d.id, [])) for d in indicator_catalogue()
-                if d.area == area and _shown(d, period)]
+        rows = [
+            _row(d, found[d.id], trends.get(d.id, []))
+            for d in indicator_catalogue()
+            if d.area == area and _shown(d, period)
+        ]
         if rows:
             groups.append({"area": area, "slug": slugify(area), "rows": rows})
     context["groups"] = groups
@@ -236,10 +295,17 @@ def area(request: HttpRequest, area_slug: str) -> HttpResponse:
         raise Http404("No such breakdown")
     if not policy.shows_breakdown(by):
         raise PermissionDenied("Breakdowns by worker or team are for staff")
-    context.update({"area": name, "area_slug": area_slug, "by": by or "",
-                    "breakdowns": [(k, label) for k, label in BREAKDOWN_LABELS.items()
-                                   if policy.shows_breakdown(k)],
-                    "by_label": BREAKDOWN_LABELS.get(by or "", "")})
+    context.update(
+        {
+            "area": name,
+            "area_slug": area_slug,
+            "by": by or "",
+            "breakdowns": [
+                (k, label) for k, label in BREAKDOWN_LABELS.items() if policy.shows_breakdown(k)
+            ],
+            "by_label": BREAKDOWN_LABELS.get(by or "", ""),
+        }
+    )
     if snap is None or period is None:
         return render(request, "dashboard/area.html", context)
     definitions = [d for d in indicator_catalogue() if d.area == name and _shown(d, period)]
@@ -249,13 +315,20 @@ def area(request: HttpRequest, area_slug: str) -> HttpResponse:
     for d in definitions:
         result, trend = found[d.id], trends.get(d.id, [])
         ok = result.status == "ok"
-        sections.append({
-            "definition": d, "result": result, "ok": ok, "trend": trend,
-            "chart": _chart(d, trend, f"chart-{d.id}") if ok else "",
-            "comparators": _comparators(result), "changes": _changes(result),
-            "sparkline": _svg("sparkline", d.id, _points(trend),
-                              f"card-spark-{d.id}") if ok else "",
-        })
+        sections.append(
+            {
+                "definition": d,
+                "result": result,
+                "ok": ok,
+                "trend": trend,
+                "chart": _chart(d, trend, f"chart-{d.id}") if ok else "",
+                "comparators": _comparators(result),
+                "changes": _changes(result),
+                "sparkline": _svg("sparkline", d.id, _points(trend), f"card-spark-{d.id}")
+                if ok
+                else "",
+            }
+        )
     if by:
         for s in sections:
             if s["ok"]:
@@ -274,24 +347,35 @@ def indicator(request: HttpRequest, indicator_id: str) -> HttpResponse:
         raise Http404("No such indicator") from missing
     snap, period, context = _context(request)
     settings = load_settings()
-    context.update({
-        "definition": definition, "area_slug": slugify(definition.area),
-        "settings": settings, "target": load_targets().get(definition.id),
-        "params": {**definition.params,
-                   **(settings.get("params") or {}).get(definition.id, {})},
-    })
+    context.update(
+        {
+            "definition": definition,
+            "area_slug": slugify(definition.area),
+            "settings": settings,
+            "target": load_targets().get(definition.id),
+            "params": {
+                **definition.params,
+                **(settings.get("params") or {}).get(definition.id, {}),
+            },
+        }
+    )
     if snap is None or period is None:
         return render(request, "dashboard/indicator.html", context)
     in_area = [d.id for d in indicator_catalogue() if d.area == definition.area]
     found, trends, _ = figures.shown(snap.id, period, in_area, None, context["policy"])
     result, trend = found[definition.id], trends.get(definition.id, [])
     tables = tuple(sorted({need.partition(".")[0] for need in definition.requires}))
-    context.update({
-        "quarantined": _quarantined(snap.id, tables, period),
-        "may_load": may(request.user, roles.DATA),
-        "result": result, "ok": result.status == "ok", "trend": trend,
-        "chart": _chart(definition, trend, f"chart-{definition.id}")
-        if result.status == "ok" else "",
-        "comparators": _comparators(result),
-    })
+    context.update(
+        {
+            "quarantined": _quarantined(snap.id, tables, period),
+            "may_load": may(request.user, roles.DATA),
+            "result": result,
+            "ok": result.status == "ok",
+            "trend": trend,
+            "chart": _chart(definition, trend, f"chart-{definition.id}")
+            if result.status == "ok"
+            else "",
+            "comparators": _comparators(result),
+        }
+    )
     return render(request, "dashboard/indicator.html", context)

@@ -10,8 +10,14 @@ urlpatterns = [
     path("upload/", views.upload, name="upload"),
     path("uploads/<slug:batch>/", views.result, name="result"),
     path("snapshots/<slug:snapshot_id>/use/", views.use_snapshot, name="use_snapshot"),
-    path("snapshots/<slug:snapshot_id>/validation/<slug:rule_id>/", views.validation_rule,
-         name="validation_rule"),
-    path("snapshots/<slug:snapshot_id>/validation.xlsx", views.validation_xlsx,
-         name="validation_xlsx"),
+    path(
+        "snapshots/<slug:snapshot_id>/validation/<slug:rule_id>/",
+        views.validation_rule,
+        name="validation_rule",
+    ),
+    path(
+        "snapshots/<slug:snapshot_id>/validation.xlsx",
+        views.validation_xlsx,
+        name="validation_xlsx",
+    ),
 ]

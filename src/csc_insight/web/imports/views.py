@@ -50,9 +50,14 @@ def _validation() -> dict[str, Any] | None:
     if current is None:
         return None
     results = at_load.results_for(current)
-    return {"snapshot_id": current, "year": results.collection_year,
-            "errors": results.count("error"), "queries": results.count("query"),
-            "rules": report.summary_rows(results), "change": at_load.changes(current)}
+    return {
+        "snapshot_id": current,
+        "year": results.collection_year,
+        "errors": results.count("error"),
+        "queries": results.count("query"),
+        "rules": report.summary_rows(results),
+        "change": at_load.changes(current),
+    }
 
 
 QUARANTINE_LISTED = 200
@@ -66,29 +71,41 @@ def _set_aside() -> dict[str, Any] | None:
         return None
     con = snapshots.connect(snap.id)
     try:
-        if not con.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name = "
-                           "'quarantine'").fetchall()[0][0]:
+        if not con.execute(
+            "SELECT count(*) FROM duckdb_tables() WHERE table_name = 'quarantine'"
+        ).fetchall()[0][0]:
             return None
         found = quarantine.summary(con)
         rows = con.execute(
             "SELECT file, sheet, row_number, column_letter, column_name, value, expected, "
             "scope, target FROM quarantine ORDER BY file, sheet, row_number, column_name "
-            f"LIMIT {QUARANTINE_LISTED}").fetchall()
+            f"LIMIT {QUARANTINE_LISTED}"
+        ).fetchall()
         total = con.execute("SELECT count(*) FROM quarantine").fetchall()[0][0]
     finally:
         con.close()
     if not total:
         return None
     keys = ("file", "sheet", "row", "letter", "column", "value", "expected", "scope", "target")
-    return {**found, "total": total, "listed": [dict(zip(keys, r, strict=True)) for r in rows],
-            "more": max(total - QUARANTINE_LISTED, 0)}
+    return {
+        **found,
+        "total": total,
+        "listed": [dict(zip(keys, r, strict=True)) for r in rows],
+        "more": max(total - QUARANTINE_LISTED, 0),
+    }
 
 
 def _data_page(request: HttpRequest, error: str = "", status: int = 200) -> HttpResponse:
     return render(
-        request, "imports/data.html",
-        {"history": _history(), "error": error, "set_aside": _set_aside(),
-         "validation": _validation()}, status=status,
+        request,
+        "imports/data.html",
+        {
+            "history": _history(),
+            "error": error,
+            "set_aside": _set_aside(),
+            "validation": _validation(),
+        },
+        status=status,
     )
 
 
@@ -107,8 +124,9 @@ def upload(request: HttpRequest) -> HttpResponse:
         )
     except uploads.UploadRefused as refused:
         return _data_page(request, str(refused), status=400)
-    uploads.load_batch(batch, paths, request.user.get_username(),
-                       strict=request.POST.get("strict") == "yes")
+    uploads.load_batch(
+        batch, paths, request.user.get_username(), strict=request.POST.get("strict") == "yes"
+    )
     return redirect("imports:result", batch=batch)
 
 
@@ -154,8 +172,11 @@ def validation_rule(request: HttpRequest, snapshot_id: str, rule_id: str) -> Htt
     failures = [f for f in _results(snapshot_id).failures if f.rule == rule.id]
     for child in sorted({f.child for f in failures if f.child}):
         record_access(request, child, f"validation rule {rule.code}")
-    return render(request, "imports/validation_rule.html",
-                  {"rule": rule, "failures": failures, "snapshot_id": snapshot_id})
+    return render(
+        request,
+        "imports/validation_rule.html",
+        {"rule": rule, "failures": failures, "snapshot_id": snapshot_id},
+    )
 
 
 @allow(roles.CHILD_LEVEL)
@@ -171,7 +192,9 @@ def validation_xlsx(request: HttpRequest, snapshot_id: str) -> HttpResponse:
         record_access(request, child, "validation workbook")
     buffer = io.BytesIO()
     report.write_xlsx(results, buffer)
-    response = HttpResponse(buffer.getvalue(), content_type=(
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+    response = HttpResponse(
+        buffer.getvalue(),
+        content_type=("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+    )
     response["Content-Disposition"] = f'attachment; filename="validation-{snapshot_id}.xlsx"'
     return response

@@ -19,8 +19,12 @@ DATE_FORMATS = ["%d/%m/%Y", "%Y-%m-%d", "%d/%m/%y"]
 DATE_HINT = "For example, 31/10/2020"
 
 
-_CLASSES = {"Textarea": "govuk-textarea", "Select": "govuk-select",
-            "ClearableFileInput": "govuk-file-upload", "FileInput": "govuk-file-upload"}
+_CLASSES = {
+    "Textarea": "govuk-textarea",
+    "Select": "govuk-select",
+    "ClearableFileInput": "govuk-file-upload",
+    "FileInput": "govuk-file-upload",
+}
 
 
 class GovukFields:
@@ -55,10 +59,15 @@ class GovukFields:
 
 def date_field(label: str, required: bool = False) -> forms.DateField:
     return forms.DateField(
-        label=label, required=required, input_formats=DATE_FORMATS,
-        widget=forms.DateInput(format="%d/%m/%Y"), help_text=DATE_HINT,
-        error_messages={"invalid": f"{label} must be a real date, for example 31/10/2020",
-                        "required": f"Enter the {label.lower()}"},
+        label=label,
+        required=required,
+        input_formats=DATE_FORMATS,
+        widget=forms.DateInput(format="%d/%m/%Y"),
+        help_text=DATE_HINT,
+        error_messages={
+            "invalid": f"{label} must be a real date, for example 31/10/2020",
+            "required": f"Enter the {label.lower()}",
+        },
     )
 
 
@@ -68,47 +77,77 @@ class PlanForm(GovukFields, forms.ModelForm):
 
     class Meta:
         model = Plan
-        fields = ["name", "duration", "relevant_strategies", "monitoring_board", "owner",
-                  "implementation_date", "review_date", "monitoring_frequency", "aims",
-                  "people_involved"]
+        fields = [
+            "name",
+            "duration",
+            "relevant_strategies",
+            "monitoring_board",
+            "owner",
+            "implementation_date",
+            "review_date",
+            "monitoring_frequency",
+            "aims",
+            "people_involved",
+        ]
         error_messages = {"name": {"required": "Enter the plan's name"}}
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         start, review = data.get("implementation_date"), data.get("review_date")
         if start and review and review < start:
-            self.add_error("review_date", "Review date must be on or after the "
-                           "implementation date")
+            self.add_error("review_date", "Review date must be on or after the implementation date")
         return data
 
 
 class SectionForm(GovukFields, forms.Form):
-    title = forms.CharField(max_length=200, label="Section title",
-                            error_messages={"required": "Enter the section's title"})
+    title = forms.CharField(
+        max_length=200,
+        label="Section title",
+        error_messages={"required": "Enter the section's title"},
+    )
 
 
 class ActionForm(GovukFields, forms.Form):
-    section = forms.ModelChoiceField(queryset=Section.objects.none(), empty_label=None,
-                                     label="Section")
-    ref = forms.CharField(max_length=20, label="Ref",
-                          error_messages={"required": "Enter the action's reference"})
-    specific_aim = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), required=False,
-                                   label="Specific aim")
-    action = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), label="Action",
-                             error_messages={"required": "Enter the action to be taken"})
-    measure = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), required=False,
-                              label="Measure/outcome")
-    source_type = forms.ChoiceField(choices=[("", "None")] + SourceType.choices,
-                                    required=False, label="Source")
-    source_reference = forms.CharField(max_length=300, required=False,
-                                       label="Source reference",
-                                       help_text="For example, Ofsted 2016 recommendation 1")
-    indicator_id = forms.ChoiceField(choices=(), required=False, label="Indicator",
-                                     help_text="Its latest value is shown beside the action")
+    section = forms.ModelChoiceField(
+        queryset=Section.objects.none(), empty_label=None, label="Section"
+    )
+    ref = forms.CharField(
+        max_length=20, label="Ref", error_messages={"required": "Enter the action's reference"}
+    )
+    specific_aim = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 3}), required=False, label="Specific aim"
+    )
+    action = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 3}),
+        label="Action",
+        error_messages={"required": "Enter the action to be taken"},
+    )
+    measure = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 3}), required=False, label="Measure/outcome"
+    )
+    source_type = forms.ChoiceField(
+        choices=[("", "None")] + SourceType.choices, required=False, label="Source"
+    )
+    source_reference = forms.CharField(
+        max_length=300,
+        required=False,
+        label="Source reference",
+        help_text="For example, Ofsted 2016 recommendation 1",
+    )
+    indicator_id = forms.ChoiceField(
+        choices=(),
+        required=False,
+        label="Indicator",
+        help_text="Its latest value is shown beside the action",
+    )
     start = date_field("Start date")
     due = date_field("Due date")
-    leads = forms.CharField(max_length=300, required=False, label="Lead",
-                            help_text="Initials or names, separated by /, for example RG/HS")
+    leads = forms.CharField(
+        max_length=300,
+        required=False,
+        label="Lead",
+        help_text="Initials or names, separated by /, for example RG/HS",
+    )
     area_lead = forms.CharField(max_length=200, required=False, label="Area lead")
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
@@ -129,15 +168,22 @@ class ActionForm(GovukFields, forms.Form):
 
 class NewActionForm(ActionForm):
     rag = forms.ChoiceField(choices=RAG_CHOICES, label="RAG status", initial="amber")
-    comment = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), required=False,
-                              label="Comment")
+    comment = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 3}), required=False, label="Comment"
+    )
 
 
 class UpdateForm(GovukFields, forms.Form):
-    rag = forms.ChoiceField(choices=RAG_CHOICES, label="RAG status",
-                            error_messages={"invalid_choice": "Select Red, Amber, Green or Blue"})
-    comment = forms.CharField(widget=forms.Textarea(attrs={"rows": 4}), label="Comment",
-                              error_messages={"required": "Enter a comment on progress"})
+    rag = forms.ChoiceField(
+        choices=RAG_CHOICES,
+        label="RAG status",
+        error_messages={"invalid_choice": "Select Red, Amber, Green or Blue"},
+    )
+    comment = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 4}),
+        label="Comment",
+        error_messages={"required": "Enter a comment on progress"},
+    )
     on = date_field("Date of update", required=True)
     version = forms.IntegerField(widget=forms.HiddenInput)
 
@@ -150,18 +196,27 @@ class UpdateForm(GovukFields, forms.Form):
 
 class ReviewForm(GovukFields, forms.Form):
     held_on = date_field("Date of review", required=True)
-    note = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), required=False,
-                           label="Note")
+    note = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), required=False, label="Note")
 
 
 class ImportForm(GovukFields, forms.Form):
-    file = forms.FileField(label="Plan spreadsheet", help_text="An .xlsx or .csv file",
-                           error_messages={"required": "Select a plan spreadsheet"})
-    name = forms.CharField(max_length=200, required=False, label="Plan name",
-                           help_text="Leave blank to use the name in the file")
+    file = forms.FileField(
+        label="Plan spreadsheet",
+        help_text="An .xlsx or .csv file",
+        error_messages={"required": "Select a plan spreadsheet"},
+    )
+    name = forms.CharField(
+        max_length=200,
+        required=False,
+        label="Plan name",
+        help_text="Leave blank to use the name in the file",
+    )
 
 
 class LeadForm(GovukFields, forms.Form):
-    user = forms.ModelChoiceField(queryset=get_user_model().objects.filter(is_active=True)
-                                  .order_by("username"), required=False, label="User",
-                                  empty_label="Nobody")
+    user = forms.ModelChoiceField(
+        queryset=get_user_model().objects.filter(is_active=True).order_by("username"),
+        required=False,
+        label="User",
+        empty_label="Nobody",
+    )

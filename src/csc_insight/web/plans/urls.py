@@ -19,7 +19,8 @@ urlpatterns = [
     path("<int:plan_id>/actions/new/", views.action_new, name="action_new"),
     path("<int:plan_id>/actions/<int:action_id>/", views.action_detail, name="action"),
     path("<int:plan_id>/actions/<int:action_id>/edit/", views.action_edit, name="action_edit"),
-    path("<int:plan_id>/actions/<int:action_id>/update/", views.action_update,
-         name="action_update"),
+    path(
+        "<int:plan_id>/actions/<int:action_id>/update/", views.action_update, name="action_update"
+    ),
     path("<int:plan_id>/actions/<int:action_id>/move/", views.action_move, name="action_move"),
 ]

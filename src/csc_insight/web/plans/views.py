@@ -36,11 +36,23 @@ from csc_insight.web.plans.forms import (
 )
 from csc_insight.web.policy import allow
 
-CONFLICT = ("Someone else changed this action while you were editing it. Your changes were "
-            "not saved: check the action as it is now and make them again")
+CONFLICT = (
+    "Someone else changed this action while you were editing it. Your changes were "
+    "not saved: check the action as it is now and make them again"
+)
 TOKEN_RE = re.compile(r"^[0-9a-f]{24}$")
-FIELDS = ("ref", "specific_aim", "action", "measure", "source_type", "source_reference",
-          "indicator_id", "start", "due", "area_lead")
+FIELDS = (
+    "ref",
+    "specific_aim",
+    "action",
+    "measure",
+    "source_type",
+    "source_reference",
+    "indicator_id",
+    "start",
+    "due",
+    "area_lead",
+)
 
 
 def _editable(request: HttpRequest, action: Action) -> None:
@@ -53,8 +65,9 @@ def _indicators(actions: list[Action], user: Any) -> None:
     disclosure policy lets `user`'s audience see it."""
     linked = [a for a in actions if a.source_type == SourceType.INDICATOR and a.indicator_id]
     policy = page_policy(user)
-    values = current_values((a.indicator_id for a in linked),
-                            policy.rule if policy.suppresses else None)
+    values = current_values(
+        (a.indicator_id for a in linked), policy.rule if policy.suppresses else None
+    )
     for a in linked:
         a.indicator_now = values[a.indicator_id]  # type: ignore[attr-defined]
 
@@ -90,8 +103,9 @@ def plan_edit(request: HttpRequest, plan_id: int) -> HttpResponse:
         form.save()
         messages.success(request, "Plan details saved")
         return redirect("plans:detail", plan_id=plan.pk)
-    return render(request, "plans/form.html",
-                  {"form": form, "title": f"Edit {plan.name}", "plan": plan})
+    return render(
+        request, "plans/form.html", {"form": form, "title": f"Edit {plan.name}", "plan": plan}
+    )
 
 
 def _filtered(actions: list[Action], query: Any) -> tuple[list[Action], dict[str, str]]:
@@ -118,13 +132,23 @@ def plan_detail(request: HttpRequest, plan_id: int) -> HttpResponse:
     _indicators(shown, request.user)
     sections = [(s, [a for a in shown if a.section_id == s.pk]) for s in plan.sections.all()]
     leads = sorted({x.name for a in actions for x in a.leads.all()}, key=str.casefold)
-    return render(request, "plans/detail.html", {
-        "plan": plan, "glance": glance, "sections": sections, "chosen": chosen,
-        "total": len(actions), "shown": len(shown), "leads": leads, "rags": list(Rag),
-        "source_types": SourceType.choices,
-        "editable": {a.pk for a in shown if services.may_edit(request.user, a)},
-        "filtered": any(chosen.values()),
-    })
+    return render(
+        request,
+        "plans/detail.html",
+        {
+            "plan": plan,
+            "glance": glance,
+            "sections": sections,
+            "chosen": chosen,
+            "total": len(actions),
+            "shown": len(shown),
+            "leads": leads,
+            "rags": list(Rag),
+            "source_types": SourceType.choices,
+            "editable": {a.pk for a in shown if services.may_edit(request.user, a)},
+            "filtered": any(chosen.values()),
+        },
+    )
 
 
 @allow(roles.ADMIN)
@@ -136,8 +160,9 @@ def section_new(request: HttpRequest, plan_id: int) -> HttpResponse:
         services.add_section(plan, form.cleaned_data["title"])
         messages.success(request, f"Section {form.cleaned_data['title']} added")
         return redirect("plans:detail", plan_id=plan.pk)
-    return render(request, "plans/form.html",
-                  {"form": form, "title": "Add a section", "plan": plan})
+    return render(
+        request, "plans/form.html", {"form": form, "title": "Add a section", "plan": plan}
+    )
 
 
 @allow(roles.ADMIN)
@@ -149,8 +174,9 @@ def review_new(request: HttpRequest, plan_id: int) -> HttpResponse:
         plan.reviews.create(**form.cleaned_data)
         messages.success(request, "Review recorded: movement is now measured from it")
         return redirect("plans:detail", plan_id=plan.pk)
-    return render(request, "plans/form.html",
-                  {"form": form, "title": "Record a review", "plan": plan})
+    return render(
+        request, "plans/form.html", {"form": form, "title": "Record a review", "plan": plan}
+    )
 
 
 def _fields(data: dict[str, Any]) -> dict[str, Any]:
@@ -171,17 +197,25 @@ def action_new(request: HttpRequest, plan_id: int) -> HttpResponse:
     form = NewActionForm(request.POST or None, plan=plan)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        action = services.add_action(plan, _fields(data), services.leads_from_text(
-            data["leads"]), Rag(data["rag"]), data["comment"], request.user)
+        action = services.add_action(
+            plan,
+            _fields(data),
+            services.leads_from_text(data["leads"]),
+            Rag(data["rag"]),
+            data["comment"],
+            request.user,
+        )
         messages.success(request, f"Action {action.ref} added")
         return redirect("plans:detail", plan_id=plan.pk)
-    return render(request, "plans/form.html",
-                  {"form": form, "title": "Add an action", "plan": plan})
+    return render(
+        request, "plans/form.html", {"form": form, "title": "Add an action", "plan": plan}
+    )
 
 
 def _action(plan_id: int, action_id: int) -> Action:
-    return get_object_or_404(Action.objects.select_related("plan", "section"),
-                             pk=action_id, plan_id=plan_id)
+    return get_object_or_404(
+        Action.objects.select_related("plan", "section"), pk=action_id, plan_id=plan_id
+    )
 
 
 @allow(roles.EVERYONE)
@@ -189,11 +223,16 @@ def _action(plan_id: int, action_id: int) -> Action:
 def action_detail(request: HttpRequest, plan_id: int, action_id: int) -> HttpResponse:
     action = _action(plan_id, action_id)
     _indicators([action], request.user)
-    return render(request, "plans/action.html", {
-        "plan": action.plan, "action": action,
-        "updates": action.updates.select_related("by").order_by("-on", "-created_at", "-pk"),
-        "may_edit": services.may_edit(request.user, action),
-    })
+    return render(
+        request,
+        "plans/action.html",
+        {
+            "plan": action.plan,
+            "action": action,
+            "updates": action.updates.select_related("by").order_by("-on", "-created_at", "-pk"),
+            "may_edit": services.may_edit(request.user, action),
+        },
+    )
 
 
 @allow(roles.EVERYONE)
@@ -202,20 +241,27 @@ def action_edit(request: HttpRequest, plan_id: int, action_id: int) -> HttpRespo
     action = _action(plan_id, action_id)
     _editable(request, action)
     initial = {k: getattr(action, k) for k in FIELDS} | {
-        "section": action.section, "leads": action.lead_text, "version": action.version}
+        "section": action.section,
+        "leads": action.lead_text,
+        "version": action.version,
+    }
     form = ActionForm(request.POST or None, plan=action.plan, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            services.save_action(action, data["version"] or 0, _fields(data),
-                                 services.leads_from_text(data["leads"]))
+            services.save_action(
+                action, data["version"] or 0, _fields(data), services.leads_from_text(data["leads"])
+            )
         except services.EditConflict:
             form.add_error(None, CONFLICT)
         else:
             messages.success(request, f"Action {data['ref']} saved")
             return redirect("plans:action", plan_id=plan_id, action_id=action.pk)
-    return render(request, "plans/form.html", {"form": form, "plan": action.plan,
-                                               "title": f"Edit action {action.ref}"})
+    return render(
+        request,
+        "plans/form.html",
+        {"form": form, "plan": action.plan, "title": f"Edit action {action.ref}"},
+    )
 
 
 @allow(roles.EVERYONE)
@@ -224,21 +270,27 @@ def action_update(request: HttpRequest, plan_id: int, action_id: int) -> HttpRes
     action = _action(plan_id, action_id)
     _editable(request, action)
     rag = request.GET.get("rag", action.rag)
-    form = UpdateForm(request.POST or None, initial={
-        "rag": rag, "on": services.today(), "version": action.version})
+    form = UpdateForm(
+        request.POST or None,
+        initial={"rag": rag, "on": services.today(), "version": action.version},
+    )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            services.record_update(action, data["version"], Rag(data["rag"]), data["comment"],
-                                   data["on"], request.user)
+            services.record_update(
+                action, data["version"], Rag(data["rag"]), data["comment"], data["on"], request.user
+            )
         except services.EditConflict:
             form.add_error(None, CONFLICT)
         else:
             messages.success(request, f"Action {action.ref} updated")
             return redirect("plans:action", plan_id=plan_id, action_id=action.pk)
     title = f"Close action {action.ref}" if rag == Rag.BLUE else f"Update action {action.ref}"
-    return render(request, "plans/form.html",
-                  {"form": form, "plan": action.plan, "action": action, "title": title})
+    return render(
+        request,
+        "plans/form.html",
+        {"form": form, "plan": action.plan, "action": action, "title": title},
+    )
 
 
 @allow(roles.ADMIN)
@@ -258,14 +310,23 @@ def _plan_url(plan_id: int) -> str:
 @allow(roles.EVERYONE)
 @require_GET
 def my_actions(request: HttpRequest) -> HttpResponse:
-    actions = list(Action.objects.filter(leads__user=request.user).distinct()
-                   .select_related("plan", "section").prefetch_related("leads", "updates")
-                   .order_by("plan__name", "due", "ref"))
+    actions = list(
+        Action.objects.filter(leads__user=request.user)
+        .distinct()
+        .select_related("plan", "section")
+        .prefetch_related("leads", "updates")
+        .order_by("plan__name", "due", "ref")
+    )
     today = services.today()
-    return render(request, "plans/mine.html", {
-        "actions": actions, "today": today,
-        "overdue": {a.pk for a in actions if a.due and a.due < today and a.rag != Rag.BLUE},
-    })
+    return render(
+        request,
+        "plans/mine.html",
+        {
+            "actions": actions,
+            "today": today,
+            "overdue": {a.pk for a in actions if a.due and a.due < today and a.rag != Rag.BLUE},
+        },
+    )
 
 
 @allow(roles.ADMIN)
@@ -281,8 +342,11 @@ def leads(request: HttpRequest) -> HttpResponse:
             messages.success(request, f"Lead {lead.name} is now {who}")
         return redirect("plans:leads")
     people = LeadForm().fields["user"].queryset
-    return render(request, "plans/leads.html",
-                  {"leads": Lead.objects.select_related("user"), "people": people})
+    return render(
+        request,
+        "plans/leads.html",
+        {"leads": Lead.objects.select_related("user"), "people": people},
+    )
 
 
 @allow(roles.ADMIN)
@@ -296,13 +360,15 @@ def plan_import(request: HttpRequest) -> HttpResponse:
         if len(saved) != 1:
             raise Http404("That upload has expired: upload the file again")
         try:
-            _, plan, report = services.import_file(saved[0], request.POST.get("name") or None,
-                                                   request.user)
+            _, plan, report = services.import_file(
+                saved[0], request.POST.get("name") or None, request.user
+            )
         finally:
             shutil.rmtree(folder / token)
         if plan is None:
-            return render(request, "plans/import.html",
-                          {"form": ImportForm(), "report": report}, status=400)
+            return render(
+                request, "plans/import.html", {"form": ImportForm(), "report": report}, status=400
+            )
         messages.success(request, f"Plan {plan.name} imported")
         return redirect("plans:detail", plan_id=plan.pk)
     form = ImportForm(request.POST or None, request.FILES or None)
@@ -322,15 +388,25 @@ def plan_import(request: HttpRequest) -> HttpResponse:
             with open(path, "wb") as out:
                 for chunk in upload.chunks():
                     out.write(chunk)
-            plan_doc, _, report = services.import_file(path, form.cleaned_data["name"] or None,
-                                                       save=False)
+            plan_doc, _, report = services.import_file(
+                path, form.cleaned_data["name"] or None, save=False
+            )
             if not report.ok or plan_doc is None:
                 shutil.rmtree(folder / token)
                 token = ""
-            context |= {"preview": plan_doc, "report": report, "token": token,
-                        "file_name": upload.name, "name": form.cleaned_data["name"]}
-    return render(request, "plans/import.html", context,
-                  status=400 if "report" in context and not context["report"].ok else 200)
+            context |= {
+                "preview": plan_doc,
+                "report": report,
+                "token": token,
+                "file_name": upload.name,
+                "name": form.cleaned_data["name"],
+            }
+    return render(
+        request,
+        "plans/import.html",
+        context,
+        status=400 if "report" in context and not context["report"].ok else 200,
+    )
 
 
 @allow(roles.EVERYONE)

@@ -15,13 +15,20 @@ YES_NO = [("", "Not recorded"), ("true", "Yes"), ("false", "No")]
 
 def _yes_no(label: str) -> forms.TypedChoiceField:
     return forms.TypedChoiceField(
-        label=label, choices=YES_NO, required=False, empty_value=None,
-        coerce=lambda v: {"true": True, "false": False}.get(v))
+        label=label,
+        choices=YES_NO,
+        required=False,
+        empty_value=None,
+        coerce=lambda v: {"true": True, "false": False}.get(v),
+    )
 
 
 class MissingEpisodeForm(GovukFields, forms.ModelForm):
-    child_id = ChildIdField(label="Child ID", help_text="As in the returns",
-                            error_messages={"required": "Enter the child ID"})
+    child_id = ChildIdField(
+        label="Child ID",
+        help_text="As in the returns",
+        error_messages={"required": "Enter the child ID"},
+    )
     start = date_field("Date missing from", required=True)
     reported_on = date_field("Date reported to police")
     risk_noted_at_placement = _yes_no("Risk of going missing noted at placement")
@@ -34,10 +41,22 @@ class MissingEpisodeForm(GovukFields, forms.ModelForm):
 
     class Meta:
         model = MissingEpisode
-        fields = ["child_id", "missing_from", "start", "reported_by", "reported_on",
-                  "risk_noted_at_placement", "strategy_meeting_on", "returned_on",
-                  "how_found", "rhi_offered_on", "rhi_accepted", "rhi_held_on", "themes",
-                  "lead_member_notified_on"]
+        fields = [
+            "child_id",
+            "missing_from",
+            "start",
+            "reported_by",
+            "reported_on",
+            "risk_noted_at_placement",
+            "strategy_meeting_on",
+            "returned_on",
+            "how_found",
+            "rhi_offered_on",
+            "rhi_accepted",
+            "rhi_held_on",
+            "themes",
+            "lead_member_notified_on",
+        ]
         labels = {"missing_from": "Missing from"}
         widgets = {"themes": forms.Textarea(attrs={"rows": 4})}
         error_messages = {"missing_from": {"required": "Choose home or care"}}
@@ -53,42 +72,64 @@ class MissingEpisodeForm(GovukFields, forms.ModelForm):
         data = super().clean()
         start = data.get("start")
         returned = data.get("returned_on")
-        for name in ("reported_on", "strategy_meeting_on", "returned_on", "rhi_offered_on",
-                     "rhi_held_on", "lead_member_notified_on"):
+        for name in (
+            "reported_on",
+            "strategy_meeting_on",
+            "returned_on",
+            "rhi_offered_on",
+            "rhi_held_on",
+            "lead_member_notified_on",
+        ):
             when = data.get(name)
             if start and when and when < start:
-                self.add_error(name, f"{self.fields[name].label} must be on or after the date "
-                               "missing from")
+                self.add_error(
+                    name, f"{self.fields[name].label} must be on or after the date missing from"
+                )
         for name in ("rhi_offered_on", "rhi_held_on"):
             when = data.get(name)
             if returned and when and when < returned and name not in self.errors:
-                self.add_error(name, f"{self.fields[name].label} must be on or after the "
-                               "date found or returned")
+                self.add_error(
+                    name,
+                    f"{self.fields[name].label} must be on or after the date found or returned",
+                )
         return data
 
     def validate_unique(self) -> None:
         try:
             self.instance.validate_constraints()
         except forms.ValidationError:
-            self.add_error("start", "This child already has an episode starting that day: "
-                           "edit that one")
+            self.add_error(
+                "start", "This child already has an episode starting that day: edit that one"
+            )
 
 
 class RegisterImportForm(GovukFields, forms.Form):
-    file = forms.FileField(label="Register file", help_text="An .xlsx or .csv file",
-                           error_messages={"required": "Select a register file"})
+    file = forms.FileField(
+        label="Register file",
+        help_text="An .xlsx or .csv file",
+        error_messages={"required": "Select a register file"},
+    )
 
 
 class CmeEntryForm(GovukFields, forms.ModelForm):
-    child_id = ChildIdField(label="Child ID", help_text="As in the returns",
-                            error_messages={"required": "Enter the child ID"})
+    child_id = ChildIdField(
+        label="Child ID",
+        help_text="As in the returns",
+        error_messages={"required": "Enter the child ID"},
+    )
     start = date_field("Monitored from", required=True)
     end = date_field("Monitored until")
     attendance = forms.FloatField(
-        label="Attendance (%)", required=False, min_value=0, max_value=100,
-        error_messages={"invalid": "Enter attendance as a number from 0 to 100",
-                        "min_value": "Enter attendance as a number from 0 to 100",
-                        "max_value": "Enter attendance as a number from 0 to 100"})
+        label="Attendance (%)",
+        required=False,
+        min_value=0,
+        max_value=100,
+        error_messages={
+            "invalid": "Enter attendance as a number from 0 to 100",
+            "min_value": "Enter attendance as a number from 0 to 100",
+            "max_value": "Enter attendance as a number from 0 to 100",
+        },
+    )
 
     class Meta:
         model = CmeEntry
@@ -107,5 +148,7 @@ class CmeEntryForm(GovukFields, forms.ModelForm):
         try:
             self.instance.validate_constraints()
         except forms.ValidationError:
-            self.add_error("start", "This child already has an entry in this category from "
-                           "that day: edit that one")
+            self.add_error(
+                "start",
+                "This child already has an entry in this category from that day: edit that one",
+            )

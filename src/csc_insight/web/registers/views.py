@@ -34,10 +34,16 @@ from csc_insight.web.registers.forms import CmeEntryForm, MissingEpisodeForm, Re
 def index(request: HttpRequest) -> HttpResponse:
     view = services.missing_view()
     term = services.current_term()
-    return render(request, "registers/index.html", {
-        "view": view, "alert_labels": missing.ALERTS,
-        "cme_lines": cme.report_lines(services.cme_view(term).counts),
-        "child_level": request.user.role in roles.CHILD_LEVEL})
+    return render(
+        request,
+        "registers/index.html",
+        {
+            "view": view,
+            "alert_labels": missing.ALERTS,
+            "cme_lines": cme.report_lines(services.cme_view(term).counts),
+            "child_level": request.user.role in roles.CHILD_LEVEL,
+        },
+    )
 
 
 @allow(roles.CHILD_LEVEL)
@@ -46,11 +52,17 @@ def index(request: HttpRequest) -> HttpResponse:
 def missing_list(request: HttpRequest) -> HttpResponse:
     view = services.missing_view()
     hidden = hidden_from(request.user, view.child_ids)
-    record_list(request, [c for c in view.child_ids if c not in hidden],
-                reason="missing register")
-    return render(request, "registers/missing_list.html", {
-        "view": view, "hidden": hidden, "alert_labels": missing.ALERTS,
-        "quarantined": services.quarantined(MISSING)})
+    record_list(request, [c for c in view.child_ids if c not in hidden], reason="missing register")
+    return render(
+        request,
+        "registers/missing_list.html",
+        {
+            "view": view,
+            "hidden": hidden,
+            "alert_labels": missing.ALERTS,
+            "quarantined": services.quarantined(MISSING),
+        },
+    )
 
 
 def _child_known(child_id: str) -> bool:
@@ -58,8 +70,9 @@ def _child_known(child_id: str) -> bool:
         return True
     try:
         with snapshots.connect(None) as con:
-            found = con.execute("SELECT count(*) FROM children WHERE child_id = ?",
-                                [child_id]).fetchone()
+            found = con.execute(
+                "SELECT count(*) FROM children WHERE child_id = ?", [child_id]
+            ).fetchone()
     except snapshots.SnapshotError:
         return False
     return bool(found and found[0])
@@ -74,10 +87,16 @@ def missing_child(request: HttpRequest, child_id: str) -> HttpResponse:
     if not _child_known(child_id):
         raise Http404("No such child in the register or the current data")
     record_access(request, child_id, reason="missing register")
-    return render(request, "registers/missing_child.html", {
-        "child_id": child_id, "view": services.missing_view(child_id),
-        "alert_labels": missing.ALERTS,
-        "entries": MissingEpisode.objects.filter(child_id=child_id)})
+    return render(
+        request,
+        "registers/missing_child.html",
+        {
+            "child_id": child_id,
+            "view": services.missing_view(child_id),
+            "alert_labels": missing.ALERTS,
+            "entries": MissingEpisode.objects.filter(child_id=child_id),
+        },
+    )
 
 
 @allow(roles.CHILD_LEVEL)
@@ -94,8 +113,12 @@ def missing_new(request: HttpRequest) -> HttpResponse:
         record_access(request, episode.child_id, reason="missing register: new episode")
         messages.success(request, f"Episode for {episode.child_id} saved")
         return redirect("registers:missing_child", child_id=episode.child_id)
-    return render(request, "registers/missing_form.html", {"form": form, "episode": None},
-                  status=400 if form.errors else 200)
+    return render(
+        request,
+        "registers/missing_form.html",
+        {"form": form, "episode": None},
+        status=400 if form.errors else 200,
+    )
 
 
 @allow(roles.CHILD_LEVEL)
@@ -106,16 +129,19 @@ def missing_edit(request: HttpRequest, episode_id: int) -> HttpResponse:
     if not may_view_child(request.user, episode.child_id):
         raise PermissionDenied
     record_access(request, episode.child_id, reason="missing register: edit episode")
-    form = MissingEpisodeForm(request.POST if request.method == "POST" else None,
-                              instance=episode)
+    form = MissingEpisodeForm(request.POST if request.method == "POST" else None, instance=episode)
     if request.method == "POST" and form.is_valid():
         if not may_view_child(request.user, form.cleaned_data["child_id"]):
             raise PermissionDenied
         form.save()
         messages.success(request, f"Episode for {episode.child_id} saved")
         return redirect("registers:missing_child", child_id=episode.child_id)
-    return render(request, "registers/missing_form.html", {"form": form, "episode": episode},
-                  status=400 if form.errors else 200)
+    return render(
+        request,
+        "registers/missing_form.html",
+        {"form": form, "episode": episode},
+        status=400 if form.errors else 200,
+    )
 
 
 @allow(roles.CHILD_LEVEL)
@@ -143,11 +169,16 @@ def missing_import(request: HttpRequest) -> HttpResponse:
             finally:
                 shutil.rmtree(folder, ignore_errors=True)
             if result.read and not result.quarantined:
-                messages.success(request, f"{result.created} episodes added, "
-                                 f"{result.updated} updated")
+                messages.success(
+                    request, f"{result.created} episodes added, {result.updated} updated"
+                )
                 return redirect("registers:missing")
-    return render(request, "registers/missing_import.html", {"form": form, "result": result},
-                  status=400 if form.errors or (result and not result.read) else 200)
+    return render(
+        request,
+        "registers/missing_import.html",
+        {"form": form, "result": result},
+        status=400 if form.errors or (result and not result.read) else 200,
+    )
 
 
 @allow(roles.CHILD_LEVEL)
@@ -164,12 +195,25 @@ def cme_list(request: HttpRequest) -> HttpResponse:
             error = str(bad)
     view = services.cme_view(term)
     hidden = hidden_from(request.user, view.child_ids)
-    record_list(request, [c for c in view.child_ids if c not in hidden],
-                reason=f"missing education register {term.start}:{term.end}")
-    return render(request, "registers/cme_list.html", {
-        "view": view, "term": term, "term_text": text or f"{term.start}:{term.end}",
-        "error": error, "hidden": hidden, "lines": cme.report_lines(view.counts),
-        "quarantined": services.quarantined("cme")}, status=400 if error else 200)
+    record_list(
+        request,
+        [c for c in view.child_ids if c not in hidden],
+        reason=f"missing education register {term.start}:{term.end}",
+    )
+    return render(
+        request,
+        "registers/cme_list.html",
+        {
+            "view": view,
+            "term": term,
+            "term_text": text or f"{term.start}:{term.end}",
+            "error": error,
+            "hidden": hidden,
+            "lines": cme.report_lines(view.counts),
+            "quarantined": services.quarantined("cme"),
+        },
+        status=400 if error else 200,
+    )
 
 
 def _cme_form(request: HttpRequest, entry: CmeEntry | None) -> HttpResponse:
@@ -181,8 +225,12 @@ def _cme_form(request: HttpRequest, entry: CmeEntry | None) -> HttpResponse:
         record_access(request, saved.child_id, reason="missing education register: saved")
         messages.success(request, f"Entry for {saved.child_id} saved")
         return redirect("registers:cme")
-    return render(request, "registers/cme_form.html", {"form": form, "entry": entry},
-                  status=400 if form.errors else 200)
+    return render(
+        request,
+        "registers/cme_form.html",
+        {"form": form, "entry": entry},
+        status=400 if form.errors else 200,
+    )
 
 
 @allow(roles.CHILD_LEVEL)

@@ -21,21 +21,31 @@ from csc_insight.web.restricted.forms import FlagForm, GrantForm
 @require_GET
 @never_cache
 def records(request: HttpRequest) -> HttpResponse:
-    return render(request, "restricted/list.html", {
-        "records": RestrictedRecord.objects.select_related("flagged_by", "lifted_by"),
-        "named_roles": _named_roles()})
+    return render(
+        request,
+        "restricted/list.html",
+        {
+            "records": RestrictedRecord.objects.select_related("flagged_by", "lifted_by"),
+            "named_roles": _named_roles(),
+        },
+    )
 
 
 def _named_roles() -> str:
-    return ", ".join(label for value, label in roles.Role.choices
-                     if value in settings.RESTRICTED_ROLES) or "none"
+    return (
+        ", ".join(
+            label for value, label in roles.Role.choices if value in settings.RESTRICTED_ROLES
+        )
+        or "none"
+    )
 
 
 def _in_current_data(child_id: str) -> bool | None:
     try:
         with snapshots.connect(None) as con:
-            found = con.execute("SELECT count(*) FROM children WHERE child_id = ?",
-                                [child_id]).fetchone()
+            found = con.execute(
+                "SELECT count(*) FROM children WHERE child_id = ?", [child_id]
+            ).fetchone()
     except snapshots.SnapshotError:
         return None
     return bool(found and found[0])
@@ -51,8 +61,11 @@ def record_new(request: HttpRequest) -> HttpResponse:
         made = access.flag(data["child_id"], data["category"], data["reason"], request.user)
         messages.success(request, f"Record {made.child_id} is restricted")
         if _in_current_data(made.child_id) is False:
-            messages.warning(request, f"{made.child_id} is not in the current data: check "
-                             "the ID (the restriction applies when the child appears)")
+            messages.warning(
+                request,
+                f"{made.child_id} is not in the current data: check "
+                "the ID (the restriction applies when the child appears)",
+            )
         return redirect("restricted:record", record_id=made.pk)
     return render(request, "restricted/new.html", {"form": form})
 
@@ -61,18 +74,23 @@ def record_new(request: HttpRequest) -> HttpResponse:
 @require_GET
 @never_cache
 def record(request: HttpRequest, record_id: int) -> HttpResponse:
-    return _record_page(request, get_object_or_404(RestrictedRecord, pk=record_id),
-                        GrantForm())
+    return _record_page(request, get_object_or_404(RestrictedRecord, pk=record_id), GrantForm())
 
 
-def _record_page(request: HttpRequest, found: RestrictedRecord, form: GrantForm,
-                 status: int = 200) -> HttpResponse:
+def _record_page(
+    request: HttpRequest, found: RestrictedRecord, form: GrantForm, status: int = 200
+) -> HttpResponse:
     today = access.today()
-    grants = [(g, g.status(today)) for g in
-              found.grants.select_related("user", "granted_by", "revoked_by")]
-    return render(request, "restricted/record.html", {
-        "record": found, "grants": grants, "form": form, "named_roles": _named_roles()},
-        status=status)
+    grants = [
+        (g, g.status(today))
+        for g in found.grants.select_related("user", "granted_by", "revoked_by")
+    ]
+    return render(
+        request,
+        "restricted/record.html",
+        {"record": found, "grants": grants, "form": form, "named_roles": _named_roles()},
+        status=status,
+    )
 
 
 @allow(roles.ADMIN)
@@ -80,8 +98,9 @@ def _record_page(request: HttpRequest, found: RestrictedRecord, form: GrantForm,
 def record_lift(request: HttpRequest, record_id: int) -> HttpResponse:
     found = get_object_or_404(RestrictedRecord, pk=record_id, lifted_at__isnull=True)
     access.lift(found, request.user)
-    messages.success(request, f"The restriction on {found.child_id} is lifted; its grants "
-                     "are revoked")
+    messages.success(
+        request, f"The restriction on {found.child_id} is lifted; its grants are revoked"
+    )
     return redirect("restricted:record", record_id=found.pk)
 
 
@@ -94,8 +113,10 @@ def grant_new(request: HttpRequest, record_id: int) -> HttpResponse:
     if form.is_valid():
         data = form.cleaned_data
         access.grant(found, data["user"], data["until"], data["reason"], request.user)
-        messages.success(request, f"{data['user'].username} may open {found.child_id} "
-                         f"until {data['until']:%d/%m/%Y}")
+        messages.success(
+            request,
+            f"{data['user'].username} may open {found.child_id} until {data['until']:%d/%m/%Y}",
+        )
         return redirect("restricted:record", record_id=found.pk)
     return _record_page(request, found, form, status=400)
 
@@ -105,8 +126,7 @@ def grant_new(request: HttpRequest, record_id: int) -> HttpResponse:
 def grant_revoke(request: HttpRequest, grant_id: int) -> HttpResponse:
     held = get_object_or_404(Grant.objects.select_related("record", "user"), pk=grant_id)
     access.revoke(held, request.user)
-    messages.success(request, f"{held.user.username}'s access to {held.record.child_id} "
-                     "is revoked")
+    messages.success(request, f"{held.user.username}'s access to {held.record.child_id} is revoked")
     return redirect("restricted:record", record_id=held.record_id)
 
 
@@ -121,8 +141,9 @@ def review(request: HttpRequest) -> HttpResponse:
 @require_GET
 def review_export(request: HttpRequest) -> HttpResponse:
     stamp = access.today().isoformat()
-    response = HttpResponse(access.review_csv(access.review()),
-                            content_type="text/csv; charset=utf-8")
+    response = HttpResponse(
+        access.review_csv(access.review()), content_type="text/csv; charset=utf-8"
+    )
     response["Content-Disposition"] = f'attachment; filename="restricted-grants-{stamp}.csv"'
     response["Cache-Control"] = "no-store"
     return response

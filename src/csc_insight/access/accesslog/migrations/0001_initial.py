@@ -9,8 +9,12 @@ class Migration(migrations.Migration):
         migrations.CreateModel(
             name="AccessEvent",
             fields=[
-                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False,
-                                           verbose_name="ID")),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
                 ("at", models.DateTimeField(auto_now_add=True, db_index=True)),
                 ("user_id", models.BigIntegerField(null=True)),
                 ("username", models.CharField(db_index=True, max_length=150)),

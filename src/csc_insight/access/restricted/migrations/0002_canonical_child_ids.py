@@ -20,8 +20,14 @@ def _canonical(apps, schema_editor) -> None:
             record.save(update_fields=["child_id"])
             continue
         if record.lifted_at is None and kept.lifted_at is not None:
-            for name in ("category", "reason", "flagged_by_id", "flagged_at",
-                         "lifted_by_id", "lifted_at"):
+            for name in (
+                "category",
+                "reason",
+                "flagged_by_id",
+                "flagged_at",
+                "lifted_by_id",
+                "lifted_at",
+            ):
                 setattr(kept, name, getattr(record, name))
             kept.save()
         Grant.objects.filter(record=record).update(record=kept)

@@ -15,8 +15,11 @@ from csc_insight.reports.disclosure import SYMBOL, is_suppressed
 register = template.Library()
 
 NO_DATA = "No data"
-RAG_CLASSES = {"green": ("Green", "govuk-tag--green"), "amber": ("Amber", "govuk-tag--yellow"),
-               "red": ("Red", "govuk-tag--red")}
+RAG_CLASSES = {
+    "green": ("Green", "govuk-tag--green"),
+    "amber": ("Amber", "govuk-tag--yellow"),
+    "red": ("Red", "govuk-tag--red"),
+}
 
 
 def format_value(value: float | None, unit: str) -> str:
