@@ -217,7 +217,8 @@ def _lado_timescales_body(counts: LadoCounts) -> list[Block]:
         )
         body.append(
             Para(
-                f"Initial evaluation meetings held within 5 working days of the referral: {in_time}."
+                "Initial evaluation meetings held within 5 working days of the referral: "
+                f"{in_time}."
             )
         )
     if not this.concluded:
