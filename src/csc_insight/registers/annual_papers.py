@@ -390,7 +390,7 @@ def _awareness_body(year: Period, rule: Rule) -> list[Block]:
     kinds = {k: 0 for k in AwarenessKind.values}
     for a in activities:
         kinds[a.kind] += 1
-    done = "; ".join(f"{AwarenessKind(k).label.lower()}: {c}" for k, c in kinds.items() if c)
+    done = "; ".join(f"{AwarenessKind(k).label}: {c}" for k, c in kinds.items() if c)
     body.append(
         Para(
             f"To find private fostering arrangements and help partners and residents recognise "

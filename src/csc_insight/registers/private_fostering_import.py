@@ -42,6 +42,7 @@ COLUMNS = [
     Column(
         "VISITS",
         "visits",
+        "date",  # blank: no visits (None); `parse` reads the list
         parse=date_list,
         describe="dates as dd/mm/yyyy separated by ';'",
     ),
@@ -74,7 +75,7 @@ AWARENESS_COLUMNS = [
     ),
     Column("TITLE", "title", required=True, not_null=True, describe="what the activity was"),
     Column("AUDIENCE", "audience"),
-    Column("ATTENDEES", "attendees", parse=whole_number, describe="a whole number"),
+    Column("ATTENDEES", "attendees", "int", parse=whole_number, describe="a whole number"),
     Column("NOTES", "notes"),
 ]
 
