@@ -311,8 +311,8 @@ def lado_paper(year: Period, meeting: date, rule: Rule = DEFAULT) -> Paper:
 
 
 def _none_for(counts: list[tuple[Period, int]]) -> str:
-    """' None were notified in 2018-19 or 2017-18 either: none for three years.' or the
-    first earlier year's count."""
+    """' None were notified in 2018-19 or 2017-18 either: ... for three years.' when the
+    two years before `counts[0]`'s (the three `counts` holds) had none too; else ''."""
     earlier = counts[1:]
     if all(c == 0 for _, c in earlier):
         years = " or ".join(p.label for p, _ in earlier)
@@ -426,14 +426,15 @@ def private_fostering_paper(year: Period, meeting: date, rule: Rule = DEFAULT) -
     )
     paper.body = _fostering_body(arrangements, year, rule) + _awareness_body(year, rule)
     found = (
-        f"{n(notified, rule)} private fostering arrangements were notified"
+        f"{n(notified, rule).capitalize()} private fostering arrangements were notified"
         if notified
-        else "no private fostering arrangements were notified"
+        else "No private fostering arrangements were notified"
     )
     paper.narrative = Narrative(
         summary=(
-            f"This report sets out how the City met its duties for private fostering in "
-            f"{year.describe()}: {found}, and what was done to raise awareness."
+            "This report sets out how the local authority met its duties for private "
+            f"fostering in {year.describe()}, and what was done to raise awareness of them. "
+            f"{found} in the year."
         ),
         recommendations="Note the report.",
         background=(
