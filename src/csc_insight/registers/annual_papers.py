@@ -117,7 +117,13 @@ class LadoCounts:
             s for s in LadoSector.values if any(c.sector == s for c in figures.received)
         ]
         self.labels = [str(LadoSector(s).label) for s in self.sectors]
-        self.table = protect(self.labels, figures.kinds, figures.by_sector(self.sectors), rule)
+        # With no contacts there is no table (and nothing to protect).
+        self.table = protect(
+            self.labels or ["None"],
+            figures.kinds,
+            figures.by_sector(self.sectors) or [[0] * len(figures.kinds)],
+            rule,
+        )
 
     def _column(self, kind: str) -> tuple[str, bool]:
         if kind not in self.figures.kinds or not self.figures.received:
@@ -318,7 +324,7 @@ def _none_for(counts: list[tuple[Period, int]]) -> str:
         years = " or ".join(p.label for p, _ in earlier)
         return (
             f" None were notified in {years} either: no arrangement has been notified "
-            f"for {len(counts)} years."
+            "for three years."
         )
     return ""
 
