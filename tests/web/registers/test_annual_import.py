@@ -171,3 +171,20 @@ def test_awareness_activity(tmp_path: Path) -> None:
         ("training", None),
     ]
     assert QuarantinedRow.objects.filter(register="pf_awareness").count() == 2
+
+
+def test_the_synthetic_registers_import_cleanly(tmp_path: Path) -> None:
+    """`synth --registers-out` for the City: every row of the three files is imported."""
+    from csc_insight.synth import generate
+    from csc_insight.synth.write_registers import write_registers
+
+    world = generate("city", 7, date(2018, 4, 1), date(2020, 3, 31))
+    paths = {p.name: p for p in write_registers(world, tmp_path)}
+    results = [
+        import_lado(paths["lado_register.csv"]),
+        import_fostering(paths["private_fostering_register.csv"]),
+        import_awareness(paths["private_fostering_awareness.csv"]),
+    ]
+    assert [(r.read, r.quarantined) for r in results] == [(True, [])] * 3
+    assert LadoContact.objects.count() == results[0].created > 0
+    assert AwarenessActivity.objects.count() == results[2].created > 0
