@@ -22,6 +22,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Any
 
 from csc_insight.common.calendar import calendar_rows
@@ -76,6 +77,7 @@ def from_model(row: Any) -> Contact:
     )
 
 
+@lru_cache(maxsize=4096)  # a register and its alerts ask for the same days again and again
 def working_day_after(day: date, n: int) -> date:
     """The `n`th working day after `day`."""
     count = 0

@@ -15,7 +15,7 @@ from csc_insight.registers.models import (
 )
 from csc_insight.web.children.fields import ChildIdField
 from csc_insight.web.plans.forms import GovukFields, date_field
-from csc_insight.web.registers.forms import _yes_no
+from csc_insight.web.registers.forms import yes_no
 
 
 def _not_before(form: forms.Form, data: dict[str, Any], first: str, later: tuple[str, ...]) -> None:
@@ -32,7 +32,7 @@ def _not_before(form: forms.Form, data: dict[str, Any], first: str, later: tuple
 
 class LadoContactForm(GovukFields, forms.ModelForm):
     received_on = date_field("Date received", required=True)
-    met_threshold = _yes_no("Met the threshold for a referral")
+    met_threshold = yes_no("Met the threshold for a referral")
     initial_meeting_on = date_field("Initial evaluation meeting")
     concluded_on = date_field("Date concluded")
 
