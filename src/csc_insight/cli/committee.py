@@ -4,6 +4,8 @@ of the same command and still works):
     csc-insight committee performance|appendix|plan|audit|agenda --period 2019-20-Q3
         --meeting 2020-02-10 --format docx|pdf|html --out FILE [--plan ID] [--round ID]
         [--snapshot ID]
+    csc-insight committee missing --term 2019-09-01:2019-12-31 --meeting ...
+    csc-insight committee lado-annual|private-fostering-annual --year 2019-20 --meeting ...
 
 A saved draft for the same paper and meeting supplies the narrative (and its snapshot);
 without one the paper is built with the default narrative from the current snapshot.
@@ -17,7 +19,16 @@ import sys
 from datetime import date
 from pathlib import Path
 
-KINDS = ("performance", "appendix", "plan", "audit", "agenda", "missing")
+KINDS = (
+    "performance",
+    "appendix",
+    "plan",
+    "audit",
+    "agenda",
+    "missing",
+    "lado-annual",
+    "private-fostering-annual",
+)
 
 
 def paper(args: argparse.Namespace) -> int:
@@ -31,6 +42,8 @@ def paper(args: argparse.Namespace) -> int:
     meeting = date.fromisoformat(args.meeting)
     if args.kind == "missing":
         return _missing(args, meeting)
+    if args.kind.endswith("-annual"):
+        return _annual(args, meeting)
     try:
         if args.kind == "agenda":
             paper = services.agenda_for(meeting)
@@ -85,6 +98,26 @@ def _missing(args: argparse.Namespace, meeting: date) -> int:
     return 0
 
 
+def _annual(args: argparse.Namespace, meeting: date) -> int:
+    """An annual register paper (registers/annual_papers.py) for `--year`."""
+    from csc_insight.registers.annual_papers import lado_paper, private_fostering_paper
+    from csc_insight.registers.years import YearError, parse_year
+    from csc_insight.reports.render import ConversionError, write
+
+    if not args.year:
+        print("--year (e.g. 2019-20) is needed for this paper.", file=sys.stderr)
+        return 2
+    build = lado_paper if args.kind == "lado-annual" else private_fostering_paper
+    try:
+        paper = build(parse_year(args.year), meeting)
+        path = write(paper, args.format, Path(args.out))
+    except (YearError, ConversionError) as exc:
+        print(str(exc), file=sys.stderr)
+        return 1
+    print(f"{path}\t{paper.classification}\t{paper.provenance}")
+    return 0
+
+
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "committee", aliases=["report"], help="write a committee paper or agenda"
@@ -98,4 +131,5 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--round", type=int, help="audit round id (audit)")
     parser.add_argument("--snapshot", help="snapshot id (default: the draft's, or current)")
     parser.add_argument("--term", help="missing: the term as START:END (yyyy-mm-dd)")
+    parser.add_argument("--year", help="lado-annual, private-fostering-annual: e.g. 2019-20")
     parser.set_defaults(handler=paper)

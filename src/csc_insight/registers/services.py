@@ -14,6 +14,8 @@ from csc_insight.registers.models import CmeEntry, MissingEpisode, QuarantinedRo
 KINDS = {
     "missing": "Children missing from home and care",
     "cme": "Children missing education and at risk of it",
+    "lado": "Allegations about adults who work with children (LADO)",
+    "private-fostering": "Private fostering",
 }
 
 
