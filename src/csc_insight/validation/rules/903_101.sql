@@ -5,7 +5,7 @@ message: Gender code is not valid.
 severity: error
 fields: [SEX]
 requires: [children.sex]
-note: >
+differs_from_reference: >
   The reader keeps SEX 1 as M and 2 as F; anything else (a code outside the list is blanked
   on the way in) fails. Only children whose merged row comes from the SSDA903 are checked:
   a child also in the CIN census keeps the census's row (store/merge.py).

@@ -5,7 +5,7 @@ message: The ethnicity code is either not valid or has not been entered.
 severity: error
 fields: [ETHNIC]
 requires: [children.ethnicity]
-note: >
+differs_from_reference: >
   Only children whose merged row comes from the SSDA903 are checked: a child also in the
   CIN census keeps the census's row (store/merge.py).
 tests:

@@ -5,6 +5,9 @@ message: First episode starts before child was born.
 severity: error
 fields: [DECOM, DOB]
 requires: [cla_episodes.decom, children.dob]
+differs_from_reference: >
+  The reference (csc-validator-be-903) flags the child's Header row as well as the
+  episode; here the episode row is flagged (the snapshot keeps one merged children row).
 tests:
   pass:
     children: [{child_id: A, dob: 2022-06-01}]

@@ -6,6 +6,9 @@ severity: error
 fields: [DECOM, DOB, LS]
 requires: [cla_episodes.decom, children.dob]
 note: The reference fails an episode starting on the 10th birthday too (DOB + 10 years >= DECOM).
+differs_from_reference: >
+  The reference (csc-validator-be-903) flags the child's Header row as well as the
+  episode; here the episode row is flagged (the snapshot keeps one merged children row).
 tests:
   pass:
     children: [{child_id: A, dob: 2012-05-31}]

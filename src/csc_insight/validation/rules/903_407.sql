@@ -6,6 +6,9 @@ severity: error
 fields: [DEC, DOB, REC]
 requires: [cla_episodes.decom, children.dob]
 note: As in the reference, an SGO on the 18th birthday itself passes (DEC > DOB + 18 years fails).
+differs_from_reference: >
+  The reference (csc-validator-be-903) flags the child's Header row as well as the
+  episode; here the episode row is flagged (the snapshot keeps one merged children row).
 tests:
   pass:
     children: [{child_id: A, dob: 2004-06-01}]
