@@ -7,7 +7,8 @@ of the same command and still works):
 
 A saved draft for the same paper and meeting supplies the narrative (and its snapshot);
 without one the paper is built with the default narrative from the current snapshot.
-`agenda` lists every draft saved for the meeting.
+`agenda` lists every draft saved for the meeting. The registers' papers: `missing --term
+START:END` (termly), `providers-annual` and `safeguarding-annual` with `--year 2019-20`.
 """
 
 from __future__ import annotations
@@ -17,7 +18,17 @@ import sys
 from datetime import date
 from pathlib import Path
 
-KINDS = ("performance", "appendix", "plan", "audit", "agenda", "missing")
+KINDS = (
+    "performance",
+    "appendix",
+    "plan",
+    "audit",
+    "agenda",
+    "missing",
+    "providers-annual",
+    "safeguarding-annual",
+)
+ANNUAL = ("providers-annual", "safeguarding-annual")
 
 
 def paper(args: argparse.Namespace) -> int:
@@ -31,6 +42,8 @@ def paper(args: argparse.Namespace) -> int:
     meeting = date.fromisoformat(args.meeting)
     if args.kind == "missing":
         return _missing(args, meeting)
+    if args.kind in ANNUAL:
+        return _annual(args, meeting)
     try:
         if args.kind == "agenda":
             paper = services.agenda_for(meeting)
@@ -85,6 +98,33 @@ def _missing(args: argparse.Namespace, meeting: date) -> int:
     return 0
 
 
+def _annual(args: argparse.Namespace, meeting: date) -> int:
+    """The registers' annual papers (providers, safeguarding champions) for --year."""
+    from csc_insight.indicators.periods import PeriodError, parse_period
+    from csc_insight.registers.providers_paper import providers_paper
+    from csc_insight.registers.safeguarding_paper import safeguarding_paper
+    from csc_insight.reports.render import ConversionError, write
+
+    try:
+        year = parse_period(args.year or "")
+        if year.kind != "year":
+            raise PeriodError(f"{args.year!r} is not a financial year such as 2019-20")
+    except PeriodError as bad:
+        print(f"--year: {bad}", file=sys.stderr)
+        return 2
+    try:
+        if args.kind == "providers-annual":
+            paper = providers_paper(year, meeting, snapshot_id=args.snapshot)
+        else:
+            paper = safeguarding_paper(year, meeting)
+        path = write(paper, args.format, Path(args.out))
+    except ConversionError as exc:
+        print(str(exc), file=sys.stderr)
+        return 1
+    print(f"{path}\t{paper.classification}\t{paper.provenance}")
+    return 0
+
+
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "committee", aliases=["report"], help="write a committee paper or agenda"
@@ -98,4 +138,5 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--round", type=int, help="audit round id (audit)")
     parser.add_argument("--snapshot", help="snapshot id (default: the draft's, or current)")
     parser.add_argument("--term", help="missing: the term as START:END (yyyy-mm-dd)")
+    parser.add_argument("--year", help="annual papers: the financial year, e.g. 2019-20")
     parser.set_defaults(handler=paper)

@@ -1,6 +1,7 @@
 """Register commands: `registers import KIND FILE` and `registers list KIND` (so far the
 kinds `missing`, children missing from home and care, and `cme`, children missing
-education, with `--term`). A thin layer over `csc_insight.registers`."""
+education, with `--term`; `providers` and `champions`). A thin layer over
+`csc_insight.registers`."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import getpass
 import sys
 from pathlib import Path
 
-KINDS = ["missing", "cme"]
+KINDS = ["missing", "cme", "providers", "champions"]
 
 
 def _setup(writes: bool = False) -> None:
@@ -30,6 +31,11 @@ def import_register(args: argparse.Namespace) -> int:
     username = args.user or getpass.getuser()
     if args.kind == "cme":
         result = cme_import.import_file(path, username)
+    elif args.kind in ("providers", "champions"):
+        from csc_insight.registers import champions_import, providers_import
+
+        module = providers_import if args.kind == "providers" else champions_import
+        result = module.import_file(path, username)
     else:
         result = missing_import.import_file(path, username)
     for issue in result.report.errors:
@@ -51,6 +57,11 @@ def list_register(args: argparse.Namespace) -> int:
     _setup()
     if args.kind == "cme":
         return _list_cme(args)
+    if args.kind in ("providers", "champions"):
+        from csc_insight.registers.listing import champions_lines, providers_lines
+
+        print("\n".join(providers_lines() if args.kind == "providers" else champions_lines()))
+        return 0
     from csc_insight.registers import missing
     from csc_insight.registers.services import missing_for_command
 

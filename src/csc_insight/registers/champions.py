@@ -106,6 +106,7 @@ class Appointment:
     role: str
     appointed_on: date
     ended_on: date | None = None
+    record_id: int | None = None
 
     def in_post(self, on: date) -> bool:
         return self.appointed_on <= on and (self.ended_on is None or self.ended_on >= on)

@@ -115,14 +115,20 @@ def _checks(values: dict[str, Any]) -> list[tuple[str, str, str]]:
     values["rating"] = rating
     if rating and rating != NOT_YET and values.get("inspected_on") is None:
         found.append(
-            (on("inspected_on", "rating"), "missing_value", "the date of that inspection (INSPECTED)")
+            (
+                on("inspected_on", "rating"),
+                "missing_value",
+                "the date of that inspection (INSPECTED)",
+            )
         )
     if values.get("inspected_on") is not None and rating in (None, NOT_YET):
         found.append((on("rating", "inspected_on"), "missing_value", "the rating it gave (RATING)"))
     result = RESULT_WORDS.get(values.get("result") or "")
     values["result"] = result
     if result and values.get("visited_on") is None:
-        found.append((on("visited_on", "result"), "missing_value", "the date of the visit (VISITED)"))
+        found.append(
+            (on("visited_on", "result"), "missing_value", "the date of the visit (VISITED)")
+        )
     if values.get("visited_on") is not None and result is None:
         found.append(
             (on("result", "visited_on"), "missing_value", "the visit's result (VISIT_RESULT)")

@@ -188,9 +188,7 @@ def provider_state(row: Provider, children: int | None) -> providers.ProviderSta
         urn=row.urn,
         name=row.name,
         kind=row.kind,
-        ratings=tuple(
-            providers.Judgement(j.inspected_on, j.rating) for j in row.inspections.all()
-        ),
+        ratings=tuple(providers.Judgement(j.inspected_on, j.rating) for j in row.inspections.all()),
         visits=tuple(providers.Visit(v.visited_on, v.result) for v in row.visits.all()),
         children_now=children,
         provider_id=row.pk,
@@ -226,7 +224,7 @@ def department_state(row: Department) -> champions.DepartmentState:
         name=row.name,
         chief_officer=row.chief_officer,
         champions=tuple(
-            champions.Appointment(c.name, c.role, c.appointed_on, c.ended_on)
+            champions.Appointment(c.name, c.role, c.appointed_on, c.ended_on, c.pk)
             for c in row.champions.all()
         ),
         returns=tuple(

@@ -5,107 +5,246 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('registers', '0002_cme_entry'),
+        ("registers", "0002_cme_entry"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Department',
+            name="Department",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, unique=True)),
-                ('chief_officer', models.CharField(blank=True, max_length=200, verbose_name='Chief officer')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, unique=True)),
+                (
+                    "chief_officer",
+                    models.CharField(blank=True, max_length=200, verbose_name="Chief officer"),
+                ),
             ],
             options={
-                'ordering': ['name'],
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='Provider',
+            name="Provider",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('urn', models.CharField(max_length=12, unique=True, verbose_name='Ofsted URN')),
-                ('name', models.CharField(max_length=200)),
-                ('kind', models.CharField(choices=[('ifa', 'Independent fostering agency'), ('supported', 'Semi-independent or supported accommodation'), ('home', "Children's home")], max_length=10, verbose_name='Type')),
-                ('notes', models.TextField(blank=True)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("urn", models.CharField(max_length=12, unique=True, verbose_name="Ofsted URN")),
+                ("name", models.CharField(max_length=200)),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("ifa", "Independent fostering agency"),
+                            ("supported", "Semi-independent or supported accommodation"),
+                            ("home", "Children's home"),
+                        ],
+                        max_length=10,
+                        verbose_name="Type",
+                    ),
+                ),
+                ("notes", models.TextField(blank=True)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
             ],
             options={
-                'ordering': ['name', 'urn'],
+                "ordering": ["name", "urn"],
             },
         ),
         migrations.CreateModel(
-            name='Champion',
+            name="Champion",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200)),
-                ('role', models.CharField(blank=True, max_length=200, verbose_name='Role')),
-                ('appointed_on', models.DateField(verbose_name='Date appointed')),
-                ('ended_on', models.DateField(blank=True, null=True, verbose_name='Stood down')),
-                ('department', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='champions', to='registers.department')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=200)),
+                ("role", models.CharField(blank=True, max_length=200, verbose_name="Role")),
+                ("appointed_on", models.DateField(verbose_name="Date appointed")),
+                ("ended_on", models.DateField(blank=True, null=True, verbose_name="Stood down")),
+                (
+                    "department",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="champions",
+                        to="registers.department",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['department', '-appointed_on'],
-                'constraints': [models.UniqueConstraint(fields=('department', 'name', 'appointed_on'), name='champion_department_name_day')],
+                "ordering": ["department", "-appointed_on"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("department", "name", "appointed_on"),
+                        name="champion_department_name_day",
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='AssuranceReturn',
+            name="AssuranceReturn",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('half_year', models.CharField(max_length=10, verbose_name='Half-year')),
-                ('received_on', models.DateField(verbose_name='Date received')),
-                ('assurance', models.CharField(choices=[('green', 'Green: full assurance'), ('amber', 'Amber: partial assurance'), ('red', 'Red: limited assurance')], max_length=6, verbose_name='Assurance')),
-                ('actions', models.TextField(blank=True, verbose_name='Actions')),
-                ('department', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='returns', to='registers.department')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("half_year", models.CharField(max_length=10, verbose_name="Half-year")),
+                ("received_on", models.DateField(verbose_name="Date received")),
+                (
+                    "assurance",
+                    models.CharField(
+                        choices=[
+                            ("green", "Green: full assurance"),
+                            ("amber", "Amber: partial assurance"),
+                            ("red", "Red: limited assurance"),
+                        ],
+                        max_length=6,
+                        verbose_name="Assurance",
+                    ),
+                ),
+                ("actions", models.TextField(blank=True, verbose_name="Actions")),
+                (
+                    "department",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="returns",
+                        to="registers.department",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-half_year', 'department'],
-                'constraints': [models.UniqueConstraint(fields=('department', 'half_year'), name='assurance_return_department_half')],
+                "ordering": ["-half_year", "department"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("department", "half_year"), name="assurance_return_department_half"
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='ProviderInspection',
+            name="ProviderInspection",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('inspected_on', models.DateField(verbose_name='Inspection date')),
-                ('rating', models.CharField(choices=[('outstanding', 'Outstanding'), ('good', 'Good'), ('requires_improvement', 'Requires improvement'), ('inadequate', 'Inadequate')], max_length=24, verbose_name='Ofsted rating')),
-                ('provider', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='inspections', to='registers.provider')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("inspected_on", models.DateField(verbose_name="Inspection date")),
+                (
+                    "rating",
+                    models.CharField(
+                        choices=[
+                            ("outstanding", "Outstanding"),
+                            ("good", "Good"),
+                            ("requires_improvement", "Requires improvement"),
+                            ("inadequate", "Inadequate"),
+                        ],
+                        max_length=24,
+                        verbose_name="Ofsted rating",
+                    ),
+                ),
+                (
+                    "provider",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="inspections",
+                        to="registers.provider",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['provider', '-inspected_on'],
-                'constraints': [models.UniqueConstraint(fields=('provider', 'inspected_on'), name='provider_inspection_day')],
+                "ordering": ["provider", "-inspected_on"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("provider", "inspected_on"), name="provider_inspection_day"
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='ProviderVisit',
+            name="ProviderVisit",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('visited_on', models.DateField(verbose_name='Monitoring visit')),
-                ('result', models.CharField(choices=[('met', 'Standards met'), ('partly', 'Standards partly met'), ('not_met', 'Standards not met')], max_length=8)),
-                ('notes', models.TextField(blank=True)),
-                ('provider', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='visits', to='registers.provider')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("visited_on", models.DateField(verbose_name="Monitoring visit")),
+                (
+                    "result",
+                    models.CharField(
+                        choices=[
+                            ("met", "Standards met"),
+                            ("partly", "Standards partly met"),
+                            ("not_met", "Standards not met"),
+                        ],
+                        max_length=8,
+                    ),
+                ),
+                ("notes", models.TextField(blank=True)),
+                (
+                    "provider",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="visits",
+                        to="registers.provider",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['provider', '-visited_on'],
-                'constraints': [models.UniqueConstraint(fields=('provider', 'visited_on'), name='provider_visit_day')],
+                "ordering": ["provider", "-visited_on"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("provider", "visited_on"), name="provider_visit_day"
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='TrainingRecord',
+            name="TrainingRecord",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, verbose_name='Who')),
-                ('course', models.CharField(max_length=200)),
-                ('completed_on', models.DateField(verbose_name='Date completed')),
-                ('department', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='training', to='registers.department')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, verbose_name="Who")),
+                ("course", models.CharField(max_length=200)),
+                ("completed_on", models.DateField(verbose_name="Date completed")),
+                (
+                    "department",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="training",
+                        to="registers.department",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-completed_on', 'name'],
-                'constraints': [models.UniqueConstraint(fields=('name', 'course', 'completed_on'), name='training_name_course_day')],
+                "ordering": ["-completed_on", "name"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("name", "course", "completed_on"), name="training_name_course_day"
+                    )
+                ],
             },
         ),
     ]

@@ -18,7 +18,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from csc_insight.access import roles
 from csc_insight.access.accesslog.record import record_access, record_list
 from csc_insight.access.restricted.access import hidden_from
-from csc_insight.registers import cme, missing, services
+from csc_insight.registers import champions, cme, missing, providers, services
 from csc_insight.registers.missing_import import REGISTER as MISSING
 from csc_insight.registers.missing_import import import_file
 from csc_insight.registers.models import CmeEntry, MissingEpisode
@@ -42,6 +42,11 @@ def index(request: HttpRequest) -> HttpResponse:
             "alert_labels": missing.ALERTS,
             "cme_lines": cme.report_lines(services.cme_view(term).counts),
             "child_level": request.user.role in roles.CHILD_LEVEL,
+            # providers and safeguarding champions
+            "providers_view": services.providers_view(),
+            "provider_alerts": providers.ALERTS,
+            "champions_view": services.champions_view(training=0),
+            "champion_alerts": champions.ALERTS,
         },
     )
 
