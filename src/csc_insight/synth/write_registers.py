@@ -1,6 +1,7 @@
 """Write the registers' files (`csc-insight synth --registers-out DIR`): the missing
 register, `missing_register.csv`, and the missing education register, `cme_register.csv`,
-in the columns `csc-insight registers import missing|cme` reads.
+in the columns `csc-insight registers import missing|cme` reads; and the providers and
+safeguarding champions registers (write_provider_registers.py).
 
 The missing education register monitors about 1.5% of the world's children of school age
 in the last year of the window (about 18 for the City, as in its termly reports): mostly
@@ -134,7 +135,9 @@ def write_registers(world: World, out: Path) -> list[Path]:
             dtype="datetime64[D]",
         )
     paths.append(write_csv(out / "cme_register.csv", cme_columns))
-    return paths
+    from csc_insight.synth.write_provider_registers import write_provider_registers
+
+    return paths + write_provider_registers(world, out)
 
 
 CME_RATE = 0.015
