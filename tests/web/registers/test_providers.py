@@ -25,7 +25,7 @@ pytestmark = pytest.mark.django_db
 
 CSV = """URN,NAME,TYPE,RATING,INSPECTED,VISITED,VISIT_RESULT
 sc100001,Northway Fostering,IFA,Good,12/05/2017,,
-SC100001,Northway Fostering,Independent fostering agency,Requires improvement,10/09/2019,01/06/2019,Met
+SC100001,Northway Fostering,fostering agency,Requires improvement,10/09/2019,01/06/2019,Met
 SC100002,Willow House,children's home,Outstanding,01/02/2019,,
 XXXXXXX,No URN,IFA,Good,01/01/2019,,
 2100003,Step Forward,supported,Not yet inspected,,01/10/2018,partly met
@@ -113,10 +113,11 @@ def test_xlsx(tmp_path: Path) -> None:
 
 
 def test_children_placed_from_the_ssda903_urn(tmp_path: Path, home: Path, snapshot) -> None:
-    """Now: C1 and C2 at SC100001 (C3 has left, C4 has no URN). During 2019-20 the same;
-    in 2018-19 C1 (from 1 May 2019: no) ... C3 only. Alerts on 31 December 2019: Northway
-    was downgraded on 10 September 2019 and our children live there; Willow House and Step
-    Forward have had no monitoring visit in the 12 months."""
+    """Now: C1 and C2 at SC100001 (C3 has left, C4 has no URN). During 2019-20 the same
+    two; during 2018-19 only C3 (C1 came on 1 May 2019); on 1 January 2019, the day C3
+    left, nobody. Alerts on 31 December 2019: Northway was downgraded on 10 September 2019
+    and our children live there; Willow House and Step Forward have had no monitoring visit
+    in the 12 months."""
     _import(tmp_path)
     _placed(home)
     assert placements(["SC100001", "SC100002"]) == {"SC100001": {"C1", "C2"}}
