@@ -62,3 +62,51 @@ def test_missing_education_rows(city: World, tmp_path: Path) -> None:
     assert path.name == "cme_register.csv"
     with path.open(encoding="utf-8") as fh:
         assert len(list(csv.DictReader(fh))) == len(rows)
+
+
+def test_providers_and_champions_files(city: World, tmp_path: Path) -> None:
+    """The children's homes are at URNs the world's SSDA903 placements use (so the join finds
+    children); IFAs and supported accommodation have URNs of their own; each provider has a
+    monitoring visit row but the last; the champions' files hold every department, returns
+    only for half-years due in the window, received by its end."""
+    from csc_insight.synth.write_provider_registers import (
+        CITY_DEPARTMENTS,
+        champion_rows,
+        placement_urns,
+        provider_rows,
+    )
+
+    placed = set(city.data["cla_episodes"]["urn"].tolist()) - {"XXXXXXX"}
+    rows = provider_rows(city)
+    homes = {r["URN"] for r in rows if r["TYPE"] == "HOME"}
+    assert homes and homes <= placed
+    assert homes == set(placement_urns(city)[: len(homes)])
+    others = {r["URN"] for r in rows if r["TYPE"] != "HOME"}
+    assert others and not others & placed
+    assert {r.get("RATING") for r in rows if r["TYPE"] == "SUPPORTED"} <= {
+        "Not yet inspected",
+        None,
+    }
+    for row in rows:
+        assert (row.get("RATING") is None) == (row.get("VISITED") is not None)
+    champions, returns, training = champion_rows(city)
+    assert {r["DEPARTMENT"] for r in champions} == set(CITY_DEPARTMENTS)
+    assert returns and all(r["RECEIVED"] <= city.end for r in returns)
+    assert {r["HALF_YEAR"] for r in returns} <= {
+        "2017-18-H2",
+        "2018-19-H1",
+        "2018-19-H2",
+        "2019-20-H1",
+    }
+    assert training
+    names = [p.name for p in write_registers(city, tmp_path)]
+    assert names == [
+        "missing_register.csv",
+        "cme_register.csv",
+        "providers_register.csv",
+        "champions_register.csv",
+        "champions_assurance.csv",
+        "champions_training.csv",
+    ]
+    with (tmp_path / "champions_assurance.csv").open(encoding="utf-8") as fh:
+        assert len(list(csv.DictReader(fh))) == len(returns)
