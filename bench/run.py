@@ -1,7 +1,8 @@
 """`make bench`: how fast and how big, measured, for the `borough` and `england` profiles.
 
 Each step runs in its own process so its peak memory (max RSS) is its own. Reports:
-generation time; load time per format (MB/s, rows/s) and for everything together; the whole
+generation time; load time per format (MB/s, rows/s) and for everything together, and for
+everything with 0.1% of rows made bad (bench/bad_rows.py: quarantined, not refused); the whole
 indicator catalogue for one quarter with all comparisons; the same five headline indicators
 in a plain pandas script, as a ratio; for `borough`, the p50/p95 response times of the
 overview and an area page under 20 concurrent users (bench/web_load.py). Results go to
@@ -26,6 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results"
 PERIOD = "2019-20-Q3"
 START, END = "2019-04-01", "2020-03-31"
+BAD_FRACTION = 0.001  # of rows made bad for the quarantine load
 
 FORMAT_GLOBS = {
     "annex_a": ["annex_a.xlsx", "annex_a_list_*.csv"],
@@ -80,10 +82,14 @@ def files_of(data: Path, fmt: str) -> list[Path]:
     return found
 
 
-def snapshot_rows(home: Path) -> int:
+def _current_manifest(home: Path) -> dict[str, object]:
+    """The current snapshot's manifest under `home` (its row and quarantine counts)."""
     index = json.loads((home / "snapshots" / "index.json").read_text())
-    manifest = json.loads((home / "snapshots" / f"{index['current']}.json").read_text())
-    return sum(manifest["rows"].values())
+    return json.loads((home / "snapshots" / f"{index['current']}.json").read_text())
+
+
+def snapshot_rows(home: Path) -> int:
+    return sum(_current_manifest(home)["rows"].values())
 
 
 def bench_profile(profile: str, work: Path) -> dict[str, object]:
@@ -139,6 +145,23 @@ def bench_profile(profile: str, work: Path) -> dict[str, object]:
         "seconds": step["seconds"],
         "peak_mib": step["peak_mib"],
         "rows": snapshot_rows(Path(env["CSC_INSIGHT_HOME"])),
+    }
+    # The same data with 0.1% of rows made bad on purpose: they are quarantined, the rest
+    # publishes (issue 12); time and memory beside the clean load above.
+    bad = work / f"{profile}-bad-rows"
+    if not bad.exists():
+        from bad_rows import make_bad_copy
+
+        make_bad_copy(data, bad, BAD_FRACTION)
+    bad_env = {**env, "CSC_INSIGHT_HOME": str(work / f"home-{profile}-bad-rows")}
+    step = run_step(cli("load", str(bad)), bad_env)
+    manifest = _current_manifest(Path(bad_env["CSC_INSIGHT_HOME"]))
+    loads["all_with_bad_rows"] = {
+        "seconds": step["seconds"],
+        "peak_mib": step["peak_mib"],
+        "fraction": BAD_FRACTION,
+        "rows": snapshot_rows(Path(bad_env["CSC_INSIGHT_HOME"])),
+        "quarantined": manifest.get("quarantined"),
     }
     results["load"] = loads
 

@@ -53,6 +53,62 @@ def test_a_file_that_cannot_be_read_imports_nothing(tmp_path, capsys) -> None:
     assert not MissingEpisode.objects.exists()
 
 
+def test_lado_import_then_list(tmp_path, users, capsys) -> None:
+    """L-1: a referral received Wed 2 Oct 2019 with its meeting on Thu 10 Oct (the 6th
+    working day: late). Row 3 has a sector that is not one (quarantined)."""
+    path = tmp_path / "lado.csv"
+    path.write_text(
+        "REFERENCE,RECEIVED,SECTOR,CATEGORY,THRESHOLD,INITIAL_MEETING,OUTCOME,CONCLUDED\n"
+        "L-1,02/10/2019,education,physical,Y,10/10/2019,unfounded,01/11/2019\n"
+        "L-2,03/10/2019,circus,physical,Y,,,\n",
+        encoding="utf-8",
+    )
+    assert main(["registers", "import", "lado", str(path)]) == 0
+    captured = capsys.readouterr()
+    assert captured.out == "1 added, 0 updated, 1 quarantined\n"
+    assert captured.err.startswith("lado.csv, row 3, column C 'SECTOR': Expected education")
+    assert main(["registers", "list", "lado", "--user", "u-manager"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[1] == (
+        "L-1\t2019-10-02\teducation\tphysical\tReferrals\t2019-10-10\tunfounded\t2019-11-01\t"
+        "Initial evaluation meeting not held within 5 working days"
+    )
+    event = AccessEvent.objects.get()
+    assert (event.route, event.child_ids) == ("cli:registers list lado", " L-1 ")
+
+
+def test_private_fostering_import_then_list(tmp_path, users, capsys) -> None:
+    register = tmp_path / "pf.csv"
+    register.write_text(
+        "CHILD,NOTIFIED,INITIAL_VISIT,VISITS,ENDED\n"
+        "C1,01/10/2019,03/10/2019,14/11/2019,01/12/2019\n"
+        "C9,01/10/2019,03/10/2019,,01/12/2019\n",
+        encoding="utf-8",
+    )
+    awareness = tmp_path / "awareness.csv"
+    awareness.write_text("DATE,KIND,TITLE\n08/07/2019,pf week,Stall\n", encoding="utf-8")
+    assert main(["registers", "import", "private-fostering", str(register)]) == 0
+    assert main(["registers", "import", "private-fostering-awareness", str(awareness)]) == 0
+    assert capsys.readouterr().out.splitlines() == [
+        "2 added, 0 updated, 0 quarantined",
+        "1 added, 0 updated, 0 quarantined",
+    ]
+    RestrictedRecord.objects.create(
+        child_id="C9", category="staff", reason="t", flagged_by=users["administrator"]
+    )
+    assert main(["registers", "list", "private-fostering", "--user", "u-manager"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    # C1 was not assessed by 12 Nov (42 days), before it ended on 1 Dec: that alert stands;
+    # no visit is overdue once the arrangement has ended
+    assert sorted(lines[1:3]) == [
+        "C1\t2019-10-01\t2019-10-03\t\t1\t2019-12-01\tAssessment not completed within 42 "
+        "days of notification",
+        "Restricted record",
+    ]
+    event = AccessEvent.objects.get()
+    assert (event.route, event.child_ids) == ("cli:registers list private-fostering", " C1 ")
+
+
 def test_providers_import_and_list(tmp_path, capsys) -> None:
     """Row 3 has no INSPECTED for its rating: quarantined; no data loaded, so the children
     placed are 'no data' and the downgrade fires wherever it is."""

@@ -692,6 +692,44 @@ def test_csv_list_with_uk_dates(tmp_path: Path, con: duckdb.DuckDBPyConnection) 
     assert _rows(con, "SELECT child_id, dob, sex FROM children") == [("X9", D(2011, 4, 3), "F")]
 
 
+def test_csv_list_cleans_na_and_non_breaking_spaces_like_a_workbook(
+    tmp_path: Path, con: duckdb.DuckDBPyConnection
+) -> None:
+    """A list CSV exported from a workbook keeps its #N/A cells and non-breaking spaces."""
+    path = _csv(
+        tmp_path / "annex_a_list_3.csv",
+        [
+            [
+                *CHILD,
+                "Date of referral",
+                "Referral Source",
+                "Referral NFA?",
+                "Allocated Team",
+                "Allocated Worker",
+            ],
+            [
+                "x9\u00a0",
+                "2",
+                "a) WBRI",
+                "03/04/2011",
+                "#N/A",
+                "\u00a005/02/2020",
+                "a) 2A: Schools",
+                "Yes",
+                "N/A",
+                "W7\u00a0\u00a0",
+            ],
+        ],
+    )
+    report = Report()
+    counts = annexa.read(path, con, report)
+    assert report.issues == []
+    assert counts == {"children": 1, "referrals": 1}
+    assert _rows(con, "SELECT child_id, referral_date, team, worker FROM referrals") == [
+        ("X9", D(2020, 2, 5), None, "W7")
+    ]
+
+
 def test_list_number_from_sheet_names() -> None:
     assert annexa.list_number("List 1") == 1
     assert annexa.list_number("list1") == 1

@@ -1,6 +1,7 @@
-"""The synthetic missing register: its episodes are the world's missing (not away) episodes,
-by the same child and start date, so that imported beside the loaded returns each is one
-episode; a window with none writes the heading row only."""
+"""The synthetic registers. The missing register: its episodes are the world's missing (not
+away) episodes, by the same child and start date, so that imported beside the loaded returns
+each is one episode; a window with none writes the heading row only. The LADO and private
+fostering registers: small, in order, inside the window (tests/web/registers imports them)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from datetime import date
 from pathlib import Path
 
 from csc_insight.synth import World
+from csc_insight.synth.write_annual_registers import awareness_rows, fostering_rows, lado_rows
 from csc_insight.synth.write_registers import cme_rows, missing_rows, write_registers
 
 
@@ -64,6 +66,54 @@ def test_missing_education_rows(city: World, tmp_path: Path) -> None:
         assert len(list(csv.DictReader(fh))) == len(rows)
 
 
+def test_lado_and_private_fostering_registers(city: World, tmp_path: Path) -> None:
+    """The City (900 children) over two years: a few LADO contacts a year (about 7), some
+    referrals among them, every date in order and inside the window; private fostering
+    rare (none is usual); awareness activity every year."""
+    rows = lado_rows(city)
+    assert 4 <= len(rows) <= 30
+    assert {r["THRESHOLD"] for r in rows} <= {"Y", "N"}
+    for row in rows:
+        assert city.start <= row["RECEIVED"] <= city.end
+        for later in ("INITIAL_MEETING", "CONCLUDED"):
+            assert row[later] is None or row["RECEIVED"] <= row[later] <= city.end
+        assert (row["OUTCOME"] is not None) == (row["THRESHOLD"] == "Y" and bool(row["CONCLUDED"]))
+    assert len({r["REFERENCE"] for r in rows}) == len(rows)
+    assert len(fostering_rows(city)) <= 3
+    activities = awareness_rows(city)
+    assert {r["DATE"].year for r in activities} >= {2018, 2019}
+    assert all(city.start <= r["DATE"] <= city.end for r in activities)
+    paths = write_registers(city, tmp_path)
+    assert [p.name for p in paths[2:5]] == [
+        "lado_register.csv",
+        "private_fostering_register.csv",
+        "private_fostering_awareness.csv",
+    ]
+    assert paths[3].read_text(encoding="utf-8").splitlines()[0] == (
+        "CHILD,NOTIFIED,NOTIFIED_BY,INITIAL_VISIT,ASSESSMENT_COMPLETED,VISITS,ENDED,END_REASON"
+    )
+    with paths[2].open(encoding="utf-8") as fh:
+        assert len(list(csv.DictReader(fh))) == len(rows)
+
+
+def test_private_fostering_in_a_larger_place(city: World) -> None:
+    """At borough size (70,000 children) notifications happen: visits come in the
+    timescales' rhythm, after the initial visit and never after the arrangement ended."""
+    borough = replace(city, profile="borough")
+    rows = fostering_rows(borough)
+    assert 5 <= len(rows) <= 40
+    for row in rows:
+        visits = [
+            date(*reversed([int(x) for x in v.split("/")]))
+            for v in (row["VISITS"] or "").split("; ")
+            if v
+        ]
+        first = row["INITIAL_VISIT"]
+        assert first is None or first >= row["NOTIFIED"]
+        assert all(v > first for v in visits) if first else not visits
+        assert all(v <= (row["ENDED"] or city.end) for v in visits)
+
+
 def test_providers_and_champions_files(city: World, tmp_path: Path) -> None:
     """The children's homes are at URNs the world's SSDA903 placements use (so the join finds
     children); IFAs and supported accommodation have URNs of their own; each provider has a
@@ -103,6 +153,9 @@ def test_providers_and_champions_files(city: World, tmp_path: Path) -> None:
     assert names == [
         "missing_register.csv",
         "cme_register.csv",
+        "lado_register.csv",
+        "private_fostering_register.csv",
+        "private_fostering_awareness.csv",
         "providers_register.csv",
         "champions_register.csv",
         "champions_assurance.csv",

@@ -30,7 +30,7 @@ def files(folder: Path, *, postcode: str = "EC1A 1", upn: str = "UN3") -> Path:
     (folder / "episodes.csv").write_text(
         EPISODES + "A1,03/06/2019,S,C2,N1,U1,PR1,01/09/2019,X1,,,,\n"
         f"A1,01/09/2019,P,C2,N1,U3,PR1,,,CARPL,{postcode},SW1A 2AA,\n"
-        "A2,10/10/2019,S,V2,N4,K2,PR3,,,,,,\n",
+        "A2,10/10/2019,S,V2,N4,K2,PR4,,,,,,\n",
         encoding="utf-8",
     )
     return folder

@@ -1,5 +1,6 @@
 """Every rule on hand-made rows: the rows under `tests: pass:` in its YAML give no failure,
-those under `tests: fail:` give at least one; each failure names the child and the row.
+those under `tests: fail:` give at least one, and where `tests: fails:` lists rows
+('<table>.csv:<n>'), exactly those; each failure names the child and the row.
 Rules the snapshot cannot check say why (`not_implemented`)."""
 
 from __future__ import annotations
@@ -64,6 +65,8 @@ def test_rule_fails_bad_rows(rule) -> None:
     for failure in failures:
         assert failure.child and failure.file.endswith(".csv") and failure.row >= 2
         assert failure.code == rule.code and failure.message == rule.message
+    if "fails" in rule.tests:  # exactly these rows fail, the other fail rows pass
+        assert sorted(f"{f.file}:{f.row}" for f in failures) == sorted(rule.tests["fails"])
 
 
 def test_upn_168_checks_each_form() -> None:

@@ -96,6 +96,15 @@ GET_EXPECTED: dict[str, list[int]] = {
     "registers:cme": [302, 403, 403, 200, 200, 200],
     "registers:cme_new": [302, 403, 403, 200, 200, 200],
     "registers:cme_edit": [302, 403, 403, 200, 200, 200],
+    "registers:lado": [302, 403, 403, 200, 200, 200],
+    "registers:lado_new": [302, 403, 403, 200, 200, 200],
+    "registers:lado_edit": [302, 403, 403, 200, 200, 200],
+    "registers:fostering": [302, 403, 403, 200, 200, 200],
+    "registers:fostering_new": [302, 403, 403, 200, 200, 200],
+    "registers:fostering_edit": [302, 403, 403, 200, 200, 200],
+    "registers:fostering_visit": [302, 403, 403, 405, 405, 405],
+    "registers:awareness_new": [302, 403, 403, 200, 200, 200],
+    "registers:awareness_edit": [302, 403, 403, 200, 200, 200],
     # providers (children as counts: Manager and above); champions (staff: read by all but
     # Members, kept by Manager and above)
     "registers:providers": [302, 403, 403, 200, 200, 200],
@@ -130,6 +139,13 @@ POST_EXPECTED: dict[str, list[int]] = {
     "registers:missing_edit": [302, 403, 403],
     "registers:cme_new": [302, 403, 403],
     "registers:cme_edit": [302, 403, 403],
+    "registers:lado_new": [302, 403, 403],
+    "registers:lado_edit": [302, 403, 403],
+    "registers:fostering_new": [302, 403, 403],
+    "registers:fostering_edit": [302, 403, 403],
+    "registers:fostering_visit": [302, 403, 403],
+    "registers:awareness_new": [302, 403, 403],
+    "registers:awareness_edit": [302, 403, 403],
     "registers:provider_new": [302, 403, 403],
     "registers:providers_import": [302, 403, 403],
     "registers:provider_edit": [302, 403, 403],
@@ -200,6 +216,12 @@ def _url(name: str, users: dict[str, object]) -> str:
         args[name] = {"episode_id": _missing_episode()}
     if name == "registers:cme_edit":
         args[name] = {"entry_id": _cme_entry()}
+    if name == "registers:lado_edit":
+        args[name] = {"contact_id": _lado_contact()}
+    if name in ("registers:fostering_edit", "registers:fostering_visit"):
+        args[name] = {"arrangement_id": _arrangement()}
+    if name == "registers:awareness_edit":
+        args[name] = {"activity_id": _awareness()}
     if name == "registers:missing_child":
         args[name] = {"child_id": "C1"}
     if name in PROVIDER_ROUTES:
@@ -247,6 +269,42 @@ def _cme_entry() -> int:
         child_id="C1", category="at_risk", start=date(2019, 9, 1)
     )
     return entry.pk
+
+
+def _lado_contact() -> int:
+    """One contact in the LADO register."""
+    from datetime import date
+
+    from csc_insight.registers.models import LadoContact
+
+    contact, _ = LadoContact.objects.get_or_create(
+        reference="LADO-1",
+        defaults={"received_on": date(2019, 10, 1), "sector": "education", "category": "physical"},
+    )
+    return contact.pk
+
+
+def _arrangement() -> int:
+    """One private fostering arrangement, for C1."""
+    from datetime import date
+
+    from csc_insight.registers.models import PrivateFostering
+
+    arrangement, _ = PrivateFostering.objects.get_or_create(
+        child_id="C1", notified_on=date(2019, 10, 1)
+    )
+    return arrangement.pk
+
+
+def _awareness() -> int:
+    from datetime import date
+
+    from csc_insight.registers.models import AwarenessActivity
+
+    activity, _ = AwarenessActivity.objects.get_or_create(
+        held_on=date(2019, 7, 8), title="Stall", defaults={"kind": "pf_week"}
+    )
+    return activity.pk
 
 
 PROVIDER_ROUTES = (

@@ -1,19 +1,22 @@
 """Reflow (WCAG 1.4.10) and axe, at 1280 px and at 320 px, on every page that
 test_browser_reflow.py does not cover, for every role that may open it: the indicator page,
-Data and its validation pages, plans, audits, committee papers, the registers, restricted
+Data and its validation pages, plans, audits and moderation, committee papers and a draft,
+the registers (providers and safeguarding champions too) and their edit pages, restricted
 records, the access log, users and the second-factor page. The install is the demo's (the
 City synthesised, loaded, its registers imported, `plans demo` and `audits demo`, run as at
-31 March 2020), so pages carry real content; the Auditor and Manager are the demo's own
-logins, so the auditor is named on the demo round and the manager leads demo actions. Which
-role may open which page comes from test_access.GET_EXPECTED (200 there means it is tested
-here). No page may scroll sideways (document.scrollingElement.scrollWidth <=
-window.innerWidth): a wide table scrolls in its own focusable region instead. Set
-CSC_SCREENSHOTS=folder to keep a full-page image of each (role, width, page)."""
+31 March 2020), so pages carry real content, plus the few records the demo does not make
+(RECORDS). The Auditor and Manager are the demo's own logins, so the auditor is named on the
+demo round and the manager leads demo actions. Which role may open which page comes from
+test_access.GET_EXPECTED (200 there means it is tested here). No page may scroll sideways
+(document.scrollingElement.scrollWidth <= window.innerWidth): a wide table scrolls in its
+own focusable region instead. Set CSC_SCREENSHOTS=folder to keep a full-page image of each
+(role, width, page)."""
 
 from __future__ import annotations
 
 import os
 import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -39,17 +42,26 @@ SYNTH = ["synth", "--profile", "city", "--seed", "1", "--start", "2017-04-01", "
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str]]:
-    """The app over the demo install, as `make demo` builds it, and its snapshot's id."""
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str, str]]:
+    """The app over the demo install, as `make demo` builds it, its snapshot's id and the
+    batch id of a refused upload."""
     home = tmp_path_factory.mktemp("reflow-demo")
     city, registers = home / "synth" / "city", home / "synth" / "city_registers"
     env = {**os.environ, "CSC_INSIGHT_HOME": str(home), "CSC_INSIGHT_TODAY": TODAY}
     env.pop("DATABASE_URL", None)
+    awareness = registers / "private_fostering_awareness.csv"
     commands = [
         [*SYNTH, "--out", str(city), "--registers-out", str(registers)],
         ["load", str(city)],
         ["registers", "import", "missing", str(registers / "missing_register.csv")],
         ["registers", "import", "cme", str(registers / "cme_register.csv")],
+        ["registers", "import", "lado", str(registers / "lado_register.csv")],
+        ["registers", "import", "private-fostering-awareness", str(awareness)],
+        ["registers", "import", "providers", str(registers / "providers_register.csv")],
+        *(
+            ["registers", "import", "champions", str(registers / f"champions_{name}.csv")]
+            for name in ("register", "assurance", "training")
+        ),
         ["plans", "demo"],
         ["audits", "demo"],
     ]
@@ -69,7 +81,14 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str]
     try:
         (snapshot,) = (home / "snapshots").glob("*.duckdb")
         with serving(home, ("member", "analyst", "administrator")) as url:
-            yield url, snapshot.stem
+            made = subprocess.run(
+                [sys.executable, "-c", RECORDS],
+                env={**env, "DJANGO_SETTINGS_MODULE": "csc_insight.web.settings"},
+                check=True,
+                capture_output=True,
+                text=True,
+            )
+            yield url, snapshot.stem, made.stdout.strip()
     finally:
         for key, value in saved.items():
             if value is None:
@@ -77,6 +96,31 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str]
             else:
                 os.environ[key] = value
 
+
+# Records the demo does not make, so that the pages showing them can be looked at: a saved
+# committee draft, a restricted record (for a child not in the data, so no other page
+# changes), a private fostering arrangement (the City usually has none) and an upload that
+# was refused (its result page), each made by the library's own code.
+RECORDS = """
+import django
+django.setup()
+from datetime import date
+from django.contrib.auth import get_user_model
+from django.core.files.uploadedfile import SimpleUploadedFile
+from csc_insight.access.restricted.models import RestrictedRecord
+from csc_insight.committee.models import Draft
+from csc_insight.registers.models import PrivateFostering
+from csc_insight.web.imports import uploads
+admin = get_user_model().objects.get(username="b-administrator")
+Draft.objects.create(kind="performance", meeting=date(2020, 2, 10), period="2019-20-Q3")
+RestrictedRecord.objects.create(child_id="ZZ999999", category="staff", reason="Reflow test",
+                                flagged_by=admin)
+PrivateFostering.objects.create(child_id="PF000001", notified_on=date(2019, 11, 4),
+                                notified_by="School", initial_visit_on=date(2019, 11, 8))
+batch, paths = uploads.save([SimpleUploadedFile("not_a_return.csv", b"a,b\\n1,2\\n")], [])
+uploads.load_batch(batch, paths, "b-analyst")
+print(batch)
+"""
 
 # What sticks out past the viewport (outside a scrolling region): named in a failure.
 WIDE = """[...document.querySelectorAll('main *')].filter(e =>
@@ -100,7 +144,17 @@ def _first_link(page, base: str, start: str, prefix: str) -> str | None:
     return None
 
 
-def _pages(page, base: str, snapshot: str, role: str) -> list[tuple[str, str | None]]:
+def _first_edit(page, base: str, start: str, prefix: str) -> str | None:
+    """The first edit link (`<prefix><id>/edit`) on the page `start`."""
+    page.goto(base + start)
+    for href in page.eval_on_selector_all("a[href]", "els => els.map(e => e.getAttribute('href'))"):
+        rest = href.split("#")[0].removeprefix(prefix)
+        if href.startswith(prefix) and rest.split("/")[0].isdigit() and rest.endswith("edit"):
+            return href
+    return None
+
+
+def _pages(page, base: str, snapshot: str, batch: str, role: str) -> list[tuple[str, str | None]]:
     """(route, path) of each page `role` may open, with ids found on the demo's pages."""
     fixed = [
         ("dashboard:indicator", "/indicators/contacts_decided_1wd_pct/"),
@@ -140,6 +194,22 @@ def _pages(page, base: str, snapshot: str, role: str) -> list[tuple[str, str | N
         ("registers:missing_import", "/registers/missing/import"),
         ("registers:cme", "/registers/cme/"),
         ("registers:cme_new", "/registers/cme/new"),
+        ("registers:lado", "/registers/lado/"),
+        ("registers:lado_new", "/registers/lado/new"),
+        ("registers:fostering", "/registers/private-fostering/"),
+        ("registers:fostering_new", "/registers/private-fostering/new"),
+        ("registers:awareness_new", "/registers/private-fostering/awareness/new"),
+        ("registers:providers", "/registers/providers/"),
+        ("registers:provider_new", "/registers/providers/new"),
+        ("registers:providers_import", "/registers/providers/import"),
+        ("registers:champions", "/registers/champions/"),
+        ("registers:champions_import", "/registers/champions/import"),
+        ("registers:champions_new", "/registers/champions/champion/new"),
+        ("registers:champions_new", "/registers/champions/department/new"),
+        ("registers:champions_new", "/registers/champions/return/new"),
+        ("registers:champions_new", "/registers/champions/training/new"),
+        ("committee:edit", "/committee/1/"),
+        ("restricted:record", "/restricted/1/"),
     ]
     pages = [(route, path) for route, path in fixed if _may_open(route, role)]
     found = []
@@ -151,6 +221,44 @@ def _pages(page, base: str, snapshot: str, role: str) -> list[tuple[str, str | N
         found += [
             ("plans:action_edit", action + "edit/"),
             ("plans:action_update", action + "update/"),
+        ]
+    if _may_open("audits:moderate", role):
+        case = _first_link(page, base, "/audits/1/", "/audits/1/cases/")
+        found.append(("audits:moderate", case and case + "moderate/"))
+    if _may_open("imports:result", role):
+        found.append(("imports:result", f"/data/uploads/{batch}/"))
+    for route, listed, prefix in (
+        ("registers:missing_edit", "/registers/missing/", "/registers/missing/"),
+        ("registers:cme_edit", "/registers/cme/", "/registers/cme/"),
+        ("registers:lado_edit", "/registers/lado/", "/registers/lado/"),
+        (
+            "registers:fostering_edit",
+            "/registers/private-fostering/",
+            "/registers/private-fostering/",
+        ),
+        (
+            "registers:awareness_edit",
+            "/registers/private-fostering/",
+            "/registers/private-fostering/awareness/",
+        ),
+        *(
+            ("registers:champions_edit", "/registers/champions/", f"/registers/champions/{what}/")
+            for what in ("champion", "return", "training")
+        ),
+    ):
+        if _may_open(route, role):
+            found.append((route, _first_edit(page, base, listed, prefix)))
+    if _may_open("registers:provider", role):
+        provider = _first_link(page, base, "/registers/providers/", "/registers/providers/")
+        found.append(("registers:provider", provider))
+        found += [
+            (route, provider and provider + tail)
+            for route, tail in (
+                ("registers:provider_edit", "edit"),
+                ("registers:provider_inspection", "inspection"),
+                ("registers:provider_visit", "visit"),
+            )
+            if _may_open(route, role)
         ]
     if _may_open("imports:validation_rule", role):
         found.append(("imports:validation_rule", f"/data/snapshots/{snapshot}/validation/903_133/"))
@@ -165,11 +273,11 @@ def _pages(page, base: str, snapshot: str, role: str) -> list[tuple[str, str | N
 
 
 @pytest.mark.parametrize("role", ROLES)
-def test_every_page_reflows_and_passes_axe(server: tuple[str, str], page, role: str) -> None:
+def test_every_page_reflows_and_passes_axe(server: tuple[str, str, str], page, role: str) -> None:
     shots = os.environ.get("CSC_SCREENSHOTS")
-    base, snapshot = server
+    base, snapshot, batch = server
     sign_in(page, base, LOGIN[role])
-    pages = _pages(page, base, snapshot, role)
+    pages = _pages(page, base, snapshot, batch, role)
     missing = [route for route, path in pages if path is None]
     failing = []
     # Each page is loaded once and looked at at each width in turn (a resize reflows it).

@@ -13,11 +13,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from csc_insight.benchmarks import regional
 from csc_insight.benchmarks.read import normalise_year
 from csc_insight.benchmarks.store import PUBLISHED, current_dir, read_tables
 from csc_insight.settings import la_code as default_la_code
 
-__all__ = ["Comparator", "comparators", "latest_year", "nearest_year"]
+__all__ = [
+    "Comparator",
+    "comparators",
+    "latest_year",
+    "nearest_year",
+    "old_la_code",
+    "region_quarterly",
+    "statistical_neighbours",
+]
 
 
 @dataclass(frozen=True)
@@ -45,6 +54,8 @@ class _Index:
     la_region: dict[str, tuple[str, str]]  # old code -> (region code, region name)
     neighbours: dict[str, list[str]]  # old code -> neighbours' old codes, by rank
     neighbour_release: str
+    # the regional pool's medians (benchmarks/regional.py), (indicator id, year) -> row
+    regional: dict[tuple[str, str], dict[str, Any]] = field(default_factory=dict)
 
 
 _cache: dict[str, Any] = {"key": None, "index": None}
@@ -66,7 +77,11 @@ def _build(directory: Path) -> _Index:
     old_code: dict[str, str] = {}
     new_code: dict[str, str] = {}
     region: dict[str, tuple[str, str]] = {}
+    pooled: dict[tuple[str, str], dict[str, Any]] = {}
     for row in rows:
+        if row["level"] == regional.LEVEL:  # not DfE's: kept apart, never a "nearest year"
+            pooled[(row["indicator_id"], row["year"])] = row
+            continue
         entry = figures.setdefault((row["indicator_id"], row["year"]), _Figures())
         if row["area_code"]:
             entry.areas[row["area_code"]] = row
@@ -82,7 +97,7 @@ def _build(directory: Path) -> _Index:
     for row in sorted(neighbour_rows, key=lambda r: (r["old_la_code"], r["rank"])):
         neighbours.setdefault(row["old_la_code"], []).append(row["neighbour_old_la_code"])
     release = neighbour_rows[0]["release"] if neighbour_rows else ""
-    return _Index(figures, old_code, new_code, region, neighbours, release)
+    return _Index(figures, old_code, new_code, region, neighbours, release, pooled)
 
 
 def _comparator(area: str, row: dict[str, Any]) -> Comparator:
@@ -124,6 +139,28 @@ def comparators(indicator_id: str, year: str, la_code: str | None = None) -> dic
     if own is not None:
         found["la"] = _comparator(own["area_name"] or code, own)
     return found
+
+
+def region_quarterly(indicator_id: str, year: str) -> Comparator | None:
+    """The regional pool's median for the indicator in exactly this financial year (from a
+    `region_quarterly*.csv` loaded by `benchmarks load`), labelled "Region, quarterly"."""
+    financial_year = normalise_year(year)
+    row = _index().regional.get((indicator_id, financial_year or ""))
+    return None if row is None else _comparator(regional.LEVEL, row)
+
+
+def old_la_code(la_code: str) -> str | None:
+    """An LA's old 3-digit code from its ONS code (or itself when already one)."""
+    code = la_code.strip()
+    return code if re.fullmatch(r"\d{3}", code) else _index().la_old_code.get(code.upper())
+
+
+def statistical_neighbours(la_code: str) -> list[str] | None:
+    """The old codes of an LA's DfE statistical neighbours, closest first; None when the
+    groupings do not know the LA."""
+    old = old_la_code(la_code)
+    found = _index().neighbours.get(old) if old else None
+    return list(found) if found else None
 
 
 def latest_year(indicator_id: str) -> str | None:

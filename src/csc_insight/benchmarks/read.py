@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from csc_insight.benchmarks.regional import is_regional_file, read_regional
 from csc_insight.benchmarks.sources import (
     MEASURES,
     SYMBOLS,
@@ -110,6 +111,11 @@ def read_dir(directory: Path) -> ReadResult:
 
 def _read_file(path: Path, result: ReadResult) -> None:
     name = path.name
+    if is_regional_file(name):
+        rows = read_regional(path, result.report)
+        result.files.append(FileSummary(name, "regional", len(rows)))
+        result.rows.extend(rows)
+        return
     if is_neighbour_file(name):
         summary = FileSummary(name, "neighbours")
         result.files.append(summary)

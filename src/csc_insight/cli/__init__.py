@@ -23,6 +23,7 @@ COMMAND_MODULES = [
     "csc_insight.cli.audits",  # audits sample, demo
     "csc_insight.cli.validate",  # validate
     "csc_insight.cli.registers",  # registers import, list
+    "csc_insight.cli.pool",  # pool add, indicators
 ]
 
 # Arguments that hold a period label (`--period`, `audits sample --quarter`).

@@ -39,6 +39,8 @@ def _print_result(result: ReadResult) -> None:
             print(f"{f.file}: {f.rows} figures, {years}; {', '.join(f.measures) or 'no measures'}")
         elif f.kind == "neighbours":
             print(f"{f.file}: statistical neighbours for {f.rows} local authorities")
+        elif f.kind == "regional":
+            print(f"{f.file}: regional pool medians for {f.rows} indicators (Region, quarterly)")
         elif f.kind == "unused":
             print(f"{f.file}: a DfE file no indicator uses yet; skipped")
     for issue in result.report.issues:

@@ -4,11 +4,15 @@ of the same command and still works):
     csc-insight committee performance|appendix|plan|audit|agenda --period 2019-20-Q3
         --meeting 2020-02-10 --format docx|pdf|html --out FILE [--plan ID] [--round ID]
         [--snapshot ID]
+    csc-insight committee missing --term 2019-09-01:2019-12-31 --meeting ...
+    csc-insight committee providers-annual|safeguarding-annual|lado-annual|
+        private-fostering-annual --year 2019-20 --meeting ...
 
 A saved draft for the same paper and meeting supplies the narrative (and its snapshot);
 without one the paper is built with the default narrative from the current snapshot.
 `agenda` lists every draft saved for the meeting. The registers' papers: `missing --term
-START:END` (termly), `providers-annual` and `safeguarding-annual` with `--year 2019-20`.
+START:END` (termly); `providers-annual`, `safeguarding-annual`, `lado-annual` and
+`private-fostering-annual` with `--year 2019-20`.
 """
 
 from __future__ import annotations
@@ -27,8 +31,10 @@ KINDS = (
     "missing",
     "providers-annual",
     "safeguarding-annual",
+    "lado-annual",
+    "private-fostering-annual",
 )
-ANNUAL = ("providers-annual", "safeguarding-annual")
+ANNUAL = ("providers-annual", "safeguarding-annual", "lado-annual", "private-fostering-annual")
 
 
 def paper(args: argparse.Namespace) -> int:
@@ -99,26 +105,31 @@ def _missing(args: argparse.Namespace, meeting: date) -> int:
 
 
 def _annual(args: argparse.Namespace, meeting: date) -> int:
-    """The registers' annual papers (providers, safeguarding champions) for --year."""
-    from csc_insight.indicators.periods import PeriodError, parse_period
+    """An annual register paper for `--year`: providers (registers/providers_paper.py),
+    safeguarding champions (safeguarding_paper.py), LADO and private fostering
+    (annual_papers.py)."""
+    from csc_insight.registers.annual_papers import lado_paper, private_fostering_paper
     from csc_insight.registers.providers_paper import providers_paper
     from csc_insight.registers.safeguarding_paper import safeguarding_paper
+    from csc_insight.registers.years import YearError, parse_year
     from csc_insight.reports.render import ConversionError, write
 
-    try:
-        year = parse_period(args.year or "")
-        if year.kind != "year":
-            raise PeriodError(f"{args.year!r} is not a financial year such as 2019-20")
-    except PeriodError as bad:
-        print(f"--year: {bad}", file=sys.stderr)
+    if not args.year:
+        print("--year (e.g. 2019-20) is needed for this paper.", file=sys.stderr)
         return 2
     try:
+        year = parse_year(args.year)
         if args.kind == "providers-annual":
             paper = providers_paper(year, meeting, snapshot_id=args.snapshot)
         else:
-            paper = safeguarding_paper(year, meeting)
+            build = {
+                "safeguarding-annual": safeguarding_paper,
+                "lado-annual": lado_paper,
+                "private-fostering-annual": private_fostering_paper,
+            }[args.kind]
+            paper = build(year, meeting)
         path = write(paper, args.format, Path(args.out))
-    except ConversionError as exc:
+    except (YearError, ConversionError) as exc:
         print(str(exc), file=sys.stderr)
         return 1
     print(f"{path}\t{paper.classification}\t{paper.provenance}")
@@ -138,5 +149,5 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--round", type=int, help="audit round id (audit)")
     parser.add_argument("--snapshot", help="snapshot id (default: the draft's, or current)")
     parser.add_argument("--term", help="missing: the term as START:END (yyyy-mm-dd)")
-    parser.add_argument("--year", help="annual papers: the financial year, e.g. 2019-20")
+    parser.add_argument("--year", help="the *-annual papers: the financial year, e.g. 2019-20")
     parser.set_defaults(handler=paper)

@@ -1,6 +1,9 @@
-"""Register commands: `registers import KIND FILE` and `registers list KIND` (so far the
-kinds `missing`, children missing from home and care, and `cme`, children missing
-education, with `--term`; `providers` and `champions`). A thin layer over
+"""Register commands: `registers import KIND FILE` and `registers list KIND` (the kinds
+`missing`, children missing from home and care; `cme`, children missing education, with
+`--term`; `providers`, fostering agencies and children's homes, and `champions`, the
+safeguarding champions with their assurance returns and training; `lado`, allegations about
+adults who work with children; `private-fostering`, and its awareness activity imported as
+`private-fostering-awareness`). A thin layer over
 `csc_insight.registers`."""
 
 from __future__ import annotations
@@ -10,7 +13,8 @@ import getpass
 import sys
 from pathlib import Path
 
-KINDS = ["missing", "cme", "providers", "champions"]
+KINDS = ["missing", "cme", "providers", "champions", "lado", "private-fostering"]
+IMPORT_KINDS = [*KINDS, "private-fostering-awareness"]
 
 
 def _setup(writes: bool = False) -> None:
@@ -22,22 +26,30 @@ def _setup(writes: bool = False) -> None:
 
 def import_register(args: argparse.Namespace) -> int:
     _setup(writes=True)
-    from csc_insight.registers import cme_import, missing_import
+    from csc_insight.registers import (
+        champions_import,
+        cme_import,
+        lado_import,
+        missing_import,
+        private_fostering_import,
+        providers_import,
+    )
 
     path = Path(args.file)
     if not path.is_file():
         print(f"{path}: no such file.", file=sys.stderr)
         return 1
     username = args.user or getpass.getuser()
-    if args.kind == "cme":
-        result = cme_import.import_file(path, username)
-    elif args.kind in ("providers", "champions"):
-        from csc_insight.registers import champions_import, providers_import
-
-        module = providers_import if args.kind == "providers" else champions_import
-        result = module.import_file(path, username)
-    else:
-        result = missing_import.import_file(path, username)
+    importer = {
+        "missing": missing_import.import_file,
+        "cme": cme_import.import_file,
+        "providers": providers_import.import_file,
+        "champions": champions_import.import_file,
+        "lado": lado_import.import_file,
+        "private-fostering": private_fostering_import.import_file,
+        "private-fostering-awareness": private_fostering_import.import_awareness,
+    }[args.kind]
+    result = importer(path, username)
     for issue in result.report.errors:
         print(
             f"{issue.where()}: {issue.message}"
@@ -62,6 +74,14 @@ def list_register(args: argparse.Namespace) -> int:
 
         print("\n".join(providers_lines() if args.kind == "providers" else champions_lines()))
         return 0
+    if args.kind in ("lado", "private-fostering"):
+        from csc_insight.cli import registers_annual
+
+        return (
+            registers_annual.list_lado(args)
+            if args.kind == "lado"
+            else (registers_annual.list_fostering(args))
+        )
     from csc_insight.registers import missing
     from csc_insight.registers.services import missing_for_command
 
@@ -123,7 +143,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="import a register from an .xlsx or .csv file (bad "
         "rows are quarantined, the others imported)",
     )
-    p.add_argument("kind", choices=KINDS)
+    p.add_argument("kind", choices=IMPORT_KINDS)
     p.add_argument("file")
     p.add_argument("--user", help="who is importing (default: the login name)")
     p.set_defaults(handler=import_register)

@@ -50,7 +50,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--registers-out",
         type=Path,
         metavar="DIR",
-        help="also write the registers' files (missing_register.csv) here, for "
+        help="also write the registers' files (missing, missing education, LADO, private "
+        "fostering and its awareness activity) here, for "
         "`registers import`; keep it out of --out, which `load` reads whole",
     )
     p.set_defaults(handler=cmd_synth)

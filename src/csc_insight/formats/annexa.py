@@ -163,6 +163,8 @@ def read(path: Path, con: duckdb.DuckDBPyConnection, report: Report) -> dict[str
             headings=headings,
             target=TARGETS.get(number),
             event=spec.key_date,
+            na_values=_BLANK,  # the same cleaning as a workbook's cells (_clean)
+            nbsp_as_space=True,
         )
         if staged is not None:
             _load_list(con, LISTS[number], staged, f"{path.name}:", report, counts)

@@ -213,6 +213,16 @@ def read_csv_headings(path: Path) -> list[str]:
         return next(csv.reader(fh), [])
 
 
+def _cell(column: str, na_values: frozenset[str], nbsp_as_space: bool) -> str:
+    """SQL for one staged cell: trimmed, blank as NULL, and the cleaning asked for."""
+    text = f"replace({column}, chr(160), ' ')" if nbsp_as_space else column
+    cell = f"NULLIF(TRIM({text}), '')"
+    if not na_values:
+        return cell
+    listed = ", ".join("'" + value.replace("'", "''") + "'" for value in sorted(na_values))
+    return f"CASE WHEN TRIM({text}) IN ({listed}) THEN NULL ELSE {cell} END"
+
+
 def stage_csv(
     con: duckdb.DuckDBPyConnection,
     path: Path,
@@ -224,12 +234,16 @@ def stage_csv(
     headings: Sequence[object] | None = None,
     target: str | None = None,
     event: str | None = None,
+    na_values: frozenset[str] = frozenset(),
+    nbsp_as_space: bool = False,
 ) -> Staged | None:
     """Stage a CSV file; None (with errors reported) when it cannot be read at all.
 
     `headings` replaces the file's own header row (a reader that recognises variants);
     `target` and `event` say which canonical table the rows are for and which date field
-    places them in time, for the quarantine records of rows set aside."""
+    places them in time, for the quarantine records of rows set aside. Cells whose whole
+    text is one of `na_values` (e.g. '#N/A') are blank; with `nbsp_as_space` non-breaking
+    spaces are spaces (and so trimmed)."""
     name = path.name
     if not check_text_file(path, report):
         return None
@@ -245,7 +259,9 @@ def stage_csv(
         f"read_csv(?, header=false, skip=1, auto_detect=false, delim=',', quote='\"', "
         f"escape='\"', columns={spec!r}, strict_mode=true, parallel=false, encoding='utf-8')"
     )
-    picks = ", ".join(f"NULLIF(TRIM(c{pos}), '') AS {col.field}" for pos, col in found.items())
+    picks = ", ".join(
+        f"{_cell(f'c{pos}', na_values, nbsp_as_space)} AS {col.field}" for pos, col in found.items()
+    )
     try:
         con.execute(
             f"CREATE OR REPLACE TEMP TABLE raw_{table} AS SELECT {picks or 'NULL AS _none'}, "

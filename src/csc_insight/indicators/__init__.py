@@ -12,7 +12,8 @@ Public API (stable; the web dashboards and committee reports build on it):
         table.column, ...'), rag, target, bands, previous_quarters (4 Figures, oldest
         first), same_period_last_year, last_year_outturn, forecast and the
         year_to_date Figure it is scaled from (flow measures),
-        comparators (england / london / neighbours / la from csc_insight.benchmarks).
+        comparators (england / london / neighbours / la from csc_insight.benchmarks, and
+        region_quarterly when a regional pool's table is loaded).
         Result.to_dict() gives plain data for JSON (without year_to_date).
     children(con, indicator_id, period, settings=None) -> list[ChildRow]
         the items behind a figure: child_id, in_numerator, in_denominator and an evidence

@@ -297,11 +297,14 @@ def _comparators(indicator_id: str, year: str, unit: str) -> dict[str, dict[str,
     authority's own published count: England's or a region's total is not comparable with
     one LA's."""
     try:
-        from csc_insight.benchmarks import comparators, nearest_year
+        from csc_insight.benchmarks import comparators, nearest_year, region_quarterly
         from csc_insight.settings import la_code
 
         chosen = nearest_year(indicator_id, year)
         found = comparators(indicator_id, chosen, la_code()) if chosen else {}
+        pooled = region_quarterly(indicator_id, year)  # the regional pool's, this year only
+        if pooled is not None:
+            found = {**found, "region_quarterly": pooled}
     except (ImportError, LookupError, OSError, ValueError):
         return {}
     return {

@@ -1,4 +1,7 @@
-"""The registers' records: one row per missing episode, and rows an import quarantined."""
+"""The registers' records: missing episodes, children missing education, LADO contacts,
+private fostering arrangements with their visits and awareness activity, providers with
+their Ofsted inspections and monitoring visits, safeguarding champions with their
+departments' assurance returns and training, and the rows an import quarantined."""
 
 from __future__ import annotations
 
@@ -99,6 +102,143 @@ class CmeEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.child_id} {self.category} from {self.start:%d/%m/%Y}"
+
+
+class LadoSector(models.TextChoices):
+    EDUCATION = "education", "Education"
+    HEALTH = "health", "Health"
+    POLICE = "police", "Police"
+    SOCIAL_CARE = "social_care", "Social care"
+    FAITH = "faith", "Faith"
+    SPORT = "sport", "Sport"
+    EARLY_YEARS = "early_years", "Early years"
+    OTHER = "other", "Other"
+
+
+class LadoCategory(models.TextChoices):
+    PHYSICAL = "physical", "Physical abuse"
+    SEXUAL = "sexual", "Sexual abuse"
+    EMOTIONAL = "emotional", "Emotional abuse"
+    NEGLECT = "neglect", "Neglect"
+    SUITABILITY = "suitability", "Suitability to work with children"
+
+
+class LadoOutcome(models.TextChoices):
+    SUBSTANTIATED = "substantiated", "Substantiated"
+    UNSUBSTANTIATED = "unsubstantiated", "Unsubstantiated"
+    UNFOUNDED = "unfounded", "Unfounded"
+    FALSE = "false", "False"
+    MALICIOUS = "malicious", "Malicious"
+    NFA = "nfa", "No further action"
+
+
+class LadoContact(models.Model):
+    """A contact with the LADO about an adult who works with children: a referral when it
+    met the threshold (`met_threshold` True), a consultation (advice only) when it did not.
+
+    The adult is known here by the LADO's case reference only, never by name: the entry is
+    person-level and its pages are for Manager and above, access-logged by reference."""
+
+    reference = models.CharField("Case reference", max_length=64, unique=True)
+    received_on = models.DateField("Date received")
+    source = models.CharField("Who made the contact", max_length=200, blank=True)
+    sector = models.CharField(max_length=12, choices=LadoSector.choices)
+    role = models.CharField("The adult's role", max_length=200, blank=True)
+    category = models.CharField("Allegation category", max_length=12, choices=LadoCategory.choices)
+    met_threshold = models.BooleanField("Met the threshold (referral)", null=True, blank=True)
+    initial_meeting_on = models.DateField("Initial evaluation meeting", null=True, blank=True)
+    outcome = models.CharField(max_length=16, choices=LadoOutcome.choices, blank=True)
+    concluded_on = models.DateField("Date concluded", null=True, blank=True)
+    notes = models.TextField(blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-received_on", "reference"]
+
+    def __str__(self) -> str:
+        return f"{self.reference} received {self.received_on:%d/%m/%Y}"
+
+
+class PrivateFostering(models.Model):
+    """A private fostering arrangement, from its notification: the initial visit, the
+    assessment and the arrangement's end (its later visits are PrivateFosteringVisit)."""
+
+    child_id = models.CharField(max_length=64, db_index=True)
+    notified_on = models.DateField("Date notified")
+    notified_by = models.CharField("Notified by", max_length=200, blank=True)
+    initial_visit_on = models.DateField("Initial visit", null=True, blank=True)
+    assessment_completed_on = models.DateField("Assessment completed", null=True, blank=True)
+    ended_on = models.DateField("Arrangement ended", null=True, blank=True)
+    end_reason = models.CharField("Why it ended", max_length=200, blank=True)
+    notes = models.TextField(blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-notified_on", "child_id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["child_id", "notified_on"], name="private_fostering_child_notified"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.child_id} notified {self.notified_on:%d/%m/%Y}"
+
+
+class PrivateFosteringVisit(models.Model):
+    """A statutory visit to a privately fostered child after the initial visit."""
+
+    arrangement = models.ForeignKey(
+        PrivateFostering, on_delete=models.CASCADE, related_name="visits"
+    )
+    visited_on = models.DateField("Date of visit")
+    notes = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["visited_on"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["arrangement", "visited_on"], name="private_fostering_visit_day"
+            )
+        ]
+
+
+class AwarenessKind(models.TextChoices):
+    TRAINING = "training", "Training session"
+    PF_WEEK = "pf_week", "Private Fostering Week event"
+    BRIEFING = "briefing", "Briefing or information to partners"
+    CAMPAIGN = "campaign", "Publicity or community campaign"
+    OTHER = "other", "Other"
+
+
+class AwarenessActivity(models.Model):
+    """What was done to raise awareness of private fostering (no child is named here)."""
+
+    held_on = models.DateField("Date")
+    kind = models.CharField("Kind of activity", max_length=10, choices=AwarenessKind.choices)
+    title = models.CharField("What it was", max_length=200)
+    audience = models.CharField("Who it was for", max_length=200, blank=True)
+    attendees = models.PositiveIntegerField("Attendees", null=True, blank=True)
+    notes = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-held_on", "title"]
+        constraints = [
+            models.UniqueConstraint(fields=["held_on", "title"], name="awareness_day_title")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.title} on {self.held_on:%d/%m/%Y}"
 
 
 # Providers (issue 17, register 7): independent fostering agencies, semi-independent /

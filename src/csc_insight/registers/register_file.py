@@ -1,7 +1,8 @@
 """Reading any register's file into typed rows, the one way every register imports: each
 column described by formats.tabular.Column (heading, kind text|date|flag|code, required,
-not_null, codes, describe), a row with a bad value quarantined with file, row, column and
-what was expected (in the Report and in the list returned), the other rows kept.
+not_null, codes, describe, or its own `parse`, e.g. `words`, `whole_number`, `date_list`
+below), a row with a bad value quarantined with file, row, column and what was expected
+(in the Report and in the list returned), the other rows kept.
 
 Each register adds only its columns and its own cross-field checks (`checks`).
 """
@@ -44,6 +45,9 @@ def parse_cell(col: Column, text: str) -> tuple[object, str | None]:
             return canonical_child_id(text), None
         except ChildIdError:
             return None, "a child ID of letters, numbers, - and _"
+    if col.parse is not None:
+        parsed = col.parse(text)
+        return (parsed, None) if parsed is not None else (None, col.expected())
     if col.kind == "code" and col.codes is not None:
         word = text.strip().casefold()
         return (word, None) if word in col.codes else (None, col.expected())
@@ -139,3 +143,31 @@ def read_register(
         seen[row_key] = number
         good.append(values)
     return good, bad
+
+
+def _plain(text: str) -> str:
+    return " ".join(text.replace("_", " ").replace("-", " ").casefold().split())
+
+
+def words(mapping: dict[str, str]) -> Callable[[str], object]:
+    """A parser for a column of choices: the value for each word in `mapping` (its keys
+    compared in lower case with '_', '-' and runs of spaces read as one space), or None."""
+    known = {_plain(k): v for k, v in mapping.items()}
+    return lambda text: known.get(_plain(text))
+
+
+def whole_number(text: str) -> object:
+    """A whole number of 0 or more ('12', '12.0'), or None."""
+    try:
+        number = float(text)
+    except ValueError:
+        return None
+    return int(number) if number.is_integer() and number >= 0 else None
+
+
+def date_list(text: str) -> object:
+    """Dates separated by ';', ',' or new lines ('01/10/2019; 12/11/2019'), or None when
+    any of them is not a date."""
+    parts = [p.strip() for p in text.replace(",", ";").replace("\n", ";").split(";")]
+    days = [parse_date(p) for p in parts if p]
+    return None if None in days else days

@@ -21,6 +21,8 @@ from csc_insight.registers.models import (
 KINDS = {
     "missing": "Children missing from home and care",
     "cme": "Children missing education and at risk of it",
+    "lado": "Allegations about adults who work with children (LADO)",
+    "private-fostering": "Private fostering",
     "providers": "Providers: fostering agencies, supported accommodation, children's homes",
     "champions": "Safeguarding champions",
 }

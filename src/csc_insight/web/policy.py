@@ -109,8 +109,9 @@ SECTIONS: list[tuple[str, str, str, frozenset[Role]]] = [
     (
         "registers:index",
         "Registers",
-        "Children missing from home, care and education: episodes, "
-        "return interviews, escalation, alerts and the termly counts.",
+        "Children missing from home, care and education; allegations about adults who "
+        "work with children (LADO); private fostering; providers and their Ofsted ratings; "
+        "safeguarding champions: entries, timescales, alerts and counts.",
         roles.STAFF,
     ),
     (

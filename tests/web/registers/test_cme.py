@@ -90,6 +90,9 @@ def test_import_page_and_command(tmp_path, clients, home, snapshot, capsys) -> N
         "(1 already included above in EHE)",
         "Jointly worked with children's social care or early help: 3",
     ]
+    # the table's scrolling region is named for screen readers (a broken attribute once)
+    (region,) = doc.xpath("//div[@role='region'][.//table[@id='cme-entries']]")
+    assert region.get("aria-label") == "Children missing education in the term"
     assert AccessEvent.objects.get().children_shown == ["C1", "C4", "C5"]
     bad = clients["manager"].get(reverse("registers:cme"), {"term": "autumn"})
     assert bad.status_code == 400

@@ -64,6 +64,11 @@ def placements(sim: Sim, care: dict[str, np.ndarray]) -> Columns:
     # adoption: placed for adoption (A5/A6, legal status E1) months before the order
     adopt_owner = np.nonzero(care["adopt"])[0]
     placed_day = end[adopt_owner] - rng.integers(200, 330, len(adopt_owner))
+    # placed for adoption (E1) the child's legal status no longer changes to C1 (SSDA903 217)
+    placed_of = np.full(n, np.iinfo(np.int64).max)
+    placed_of[adopt_owner] = placed_day
+    before_placed = legal_day < placed_of[legal_owner]
+    legal_owner, legal_day = legal_owner[before_placed], legal_day[before_placed]
     keep_move = ~np.isin(owner, adopt_owner) | (moves < placed_day.max(initial=0))
     owner, moves = owner[keep_move], moves[keep_move]
 
@@ -105,6 +110,8 @@ def placements(sim: Sim, care: dict[str, np.ndarray]) -> Columns:
     )
     uasc_rows = care["uasc"][per]
     place[uasc_rows] = pick(rng, vocab.PLACE_UASC, int(uasc_rows.sum()))
+    # the youngest age for independent (P2) and semi-independent (H5) living (SSDA903 370, 371)
+    place[((place == "P2") & (age < 15)) | ((place == "H5") & (age < 14))] = "K2"
     place[is_adopt] = np.where(rng.random(int(is_adopt.sum())) < 0.7, "A5", "A6")
     legal_set = first | is_legal | is_adopt
     ls_value = np.where(first, care["ls"][per], "C1").astype(object)
@@ -126,7 +133,7 @@ def placements(sim: Sim, care: dict[str, np.ndarray]) -> Columns:
     reason_change = np.where(change, pick(rng, vocab.PLACE_CHANGE, rows), None).astype(object)
     provider = np.full(rows, "PR1", dtype=object)
     provider[np.isin(place, ["K2", "H5", "R1", "S1"]) | (rng.random(rows) < 0.3)] = "PR4"
-    provider[np.isin(place, ["P1", "P2"])] = "PR0"
+    provider[place == "P1"] = "PR0"
     provider[np.isin(place, ["A5", "A6"])] = "PR1"
     home = np.array(vocab.POSTCODES, dtype=object)[rng.integers(0, 6, n)]
     pl_post = np.array(vocab.POSTCODES, dtype=object)[rng.integers(0, len(vocab.POSTCODES), rows)]

@@ -41,6 +41,8 @@ COMPARATORS = (
     ("london", "London"),
     ("neighbours", "Statistical neighbours"),
 )
+# a regional pool's median (`benchmarks load` of its region_quarterly CSV): shown only when held
+REGION_QUARTERLY = ("region_quarterly", "Region, quarterly")
 BREAKDOWN_LABELS = {
     "team": "Team",
     "worker": "Worker",
@@ -148,7 +150,8 @@ def _fmt(definition: Definition) -> Any:
 
 def _comparators(result: Any) -> list[dict[str, Any]]:
     found = []
-    for key, label in COMPARATORS:
+    pooled = [REGION_QUARTERLY] if REGION_QUARTERLY[0] in (result.comparators or {}) else []
+    for key, label in (*COMPARATORS, *pooled):
         c = (result.comparators or {}).get(key)
         found.append(
             {

@@ -13,7 +13,7 @@ from csc_insight.web.plans.forms import GovukFields, date_field
 YES_NO = [("", "Not recorded"), ("true", "Yes"), ("false", "No")]
 
 
-def _yes_no(label: str) -> forms.TypedChoiceField:
+def yes_no(label: str) -> forms.TypedChoiceField:
     return forms.TypedChoiceField(
         label=label,
         choices=YES_NO,
@@ -31,11 +31,11 @@ class MissingEpisodeForm(GovukFields, forms.ModelForm):
     )
     start = date_field("Date missing from", required=True)
     reported_on = date_field("Date reported to police")
-    risk_noted_at_placement = _yes_no("Risk of going missing noted at placement")
+    risk_noted_at_placement = yes_no("Risk of going missing noted at placement")
     strategy_meeting_on = date_field("Strategy meeting")
     returned_on = date_field("Date found or returned")
     rhi_offered_on = date_field("Return interview offered")
-    rhi_accepted = _yes_no("Return interview accepted")
+    rhi_accepted = yes_no("Return interview accepted")
     rhi_held_on = date_field("Return interview held")
     lead_member_notified_on = date_field("Lead Member notified")
 

@@ -3,7 +3,7 @@
 from django.urls import path
 
 from csc_insight.web import converters  # noqa: F401 (registers the child_id converter)
-from csc_insight.web.registers import provider_views, views
+from csc_insight.web.registers import annual_views, provider_views, views
 
 app_name = "registers"
 urlpatterns = [
@@ -16,6 +16,27 @@ urlpatterns = [
     path("cme/", views.cme_list, name="cme"),
     path("cme/new", views.cme_new, name="cme_new"),
     path("cme/<int:entry_id>/edit", views.cme_edit, name="cme_edit"),
+    path("lado/", annual_views.lado_list, name="lado"),
+    path("lado/new", annual_views.lado_new, name="lado_new"),
+    path("lado/<int:contact_id>/edit", annual_views.lado_edit, name="lado_edit"),
+    path("private-fostering/", annual_views.fostering_list, name="fostering"),
+    path("private-fostering/new", annual_views.fostering_new, name="fostering_new"),
+    path(
+        "private-fostering/<int:arrangement_id>/edit",
+        annual_views.fostering_edit,
+        name="fostering_edit",
+    ),
+    path(
+        "private-fostering/<int:arrangement_id>/visit",
+        annual_views.fostering_visit,
+        name="fostering_visit",
+    ),
+    path("private-fostering/awareness/new", annual_views.awareness_new, name="awareness_new"),
+    path(
+        "private-fostering/awareness/<int:activity_id>/edit",
+        annual_views.awareness_edit,
+        name="awareness_edit",
+    ),
     # providers and safeguarding champions
     path("providers/", provider_views.providers_list, name="providers"),
     path("providers/new", provider_views.provider_new, name="provider_new"),

@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("registers", "0002_cme_entry"),
+        ("registers", "0003_lado_private_fostering"),
     ]
 
     operations = [

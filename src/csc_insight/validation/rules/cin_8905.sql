@@ -1,0 +1,22 @@
+/*
+code: "8905"
+return: cin_census
+message: Initial Category of Abuse code missing or invalid (see Category of Abuse table in CIN Census code set)
+severity: error
+fields: [InitialCategoryOfAbuse]
+requires: [cp_plans.initial_category]
+note: The reader blanks a code outside the list, so a bad code fails here as a blank.
+tests:
+  pass:
+    cp_plans: [{cp_plan_id: P1, child_id: A, start_date: 2022-05-01, initial_category: MUL}]
+  fail:
+    cp_plans:
+      - {cp_plan_id: P1, child_id: A, start_date: 2022-05-01, initial_category: NEG}
+      - {cp_plan_id: P2, child_id: B, start_date: 2022-05-01}
+      - {cp_plan_id: P3, child_id: C, start_date: 2022-05-01, initial_category: SEX}
+  fails: [cp_plans.csv:3, cp_plans.csv:4]
+*/
+SELECT child_id, source_ref, initial_category
+FROM cp_plans
+WHERE source = 'cin_census'
+  AND (initial_category IS NULL OR initial_category NOT IN ('NEG', 'PHY', 'SAB', 'EMO', 'MUL'))
