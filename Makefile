@@ -40,6 +40,10 @@ demo: setup
 	$(BIN)/csc-insight registers import lado $(DEMO_DATA)_registers/lado_register.csv
 	$(BIN)/csc-insight registers import private-fostering $(DEMO_DATA)_registers/private_fostering_register.csv
 	$(BIN)/csc-insight registers import private-fostering-awareness $(DEMO_DATA)_registers/private_fostering_awareness.csv
+	$(BIN)/csc-insight registers import providers $(DEMO_DATA)_registers/providers_register.csv
+	$(BIN)/csc-insight registers import champions $(DEMO_DATA)_registers/champions_register.csv
+	$(BIN)/csc-insight registers import champions $(DEMO_DATA)_registers/champions_assurance.csv
+	$(BIN)/csc-insight registers import champions $(DEMO_DATA)_registers/champions_training.csv
 	$(BIN)/csc-insight plans demo
 	$(BIN)/csc-insight audits demo
 	$(BIN)/csc-insight demo-user

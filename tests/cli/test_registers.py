@@ -107,3 +107,66 @@ def test_private_fostering_import_then_list(tmp_path, users, capsys) -> None:
     ]
     event = AccessEvent.objects.get()
     assert (event.route, event.child_ids) == ("cli:registers list private-fostering", " C1 ")
+
+
+def test_providers_import_and_list(tmp_path, capsys) -> None:
+    """Row 3 has no INSPECTED for its rating: quarantined; no data loaded, so the children
+    placed are 'no data' and the downgrade fires wherever it is."""
+    from datetime import date
+
+    from csc_insight.registers.listing import providers_lines
+
+    path = tmp_path / "providers.csv"
+    path.write_text(
+        "URN,NAME,TYPE,RATING,INSPECTED\nSC100001,Northway,IFA,Good,12/05/2017\n"
+        "SC100002,Willow House,HOME,Good,\nSC100001,Northway,IFA,Inadequate,10/09/2019\n",
+        encoding="utf-8",
+    )
+    assert main(["registers", "import", "providers", str(path)]) == 0
+    captured = capsys.readouterr()
+    assert captured.out == "1 added, 0 updated, 1 quarantined\n"
+    assert captured.err.startswith("providers.csv, row 3, column E 'INSPECTED': Expected")
+    assert main(["registers", "list", "providers"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].startswith("urn\tname\ttype\trating")
+    assert lines[1].startswith("SC100001\tNorthway\tIndependent fostering agency\tInadequate")
+    assert lines[-1] == "No returns loaded: the children placed with each provider are not known."
+    assert providers_lines(on=date(2019, 12, 31))[1].split("\t")[-2:] == [
+        "no data",
+        "Ofsted rating down where our children live; No monitoring visit in the last 12 months",
+    ]
+
+
+def test_champions_import_and_list(tmp_path, capsys) -> None:
+    from datetime import date
+
+    from csc_insight.registers.listing import champions_lines
+
+    path = tmp_path / "champions.csv"
+    path.write_text(
+        "DEPARTMENT,NAME,ROLE,APPOINTED\nOpen Spaces,Pat Sample,Head of Operations,01/06/2018\n"
+        "Town Clerk's,,,\n",
+        encoding="utf-8",
+    )
+    assert main(["registers", "import", "champions", str(path)]) == 0
+    assert capsys.readouterr().out == "1 added, 0 updated, 0 quarantined\n"
+    returns = tmp_path / "returns.csv"
+    returns.write_text(
+        "DEPARTMENT,HALF_YEAR,RECEIVED,ASSURANCE\nOpen Spaces,2019-20-H1,20/10/2019,green\n",
+        encoding="utf-8",
+    )
+    assert main(["registers", "import", "champions", str(returns)]) == 0
+    capsys.readouterr()
+    assert main(["registers", "list", "champions"]) == 0
+    assert capsys.readouterr().out.splitlines()[0].startswith("department\tchampion")
+    assert champions_lines(on=date(2019, 11, 1)) == [
+        "department\tchampion\trole\tappointed\t2019-20-H1 return\talerts",
+        "Open Spaces\tPat Sample\tHead of Operations\t2018-06-01\tgreen 2019-10-20\t",
+        "Town Clerk's\t\t\t\t\tNo safeguarding champion; Assurance return overdue for the "
+        "last half-year",
+        "Training completed: 0 records",
+    ]
+    bad = tmp_path / "training.csv"
+    bad.write_text("NAME,COURSE\nJo,Prevent\n", encoding="utf-8")
+    assert main(["registers", "import", "champions", str(bad)]) == 1
+    assert "Nothing was imported." in capsys.readouterr().err

@@ -84,7 +84,7 @@ def test_lado_and_private_fostering_registers(city: World, tmp_path: Path) -> No
     assert {r["DATE"].year for r in activities} >= {2018, 2019}
     assert all(city.start <= r["DATE"] <= city.end for r in activities)
     paths = write_registers(city, tmp_path)
-    assert [p.name for p in paths[2:]] == [
+    assert [p.name for p in paths[2:5]] == [
         "lado_register.csv",
         "private_fostering_register.csv",
         "private_fostering_awareness.csv",
@@ -112,3 +112,54 @@ def test_private_fostering_in_a_larger_place(city: World) -> None:
         assert first is None or first >= row["NOTIFIED"]
         assert all(v > first for v in visits) if first else not visits
         assert all(v <= (row["ENDED"] or city.end) for v in visits)
+
+
+def test_providers_and_champions_files(city: World, tmp_path: Path) -> None:
+    """The children's homes are at URNs the world's SSDA903 placements use (so the join finds
+    children); IFAs and supported accommodation have URNs of their own; each provider has a
+    monitoring visit row but the last; the champions' files hold every department, returns
+    only for half-years due in the window, received by its end."""
+    from csc_insight.synth.write_provider_registers import (
+        CITY_DEPARTMENTS,
+        champion_rows,
+        placement_urns,
+        provider_rows,
+    )
+
+    placed = set(city.data["cla_episodes"]["urn"].tolist()) - {"XXXXXXX"}
+    rows = provider_rows(city)
+    homes = {r["URN"] for r in rows if r["TYPE"] == "HOME"}
+    assert homes and homes <= placed
+    assert homes == set(placement_urns(city)[: len(homes)])
+    others = {r["URN"] for r in rows if r["TYPE"] != "HOME"}
+    assert others and not others & placed
+    assert {r.get("RATING") for r in rows if r["TYPE"] == "SUPPORTED"} <= {
+        "Not yet inspected",
+        None,
+    }
+    for row in rows:
+        assert (row.get("RATING") is None) == (row.get("VISITED") is not None)
+    champions, returns, training = champion_rows(city)
+    assert {r["DEPARTMENT"] for r in champions} == set(CITY_DEPARTMENTS)
+    assert returns and all(r["RECEIVED"] <= city.end for r in returns)
+    assert {r["HALF_YEAR"] for r in returns} <= {
+        "2017-18-H2",
+        "2018-19-H1",
+        "2018-19-H2",
+        "2019-20-H1",
+    }
+    assert training
+    names = [p.name for p in write_registers(city, tmp_path)]
+    assert names == [
+        "missing_register.csv",
+        "cme_register.csv",
+        "lado_register.csv",
+        "private_fostering_register.csv",
+        "private_fostering_awareness.csv",
+        "providers_register.csv",
+        "champions_register.csv",
+        "champions_assurance.csv",
+        "champions_training.csv",
+    ]
+    with (tmp_path / "champions_assurance.csv").open(encoding="utf-8") as fh:
+        assert len(list(csv.DictReader(fh))) == len(returns)

@@ -105,6 +105,19 @@ GET_EXPECTED: dict[str, list[int]] = {
     "registers:fostering_visit": [302, 403, 403, 405, 405, 405],
     "registers:awareness_new": [302, 403, 403, 200, 200, 200],
     "registers:awareness_edit": [302, 403, 403, 200, 200, 200],
+    # providers (children as counts: Manager and above); champions (staff: read by all but
+    # Members, kept by Manager and above)
+    "registers:providers": [302, 403, 403, 200, 200, 200],
+    "registers:provider_new": [302, 403, 403, 200, 200, 200],
+    "registers:providers_import": [302, 403, 403, 200, 200, 200],
+    "registers:provider": [302, 403, 403, 200, 200, 200],
+    "registers:provider_edit": [302, 403, 403, 200, 200, 200],
+    "registers:provider_inspection": [302, 403, 403, 200, 200, 200],
+    "registers:provider_visit": [302, 403, 403, 200, 200, 200],
+    "registers:champions": [302, 403, 200, 200, 200, 200],
+    "registers:champions_import": [302, 403, 403, 200, 200, 200],
+    "registers:champions_new": [302, 403, 403, 200, 200, 200],
+    "registers:champions_edit": [302, 403, 403, 200, 200, 200],
 }
 # Unsafe routes: a POST from outside the policy is refused before the view runs.
 POST_EXPECTED: dict[str, list[int]] = {
@@ -133,6 +146,14 @@ POST_EXPECTED: dict[str, list[int]] = {
     "registers:fostering_visit": [302, 403, 403],
     "registers:awareness_new": [302, 403, 403],
     "registers:awareness_edit": [302, 403, 403],
+    "registers:provider_new": [302, 403, 403],
+    "registers:providers_import": [302, 403, 403],
+    "registers:provider_edit": [302, 403, 403],
+    "registers:provider_inspection": [302, 403, 403],
+    "registers:provider_visit": [302, 403, 403],
+    "registers:champions_new": [302, 403, 403],
+    "registers:champions_edit": [302, 403, 403],
+    "registers:champions_import": [302, 403, 403],
 }
 # Audit routes take ids of the round, case and alert that _audit_ids makes.
 AUDIT_ARGS = {
@@ -203,6 +224,12 @@ def _url(name: str, users: dict[str, object]) -> str:
         args[name] = {"activity_id": _awareness()}
     if name == "registers:missing_child":
         args[name] = {"child_id": "C1"}
+    if name in PROVIDER_ROUTES:
+        args[name] = {"provider_id": _provider()}
+    if name == "registers:champions_new":
+        args[name] = {"what": "champion"}
+    if name == "registers:champions_edit":
+        args[name] = {"what": "department", "record_id": _department()}
     if name == "committee:agenda":
         args[name] = {"meeting": "2020-02-10", "fmt": "docx"}
     return reverse(name, kwargs=args.get(name))
@@ -278,6 +305,29 @@ def _awareness() -> int:
         held_on=date(2019, 7, 8), title="Stall", defaults={"kind": "pf_week"}
     )
     return activity.pk
+
+
+PROVIDER_ROUTES = (
+    "registers:provider",
+    "registers:provider_edit",
+    "registers:provider_inspection",
+    "registers:provider_visit",
+)
+
+
+def _provider() -> int:
+    from csc_insight.registers.models import Provider
+
+    provider, _ = Provider.objects.get_or_create(
+        urn="SC100001", defaults={"name": "Northway", "kind": "ifa"}
+    )
+    return provider.pk
+
+
+def _department() -> int:
+    from csc_insight.registers.models import Department
+
+    return Department.objects.get_or_create(name="Open Spaces")[0].pk
 
 
 RESTRICTED_ARGS = {

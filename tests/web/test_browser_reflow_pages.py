@@ -1,15 +1,16 @@
 """Reflow (WCAG 1.4.10) and axe, at 1280 px and at 320 px, on every page that
 test_browser_reflow.py does not cover, for every role that may open it: the indicator page,
 Data and its validation pages, plans, audits and moderation, committee papers and a draft,
-the registers and their edit pages, restricted records, the access log, users and the
-second-factor page. The install is the demo's (the City synthesised, loaded, its registers
-imported, `plans demo` and `audits demo`, run as at 31 March 2020), so pages carry real
-content, plus the few records the demo does not make (RECORDS). The Auditor and Manager are
-the demo's own logins, so the auditor is named on the demo round and the manager leads demo
-actions. Which role may open which page comes from test_access.GET_EXPECTED (200 there
-means it is tested here). No page may scroll sideways (document.scrollingElement.scrollWidth
-<= window.innerWidth): a wide table scrolls in its own focusable region instead. Set
-CSC_SCREENSHOTS=folder to keep a full-page image of each (role, width, page)."""
+the registers (providers and safeguarding champions too) and their edit pages, restricted
+records, the access log, users and the second-factor page. The install is the demo's (the
+City synthesised, loaded, its registers imported, `plans demo` and `audits demo`, run as at
+31 March 2020), so pages carry real content, plus the few records the demo does not make
+(RECORDS). The Auditor and Manager are the demo's own logins, so the auditor is named on the
+demo round and the manager leads demo actions. Which role may open which page comes from
+test_access.GET_EXPECTED (200 there means it is tested here). No page may scroll sideways
+(document.scrollingElement.scrollWidth <= window.innerWidth): a wide table scrolls in its
+own focusable region instead. Set CSC_SCREENSHOTS=folder to keep a full-page image of each
+(role, width, page)."""
 
 from __future__ import annotations
 
@@ -56,6 +57,11 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str,
         ["registers", "import", "cme", str(registers / "cme_register.csv")],
         ["registers", "import", "lado", str(registers / "lado_register.csv")],
         ["registers", "import", "private-fostering-awareness", str(awareness)],
+        ["registers", "import", "providers", str(registers / "providers_register.csv")],
+        *(
+            ["registers", "import", "champions", str(registers / f"champions_{name}.csv")]
+            for name in ("register", "assurance", "training")
+        ),
         ["plans", "demo"],
         ["audits", "demo"],
     ]
@@ -193,6 +199,15 @@ def _pages(page, base: str, snapshot: str, batch: str, role: str) -> list[tuple[
         ("registers:fostering", "/registers/private-fostering/"),
         ("registers:fostering_new", "/registers/private-fostering/new"),
         ("registers:awareness_new", "/registers/private-fostering/awareness/new"),
+        ("registers:providers", "/registers/providers/"),
+        ("registers:provider_new", "/registers/providers/new"),
+        ("registers:providers_import", "/registers/providers/import"),
+        ("registers:champions", "/registers/champions/"),
+        ("registers:champions_import", "/registers/champions/import"),
+        ("registers:champions_new", "/registers/champions/champion/new"),
+        ("registers:champions_new", "/registers/champions/department/new"),
+        ("registers:champions_new", "/registers/champions/return/new"),
+        ("registers:champions_new", "/registers/champions/training/new"),
         ("committee:edit", "/committee/1/"),
         ("restricted:record", "/restricted/1/"),
     ]
@@ -226,9 +241,25 @@ def _pages(page, base: str, snapshot: str, batch: str, role: str) -> list[tuple[
             "/registers/private-fostering/",
             "/registers/private-fostering/awareness/",
         ),
+        *(
+            ("registers:champions_edit", "/registers/champions/", f"/registers/champions/{what}/")
+            for what in ("champion", "return", "training")
+        ),
     ):
         if _may_open(route, role):
             found.append((route, _first_edit(page, base, listed, prefix)))
+    if _may_open("registers:provider", role):
+        provider = _first_link(page, base, "/registers/providers/", "/registers/providers/")
+        found.append(("registers:provider", provider))
+        found += [
+            (route, provider and provider + tail)
+            for route, tail in (
+                ("registers:provider_edit", "edit"),
+                ("registers:provider_inspection", "inspection"),
+                ("registers:provider_visit", "visit"),
+            )
+            if _may_open(route, role)
+        ]
     if _may_open("imports:validation_rule", role):
         found.append(("imports:validation_rule", f"/data/snapshots/{snapshot}/validation/903_133/"))
     if _may_open("registers:missing", role):

@@ -5,11 +5,14 @@ of the same command and still works):
         --meeting 2020-02-10 --format docx|pdf|html --out FILE [--plan ID] [--round ID]
         [--snapshot ID]
     csc-insight committee missing --term 2019-09-01:2019-12-31 --meeting ...
-    csc-insight committee lado-annual|private-fostering-annual --year 2019-20 --meeting ...
+    csc-insight committee providers-annual|safeguarding-annual|lado-annual|
+        private-fostering-annual --year 2019-20 --meeting ...
 
 A saved draft for the same paper and meeting supplies the narrative (and its snapshot);
 without one the paper is built with the default narrative from the current snapshot.
-`agenda` lists every draft saved for the meeting.
+`agenda` lists every draft saved for the meeting. The registers' papers: `missing --term
+START:END` (termly); `providers-annual`, `safeguarding-annual`, `lado-annual` and
+`private-fostering-annual` with `--year 2019-20`.
 """
 
 from __future__ import annotations
@@ -26,9 +29,12 @@ KINDS = (
     "audit",
     "agenda",
     "missing",
+    "providers-annual",
+    "safeguarding-annual",
     "lado-annual",
     "private-fostering-annual",
 )
+ANNUAL = ("providers-annual", "safeguarding-annual", "lado-annual", "private-fostering-annual")
 
 
 def paper(args: argparse.Namespace) -> int:
@@ -42,7 +48,7 @@ def paper(args: argparse.Namespace) -> int:
     meeting = date.fromisoformat(args.meeting)
     if args.kind == "missing":
         return _missing(args, meeting)
-    if args.kind.endswith("-annual"):
+    if args.kind in ANNUAL:
         return _annual(args, meeting)
     try:
         if args.kind == "agenda":
@@ -99,17 +105,29 @@ def _missing(args: argparse.Namespace, meeting: date) -> int:
 
 
 def _annual(args: argparse.Namespace, meeting: date) -> int:
-    """An annual register paper (registers/annual_papers.py) for `--year`."""
+    """An annual register paper for `--year`: providers (registers/providers_paper.py),
+    safeguarding champions (safeguarding_paper.py), LADO and private fostering
+    (annual_papers.py)."""
     from csc_insight.registers.annual_papers import lado_paper, private_fostering_paper
+    from csc_insight.registers.providers_paper import providers_paper
+    from csc_insight.registers.safeguarding_paper import safeguarding_paper
     from csc_insight.registers.years import YearError, parse_year
     from csc_insight.reports.render import ConversionError, write
 
     if not args.year:
         print("--year (e.g. 2019-20) is needed for this paper.", file=sys.stderr)
         return 2
-    build = lado_paper if args.kind == "lado-annual" else private_fostering_paper
     try:
-        paper = build(parse_year(args.year), meeting)
+        year = parse_year(args.year)
+        if args.kind == "providers-annual":
+            paper = providers_paper(year, meeting, snapshot_id=args.snapshot)
+        else:
+            build = {
+                "safeguarding-annual": safeguarding_paper,
+                "lado-annual": lado_paper,
+                "private-fostering-annual": private_fostering_paper,
+            }[args.kind]
+            paper = build(year, meeting)
         path = write(paper, args.format, Path(args.out))
     except (YearError, ConversionError) as exc:
         print(str(exc), file=sys.stderr)
@@ -131,5 +149,5 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--round", type=int, help="audit round id (audit)")
     parser.add_argument("--snapshot", help="snapshot id (default: the draft's, or current)")
     parser.add_argument("--term", help="missing: the term as START:END (yyyy-mm-dd)")
-    parser.add_argument("--year", help="lado-annual, private-fostering-annual: e.g. 2019-20")
+    parser.add_argument("--year", help="the *-annual papers: the financial year, e.g. 2019-20")
     parser.set_defaults(handler=paper)

@@ -1,7 +1,9 @@
 """Register commands: `registers import KIND FILE` and `registers list KIND` (the kinds
 `missing`, children missing from home and care; `cme`, children missing education, with
-`--term`; `lado`, allegations about adults who work with children; `private-fostering`,
-and its awareness activity imported as `private-fostering-awareness`). A thin layer over
+`--term`; `providers`, fostering agencies and children's homes, and `champions`, the
+safeguarding champions with their assurance returns and training; `lado`, allegations about
+adults who work with children; `private-fostering`, and its awareness activity imported as
+`private-fostering-awareness`). A thin layer over
 `csc_insight.registers`."""
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ import getpass
 import sys
 from pathlib import Path
 
-KINDS = ["missing", "cme", "lado", "private-fostering"]
+KINDS = ["missing", "cme", "providers", "champions", "lado", "private-fostering"]
 IMPORT_KINDS = [*KINDS, "private-fostering-awareness"]
 
 
@@ -25,10 +27,12 @@ def _setup(writes: bool = False) -> None:
 def import_register(args: argparse.Namespace) -> int:
     _setup(writes=True)
     from csc_insight.registers import (
+        champions_import,
         cme_import,
         lado_import,
         missing_import,
         private_fostering_import,
+        providers_import,
     )
 
     path = Path(args.file)
@@ -39,6 +43,8 @@ def import_register(args: argparse.Namespace) -> int:
     importer = {
         "missing": missing_import.import_file,
         "cme": cme_import.import_file,
+        "providers": providers_import.import_file,
+        "champions": champions_import.import_file,
         "lado": lado_import.import_file,
         "private-fostering": private_fostering_import.import_file,
         "private-fostering-awareness": private_fostering_import.import_awareness,
@@ -63,6 +69,11 @@ def list_register(args: argparse.Namespace) -> int:
     _setup()
     if args.kind == "cme":
         return _list_cme(args)
+    if args.kind in ("providers", "champions"):
+        from csc_insight.registers.listing import champions_lines, providers_lines
+
+        print("\n".join(providers_lines() if args.kind == "providers" else champions_lines()))
+        return 0
     if args.kind in ("lado", "private-fostering"):
         from csc_insight.cli import registers_annual
 

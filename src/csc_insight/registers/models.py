@@ -1,6 +1,7 @@
 """The registers' records: missing episodes, children missing education, LADO contacts,
-private fostering arrangements with their visits and awareness activity, and the rows an
-import quarantined."""
+private fostering arrangements with their visits and awareness activity, providers with
+their Ofsted inspections and monitoring visits, safeguarding champions with their
+departments' assurance returns and training, and the rows an import quarantined."""
 
 from __future__ import annotations
 
@@ -238,3 +239,158 @@ class AwarenessActivity(models.Model):
 
     def __str__(self) -> str:
         return f"{self.title} on {self.held_on:%d/%m/%Y}"
+
+
+# Providers (issue 17, register 7): independent fostering agencies, semi-independent /
+# supported accommodation and children's homes, with their Ofsted ratings and the City's
+# annual monitoring visits. Where our children live comes from the SSDA903 URN (providers.py).
+
+
+class ProviderKind(models.TextChoices):
+    IFA = "ifa", "Independent fostering agency"
+    SUPPORTED = "supported", "Semi-independent or supported accommodation"
+    HOME = "home", "Children's home"
+
+
+class Rating(models.TextChoices):
+    OUTSTANDING = "outstanding", "Outstanding"
+    GOOD = "good", "Good"
+    REQUIRES_IMPROVEMENT = "requires_improvement", "Requires improvement"
+    INADEQUATE = "inadequate", "Inadequate"
+
+
+class VisitResult(models.TextChoices):
+    MET = "met", "Standards met"
+    PARTLY = "partly", "Standards partly met"
+    NOT_MET = "not_met", "Standards not met"
+
+
+class Provider(models.Model):
+    """A provider the City places children with, by its Ofsted unique reference number (the
+    URN the SSDA903 episode gives for the placement)."""
+
+    urn = models.CharField("Ofsted URN", max_length=12, unique=True)
+    name = models.CharField(max_length=200)
+    kind = models.CharField("Type", max_length=10, choices=ProviderKind.choices)
+    notes = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["name", "urn"]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.urn})"
+
+
+class ProviderInspection(models.Model):
+    """One Ofsted judgement: the history of ratings, the latest being the current one (none:
+    not yet inspected)."""
+
+    provider = models.ForeignKey(Provider, on_delete=models.CASCADE, related_name="inspections")
+    inspected_on = models.DateField("Inspection date")
+    rating = models.CharField("Ofsted rating", max_length=24, choices=Rating.choices)
+
+    class Meta:
+        ordering = ["provider", "-inspected_on"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["provider", "inspected_on"], name="provider_inspection_day"
+            )
+        ]
+
+
+class ProviderVisit(models.Model):
+    """The City's annual monitoring visit, against the national minimum standards."""
+
+    provider = models.ForeignKey(Provider, on_delete=models.CASCADE, related_name="visits")
+    visited_on = models.DateField("Monitoring visit")
+    result = models.CharField(max_length=8, choices=VisitResult.choices)
+    notes = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["provider", "-visited_on"]
+        constraints = [
+            models.UniqueConstraint(fields=["provider", "visited_on"], name="provider_visit_day")
+        ]
+
+
+# Safeguarding champions (issue 17, register 8): a champion per department, the chief
+# officers' six-monthly assurance returns and the safeguarding training staff completed.
+
+
+class Department(models.Model):
+    name = models.CharField(max_length=200, unique=True)
+    chief_officer = models.CharField("Chief officer", max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Champion(models.Model):
+    """A department's safeguarding champion from `appointed_on` until `ended_on` (blank:
+    still the champion)."""
+
+    department = models.ForeignKey(Department, on_delete=models.CASCADE, related_name="champions")
+    name = models.CharField(max_length=200)
+    role = models.CharField("Role", max_length=200, blank=True)
+    appointed_on = models.DateField("Date appointed")
+    ended_on = models.DateField("Stood down", null=True, blank=True)
+
+    class Meta:
+        ordering = ["department", "-appointed_on"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["department", "name", "appointed_on"], name="champion_department_name_day"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name}, {self.department}"
+
+
+class Assurance(models.TextChoices):
+    GREEN = "green", "Green: full assurance"
+    AMBER = "amber", "Amber: partial assurance"
+    RED = "red", "Red: limited assurance"
+
+
+class AssuranceReturn(models.Model):
+    """A chief officer's six-monthly return on how the department discharged its
+    safeguarding responsibilities; `half_year` as 2019-20-H1 (April-September) or -H2."""
+
+    department = models.ForeignKey(Department, on_delete=models.CASCADE, related_name="returns")
+    half_year = models.CharField("Half-year", max_length=10)
+    received_on = models.DateField("Date received")
+    assurance = models.CharField("Assurance", max_length=6, choices=Assurance.choices)
+    actions = models.TextField("Actions", blank=True)
+
+    class Meta:
+        ordering = ["-half_year", "department"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["department", "half_year"], name="assurance_return_department_half"
+            )
+        ]
+
+
+class TrainingRecord(models.Model):
+    """Safeguarding training one member of staff completed."""
+
+    name = models.CharField("Who", max_length=200)
+    department = models.ForeignKey(
+        Department, null=True, blank=True, on_delete=models.SET_NULL, related_name="training"
+    )
+    course = models.CharField(max_length=200)
+    completed_on = models.DateField("Date completed")
+
+    class Meta:
+        ordering = ["-completed_on", "name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["name", "course", "completed_on"], name="training_name_course_day"
+            )
+        ]

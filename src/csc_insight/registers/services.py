@@ -8,14 +8,23 @@ from datetime import date
 
 from django.utils import timezone
 
-from csc_insight.registers import cme, missing
-from csc_insight.registers.models import CmeEntry, MissingEpisode, QuarantinedRow
+from csc_insight.registers import champions, cme, missing, providers
+from csc_insight.registers.models import (
+    CmeEntry,
+    Department,
+    MissingEpisode,
+    Provider,
+    QuarantinedRow,
+    TrainingRecord,
+)
 
 KINDS = {
     "missing": "Children missing from home and care",
     "cme": "Children missing education and at risk of it",
     "lado": "Allegations about adults who work with children (LADO)",
     "private-fostering": "Private fostering",
+    "providers": "Providers: fostering agencies, supported accommodation, children's homes",
+    "champions": "Safeguarding champions",
 }
 
 
@@ -155,3 +164,89 @@ def cme_for_command(
         f"{len(shown)} of {len(view.child_ids)} children shown",
     )
     return view, masked
+
+
+# Providers and safeguarding champions: counts of children only, and staff; no child id is
+# shown, so nothing here is written to the access log.
+
+
+@dataclass(frozen=True)
+class ProvidersView:
+    providers: list[providers.ProviderState]  # by name, with alerts as at `on`
+    placed_known: bool  # False: no data loaded, so where children live is not known
+    alert_counts: dict[str, int]
+    on: date
+
+    @property
+    def children_now(self) -> int | None:
+        """Looked-after children placed now with a provider on the register."""
+        if not self.placed_known:
+            return None
+        return sum(p.children_now or 0 for p in self.providers)
+
+
+def provider_state(row: Provider, children: int | None) -> providers.ProviderState:
+    return providers.ProviderState(
+        urn=row.urn,
+        name=row.name,
+        kind=row.kind,
+        ratings=tuple(providers.Judgement(j.inspected_on, j.rating) for j in row.inspections.all()),
+        visits=tuple(providers.Visit(v.visited_on, v.result) for v in row.visits.all()),
+        children_now=children,
+        provider_id=row.pk,
+    )
+
+
+def providers_view(on: date | None = None, snapshot_id: str | None = None) -> ProvidersView:
+    """Every provider with its ratings, visits, the looked-after children placed there now
+    (open SSDA903 episodes at its URN in the snapshot) and its alerts as at `on`."""
+    on = on or today()
+    rows = list(Provider.objects.prefetch_related("inspections", "visits"))
+    placed = providers.placements((r.urn for r in rows), snapshot_id=snapshot_id)
+    states = [
+        providers.with_alerts(
+            provider_state(r, None if placed is None else len(placed.get(r.urn, ()))), on
+        )
+        for r in rows
+    ]
+    return ProvidersView(states, placed is not None, providers.alert_counts(states), on)
+
+
+@dataclass(frozen=True)
+class ChampionsView:
+    departments: list[champions.DepartmentState]  # by name, with alerts as at `on`
+    last_due: champions.HalfYear  # the half-year whose returns the alert checks
+    alert_counts: dict[str, int]
+    on: date
+    training: list[TrainingRecord]  # newest first
+
+
+def department_state(row: Department) -> champions.DepartmentState:
+    return champions.DepartmentState(
+        name=row.name,
+        chief_officer=row.chief_officer,
+        champions=tuple(
+            champions.Appointment(c.name, c.role, c.appointed_on, c.ended_on, c.pk)
+            for c in row.champions.all()
+        ),
+        returns=tuple(
+            champions.Return(r.half_year, r.received_on, r.assurance, r.actions)
+            for r in row.returns.all()
+        ),
+        department_id=row.pk,
+    )
+
+
+def champions_view(on: date | None = None, training: int = 200) -> ChampionsView:
+    """Every department with its champions, returns and alerts as at `on`, and the latest
+    training records."""
+    on = on or today()
+    rows = Department.objects.prefetch_related("champions", "returns")
+    states = [champions.with_alerts(department_state(r), on) for r in rows]
+    return ChampionsView(
+        departments=states,
+        last_due=champions.last_due(on),
+        alert_counts=champions.alert_counts(states),
+        on=on,
+        training=list(TrainingRecord.objects.select_related("department")[:training]),
+    )

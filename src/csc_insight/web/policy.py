@@ -110,7 +110,8 @@ SECTIONS: list[tuple[str, str, str, frozenset[Role]]] = [
         "registers:index",
         "Registers",
         "Children missing from home, care and education; allegations about adults who "
-        "work with children (LADO); private fostering: entries, timescales, alerts and counts.",
+        "work with children (LADO); private fostering; providers and their Ofsted ratings; "
+        "safeguarding champions: entries, timescales, alerts and counts.",
         roles.STAFF,
     ),
     (

@@ -3,7 +3,7 @@
 from django.urls import path
 
 from csc_insight.web import converters  # noqa: F401 (registers the child_id converter)
-from csc_insight.web.registers import annual_views, views
+from csc_insight.web.registers import annual_views, provider_views, views
 
 app_name = "registers"
 urlpatterns = [
@@ -36,5 +36,29 @@ urlpatterns = [
         "private-fostering/awareness/<int:activity_id>/edit",
         annual_views.awareness_edit,
         name="awareness_edit",
+    ),
+    # providers and safeguarding champions
+    path("providers/", provider_views.providers_list, name="providers"),
+    path("providers/new", provider_views.provider_new, name="provider_new"),
+    path("providers/import", provider_views.providers_upload, name="providers_import"),
+    path("providers/<int:provider_id>/", provider_views.provider_detail, name="provider"),
+    path("providers/<int:provider_id>/edit", provider_views.provider_edit, name="provider_edit"),
+    path(
+        "providers/<int:provider_id>/inspection",
+        provider_views.inspection_new,
+        name="provider_inspection",
+    ),
+    path("providers/<int:provider_id>/visit", provider_views.visit_new, name="provider_visit"),
+    path("champions/", provider_views.champions_list, name="champions"),
+    path("champions/import", provider_views.champions_upload, name="champions_import"),
+    path(
+        "champions/<str:what>/new",
+        provider_views.champions_record,
+        name="champions_new",
+    ),
+    path(
+        "champions/<str:what>/<int:record_id>/edit",
+        provider_views.champions_record,
+        name="champions_edit",
     ),
 ]

@@ -18,7 +18,16 @@ from django.views.decorators.http import require_GET, require_http_methods
 from csc_insight.access import roles
 from csc_insight.access.accesslog.record import record_access, record_list
 from csc_insight.access.restricted.access import hidden_from
-from csc_insight.registers import annual_services, cme, lado, missing, private_fostering, services
+from csc_insight.registers import (
+    annual_services,
+    champions,
+    cme,
+    lado,
+    missing,
+    private_fostering,
+    providers,
+    services,
+)
 from csc_insight.registers.missing_import import REGISTER as MISSING
 from csc_insight.registers.missing_import import import_file
 from csc_insight.registers.models import CmeEntry, MissingEpisode
@@ -46,6 +55,11 @@ def index(request: HttpRequest) -> HttpResponse:
             "fostering": annual_services.fostering_view(),
             "fostering_alerts": private_fostering.ALERTS,
             "child_level": request.user.role in roles.CHILD_LEVEL,
+            # providers and safeguarding champions
+            "providers_view": services.providers_view(),
+            "provider_alerts": providers.ALERTS,
+            "champions_view": services.champions_view(training=0),
+            "champion_alerts": champions.ALERTS,
         },
     )
 
