@@ -29,7 +29,11 @@ KINDS = {
 
 
 def today() -> date:
-    return timezone.localdate()
+    """Today, or CSC_INSIGHT_TODAY when set (the demo runs as at its data's last day), as
+    for plans and audits: alerts, terms and years agree with the data."""
+    from csc_insight.settings import fixed_today
+
+    return fixed_today() or timezone.localdate()
 
 
 @dataclass(frozen=True)
