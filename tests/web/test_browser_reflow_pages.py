@@ -120,6 +120,8 @@ PrivateFostering.objects.create(child_id="PF000001", notified_on=date(2019, 11, 
 batch, paths = uploads.save([SimpleUploadedFile("not_a_return.csv", b"a,b\\n1,2\\n")], [])
 uploads.load_batch(batch, paths, "b-analyst")
 print(batch)
+from csc_insight.access.accounts.provision import create_user
+create_user("b-setup", "member", "a long test password 42")  # browser.PASSWORD
 """
 
 # What sticks out past the viewport (outside a scrolling region): named in a failure.
@@ -305,3 +307,37 @@ def test_every_page_reflows_and_passes_axe(server: tuple[str, str, str], page, r
                 page.screenshot(path=f"{shots}/{role}-{width}-{name}.png", full_page=True)
     print("\n".join(map(str, [missing, *failing])))
     assert missing == [] and failing == [], (missing, failing)
+
+
+def _look(page, failing: list, label: str) -> None:
+    """One h1, no sideways scroll and axe clean at each width, for the page as it stands."""
+    if page.locator("h1").count() != 1:
+        failing.append((label, "h1 count"))
+    for width in WIDTHS:
+        page.set_viewport_size({"width": width, "height": 900})
+        if not page.evaluate("document.scrollingElement.scrollWidth <= window.innerWidth"):
+            failing.append((width, label, "overflow", page.evaluate(WIDE)))
+        try:
+            accessible(page)
+        except AssertionError:
+            failing.append((width, label, "axe"))
+    page.set_viewport_size({"width": WIDTHS[0], "height": 900})
+
+
+def test_second_factor_setup_link_pages_reflow(server: tuple[str, str, str], page) -> None:
+    """The pages of a required second factor, which answer a POST or a one-time link: the
+    Administrator's setup-link page, and the user's own setup page opened by that link."""
+    base, _, _ = server
+    failing: list = []
+    sign_in(page, base, LOGIN["administrator"])
+    page.goto(base + "/account/users/")
+    page.click("button:has-text('Require two-factor for b-setup')")
+    page.wait_for_selector("#setup-link")
+    _look(page, failing, "setup link")
+    link = page.inner_text("#setup-link").strip()
+    page.context.clear_cookies()
+    sign_in(page, base, "b-setup")
+    page.goto(link)
+    assert page.url.endswith("/account/two-factor/"), page.url
+    _look(page, failing, "set up an authenticator")
+    assert failing == [], failing
