@@ -59,8 +59,9 @@ def make_snapshot(base: Path, snapshot_id: str = SNAPSHOT_ID) -> str:
         VALUES ('C1', DATE '2012-03-04', 'M', 'WBRI', 'annex_a');
         INSERT INTO referrals (referral_id, child_id, referral_date, source_code, source)
         VALUES ('R1', 'C1', DATE '2019-07-01', '1A', 'cin_census');
-        INSERT INTO cp_plans (cp_plan_id, child_id, start_date, initial_category, source)
-        VALUES ('P1', 'C1', DATE '2019-08-15', 'EMO', 'cin_census');
+        INSERT INTO cp_plans (cp_plan_id, child_id, start_date, initial_category,
+                              latest_category, source)
+        VALUES ('P1', 'C1', DATE '2019-08-15', 'EMO', 'EMO', 'cin_census');
     """)
     con.close()
     manifest = {
