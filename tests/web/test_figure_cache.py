@@ -91,3 +91,26 @@ def test_figures_are_kept_on_disk_per_snapshot(clients, dash, home, monkeypatch)
     assert clients["member"].get(OVERVIEW).status_code == 200
     assert sorted(calls) == ["2018-19-Q3", "2019-20-Q3"]
     assert any((home / "cache" / "figures" / "20200501T090000Z-def456").glob("*.pickle"))
+
+
+def test_the_headline_table_is_rendered_once_per_period_and_audience(
+    clients, dash, monkeypatch
+) -> None:
+    """A page view is only the page around a kept table: rendered again for another period
+    or another disclosure policy (Members), never for the same one."""
+    from csc_insight.web.dashboard import views
+
+    made: list[str] = []
+    real = views.render_to_string
+
+    def counting(template: str, context: dict) -> str:
+        made.append(f"{context['period'].label}/{context['policy'].audience}")
+        return real(template, context)
+
+    monkeypatch.setattr(views, "render_to_string", counting)
+    for role in ("analyst", "manager", "analyst"):
+        page = clients[role].get(OVERVIEW, {"period": "2019-20-Q3"})
+        assert page.status_code == 200 and 'id="headlines-caption"' in page.content.decode()
+    clients["member"].get(OVERVIEW, {"period": "2019-20-Q3"})
+    clients["analyst"].get(OVERVIEW, {"period": "2019-20-Q2"})
+    assert made == ["2019-20-Q3/staff", "2019-20-Q3/member", "2019-20-Q2/staff"]

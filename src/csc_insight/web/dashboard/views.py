@@ -16,6 +16,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 from django.utils.text import slugify
 from django.views.decorators.http import require_GET
@@ -264,19 +265,28 @@ def overview(request: HttpRequest) -> HttpResponse:
     snap, period, context = _context(request)
     if snap is None or period is None:
         return render(request, "dashboard/overview.html", context)
-    found, trends, _ = figures.shown(
-        snap.id, period, [d.id for d in indicator_catalogue()], None, context["policy"]
-    )
-    groups = []
-    for area in AREAS:
-        rows = [
-            _row(d, found[d.id], trends.get(d.id, []))
-            for d in indicator_catalogue()
-            if d.area == area and _shown(d, period)
-        ]
-        if rows:
-            groups.append({"area": area, "slug": slugify(area), "rows": rows})
+
+    def make() -> tuple[list[dict[str, Any]], str]:
+        found, trends, _ = figures.shown(
+            snap.id, period, [d.id for d in indicator_catalogue()], None, context["policy"]
+        )
+        groups = []
+        for area in AREAS:
+            rows = [
+                _row(d, found[d.id], trends.get(d.id, []))
+                for d in indicator_catalogue()
+                if d.area == area and _shown(d, period)
+            ]
+            if rows:
+                groups.append({"area": area, "slug": slugify(area), "rows": rows})
+        table = render_to_string("dashboard/_headlines.html", {**context, "groups": groups})
+        return groups, table
+
+    # The table is the same for everyone with the same disclosure policy: rendered once per
+    # snapshot, period and policy, so a page view is only the page around it.
+    groups, table = figures.rendered(("overview", snap.id, period.label, context["policy"]), make)
     context["groups"] = groups
+    context["headlines"] = mark_safe(table)  # noqa: S308 (rendered by Django's autoescaping)
     return render(request, "dashboard/overview.html", context)
 
 
