@@ -162,10 +162,9 @@ def _cached(key: tuple[Any, ...], make: Any) -> Any:
     return value
 
 
-def rendered(key: tuple[Any, ...], make: Any) -> Any:
+def rendered(snap: snapshots.Snapshot, key: tuple[Any, ...], make: Any) -> Any:
     """A rendered part of a page kept like the figures it shows: per install, snapshot (and
     when it was made: tests reuse ids), the settings in force and `key`."""
-    snap = snapshots.current()
     return _cached(
         ("rendered", str(home()), snap.id, snap.created_at, settings_version(), *key), make
     )

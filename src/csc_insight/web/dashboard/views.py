@@ -284,7 +284,7 @@ def overview(request: HttpRequest) -> HttpResponse:
 
     # The table is the same for everyone with the same disclosure policy: rendered once per
     # snapshot, period and policy, so a page view is only the page around it.
-    groups, table = figures.rendered(("overview", snap.id, period.label, context["policy"]), make)
+    groups, table = figures.rendered(snap, ("overview", period.label, context["policy"]), make)
     context["groups"] = groups
     context["headlines"] = mark_safe(table)  # noqa: S308 (rendered by Django's autoescaping)
     return render(request, "dashboard/overview.html", context)
