@@ -54,3 +54,9 @@ def migrate() -> list[str]:
 
     call_command("migrate", interactive=False, verbosity=0)
     return [f"{migration.app_label}.{migration.name}" for migration, _ in plan]
+
+
+def prepare(writes: bool = False) -> None:
+    """Django set up for a command: one that writes records may create or update the
+    tables (`migrate`); one that only reads never does (`ready`)."""
+    migrate() if writes else ready()

@@ -7,12 +7,7 @@ import argparse
 import sys
 from pathlib import Path
 
-
-def _setup(writes: bool = False) -> None:
-    from csc_insight.cli import database
-
-    # a command that writes plans may create or update the tables; one that reads never does
-    database.migrate() if writes else database.ready()
+from csc_insight.cli import database
 
 
 def _find(plan: str):  # type: ignore[no-untyped-def]
@@ -27,7 +22,7 @@ def _find(plan: str):  # type: ignore[no-untyped-def]
 
 
 def import_plan(args: argparse.Namespace) -> int:
-    _setup(writes=True)
+    database.prepare(writes=True)
     from csc_insight.plans.services import import_file
 
     _, plan, report = import_file(Path(args.file), args.name)
@@ -45,7 +40,7 @@ def import_plan(args: argparse.Namespace) -> int:
 
 
 def list_plans(args: argparse.Namespace) -> int:
-    _setup()
+    database.prepare()
     from csc_insight.plans import services
     from csc_insight.plans.models import Plan
 
@@ -56,7 +51,7 @@ def list_plans(args: argparse.Namespace) -> int:
 
 
 def export_plan(args: argparse.Namespace) -> int:
-    _setup()
+    database.prepare()
     from csc_insight.plans.export_docx import write_docx
     from csc_insight.plans.export_xlsx import write_xlsx
     from csc_insight.plans.services import to_document
@@ -71,7 +66,7 @@ def export_plan(args: argparse.Namespace) -> int:
 
 
 def demo(args: argparse.Namespace) -> int:
-    _setup(writes=True)
+    database.prepare(writes=True)
     from csc_insight.plans.demo import create_demo_plans
 
     for plan in create_demo_plans():

@@ -13,19 +13,14 @@ import getpass
 import sys
 from pathlib import Path
 
+from csc_insight.cli import database
+
 KINDS = ["missing", "cme", "providers", "champions", "lado", "private-fostering"]
 IMPORT_KINDS = [*KINDS, "private-fostering-awareness"]
 
 
-def _setup(writes: bool = False) -> None:
-    from csc_insight.cli import database
-
-    # importing may create or update the tables; listing never does
-    database.migrate() if writes else database.ready()
-
-
 def import_register(args: argparse.Namespace) -> int:
-    _setup(writes=True)
+    database.prepare(writes=True)
     from csc_insight.registers import (
         champions_import,
         cme_import,
@@ -66,7 +61,7 @@ def import_register(args: argparse.Namespace) -> int:
 
 
 def list_register(args: argparse.Namespace) -> int:
-    _setup()
+    database.prepare()
     if args.kind == "cme":
         return _list_cme(args)
     if args.kind in ("providers", "champions"):
