@@ -123,6 +123,7 @@ def test_full_child_maps_to_every_canonical_table(tmp_path: Path) -> None:
         "s47_enquiries": 1,
         "cp_plans": 1,
         "cp_reviews": 2,
+        "pre_proceedings": 0,
     }
     f = "cin_census_2020.xml"
     assert con.execute(
@@ -229,15 +230,45 @@ def test_2025_sex_expected_birth_disability_and_pre_proceedings(tmp_path: Path) 
             "<ReferralNFA>1</ReferralNFA>",
             "<PreProceedingsandFGDM>",
             "<PPStartDate>2025-11-10</PPStartDate>",
+            "<LBPSentDate>2025-11-12</LBPSentDate>",
             "<FGDMMeetingOffer>true</FGDMMeetingOffer>",
+            "<FGDMMeetingFac>0</FGDMMeetingFac>",
+            "<InitialPPMeetingDate>2025-11-20</InitialPPMeetingDate>",
+            "<ReviewMeetingsCount>2</ReviewMeetingsCount>",
+            "<StepDecisionDate>2026-02-02</StepDecisionDate>",
+            "<PPOutcome>2</PPOutcome>",
+            "<CourtAppDate>2026-02-09</CourtAppDate>",
             "</PreProceedingsandFGDM>",
         )
         + "</Child>\n"
     )
     con, report, written = _load(tmp_path, child)
-    # Pre-proceedings are accepted and named as read, not used.
-    assert [(i.severity, i.code) for i in report.issues] == [("warning", "read_not_used")]
-    assert "PreProceedingsandFGDM" in report.issues[0].message
+    # Pre-proceedings are read into their own table, tied to the episode.
+    assert report.issues == []
+    assert written["pre_proceedings"] == 1
+    assert con.execute(
+        "SELECT pre_proceedings_id, child_id, referral_id, start_date, letter_sent_date, "
+        "fgdm_offered, fgdm_facilitated, initial_meeting_date, review_meetings, "
+        "step_decision_date, outcome, court_application_date, letter_init_cp_date, source_ref "
+        "FROM pre_proceedings"
+    ).fetchall() == [
+        (
+            "K9/PP/2025-11-10",
+            "K9",
+            "K9/REF/2025-11-03",
+            date(2025, 11, 10),
+            date(2025, 11, 12),
+            True,
+            False,
+            date(2025, 11, 20),
+            2,
+            date(2026, 2, 2),
+            "2",
+            date(2026, 2, 9),
+            None,
+            "cin_census_2020.xml:26",
+        )
+    ]
     assert con.execute(
         "SELECT child_id, dob, expected_dob, sex, disability FROM children"
     ).fetchall() == [("K9", None, date(2026, 1, 20), "U", True)]
@@ -444,6 +475,7 @@ def test_namespaced_file_is_read_by_local_names(tmp_path: Path) -> None:
         "s47_enquiries": 1,
         "cp_plans": 1,
         "cp_reviews": 2,
+        "pre_proceedings": 0,
     }
     assert con.execute(
         "SELECT cp_plan_id, review_date FROM cp_reviews ORDER BY review_date"

@@ -191,7 +191,9 @@ def test_each_spec_year_counts_every_icpc_once(spec: str, tmp_path: Path) -> Non
     assert "Source" not in not_used  # the header's software details are not child data
     assert ("FormerUPN" in not_used) == (spec == "2013-14")
     assert ("AssessmentInternalReviewDate" in not_used) == (spec == "2013-14")
-    assert ("PreProceedingsandFGDM" in not_used) == (spec == "2025-26")
+    assert "PreProceedingsandFGDM" not in not_used  # 2025-26: read into pre_proceedings
+    pre = con.execute("SELECT count(*), bool_and(fgdm_offered) FROM pre_proceedings").fetchall()
+    assert pre == ([(5, True)] if spec == "2025-26" else [(0, None)])
 
 
 def test_two_years_files_count_an_icpc_once(tmp_path: Path) -> None:

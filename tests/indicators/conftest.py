@@ -67,6 +67,12 @@ ROWS = {
         "('P1', 'C1', DATE '2019-05-21', 'x')",
         "('P5', 'C10', DATE '2019-09-05', 'x')",
     ],
+    "pre_proceedings (pre_proceedings_id, child_id, start_date, fgdm_offered, source)": [
+        "('PP1', 'C1', DATE '2019-10-15', TRUE, 'x')",
+        "('PP2', 'C2', DATE '2019-11-20', FALSE, 'x')",
+        "('PP3', 'C10', DATE '2019-12-05', NULL, 'x')",  # offer not recorded: left out of %
+        "('PP4', 'C1', DATE '2019-09-30', TRUE, 'x')",  # Q2
+    ],
     "s47_enquiries (s47_id, child_id, start_date, icpc_date, source)": [
         "('S1', 'C2', DATE '2019-10-10', DATE '2019-10-31', 'x')",
         "('S2', 'C8', DATE '2019-11-12', DATE '2019-12-04', 'x')",

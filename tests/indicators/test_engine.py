@@ -129,7 +129,7 @@ def test_rag_in_results_and_local_targets(snapshot, tmp_path):
 
 def test_catalogue_has_the_agreed_ids():
     ids = {d.id for d in catalogue()}
-    assert len(ids) == 54
+    assert len(ids) == 56
     assert {
         "contacts",
         "assessments_45wd_pct",

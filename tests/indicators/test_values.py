@@ -31,6 +31,8 @@ Q3 = {
     "cin_rate_10k": (3.0, 3, 10000),
     "s47_started": (4, 4, None),
     "icpc_held": (3, 3, None),
+    "pre_proceedings_started": (3, 3, None),  # PP1-PP3; PP4 in Q2
+    "pre_proceedings_fgdm_offered_pct": (50.0, 1, 2),  # PP1 yes, PP2 no, PP3 unrecorded
     "icpc_15wd_pct": (50.0, 1, 2),  # S1 15 wd, S2 16 wd, S3 excluded
     "cp_open": (3, 3, None),  # C1, C2, C10
     "cp_rate_10k": (3.0, 3, 10000),

@@ -36,11 +36,15 @@ Mapping (every row: source = 'cin_census', source_ref = '<file>:<line of the ele
 - CINdetails/ChildProtectionPlans -> `cp_plans`: CPPstartDate, CPPendDate,
   InitialCategoryOfAbuse, LatestCategoryOfAbuse, NumberOfPreviousCPP ('<child>/CPP/<start>');
   its Reviews/CPPreviewDate* -> `cp_reviews` (source_ref: the CPPreviewDate line).
-- CINdetails/PreProceedingsandFGDM (2025-26 onwards) is accepted and not used: no indicator
-  uses it yet.
+- CINdetails/PreProceedingsandFGDM (2025-26 onwards) -> `pre_proceedings`: PPStartDate ->
+  start_date, LBPSentDate -> letter_sent_date, FGDMMeetingOffer -> fgdm_offered,
+  FGDMMeetingFac -> fgdm_facilitated, InitialPPMeetingDate -> initial_meeting_date,
+  ReviewMeetingsCount -> review_meetings, StepDecisionDate -> step_decision_date, PPOutcome ->
+  outcome (the code as given), CourtAppDate -> court_application_date, LetterInitCPDate ->
+  letter_init_cp_date ('<child>/PP/<start>').
 - Every element the file holds that is not read is named in one warning per file:
   `read_not_used` for the elements of the specifications no indicator needs (`NOT_USED`:
-  FormerUPN, UPNunknown, AssessmentInternalReviewDate, PreProceedingsandFGDM),
+  FormerUPN, UPNunknown, AssessmentInternalReviewDate),
   `unknown_element` for anything else (a misspelt element is never silently lost).
   Header/Source (who made the file) is not child data and is passed over.
 
@@ -193,6 +197,20 @@ BLOCKS: dict[str, list[Column]] = {
         Column("NumberOfPreviousCPP", "previous_plans", "int"),
     ],
     "cp_reviews": [_CHILD, _PARENT, _date("CPPreviewDate", "review_date", not_null=True)],
+    "pre_proceedings": [
+        _CHILD,
+        _PARENT,
+        _date("PPStartDate", "start_date", not_null=True),
+        _date("LBPSentDate", "letter_sent_date"),
+        Column("FGDMMeetingOffer", "fgdm_offered", "flag", parse=_boolean, describe=_FLAG),
+        Column("FGDMMeetingFac", "fgdm_facilitated", "flag", parse=_boolean, describe=_FLAG),
+        _date("InitialPPMeetingDate", "initial_meeting_date"),
+        Column("ReviewMeetingsCount", "review_meetings", "int"),
+        _date("StepDecisionDate", "step_decision_date"),
+        Column("PPOutcome", "outcome"),
+        _date("CourtAppDate", "court_application_date"),
+        _date("LetterInitCPDate", "letter_init_cp_date"),
+    ],
 }
 # The canonical tables this reader writes (the loader merges the others while it reads).
 WRITES = frozenset(BLOCKS)
@@ -204,6 +222,7 @@ _IDS = {
     "cin_plans": ("cin_plan_id", "CINP", "start_date"),
     "s47_enquiries": ("s47_id", "S47", "start_date"),
     "cp_plans": ("cp_plan_id", "CPP", "start_date"),
+    "pre_proceedings": ("pre_proceedings_id", "PP", "start_date"),
 }
 
 
@@ -247,7 +266,6 @@ NOT_USED = {
     "FormerUPN": "a former unique pupil number",
     "UPNunknown": "the reason a UPN is not known",
     "AssessmentInternalReviewDate": "the assessment's internal review date",
-    "PreProceedingsandFGDM": "pre-proceedings and family group decision making (2025-26)",
 }
 
 
@@ -289,6 +307,7 @@ _EPISODE = _Names(
     "CINPlanDates",
     "Section47",
     "ChildProtectionPlans",
+    "PreProceedingsandFGDM",
 )
 _ASSESSMENT = _Names(
     "AssessmentActualStartDate", "AssessmentAuthorisationDate", "FactorsIdentifiedAtAssessment"
@@ -304,6 +323,18 @@ _CP_PLAN = _Names(
     "Reviews",
 )
 _REVIEWS = _Names("CPPreviewDate")
+_PRE_PROCEEDINGS = _Names(
+    "PPStartDate",
+    "LBPSentDate",
+    "FGDMMeetingOffer",
+    "FGDMMeetingFac",
+    "InitialPPMeetingDate",
+    "ReviewMeetingsCount",
+    "StepDecisionDate",
+    "PPOutcome",
+    "CourtAppDate",
+    "LetterInitCPDate",
+)
 _DISABILITY = _Names("Disability")
 _FACTORS = _Names("AssessmentFactors")
 _COLLECTION = _Names("Collection", "Year", "ReferenceDate")
@@ -483,7 +514,7 @@ class _Reader:
     def episode(self, child_id: str | None, details: etree._Element) -> None:
         found = _pick(details, _EPISODE)
         parent = self.add("referrals", details.sourceline, [child_id, *_texts(found, 7)])
-        assessments, cin_plans, s47s, cp_plans = found[7:]
+        assessments, cin_plans, s47s, cp_plans, pre_proceedings = found[7:]
         for item in assessments:
             start, authorised, factors = _pick(item, _ASSESSMENT)
             self.add(
@@ -510,6 +541,12 @@ class _Reader:
             for reviews in plan_found[5]:
                 for review in _pick(reviews, _REVIEWS)[0]:
                     self.add("cp_reviews", review.sourceline, [child_id, plan, _text(review)])
+        for item in pre_proceedings:
+            self.add(
+                "pre_proceedings",
+                item.sourceline,
+                [child_id, parent, *_texts(_pick(item, _PRE_PROCEEDINGS), 10)],
+            )
 
     def stream(self) -> bool:
         """Read the file; False when it was refused (unsafe, not XML, not a CIN census)."""

@@ -33,6 +33,7 @@ ID_COLUMNS = frozenset(
         "s47_id",
         "cin_plan_id",
         "cp_plan_id",
+        "pre_proceedings_id",
         "worker",
     }
 )

@@ -172,6 +172,17 @@ EVENT_SOURCES: list[tuple[str, str, str, str, dict[str, str]]] = [
     ),
     ("cp_reviews", "review_date", "cp_review", "Child protection review conference", {}),
     (
+        "pre_proceedings",
+        "start_date",
+        "pre_proceedings_start",
+        "Pre-proceedings started",
+        {
+            "Family group decision making offered": "fgdm_offered",
+            "Outcome": "outcome",
+            "Application to court": "court_application_date",
+        },
+    ),
+    (
         "visits",
         "visit_date",
         "visit",

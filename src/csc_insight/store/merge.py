@@ -29,6 +29,7 @@ MERGE_KEYS: dict[str, list[str]] = {
     "cin_plans": ["start_date"],
     "cp_plans": ["start_date"],
     "cp_reviews": ["review_date"],
+    "pre_proceedings": ["start_date"],
     "visits": ["visit_date", "visit_type"],
     "cla_episodes": ["decom"],
     "cla_reviews": ["review_date"],

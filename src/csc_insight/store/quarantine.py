@@ -28,6 +28,7 @@ NOUNS = {
     "cin_plans": ("child in need plan", "child in need plans"),
     "cp_plans": ("child protection plan", "child protection plans"),
     "cp_reviews": ("child protection review", "child protection reviews"),
+    "pre_proceedings": ("pre-proceedings record", "pre-proceedings records"),
     "cla_episodes": ("episode of care", "episodes of care"),
     "cla_reviews": ("looked-after review", "looked-after reviews"),
     "cla_health": ("health record", "health records"),

@@ -157,6 +157,26 @@ CREATE TABLE cp_reviews (
     source_ref   VARCHAR
 );
 
+-- CIN census CINdetails/PreProceedingsandFGDM (2025-26 onwards): the pre-proceedings
+-- stage of the Public Law Outline and family group decision making.
+CREATE TABLE pre_proceedings (
+    pre_proceedings_id      VARCHAR NOT NULL,
+    child_id                VARCHAR NOT NULL,
+    referral_id             VARCHAR,
+    start_date              DATE NOT NULL,    -- PPStartDate
+    letter_sent_date        DATE,             -- LBPSentDate: letter before proceedings
+    fgdm_offered            BOOLEAN,          -- FGDMMeetingOffer
+    fgdm_facilitated        BOOLEAN,          -- FGDMMeetingFac
+    initial_meeting_date    DATE,             -- InitialPPMeetingDate
+    review_meetings         INTEGER,          -- ReviewMeetingsCount
+    step_decision_date      DATE,             -- StepDecisionDate: decision to step up or down
+    outcome                 VARCHAR,          -- PPOutcome (the specification's code)
+    court_application_date  DATE,             -- CourtAppDate
+    letter_init_cp_date     DATE,             -- LetterInitCPDate
+    source                  VARCHAR NOT NULL,
+    source_ref              VARCHAR
+);
+
 CREATE TABLE visits (
     child_id     VARCHAR NOT NULL,
     visit_date   DATE NOT NULL,
