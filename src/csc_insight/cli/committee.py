@@ -4,15 +4,15 @@ of the same command and still works):
     csc-insight committee performance|appendix|plan|audit|agenda --period 2019-20-Q3
         --meeting 2020-02-10 --format docx|pdf|html --out FILE [--plan ID] [--round ID]
         [--snapshot ID]
-    csc-insight committee missing --term 2019-09-01:2019-12-31 --meeting ...
+    csc-insight committee missing|missing-appendix --term 2019-09-01:2019-12-31 --meeting ...
     csc-insight committee providers-annual|safeguarding-annual|lado-annual|
         private-fostering-annual --year 2019-20 --meeting ...
 
 A saved draft for the same paper and meeting supplies the narrative (and its snapshot);
 without one the paper is built with the default narrative from the current snapshot.
 `agenda` lists every draft saved for the meeting. The registers' papers: `missing --term
-START:END` (termly); `providers-annual`, `safeguarding-annual`, `lado-annual` and
-`private-fostering-annual` with `--year 2019-20`.
+START:END` (termly) and its non-public appendix `missing-appendix`; `providers-annual`,
+`safeguarding-annual`, `lado-annual` and `private-fostering-annual` with `--year 2019-20`.
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ KINDS = (
     "audit",
     "agenda",
     "missing",
+    "missing-appendix",
     "providers-annual",
     "safeguarding-annual",
     "lado-annual",
@@ -46,7 +47,7 @@ def paper(args: argparse.Namespace) -> int:
     from csc_insight.reports.render import ConversionError
 
     meeting = date.fromisoformat(args.meeting)
-    if args.kind == "missing":
+    if args.kind in ("missing", "missing-appendix"):
         return _missing(args, meeting)
     if args.kind in ANNUAL:
         return _annual(args, meeting)
@@ -86,8 +87,10 @@ def paper(args: argparse.Namespace) -> int:
 
 
 def _missing(args: argparse.Namespace, meeting: date) -> int:
-    """The termly missing paper (registers/papers.py), from the registers themselves."""
+    """The termly missing paper (registers/papers.py) or its non-public appendix
+    (registers/missing_appendix.py), from the registers themselves."""
     from csc_insight.registers import cme
+    from csc_insight.registers.missing_appendix import missing_appendix
     from csc_insight.registers.papers import missing_paper
     from csc_insight.reports.render import ConversionError, write
 
@@ -95,7 +98,8 @@ def _missing(args: argparse.Namespace, meeting: date) -> int:
         print("--term START:END is needed for this paper.", file=sys.stderr)
         return 2
     try:
-        paper = missing_paper(cme.parse_term(args.term), meeting)
+        build = missing_appendix if args.kind == "missing-appendix" else missing_paper
+        paper = build(cme.parse_term(args.term), meeting)
         path = write(paper, args.format, Path(args.out))
     except (cme.TermError, ConversionError) as exc:
         print(str(exc), file=sys.stderr)
