@@ -9,12 +9,33 @@ from django.conf import settings
 from django.db import models
 
 
+class Timestamped(models.Model):
+    """When a register entry was made and last changed (every register keeps both)."""
+
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        abstract = True
+
+
+class Recorded(Timestamped):
+    """A register entry a person types in: who made it, as well as when."""
+
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        abstract = True
+
+
 class MissingFrom(models.TextChoices):
     HOME = "home", "Home"
     CARE = "care", "Care"
 
 
-class MissingEpisode(models.Model):
+class MissingEpisode(Recorded):
     """One episode of a child missing from home or care, as the register keeps it.
 
     One episode per child and start date: the same key as the SSDA903 Missing table and the
@@ -36,11 +57,6 @@ class MissingEpisode(models.Model):
     rhi_held_on = models.DateField("Return interview held", null=True, blank=True)
     themes = models.TextField("Themes from the return interview", blank=True)
     lead_member_notified_on = models.DateField("Lead Member notified", null=True, blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["-start", "child_id"]
@@ -76,7 +92,7 @@ class CmeCategory(models.TextChoices):
     MEDICAL = "medical", "Unable to attend for medical reasons"
 
 
-class CmeEntry(models.Model):
+class CmeEntry(Timestamped):
     """A child monitored by the education service, in one category, from `start` until
     `end` (blank: still monitored). A child may be in two categories at once (medical and
     EHE). Whether the child is on a CP plan, in need or in early help is not kept here: it
@@ -89,8 +105,6 @@ class CmeEntry(models.Model):
     attendance = models.FloatField("Attendance (%)", null=True, blank=True)
     school = models.CharField(max_length=200, blank=True)
     notes = models.TextField(blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["category", "child_id", "start"]
@@ -132,7 +146,7 @@ class LadoOutcome(models.TextChoices):
     NFA = "nfa", "No further action"
 
 
-class LadoContact(models.Model):
+class LadoContact(Recorded):
     """A contact with the LADO about an adult who works with children: a referral when it
     met the threshold (`met_threshold` True), a consultation (advice only) when it did not.
 
@@ -150,11 +164,6 @@ class LadoContact(models.Model):
     outcome = models.CharField(max_length=16, choices=LadoOutcome.choices, blank=True)
     concluded_on = models.DateField("Date concluded", null=True, blank=True)
     notes = models.TextField(blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["-received_on", "reference"]
@@ -163,7 +172,7 @@ class LadoContact(models.Model):
         return f"{self.reference} received {self.received_on:%d/%m/%Y}"
 
 
-class PrivateFostering(models.Model):
+class PrivateFostering(Recorded):
     """A private fostering arrangement, from its notification: the initial visit, the
     assessment and the arrangement's end (its later visits are PrivateFosteringVisit)."""
 
@@ -175,11 +184,6 @@ class PrivateFostering(models.Model):
     ended_on = models.DateField("Arrangement ended", null=True, blank=True)
     end_reason = models.CharField("Why it ended", max_length=200, blank=True)
     notes = models.TextField(blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["-notified_on", "child_id"]
@@ -219,7 +223,7 @@ class AwarenessKind(models.TextChoices):
     OTHER = "other", "Other"
 
 
-class AwarenessActivity(models.Model):
+class AwarenessActivity(Timestamped):
     """What was done to raise awareness of private fostering (no child is named here)."""
 
     held_on = models.DateField("Date")
@@ -228,8 +232,6 @@ class AwarenessActivity(models.Model):
     audience = models.CharField("Who it was for", max_length=200, blank=True)
     attendees = models.PositiveIntegerField("Attendees", null=True, blank=True)
     notes = models.TextField(blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["-held_on", "title"]
@@ -265,7 +267,7 @@ class VisitResult(models.TextChoices):
     NOT_MET = "not_met", "Standards not met"
 
 
-class Provider(models.Model):
+class Provider(Timestamped):
     """A provider the City places children with, by its Ofsted unique reference number (the
     URN the SSDA903 episode gives for the placement)."""
 
@@ -273,8 +275,6 @@ class Provider(models.Model):
     name = models.CharField(max_length=200)
     kind = models.CharField("Type", max_length=10, choices=ProviderKind.choices)
     notes = models.TextField(blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["name", "urn"]
