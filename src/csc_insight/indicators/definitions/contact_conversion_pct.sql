@@ -16,20 +16,26 @@ numerator: contacts in the period with a linked referral
 denominator: contacts dated in the period
 requires: [contacts.contact_date, referrals.referral_date]
 */
-SELECT p.period, c.child_id, COUNT(l.referral_id) > 0 AS in_numerator,
-       TRUE AS in_denominator, c.contact_id, c.contact_date,
-       MIN(l.referral_id) AS referral_id, MIN(l.referral_date) AS referral_date
+-- A contact is the one a referral links to when the referral falls on or after it and
+-- before the child's next contact (contacts ordered by date, then id): so each contact
+-- needs only its successor's date, not a join of every contact with every referral.
+-- Each contact is linked once, then counted in every period that holds it.
+SELECT p.period, c.child_id, c.converted AS in_numerator, TRUE AS in_denominator,
+       c.contact_id, c.contact_date, c.referral_id, c.referral_date
 FROM periods p
-JOIN contacts c ON c.contact_date BETWEEN p.period_start AND p.period_end
-LEFT JOIN (
-    SELECT referral_id, child_id, referral_date, contact_id
+JOIN (
+    SELECT k.child_id, k.contact_id, k.contact_date,
+           COUNT(r.referral_id) > 0 AS converted,
+           MIN(r.referral_id) AS referral_id, MIN(r.referral_date) AS referral_date
     FROM (
-        SELECT r.referral_id, r.child_id, r.referral_date, k.contact_id,
-               ROW_NUMBER() OVER (PARTITION BY r.child_id, r.referral_id, r.referral_date
-                                  ORDER BY k.contact_date DESC, k.contact_id DESC) AS rn
-        FROM referrals r
-        JOIN contacts k ON k.child_id = r.child_id AND k.contact_date <= r.referral_date
-    ) linked
-    WHERE rn = 1
-) l ON l.child_id = c.child_id AND l.contact_id = c.contact_id
-GROUP BY p.period, c.child_id, c.contact_id, c.contact_date
+        SELECT child_id, contact_id, contact_date,
+               LEAD(contact_date) OVER (PARTITION BY child_id
+                                        ORDER BY contact_date, contact_id) AS next_contact_date
+        FROM contacts
+    ) k
+    LEFT JOIN referrals r ON r.child_id = k.child_id AND r.referral_date >= k.contact_date
+        AND (k.next_contact_date IS NULL OR r.referral_date < k.next_contact_date)
+    WHERE k.contact_date BETWEEN (SELECT MIN(period_start) FROM periods)
+                             AND (SELECT MAX(period_end) FROM periods)
+    GROUP BY k.child_id, k.contact_id, k.contact_date
+) c ON c.contact_date BETWEEN p.period_start AND p.period_end
