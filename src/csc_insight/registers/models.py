@@ -394,3 +394,7 @@ class TrainingRecord(models.Model):
                 fields=["name", "course", "completed_on"], name="training_name_course_day"
             )
         ]
+
+
+# The IRO service (issue 17, register 5): its models are in iro_models.py.
+from csc_insight.registers.iro_models import IroContact, IroEscalation  # noqa: E402, F401
