@@ -55,7 +55,7 @@ def list_iro(args: argparse.Namespace) -> int:
     )
     print()
     print(
-        f"{r.year.label}: {len(r.raised)} escalations raised, {len(r.resolved)} resolved, "
+        f"{r.year.label}: {len(r.raised)} escalations raised, {len(r.closed)} of them closed; "
         f"{r.open_at_end} open; {len(r.contacts)} IRO contacts; {reviews}"
     )
     return 0

@@ -260,8 +260,7 @@ class RegisterYear:
 
     year: Period
     raised: tuple[Escalation, ...]  # raised in the year
-    resolved: tuple[Escalation, ...]  # resolved or closed in the year
-    open_at_end: int  # raised by the year's end, not resolved by then
+    open_at_end: int  # raised by the year's end (in any year), not resolved by then
     contacts: tuple[Contact, ...]  # in the year
 
     def outcome_at_end(self, e: Escalation) -> str:
@@ -269,10 +268,15 @@ class RegisterYear:
         return e.outcome if e.resolved_on and e.resolved_on <= self.year.end else "open"
 
     @property
+    def closed(self) -> tuple[Escalation, ...]:
+        """The year's escalations resolved or closed by the year's end."""
+        return tuple(e for e in self.raised if self.outcome_at_end(e) != "open")
+
+    @property
     def resolved_in_time(self) -> int:
-        """Of the escalations resolved in the year, those resolved within 20 working days
+        """Of the year's escalations closed by its end, those closed within 20 working days
         of reaching their last stage."""
-        return sum(1 for e in self.resolved if e.resolved_on and e.resolved_on <= e.deadline)
+        return sum(1 for e in self.closed if e.resolved_on and e.resolved_on <= e.deadline)
 
     @property
     def children_contacted(self) -> int:
@@ -285,7 +289,6 @@ def register_year(
     return RegisterYear(
         year=year,
         raised=tuple(e for e in escalations if within(e.raised_on, year)),
-        resolved=tuple(e for e in escalations if e.resolved_on and within(e.resolved_on, year)),
         open_at_end=sum(1 for e in escalations if e.open_on(year.end)),
         contacts=tuple(c for c in contacts if within(c.on, year)),
     )

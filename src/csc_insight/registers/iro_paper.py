@@ -142,7 +142,7 @@ def _reviews_body(
     if this.last_late is None:
         body.append(
             Para(
-                "No review has been out of timescale since the review data start "
+                "No review has been out of timescale since the loaded data start "
                 f"({returns.first_day:%B %Y})."
             )
         )
@@ -170,12 +170,11 @@ def _participation_body(
     )
     body.append(
         Para(
-            f"Of the {n(len(older), rule)} reviews of children aged 4 or over held in "
-            f"{year.label}, the child took part (attended and spoke, or made their views known "
-            "through an advocate or another way) in "
-            f"{_rate(this.participated, len(older), 'reviews', rule)}; in "
-            f"{(prev.year if prev else year_before(year)).label}: {then}. Reviews of children "
-            f"under 4 (not counted): {n(under, rule)}."
+            f"Reviews of children aged 4 or over held in {year.label}: {n(len(older), rule)} "
+            f"(and of children under 4, not counted here: {n(under, rule)}). Reviews in which "
+            "the child took part (attended and spoke, or made their views known through an "
+            f"advocate or another way): {_rate(this.participated, len(older), 'reviews', rule)}; "
+            f"in {(prev.year if prev else year_before(year)).label}: {then}."
         )
     )
     if older:
@@ -312,15 +311,29 @@ def _escalations_body(this: iro.RegisterYear, prev: iro.RegisterYear, rule: Rule
                 by_stage,
             )
         )
-    if this.resolved:
+        # closed = all raised less those open: shown only when the table shows both
+        still = table.column_total(len(outcomes) - 1)
+        closed_hidden = hidden or still == SYMBOL
+        closed = (
+            n(len(this.closed), rule)
+            if rule.small(len(this.closed)) or not closed_hidden
+            else HIDDEN
+        )
         body.append(
             Para(
-                f"Disputes resolved or closed in {year.label}: {n(len(this.resolved), rule)}; "
-                "resolved within 20 working days of reaching their last stage: "
-                f"{part_of(this.resolved_in_time, len(this.resolved), 'disputes', rule)}."
+                f"Of the disputes raised in {year.label}, resolved or closed by "
+                f"{year.end:%-d %B %Y}: {closed}; of those, closed within 20 working days of "
+                "reaching their last stage: "
+                + part_of(this.resolved_in_time, len(this.closed), "disputes", rule, closed_hidden)
+                + "."
             )
         )
-    body.append(Para(f"Disputes still open on {year.end:%-d %B %Y}: {n(this.open_at_end, rule)}."))
+    body.append(
+        Para(
+            "Disputes still open on "
+            f"{year.end:%-d %B %Y}, whenever they were raised: {n(this.open_at_end, rule)}."
+        )
+    )
     return body
 
 
@@ -383,7 +396,7 @@ def _contacts_body(
                 "for the year are loaded)."
             )
         )
-    elif returns_year.looked_after:
+    elif contacts and returns_year.looked_after:
         seen = {c.child_id for c in contacts} & returns_year.looked_after
         whole = len(returns_year.looked_after)
         body.append(
