@@ -83,6 +83,7 @@ class ChildRecord:
     escalations: list[tuple[IroEscalation, iro.Escalation]]
     contacts: list[IroContact]
     known: bool  # in the register or the data
+    as_at: date  # the day the reviews are judged on (the data's last day at the latest)
 
 
 def child_record(child_id: str, on: date | None = None) -> ChildRecord:
@@ -95,8 +96,8 @@ def child_record(child_id: str, on: date | None = None) -> ChildRecord:
     due: list[iro_returns.ReviewDue] = []
     codes: dict[date, str | None] = {}
     in_data = False
+    as_at = min(on, returns.last_day) if returns else on
     if returns:
-        as_at = min(on, returns.last_day)
         found = iro.child_states(
             _only(returns, child_id), raised, [iro.contact_from_model(c) for c in mine], as_at
         )
@@ -116,6 +117,7 @@ def child_record(child_id: str, on: date | None = None) -> ChildRecord:
         escalations=list(zip(rows, raised, strict=True)),
         contacts=mine,
         known=bool(rows or mine or in_data) or iro_returns.child_in_data(child_id),
+        as_at=as_at,
     )
 
 

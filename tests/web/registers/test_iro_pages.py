@@ -146,13 +146,18 @@ def test_a_childs_page(clients, home) -> None:
     }
     rows = _rows(doc, "iro-child-reviews")
     assert rows[:2] == [
-        "01/06/2018 6 20/09/2020 Not held",
+        "01/06/2018 6 20/09/2020 Not yet due",
         "01/06/2018 5 10/03/2020 20/03/2020 Late Attended; an advocate spoke for them",
     ]
     assert rows[-1] == "01/06/2018 1 29/06/2018 25/06/2018 Attended and spoke for themselves"
     assert doc.xpath("//ul[@id='iro-child-contacts']/li/a/text()") == ["2 December 2019"]
-    event = AccessEvent.objects.get()
-    assert (event.route, event.child_id) == ("registers:iro_child", "L17")
+    m2 = check_page(clients["manager"].get(reverse("registers:iro_child", args=["M2"])).content)
+    assert _rows(m2, "iro-child-reviews") == ["01/01/2020 1 29/01/2020 Not held Overdue"]
+    events = AccessEvent.objects.order_by("pk")
+    assert [(e.route, e.child_id) for e in events] == [
+        ("registers:iro_child", "L17"),
+        ("registers:iro_child", "M2"),
+    ]
     assert clients["manager"].get(reverse("registers:iro_child", args=["Z9"])).status_code == 404
 
 
