@@ -50,7 +50,7 @@ def contacts() -> list[iro.Contact]:
 
 
 def iro_view(
-    on: date | None = None, snapshot_id: str | None = None, contacts_shown: int = 50
+    on: date | None = None, snapshot_id: str | None = None, contacts_shown: int = 25
 ) -> IroView:
     on = on or today()
     rows = list(IroEscalation.objects.all())

@@ -108,7 +108,10 @@ def test_the_register_over_the_returns(clients, home) -> None:
     event = AccessEvent.objects.get()
     assert event.route == "registers:iro"
     shown = event.children_shown
-    assert shown[0] == "M2" and set(shown) == {"M2", *(f"L{i:02d}" for i in range(1, 21))}
+    # the alerted child, the escalations' (L01-L10), and the latest 25 contacts: L01-L08's
+    # phone calls on 2 Jan 2020, then the visits on 2 Dec 2019 to L01-L17
+    assert shown[0] == "M2" and set(shown) == {"M2", *(f"L{i:02d}" for i in range(1, 18))}
+    assert len(_rows(doc, "iro-contacts")) == 25
 
 
 def test_restricted_children_are_masked(clients, users, home) -> None:
