@@ -20,13 +20,18 @@ never zero); `Returns.due` is None when the snapshot holds no reviews.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import lru_cache
+
+import duckdb
 
 from csc_insight.indicators import coverage, engine
 from csc_insight.indicators.catalogue import common_views, views_needed
 from csc_insight.indicators.periods import Period
+from csc_insight.indicators.settings import load_settings
 from csc_insight.store import snapshots
 
 REVIEWS_INDICATOR = "cla_reviews_in_time_pct"
@@ -150,38 +155,47 @@ def _due_rows(con: object) -> tuple[ReviewDue, ...] | None:
 def read(snapshot_id: str | None = None) -> Returns | None:
     """The looked-after children's reviews, periods of care and placement moves in the
     snapshot (the current one by default); None when none is loaded or it holds no
-    looked-after episode."""
+    looked-after episode. A published snapshot never changes, so what was read from it is
+    kept for the next page, by its file (and the file's time, to be sure) and the
+    indicator settings the review clock follows."""
     try:
-        with snapshots.connect(snapshot_id) as con:
-            (episodes,) = con.execute("SELECT count(*) FROM cla_episodes").fetchone()  # type: ignore[misc]
-            if not episodes:
-                return None
-            backend = engine.as_backend(con)
-            extent = coverage.data_extent(backend)
-            care = tuple(
-                CarePeriod(child, _day(start), _day(end))  # type: ignore[arg-type]
-                for child, start, end in con.execute(
-                    _with_views(
-                        "SELECT child_id, care_start, care_end FROM cla_care_periods "
-                        "ORDER BY child_id, care_start"
-                    )
-                ).fetchall()
-            )
-            reviews = tuple(
-                Review(child, _day(day), code)  # type: ignore[arg-type]
-                for child, day, code in con.execute(
-                    "SELECT child_id, review_date, review_code FROM cla_reviews "
-                    "ORDER BY child_id, review_date"
-                ).fetchall()
-            )
-            due = _due_rows(con) if reviews else None
-            moves = tuple(
-                Move(child, _day(day), reason)  # type: ignore[arg-type]
-                for child, day, reason in con.execute(MOVES_SQL).fetchall()
-            )
-            snapshot = snapshots.recorded_id(con)
+        snap = snapshots.get(snapshot_id) if snapshot_id else snapshots.current()
     except snapshots.SnapshotError:
         return None
+    settings = json.dumps(load_settings(), sort_keys=True, default=str)
+    return _read(str(snap.path), snap.path.stat().st_mtime_ns, settings)
+
+
+@lru_cache(maxsize=4)
+def _read(path: str, _changed: int, _settings: str) -> Returns | None:
+    with duckdb.connect(path, read_only=True) as con:
+        (episodes,) = con.execute("SELECT count(*) FROM cla_episodes").fetchone()  # type: ignore[misc]
+        if not episodes:
+            return None
+        backend = engine.as_backend(con)
+        extent = coverage.data_extent(backend)
+        care = tuple(
+            CarePeriod(child, _day(start), _day(end))  # type: ignore[arg-type]
+            for child, start, end in con.execute(
+                _with_views(
+                    "SELECT child_id, care_start, care_end FROM cla_care_periods "
+                    "ORDER BY child_id, care_start"
+                )
+            ).fetchall()
+        )
+        reviews = tuple(
+            Review(child, _day(day), code)  # type: ignore[arg-type]
+            for child, day, code in con.execute(
+                "SELECT child_id, review_date, review_code FROM cla_reviews "
+                "ORDER BY child_id, review_date"
+            ).fetchall()
+        )
+        due = _due_rows(con) if reviews else None
+        moves = tuple(
+            Move(child, _day(day), reason)  # type: ignore[arg-type]
+            for child, day, reason in con.execute(MOVES_SQL).fetchall()
+        )
+        snapshot = snapshots.recorded_id(con)
     ends = {(p.child_id, p.start): p.end for p in care}
     if due is not None:
         due = tuple(
