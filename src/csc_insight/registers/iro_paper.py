@@ -58,10 +58,7 @@ PARTICIPATION_CODES: list[str | None] = ["PN1", "PN2", "PN3", "PN4", "PN5", "PN6
 MOVE_GROUPS: dict[str, tuple[str, tuple[str | None, ...], bool]] = {
     "planned": (
         "Planned: carrying out the care plan, or the placement's status only",
-        (
-            "CARPL",
-            "PLACE",
-        ),
+        ("CARPL", "PLACE"),
         False,
     ),
     "carer": (
@@ -102,7 +99,7 @@ def share(part: int, whole: int, rule: Rule) -> str:
 
 
 def _rate(part: int, whole: int, noun: str, rule: Rule) -> str:
-    return part_of(part, whole, noun, rule) if whole else f"none ({noun}: 0)"
+    return part_of(part, whole, noun, rule) if whole else f"no {noun}"
 
 
 def _reviews_body(
@@ -119,12 +116,15 @@ def _reviews_body(
         body.append(Para(f"No reviews of looked-after children were due in {year.describe()}."))
     else:
         before = prev.year if prev else year_before(year)
-        then = (
-            f"no data for {before.label}"
-            if prev is None or not prev.covered or prev.due is None
-            else f"{share(prev.in_time or 0, len(prev.due), rule)} of the "
-            f"{n(len(prev.due), rule)} due in {before.label}"
-        )
+        if prev is None or not prev.covered or prev.due is None:
+            then = f"no data for {before.label}"
+        elif not prev.due:
+            then = f"no reviews due in {before.label}"
+        else:
+            then = (
+                f"{share(prev.in_time or 0, len(prev.due), rule)} of the "
+                f"{n(len(prev.due), rule)} due in {before.label}"
+            )
         body.append(
             Para(
                 f"In {year.describe()}, {n(len(due), rule)} reviews of looked-after children "
