@@ -44,6 +44,8 @@ demo: setup
 	$(BIN)/csc-insight registers import champions $(DEMO_DATA)_registers/champions_register.csv
 	$(BIN)/csc-insight registers import champions $(DEMO_DATA)_registers/champions_assurance.csv
 	$(BIN)/csc-insight registers import champions $(DEMO_DATA)_registers/champions_training.csv
+	$(BIN)/csc-insight registers import iro $(DEMO_DATA)_registers/iro_escalations.csv
+	$(BIN)/csc-insight registers import iro $(DEMO_DATA)_registers/iro_contacts.csv
 	$(BIN)/csc-insight plans demo
 	$(BIN)/csc-insight audits demo
 	$(BIN)/csc-insight demo-user

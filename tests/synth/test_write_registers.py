@@ -160,6 +160,8 @@ def test_providers_and_champions_files(city: World, tmp_path: Path) -> None:
         "champions_register.csv",
         "champions_assurance.csv",
         "champions_training.csv",
+        "iro_escalations.csv",
+        "iro_contacts.csv",
     ]
     with (tmp_path / "champions_assurance.csv").open(encoding="utf-8") as fh:
         assert len(list(csv.DictReader(fh))) == len(returns)

@@ -118,6 +118,13 @@ GET_EXPECTED: dict[str, list[int]] = {
     "registers:champions_import": [302, 403, 403, 200, 200, 200],
     "registers:champions_new": [302, 403, 403, 200, 200, 200],
     "registers:champions_edit": [302, 403, 403, 200, 200, 200],
+    "registers:iro": [302, 403, 403, 200, 200, 200],
+    "registers:iro_import": [302, 403, 403, 200, 200, 200],
+    "registers:iro_child": [302, 403, 403, 200, 200, 200],
+    "registers:iro_escalation_new": [302, 403, 403, 200, 200, 200],
+    "registers:iro_escalation_edit": [302, 403, 403, 200, 200, 200],
+    "registers:iro_contact_new": [302, 403, 403, 200, 200, 200],
+    "registers:iro_contact_edit": [302, 403, 403, 200, 200, 200],
 }
 # Unsafe routes: a POST from outside the policy is refused before the view runs.
 POST_EXPECTED: dict[str, list[int]] = {
@@ -154,6 +161,11 @@ POST_EXPECTED: dict[str, list[int]] = {
     "registers:champions_new": [302, 403, 403],
     "registers:champions_edit": [302, 403, 403],
     "registers:champions_import": [302, 403, 403],
+    "registers:iro_import": [302, 403, 403],
+    "registers:iro_escalation_new": [302, 403, 403],
+    "registers:iro_escalation_edit": [302, 403, 403],
+    "registers:iro_contact_new": [302, 403, 403],
+    "registers:iro_contact_edit": [302, 403, 403],
 }
 # Audit routes take ids of the round, case and alert that _audit_ids makes.
 AUDIT_ARGS = {
@@ -230,6 +242,13 @@ def _url(name: str, users: dict[str, object]) -> str:
         args[name] = {"what": "champion"}
     if name == "registers:champions_edit":
         args[name] = {"what": "department", "record_id": _department()}
+    if name == "registers:iro_child":
+        args[name] = {"child_id": "C1"}
+        _iro_escalation()
+    if name == "registers:iro_escalation_edit":
+        args[name] = {"escalation_id": _iro_escalation()}
+    if name == "registers:iro_contact_edit":
+        args[name] = {"contact_id": _iro_contact()}
     if name == "committee:agenda":
         args[name] = {"meeting": "2020-02-10", "fmt": "docx"}
     return reverse(name, kwargs=args.get(name))
@@ -328,6 +347,32 @@ def _department() -> int:
     from csc_insight.registers.models import Department
 
     return Department.objects.get_or_create(name="Open Spaces")[0].pk
+
+
+def _iro_escalation() -> int:
+    """One escalation in the IRO service register, for C1."""
+    from datetime import date
+
+    from csc_insight.registers.iro_models import IroEscalation
+
+    found, _ = IroEscalation.objects.get_or_create(
+        child_id="C1",
+        raised_on=date(2019, 10, 1),
+        category="care_planning",
+        defaults={"iro": "IRO1"},
+    )
+    return found.pk
+
+
+def _iro_contact() -> int:
+    from datetime import date
+
+    from csc_insight.registers.iro_models import IroContact
+
+    found, _ = IroContact.objects.get_or_create(
+        child_id="C1", contact_on=date(2019, 10, 8), kind="visit", defaults={"iro": "IRO1"}
+    )
+    return found.pk
 
 
 RESTRICTED_ARGS = {
@@ -501,7 +546,11 @@ def _child_id_routes() -> list[str]:
 
 
 def test_child_level_routes_are_found() -> None:
-    assert _child_id_routes() == ["children:journey", "registers:missing_child"]
+    assert _child_id_routes() == [
+        "children:journey",
+        "registers:iro_child",
+        "registers:missing_child",
+    ]
 
 
 @pytest.mark.django_db

@@ -1,7 +1,7 @@
 """Reflow (WCAG 1.4.10) and axe, at 1280 px and at 320 px, on every page that
 test_browser_reflow.py does not cover, for every role that may open it: the indicator page,
 Data and its validation pages, plans, audits and moderation, committee papers and a draft,
-the registers (providers and safeguarding champions too) and their edit pages, restricted
+the registers (providers, champions and the IRO service too) and their edit pages, restricted
 records, the access log, users and the second-factor page. The install is the demo's (the
 City synthesised, loaded, its registers imported, `plans demo` and `audits demo`, run as at
 31 March 2020), so pages carry real content, plus the few records the demo does not make
@@ -61,6 +61,10 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str,
         *(
             ["registers", "import", "champions", str(registers / f"champions_{name}.csv")]
             for name in ("register", "assurance", "training")
+        ),
+        *(
+            ["registers", "import", "iro", str(registers / f"iro_{name}.csv")]
+            for name in ("escalations", "contacts")
         ),
         ["plans", "demo"],
         ["audits", "demo"],
@@ -210,6 +214,10 @@ def _pages(page, base: str, snapshot: str, batch: str, role: str) -> list[tuple[
         ("registers:champions_new", "/registers/champions/department/new"),
         ("registers:champions_new", "/registers/champions/return/new"),
         ("registers:champions_new", "/registers/champions/training/new"),
+        ("registers:iro", "/registers/iro/"),
+        ("registers:iro_import", "/registers/iro/import"),
+        ("registers:iro_escalation_new", "/registers/iro/escalations/new"),
+        ("registers:iro_contact_new", "/registers/iro/contacts/new"),
         ("committee:edit", "/committee/1/"),
         ("restricted:record", "/restricted/1/"),
     ]
@@ -247,6 +255,12 @@ def _pages(page, base: str, snapshot: str, batch: str, role: str) -> list[tuple[
             ("registers:champions_edit", "/registers/champions/", f"/registers/champions/{what}/")
             for what in ("champion", "return", "training")
         ),
+        (
+            "registers:iro_escalation_edit",
+            "/registers/iro/",
+            "/registers/iro/escalations/",
+        ),
+        ("registers:iro_contact_edit", "/registers/iro/", "/registers/iro/contacts/"),
     ):
         if _may_open(route, role):
             found.append((route, _first_edit(page, base, listed, prefix)))
@@ -264,6 +278,13 @@ def _pages(page, base: str, snapshot: str, batch: str, role: str) -> list[tuple[
         ]
     if _may_open("imports:validation_rule", role):
         found.append(("imports:validation_rule", f"/data/snapshots/{snapshot}/validation/903_133/"))
+    if _may_open("registers:iro_child", role):
+        found.append(
+            (
+                "registers:iro_child",
+                _first_link(page, base, "/registers/iro/", "/registers/iro/child/"),
+            )
+        )
     if _may_open("registers:missing", role):
         found.append(
             (

@@ -6,13 +6,14 @@ of the same command and still works):
         [--snapshot ID]
     csc-insight committee missing|missing-appendix --term 2019-09-01:2019-12-31 --meeting ...
     csc-insight committee providers-annual|safeguarding-annual|lado-annual|
-        private-fostering-annual --year 2019-20 --meeting ...
+        private-fostering-annual|iro-annual --year 2019-20 --meeting ...
 
 A saved draft for the same paper and meeting supplies the narrative (and its snapshot);
 without one the paper is built with the default narrative from the current snapshot.
 `agenda` lists every draft saved for the meeting. The registers' papers: `missing --term
 START:END` (termly) and its non-public appendix `missing-appendix`; `providers-annual`,
-`safeguarding-annual`, `lado-annual` and `private-fostering-annual` with `--year 2019-20`.
+`safeguarding-annual`, `lado-annual`, `private-fostering-annual` and `iro-annual` with
+`--year 2019-20`.
 """
 
 from __future__ import annotations
@@ -34,8 +35,15 @@ KINDS = (
     "safeguarding-annual",
     "lado-annual",
     "private-fostering-annual",
+    "iro-annual",
 )
-ANNUAL = ("providers-annual", "safeguarding-annual", "lado-annual", "private-fostering-annual")
+ANNUAL = (
+    "providers-annual",
+    "safeguarding-annual",
+    "lado-annual",
+    "private-fostering-annual",
+    "iro-annual",
+)
 
 
 def paper(args: argparse.Namespace) -> int:
@@ -111,8 +119,9 @@ def _missing(args: argparse.Namespace, meeting: date) -> int:
 def _annual(args: argparse.Namespace, meeting: date) -> int:
     """An annual register paper for `--year`: providers (registers/providers_paper.py),
     safeguarding champions (safeguarding_paper.py), LADO and private fostering
-    (annual_papers.py)."""
+    (annual_papers.py), the IRO service (iro_paper.py)."""
     from csc_insight.registers.annual_papers import lado_paper, private_fostering_paper
+    from csc_insight.registers.iro_paper import iro_paper
     from csc_insight.registers.providers_paper import providers_paper
     from csc_insight.registers.safeguarding_paper import safeguarding_paper
     from csc_insight.registers.years import YearError, parse_year
@@ -125,6 +134,8 @@ def _annual(args: argparse.Namespace, meeting: date) -> int:
         year = parse_year(args.year)
         if args.kind == "providers-annual":
             paper = providers_paper(year, meeting, snapshot_id=args.snapshot)
+        elif args.kind == "iro-annual":
+            paper = iro_paper(year, meeting, snapshot_id=args.snapshot)
         else:
             build = {
                 "safeguarding-annual": safeguarding_paper,

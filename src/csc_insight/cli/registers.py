@@ -3,7 +3,8 @@
 `--term`; `providers`, fostering agencies and children's homes, and `champions`, the
 safeguarding champions with their assurance returns and training; `lado`, allegations about
 adults who work with children; `private-fostering`, and its awareness activity imported as
-`private-fostering-awareness`). A thin layer over
+`private-fostering-awareness`; `iro`, the IRO service's escalations and contacts, each
+file known by its headings). A thin layer over
 `csc_insight.registers`."""
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from pathlib import Path
 
 from csc_insight.cli import database
 
-KINDS = ["missing", "cme", "providers", "champions", "lado", "private-fostering"]
+KINDS = ["missing", "cme", "providers", "champions", "lado", "private-fostering", "iro"]
 IMPORT_KINDS = [*KINDS, "private-fostering-awareness"]
 
 
@@ -24,6 +25,7 @@ def import_register(args: argparse.Namespace) -> int:
     from csc_insight.registers import (
         champions_import,
         cme_import,
+        iro_import,
         lado_import,
         missing_import,
         private_fostering_import,
@@ -43,6 +45,7 @@ def import_register(args: argparse.Namespace) -> int:
         "lado": lado_import.import_file,
         "private-fostering": private_fostering_import.import_file,
         "private-fostering-awareness": private_fostering_import.import_awareness,
+        "iro": iro_import.import_file,
     }[args.kind]
     result = importer(path, username)
     for issue in result.report.errors:
@@ -69,6 +72,10 @@ def list_register(args: argparse.Namespace) -> int:
 
         print("\n".join(providers_lines() if args.kind == "providers" else champions_lines()))
         return 0
+    if args.kind == "iro":
+        from csc_insight.cli.registers_iro import list_iro
+
+        return list_iro(args)
     if args.kind in ("lado", "private-fostering"):
         from csc_insight.cli import registers_annual
 

@@ -5,29 +5,9 @@ departments' assurance returns and training, and the rows an import quarantined.
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.db import models
 
-
-class Timestamped(models.Model):
-    """When a register entry was made and last changed (every register keeps both)."""
-
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
-
-    class Meta:
-        abstract = True
-
-
-class Recorded(Timestamped):
-    """A register entry a person types in: who made it, as well as when."""
-
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-
-    class Meta:
-        abstract = True
+from csc_insight.registers.base_models import Recorded, Timestamped
 
 
 class MissingFrom(models.TextChoices):
@@ -394,3 +374,7 @@ class TrainingRecord(models.Model):
                 fields=["name", "course", "completed_on"], name="training_name_course_day"
             )
         ]
+
+
+# The IRO service (issue 17, register 5): its models are in iro_models.py.
+from csc_insight.registers.iro_models import IroContact, IroEscalation  # noqa: E402, F401

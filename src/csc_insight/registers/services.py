@@ -25,6 +25,7 @@ KINDS = {
     "private-fostering": "Private fostering",
     "providers": "Providers: fostering agencies, supported accommodation, children's homes",
     "champions": "Safeguarding champions",
+    "iro": "IRO service: disputes raised by IROs and their contacts with children",
 }
 
 

@@ -3,7 +3,7 @@
 from django.urls import path
 
 from csc_insight.web import converters  # noqa: F401 (registers the child_id converter)
-from csc_insight.web.registers import annual_views, provider_views, views
+from csc_insight.web.registers import annual_views, iro_views, provider_views, views
 
 app_name = "registers"
 urlpatterns = [
@@ -61,4 +61,16 @@ urlpatterns = [
         provider_views.champions_record,
         name="champions_edit",
     ),
+    # the IRO service
+    path("iro/", iro_views.iro_list, name="iro"),
+    path("iro/import", iro_views.iro_upload, name="iro_import"),
+    path("iro/child/<child_id:child_id>/", iro_views.iro_child, name="iro_child"),
+    path("iro/escalations/new", iro_views.escalation_new, name="iro_escalation_new"),
+    path(
+        "iro/escalations/<int:escalation_id>/edit",
+        iro_views.escalation_edit,
+        name="iro_escalation_edit",
+    ),
+    path("iro/contacts/new", iro_views.contact_new, name="iro_contact_new"),
+    path("iro/contacts/<int:contact_id>/edit", iro_views.contact_edit, name="iro_contact_edit"),
 ]

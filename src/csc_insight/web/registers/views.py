@@ -60,8 +60,18 @@ def index(request: HttpRequest) -> HttpResponse:
             "provider_alerts": providers.ALERTS,
             "champions_view": services.champions_view(training=0),
             "champion_alerts": champions.ALERTS,
+            **_iro_index(),
         },
     )
+
+
+def _iro_index() -> dict[str, object]:
+    """The IRO service's counts and alerts for the Registers page."""
+    from csc_insight.registers import iro, iro_services
+    from csc_insight.web.registers.iro_views import summary
+
+    view = iro_services.iro_view(contacts_shown=0)
+    return {"iro_view": view, "iro_summary": summary(view), "iro_alerts": iro.ALERTS}
 
 
 @allow(roles.CHILD_LEVEL)
