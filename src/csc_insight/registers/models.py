@@ -394,3 +394,7 @@ class TrainingRecord(models.Model):
                 fields=["name", "course", "completed_on"], name="training_name_course_day"
             )
         ]
+
+
+# The Virtual School (issue 17, register 6): its own module, imported so Django finds it.
+import csc_insight.registers.virtual_school_models  # noqa: E402, F401
