@@ -3,7 +3,8 @@
 `--term`; `providers`, fostering agencies and children's homes, and `champions`, the
 safeguarding champions with their assurance returns and training; `lado`, allegations about
 adults who work with children; `private-fostering`, and its awareness activity imported as
-`private-fostering-awareness`). A thin layer over
+`private-fostering-awareness`; `virtual-school`, the Virtual School's children, any of its
+files). A thin layer over
 `csc_insight.registers`."""
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import getpass
 import sys
 from pathlib import Path
 
-KINDS = ["missing", "cme", "providers", "champions", "lado", "private-fostering"]
+KINDS = ["missing", "cme", "providers", "champions", "lado", "private-fostering", "virtual-school"]
 IMPORT_KINDS = [*KINDS, "private-fostering-awareness"]
 
 
@@ -33,6 +34,7 @@ def import_register(args: argparse.Namespace) -> int:
         missing_import,
         private_fostering_import,
         providers_import,
+        virtual_school_import,
     )
 
     path = Path(args.file)
@@ -48,6 +50,7 @@ def import_register(args: argparse.Namespace) -> int:
         "lado": lado_import.import_file,
         "private-fostering": private_fostering_import.import_file,
         "private-fostering-awareness": private_fostering_import.import_awareness,
+        "virtual-school": virtual_school_import.import_file,
     }[args.kind]
     result = importer(path, username)
     for issue in result.report.errors:
@@ -69,6 +72,10 @@ def list_register(args: argparse.Namespace) -> int:
     _setup()
     if args.kind == "cme":
         return _list_cme(args)
+    if args.kind == "virtual-school":
+        from csc_insight.cli.registers_virtual_school import list_virtual_school
+
+        return list_virtual_school(args)
     if args.kind in ("providers", "champions"):
         from csc_insight.registers.listing import champions_lines, providers_lines
 

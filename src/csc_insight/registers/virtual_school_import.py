@@ -40,7 +40,10 @@ from django.db import transaction
 from csc_insight.common.report import Report
 from csc_insight.formats.tabular import Column, normalise_heading
 from csc_insight.registers.missing_import import ImportResult, save_quarantined
-from csc_insight.registers.models import (
+from csc_insight.registers.register_file import Check, read_register, words
+from csc_insight.registers.rows import read_rows
+from csc_insight.registers.virtual_school import SchoolYearError, parse_school_year
+from csc_insight.registers.virtual_school_models import (
     VsActivity,
     VsAttendance,
     VsExclusion,
@@ -49,9 +52,6 @@ from csc_insight.registers.models import (
     VsResult,
     VsSchool,
 )
-from csc_insight.registers.register_file import Check, read_register, words
-from csc_insight.registers.rows import read_rows
-from csc_insight.registers.virtual_school import SchoolYearError, parse_school_year
 
 REGISTER = "virtual_school"
 URN_EXPECTED = "a school URN of 6 or 7 digits"
@@ -182,6 +182,7 @@ ATTENDANCE = [
     Column(
         "ATTENDANCE",
         "percent",
+        "float",
         required=True,
         not_null=True,
         parse=_number(0, 100),
@@ -202,6 +203,7 @@ EXCLUSIONS = [
     Column(
         "DAYS",
         "days",
+        "float",
         parse=_number(0.5, 45, 0.5),
         describe="school days from 0.5 to 45, in half days",
     ),
@@ -222,6 +224,7 @@ RESULTS = [
     Column(
         "ATTAINMENT8",
         "attainment8",
+        "float",
         parse=_number(0, 90),
         describe="an Attainment 8 score from 0 to 90",
     ),

@@ -14,7 +14,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from csc_insight.registers import virtual_school as vs
-from csc_insight.registers.models import (
+from csc_insight.registers.services import today
+from csc_insight.registers.virtual_school_cohort import cohort, looked_after
+from csc_insight.registers.virtual_school_models import (
     VsActivity,
     VsAttendance,
     VsExclusion,
@@ -22,8 +24,6 @@ from csc_insight.registers.models import (
     VsPlacement,
     VsResult,
 )
-from csc_insight.registers.services import today
-from csc_insight.registers.virtual_school_cohort import cohort, looked_after
 
 FAR_BACK = date(1900, 1, 1)
 
@@ -63,13 +63,10 @@ def records_by_child(child_id: str | None = None) -> dict[str, vs.ChildRecords]:
 
 
 def _in_year(records: vs.ChildRecords, year: vs.SchoolYear) -> bool:
-    """Any record dated (or for) the school year."""
+    """Any PEP, attendance, exclusion, result or activity dated (or for) the school year
+    (a school placement alone is not: a child stays on a roll after leaving care)."""
     return (
-        any(
-            p.start <= year.end and (p.end is None or p.end >= year.start)
-            for p in records.placements
-        )
-        or any(p.held_on in year for p in records.peps)
+        any(p.held_on in year for p in records.peps)
         or any(a.year == year.label for a in records.attendance)
         or any(e.start in year for e in records.exclusions)
         or any(r.year == year.label for r in records.results)
