@@ -133,3 +133,15 @@ def dates_of_birth(
     except snapshots.SnapshotError:
         return None
     return dict(rows)
+
+
+def in_snapshot(child_id: str, snapshot_id: str | None = None) -> bool:
+    """Whether the snapshot has the child (False when none is loaded)."""
+    try:
+        with snapshots.connect(snapshot_id) as con:
+            found = con.execute(
+                "SELECT count(*) FROM children WHERE child_id = ?", [child_id]
+            ).fetchone()
+    except snapshots.SnapshotError:
+        return False
+    return bool(found and found[0])

@@ -15,7 +15,7 @@ from datetime import date
 
 from csc_insight.registers import virtual_school as vs
 from csc_insight.registers.services import today
-from csc_insight.registers.virtual_school_cohort import cohort, looked_after
+from csc_insight.registers.virtual_school_cohort import cohort, in_snapshot, looked_after
 from csc_insight.registers.virtual_school_models import (
     VsActivity,
     VsAttendance,
@@ -149,7 +149,7 @@ def child_state(
     child_id: str, on: date | None = None, snapshot_id: str | None = None
 ) -> tuple[vs.ChildState, bool]:
     """One child as at `on` with alerts (as the list shows them), and whether anything is
-    known of the child (a record, or the snapshot)."""
+    known of the child (a record, or the snapshot has the child)."""
     on = on or today()
     records = vs.as_at(records_by_child(child_id).get(child_id, vs.ChildRecords(child_id)), on)
     found = looked_after(FAR_BACK, on, snapshot_id, child_id)
@@ -159,7 +159,7 @@ def child_state(
         state = vs.with_alerts(records, la, on)
     else:
         state = vs.ChildState(records, la, on)
-    return state, la is not None or not records.empty
+    return state, not records.empty or in_snapshot(child_id, snapshot_id)
 
 
 def for_command(
