@@ -5,8 +5,8 @@ files in the columns `csc-insight registers import virtual-school` reads:
 `virtual_school_activity.csv`.
 
 Its children are the world's: those looked after (SSDA903 episodes, short breaks left out)
-at some time in the school years (September-August) that start inside the window, the
-last three at most, and in Nursery to Year 13 then. For the City that is about 20 a year,
+at some time in the school years (September-August) the window overlaps, the last three
+at most, and in Nursery to Year 13 then. For the City that is about 20 a year,
 most of them unaccompanied asylum seekers aged 16-17, as its reports say. Each child is on
 a school's roll by phase (nursery, primary, secondary, a college after 16; an ESOL tuition
 class first for a young person who arrives at 16 or over), with a school move now and
@@ -110,9 +110,12 @@ class Child:
 
 
 def school_years(world: World) -> list[int]:
-    """The first calendar years of the school years starting inside the window (last 3)."""
-    first = world.start.year + (world.start > date(world.start.year, 9, 1))
-    last = world.end.year if world.end >= date(world.end.year, 9, 1) else world.end.year - 1
+    """The first calendar years of the school years the window overlaps (the last 3)."""
+
+    def of(day: date) -> int:
+        return day.year if day.month >= 9 else day.year - 1
+
+    first, last = of(world.start), of(world.end)
     return list(range(max(first, last - 2), last + 1))
 
 
@@ -218,7 +221,7 @@ def _child_rows(
     for index, year in enumerate(years):
         g = group(child.dob, year)
         last_day = min(date(year + 1, 8, 31), world.end)
-        span = child.window(date(year, 9, 1), last_day)
+        span = child.window(max(date(year, 9, 1), world.start), last_day)
         if span is None or not -1 <= g <= 13:
             continue
         phase = _phase(g)
@@ -238,8 +241,9 @@ def _child_rows(
                 rows.schools.append(row)
                 placed = (phase, start)
         for name, first, last in _terms(year):
-            if first > world.end:
+            if first > world.end or last < world.start:
                 continue
+            first = max(first, world.start)
             looked = child.window(first, min(last, world.end))
             if looked is None:
                 continue
@@ -344,7 +348,7 @@ def _care_leaver_activity(
             if (born.month, born.day) != (2, 29)
             else date(born.year + 18, 3, 1)
         )
-        if not ending - timedelta(days=365) < birthday <= min(ending, world.end):
+        if not max(ending - timedelta(days=365), world.start) <= birthday <= min(ending, world.end):
             continue
         word = OC3_ACTIVITY[activity]
         if rng.random() < 0.1:
