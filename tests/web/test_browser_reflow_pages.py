@@ -2,15 +2,15 @@
 test_browser_reflow.py does not cover, for every role that may open it: the indicator page,
 Data and its validation pages, plans, audits and moderation, committee papers and a draft,
 the registers (providers, safeguarding champions and the Virtual School too) and their edit
-pages, restricted records, the access log, users and the second-factor page. The install is the demo's (the
-City synthesised, loaded, its registers imported, `plans demo` and `audits demo`, run as at
-31 March 2020), so pages carry real content, plus the few records the demo does not make
-(RECORDS). The Auditor and Manager are the demo's own logins, so the auditor is named on the
-demo round and the manager leads demo actions. Which role may open which page comes from
-test_access.GET_EXPECTED (200 there means it is tested here). No page may scroll sideways
-(document.scrollingElement.scrollWidth <= window.innerWidth): a wide table scrolls in its
-own focusable region instead. Set CSC_SCREENSHOTS=folder to keep a full-page image of each
-(role, width, page)."""
+pages, restricted records, the access log, users and the second-factor page. The install is
+the demo's (the City synthesised, loaded, its registers imported, `plans demo` and `audits
+demo`, run as at 31 March 2020), so pages carry real content, plus the few records the demo
+does not make (RECORDS). The Auditor and Manager are the demo's own logins, so the auditor
+is named on the demo round and the manager leads demo actions. Which role may open which
+page comes from test_access.GET_EXPECTED (200 there means it is tested here). No page may
+scroll sideways (document.scrollingElement.scrollWidth <= window.innerWidth): a wide table
+scrolls in its own focusable region instead. Set CSC_SCREENSHOTS=folder to keep a full-page
+image of each (role, width, page)."""
 
 from __future__ import annotations
 
