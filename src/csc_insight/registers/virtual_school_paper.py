@@ -72,6 +72,13 @@ def _average(values: tuple[float, ...], rule: Rule, suffix: str = "%") -> str:
     return f"{sum(values) / len(values):.1f}{suffix}"
 
 
+def _average_said(values: tuple[float, ...], rule: Rule, noun: str, suffix: str = "%") -> str:
+    """An average for a sentence: not shown, saying why, when it is over few."""
+    if rule.small(len(values)):
+        return f"not shown (fewer than {rule.threshold + 1} {noun})"
+    return _average(values, rule, suffix)
+
+
 def _during(f: YearFigures) -> str:
     if f.as_at < f.year.end:
         return f"{f.year.label} (to {f.as_at:%-d %B %Y})"
@@ -171,9 +178,9 @@ def _peps(f: YearFigures, rule: Rule) -> list[Block]:
     if f.known and f.peps_due:
         body.append(
             Para(
-                "Every child of school age has a PEP each term (three a year). In the terms "
-                f"of {f.year.label} that had ended by {f.as_at:%-d %B %Y}, a PEP was held in "
-                f"the term for {part_of(f.peps_in_time, f.peps_due, 'PEPs due', rule)}."
+                "Every child of school age has a PEP each term (three a year). PEPs held in "
+                f"the term they were due, in the terms of {f.year.label} that had ended by "
+                f"{f.as_at:%-d %B %Y}: {part_of(f.peps_in_time, f.peps_due, 'PEPs due', rule)}."
             )
         )
     elif f.known:
@@ -214,7 +221,7 @@ def _attendance(f: YearFigures, rule: Rule) -> list[Block]:
     body.append(
         Para(
             f"Attendance was recorded for {n(count, rule)} children in {f.year.label}. "
-            f"Average attendance: {_average(f.attendance, rule).replace(SYMBOL, HIDDEN)}. "
+            f"Average attendance: {_average_said(f.attendance, rule, 'children')}. "
             "Persistently absent (missing 10% or more of possible sessions): "
             f"{part_of(f.persistent_absence, count, 'children with attendance recorded', rule)}."
         )
@@ -276,8 +283,12 @@ def _results(f: YearFigures, rule: Rule) -> list[Block]:
         body.append(
             Para(
                 "Average Attainment 8 score at key stage 4: "
-                f"{_average(scores, rule, '').replace(SYMBOL, HIDDEN)} "
-                f"({n(len(scores), rule)} young people with a score)."
+                + (
+                    _average_said(scores, rule, "young people had a score", "")
+                    if rule.small(len(scores))
+                    else f"{_average(scores, rule, '')} ({len(scores)} young people with a score)"
+                )
+                + "."
             )
         )
     return body

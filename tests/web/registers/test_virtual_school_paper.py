@@ -136,7 +136,10 @@ def test_the_paper_read_back(tmp_path: Path, home: Path, snapshot, monkeypatch, 
         "of their age), compared to 15 children in 2018-19 (the same number)."
     ) in text
     assert "On 31 March 2020, 15 were looked after. Fewer than 6 of the year's children" in text
-    assert "a PEP was held in the term for 16 of the 30 PEPs due (53%)." in text
+    assert (
+        "PEPs held in the term they were due, in the terms of 2019-20 that had ended by 31 "
+        "March 2020: 16 of the 30 PEPs due (53%)."
+    ) in text
     assert (
         "16 PEPs were held. The Headteacher quality-assures each one, with the aim that none "
         "is graded less than good. Graded good or outstanding: not shown (with the other "
