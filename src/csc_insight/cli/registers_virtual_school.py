@@ -22,7 +22,11 @@ def list_virtual_school(args: argparse.Namespace) -> int:
     print("child\tyear_group\tschool\tofsted\tlatest_pep\tgrade\tpep_this_term\tattendance\talerts")
     for label, states in (("looked after", view.cohort), ("not looked after", view.others)):
         if label == "not looked after" and states:
-            print(f"# on the register in {view.year.label}, not looked after on {view.on}")
+            print(
+                f"# on the register in {view.year.label}, not looked after on {view.on}"
+                if view.cohort_known
+                else f"# on the register in {view.year.label} (who is looked after: no data)"
+            )
         for s in states:
             if s.child_id in masked:
                 print("Restricted record")
