@@ -15,7 +15,12 @@ from datetime import date
 
 from csc_insight.registers import virtual_school as vs
 from csc_insight.registers.services import today
-from csc_insight.registers.virtual_school_cohort import cohort, in_snapshot, looked_after
+from csc_insight.registers.virtual_school_cohort import (
+    cohort,
+    dates_of_birth,
+    in_snapshot,
+    looked_after,
+)
 from csc_insight.registers.virtual_school_models import (
     VsActivity,
     VsAttendance,
@@ -137,10 +142,11 @@ def virtual_school_view(
         vs.with_alerts(records.get(child, vs.ChildRecords(child)), la, on)
         for child, la in members.items()
     ]
+    rest = {c: r for c, r in records.items() if c not in members and _in_year(r, year)}
+    born = dates_of_birth(rest, snapshot_id) or {}
     others = [
-        vs.ChildState(r, found.get(c), on)
-        for c, r in records.items()
-        if c not in members and _in_year(r, year)
+        vs.ChildState(r, found.get(c) or (vs.LookedAfter(c, born[c]) if c in born else None), on)
+        for c, r in rest.items()
     ]
     return VirtualSchoolView(sorted(states, key=_order), sorted(others, key=_order), True, on)
 

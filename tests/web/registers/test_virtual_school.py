@@ -227,7 +227,10 @@ def test_the_cohort_comes_from_the_snapshot(home: Path, snapshot) -> None:
         ),
         ("C3", -1, "early_years", ()),
     ]
-    assert [s.child_id for s in view.others] == ["C4", "C9"]
+    assert [(s.child_id, s.year_group, s.in_care) for s in view.others] == [
+        ("C4", 6, False),  # the year group from the snapshot's date of birth
+        ("C9", None, None),  # not in the snapshot
+    ]
     assert [s.alerts for s in view.others] == [(), ()]  # not looked after: no alerts
     assert (view.uasc, view.of_school_age, view.peps_this_term) == (1, 2, 2)
     assert view.by_key_stage()[0] == ("Early years (Nursery and Reception)", 1)
