@@ -46,6 +46,7 @@ demo: setup
 	$(BIN)/csc-insight registers import champions $(DEMO_DATA)_registers/champions_training.csv
 	$(BIN)/csc-insight registers import iro $(DEMO_DATA)_registers/iro_escalations.csv
 	$(BIN)/csc-insight registers import iro $(DEMO_DATA)_registers/iro_contacts.csv
+	for f in schools peps attendance exclusions results activity; do $(BIN)/csc-insight registers import virtual-school $(DEMO_DATA)_registers/virtual_school_$$f.csv || exit 1; done
 	$(BIN)/csc-insight plans demo
 	$(BIN)/csc-insight audits demo
 	$(BIN)/csc-insight demo-user

@@ -170,3 +170,36 @@ def test_champions_import_and_list(tmp_path, capsys) -> None:
     bad.write_text("NAME,COURSE\nJo,Prevent\n", encoding="utf-8")
     assert main(["registers", "import", "champions", str(bad)]) == 1
     assert "Nothing was imported." in capsys.readouterr().err
+
+
+def test_virtual_school_import_and_list_with_nothing_loaded(
+    tmp_path, users, capsys, monkeypatch
+) -> None:
+    """A PEPs file (known by PEP_DATE) with a bad grade on row 3; a file that is no Virtual
+    School file imports nothing. With no returns loaded the list says so and shows the
+    children with a record this school year."""
+    from csc_insight.registers.virtual_school_models import VsPep
+
+    path = tmp_path / "peps.csv"
+    path.write_text(
+        "CHILD,PEP_DATE,GRADE\nC1,10/10/2019,requires improvement\nC2,11/10/2019,fine\n",
+        encoding="utf-8",
+    )
+    assert main(["registers", "import", "virtual-school", str(path)]) == 0
+    captured = capsys.readouterr()
+    assert captured.out == "1 added, 0 updated, 1 quarantined\n"
+    assert captured.err.startswith("peps.csv, row 3, column C 'GRADE': Expected Outstanding")
+    other = tmp_path / "other.csv"
+    other.write_text("CHILD,WHEN\nC1,01/01/2020\n", encoding="utf-8")
+    assert main(["registers", "import", "virtual-school", str(other)]) == 1
+    assert "Nothing was imported." in capsys.readouterr().err
+    assert VsPep.objects.count() == 1
+    monkeypatch.setenv("CSC_INSIGHT_TODAY", "2019-11-01")
+    assert main(["registers", "list", "virtual-school", "--user", "u-manager"]) == 0
+    captured = capsys.readouterr()
+    assert "No returns loaded: who is looked after is not known." in captured.err
+    lines = captured.out.splitlines()
+    assert lines[1] == "# on the register in 2019-20 (who is looked after: no data)"
+    assert lines[2].split("\t")[0] == "C1"
+    assert lines[2].endswith("Latest PEP graded below good")
+    assert lines[-2] == "Autumn term 2019: no data on who is looked after"

@@ -162,6 +162,12 @@ def test_providers_and_champions_files(city: World, tmp_path: Path) -> None:
         "champions_training.csv",
         "iro_escalations.csv",
         "iro_contacts.csv",
+        "virtual_school_schools.csv",
+        "virtual_school_peps.csv",
+        "virtual_school_attendance.csv",
+        "virtual_school_exclusions.csv",
+        "virtual_school_results.csv",
+        "virtual_school_activity.csv",
     ]
     with (tmp_path / "champions_assurance.csv").open(encoding="utf-8") as fh:
         assert len(list(csv.DictReader(fh))) == len(returns)

@@ -125,6 +125,14 @@ GET_EXPECTED: dict[str, list[int]] = {
     "registers:iro_escalation_edit": [302, 403, 403, 200, 200, 200],
     "registers:iro_contact_new": [302, 403, 403, 200, 200, 200],
     "registers:iro_contact_edit": [302, 403, 403, 200, 200, 200],
+    # the Virtual School: children's records, Manager and above
+    "registers:virtual_school": [302, 403, 403, 200, 200, 200],
+    "registers:virtual_school_import": [302, 403, 403, 200, 200, 200],
+    "registers:virtual_school_school_new": [302, 403, 403, 200, 200, 200],
+    "registers:virtual_school_school_edit": [302, 403, 403, 200, 200, 200],
+    "registers:virtual_school_child": [302, 403, 403, 200, 200, 200],
+    "registers:virtual_school_new": [302, 403, 403, 200, 200, 200],
+    "registers:virtual_school_edit": [302, 403, 403, 200, 200, 200],
 }
 # Unsafe routes: a POST from outside the policy is refused before the view runs.
 POST_EXPECTED: dict[str, list[int]] = {
@@ -166,6 +174,11 @@ POST_EXPECTED: dict[str, list[int]] = {
     "registers:iro_escalation_edit": [302, 403, 403],
     "registers:iro_contact_new": [302, 403, 403],
     "registers:iro_contact_edit": [302, 403, 403],
+    "registers:virtual_school_import": [302, 403, 403],
+    "registers:virtual_school_school_new": [302, 403, 403],
+    "registers:virtual_school_school_edit": [302, 403, 403],
+    "registers:virtual_school_new": [302, 403, 403],
+    "registers:virtual_school_edit": [302, 403, 403],
 }
 # Audit routes take ids of the round, case and alert that _audit_ids makes.
 AUDIT_ARGS = {
@@ -251,6 +264,8 @@ def _url(name: str, users: dict[str, object]) -> str:
         args[name] = {"contact_id": _iro_contact()}
     if name == "committee:agenda":
         args[name] = {"meeting": "2020-02-10", "fmt": "docx"}
+    if name in VIRTUAL_SCHOOL_ARGS:
+        args[name] = VIRTUAL_SCHOOL_ARGS[name]()
     return reverse(name, kwargs=args.get(name))
 
 
@@ -341,6 +356,31 @@ def _provider() -> int:
         urn="SC100001", defaults={"name": "Northway", "kind": "ifa"}
     )
     return provider.pk
+
+
+def _school() -> int:
+    from csc_insight.registers.virtual_school_models import VsSchool
+
+    return VsSchool.objects.get_or_create(
+        urn="100001", defaults={"name": "Hill", "phase": "primary"}
+    )[0].pk
+
+
+def _pep() -> int:
+    """A PEP for C1 (the snapshot's child)."""
+    from datetime import date
+
+    from csc_insight.registers.virtual_school_models import VsPep
+
+    return VsPep.objects.get_or_create(child_id="C1", held_on=date(2019, 10, 10))[0].pk
+
+
+VIRTUAL_SCHOOL_ARGS = {
+    "registers:virtual_school_school_edit": lambda: {"school_id": _school()},
+    "registers:virtual_school_child": lambda: {"child_id": "C1"},
+    "registers:virtual_school_new": lambda: {"child_id": "C1", "what": "pep"},
+    "registers:virtual_school_edit": lambda: {"child_id": "C1", "what": "pep", "record_id": _pep()},
+}
 
 
 def _department() -> int:
@@ -550,6 +590,9 @@ def test_child_level_routes_are_found() -> None:
         "children:journey",
         "registers:iro_child",
         "registers:missing_child",
+        "registers:virtual_school_child",
+        "registers:virtual_school_edit",
+        "registers:virtual_school_new",
     ]
 
 
@@ -566,8 +609,17 @@ def test_child_id_in_any_other_case_or_padding_is_404(clients, users, home, snap
         reason="test",
         flagged_by=users["administrator"],
     )
+    from datetime import date
+
+    from csc_insight.registers.virtual_school_models import VsPep
+
+    pep = VsPep.objects.create(child_id=RESTRICTED_CHILD, held_on=date(2019, 10, 10))
+    more = {
+        "registers:virtual_school_new": {"what": "pep"},
+        "registers:virtual_school_edit": {"what": "pep", "record_id": pep.pk},
+    }
     for name in _child_id_routes():
-        canonical = reverse(name, kwargs={"child_id": RESTRICTED_CHILD})
+        canonical = reverse(name, kwargs={"child_id": RESTRICTED_CHILD, **more.get(name, {})})
         assert clients["manager"].get(canonical).status_code == 403
         assert clients["administrator"].get(canonical).status_code == 200
         for spelling in SPELLINGS:

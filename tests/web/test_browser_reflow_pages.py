@@ -1,16 +1,16 @@
 """Reflow (WCAG 1.4.10) and axe, at 1280 px and at 320 px, on every page that
 test_browser_reflow.py does not cover, for every role that may open it: the indicator page,
 Data and its validation pages, plans, audits and moderation, committee papers and a draft,
-the registers (providers, champions and the IRO service too) and their edit pages, restricted
-records, the access log, users and the second-factor page. The install is the demo's (the
-City synthesised, loaded, its registers imported, `plans demo` and `audits demo`, run as at
-31 March 2020), so pages carry real content, plus the few records the demo does not make
-(RECORDS). The Auditor and Manager are the demo's own logins, so the auditor is named on the
-demo round and the manager leads demo actions. Which role may open which page comes from
-test_access.GET_EXPECTED (200 there means it is tested here). No page may scroll sideways
-(document.scrollingElement.scrollWidth <= window.innerWidth): a wide table scrolls in its
-own focusable region instead. Set CSC_SCREENSHOTS=folder to keep a full-page image of each
-(role, width, page)."""
+the registers (providers, safeguarding champions, the IRO service and the Virtual School
+too) and their edit pages, restricted records, the access log, users and the second-factor
+page. The install is the demo's (the City synthesised, loaded, its registers imported, `plans
+demo` and `audits demo`, run as at 31 March 2020), so pages carry real content, plus the few
+records the demo does not make (RECORDS). The Auditor and Manager are the demo's own logins,
+so the auditor is named on the demo round and the manager leads demo actions. Which role may
+open which page comes from test_access.GET_EXPECTED (200 there means it is tested here). No
+page may scroll sideways (document.scrollingElement.scrollWidth <= window.innerWidth): a wide
+table scrolls in its own focusable region instead. Set CSC_SCREENSHOTS=folder to keep a
+full-page image of each (role, width, page)."""
 
 from __future__ import annotations
 
@@ -65,6 +65,10 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str,
         *(
             ["registers", "import", "iro", str(registers / f"iro_{name}.csv")]
             for name in ("escalations", "contacts")
+        ),
+        *(
+            ["registers", "import", "virtual-school", str(registers / f"virtual_school_{name}.csv")]
+            for name in ("schools", "peps", "attendance", "exclusions", "results", "activity")
         ),
         ["plans", "demo"],
         ["audits", "demo"],
@@ -160,6 +164,17 @@ def _first_edit(page, base: str, start: str, prefix: str) -> str | None:
     return None
 
 
+def _first_record_edit(page, base: str, child: str | None) -> str | None:
+    """The first edit link (`<child page><kind>/<id>/edit`) on a Virtual School child's page."""
+    if child is None:
+        return None
+    page.goto(base + child)
+    for href in page.eval_on_selector_all("a[href]", "els => els.map(e => e.getAttribute('href'))"):
+        if href.startswith(child) and href.endswith("/edit"):
+            return href
+    return None
+
+
 def _pages(page, base: str, snapshot: str, batch: str, role: str) -> list[tuple[str, str | None]]:
     """(route, path) of each page `role` may open, with ids found on the demo's pages."""
     fixed = [
@@ -218,6 +233,9 @@ def _pages(page, base: str, snapshot: str, batch: str, role: str) -> list[tuple[
         ("registers:iro_import", "/registers/iro/import"),
         ("registers:iro_escalation_new", "/registers/iro/escalations/new"),
         ("registers:iro_contact_new", "/registers/iro/contacts/new"),
+        ("registers:virtual_school", "/registers/virtual-school/"),
+        ("registers:virtual_school_import", "/registers/virtual-school/import"),
+        ("registers:virtual_school_school_new", "/registers/virtual-school/schools/new"),
         ("committee:edit", "/committee/1/"),
         ("restricted:record", "/restricted/1/"),
     ]
@@ -276,6 +294,24 @@ def _pages(page, base: str, snapshot: str, batch: str, role: str) -> list[tuple[
             )
             if _may_open(route, role)
         ]
+    if _may_open("registers:virtual_school_child", role):
+        child = _first_link(
+            page, base, "/registers/virtual-school/", "/registers/virtual-school/child/"
+        )
+        found.append(("registers:virtual_school_child", child))
+        found += [
+            (f"registers:virtual_school_{kind}", child and child + tail)
+            for kind, tail in (("new", "pep/new"), ("new", "exclusion/new"))
+        ]
+        found.append(("registers:virtual_school_edit", _first_record_edit(page, base, child)))
+        found.append(
+            (
+                "registers:virtual_school_school_edit",
+                _first_edit(
+                    page, base, "/registers/virtual-school/", "/registers/virtual-school/schools/"
+                ),
+            )
+        )
     if _may_open("imports:validation_rule", role):
         found.append(("imports:validation_rule", f"/data/snapshots/{snapshot}/validation/903_133/"))
     if _may_open("registers:iro_child", role):

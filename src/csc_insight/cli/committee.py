@@ -7,6 +7,7 @@ of the same command and still works):
     csc-insight committee missing|missing-appendix --term 2019-09-01:2019-12-31 --meeting ...
     csc-insight committee providers-annual|safeguarding-annual|lado-annual|
         private-fostering-annual|iro-annual --year 2019-20 --meeting ...
+    csc-insight committee virtual-school-annual --year 2019-20 --meeting ...  (school year)
 
 A saved draft for the same paper and meeting supplies the narrative (and its snapshot);
 without one the paper is built with the default narrative from the current snapshot.
@@ -36,6 +37,7 @@ KINDS = (
     "lado-annual",
     "private-fostering-annual",
     "iro-annual",
+    "virtual-school-annual",
 )
 ANNUAL = (
     "providers-annual",
@@ -59,6 +61,8 @@ def paper(args: argparse.Namespace) -> int:
         return _missing(args, meeting)
     if args.kind in ANNUAL:
         return _annual(args, meeting)
+    if args.kind == "virtual-school-annual":
+        return _virtual_school(args, meeting)
     try:
         if args.kind == "agenda":
             paper = services.agenda_for(meeting)
@@ -151,6 +155,27 @@ def _annual(args: argparse.Namespace, meeting: date) -> int:
     return 0
 
 
+def _virtual_school(args: argparse.Namespace, meeting: date) -> int:
+    """The Virtual School Headteacher's annual report for the school year `--year`
+    (September to August; registers/virtual_school_paper.py)."""
+    from csc_insight.registers.virtual_school import SchoolYearError, parse_school_year
+    from csc_insight.registers.virtual_school_paper import virtual_school_paper
+    from csc_insight.reports.render import ConversionError, write
+
+    if not args.year:
+        print("--year (e.g. 2019-20) is needed for this paper.", file=sys.stderr)
+        return 2
+    try:
+        year = parse_school_year(args.year)
+        paper = virtual_school_paper(year, meeting, snapshot_id=args.snapshot)
+        path = write(paper, args.format, Path(args.out))
+    except (SchoolYearError, ConversionError) as exc:
+        print(str(exc), file=sys.stderr)
+        return 1
+    print(f"{path}\t{paper.classification}\t{paper.provenance}")
+    return 0
+
+
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "committee", aliases=["report"], help="write a committee paper or agenda"
@@ -164,5 +189,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--round", type=int, help="audit round id (audit)")
     parser.add_argument("--snapshot", help="snapshot id (default: the draft's, or current)")
     parser.add_argument("--term", help="missing: the term as START:END (yyyy-mm-dd)")
-    parser.add_argument("--year", help="the *-annual papers: the financial year, e.g. 2019-20")
+    parser.add_argument(
+        "--year",
+        help="the *-annual papers: the financial year, e.g. 2019-20 "
+        "(virtual-school-annual: the school year, September to August)",
+    )
     parser.set_defaults(handler=paper)

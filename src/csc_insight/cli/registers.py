@@ -4,7 +4,8 @@
 safeguarding champions with their assurance returns and training; `lado`, allegations about
 adults who work with children; `private-fostering`, and its awareness activity imported as
 `private-fostering-awareness`; `iro`, the IRO service's escalations and contacts, each
-file known by its headings). A thin layer over
+file known by its headings; `virtual-school`, the Virtual School's children, any of its
+files). A thin layer over
 `csc_insight.registers`."""
 
 from __future__ import annotations
@@ -16,7 +17,16 @@ from pathlib import Path
 
 from csc_insight.cli import database
 
-KINDS = ["missing", "cme", "providers", "champions", "lado", "private-fostering", "iro"]
+KINDS = [
+    "missing",
+    "cme",
+    "providers",
+    "champions",
+    "lado",
+    "private-fostering",
+    "iro",
+    "virtual-school",
+]
 IMPORT_KINDS = [*KINDS, "private-fostering-awareness"]
 
 
@@ -30,6 +40,7 @@ def import_register(args: argparse.Namespace) -> int:
         missing_import,
         private_fostering_import,
         providers_import,
+        virtual_school_import,
     )
 
     path = Path(args.file)
@@ -46,6 +57,7 @@ def import_register(args: argparse.Namespace) -> int:
         "private-fostering": private_fostering_import.import_file,
         "private-fostering-awareness": private_fostering_import.import_awareness,
         "iro": iro_import.import_file,
+        "virtual-school": virtual_school_import.import_file,
     }[args.kind]
     result = importer(path, username)
     for issue in result.report.errors:
@@ -67,6 +79,10 @@ def list_register(args: argparse.Namespace) -> int:
     database.prepare()
     if args.kind == "cme":
         return _list_cme(args)
+    if args.kind == "virtual-school":
+        from csc_insight.cli.registers_virtual_school import list_virtual_school
+
+        return list_virtual_school(args)
     if args.kind in ("providers", "champions"):
         from csc_insight.registers.listing import champions_lines, providers_lines
 

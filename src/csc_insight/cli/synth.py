@@ -51,7 +51,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         type=Path,
         metavar="DIR",
         help="also write the registers' files (missing, missing education, LADO, private "
-        "fostering and its awareness activity) here, for "
+        "fostering and its awareness activity, providers, safeguarding champions, the "
+        "Virtual School's six files) here, for "
         "`registers import`; keep it out of --out, which `load` reads whole",
     )
     p.set_defaults(handler=cmd_synth)

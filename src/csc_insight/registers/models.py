@@ -376,5 +376,7 @@ class TrainingRecord(models.Model):
         ]
 
 
-# The IRO service (issue 17, register 5): its models are in iro_models.py.
+# The IRO service and the Virtual School (issue 17, registers 5 and 6) keep their models in
+# their own modules, imported here so that Django finds them.
+import csc_insight.registers.virtual_school_models  # noqa: E402, F401
 from csc_insight.registers.iro_models import IroContact, IroEscalation  # noqa: E402, F401

@@ -2,8 +2,8 @@
 register, `missing_register.csv`, and the missing education register, `cme_register.csv`,
 in the columns `csc-insight registers import missing|cme` reads; then the LADO and
 private fostering registers (write_annual_registers.py), the providers and safeguarding
-champions registers (write_provider_registers.py) and the IRO service register
-(write_iro_registers.py).
+champions registers (write_provider_registers.py), the IRO service register
+(write_iro_registers.py) and the Virtual School's six files (write_virtual_school.py).
 
 The missing education register monitors about 1.5% of the world's children of school age
 in the last year of the window (about 18 for the City, as in its termly reports): mostly
@@ -31,6 +31,7 @@ from csc_insight.synth.world import World
 from csc_insight.synth.write_annual_registers import write_annual_registers
 from csc_insight.synth.write_iro_registers import write_iro_registers
 from csc_insight.synth.write_provider_registers import write_provider_registers
+from csc_insight.synth.write_virtual_school import write_virtual_school
 
 REPORTERS = ["Foster carer", "Residential keyworker", "Parent", "Supported lodgings provider"]
 FOUND = ["Returned of own accord", "Found by police", "Found by carer", "Located at a friend's"]
@@ -140,8 +141,13 @@ def write_registers(world: World, out: Path) -> list[Path]:
             dtype="datetime64[D]",
         )
     paths.append(write_csv(out / "cme_register.csv", cme_columns))
-    paths += write_annual_registers(world, out) + write_provider_registers(world, out)
-    return paths + write_iro_registers(world, out)
+    return (
+        paths
+        + write_annual_registers(world, out)
+        + write_provider_registers(world, out)
+        + write_iro_registers(world, out)
+        + write_virtual_school(world, out)
+    )
 
 
 CME_RATE = 0.015

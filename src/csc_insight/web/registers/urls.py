@@ -4,6 +4,7 @@ from django.urls import path
 
 from csc_insight.web import converters  # noqa: F401 (registers the child_id converter)
 from csc_insight.web.registers import annual_views, iro_views, provider_views, views
+from csc_insight.web.registers import virtual_school_views as vs_views
 
 app_name = "registers"
 urlpatterns = [
@@ -73,4 +74,28 @@ urlpatterns = [
     ),
     path("iro/contacts/new", iro_views.contact_new, name="iro_contact_new"),
     path("iro/contacts/<int:contact_id>/edit", iro_views.contact_edit, name="iro_contact_edit"),
+    # the Virtual School
+    path("virtual-school/", vs_views.vs_list, name="virtual_school"),
+    path("virtual-school/import", vs_views.vs_upload, name="virtual_school_import"),
+    path("virtual-school/schools/new", vs_views.vs_school, name="virtual_school_school_new"),
+    path(
+        "virtual-school/schools/<int:school_id>/edit",
+        vs_views.vs_school,
+        name="virtual_school_school_edit",
+    ),
+    path(
+        "virtual-school/child/<child_id:child_id>/",
+        vs_views.vs_child,
+        name="virtual_school_child",
+    ),
+    path(
+        "virtual-school/child/<child_id:child_id>/<str:what>/new",
+        vs_views.vs_record,
+        name="virtual_school_new",
+    ),
+    path(
+        "virtual-school/child/<child_id:child_id>/<str:what>/<int:record_id>/edit",
+        vs_views.vs_record,
+        name="virtual_school_edit",
+    ),
 ]

@@ -27,10 +27,12 @@ from csc_insight.registers import (
     private_fostering,
     providers,
     services,
+    virtual_school,
 )
 from csc_insight.registers.missing_import import REGISTER as MISSING
 from csc_insight.registers.missing_import import import_file
 from csc_insight.registers.models import CmeEntry, MissingEpisode
+from csc_insight.registers.virtual_school_services import virtual_school_view
 from csc_insight.store import snapshots
 from csc_insight.web.children.scope import may_view_child
 from csc_insight.web.imports.uploads import UploadRefused, safe_name, uploads_root
@@ -61,6 +63,8 @@ def index(request: HttpRequest) -> HttpResponse:
             "champions_view": services.champions_view(training=0),
             "champion_alerts": champions.ALERTS,
             **_iro_index(),
+            "virtual_school": virtual_school_view(),
+            "virtual_school_alerts": virtual_school.ALERTS,
         },
     )
 
