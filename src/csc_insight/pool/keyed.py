@@ -61,12 +61,14 @@ def keyed(sql: str) -> str:
 
     tree = sqlglot.parse_one(sql, read="duckdb")
     _check_placement(tree)
+    owned = _owned(tree)
     # innermost first: a SELECT wrapped by `_every_council` is copied with its subqueries
     # already keyed (pre-order reversed puts every SELECT after all it contains)
     selects = list(tree.find_all(exp.Select, bfs=False))[::-1]
     root = tree
     for select in selects:
-        replaced = _key_select(select)
+        windows, aggregates = owned.get(id(select), ([], False))
+        replaced = _key_select(select, windows, aggregates)
         if select is root:
             root = replaced
     return root.sql(dialect="duckdb")
@@ -75,8 +77,9 @@ def keyed(sql: str) -> str:
 # --- the rewrite of one SELECT ----------------------------------------------------------
 
 
-def _key_select(select: exp.Select) -> exp.Expression:
-    """Carry the key through `select` (its own clauses; nested SELECTs are done apart)."""
+def _key_select(select: exp.Select, windows: list[exp.Window], aggregates: bool) -> exp.Expression:
+    """Carry the key through `select` (its own clauses; nested SELECTs are done apart).
+    `windows`: its own window functions; `aggregates`: whether it aggregates (`_owned`)."""
     from sqlglot import exp
 
     for arg in ("limit", "offset", "distinct_on"):
@@ -88,27 +91,26 @@ def _key_select(select: exp.Select) -> exp.Expression:
     anchor = _anchor(select)
     for join in select.args.get("joins") or []:
         _key_join(join, anchor)
-    key = exp.column(KEY, table=anchor)
     stars = [e for e in select.expressions if _is_star(e)]
     if stars:
         sources = _sources(select)
         if any(isinstance(s, exp.Star) for s in stars) and sum(map(_is_keyed, sources)) > 1:
             raise KeyedSQLError("an unqualified * over a join would carry the key twice")
     else:
-        select.append("expressions", exp.alias_(key.copy(), KEY))
-    for window in _own(select, exp.Window):
-        window.set("partition_by", [key.copy(), *(window.args.get("partition_by") or [])])
+        select.append("expressions", _alias(_column(KEY, anchor), KEY))
+    for window in windows:
+        window.set("partition_by", [_column(KEY, anchor), *(window.args.get("partition_by") or [])])
     group = select.args.get("group")
     if group is not None:
         if any(group.args.get(k) for k in ("rollup", "cube", "grouping_sets")):
             raise KeyedSQLError("ROLLUP, CUBE and GROUPING SETS are not carried per council")
-        group.append("expressions", key.copy())
+        group.append("expressions", _column(KEY, anchor))
         return select
-    if not _aggregates(select):
+    if not aggregates:
         return select
     if select.args.get("having") is not None:
         raise KeyedSQLError("HAVING without GROUP BY cannot be run per council in one pass")
-    select.set("group", exp.Group(expressions=[key.copy()]))
+    select.set("group", exp.Group(expressions=[_column(KEY, anchor)]))
     return _every_council(select)
 
 
@@ -121,8 +123,7 @@ def _anchor(select: exp.Select) -> str:
     source = found.this if found is not None else None
     if source is not None and _is_keyed(source):
         return _alias_of(source, select)
-    councils = exp.to_table(COUNCILS).as_(_ANCHOR)
-    select.set("from_", exp.From(this=councils))
+    select.set("from_", exp.From(this=_table(COUNCILS, _ANCHOR)))
     if source is not None:
         join = exp.Join(this=source, kind="CROSS")
         select.set("joins", [join, *(select.args.get("joins") or [])])
@@ -143,9 +144,9 @@ def _key_join(join: exp.Join, anchor: str) -> None:
     if (join.kind or "").upper() not in ("", "INNER", "CROSS", "OUTER"):
         raise KeyedSQLError(f"{join.kind} JOIN is not carried per council")
     alias = _alias_of(source, join)
-    same = exp.EQ(this=exp.column(KEY, table=alias), expression=exp.column(KEY, table=anchor))
+    same = exp.EQ(this=_column(KEY, alias), expression=_column(KEY, anchor))
     on = join.args.get("on")
-    join.set("on", exp.and_(exp.paren(on.copy()), same) if on is not None else same)
+    join.set("on", exp.And(this=exp.Paren(this=on), expression=same) if on is not None else same)
     if (join.kind or "").upper() == "CROSS":
         join.set("kind", None)
 
@@ -164,47 +165,79 @@ def _every_council(select: exp.Select) -> exp.Select:
     for at, projection in enumerate(select.expressions[:-1]):  # the last is la
         name = projection.alias_or_name if isinstance(projection, exp.Alias) else f"c{at}_"
         if not isinstance(projection, exp.Alias):
-            projection.replace(exp.alias_(projection.copy(), name))
+            marker = exp.Null()
+            projection.replace(marker)
+            marker.replace(_alias(projection, name))
         names.append(name)
     empty = select.copy()
     empty.set("expressions", empty.expressions[:-1])
     empty.set("group", None)
-    empty.where(exp.false(), append=False, copy=False)
+    empty.set("where", exp.Where(this=exp.false()))
     columns = [
-        exp.alias_(
+        _alias(
             exp.Case(
                 ifs=[
                     exp.If(
-                        this=exp.Is(this=exp.column(KEY, table=_INNER), expression=exp.null()),
-                        true=exp.column(name, table=_EMPTY),
+                        this=exp.Is(this=_column(KEY, _INNER), expression=exp.null()),
+                        true=_column(name, _EMPTY),
                     )
                 ],
-                default=exp.column(name, table=_INNER),
+                default=_column(name, _INNER),
             ),
             name,
         )
         for name in names
     ]
-    wrapper = (
-        exp.select(*columns, exp.alias_(exp.column(KEY, table=_ANCHOR), KEY))
-        .from_(exp.to_table(COUNCILS).as_(_ANCHOR))
-        .join(
-            exp.Subquery(this=select.copy(), alias=exp.TableAlias(this=exp.to_identifier(_INNER))),
-            on=exp.EQ(this=exp.column(KEY, table=_INNER), expression=exp.column(KEY, _ANCHOR)),
-            join_type="LEFT",
-        )
-        .join(
-            exp.Subquery(this=empty, alias=exp.TableAlias(this=exp.to_identifier(_EMPTY))),
-            join_type="CROSS",
-        )
+    marker = exp.Null()
+    select.replace(marker)  # the select moves into the wrapper below, uncopied
+    wrapper = exp.Select(
+        expressions=[*columns, _alias(_column(KEY, _ANCHOR), KEY)],
+        from_=exp.From(this=_table(COUNCILS, _ANCHOR)),
+        joins=[
+            exp.Join(
+                this=exp.Subquery(this=select, alias=exp.TableAlias(this=_identifier(_INNER))),
+                side="LEFT",
+                on=exp.EQ(this=_column(KEY, _INNER), expression=_column(KEY, _ANCHOR)),
+            ),
+            exp.Join(
+                this=exp.Subquery(this=empty, alias=exp.TableAlias(this=_identifier(_EMPTY))),
+                kind="CROSS",
+            ),
+        ],
     )
     if with_ is not None:
         wrapper.set("with_", with_)
-    select.replace(wrapper)
+    marker.replace(wrapper)
     return wrapper
 
 
 # --- helpers -------------------------------------------------------------------------
+
+
+def _identifier(name: str) -> exp.Identifier:
+    from sqlglot import exp
+
+    return exp.Identifier(this=name, quoted=False)
+
+
+def _column(name: str, table: str) -> exp.Column:
+    """`table.name`, built without parsing (sqlglot's builders parse their strings, which
+    cost as much as the rewrite itself)."""
+    from sqlglot import exp
+
+    return exp.Column(this=_identifier(name), table=_identifier(table))
+
+
+def _table(name: str, alias: str) -> exp.Table:
+    from sqlglot import exp
+
+    return exp.Table(this=_identifier(name), alias=exp.TableAlias(this=_identifier(alias)))
+
+
+def _alias(expression: exp.Expression, name: str) -> exp.Alias:
+    from sqlglot import exp
+
+    return exp.Alias(this=expression, alias=_identifier(name))
 
 
 def _is_keyed(source: exp.Expression) -> bool:
@@ -240,19 +273,27 @@ def _is_star(projection: exp.Expression) -> bool:
     )
 
 
-def _own(select: exp.Select, kind: type) -> list[exp.Expression]:
-    """The nodes of `kind` in `select`'s own clauses, not in a nested SELECT."""
-    return [node for node in select.find_all(kind) if node.find_ancestor(type(select)) is select]
-
-
-def _aggregates(select: exp.Select) -> bool:
-    """Whether `select` aggregates (an aggregate function of its own, not in a window)."""
+def _owned(tree: exp.Expression) -> dict[int, tuple[list[exp.Window], bool]]:
+    """For each SELECT (by id): its own window functions, and whether it aggregates (an
+    aggregate function of its own, outside a window); nested SELECTs' are their own. One
+    walk of the tree: looking each node's SELECT up from the node would walk it again and
+    again, which on the catalogue's queries cost as much as parsing them."""
     from sqlglot import exp
 
-    for agg in _own(select, exp.AggFunc):
-        if not isinstance(agg.find_ancestor(exp.Window, exp.Select), exp.Window):
-            return True
-    return False
+    found: dict[int, tuple[list[exp.Window], bool]] = {}
+    todo: list[tuple[exp.Expression, exp.Select | None, bool]] = [(tree, None, False)]
+    while todo:
+        node, owner, in_window = todo.pop()
+        if isinstance(node, exp.Select):
+            owner, in_window = node, False
+            found.setdefault(id(node), ([], False))
+        elif owner is not None and isinstance(node, exp.Window):
+            found[id(owner)][0].append(node)
+            in_window = True
+        elif owner is not None and isinstance(node, exp.AggFunc) and not in_window:
+            found[id(owner)] = (found[id(owner)][0], True)
+        todo.extend((child, owner, in_window) for child in node.iter_expressions())
+    return found
 
 
 def _check_placement(tree: exp.Expression) -> None:
