@@ -5,10 +5,16 @@ generation time; load time per format (MB/s, rows/s) and for everything together
 everything with 0.1% of rows made bad (bench/bad_rows.py: quarantined, not refused); the whole
 indicator catalogue for one quarter with all comparisons; the same five headline indicators
 in a plain pandas script, as a ratio; for `borough`, the p50/p95 response times of the
-overview and an area page under 20 concurrent users (bench/web_load.py). Results go to
-bench/results/<profile>.json and stdout.
+overview and an area page under 20 concurrent users (bench/web_load.py). Then the regional
+pool's scaling curve (bench/pool.py): adds and the regional table for 1, 4, 16 and 33
+borough-sized councils, on DuckDB and Spark local mode. Results go to
+bench/results/<profile>.json, bench/results/pool.json and stdout.
 
     python bench/run.py [--profiles borough,england] [--keep] [--work DIR]
+                        [--pool-sizes 1,4,16,33 | none] [--pool-engines duckdb,spark]
+                        [--pool-spark-max N]
+
+A quick run: `--profiles borough --pool-sizes 1,4`.
 """
 
 from __future__ import annotations
@@ -214,14 +220,37 @@ def main() -> int:
         help="working folder; data already generated "
         "there (by an earlier --keep run) is reused, not regenerated",
     )
+    parser.add_argument(
+        "--pool-sizes",
+        default="1,4,16,33",
+        help="councils in the pool at each point of its scaling curve; 'none' skips the pool",
+    )
+    parser.add_argument("--pool-engines", default="duckdb,spark")
+    parser.add_argument(
+        "--pool-spark-max", type=int, default=33, help="run Spark up to this many councils"
+    )
     args = parser.parse_args()
     RESULTS.mkdir(parents=True, exist_ok=True)
     work = args.work or Path(tempfile.mkdtemp(prefix="csc-bench-"))
     args.keep = args.keep or args.work is not None
     try:
-        for profile in args.profiles.split(","):
+        for profile in filter(None, args.profiles.split(",")):
             result = bench_profile(profile, work)
             (RESULTS / f"{profile}.json").write_text(json.dumps(result, indent=2))
+            print(json.dumps(result, indent=2), flush=True)
+        if args.pool_sizes != "none":
+            from pool import bench_pool, parse_sizes
+
+            result = bench_pool(
+                parse_sizes(args.pool_sizes),
+                args.pool_engines.split(","),
+                work / "pool",
+                spark_max=args.pool_spark_max,
+                start=START,
+                end=END,
+                period=PERIOD,
+            )
+            (RESULTS / "pool.json").write_text(json.dumps(result, indent=2) + "\n")
             print(json.dumps(result, indent=2), flush=True)
     finally:
         if not args.keep:

@@ -24,6 +24,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     ind.add_argument("--pool", default=None, metavar="DIR", help="a folder, or s3a://... (Spark)")
     ind.add_argument("--engine", choices=["duckdb", "spark"], default="duckdb")
     ind.add_argument("--master", default=None, help="Spark master, e.g. spark://host:7077")
+    ind.add_argument(
+        "--per-council",
+        action="store_true",
+        help="council by council instead of one pass over all (slower; to check against)",
+    )
     ind.add_argument("--format", choices=["table", "csv", "json"], default="table")
     ind.add_argument("--out", type=Path, metavar="FILE", help="write here (default: stdout)")
     ind.set_defaults(handler=_indicators)
@@ -60,7 +65,9 @@ def _indicators(args: argparse.Namespace) -> int:
     from csc_insight.pool.output import write
 
     pool = args.pool or default_pool_dir()
-    results = council_results(pool, args.period, args.engine, master=args.master)
+    results = council_results(
+        pool, args.period, args.engine, master=args.master, one_pass=not args.per_council
+    )
     if not results:
         print(f"csc-insight pool indicators: no council in the pool at {pool}", file=sys.stderr)
         return 1

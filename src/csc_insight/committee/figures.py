@@ -6,7 +6,9 @@ A value is hidden in a public paper when it is a count of 1 to the threshold, or
 "fewer than 6" for a small headline count and compare two values only when both are shown.
 England and London figures are DfE's published values and are shown as they are; one from
 another year than the period's (DfE's file for the year is not out, or not shipped) is
-labelled with its year: "52% (2020-21)".
+labelled with its year: "52% (2020-21)". A regional pool's median ("Region, quarterly",
+loaded with `benchmarks load`) is always the period's own year: `region_comparator` gives
+it, or NO_DATA where the region has no value.
 
 Missing is not zero: a figure with no data reads NO_DATA ("no data") in tables, its
 sentence says so and why, and it has no forecast and no comparison.
@@ -94,6 +96,26 @@ def comparator(result: Result, name: str) -> str:
     text = number(float(found["value"]), result.unit)
     year = found.get("year")
     return f"{text} ({year})" if year and year != parse_period(result.period).fy else text
+
+
+REGION = "region_quarterly"
+
+
+def region_loaded(results: list[Result]) -> bool:
+    """Whether a regional pool's table is loaded for the results' year (the engine then
+    gives each indicator it holds a `region_quarterly` comparator, with or without a value)."""
+    return any(REGION in r.comparators for r in results)
+
+
+def region_comparator(result: Result) -> str:
+    """The regional pool's median: '48%', NO_DATA where the region has no value for the
+    indicator, NOT_COMPARABLE for a count (as England's)."""
+    if result.unit not in COMPARATOR_UNITS:
+        return NOT_COMPARABLE
+    found = result.comparators.get(REGION) or {}
+    if found.get("value") is None:
+        return NO_DATA
+    return number(float(found["value"]), result.unit)
 
 
 def _words(unit: str, figure: Figure | Result, policy: Policy) -> str | None:

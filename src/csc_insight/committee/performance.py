@@ -120,10 +120,17 @@ TABLE_HEADER = [
     "England",
     "London",
 ]
+# The regional pool's median, a column of its own once a pool's table is loaded for the year.
+REGION_HEADER = "Region, quarterly"
 
 
-def default_narrative(period: str, public: bool = True) -> Narrative:
+def default_narrative(period: str, public: bool = True, region: bool = False) -> Narrative:
+    """The narrative a paper starts from; `region`: a regional pool's table is loaded, and
+    the figures are compared with the region's quarterly median too."""
     name = parse_period(period).short_name()
+    compared = (
+        "England, London and the region's quarterly median" if region else ("England and London")
+    )
     if not public:
         return Narrative(
             summary=(
@@ -146,7 +153,7 @@ def default_narrative(period: str, public: bool = True) -> Narrative:
         summary=(
             f"This report sets out headline performance information for Children and "
             f"Families Services for {name}, compared with previous quarters, the same "
-            "quarter last year, England and London, with a year-end forecast."
+            f"quarter last year, {compared}, with a year-end forecast."
         ),
         recommendations="Note the headline performance information contained in this report.",
         background=(
@@ -161,7 +168,7 @@ def default_narrative(period: str, public: bool = True) -> Narrative:
         conclusion=(
             f"This report sets out headline performance for {name}, with each "
             "figure compared with the previous quarter, the same quarter last year "
-            "and, where published, England and London."
+            f"and, where published, {compared}."
         ),
     )
 
@@ -170,7 +177,7 @@ def _by_id(results: list[Result]) -> dict[str, Result]:
     return {r.id: r for r in results if r.status == "ok"}
 
 
-def _row(result: Result, policy: figures.Policy) -> list[str]:
+def _row(result: Result, policy: figures.Policy, region: bool = False) -> list[str]:
     previous = result.previous_quarters[-1] if result.previous_quarters else None
     return [
         result.title,
@@ -180,6 +187,7 @@ def _row(result: Result, policy: figures.Policy) -> list[str]:
         figures.forecast_shown(result, policy),
         figures.comparator(result, "england"),
         figures.comparator(result, "london"),
+        *([figures.region_comparator(result)] if region else []),
     ]
 
 
@@ -237,6 +245,8 @@ def figures_body(results: list[Result], period: str, policy: figures.Policy) -> 
     and the table of its indicators. Uses aggregates only."""
     found = _by_id(results)
     name = parse_period(period).short_name()
+    region = figures.region_loaded(results)
+    header = [*TABLE_HEADER, REGION_HEADER] if region else TABLE_HEADER
     blocks: list[Block] = [
         Heading("Performance data", 3),
         Grid(
@@ -256,7 +266,8 @@ def figures_body(results: list[Result], period: str, policy: figures.Policy) -> 
         blocks.append(Heading(area, 3))
         if (charted := found.get(CHARTED.get(area, ""))) is not None:
             blocks.append(_chart(charted, policy))
-        blocks.append(Grid(f"{area}: {name}", TABLE_HEADER, [_row(r, policy) for r in in_area]))
+        rows = [_row(r, policy, region) for r in in_area]
+        blocks.append(Grid(f"{area}: {name}", header, rows))
         for banded in BANDED:
             if banded in found and found[banded].area == area:
                 grid = _bands(found[banded], policy)
@@ -307,7 +318,7 @@ def performance_report(
         meeting=meeting,
         public=True,
         meta=meta or Meta(),
-        narrative=narrative or default_narrative(period),
+        narrative=narrative or default_narrative(period, region=figures.region_loaded(results)),
         period=period,
         snapshot=next((r.snapshot for r in results), None),
     )

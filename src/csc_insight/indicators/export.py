@@ -3,6 +3,14 @@
 Spreadsheet exports escape any text cell beginning with = + - @ tab or carriage return
 (formula injection) and an XLSX export holds no formulas. A figure with no data has an
 empty value and its reason in the `no_data` column (the table says "no data (reason)").
+
+The regional pool's median ("Region, quarterly": a pool's `region_quarterly*.csv` read by
+`benchmarks load`) is the `region_quarterly` column once such a table is loaded for the
+period's financial year: its value, or "no data" where the region has none for the
+indicator (no council with a shown value, or not in the table); empty when no regional
+table is loaded for the year, and for counts and breakdowns, which are not compared (as
+England's). JSON carries it as `comparators.region_quarterly`, with `value` null and
+`status` "no data" where the region has none.
 """
 
 from __future__ import annotations
@@ -17,6 +25,8 @@ from csc_insight.indicators.engine import Result
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 COMPARATORS = ("england", "london", "neighbours")
+REGION = "region_quarterly"
+NO_DATA = "no data"
 
 
 def escape_cell(value: Any) -> Any:
@@ -34,9 +44,29 @@ def _shown(value: float | None) -> str:
     return "no data" if value is None else f"{_round(value)}"
 
 
+def region_loaded(results: Sequence[Result]) -> bool:
+    """Whether a regional pool's table is loaded for these results' year (the engine gives
+    every indicator it holds a `region_quarterly` comparator, with or without a value)."""
+    return any(REGION in r.comparators for r in results)
+
+
+def _compared(result: Result) -> bool:
+    return result.status == "ok" and result.unit != "count" and result.by is None
+
+
+def region_value(result: Result, loaded: bool) -> float | str | None:
+    """The region's median for the export: a number, NO_DATA where the region has none,
+    None where there is nothing to compare (no regional table loaded, a count)."""
+    if not loaded or not _compared(result):
+        return None
+    value = (result.comparators.get(REGION) or {}).get("value")
+    return NO_DATA if value is None else value
+
+
 def flat_rows(results: Sequence[Result]) -> list[dict[str, Any]]:
     """One flat dict per result: the columns of the CSV and XLSX exports."""
     rows = []
+    loaded = region_loaded(results)
     for r in results:
         row: dict[str, Any] = {"id": r.id, "title": r.title, "period": r.period}
         if r.by:
@@ -59,6 +89,7 @@ def flat_rows(results: Sequence[Result]) -> list[dict[str, Any]]:
         row["forecast"] = _round(r.forecast)
         for name in COMPARATORS:
             row[name] = (r.comparators.get(name) or {}).get("value")
+        row[REGION] = region_value(r, loaded)
         row["snapshot"] = r.snapshot
         rows.append(row)
     return rows
@@ -94,7 +125,18 @@ def write_xlsx(results: Sequence[Result], path: Path) -> None:
 
 
 def to_json(results: Sequence[Result]) -> str:
-    return json.dumps([r.to_dict() for r in results], indent=2, default=str)
+    loaded = region_loaded(results)
+    data = []
+    for r in results:
+        item = r.to_dict()
+        if loaded and _compared(r) and (item["comparators"].get(REGION) or {}).get("value") is None:
+            item["comparators"][REGION] = {
+                **(item["comparators"].get(REGION) or {"year": None, "release": None}),
+                "value": None,
+                "status": NO_DATA,
+            }
+        data.append(item)
+    return json.dumps(data, indent=2, default=str)
 
 
 def print_table(results: Sequence[Result]) -> None:
@@ -102,6 +144,7 @@ def print_table(results: Sequence[Result]) -> None:
     from rich.table import Table
 
     by = results[0].by if results else None
+    loaded = region_loaded(results)
     table = Table(title=f"Indicators, {results[0].period}" if results else "Indicators")
     headings = [
         "indicator",
@@ -115,6 +158,7 @@ def print_table(results: Sequence[Result]) -> None:
         "outturn",
         "forecast",
         *COMPARATORS,
+        *(["region"] if loaded else []),
     ]
     for heading in headings:
         table.add_column(heading)
@@ -141,5 +185,6 @@ def print_table(results: Sequence[Result]) -> None:
             show(row["last_year_outturn"]),
             show(row["forecast"]),
             *(show(row[c]) for c in COMPARATORS),
+            *([show(row[REGION])] if loaded else []),
         )
     Console().print(table)

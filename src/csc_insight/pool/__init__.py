@@ -4,7 +4,8 @@ median, statistical-neighbour median) that may leave the pool owner.
 
     add(la_code, paths, pool_dir)              validate one council's returns as `load` does,
                                                pseudonymise them and make them its current load
-    council_results(pool_dir, period, engine)  {council: [Result]} from the same SQL files
+    council_results(pool_dir, period, engine)  {council: [Result]} from the same SQL files,
+                                               each run once for every council (keyed.py)
     regional_table(results)                    the regional rows, disclosure control applied
 
 Layout and the commit point: store.py. Pseudonymisation: pseudonymise.py and keys.py.
