@@ -33,9 +33,9 @@ JOIN (
                                         ORDER BY contact_date, contact_id) AS next_contact_date
         FROM contacts
     ) k
+    JOIN (SELECT MIN(period_start) AS first_day, MAX(period_end) AS last_day FROM periods) b
+        ON k.contact_date BETWEEN b.first_day AND b.last_day
     LEFT JOIN referrals r ON r.child_id = k.child_id AND r.referral_date >= k.contact_date
         AND (k.next_contact_date IS NULL OR r.referral_date < k.next_contact_date)
-    WHERE k.contact_date BETWEEN (SELECT MIN(period_start) FROM periods)
-                             AND (SELECT MAX(period_end) FROM periods)
     GROUP BY k.child_id, k.contact_id, k.contact_date
 ) c ON c.contact_date BETWEEN p.period_start AND p.period_end
