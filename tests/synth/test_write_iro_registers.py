@@ -84,17 +84,18 @@ def test_no_looked_after_children_writes_the_headings_only(city: World, tmp_path
     data["cla_reviews"] = {k: v[:0] for k, v in city.data["cla_reviews"].items()}
     empty = replace(city, data=data)
     assert escalation_rows(empty) == [] and contact_rows(empty) == []
-    paths = write_registers(empty, tmp_path)
-    assert [p.name for p in paths[-2:]] == ["iro_escalations.csv", "iro_contacts.csv"]
-    assert paths[-2].read_text(encoding="utf-8").splitlines() == [
+    paths = {p.name: p for p in write_registers(empty, tmp_path)}
+    assert paths["iro_escalations.csv"].read_text(encoding="utf-8").splitlines() == [
         "CHILD,IRO,RAISED,ISSUE,STAGE,STAGE_DATE,RESOLVED,OUTCOME"
     ]
-    assert paths[-1].read_text(encoding="utf-8").splitlines() == ["CHILD,IRO,DATE,TYPE"]
+    assert paths["iro_contacts.csv"].read_text(encoding="utf-8").splitlines() == [
+        "CHILD,IRO,DATE,TYPE"
+    ]
 
 
 def test_the_files_hold_every_row(city: World, tmp_path: Path) -> None:
-    paths = write_registers(city, tmp_path)
-    with paths[-1].open(encoding="utf-8") as fh:
+    paths = {p.name: p for p in write_registers(city, tmp_path)}
+    with paths["iro_contacts.csv"].open(encoding="utf-8") as fh:
         assert len(list(csv.DictReader(fh))) == len(contact_rows(city))
-    with paths[-2].open(encoding="utf-8") as fh:
+    with paths["iro_escalations.csv"].open(encoding="utf-8") as fh:
         assert len(list(csv.DictReader(fh))) == len(escalation_rows(city))
