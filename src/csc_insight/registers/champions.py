@@ -128,6 +128,7 @@ class DepartmentState:
     returns: tuple[Return, ...] = ()  # newest half-year first
     department_id: int | None = None
     in_post: tuple[Appointment, ...] = ()  # as at the day the alerts were worked out
+    due_return: Return | None = None  # the return for the last half-year due, if received
     alerts: tuple[str, ...] = field(default=())
 
     def return_for(self, half: HalfYear) -> Return | None:
@@ -139,7 +140,9 @@ def with_alerts(state: DepartmentState, on: date) -> DepartmentState:
     alerts = [] if in_post else ["no_champion"]
     due = last_due(on)
     received = state.return_for(due)
-    if received is None or received.received_on > on:
+    if received is not None and received.received_on > on:
+        received = None  # not yet received as at `on`
+    if received is None:
         alerts.append("return_overdue")
     return DepartmentState(
         name=state.name,
@@ -148,6 +151,7 @@ def with_alerts(state: DepartmentState, on: date) -> DepartmentState:
         returns=state.returns,
         department_id=state.department_id,
         in_post=in_post,
+        due_return=received,
         alerts=tuple(alerts),
     )
 
