@@ -1,7 +1,7 @@
 """The register indicators on hand-built registers' rows (store/register_tables.py) and a small
 snapshot of their own, Q3 2019-20 (1 October - 31 December 2019). Every expected value was
 worked out by hand from the rows below (see the comment beside each); the registers' own
-Python figures are compared on the same rows in tests/registers/test_bridge.py."""
+Python figures are compared on the same rows in tests/web/registers/test_bridge.py."""
 
 from __future__ import annotations
 

@@ -3,8 +3,8 @@
 `--term`; `providers`, fostering agencies and children's homes, and `champions`, the
 safeguarding champions with their assurance returns and training; `lado`, allegations about
 adults who work with children; `private-fostering`, and its awareness activity imported as
-`private-fostering-awareness`). A thin layer over
-`csc_insight.registers`."""
+`private-fostering-awareness`), and `registers publish`, which writes the registers for the
+indicators (done after every change anyway). A thin layer over `csc_insight.registers`."""
 
 from __future__ import annotations
 
@@ -108,6 +108,21 @@ def list_register(args: argparse.Namespace) -> int:
     return 0
 
 
+def publish_registers(args: argparse.Namespace) -> int:
+    """`registers publish`: write $CSC_INSIGHT_HOME/registers.duckdb from the registers
+    (registers/bridge.py), e.g. after restoring the database from a backup."""
+    _setup(writes=True)
+    from csc_insight.registers.bridge import kept, publish
+    from csc_insight.store import register_tables
+
+    changed = publish()
+    print(
+        f"{register_tables.path()}\t{'written' if changed else 'unchanged'}\tkept: "
+        + (", ".join(sorted(kept())) or "none")
+    )
+    return 0
+
+
 def _list_cme(args: argparse.Namespace) -> int:
     from csc_insight.registers import cme
     from csc_insight.registers.services import cme_for_command, current_term
@@ -157,3 +172,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--term", help="cme: the term as START:END (yyyy-mm-dd), default the current school term"
     )
     p.set_defaults(handler=list_register)
+    p = sub.add_parser(
+        "publish",
+        help="write the registers for the indicators now (done after every change anyway)",
+    )
+    p.set_defaults(handler=publish_registers)
