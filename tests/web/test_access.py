@@ -118,6 +118,9 @@ GET_EXPECTED: dict[str, list[int]] = {
     "registers:champions_import": [302, 403, 403, 200, 200, 200],
     "registers:champions_new": [302, 403, 403, 200, 200, 200],
     "registers:champions_edit": [302, 403, 403, 200, 200, 200],
+    # the registers' committee papers: made by Manager and above
+    "registers:papers": [302, 403, 403, 200, 200, 200],
+    "registers:paper": [302, 403, 403, 200, 200, 200],
 }
 # Unsafe routes: a POST from outside the policy is refused before the view runs.
 POST_EXPECTED: dict[str, list[int]] = {
@@ -154,6 +157,7 @@ POST_EXPECTED: dict[str, list[int]] = {
     "registers:champions_new": [302, 403, 403],
     "registers:champions_edit": [302, 403, 403],
     "registers:champions_import": [302, 403, 403],
+    "registers:paper": [302, 403, 403],
 }
 # Audit routes take ids of the round, case and alert that _audit_ids makes.
 AUDIT_ARGS = {
@@ -230,6 +234,8 @@ def _url(name: str, users: dict[str, object]) -> str:
         args[name] = {"what": "champion"}
     if name == "registers:champions_edit":
         args[name] = {"what": "department", "record_id": _department()}
+    if name == "registers:paper":
+        args[name] = {"kind": "lado-annual"}
     if name == "committee:agenda":
         args[name] = {"meeting": "2020-02-10", "fmt": "docx"}
     return reverse(name, kwargs=args.get(name))

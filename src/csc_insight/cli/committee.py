@@ -10,8 +10,9 @@ of the same command and still works):
 
 A saved draft for the same paper and meeting supplies the narrative (and its snapshot);
 without one the paper is built with the default narrative from the current snapshot.
-`agenda` lists every draft saved for the meeting. The registers' papers: `missing --term
-START:END` (termly); `providers-annual`, `safeguarding-annual`, `lado-annual` and
+`agenda` lists every draft saved for the meeting. The registers' papers are those in
+registers/paper_registry.py (the web page offers the same): `missing --term START:END`
+(termly); `providers-annual`, `safeguarding-annual`, `lado-annual` and
 `private-fostering-annual` with `--year 2019-20`.
 """
 
@@ -22,19 +23,9 @@ import sys
 from datetime import date
 from pathlib import Path
 
-KINDS = (
-    "performance",
-    "appendix",
-    "plan",
-    "audit",
-    "agenda",
-    "missing",
-    "providers-annual",
-    "safeguarding-annual",
-    "lado-annual",
-    "private-fostering-annual",
-)
-ANNUAL = ("providers-annual", "safeguarding-annual", "lado-annual", "private-fostering-annual")
+from csc_insight.registers.paper_registry import BY_KIND as REGISTER_PAPERS
+
+KINDS = ("performance", "appendix", "plan", "audit", "agenda", *REGISTER_PAPERS)
 
 
 def paper(args: argparse.Namespace) -> int:
@@ -46,10 +37,8 @@ def paper(args: argparse.Namespace) -> int:
     from csc_insight.reports.render import ConversionError
 
     meeting = date.fromisoformat(args.meeting)
-    if args.kind == "missing":
-        return _missing(args, meeting)
-    if args.kind in ANNUAL:
-        return _annual(args, meeting)
+    if args.kind in REGISTER_PAPERS:
+        return _register_paper(args, meeting)
     try:
         if args.kind == "agenda":
             paper = services.agenda_for(meeting)
@@ -85,51 +74,22 @@ def paper(args: argparse.Namespace) -> int:
     return 0
 
 
-def _missing(args: argparse.Namespace, meeting: date) -> int:
-    """The termly missing paper (registers/papers.py), from the registers themselves."""
-    from csc_insight.registers import cme
-    from csc_insight.registers.papers import missing_paper
+def _register_paper(args: argparse.Namespace, meeting: date) -> int:
+    """A register's paper (registers/paper_registry.py) for `--year` or `--term`."""
+    from csc_insight.registers.paper_registry import YEAR, PaperChoiceError
     from csc_insight.reports.render import ConversionError, write
 
-    if not args.term:
-        print("--term START:END is needed for this paper.", file=sys.stderr)
+    entry = REGISTER_PAPERS[args.kind]
+    option = "--year" if entry.chooses == YEAR else "--term"
+    given = args.year if entry.chooses == YEAR else args.term
+    if not given:
+        example = "2019-20" if entry.chooses == YEAR else "START:END, yyyy-mm-dd"
+        print(f"{option} ({example}) is needed for this paper.", file=sys.stderr)
         return 2
     try:
-        paper = missing_paper(cme.parse_term(args.term), meeting)
+        paper = entry.build(entry.read(given), meeting, args.snapshot)
         path = write(paper, args.format, Path(args.out))
-    except (cme.TermError, ConversionError) as exc:
-        print(str(exc), file=sys.stderr)
-        return 1
-    print(f"{path}\t{paper.classification}\t{paper.provenance}")
-    return 0
-
-
-def _annual(args: argparse.Namespace, meeting: date) -> int:
-    """An annual register paper for `--year`: providers (registers/providers_paper.py),
-    safeguarding champions (safeguarding_paper.py), LADO and private fostering
-    (annual_papers.py)."""
-    from csc_insight.registers.annual_papers import lado_paper, private_fostering_paper
-    from csc_insight.registers.providers_paper import providers_paper
-    from csc_insight.registers.safeguarding_paper import safeguarding_paper
-    from csc_insight.registers.years import YearError, parse_year
-    from csc_insight.reports.render import ConversionError, write
-
-    if not args.year:
-        print("--year (e.g. 2019-20) is needed for this paper.", file=sys.stderr)
-        return 2
-    try:
-        year = parse_year(args.year)
-        if args.kind == "providers-annual":
-            paper = providers_paper(year, meeting, snapshot_id=args.snapshot)
-        else:
-            build = {
-                "safeguarding-annual": safeguarding_paper,
-                "lado-annual": lado_paper,
-                "private-fostering-annual": private_fostering_paper,
-            }[args.kind]
-            paper = build(year, meeting)
-        path = write(paper, args.format, Path(args.out))
-    except (YearError, ConversionError) as exc:
+    except (PaperChoiceError, ConversionError) as exc:
         print(str(exc), file=sys.stderr)
         return 1
     print(f"{path}\t{paper.classification}\t{paper.provenance}")
@@ -148,6 +108,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--plan", type=int, help="plan id (plan)")
     parser.add_argument("--round", type=int, help="audit round id (audit)")
     parser.add_argument("--snapshot", help="snapshot id (default: the draft's, or current)")
-    parser.add_argument("--term", help="missing: the term as START:END (yyyy-mm-dd)")
-    parser.add_argument("--year", help="the *-annual papers: the financial year, e.g. 2019-20")
+    parser.add_argument("--term", help="termly register papers: the term as START:END (yyyy-mm-dd)")
+    parser.add_argument("--year", help="annual register papers: the financial year, e.g. 2019-20")
     parser.set_defaults(handler=paper)

@@ -68,6 +68,7 @@ class Definition:
     sql: str
     params: dict[str, Any] = field(default_factory=dict)
     bands: tuple[str, ...] = ()
+    band_name: str = "Duration"  # what the bands are (a column heading): Duration, Category
     denominator_distinct: str | None = None
     denominator_sum: str | None = None  # the denominator sums this column (e.g. FTE)
     order: int = 1000  # place in its area's list (the seed papers' order); then by id
@@ -191,6 +192,7 @@ def parse_definition(indicator_id: str, text: str) -> Definition:
         sql=sql,
         params=dict(meta.get("params") or {}),
         bands=tuple(meta.get("bands") or ()),
+        band_name=str(meta.get("band_name") or "Duration"),
         denominator_distinct=meta.get("denominator_distinct"),
         denominator_sum=meta.get("denominator_sum"),
         order=int(meta.get("order", 1000)),

@@ -160,6 +160,12 @@ def _first_days(model: type[models.Model]) -> list[date]:
     return [d for d in found.values() if d is not None]
 
 
+def first_day(register: str) -> date | None:
+    """The earliest date on record in a register (None when it holds none)."""
+    days = [d for m, r in MODELS.items() if r == register for d in _first_days(m)]
+    return min(days) if days else None
+
+
 def kept() -> dict[str, date | None]:
     """Each kept register with its earliest date on record (None when it holds none): those
     marked kept, and those holding any entry (marked now, so that deleting every entry
@@ -168,11 +174,7 @@ def kept() -> dict[str, date | None]:
     holding = {r for m, r in MODELS.items() if m.objects.exists()}
     for register in sorted(holding - marked):
         KeptRegister.objects.get_or_create(register=register)
-    found: dict[str, date | None] = {}
-    for register in sorted(marked | holding):
-        days = [d for m, r in MODELS.items() if r == register for d in _first_days(m)]
-        found[register] = min(days) if days else None
-    return found
+    return {register: first_day(register) for register in sorted(marked | holding)}
 
 
 def publish(today: date | None = None) -> bool:

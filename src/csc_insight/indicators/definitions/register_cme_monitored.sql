@@ -15,6 +15,7 @@ source: local missing education register (seed 002, termly report "Children Miss
 numerator: children monitored at period end
 requires: [registers.cme_entries.category]
 bands: [Electively home educated, Missing education or at risk, Medical reasons only]
+band_name: Category
 */
 SELECT x.period, x.child_id, TRUE AS in_numerator, FALSE AS in_denominator,
        CASE WHEN x.ehe = 1 THEN 'Electively home educated'
