@@ -378,3 +378,32 @@ def test_champions_agree_with_the_returns(figures) -> None:
     )
     result = figures["register_champions_returns_on_time_pct"]
     assert (result.numerator, result.denominator) == (on_time, len(states) * len(due)) == (1, 3)
+
+
+def test_the_performance_paper_reports_the_registers_kept(figures, publishing) -> None:
+    """The public performance report has a Registers section like any area (small counts
+    through the disclosure policy); a register not kept is not reported, and is named."""
+    from csc_insight.committee.performance import performance_report
+    from csc_insight.reports.paper import Grid, Heading, Para
+
+    def report() -> object:
+        with snapshots.connect() as con:
+            return performance_report(con, "2019-20-Q3", D(2020, 2, 10))
+
+    paper = report()
+    assert "Registers" in [b.text for b in paper.body if isinstance(b, Heading)]
+    (table,) = [b for b in paper.body if isinstance(b, Grid) and b.caption.startswith("Registers")]
+    rows = {row[0]: row[1] for row in table.rows}
+    assert len(rows) == 8  # the nine less the banded one (missing education), a grid of its own
+    assert rows["LADO referrals"] == "c"  # 4: fewer than 6
+    # 2 of 4: a percentage of small numbers is not shown either
+    assert rows["Missing episodes with a return interview offered within 72 hours"] == "c"
+    publishing(lambda: LadoContact.objects.all().delete())  # still kept: 0
+    KeptRegister.objects.filter(register="lado").delete()
+    publishing(lambda: bridge.publish())  # neither entries nor mark: no longer kept
+    paper = report()
+    said = [b.text for b in paper.body if isinstance(b, Para)]
+    assert (
+        "Not reported, as the registers they come from are not kept: LADO referrals; LADO "
+        "initial evaluation meetings within 5 working days."
+    ) in said
