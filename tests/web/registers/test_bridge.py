@@ -407,3 +407,17 @@ def test_the_performance_paper_reports_the_registers_kept(figures, publishing) -
         "Not reported, as the registers they come from are not kept: LADO referrals; LADO "
         "initial evaluation meetings within 5 working days."
     ) in said
+
+
+def test_plan_actions_link_to_register_indicators(home: Path, publishing) -> None:
+    """A plan action may be linked to a register indicator; its value beside the action is
+    "no data" while the register is not kept, then the figure (0: none in Q4 2019-20)."""
+    from csc_insight.plans.indicator_value import choices, current_values
+
+    assert ("register_lado_referrals", "LADO referrals (Registers)") in choices()
+    _snapshot(home)  # data to 28 March 2020: the latest quarter is Q4 2019-20
+    (shown,) = current_values(["register_lado_referrals"]).values()
+    assert shown == "no data: register not kept (2019-20-Q4)"
+    publishing(_entries)
+    (shown,) = current_values(["register_lado_referrals"]).values()
+    assert shown == "0 (2019-20-Q4)"
