@@ -77,9 +77,13 @@ Q3 = {
 
 
 @pytest.fixture(scope="module")
-def q3(snapshot_path):
-    with duckdb.connect(str(snapshot_path), read_only=True) as con:
-        return {r.id: r for r in compute(con, "2019-20-Q3")}
+def q3(snapshot_path, tmp_path_factory):
+    # an install of its own (module fixtures run before conftest's per-test one): no
+    # registers' file, local settings or targets from $CSC_INSIGHT_HOME
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("CSC_INSIGHT_HOME", str(tmp_path_factory.mktemp("q3-home")))
+        with duckdb.connect(str(snapshot_path), read_only=True) as con:
+            return {r.id: r for r in compute(con, "2019-20-Q3")}
 
 
 def test_every_indicator_in_the_catalogue_is_checked(q3):
