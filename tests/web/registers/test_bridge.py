@@ -421,3 +421,17 @@ def test_plan_actions_link_to_register_indicators(home: Path, publishing) -> Non
     publishing(_entries)
     (shown,) = current_values(["register_lado_referrals"]).values()
     assert shown == "0 (2019-20-Q4)"
+
+
+def test_the_drill_down_page_of_a_register_indicator(figures, clients) -> None:
+    """The referrals behind the LADO timeliness figure: not children, and no reference."""
+    from ..pages import check_page
+
+    url = reverse("dashboard:children", args=["register_lado_meeting_5wd_pct", "2019-20-Q3"])
+    page = check_page(clients["manager"].get(url).content)
+    title = " ".join(page.xpath("//h1")[0].text_content().split())
+    assert title == "Children behind LADO initial evaluation meetings within 5 working days"
+    rows = [" ".join(r.text_content().split()) for r in page.xpath("//tbody/tr")]
+    assert len(rows) == 4 and all(r.startswith("Not a child") for r in rows)
+    assert "meeting due by 08/11/2019, initial meeting on 09/11/2019" in " ".join(rows)
+    assert not any("L3" in r for r in rows)
