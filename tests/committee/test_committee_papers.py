@@ -102,7 +102,8 @@ def test_every_figure_equals_the_engine(city) -> None:
     public = performance_report(city, "2019-20-Q3", MEETING)
     _, tables = html_content(to_html(public))
     for r in results.values():
-        if r.unit == "count" and not r.bands:
+        # a register not kept (none is in this fixture) is not reported: no figure to check
+        if r.unit == "count" and not r.bands and r.value is not None:
             cell = _rows(tables, r.title)[0][1]
             assert cell == ("c" if 1 <= r.value <= 5 else f"{r.value:,.0f}"), r.id
 

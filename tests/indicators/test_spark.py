@@ -45,7 +45,9 @@ def _comparable(results):
 def test_spark_matches_duckdb_for_every_indicator(snapshot, spark_backend):
     on_duckdb = _comparable(compute(snapshot, "2019-20-Q3", settings=SETTINGS))
     on_spark = _comparable(compute(spark_backend, "2019-20-Q3", settings=SETTINGS))
-    assert len(on_spark) == len(catalogue())
+    # Spark leaves the register indicators out (the registers are read on DuckDB only)
+    on_duckdb = {k: v for k, v in on_duckdb.items() if not get(k[0]).register_tables}
+    assert len(on_spark) == len([d for d in catalogue() if not d.register_tables])
     assert on_spark == on_duckdb
 
 

@@ -43,6 +43,8 @@ def test_every_indicator_is_identical_on_duckdb_and_spark(borough):
         )
         for period in ("2019-20-Q3", "2019-20"):
             on_duckdb = _comparable(compute(con, period))
+            # Spark leaves the register indicators out (read on DuckDB only)
+            on_duckdb = {k: v for k, v in on_duckdb.items() if not k[0].startswith("register_")}
             on_spark = _comparable(compute(backend, period))
             assert len(on_duckdb) == len(catalogue())
             # the borough has real volumes: most figures are available and non-zero

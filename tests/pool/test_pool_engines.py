@@ -14,6 +14,8 @@ from csc_insight.indicators import catalogue
 from csc_insight.pool import council_results
 
 PERIOD = "2019-20-Q3"
+# the pool leaves out the register indicators: a council's registers are its own
+POOLED = [d for d in catalogue() if not d.register_tables]
 
 
 def _comparable(results):
@@ -26,7 +28,7 @@ def test_pool_indicators_command_writes_the_regional_csv(pool: Path, tmp_path: P
     assert main(["pool", "indicators", "--period", PERIOD, "--pool", str(pool),
                  "--format", "csv", "--out", str(out)]) == 0  # fmt: skip
     rows = list(csv.DictReader(out.open(encoding="utf-8")))
-    assert len(rows) == 2 * len(catalogue())
+    assert len(rows) == 2 * len(POOLED)
     referrals = [r for r in rows if r["indicator_id"] == "referrals"]
     assert {r["la_code"] for r in referrals} == {"E09000001", "E09000007"}
     assert sorted(r["rank"] for r in referrals) == ["1", "2"]
@@ -61,7 +63,7 @@ def test_spark_matches_duckdb_for_every_council_and_indicator(pool: Path, toy_po
             on_spark = _comparable(council_results(where, PERIOD, "spark", spark=spark))
             assert sorted(on_spark) == codes
             for code in on_duckdb:
-                assert len(on_spark[code]) == len(catalogue())
+                assert len(on_spark[code]) == len(POOLED)
                 assert on_spark[code] == on_duckdb[code], code
     finally:
         spark.stop()

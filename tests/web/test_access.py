@@ -133,6 +133,9 @@ GET_EXPECTED: dict[str, list[int]] = {
     "registers:virtual_school_child": [302, 403, 403, 200, 200, 200],
     "registers:virtual_school_new": [302, 403, 403, 200, 200, 200],
     "registers:virtual_school_edit": [302, 403, 403, 200, 200, 200],
+    # the registers' committee papers: made by Manager and above
+    "registers:papers": [302, 403, 403, 200, 200, 200],
+    "registers:paper": [302, 403, 403, 200, 200, 200],
 }
 # Unsafe routes: a POST from outside the policy is refused before the view runs.
 POST_EXPECTED: dict[str, list[int]] = {
@@ -179,6 +182,7 @@ POST_EXPECTED: dict[str, list[int]] = {
     "registers:virtual_school_school_edit": [302, 403, 403],
     "registers:virtual_school_new": [302, 403, 403],
     "registers:virtual_school_edit": [302, 403, 403],
+    "registers:paper": [302, 403, 403],
 }
 # Audit routes take ids of the round, case and alert that _audit_ids makes.
 AUDIT_ARGS = {
@@ -262,6 +266,8 @@ def _url(name: str, users: dict[str, object]) -> str:
         args[name] = {"escalation_id": _iro_escalation()}
     if name == "registers:iro_contact_edit":
         args[name] = {"contact_id": _iro_contact()}
+    if name == "registers:paper":
+        args[name] = {"kind": "lado-annual"}
     if name == "committee:agenda":
         args[name] = {"meeting": "2020-02-10", "fmt": "docx"}
     if name in VIRTUAL_SCHOOL_ARGS:

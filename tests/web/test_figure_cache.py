@@ -10,10 +10,11 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import lxml.html
 import pytest
 from django.urls import reverse
 
-from csc_insight.store import snapshots
+from csc_insight.store import register_tables, snapshots
 from csc_insight.web.dashboard import figures
 
 from .test_dashboard import make_dashboard_snapshot
@@ -89,7 +90,8 @@ def test_figures_are_kept_on_disk_per_snapshot(clients, dash, home, monkeypatch)
     snapshots.publish("20200501T090000Z-def456", home)
     assert snapshots.current().id == "20200501T090000Z-def456"
     assert clients["member"].get(OVERVIEW).status_code == 200
-    assert sorted(calls) == ["2018-19-Q3", "2019-20-Q3"]
+    # each period twice: the returns' indicators, and the registers' apart
+    assert sorted(calls) == ["2018-19-Q3", "2018-19-Q3", "2019-20-Q3", "2019-20-Q3"]
     assert any((home / "cache" / "figures" / "20200501T090000Z-def456").glob("*.pickle"))
 
 
@@ -114,3 +116,44 @@ def test_the_headline_table_is_rendered_once_per_period_and_audience(
     clients["member"].get(OVERVIEW, {"period": "2019-20-Q3"})
     clients["analyst"].get(OVERVIEW, {"period": "2019-20-Q2"})
     assert made == ["2019-20-Q3/staff", "2019-20-Q3/member", "2019-20-Q2/staff"]
+
+
+def test_a_register_change_recomputes_the_register_indicators_only(
+    clients, dash, home, monkeypatch, django_capture_on_commit_callbacks
+) -> None:
+    """The overview shows the LADO referrals from the registers: none kept at first (no
+    data), then one referral saved; a change recomputes only the register indicators, and
+    the old version's cached figures are removed from disk."""
+    from datetime import date
+
+    from csc_insight.registers.models import LadoContact
+
+    def referrals() -> str:
+        page = clients["manager"].get(OVERVIEW, {"period": "2019-20-Q3"}).content.decode()
+        row = page.split('id="row-register_lado_referrals"')[1].split("</tr>")[0]
+        return " ".join(lxml.html.fromstring(row.split(">", 1)[1]).text_content().split())
+
+    assert referrals().startswith("LADO referrals No data Register not kept")
+    calls: list[tuple[str, tuple[str, ...]]] = []
+    real = figures.compute
+
+    def counting(con, period, ids=None, **kwargs):
+        calls.append((period.label, tuple(ids or ())))
+        return real(con, period, ids=ids, **kwargs)
+
+    monkeypatch.setattr(figures, "compute", counting)
+    with django_capture_on_commit_callbacks(execute=True):
+        LadoContact.objects.create(
+            reference="L-1",
+            received_on=date(2019, 10, 2),
+            sector="education",
+            category="physical",
+            met_threshold=True,
+        )
+    assert referrals().startswith("LADO referrals 1 ")
+    assert calls and all(i.startswith("register_") for _, ids in calls for i in ids)
+    folders = list((home / "cache" / "figures" / dash).glob("registers-*"))
+    assert len(folders) == 1 and folders[0].name.endswith(register_tables.version())
+    with django_capture_on_commit_callbacks(execute=True):
+        LadoContact.objects.filter(reference="L-1").get().delete()
+    assert referrals().startswith("LADO referrals 0 ")  # kept, and none: 0, not no data

@@ -11,10 +11,12 @@ of the same command and still works):
 
 A saved draft for the same paper and meeting supplies the narrative (and its snapshot);
 without one the paper is built with the default narrative from the current snapshot.
-`agenda` lists every draft saved for the meeting. The registers' papers: `missing --term
-START:END` (termly) and its non-public appendix `missing-appendix`; `providers-annual`,
+`agenda` lists every draft saved for the meeting. The registers' papers are those in
+registers/paper_registry.py (the web page offers the same): `missing --term START:END`
+(termly) and its non-public appendix `missing-appendix`; `providers-annual`,
 `safeguarding-annual`, `lado-annual`, `private-fostering-annual` and `iro-annual` with
-`--year 2019-20`.
+`--year 2019-20` (the financial year); `virtual-school-annual` with `--year 2019-20` (the
+school year, September to August).
 """
 
 from __future__ import annotations
@@ -24,28 +26,9 @@ import sys
 from datetime import date
 from pathlib import Path
 
-KINDS = (
-    "performance",
-    "appendix",
-    "plan",
-    "audit",
-    "agenda",
-    "missing",
-    "missing-appendix",
-    "providers-annual",
-    "safeguarding-annual",
-    "lado-annual",
-    "private-fostering-annual",
-    "iro-annual",
-    "virtual-school-annual",
-)
-ANNUAL = (
-    "providers-annual",
-    "safeguarding-annual",
-    "lado-annual",
-    "private-fostering-annual",
-    "iro-annual",
-)
+from csc_insight.registers.paper_registry import BY_KIND as REGISTER_PAPERS
+
+KINDS = ("performance", "appendix", "plan", "audit", "agenda", *REGISTER_PAPERS)
 
 
 def paper(args: argparse.Namespace) -> int:
@@ -57,12 +40,8 @@ def paper(args: argparse.Namespace) -> int:
     from csc_insight.reports.render import ConversionError
 
     meeting = date.fromisoformat(args.meeting)
-    if args.kind in ("missing", "missing-appendix"):
-        return _missing(args, meeting)
-    if args.kind in ANNUAL:
-        return _annual(args, meeting)
-    if args.kind == "virtual-school-annual":
-        return _virtual_school(args, meeting)
+    if args.kind in REGISTER_PAPERS:
+        return _register_paper(args, meeting)
     try:
         if args.kind == "agenda":
             paper = services.agenda_for(meeting)
@@ -98,78 +77,22 @@ def paper(args: argparse.Namespace) -> int:
     return 0
 
 
-def _missing(args: argparse.Namespace, meeting: date) -> int:
-    """The termly missing paper (registers/papers.py) or its non-public appendix
-    (registers/missing_appendix.py), from the registers themselves."""
-    from csc_insight.registers import cme
-    from csc_insight.registers.missing_appendix import missing_appendix
-    from csc_insight.registers.papers import missing_paper
+def _register_paper(args: argparse.Namespace, meeting: date) -> int:
+    """A register's paper (registers/paper_registry.py) for `--year` or `--term`."""
+    from csc_insight.registers.paper_registry import TERM, PaperChoiceError
     from csc_insight.reports.render import ConversionError, write
 
-    if not args.term:
-        print("--term START:END is needed for this paper.", file=sys.stderr)
+    entry = REGISTER_PAPERS[args.kind]
+    option = "--term" if entry.chooses == TERM else "--year"
+    given = args.term if entry.chooses == TERM else args.year
+    if not given:
+        example = "START:END, yyyy-mm-dd" if entry.chooses == TERM else "2019-20"
+        print(f"{option} ({example}) is needed for this paper.", file=sys.stderr)
         return 2
     try:
-        build = missing_appendix if args.kind == "missing-appendix" else missing_paper
-        paper = build(cme.parse_term(args.term), meeting)
+        paper = entry.build(entry.read(given), meeting, args.snapshot)
         path = write(paper, args.format, Path(args.out))
-    except (cme.TermError, ConversionError) as exc:
-        print(str(exc), file=sys.stderr)
-        return 1
-    print(f"{path}\t{paper.classification}\t{paper.provenance}")
-    return 0
-
-
-def _annual(args: argparse.Namespace, meeting: date) -> int:
-    """An annual register paper for `--year`: providers (registers/providers_paper.py),
-    safeguarding champions (safeguarding_paper.py), LADO and private fostering
-    (annual_papers.py), the IRO service (iro_paper.py)."""
-    from csc_insight.registers.annual_papers import lado_paper, private_fostering_paper
-    from csc_insight.registers.iro_paper import iro_paper
-    from csc_insight.registers.providers_paper import providers_paper
-    from csc_insight.registers.safeguarding_paper import safeguarding_paper
-    from csc_insight.registers.years import YearError, parse_year
-    from csc_insight.reports.render import ConversionError, write
-
-    if not args.year:
-        print("--year (e.g. 2019-20) is needed for this paper.", file=sys.stderr)
-        return 2
-    try:
-        year = parse_year(args.year)
-        if args.kind == "providers-annual":
-            paper = providers_paper(year, meeting, snapshot_id=args.snapshot)
-        elif args.kind == "iro-annual":
-            paper = iro_paper(year, meeting, snapshot_id=args.snapshot)
-        else:
-            build = {
-                "safeguarding-annual": safeguarding_paper,
-                "lado-annual": lado_paper,
-                "private-fostering-annual": private_fostering_paper,
-            }[args.kind]
-            paper = build(year, meeting)
-        path = write(paper, args.format, Path(args.out))
-    except (YearError, ConversionError) as exc:
-        print(str(exc), file=sys.stderr)
-        return 1
-    print(f"{path}\t{paper.classification}\t{paper.provenance}")
-    return 0
-
-
-def _virtual_school(args: argparse.Namespace, meeting: date) -> int:
-    """The Virtual School Headteacher's annual report for the school year `--year`
-    (September to August; registers/virtual_school_paper.py)."""
-    from csc_insight.registers.virtual_school import SchoolYearError, parse_school_year
-    from csc_insight.registers.virtual_school_paper import virtual_school_paper
-    from csc_insight.reports.render import ConversionError, write
-
-    if not args.year:
-        print("--year (e.g. 2019-20) is needed for this paper.", file=sys.stderr)
-        return 2
-    try:
-        year = parse_school_year(args.year)
-        paper = virtual_school_paper(year, meeting, snapshot_id=args.snapshot)
-        path = write(paper, args.format, Path(args.out))
-    except (SchoolYearError, ConversionError) as exc:
+    except (PaperChoiceError, ConversionError) as exc:
         print(str(exc), file=sys.stderr)
         return 1
     print(f"{path}\t{paper.classification}\t{paper.provenance}")
@@ -188,10 +111,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--plan", type=int, help="plan id (plan)")
     parser.add_argument("--round", type=int, help="audit round id (audit)")
     parser.add_argument("--snapshot", help="snapshot id (default: the draft's, or current)")
-    parser.add_argument("--term", help="missing: the term as START:END (yyyy-mm-dd)")
+    parser.add_argument("--term", help="termly register papers: the term as START:END (yyyy-mm-dd)")
     parser.add_argument(
         "--year",
-        help="the *-annual papers: the financial year, e.g. 2019-20 "
+        help="annual register papers: the financial year, e.g. 2019-20 "
         "(virtual-school-annual: the school year, September to August)",
     )
     parser.set_defaults(handler=paper)

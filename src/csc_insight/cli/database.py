@@ -5,7 +5,8 @@ records and the access log) for a command.
 so a read-only command (listing, exporting, papers, samples) cannot alter the database.
 `migrate()` brings them up to date: `csc-insight migrate` and `serve` call it, and so do
 the commands that write records (`createuser`, `demo-user`, `plans import|demo`,
-`audits demo`, `registers import`), so that the first of them on a new install works.
+`audits demo`, `registers import`), so that the first of them on a new install works; it
+then publishes the registers for the indicators (registers/bridge.py).
 The settings module is named, not imported: the CLI does not depend on the web app's code.
 """
 
@@ -53,6 +54,11 @@ def migrate() -> list[str]:
     from django.core.management import call_command
 
     call_command("migrate", interactive=False, verbosity=0)
+    # the registers' file for the indicators, in step with the database (a new install's,
+    # or one restored from a backup): unchanged when it already is
+    from csc_insight.registers.bridge import publish
+
+    publish()
     return [f"{migration.app_label}.{migration.name}" for migration, _ in plan]
 
 

@@ -5,8 +5,8 @@ safeguarding champions with their assurance returns and training; `lado`, allega
 adults who work with children; `private-fostering`, and its awareness activity imported as
 `private-fostering-awareness`; `iro`, the IRO service's escalations and contacts, each
 file known by its headings; `virtual-school`, the Virtual School's children, any of its
-files). A thin layer over
-`csc_insight.registers`."""
+files), and `registers publish`, which writes the registers for the indicators (done after
+every change anyway). A thin layer over `csc_insight.registers`."""
 
 from __future__ import annotations
 
@@ -126,6 +126,21 @@ def list_register(args: argparse.Namespace) -> int:
     return 0
 
 
+def publish_registers(args: argparse.Namespace) -> int:
+    """`registers publish`: write $CSC_INSIGHT_HOME/registers.duckdb from the registers
+    (registers/bridge.py), e.g. after restoring the database from a backup."""
+    database.prepare(writes=True)
+    from csc_insight.registers.bridge import kept, publish
+    from csc_insight.store import register_tables
+
+    changed = publish()
+    print(
+        f"{register_tables.path()}\t{'written' if changed else 'unchanged'}\tkept: "
+        + (", ".join(sorted(kept())) or "none")
+    )
+    return 0
+
+
 def _list_cme(args: argparse.Namespace) -> int:
     from csc_insight.registers import cme
     from csc_insight.registers.services import cme_for_command, current_term
@@ -175,3 +190,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--term", help="cme: the term as START:END (yyyy-mm-dd), default the current school term"
     )
     p.set_defaults(handler=list_register)
+    p = sub.add_parser(
+        "publish",
+        help="write the registers for the indicators now (done after every change anyway)",
+    )
+    p.set_defaults(handler=publish_registers)

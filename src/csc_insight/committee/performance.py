@@ -15,6 +15,7 @@ from typing import Any
 from csc_insight.committee import figures
 from csc_insight.indicators import Result, children, compute, parse_period
 from csc_insight.indicators.catalogue import AREAS
+from csc_insight.indicators.coverage import NOT_KEPT
 from csc_insight.reports import charts
 from csc_insight.reports.disclosure import (
     SYMBOL,
@@ -58,6 +59,11 @@ HEADLINES: dict[str, list[str]] = {
     "Missing": ["missing_children_at_end", "missing_episodes", "rhi_accepted"],
     "Care leavers": ["care_leavers", "care_leavers_eet_pct", "care_leavers_suitable_accom_pct"],
     "Workforce": ["caseload_per_worker"],
+    "Registers": [
+        "register_missing_episodes",
+        "register_lado_referrals",
+        "register_pf_notifications",
+    ],
 }
 # Headlines told for the year to date with the forecast against last year, as seed 002
 # tells its early help rows (a quarter's few referrals or children would be suppressed).
@@ -65,7 +71,7 @@ YEAR_TO_DATE = {"eh_referrals", "short_break_children"}
 # Each area's trend chart: the first of its headlines.
 CHARTED = {area: ids[0] for area, ids in HEADLINES.items()}
 # Banded counts shown as one-row tables (bands x number of children) with disclosure control.
-BANDED = ["cin_duration_bands", "cp_duration_bands"]
+BANDED = ["cin_duration_bands", "cp_duration_bands", "register_cme_monitored"]
 # Child-level exceptions in the non-public appendix: the children counted in the
 # denominator but not the numerator of these indicators.
 EXCEPTIONS: dict[str, str] = {
@@ -242,7 +248,10 @@ def _headline(result: Result, name: str, policy: figures.Policy) -> str:
 
 def figures_body(results: list[Result], period: str, policy: figures.Policy) -> list[Block]:
     """The generated part of the report: headline table by area, then per area a trend chart
-    and the table of its indicators. Uses aggregates only."""
+    and the table of its indicators. Uses aggregates only. The indicators of a register not
+    kept are not reported (the registers that are kept say so in one sentence)."""
+    not_kept = [r for r in results if r.no_data == NOT_KEPT]
+    results = [r for r in results if r.no_data != NOT_KEPT]
     found = _by_id(results)
     name = parse_period(period).short_name()
     region = figures.region_loaded(results)
@@ -283,6 +292,14 @@ def figures_body(results: list[Result], period: str, policy: figures.Policy) -> 
             Para(
                 f"No data for {name}, so no figure, forecast or comparison: "
                 + "; ".join(no_data)
+                + "."
+            )
+        )
+    if not_kept and any(r.area == not_kept[0].area for r in results):
+        blocks.append(
+            Para(
+                "Not reported, as the registers they come from are not kept: "
+                + "; ".join(r.title for r in not_kept)
                 + "."
             )
         )

@@ -33,6 +33,7 @@ AREAS = (
     "Missing",
     "Care leavers",
     "Workforce",
+    "Registers",
 )
 # Columns every definition returns; any other column is evidence shown in the drill-down.
 ROW_COLUMNS = ("period", "child_id", "in_numerator", "in_denominator")
@@ -40,6 +41,9 @@ FORECAST_METHOD = (
     "straight line on days elapsed: counts scaled from the year to date to the "
     "whole year; percentages and means are the year-to-date value"
 )
+
+# `requires: [registers.lado_contacts.received_on]` names a register table's column
+REGISTERS_PREFIX = "registers."
 
 _HEADER = re.compile(r"\A\s*/\*(.*?)\*/\s*(.*)\Z", re.DOTALL)
 
@@ -64,6 +68,7 @@ class Definition:
     sql: str
     params: dict[str, Any] = field(default_factory=dict)
     bands: tuple[str, ...] = ()
+    band_name: str = "Duration"  # what the bands are (a column heading): Duration, Category
     denominator_distinct: str | None = None
     denominator_sum: str | None = None  # the denominator sums this column (e.g. FTE)
     order: int = 1000  # place in its area's list (the seed papers' order); then by id
@@ -71,6 +76,26 @@ class Definition:
     @property
     def forecast_method(self) -> str | None:
         return FORECAST_METHOD if self.period_type == "flow" else None
+
+    @property
+    def register_tables(self) -> tuple[str, ...]:
+        """The register tables it reads (`requires: [registers.<table>.<column>]`): a
+        register indicator, computed with the registers' file attached
+        (store/register_tables.py)."""
+        found = (n.split(".")[1] for n in self.requires if n.startswith(REGISTERS_PREFIX))
+        return tuple(dict.fromkeys(found))
+
+    @property
+    def registers(self) -> tuple[str, ...]:
+        """The registers (kinds) it reads, e.g. ('lado',)."""
+        from csc_insight.store.register_tables import TABLES
+
+        return tuple(dict.fromkeys(TABLES[t].register for t in self.register_tables))
+
+    @property
+    def snapshot_requires(self) -> tuple[str, ...]:
+        """The snapshot's `table.column` it needs (its register tables left out)."""
+        return tuple(n for n in self.requires if not n.startswith(REGISTERS_PREFIX))
 
     @property
     def columns(self) -> tuple[str, ...]:
@@ -90,6 +115,7 @@ class Definition:
             "numerator": self.numerator,
             "denominator": self.denominator,
             "requires": list(self.requires),
+            "registers": list(self.registers),
             "params": dict(self.params),
             "bands": list(self.bands),
             "forecast_method": self.forecast_method,
@@ -105,8 +131,11 @@ def _columns(sql: str) -> tuple[str, ...]:
 
 def parse_definition(indicator_id: str, text: str) -> Definition:
     """Read one definition file's text (metadata block, then a SELECT)."""
+    from csc_insight.store.register_tables import REFERENCE as REGISTER_REFERENCE
+    from csc_insight.store.register_tables import TABLES as REGISTER_TABLES
     from csc_insight.store.schema import tables
 
+    register_columns = {name: spec.names for name, spec in REGISTER_TABLES.items()}
     match = _HEADER.match(text)
     if not match:
         raise DefinitionError(f"{indicator_id}: no /* metadata */ block at the top")
@@ -138,8 +167,13 @@ def parse_definition(indicator_id: str, text: str) -> Definition:
             raise DefinitionError(f"{indicator_id}: {key} {meta[key]!r} is not one of {allowed}")
     known = tables()
     for need in meta["requires"]:
-        table, _, column = need.partition(".")
-        if column not in known.get(table, []):
+        if need.startswith(REGISTERS_PREFIX):
+            table, _, column = need.removeprefix(REGISTERS_PREFIX).partition(".")
+            ok = column in register_columns.get(table, ())
+        else:
+            table, _, column = need.partition(".")
+            ok = column in known.get(table, [])
+        if not ok:
             raise DefinitionError(f"{indicator_id}: requires unknown column {need!r}")
     if meta["unit"] in ("percent", "mean", "ratio") and not meta.get("denominator"):
         raise DefinitionError(f"{indicator_id}: a {meta['unit']} needs a denominator")
@@ -158,14 +192,32 @@ def parse_definition(indicator_id: str, text: str) -> Definition:
         sql=sql,
         params=dict(meta.get("params") or {}),
         bands=tuple(meta.get("bands") or ()),
+        band_name=str(meta.get("band_name") or "Duration"),
         denominator_distinct=meta.get("denominator_distinct"),
         denominator_sum=meta.get("denominator_sum"),
         order=int(meta.get("order", 1000)),
     )
+    read = _register_tables_read(sql, *(common_views()[v] for v in views_needed(sql)))
+    unlisted = sorted(read - set(definition.register_tables) - set(REGISTER_REFERENCE))
+    if unlisted:
+        raise DefinitionError(
+            f"{indicator_id}: reads {', '.join(REGISTERS_PREFIX + t for t in unlisted)} "
+            "without a column of it in requires"
+        )
     missing = [c for c in ROW_COLUMNS if c not in definition.columns]
     if missing:
         raise DefinitionError(f"{indicator_id}: the SELECT must return {', '.join(missing)}")
     return definition
+
+
+def _register_tables_read(*sqls: str) -> set[str]:
+    """The tables the SQL texts read as registers.<table>."""
+    from sqlglot import exp
+
+    from csc_insight.indicators.binding import parse
+
+    alias = REGISTERS_PREFIX.rstrip(".")
+    return {t.name for sql in sqls for t in parse(sql).find_all(exp.Table) if t.db == alias}
 
 
 @cache

@@ -13,6 +13,13 @@ reasons below, and every consumer (dashboards, RAG, forecasts, papers, plan link
 - NOT_RECORDED: there were records in the period, but none holds the answer the figure
   needs (e.g. whether the child was seen during an assessment).
 - ONE_DAY: a flow figure (what happened over a period) asked for a single day (`asat:`).
+- NOT_KEPT: a register indicator whose register is not kept (no table for it in the
+  registers' file, store/register_tables.py). A register kept with nothing in the period
+  gives 0, not this.
+- BEFORE_REGISTER: a register indicator for a period that ends (a stock: a day) before the
+  register's earliest date on record (`before_register`).
+- NOT_ON_ENGINE: a register indicator asked of an engine that does not read the registers
+  (Spark, the regional pool).
 
 The data run from the first contact on file (the first referral when no contacts are
 loaded: both are recorded only for the returns' own collection years, unlike long-open
@@ -33,6 +40,9 @@ OUTSIDE = "period outside the data"
 NO_RECORDS = "no records in the period"
 NOT_RECORDED = "not recorded in the period"
 ONE_DAY = "counts events over a period, not on a single day"
+NOT_KEPT = "register not kept"
+BEFORE_REGISTER = "period before the register's first record"
+NOT_ON_ENGINE = "the registers are read by the DuckDB engine only"
 
 # Extracts are often taken a few days before a quarter closes: a period that ends (or
 # starts) within this many days of the data's last (or first) date is still covered.
@@ -75,6 +85,18 @@ class Extent:
         """The OUTSIDE reason with the dates, e.g. 'period outside the data (data from 3
         April 2017 to 28 March 2020)'."""
         return f"{OUTSIDE} (data from {_day(self.first)} to {_day(self.last)})"
+
+
+def register_covers(first: date, period: Period, stock: bool) -> bool:
+    """Whether a register whose earliest date on record is `first` can give a figure for
+    `period`: a flow when the period ends on or after it, a stock when its end does."""
+    return period.end >= first - (GRACE if stock else timedelta(0))
+
+
+def before_register(first: date) -> str:
+    """The BEFORE_REGISTER reason with the date, e.g. "period before the register's first
+    record (3 April 2017)"."""
+    return f"{BEFORE_REGISTER} ({_day(first)})"
 
 
 def _day(day: date) -> str:

@@ -7,10 +7,17 @@ The SQL is written in DuckDB's dialect; `spark.SparkBackend` transpiles it for S
 
 A figure the data cannot give has `value None` and `no_data` saying why (see coverage.py):
 no RAG, no forecast and no comparison is made from it.
+
+Register indicators (`requires: [registers.<table>.<column>]`) read the registers' tables
+as well as the snapshot: on DuckDB the registers' file (store/register_tables.py) is
+attached read-only as `registers` while they are computed. A register that is not kept
+gives "no data (register not kept)"; one kept with nothing in the period gives 0. Other
+engines (Spark, the regional pool) leave them out.
 """
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import date
@@ -28,7 +35,7 @@ from csc_insight.indicators.catalogue import (
 from csc_insight.indicators.catalogue import get as get_definition
 from csc_insight.indicators.periods import Period, fy_start_year, parse_period
 from csc_insight.indicators.settings import load_settings, load_targets, rag, sql_params
-from csc_insight.store import snapshots
+from csc_insight.store import register_tables, snapshots
 
 BREAKDOWNS = ("team", "worker", "age_band", "gender", "ethnicity", "disability", "uasc")
 NOT_RECORDED = "not recorded"
@@ -43,8 +50,17 @@ class Backend(Protocol):
 
 
 class DuckDBBackend:
-    def __init__(self, con: Any) -> None:
+    """A DuckDB connection. With `registers` True (a snapshot of this install: `as_backend`)
+    the register indicators read this install's registers' file; without (the regional
+    pool's councils) they are left out."""
+
+    def __init__(self, con: Any, registers: bool = False) -> None:
         self.con = con
+        self.reads_registers = registers
+
+    def registers(self) -> contextlib.AbstractContextManager[register_tables.Held | None]:
+        """The registers' file attached for the block (None: no file, so none kept)."""
+        return register_tables.attached(self.con)
 
     def rows(self, sql: str) -> tuple[list[str], list[tuple[Any, ...]]]:
         cursor = self.con.execute(sql)
@@ -55,8 +71,14 @@ class DuckDBBackend:
 
 
 def as_backend(con: Any) -> Backend:
-    """A DuckDB connection, or anything that already is a Backend."""
-    return con if hasattr(con, "rows") else DuckDBBackend(con)
+    """A DuckDB connection to a snapshot of this install (its registers read too), or
+    anything that already is a Backend."""
+    return con if hasattr(con, "rows") else DuckDBBackend(con, registers=True)
+
+
+def reads_registers(backend: Any) -> bool:
+    """Whether `backend` computes the register indicators (DuckDB on this install's data)."""
+    return bool(getattr(backend, "reads_registers", False))
 
 
 @dataclass(frozen=True)
@@ -251,7 +273,7 @@ def missing_inputs(backend: Backend, definitions: Iterable[Definition]) -> dict[
     """Indicator id -> the required table.column that hold no value in the snapshot."""
     by_table: dict[str, set[str]] = {}
     for definition in definitions:
-        for need in definition.requires:
+        for need in definition.snapshot_requires:
             table, _, column = need.partition(".")
             by_table.setdefault(table, set()).add(column)
     empty: set[str] = set()
@@ -261,7 +283,7 @@ def missing_inputs(backend: Backend, definitions: Iterable[Definition]) -> dict[
             "SELECT " + ", ".join(f"COUNT({c})" for c in ordered) + f" FROM {table}"
         )
         empty |= {f"{table}.{c}" for c, n in zip(ordered, rows[0], strict=True) if not n}
-    return {d.id: [n for n in d.requires if n in empty] for d in definitions}
+    return {d.id: [n for n in d.snapshot_requires if n in empty] for d in definitions}
 
 
 def _population(backend: Backend) -> dict[int, float]:
@@ -326,11 +348,25 @@ def _reason(
     counted: float,
     denominator: float | None,
     broken_down: bool = False,
+    register_first: date | None = None,
 ) -> str | None:
-    """Why `definition` has no figure for `period` (coverage.py), or None when it has."""
-    if extent is None:
+    """Why `definition` has no figure for `period` (coverage.py), or None when it has.
+    A register indicator's period is checked against the register (`register_first`, its
+    earliest date on record), and against the snapshot only when it needs snapshot columns."""
+    stock = definition.period_type == "stock"
+    if definition.register_tables:
+        if register_first is not None and not coverage.register_covers(
+            register_first, period, stock
+        ):
+            return coverage.before_register(register_first)
+        if definition.snapshot_requires:
+            if extent is None:
+                return coverage.NO_RECORDS
+            if not extent.covers(period, stock=stock):
+                return extent.outside()
+    elif extent is None:
         return coverage.NO_RECORDS
-    if not extent.covers(period, stock=definition.period_type == "stock"):
+    elif not extent.covers(period, stock=stock):
         return extent.outside()
     if period.kind == "asat" and definition.period_type == "flow":
         return coverage.ONE_DAY
@@ -343,6 +379,22 @@ def _reason(
     return None
 
 
+@dataclass(frozen=True)
+class _Run:
+    """What every definition in one compute() call shares."""
+
+    backend: Backend
+    period: Period
+    periods: list[Period]
+    by: str | None
+    comparisons: bool
+    settings: dict[str, Any]
+    snapshot: str | None
+    extent: coverage.Extent | None
+    population: dict[int, float]
+    targets: dict[str, Any]
+
+
 def compute(
     con: Any,
     period: Period | str,
@@ -352,11 +404,16 @@ def compute(
     settings: dict[str, Any] | None = None,
 ) -> list[Result]:
     """Every indicator (or those in `ids`) for `period`, one Result per indicator, or per
-    indicator and breakdown value when `by` is given."""
+    indicator and breakdown value when `by` is given. On a backend that does not read the
+    registers (Spark, the regional pool) the register indicators are left out, or, when
+    asked for by id, reported not available."""
     backend = as_backend(con)
     period = parse_period(period) if isinstance(period, str) else period
     settings = settings or load_settings()
     definitions = [get_definition(i) for i in ids] if ids else catalogue()
+    with_registers = reads_registers(backend)
+    if not ids and not with_registers:
+        definitions = [d for d in definitions if not d.register_tables]
     ytd = period.year_to_date()
     wanted = [period]
     if comparisons:
@@ -366,108 +423,160 @@ def compute(
             period.last_year_outturn(),
             ytd,
         ]
-    periods = list({p.label: p for p in wanted}.values())
     held = coverage.SnapshotData.read(backend)
-    snapshot, extent = held.id, held.extent
     missing = missing_inputs(backend, definitions)
-    population = (
-        _population(backend)
-        if any(d.unit == "rate_per_10k" and not missing[d.id] for d in definitions)
+    run = _Run(
+        backend=backend,
+        period=period,
+        periods=list({p.label: p for p in wanted}.values()),
+        by=by,
+        comparisons=comparisons,
+        settings=settings,
+        snapshot=held.id,
+        extent=held.extent,
+        population=(
+            _population(backend)
+            if any(d.unit == "rate_per_10k" and not missing[d.id] for d in definitions)
+            else {}
+        ),
+        targets=load_targets(),
+    )
+    found: dict[str, list[Result]] = {
+        d.id: _one(run, d, missing[d.id]) for d in definitions if not d.register_tables
+    }
+    on_registers = [d for d in definitions if d.register_tables]
+    if on_registers:
+        registers = backend.registers() if with_registers else contextlib.nullcontext(None)
+        with registers as kept:  # type: ignore[attr-defined]
+            for d in on_registers:
+                if not with_registers:
+                    found[d.id] = [_unavailable(run, d, coverage.NOT_ON_ENGINE)]
+                elif kept is None or not all(kept.keeps(t) for t in d.register_tables):
+                    found[d.id] = [_not_kept(run, d)]
+                else:
+                    found[d.id] = _one(run, d, missing[d.id], kept.first_day(d.registers))
+    return [r for d in definitions for r in found[d.id]]
+
+
+def _base(run: _Run, definition: Definition) -> dict[str, Any]:
+    return {
+        "id": definition.id,
+        "title": definition.title,
+        "area": definition.area,
+        "unit": definition.unit,
+        "polarity": definition.polarity,
+        "period_type": definition.period_type,
+        "period": run.period.label,
+        "snapshot": run.snapshot,
+        "by": run.by,
+    }
+
+
+def _unavailable(run: _Run, definition: Definition, why: str) -> Result:
+    return Result(**_base(run, definition), status=f"not available: {why}", no_data=why)
+
+
+def _not_kept(run: _Run, definition: Definition) -> Result:
+    """A register indicator whose register is not kept: 'no data (register not kept)' for
+    the period and every comparison, never 0."""
+    why = coverage.NOT_KEPT
+    period = run.period
+
+    def none(p: Period) -> Figure:
+        return Figure(p.label, None, no_data=why)
+
+    result = Result(**_base(run, definition), status="ok", no_data=why)
+    if run.comparisons:
+        result.previous_quarters = [none(p) for p in period.previous_quarters()]
+        result.same_period_last_year = none(period.same_period_last_year())
+        result.last_year_outturn = none(period.last_year_outturn())
+    return result
+
+
+def _one(
+    run: _Run, definition: Definition, missing: list[str], register_first: date | None = None
+) -> list[Result]:
+    """The Result(s) of one definition: one, or one per breakdown value."""
+    base = _base(run, definition)
+    period, by, population = run.period, run.by, run.population
+    if missing:
+        return [
+            Result(
+                **base,
+                status="not available: needs " + ", ".join(missing),
+                no_data=coverage.NOT_HELD,
+            )
+        ]
+    _, rows = run.backend.rows(aggregate_sql(definition, run.periods, by, run.settings))
+    cells: dict[tuple[str, str | None], list[float]] = {}
+    bands: dict[tuple[str, str | None], dict[str, int]] = {}
+    for label, key, band, numerator, denominator, counted in rows:
+        cell = cells.setdefault((label, key), [0.0, 0.0, 0.0])
+        cell[0] += float(numerator or 0)
+        cell[1] += float(denominator or 0)
+        cell[2] += float(counted or 0)
+        if band is not None:
+            bands.setdefault((label, key), {})[band] = int(numerator)
+    keys = (
+        sorted(
+            {k for (label, k) in cells if label == period.label},
+            key=lambda k: (k is None, str(k)),
+        )
+        if by
+        else [None]
+    )
+    target = run.targets.get(definition.id)
+    comparator_values = (
+        _comparators(definition.id, period.fy, definition.unit)
+        if run.comparisons and by is None
         else {}
     )
-    targets = load_targets()
+
+    def figure(p: Period, key: str | None) -> Figure:
+        numerator, denominator, counted = cells.get((p.label, key), [0.0, 0.0, 0.0])
+        if definition.unit == "rate_per_10k":
+            denominator = _population_for(population, p) if key is None else None
+        reason = _reason(
+            definition, p, run.extent, counted, denominator, key is not None, register_first
+        )
+        if reason is not None:
+            return Figure(p.label, None, no_data=reason)
+        if definition.unit != "mean":
+            numerator = int(numerator)
+        shown_den = (
+            None
+            if definition.unit == "count" or denominator is None
+            else (int(denominator) if float(denominator).is_integer() else round(denominator, 2))
+        )
+        return Figure(p.label, _value(definition, numerator, denominator), numerator, shown_den)
+
+    ytd = period.year_to_date()
     results = []
-    for definition in definitions:
-        base = {
-            "id": definition.id,
-            "title": definition.title,
-            "area": definition.area,
-            "unit": definition.unit,
-            "polarity": definition.polarity,
-            "period_type": definition.period_type,
-            "period": period.label,
-            "snapshot": snapshot,
-            "by": by,
-        }
-        if missing[definition.id]:
-            results.append(
-                Result(
-                    **base,
-                    status="not available: needs " + ", ".join(missing[definition.id]),
-                    no_data=coverage.NOT_HELD,
-                )
-            )
-            continue
-        _, rows = backend.rows(aggregate_sql(definition, periods, by, settings))
-        cells: dict[tuple[str, str | None], list[float]] = {}
-        bands: dict[tuple[str, str | None], dict[str, int]] = {}
-        for label, key, band, numerator, denominator, counted in rows:
-            cell = cells.setdefault((label, key), [0.0, 0.0, 0.0])
-            cell[0] += float(numerator or 0)
-            cell[1] += float(denominator or 0)
-            cell[2] += float(counted or 0)
-            if band is not None:
-                bands.setdefault((label, key), {})[band] = int(numerator)
-        keys = (
-            sorted(
-                {k for (label, k) in cells if label == period.label},
-                key=lambda k: (k is None, str(k)),
-            )
-            if by
-            else [None]
+    for key in keys:
+        main = figure(period, key)
+        result = Result(
+            **base,
+            status="ok",
+            value=main.value,
+            numerator=main.numerator,
+            denominator=main.denominator,
+            key=key,
+            rag=rag(main.value, definition.polarity, target),
+            target=float(target["target"]) if target else None,
+            comparators=comparator_values,
+            no_data=main.no_data,
         )
-        target = targets.get(definition.id)
-        comparator_values = (
-            _comparators(definition.id, period.fy, definition.unit)
-            if comparisons and by is None
-            else {}
-        )
-
-        def figure(
-            p: Period, key: str | None, definition: Definition = definition, cells: dict = cells
-        ) -> Figure:
-            numerator, denominator, counted = cells.get((p.label, key), [0.0, 0.0, 0.0])
-            if definition.unit == "rate_per_10k":
-                denominator = _population_for(population, p) if key is None else None
-            reason = _reason(definition, p, extent, counted, denominator, key is not None)
-            if reason is not None:
-                return Figure(p.label, None, no_data=reason)
-            if definition.unit != "mean":
-                numerator = int(numerator)
-            shown_den = (
-                None
-                if definition.unit == "count" or denominator is None
-                else (
-                    int(denominator) if float(denominator).is_integer() else round(denominator, 2)
-                )
-            )
-            return Figure(p.label, _value(definition, numerator, denominator), numerator, shown_den)
-
-        for key in keys:
-            main = figure(period, key)
-            result = Result(
-                **base,
-                status="ok",
-                value=main.value,
-                numerator=main.numerator,
-                denominator=main.denominator,
-                key=key,
-                rag=rag(main.value, definition.polarity, target),
-                target=float(target["target"]) if target else None,
-                comparators=comparator_values,
-                no_data=main.no_data,
-            )
-            if definition.bands and main.no_data is None:
-                found = bands.get((period.label, key), {})
-                result.bands = {b: found.get(b, 0) for b in definition.bands}
-            if comparisons:
-                result.previous_quarters = [figure(p, key) for p in period.previous_quarters()]
-                result.same_period_last_year = figure(period.same_period_last_year(), key)
-                result.last_year_outturn = figure(period.last_year_outturn(), key)
-                if definition.period_type == "flow" and main.no_data is None:
-                    result.year_to_date = figure(ytd, key)
-                    result.forecast = _forecast(definition, result.year_to_date, ytd)
-            results.append(result)
+        if definition.bands and main.no_data is None:
+            found = bands.get((period.label, key), {})
+            result.bands = {b: found.get(b, 0) for b in definition.bands}
+        if run.comparisons:
+            result.previous_quarters = [figure(p, key) for p in period.previous_quarters()]
+            result.same_period_last_year = figure(period.same_period_last_year(), key)
+            result.last_year_outturn = figure(period.last_year_outturn(), key)
+            if definition.period_type == "flow" and main.no_data is None:
+                result.year_to_date = figure(ytd, key)
+                result.forecast = _forecast(definition, result.year_to_date, ytd)
+        results.append(result)
     return results
 
 
@@ -497,9 +606,16 @@ def children(
     missing = missing_inputs(backend, [definition])[definition.id]
     if missing:
         raise LookupError(f"{indicator_id}: not available: needs {', '.join(missing)}")
-    columns, rows = backend.rows(
-        rows_sql(definition, [period], settings) + "SELECT * FROM d ORDER BY child_id"
-    )
+    sql = rows_sql(definition, [period], settings) + "SELECT * FROM d ORDER BY child_id"
+    if not definition.register_tables:
+        columns, rows = backend.rows(sql)
+    elif not reads_registers(backend):
+        raise LookupError(f"{indicator_id}: not available: {coverage.NOT_ON_ENGINE}")
+    else:
+        with backend.registers() as kept:  # type: ignore[attr-defined]
+            if kept is None or not all(kept.keeps(t) for t in definition.register_tables):
+                raise LookupError(f"{indicator_id}: no data ({coverage.NOT_KEPT})")
+            columns, rows = backend.rows(sql)
     found = []
     # ties on child_id (a child with several visits) in a fixed order, run after run
     at = columns.index("child_id")  # rows with no child (caseload's workers) last

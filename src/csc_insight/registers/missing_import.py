@@ -23,6 +23,7 @@ from django.db import transaction
 
 from csc_insight.common.report import Report
 from csc_insight.formats.tabular import Column
+from csc_insight.registers.bridge import mark_kept
 from csc_insight.registers.models import MissingEpisode, MissingFrom, QuarantinedRow
 from csc_insight.registers.register_file import Quarantined, read_register
 
@@ -94,7 +95,9 @@ def _checks(values: dict[str, Any]) -> list[tuple[str, str, str]]:
 
 
 def save_quarantined(register: str, file: str, rows: list[Quarantined], username: str) -> list[int]:
-    """Keep the rows an import could not take; their row numbers."""
+    """Keep the rows an import could not take; their row numbers. Every import that read its
+    file comes here: the register is kept from now on (bridge.py), even with no rows."""
+    mark_kept(register)
     for q in rows:
         QuarantinedRow.objects.create(
             register=register,

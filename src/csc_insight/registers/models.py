@@ -376,6 +376,22 @@ class TrainingRecord(models.Model):
         ]
 
 
+class KeptRegister(models.Model):
+    """A register this install keeps, from the first time anything was imported into it or
+    saved in it (registers/bridge.py). A register kept with no entries in a period reads 0
+    on the dashboards; one never kept reads "no data (register not kept)". Deleting every
+    entry leaves the register kept."""
+
+    register = models.CharField(max_length=32, unique=True)  # a kind: services.KINDS
+    since = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["register"]
+
+    def __str__(self) -> str:
+        return f"{self.register} kept since {self.since:%d/%m/%Y}"
+
+
 # The IRO service and the Virtual School (issue 17, registers 5 and 6) keep their models in
 # their own modules, imported here so that Django finds them.
 import csc_insight.registers.virtual_school_models  # noqa: E402, F401

@@ -8,9 +8,10 @@ total monitored when a category is small) is not shown.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
-from csc_insight.registers import cme, services
+from csc_insight.registers import cme, missing, services
 from csc_insight.registers.missing import RHI_DAYS
 from csc_insight.reports.disclosure import DEFAULT, Rule, count_text
 from csc_insight.reports.paper import Block, Heading, Narrative, Paper, Para
@@ -18,20 +19,40 @@ from csc_insight.reports.paper import Block, Heading, Narrative, Paper, Para
 SUBJECT = "Children Missing From Care, Home and Education"
 
 
-def missing_paper(
-    term: cme.Term, meeting: date, rule: Rule = DEFAULT, on: date | None = None
-) -> Paper:
-    on = on or term.end
-    view = services.missing_view(on=on)
+@dataclass(frozen=True)
+class MissingFigures:
+    """The term's missing episodes as the paper counts them (and the register indicators:
+    register_missing_episodes, register_missing_rhi_72h_pct)."""
+
+    episodes: list[missing.Episode]  # starting in the term, each once
+    returned: list[missing.Episode]  # of those, ended (found or returned)
+    in_time: list[missing.Episode]  # of those, return interview offered within 72 hours
+    accepted: list[missing.Episode]
+
+    @property
+    def children(self) -> set[str]:
+        return {ep.child_id for ep in self.episodes}
+
+
+def missing_figures(view: services.MissingView, term: cme.Term) -> MissingFigures:
     episodes = [ep for ep in view.episodes if term.start <= ep.start <= term.end]
-    children = {ep.child_id for ep in episodes}
     returned = [ep for ep in episodes if ep.returned_on is not None]
     in_time = [
         ep
         for ep in returned
         if ep.rhi_offered_on is not None and (ep.rhi_offered_on - ep.returned_on).days <= RHI_DAYS
     ]  # type: ignore[operator]
-    accepted = [ep for ep in episodes if ep.rhi_accepted]
+    return MissingFigures(episodes, returned, in_time, [ep for ep in episodes if ep.rhi_accepted])
+
+
+def missing_paper(
+    term: cme.Term, meeting: date, rule: Rule = DEFAULT, on: date | None = None
+) -> Paper:
+    on = on or term.end
+    view = services.missing_view(on=on)
+    figures = missing_figures(view, term)
+    episodes, children = figures.episodes, figures.children
+    returned, in_time, accepted = figures.returned, figures.in_time, figures.accepted
     n = count_text
     body: list[Block] = [Heading("Children missing from home and care", 3)]
     if view.loaded_count is None and view.register_count == 0:

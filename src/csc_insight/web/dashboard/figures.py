@@ -6,7 +6,12 @@ Computed figures are kept in memory and on disk, one folder per snapshot under
 `$CSC_INSIGHT_HOME/cache/figures/<snapshot>/`, so every gunicorn worker shares them and a
 page whose figures were worked out once is only rendering. Snapshots are immutable, so a
 cached result is stale only when the current snapshot or the indicator settings and targets
-change; both are in the cache key (a new snapshot is a new folder).
+change; both are in the cache key (a new snapshot is a new folder). The register indicators
+also read the registers, which change whenever one is edited: their results, and what is
+built from every result (a page's figures, the overview's table), are keyed on the
+registers' file version too (store/register_tables.py) and kept in a folder of that version,
+`<snapshot>/registers-<version>/`, the folders of earlier versions removed. A register
+change recomputes the register indicators only.
 
 Working figures out is what costs: each user may start at most `COMPUTE_LIMIT` uncached
 computations per `COMPUTE_WINDOW` seconds (`charging()`; over it, `TooManyComputations`).
@@ -28,13 +33,22 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from csc_insight.indicators import Figure, Period, Result, compute, coverage, parse_period
+from csc_insight.indicators import (
+    Figure,
+    Period,
+    Result,
+    catalogue,
+    compute,
+    coverage,
+    parse_period,
+)
+from csc_insight.indicators import get as get_definition
 from csc_insight.indicators.engine import as_backend
 from csc_insight.indicators.periods import financial_year, quarter, quarter_of, ytd
 from csc_insight.indicators.settings import load_settings, load_targets
 from csc_insight.reports.disclosure import Audience, Policy, disclose, policy_for
 from csc_insight.settings import home
-from csc_insight.store import snapshots
+from csc_insight.store import register_tables, snapshots
 
 TREND_QUARTERS = 8
 CACHE_SIZE = 256
@@ -97,18 +111,37 @@ def charging(user_key: str | None) -> Iterator[None]:
         _charge.reset(token)
 
 
-def _disk_path(snapshot_id: str, key: tuple[Any, ...]) -> Path:
+def _disk_path(snapshot_id: str, key: tuple[Any, ...], registers: str | None = None) -> Path:
     digest = hashlib.sha256(repr(key).encode()).hexdigest()[:32]
-    return home() / "cache" / "figures" / snapshot_id.replace("/", "_") / f"{digest}.pickle"
+    folder = home() / "cache" / "figures" / snapshot_id.replace("/", "_")
+    if registers is not None:
+        folder = folder / f"registers-{registers}"
+    return folder / f"{digest}.pickle"
 
 
-def _stored(snapshot_id: str, key: tuple[Any, ...], make: Any, charge: bool = False) -> Any:
-    """`make()` cached in memory and on disk under the snapshot's folder; `charge` counts a
-    miss against the current user's limit (see `charging`)."""
-    full = (str(home()), snapshot_id, *key)
+def _prune_registers(folder: Path) -> None:
+    """Remove the snapshot's folders of earlier registers' versions (never read again)."""
+    import shutil
+
+    for old in folder.parent.glob("registers-*"):
+        if old != folder:
+            shutil.rmtree(old, ignore_errors=True)
+
+
+def _stored(
+    snapshot_id: str,
+    key: tuple[Any, ...],
+    make: Any,
+    charge: bool = False,
+    registers: str | None = None,
+) -> Any:
+    """`make()` cached in memory and on disk under the snapshot's folder (of the registers'
+    version `registers` when it reads them); `charge` counts a miss against the current
+    user's limit (see `charging`)."""
+    full = (str(home()), snapshot_id, *key, *(() if registers is None else (registers,)))
 
     def load() -> Any:
-        path = _disk_path(snapshot_id, full)
+        path = _disk_path(snapshot_id, full, registers)
         if path.exists():
             try:
                 with path.open("rb") as handle:
@@ -118,13 +151,22 @@ def _stored(snapshot_id: str, key: tuple[Any, ...], make: Any, charge: bool = Fa
         if charge and (user := _charge.get()) is not None:
             _spend(user)
         value = make()
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=path.parent, delete=False) as out:
-            pickle.dump(value, out)
-        os.replace(out.name, path)  # atomic: another worker never reads half a file
+        if registers is None:
+            _keep(path, value)
+            return value
+        _prune_registers(path.parent)
+        with contextlib.suppress(OSError):  # another worker pruned this version meanwhile
+            _keep(path, value)
         return value
 
     return _cached(full, load)
+
+
+def _keep(path: Path, value: Any) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.NamedTemporaryFile(dir=path.parent, delete=False) as out:
+        pickle.dump(value, out)
+    os.replace(out.name, path)  # atomic: another worker never reads half a file
 
 
 def _override_stamps() -> tuple[tuple[str, int, int], ...]:
@@ -166,7 +208,16 @@ def rendered(snap: snapshots.Snapshot, key: tuple[Any, ...], make: Any) -> Any:
     """A rendered part of a page kept like the figures it shows: per install, snapshot (and
     when it was made: tests reuse ids), the settings in force and `key`."""
     return _cached(
-        ("rendered", str(home()), snap.id, snap.created_at, settings_version(), *key), make
+        (
+            "rendered",
+            str(home()),
+            snap.id,
+            snap.created_at,
+            settings_version(),
+            register_tables.version(),
+            *key,
+        ),
+        make,
     )
 
 
@@ -182,14 +233,30 @@ def results(
     by: str | None = None,
     comparisons: bool = True,
 ) -> list[Result]:
-    """compute() on a snapshot, cached by (snapshot, period, ids, by, settings)."""
-    key = ("results", period.label, tuple(ids or ()), by, comparisons, settings_version())
+    """compute() on a snapshot, cached by (snapshot, period, ids, by, settings); the
+    register indicators' results by the registers' version too, apart, so that a register
+    change recomputes them only (cheap: the registers are small), uncharged."""
+    on_registers = {d.id for d in catalogue() if d.register_tables}
+    wanted = list(ids) if ids else [d.id for d in catalogue()]
+    plain = [i for i in wanted if i not in on_registers]
+    kept = [i for i in wanted if i in on_registers]
 
-    def make() -> list[Result]:
+    def make(chosen: list[str]) -> list[Result]:
         with snapshots.connect(snapshot_id) as con:
-            return compute(con, period, ids=ids, by=by, comparisons=comparisons)
+            return compute(con, period, ids=chosen, by=by, comparisons=comparisons)
 
-    return _stored(snapshot_id, key, make, charge=True)
+    found: list[Result] = []
+    if plain:
+        key = ("results", period.label, tuple(plain if ids else ()), by, comparisons)
+        key += (settings_version(),)
+        found += _stored(snapshot_id, key, lambda: make(plain), charge=True)
+    if kept:
+        key = ("register results", period.label, tuple(kept), by, comparisons)
+        key += (settings_version(),)
+        version = register_tables.version()
+        found += _stored(snapshot_id, key, lambda: make(kept), registers=version)
+    place = {ident: n for n, ident in enumerate(wanted)}
+    return sorted(found, key=lambda r: place[r.id])  # stable: a breakdown keeps its order
 
 
 def results_by_id(snapshot_id: str, period: Period) -> dict[str, Result]:
@@ -247,6 +314,7 @@ def shown(
         policy.rule.suppress_zero,
         settings_version(),
     )
+    version = register_tables.version()
 
     def make() -> tuple[dict[str, Result], dict[str, list[Figure]], dict[str, list[Result]]]:
         found = results_by_id(snapshot_id, period)
@@ -259,7 +327,8 @@ def shown(
                 broken.setdefault(r.id, []).append(r)
         return disclose(chosen, {i: every_trend.get(i, []) for i in chosen}, broken, policy)
 
-    return _stored(snapshot_id, key, make)
+    reads_registers = any(get_definition(i).register_tables for i in ids)
+    return _stored(snapshot_id, key, make, registers=version if reads_registers else None)
 
 
 def page_policy(user: Any) -> Policy:

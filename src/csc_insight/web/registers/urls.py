@@ -3,12 +3,15 @@
 from django.urls import path
 
 from csc_insight.web import converters  # noqa: F401 (registers the child_id converter)
-from csc_insight.web.registers import annual_views, iro_views, provider_views, views
+from csc_insight.web.registers import annual_views, iro_views, paper_views, provider_views, views
 from csc_insight.web.registers import virtual_school_views as vs_views
 
 app_name = "registers"
 urlpatterns = [
     path("", views.index, name="index"),
+    # the registers' committee papers (registers/paper_registry.py)
+    path("papers/", paper_views.papers, name="papers"),
+    path("papers/<slug:kind>/", paper_views.paper, name="paper"),
     path("missing/", views.missing_list, name="missing"),
     path("missing/new", views.missing_new, name="missing_new"),
     path("missing/import", views.missing_import, name="missing_import"),

@@ -71,6 +71,16 @@ def evidence(items: dict[str, Any]) -> str:
 
 
 @register.filter
+def in_sentence(title: str) -> str:
+    """A title inside a sentence: its first word in lower case unless it is an initialism
+    ('Contacts decided ...' -> 'contacts decided ...'; 'LADO referrals' stays)."""
+    first, _, rest = title.partition(" ")
+    if first.isupper() and len(first) > 1:
+        return title
+    return f"{first.lower()} {rest}".rstrip() if rest else first.lower()
+
+
+@register.filter
 def plural(value: object) -> str:
     """'s' unless the count is 1: "fewer than 6" and "c" (a suppressed count) are plural."""
     return "" if value == 1 else "s"
