@@ -1,10 +1,12 @@
 """The CIN census tables from the episodes of need: referrals, assessments (with their
-factors), s47_enquiries, cin_plans, cp_plans and cp_reviews."""
+factors), s47_enquiries, cin_plans, cp_plans and cp_reviews (pre_proceedings: none, as the
+synthetic years are before 2025-26)."""
 
 from __future__ import annotations
 
 import numpy as np
 
+from csc_insight.store.schema import tables
 from csc_insight.synth import vocab
 from csc_insight.synth.days import NA
 from csc_insight.synth.journeys.sim import (
@@ -153,6 +155,8 @@ def cin_tables(sim: Sim, eps: dict[str, np.ndarray], alloc: Columns) -> dict[str
         "source": const("cin_census", r),
         "source_ref": const(None, r),
     }
+    # The census records pre-proceedings from 2025-26 only, after the synthetic years.
+    out["pre_proceedings"] = {column: const(None, 0) for column in tables()["pre_proceedings"]}
     return out
 
 
