@@ -139,3 +139,26 @@ def test_validate_on_files_runs_even_when_loads_block(base, tmp_path, monkeypatc
     )
     assert [r["code"] for r in json.loads(out.read_text())] == ["392c"]
     assert os.environ["CSC_INSIGHT_VALIDATION_BLOCKS"] == "1"
+
+
+def test_activity_and_accommodation_0_reach_the_snapshot_and_pass(base, tmp_path):
+    """OC3 ACTIV and ACCOM `0` (not applicable: returned home) are the DfE's codes: A2's row
+    reaches the snapshot as 0 and passes rules 132 and 133; A1's F3 (a code before 2016)
+    fails 132 on oc3.csv row 2 and its blank ACCOM fails 133 on the same row."""
+    folder = files(tmp_path / "in", postcode="EC1A 1BB")
+    (folder / "oc3.csv").write_text(
+        "CHILD,DOB,IN_TOUCH,ACTIV,ACCOM,YEAR\nA1,01/05/2005,YES,F3,,2020\n"
+        "A2,14/02/2003,RHOM,0,0,2020\n",
+        encoding="utf-8",
+    )
+    result = at_load.load([folder])
+    with snapshots.connect(result.snapshot.id) as con:
+        rows = con.execute(
+            "SELECT child_id, activity, accommodation, suitable FROM care_leavers ORDER BY 1"
+        ).fetchall()
+    assert rows == [("A1", "F3", None, None), ("A2", "0", "0", None)]
+    stored = at_load.stored(result.snapshot.id)
+    assert sorted((f.code, f.file, f.row, f.child) for f in stored.failures) == [
+        ("132", "oc3.csv", 2, "A1"),
+        ("133", "oc3.csv", 2, "A1"),
+    ]
