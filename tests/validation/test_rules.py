@@ -11,6 +11,7 @@ from typing import Any
 import duckdb
 import pytest
 
+from csc_insight.formats import quarantine
 from csc_insight.store import schema
 from csc_insight.validation.catalogue import RuleError, parse_rule, rules
 from csc_insight.validation.runner import run, run_rule
@@ -21,12 +22,17 @@ YEAR = "2022-23"
 def snapshot(
     tables: dict[str, list[dict[str, Any]]], default_source: str
 ) -> duckdb.DuckDBPyConnection:
-    """An in-memory snapshot holding `tables`; each row's source_ref is '<table>.csv:<n+2>'."""
+    """An in-memory snapshot holding `tables`; each row's source_ref is '<table>.csv:<n+2>'
+    (a `quarantine` row gives its own file and row_number; problem end_before_start)."""
     con = duckdb.connect()
     schema.create(con)
+    quarantine.ensure(con)  # every snapshot has it: the rows the readers set aside
     for table, rows in tables.items():
         for n, row in enumerate(rows):
-            row = {"source": default_source, "source_ref": f"{table}.csv:{n + 2}", **row}
+            if table == "quarantine":
+                row = {"problem": "end_before_start", "scope": "row", **row}
+            else:
+                row = {"source": default_source, "source_ref": f"{table}.csv:{n + 2}", **row}
             names = ", ".join(row)
             con.execute(
                 f"INSERT INTO {table} ({names}) VALUES ({', '.join('?' * len(row))})",
@@ -63,7 +69,7 @@ def test_rule_fails_bad_rows(rule) -> None:
     failures = run_rule(con, rule, YEAR)
     assert failures, rule.id
     for failure in failures:
-        assert failure.child and failure.file.endswith(".csv") and failure.row >= 2
+        assert failure.child and failure.file.endswith((".csv", ".xml")) and failure.row >= 2
         assert failure.code == rule.code and failure.message == rule.message
     if "fails" in rule.tests:  # exactly these rows fail, the other fail rows pass
         assert sorted(f"{f.file}:{f.row}" for f in failures) == sorted(rule.tests["fails"])
