@@ -142,13 +142,17 @@ def test_validate_on_files_runs_even_when_loads_block(base, tmp_path, monkeypatc
 
 
 def test_activity_and_accommodation_0_reach_the_snapshot_and_pass(base, tmp_path):
-    """OC3 ACTIV and ACCOM `0` (not applicable: returned home) are the DfE's codes: A2's row
-    reaches the snapshot as 0 and passes rules 132 and 133; A1's F3 (a code before 2016)
-    fails 132 on oc3.csv row 2 and its blank ACCOM fails 133 on the same row."""
+    """OC3 ACTIV and ACCOM `0` (not applicable: returned home) are the DfE's codes: care
+    leaver L2's row reaches the snapshot as 0 and passes rules 132, 133 and 344; L1's F3 (a
+    code before 2016) fails 132 on oc3.csv row 2 and its blank ACCOM fails 133 on the same
+    row (and 153, which wants all three or none: ACCOM is blank). Both are 19-20, never
+    looked after in these files."""
     folder = files(tmp_path / "in", postcode="EC1A 1BB")
+    with (folder / "header.csv").open("a", encoding="utf-8") as fh:
+        fh.write("L1,1,01/05/2000,WBRI,UN3,,\nL2,2,14/02/2001,BAFR,UN1,,\n")
     (folder / "oc3.csv").write_text(
-        "CHILD,DOB,IN_TOUCH,ACTIV,ACCOM,YEAR\nA1,01/05/2005,YES,F3,,2020\n"
-        "A2,14/02/2003,RHOM,0,0,2020\n",
+        "CHILD,DOB,IN_TOUCH,ACTIV,ACCOM,YEAR\nL1,01/05/2000,YES,F3,,2020\n"
+        "L2,14/02/2001,RHOM,0,0,2020\n",
         encoding="utf-8",
     )
     result = at_load.load([folder])
@@ -156,9 +160,10 @@ def test_activity_and_accommodation_0_reach_the_snapshot_and_pass(base, tmp_path
         rows = con.execute(
             "SELECT child_id, activity, accommodation, suitable FROM care_leavers ORDER BY 1"
         ).fetchall()
-    assert rows == [("A1", "F3", None, None), ("A2", "0", "0", None)]
+    assert rows == [("L1", "F3", None, None), ("L2", "0", "0", None)]
     stored = at_load.stored(result.snapshot.id)
     assert sorted((f.code, f.file, f.row, f.child) for f in stored.failures) == [
-        ("132", "oc3.csv", 2, "A1"),
-        ("133", "oc3.csv", 2, "A1"),
+        ("132", "oc3.csv", 2, "L1"),
+        ("133", "oc3.csv", 2, "L1"),
+        ("153", "oc3.csv", 2, "L1"),
     ]

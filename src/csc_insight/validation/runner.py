@@ -96,10 +96,20 @@ def params(collection_year: str) -> dict[str, Any]:
 
 
 def _missing(con: duckdb.DuckDBPyConnection, rule: Rule) -> list[str]:
-    """The tables of `requires` that hold no rows (the rule has nothing to check)."""
+    """The tables of `requires` that hold no rows, loaded or set aside (quarantined) by the
+    readers: the rule has nothing to check."""
     tables = sorted({need.partition(".")[0] for need in rule.requires})
+    quarantine = con.execute(
+        "SELECT EXISTS (SELECT 1 FROM duckdb_tables() WHERE table_name = 'quarantine' "
+        "AND schema_name = 'main' AND database_name = current_database())"
+    ).fetchall()[0][0]
+    set_aside = " OR EXISTS (SELECT 1 FROM quarantine WHERE target = ?)" if quarantine else ""
     return [
-        t for t in tables if not con.execute(f"SELECT EXISTS (SELECT 1 FROM {t})").fetchall()[0][0]
+        t
+        for t in tables
+        if not con.execute(
+            f"SELECT EXISTS (SELECT 1 FROM {t}){set_aside}", [t] if quarantine else []
+        ).fetchall()[0][0]
     ]
 
 
