@@ -284,6 +284,136 @@ def _overlapping_plans(child: Element) -> bool:  # 8940
     return True
 
 
+_CHECK = "ABCDEFGHJKLMNPQRTUVWXYZ"
+
+
+def _upn(child: Element) -> Element | None:
+    """The child's UPN element, when it is 13 characters, the last 12 digits."""
+    upn = child.find("ChildIdentifiers/UPN")
+    text = upn.text if upn is not None else None
+    return upn if text and len(text) == 13 and text[1:].isdigit() else None
+
+
+def _wrong_check_letter(child: Element) -> bool:  # 1510
+    upn = _upn(child)
+    if upn is None:
+        return False
+    right = _CHECK[sum(int(d) * (i + 2) for i, d in enumerate(upn.text[1:])) % 23]
+    upn.text = ("A" if right != "A" else "B") + upn.text[1:]
+    return True
+
+
+def _same_upn_as_another(child: Element) -> bool:  # 1520
+    upn, before = _upn(child), child.getprevious()
+    other = _upn(before) if before is not None else None
+    if upn is None or other is None:
+        return False
+    upn.text = other.text
+    return True
+
+
+def _unknown_la(child: Element) -> bool:  # 1530
+    upn = _upn(child)
+    if upn is None:
+        return False
+    upn.text = upn.text[0] + "999" + upn.text[4:]
+    return True
+
+
+def _letter_in_the_digits(child: Element) -> bool:  # 1540
+    upn = _upn(child)
+    if upn is None:
+        return False
+    upn.text = upn.text[:5] + "X" + upn.text[6:]
+    return True
+
+
+def _bad_last_character(child: Element) -> bool:  # 1550
+    upn = _upn(child)
+    if upn is None:
+        return False
+    upn.text = upn.text[:12] + "I"
+    return True
+
+
+def _cin_plan(start: str, end: str | None) -> Element:
+    plan = etree.Element("CINPlanDates")
+    etree.SubElement(plan, "CINPlanStartDate").text = start
+    if end:
+        etree.SubElement(plan, "CINPlanEndDate").text = end
+    return plan
+
+
+def _open_cin_plan_beside_open_cp_plan(child: Element) -> bool:  # 4001
+    plan = _one_plan(child, ended=False)
+    if plan is None or plan.getparent().find("CINPlanDates") is not None:
+        return False
+    plan.addprevious(_cin_plan(_day(_text(plan, "CPPstartDate"), 1), None))
+    return True
+
+
+def _died_before(tag: str) -> Planter:  # 4008, 4009Q
+    def planter(child: Element) -> bool:
+        if _plans(child):
+            return False
+        item = _first(child, "CINdetails/CINPlanDates", ("CINPlanStartDate", "CINPlanEndDate"))
+        if item is None:
+            return False
+        start, end = _text(item, "CINPlanStartDate"), _text(item, "CINPlanEndDate")
+        if date.fromisoformat(end) - date.fromisoformat(start) < timedelta(days=3):
+            return False
+        _set(child.find("ChildIdentifiers"), "PersonDeathDate", _day(_text(item, tag), -1))
+        return True
+
+    return planter
+
+
+def _overlapping_cin_plans(child: Element) -> bool:  # 4014
+    if _plans(child):
+        return False
+    item = _first(child, "CINdetails/CINPlanDates", ("CINPlanStartDate", "CINPlanEndDate"))
+    if item is None:
+        return False
+    start, end = _text(item, "CINPlanStartDate"), _text(item, "CINPlanEndDate")
+    if date.fromisoformat(end) - date.fromisoformat(start) < timedelta(days=3):
+        return False
+    item.addnext(_cin_plan(_day(start, 1), end))
+    return True
+
+
+def _cin_plan_during_cp_plan(child: Element) -> bool:  # 4016
+    plan = _one_plan(child, ended=True)
+    if plan is None or plan.getparent().find("CINPlanDates") is not None:
+        return False
+    start, end = _text(plan, "CPPstartDate"), _text(plan, "CPPendDate")
+    if date.fromisoformat(end) - date.fromisoformat(start) < timedelta(days=3):
+        return False
+    plan.addprevious(_cin_plan(_day(start, 1), end))
+    return True
+
+
+def _cp_plan_during_cin_plan(child: Element) -> bool:  # 4017
+    if _plans(child):
+        return False
+    item = _first(child, "CINdetails/CINPlanDates", ("CINPlanStartDate", "CINPlanEndDate"))
+    if item is None:
+        return False
+    start, end = _text(item, "CINPlanStartDate"), _text(item, "CINPlanEndDate")
+    if date.fromisoformat(end) - date.fromisoformat(start) < timedelta(days=3):
+        return False
+    plan = etree.Element("ChildProtectionPlans")
+    for tag, value in (
+        ("CPPstartDate", _day(start, 1)),
+        ("CPPendDate", end),
+        ("InitialCategoryOfAbuse", "NEG"),
+        ("LatestCategoryOfAbuse", "NEG"),
+        ("NumberOfPreviousCPP", "0"),
+    ):
+        etree.SubElement(plan, tag).text = value
+    item.getparent().append(plan)
+    return True
+
+
 PLANTERS: dict[str, Planter] = {
     "1103": _assessment_before_referral,
     "1104": _icpc_before_referral,
@@ -310,6 +440,17 @@ PLANTERS: dict[str, Planter] = {
     "8920": _died("CPPendDate", -1),
     "8925": _plan_ends_before_start,
     "8940": _overlapping_plans,
+    "1510": _wrong_check_letter,
+    "1520": _same_upn_as_another,
+    "1530": _unknown_la,
+    "1540": _letter_in_the_digits,
+    "1550": _bad_last_character,
+    "4001": _open_cin_plan_beside_open_cp_plan,
+    "4008": _died_before("CINPlanStartDate"),
+    "4009Q": _died_before("CINPlanEndDate"),
+    "4014": _overlapping_cin_plans,
+    "4016": _cin_plan_during_cp_plan,
+    "4017": _cp_plan_during_cin_plan,
 }
 
 
