@@ -414,6 +414,213 @@ def _cp_plan_during_cin_plan(child: Element) -> bool:  # 4017
     return True
 
 
+def _no_plans(child: Element) -> bool:
+    return not _plans(child) and child.find("CINdetails/CINPlanDates") is None
+
+
+def _born_and_expected(child: Element) -> bool:  # 8525Q
+    ids = child.find("ChildIdentifiers")
+    born = _text(ids, "PersonBirthDate")
+    if not born:
+        return False
+    _set(ids, "ExpectedPersonBirthDate", born)
+    return True
+
+
+def _died_before_birth(child: Element) -> bool:  # 8535Q
+    ids = child.find("ChildIdentifiers")
+    born = _text(ids, "PersonBirthDate")
+    if not born or not _no_plans(child):
+        return False
+    _set(ids, "PersonDeathDate", _day(born, -1))
+    return True
+
+
+def _no_disability(child: Element) -> bool:  # 8540
+    chars = child.find("ChildCharacteristics")
+    if chars is None or chars.find("Disabilities") is None:
+        return False
+    if not any(_text(d, "ReferralNFA") == "false" for d in _episodes(child)):
+        return False
+    _drop(chars, "Disabilities")
+    return True
+
+
+def _referred_after_death(child: Element) -> bool:  # 8555Q
+    if len(_episodes(child)) != 1 or not _no_plans(child):
+        return False
+    referred = _text(_episodes(child)[0], "CINreferralDate")
+    _set(child.find("ChildIdentifiers"), "PersonDeathDate", _day(referred, -1))
+    return True
+
+
+def _bad_nfa_flag(child: Element) -> bool:  # 8568
+    details = _episodes(child)[0] if _episodes(child) else None
+    if details is None or details.find("ReferralNFA") is None:
+        return False
+    _set(details, "ReferralNFA", "maybe")
+    return True
+
+
+def _no_episodes(child: Element) -> bool:  # 8590
+    if not _episodes(child):
+        return False
+    for details in _episodes(child):
+        child.remove(details)
+    return True
+
+
+def _referred_long_before_birth(child: Element) -> bool:  # 8606
+    born = _text(child.find("ChildIdentifiers"), "PersonBirthDate")
+    if not born or len(_episodes(child)) != 1 or not _no_plans(child):
+        return False
+    _set(_episodes(child)[0], "CINreferralDate", _day(born, -281))
+    return True
+
+
+def _factors_without_authorisation(child: Element) -> bool:  # 8614
+    item = _first(child, "CINdetails/Assessments", ("AssessmentAuthorisationDate",))
+    if item is None or item.find("FactorsIdentifiedAtAssessment/AssessmentFactors") is None:
+        return False
+    _drop(item, "AssessmentAuthorisationDate")
+    return True
+
+
+def _bad_code(tag: str, value: str) -> Planter:  # 8640, 8650
+    def planter(child: Element) -> bool:
+        for details in _episodes(child):
+            if _text(details, tag):
+                _set(details, tag, value)
+                return True
+        return False
+
+    return planter
+
+
+def _no_previous_plans(child: Element) -> bool:  # 8730
+    plan = _one_plan(child, ended=True)
+    if plan is None or plan.find("NumberOfPreviousCPP") is None:
+        return False
+    _drop(plan, "NumberOfPreviousCPP")
+    return True
+
+
+def _open_episode_not_the_latest(child: Element) -> bool:  # 8816
+    episodes = _episodes(child)
+    if len(episodes) < 2 or _plans(child):
+        return False
+    first = min(episodes, key=lambda d: _text(d, "CINreferralDate"))
+    if not _text(first, "CINclosureDate") or _text(first, "ReferralNFA") != "false":
+        return False
+    _drop(first, "CINclosureDate")
+    _drop(first, "ReasonForClosure")
+    return True
+
+
+def _activity_on_nfa(child: Element) -> bool:  # 8831
+    for details in _episodes(child):
+        if (
+            details.find("Assessments") is not None
+            and details.find("CINPlanDates") is None
+            and details.find("ChildProtectionPlans") is None
+            and details.find("Section47") is None
+        ):
+            _set(details, "ReferralNFA", "true")
+            return True
+    return False
+
+
+def _second_s47(child: Element, keep_icpc: bool) -> bool:
+    for details in _episodes(child):
+        item = _first(details, "Section47", ("S47ActualStartDate", "DateOfInitialCPC"))
+        if item is None or details.find("ChildProtectionPlans") is not None:
+            continue
+        start, icpc = _text(item, "S47ActualStartDate"), _text(item, "DateOfInitialCPC")
+        if date.fromisoformat(icpc) - date.fromisoformat(start) < timedelta(days=3):
+            continue
+        if not keep_icpc:
+            _drop(item, "DateOfInitialCPC")
+            _drop(details, "DateOfInitialCPC")
+            _set(item, "ICPCnotRequired", "false")
+        second = copy.deepcopy(item)
+        _set(second, "S47ActualStartDate", _day(start, 1))
+        item.addnext(second)
+        return True
+    return False
+
+
+def _two_open_s47s(child: Element) -> bool:  # 8839
+    return _second_s47(child, keep_icpc=False)
+
+
+def _overlapping_s47s(child: Element) -> bool:  # 8890
+    return _second_s47(child, keep_icpc=True)
+
+
+def _second_assessment(child: Element, authorised: bool) -> bool:
+    item = _first(
+        child,
+        "CINdetails/Assessments",
+        ("AssessmentActualStartDate", "AssessmentAuthorisationDate"),
+    )
+    if item is None:
+        return False
+    start, end = (
+        _text(item, "AssessmentActualStartDate"),
+        _text(item, "AssessmentAuthorisationDate"),
+    )
+    if date.fromisoformat(end) - date.fromisoformat(start) < timedelta(days=3):
+        return False
+    if not authorised:
+        _drop(item, "AssessmentAuthorisationDate")
+    second = copy.deepcopy(item)
+    _set(second, "AssessmentActualStartDate", _day(start, 1))
+    item.addnext(second)
+    return True
+
+
+def _overlapping_assessments(child: Element) -> bool:  # 8863Q
+    return _second_assessment(child, authorised=True)
+
+
+def _two_open_assessments(child: Element) -> bool:  # 8896
+    return _second_assessment(child, authorised=False)
+
+
+def _saturday_on_or_after(text: str) -> str:
+    day = date.fromisoformat(text)
+    return (day + timedelta(days=(5 - day.weekday()) % 7)).isoformat()
+
+
+def _target_on_a_saturday(child: Element) -> bool:  # 8870Q
+    item = _first(child, "CINdetails/Section47", ("S47ActualStartDate", "InitialCPCtarget"))
+    if item is None:
+        return False
+    _set(item, "InitialCPCtarget", _saturday_on_or_after(_text(item, "S47ActualStartDate")))
+    return True
+
+
+def _icpc_on_a_saturday(child: Element) -> bool:  # 8875
+    for details in _episodes(child):
+        item = _first(details, "Section47", ("S47ActualStartDate", "DateOfInitialCPC"))
+        if item is None:
+            continue
+        saturday = _saturday_on_or_after(_text(item, "S47ActualStartDate"))
+        _set(item, "DateOfInitialCPC", saturday)
+        if details.find("DateOfInitialCPC") is not None:  # the same ICPC, both levels
+            _set(details, "DateOfInitialCPC", saturday)
+        return True
+    return False
+
+
+def _factor_twice(child: Element) -> bool:  # 8898
+    factor = child.find("CINdetails/Assessments/FactorsIdentifiedAtAssessment/AssessmentFactors")
+    if factor is None:
+        return False
+    factor.addnext(copy.deepcopy(factor))
+    return True
+
+
 PLANTERS: dict[str, Planter] = {
     "1103": _assessment_before_referral,
     "1104": _icpc_before_referral,
@@ -451,6 +658,26 @@ PLANTERS: dict[str, Planter] = {
     "4014": _overlapping_cin_plans,
     "4016": _cin_plan_during_cp_plan,
     "4017": _cp_plan_during_cin_plan,
+    "8525Q": _born_and_expected,
+    "8535Q": _died_before_birth,
+    "8540": _no_disability,
+    "8555Q": _referred_after_death,
+    "8568": _bad_nfa_flag,
+    "8590": _no_episodes,
+    "8606": _referred_long_before_birth,
+    "8614": _factors_without_authorisation,
+    "8640": _bad_code("ReasonForClosure", "RC0"),
+    "8650": _bad_code("PrimaryNeedCode", "N10"),
+    "8730": _no_previous_plans,
+    "8816": _open_episode_not_the_latest,
+    "8831": _activity_on_nfa,
+    "8839": _two_open_s47s,
+    "8863Q": _overlapping_assessments,
+    "8870Q": _target_on_a_saturday,
+    "8875": _icpc_on_a_saturday,
+    "8890": _overlapping_s47s,
+    "8896": _two_open_assessments,
+    "8898": _factor_twice,
 }
 
 
