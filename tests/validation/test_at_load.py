@@ -25,11 +25,11 @@ def files(folder: Path, *, postcode: str = "EC1A 1", upn: str = "UN3") -> Path:
     """Two children; episodes.csv row 3 (header = row 1) carries `postcode` as HOME_POST."""
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "header.csv").write_text(
-        HEADER + f"A1,1,01/05/2005,WBRI,{upn},,\nA2,2,14/02/2003,BAFR,UN1,,\n", encoding="utf-8"
+        HEADER + f"A1,1,01/05/2005,WBRI,{upn},,\nA2,2,14/02/2003,BAFR,UN2,,\n", encoding="utf-8"
     )
     (folder / "episodes.csv").write_text(
-        EPISODES + "A1,03/06/2019,S,C2,N1,U1,PR1,01/09/2019,X1,,,,\n"
-        f"A1,01/09/2019,P,C2,N1,U3,PR1,,,CARPL,{postcode},SW1A 2AA,\n"
+        EPISODES + "A1,03/06/2019,S,C2,N1,U1,PR1,01/09/2019,X1,CARPL,,,\n"
+        f"A1,01/09/2019,P,C2,N1,U3,PR1,,,,{postcode},SW1A 2AA,\n"
         "A2,10/10/2019,S,V2,N4,K2,PR4,,,,,,\n",
         encoding="utf-8",
     )
@@ -149,7 +149,7 @@ def test_activity_and_accommodation_0_reach_the_snapshot_and_pass(base, tmp_path
     looked after in these files."""
     folder = files(tmp_path / "in", postcode="EC1A 1BB")
     with (folder / "header.csv").open("a", encoding="utf-8") as fh:
-        fh.write("L1,1,01/05/2000,WBRI,UN3,,\nL2,2,14/02/2001,BAFR,UN1,,\n")
+        fh.write("L1,1,01/05/2000,WBRI,UN3,,\nL2,2,14/02/2001,BAFR,UN2,,\n")
     (folder / "oc3.csv").write_text(
         "CHILD,DOB,IN_TOUCH,ACTIV,ACCOM,YEAR\nL1,01/05/2000,YES,F3,,2020\n"
         "L2,14/02/2001,RHOM,0,0,2020\n",
