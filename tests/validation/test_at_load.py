@@ -28,9 +28,9 @@ def files(folder: Path, *, postcode: str = "EC1A 1", upn: str = "UN3") -> Path:
         HEADER + f"A1,1,01/05/2005,WBRI,{upn},,\nA2,2,14/02/2003,BAFR,UN2,,\n", encoding="utf-8"
     )
     (folder / "episodes.csv").write_text(
-        EPISODES + "A1,03/06/2019,S,C2,N1,U1,PR1,01/09/2019,X1,CARPL,,,\n"
+        EPISODES + "A1,03/06/2019,S,C2,N1,U1,PR1,01/09/2019,X1,CARPL,EC1A 1BB,SW1A 2AA,\n"
         f"A1,01/09/2019,P,C2,N1,U3,PR1,,,,{postcode},SW1A 2AA,\n"
-        "A2,10/10/2019,S,V2,N4,K2,PR4,,,,,,\n",
+        "A2,10/10/2019,S,V2,N4,K2,PR4,,,,EC1A 1BB,SW1A 2AA,\n",
         encoding="utf-8",
     )
     return folder
