@@ -4,13 +4,16 @@ Each step runs in its own process so its peak memory (max RSS) is its own. Repor
 generation time; load time per format (MB/s, rows/s) and for everything together, and for
 everything with 0.1% of rows made bad (bench/bad_rows.py: quarantined, not refused); the whole
 indicator catalogue for one quarter with all comparisons; the same five headline indicators
-in a plain pandas script, as a ratio; for `borough`, the p50/p95 response times of the
-overview and an area page under 20 concurrent users (bench/web_load.py). Then the regional
-pool's scaling curve (bench/pool.py): adds and the regional table for 1, 4, 16 and 33
-borough-sized councils, on DuckDB and Spark local mode. Results go to
-bench/results/<profile>.json, bench/results/pool.json and stdout.
+in a plain pandas script, as a ratio; every DfE validation rule against the DfE's two PyPI
+validators on the same files, time and peak memory for each (bench/validators.py; a
+reference stopped after --validator-limit seconds is recorded as not finished); for
+`borough`, the p50/p95 response times of the overview and an area page under 20 concurrent
+users (bench/web_load.py). Then the regional pool's scaling curve (bench/pool.py): adds and
+the regional table for 1, 4, 16 and 33 borough-sized councils, on DuckDB and Spark local
+mode. Results go to bench/results/<profile>.json, bench/results/pool.json and stdout.
 
     python bench/run.py [--profiles borough,england] [--keep] [--work DIR]
+                        [--validator-limit SECONDS]
                         [--pool-sizes 1,4,16,33 | none] [--pool-engines duckdb,spark]
                         [--pool-spark-max N]
 
@@ -33,6 +36,8 @@ ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results"
 PERIOD = "2019-20-Q3"
 START, END = "2019-04-01", "2020-03-31"
+COLLECTION_YEAR = "2019-20"  # of START-END, for the validation rules
+VALIDATOR_LIMIT = 1800.0  # seconds each PyPI validator may take before it is stopped
 BAD_FRACTION = 0.001  # of rows made bad for the quarantine load
 
 FORMAT_GLOBS = {
@@ -98,7 +103,9 @@ def snapshot_rows(home: Path) -> int:
     return sum(_current_manifest(home)["rows"].values())
 
 
-def bench_profile(profile: str, work: Path) -> dict[str, object]:
+def bench_profile(
+    profile: str, work: Path, validator_limit: float = VALIDATOR_LIMIT
+) -> dict[str, object]:
     data = work / profile
     results: dict[str, object] = {"profile": profile, "period": PERIOD}
     env = {**os.environ, "CSC_INSIGHT_HOME": str(work / f"home-{profile}")}
@@ -192,6 +199,24 @@ def bench_profile(profile: str, work: Path) -> dict[str, object]:
             timed["pandas"]["seconds"] / max(timed["duckdb"]["seconds"], 0.01), 1
         ),
     }
+    # Every DfE rule (from the files, and on the loaded snapshot) against the two PyPI
+    # validators on the same files.
+    step = run_step(
+        [
+            sys.executable,
+            str(ROOT / "bench" / "validators.py"),
+            "--data",
+            str(data),
+            "--home",
+            env["CSC_INSIGHT_HOME"],
+            "--collection-year",
+            COLLECTION_YEAR,
+            "--limit",
+            str(validator_limit),
+        ],
+        env,
+    )
+    results["validation"] = json.loads(step["stdout"])
     if profile == "borough":  # the web pages under 20 concurrent users (127.0.0.1 only)
         step = run_step(
             [
@@ -229,13 +254,19 @@ def main() -> int:
     parser.add_argument(
         "--pool-spark-max", type=int, default=33, help="run Spark up to this many councils"
     )
+    parser.add_argument(
+        "--validator-limit",
+        type=float,
+        default=VALIDATOR_LIMIT,
+        help="seconds each PyPI validator may run before it is recorded as not finished",
+    )
     args = parser.parse_args()
     RESULTS.mkdir(parents=True, exist_ok=True)
     work = args.work or Path(tempfile.mkdtemp(prefix="csc-bench-"))
     args.keep = args.keep or args.work is not None
     try:
         for profile in filter(None, args.profiles.split(",")):
-            result = bench_profile(profile, work)
+            result = bench_profile(profile, work, args.validator_limit)
             (RESULTS / f"{profile}.json").write_text(json.dumps(result, indent=2))
             print(json.dumps(result, indent=2), flush=True)
         if args.pool_sizes != "none":

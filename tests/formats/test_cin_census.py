@@ -546,3 +546,33 @@ def test_nesting_too_deep_inside_a_child_writes_nothing(tmp_path: Path) -> None:
     assert written == {}
     assert [(i.code, i.row) for i in report.issues] == [("xml_too_deep", 16)]
     assert con.execute("SELECT count(*) FROM children").fetchall() == [(0,)]
+
+
+def test_lines_past_65535_name_the_element_itself(tmp_path: Path) -> None:
+    """libxml2 keeps a line in 16 bits: past line 65,535 lxml gives the line after an
+    element's start tag. With a comment of 70,000 line breaks before <Children>, FULL_CHILD
+    opens on line 70,012 and each row names its element's own line (the offsets of the
+    comment under FULL_CHILD), as below line 65,536."""
+    padded = HEADER.replace("<Children>", "<!--" + "\n" * 70_000 + "-->\n<Children>")
+    con, report, _ = _load(tmp_path, FULL_CHILD, header=padded)
+    start = 70_012
+    refs = {
+        table: con.execute(f"SELECT list(source_ref ORDER BY source_ref) FROM {table}").fetchone()[
+            0
+        ]
+        for table in ("children", "referrals", "assessments", "cin_plans", "cp_plans")
+    }
+    name = "cin_census_2020.xml"
+    assert refs == {
+        "children": [f"{name}:{start}"],
+        "referrals": [f"{name}:{start + 11}"],
+        "assessments": [f"{name}:{start + 18}"],
+        "cin_plans": [f"{name}:{start + 26}"],
+        "cp_plans": [f"{name}:{start + 35}"],
+    }
+    assert con.execute("SELECT list(source_ref ORDER BY review_date) FROM cp_reviews").fetchone()[
+        0
+    ] == [f"{name}:{start + 42}", f"{name}:{start + 43}"]
+    assert con.execute("SELECT source_ref FROM s47_enquiries").fetchall() == [
+        (f"{name}:{start + 29}",)
+    ]

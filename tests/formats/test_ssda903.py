@@ -272,6 +272,8 @@ def test_oc3_accommodation_and_year(tmp_path: Path, con: duckdb.DuckDBPyConnecti
             ["L1", "01/01/2001", "YES", "F2", "B1", "2020"],
             ["L2", "01/01/2001", "NO", "G6", "C2", "2019"],
             ["L3", "01/01/2001", "DIED", "", "Z", "2020"],
+            ["L6", "01/01/2001", "RHOM", "0", "0", "2020"],
+            ["L7", "01/01/2001", "REFU", "", "", "2020"],
         ],
     )
     from_name = _write(tmp_path / "oc3_2018.csv", [heads, ["L4", "01/01/2000", "YES", "P1", "D1"]])
@@ -287,6 +289,9 @@ def test_oc3_accommodation_and_year(tmp_path: Path, con: duckdb.DuckDBPyConnecti
         ("L2", date(2019, 3, 31), "NO", "G6", "C", False, "oc3.csv:3"),
         ("L3", date(2020, 3, 31), "DIED", None, "Z", None, "oc3.csv:4"),
         ("L4", date(2018, 3, 31), "YES", "P1", "D", True, "oc3_2018.csv:2"),
+        # ACTIV and ACCOM 0 (not applicable) are the DfE's codes, kept; blank stays blank
+        ("L6", date(2020, 3, 31), "RHOM", "0", "0", None, "oc3.csv:5"),
+        ("L7", date(2020, 3, 31), "REFU", None, None, None, "oc3.csv:6"),
     ]  # L5: Q7
     assert _errors(report) == [("unknown_code", "leavers.csv", 2, "ACCOM", "E", "Q7")]
     assert _errors(report, "warning") == [("no_year", "leavers.csv", None, None, None, None)]

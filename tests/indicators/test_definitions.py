@@ -226,6 +226,46 @@ def test_care_leavers_use_only_what_was_known_for_the_period(tmp_path):
     assert nd(last_year["care_leavers_17_18_eet_pct"]) == (0, 1)
 
 
+NOT_APPLICABLE = fixture(
+    Fixture(
+        "care_leavers_not_applicable",
+        {
+            "children": (
+                "child_id, dob",
+                [("A", date(2000, 6, 15)), ("R", date(2000, 7, 1)), ("N", date(2000, 8, 1))],
+            ),
+            "care_leavers": (
+                "child_id, year_ending, in_touch, activity, accommodation, suitable, source",
+                [
+                    ("A", date(2020, 3, 31), "YES", "F1", "B", True, "ssda903"),
+                    ("R", date(2020, 3, 31), "RHOM", "0", "0", None, "ssda903"),
+                    ("N", date(2020, 3, 31), "NO", None, None, None, "ssda903"),
+                ],
+            ),
+        },
+        (
+            "care_leavers",
+            "care_leavers_eet_pct",
+            "care_leavers_suitable_accom_pct",
+            "care_leavers_in_touch_pct",
+        ),
+        ("2019-20-Q4",),
+    )
+)
+
+
+def test_activity_and_accommodation_0_count_as_neither_eet_nor_suitable(tmp_path):
+    """OC3 ACTIV and ACCOM `0` (not applicable: R returned home) are kept as the DfE's
+    code. At 31 Mar 2020 A, R and N are 19: all three are care leavers; only A is in EET,
+    in suitable accommodation and in touch (1/3 each): R's 0 counts as a blank (N) does,
+    in the denominator and not the numerator, as before the reader kept it."""
+    q4 = figures(tmp_path, NOT_APPLICABLE, "2019-20-Q4")
+    assert q4["care_leavers"].value == 3
+    assert nd(q4["care_leavers_eet_pct"]) == (1, 3)
+    assert nd(q4["care_leavers_suitable_accom_pct"]) == (1, 3)
+    assert nd(q4["care_leavers_in_touch_pct"]) == (1, 3)
+
+
 # --- Bug (c): an unrecorded "child seen" is missing, not "not seen" ---------------------
 
 CHILD_SEEN = fixture(

@@ -25,12 +25,12 @@ def files(folder: Path, *, postcode: str = "EC1A 1", upn: str = "UN3") -> Path:
     """Two children; episodes.csv row 3 (header = row 1) carries `postcode` as HOME_POST."""
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "header.csv").write_text(
-        HEADER + f"A1,1,01/05/2005,WBRI,{upn},,\nA2,2,14/02/2003,BAFR,UN1,,\n", encoding="utf-8"
+        HEADER + f"A1,1,01/05/2005,WBRI,{upn},,\nA2,2,14/02/2003,BAFR,UN2,,\n", encoding="utf-8"
     )
     (folder / "episodes.csv").write_text(
-        EPISODES + "A1,03/06/2019,S,C2,N1,U1,PR1,01/09/2019,X1,,,,\n"
-        f"A1,01/09/2019,P,C2,N1,U3,PR1,,,CARPL,{postcode},SW1A 2AA,\n"
-        "A2,10/10/2019,S,V2,N4,K2,PR4,,,,,,\n",
+        EPISODES + "A1,03/06/2019,S,C2,N1,U1,PR1,01/09/2019,X1,CARPL,EC1A 1BB,SW1A 2AA,\n"
+        f"A1,01/09/2019,P,C2,N1,U3,PR1,,,,{postcode},SW1A 2AA,\n"
+        "A2,10/10/2019,S,V2,N4,K2,PR4,,,,EC1A 1BB,SW1A 2AA,\n",
         encoding="utf-8",
     )
     return folder
@@ -139,3 +139,31 @@ def test_validate_on_files_runs_even_when_loads_block(base, tmp_path, monkeypatc
     )
     assert [r["code"] for r in json.loads(out.read_text())] == ["392c"]
     assert os.environ["CSC_INSIGHT_VALIDATION_BLOCKS"] == "1"
+
+
+def test_activity_and_accommodation_0_reach_the_snapshot_and_pass(base, tmp_path):
+    """OC3 ACTIV and ACCOM `0` (not applicable: returned home) are the DfE's codes: care
+    leaver L2's row reaches the snapshot as 0 and passes rules 132, 133 and 344; L1's F3 (a
+    code before 2016) fails 132 on oc3.csv row 2 and its blank ACCOM fails 133 on the same
+    row (and 153, which wants all three or none: ACCOM is blank). Both are 19-20, never
+    looked after in these files."""
+    folder = files(tmp_path / "in", postcode="EC1A 1BB")
+    with (folder / "header.csv").open("a", encoding="utf-8") as fh:
+        fh.write("L1,1,01/05/2000,WBRI,UN3,,\nL2,2,14/02/2001,BAFR,UN2,,\n")
+    (folder / "oc3.csv").write_text(
+        "CHILD,DOB,IN_TOUCH,ACTIV,ACCOM,YEAR\nL1,01/05/2000,YES,F3,,2020\n"
+        "L2,14/02/2001,RHOM,0,0,2020\n",
+        encoding="utf-8",
+    )
+    result = at_load.load([folder])
+    with snapshots.connect(result.snapshot.id) as con:
+        rows = con.execute(
+            "SELECT child_id, activity, accommodation, suitable FROM care_leavers ORDER BY 1"
+        ).fetchall()
+    assert rows == [("L1", "F3", None, None), ("L2", "0", "0", None)]
+    stored = at_load.stored(result.snapshot.id)
+    assert sorted((f.code, f.file, f.row, f.child) for f in stored.failures) == [
+        ("132", "oc3.csv", 2, "L1"),
+        ("133", "oc3.csv", 2, "L1"),
+        ("153", "oc3.csv", 2, "L1"),
+    ]

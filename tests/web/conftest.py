@@ -57,11 +57,12 @@ def make_snapshot(base: Path, snapshot_id: str = SNAPSHOT_ID) -> str:
     con.execute("""
         INSERT INTO children (child_id, dob, sex, ethnicity, source)
         VALUES ('C1', DATE '2012-03-04', 'M', 'WBRI', 'annex_a');
-        INSERT INTO referrals (referral_id, child_id, referral_date, source_code, source)
-        VALUES ('R1', 'C1', DATE '2019-07-01', '1A', 'cin_census');
+        INSERT INTO referrals (referral_id, child_id, referral_date, source_code, nfa,
+                               primary_need, source)
+        VALUES ('R1', 'C1', DATE '2019-07-01', '1A', false, 'N1', 'cin_census');
         INSERT INTO cp_plans (cp_plan_id, child_id, start_date, initial_category,
-                              latest_category, source)
-        VALUES ('P1', 'C1', DATE '2019-08-15', 'EMO', 'EMO', 'cin_census');
+                              latest_category, previous_plans, source)
+        VALUES ('P1', 'C1', DATE '2019-08-15', 'EMO', 'EMO', 0, 'cin_census');
     """)
     con.close()
     manifest = {
@@ -85,8 +86,8 @@ def add_child(base: Path, child_id: str, referral_date: str = "2019-07-02") -> N
         [child_id],
     )
     con.execute(
-        "INSERT INTO referrals (referral_id, child_id, referral_date, source_code, "
-        "source) VALUES (?, ?, CAST(? AS DATE), '1A', 'cin_census')",
+        "INSERT INTO referrals (referral_id, child_id, referral_date, source_code, nfa, "
+        "primary_need, source) VALUES (?, ?, CAST(? AS DATE), '1A', false, 'N1', 'cin_census')",
         [f"R-{child_id}", child_id, referral_date],
     )
     con.close()

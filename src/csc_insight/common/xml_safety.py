@@ -103,6 +103,24 @@ def check_prolog(path: Path, report: Report) -> bool:
     return True
 
 
+# libxml2 keeps an element's line in 16 bits: from this line on, lxml's `sourceline` is the
+# line of the element's first child instead (for a text child, the line where it ends).
+_BIG_LINE = 65535
+
+
+def line_of(element: etree._Element) -> int:
+    """The line of the element's start tag, also past line 65,535 of a pretty-printed file,
+    where lxml's `sourceline` gives the line after it (0 when unknown)."""
+    line = element.sourceline or 0
+    if line < _BIG_LINE:
+        return line
+    if element.text:
+        return line - element.text.count("\n")
+    if len(element) and isinstance(element[0].tag, str):
+        return line_of(element[0])
+    return line
+
+
 class SafeXML:
     """Iterate the events of an untrusted XML file; see the module."""
 

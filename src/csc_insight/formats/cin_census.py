@@ -73,7 +73,7 @@ from lxml import etree
 
 from csc_insight.common import values
 from csc_insight.common.report import Report
-from csc_insight.common.xml_safety import SafeXML
+from csc_insight.common.xml_safety import SafeXML, line_of
 from csc_insight.formats import codes
 from csc_insight.formats.tabular import (
     Column,
@@ -454,7 +454,7 @@ class _Reader:
         collection, year, reference = (
             _text(_first(found)) for found in _pick(_first(details), _COLLECTION)
         )
-        line = (details[0] if details else header).sourceline
+        line = line_of(details[0] if details else header) or None
         if (collection or "").upper() != "CIN":
             self.report.error(
                 "not_cin_census",
@@ -491,7 +491,7 @@ class _Reader:
         child_id = identifiers[0].upper() if identifiers[0] else None
         self.add(
             "children",
-            child.sourceline,
+            line_of(child),
             [
                 child_id,
                 *identifiers[1:],
@@ -504,7 +504,7 @@ class _Reader:
                 "no_cin_details",
                 self.file,
                 "This child has no CINdetails: expected at least one episode of need.",
-                row=child.sourceline,
+                row=line_of(child),
                 column="CINdetails",
                 value=child_id,
             )
@@ -513,13 +513,13 @@ class _Reader:
 
     def episode(self, child_id: str | None, details: etree._Element) -> None:
         found = _pick(details, _EPISODE)
-        parent = self.add("referrals", details.sourceline, [child_id, *_texts(found, 7)])
+        parent = self.add("referrals", line_of(details), [child_id, *_texts(found, 7)])
         assessments, cin_plans, s47s, cp_plans, pre_proceedings = found[7:]
         for item in assessments:
             start, authorised, factors = _pick(item, _ASSESSMENT)
             self.add(
                 "assessments",
-                item.sourceline,
+                line_of(item),
                 [
                     child_id,
                     parent,
@@ -529,22 +529,22 @@ class _Reader:
             )
         for item in cin_plans:
             self.add(
-                "cin_plans", item.sourceline, [child_id, parent, *_texts(_pick(item, _CIN_PLAN), 2)]
+                "cin_plans", line_of(item), [child_id, parent, *_texts(_pick(item, _CIN_PLAN), 2)]
             )
         for item in s47s:
             self.add(
-                "s47_enquiries", item.sourceline, [child_id, parent, *_texts(_pick(item, _S47), 4)]
+                "s47_enquiries", line_of(item), [child_id, parent, *_texts(_pick(item, _S47), 4)]
             )
         for item in cp_plans:
             plan_found = _pick(item, _CP_PLAN)
-            plan = self.add("cp_plans", item.sourceline, [child_id, parent, *_texts(plan_found, 5)])
+            plan = self.add("cp_plans", line_of(item), [child_id, parent, *_texts(plan_found, 5)])
             for reviews in plan_found[5]:
                 for review in _pick(reviews, _REVIEWS)[0]:
-                    self.add("cp_reviews", review.sourceline, [child_id, plan, _text(review)])
+                    self.add("cp_reviews", line_of(review), [child_id, plan, _text(review)])
         for item in pre_proceedings:
             self.add(
                 "pre_proceedings",
-                item.sourceline,
+                line_of(item),
                 [child_id, parent, *_texts(_pick(item, _PRE_PROCEEDINGS), 10)],
             )
 
@@ -560,7 +560,7 @@ class _Reader:
                         "not_cin_census",
                         self.file,
                         "The root element should be 'Message': this is not a CIN census file.",
-                        row=element.sourceline,
+                        row=line_of(element),
                         column=tag,
                     )
                     return False

@@ -140,6 +140,7 @@ ACTIVITY = {
     "G4": "Not in education, training or employment: illness or disability",
     "G5": "Not in education, training or employment: other reasons",
     "G6": "Not in education, training or employment: pregnancy or parenting",
+    "0": "Not applicable: died or returned home",
 }
 
 ACCOMMODATION = {
@@ -159,6 +160,7 @@ ACCOMMODATION = {
     "X": "In custody",
     "Y": "Other accommodation",
     "Z": "With former foster carers",
+    "0": "Not applicable: died or returned home",
 }
 
 SEX = {"M": "Male", "F": "Female", "U": "Not known"}

@@ -202,6 +202,11 @@ ACTIVITY = {"F1", "P1", "F2", "P2", "F3", "P3", "F4", "P4", "F5", "P5", "G4", "G
 ACTIVITY_EET = {"F1", "P1", "F2", "P2", "F3", "P3", "F4", "P4", "F5", "P5"}
 # ACCOM is a letter (type) followed by 1 (suitable) or 2 (not suitable); Z = not known.
 ACCOMMODATION_TYPE = set("BCDEGHKRSTUVWXYZ")
+# The SSDA903 OC3 records `0` for ACTIV and ACCOM when they do not apply: the young person
+# has died or returned home for six months or more (DfE rules 344 and 345). It is a code
+# the DfE accepts (its rules 132 and 133), so it is kept as `0`, never read as blank.
+NOT_APPLICABLE = "0"
+OC3_ACTIVITY = ACTIVITY | {NOT_APPLICABLE}
 
 MISSING_TYPE = {"M": "Missing", "A": "Away without authorisation"}
 

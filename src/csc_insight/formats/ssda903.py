@@ -27,6 +27,7 @@ Mapping:
   INTERVENTION_* are validated, not stored.
 - OC3 -> `care_leavers`: IN_TOUCH -> in_touch, ACTIV -> activity, ACCOM ('B1') ->
   accommodation = its letter, suitable = suffix 1 -> true, 2 -> false, none (e.g. 'Z') -> NULL.
+  ACTIV and ACCOM `0` (not applicable: died or returned home) stay `0` (suitable NULL).
 - OC2/OC3 year_ending: 31 March of the optional YEAR column (2020 -> 2020-03-31); without
   it, of a 4-digit year in the file name (oc3_2020.csv); else NULL with a warning.
 - PlacedAdoption -> `adoption`: DATE_PLACED (the decision that the child should be placed for
@@ -73,7 +74,10 @@ NAME = "ssda903"
 
 
 def _accom(raw: str) -> str | None:
+    """'B1' -> 'B1'; `0` (not applicable: the young person died or returned home) kept."""
     text = raw.strip().upper()
+    if text == codes.NOT_APPLICABLE:
+        return text
     ok = text[:1] in codes.ACCOMMODATION_TYPE and text[1:] in ("", "1", "2")
     return text if ok and text else None
 
@@ -140,13 +144,14 @@ TABLES: dict[str, list[Column]] = {
         CHILD,
         DOB,
         _col("IN_TOUCH", "code", codes.IN_TOUCH),
-        _col("ACTIV", "code", codes.ACTIVITY),
+        _col("ACTIV", "code", codes.OC3_ACTIVITY),
         _col(
             "ACCOM",
             "code",
             parse=_accom,
             describe="an accommodation letter (B, C, D, E, "
-            "G, H, K, R, S, T, U, V, W, X, Y, Z) followed by 1 (suitable) or 2 (not)",
+            "G, H, K, R, S, T, U, V, W, X, Y, Z) followed by 1 (suitable) or 2 (not), "
+            "or 0 (not applicable)",
         ),
         YEAR,
     ],

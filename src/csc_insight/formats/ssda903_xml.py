@@ -29,7 +29,7 @@ import duckdb
 from lxml import etree
 
 from csc_insight.common.report import Report
-from csc_insight.common.xml_safety import SafeXML
+from csc_insight.common.xml_safety import SafeXML, line_of
 from csc_insight.formats import ssda903
 from csc_insight.formats.tabular import RowStager, Staged, drop_staged, normalise_heading
 
@@ -100,7 +100,7 @@ def _values(element: etree._Element) -> dict[str, str | None]:
 def _lines(element: etree._Element) -> dict[str, int]:
     """The line of each of the element's value children, by field name."""
     return {
-        _field(item.tag): item.sourceline or 0
+        _field(item.tag): line_of(item)
         for item in element
         if isinstance(item.tag, str) and len(item) == 0
     }
@@ -188,7 +188,7 @@ class _Reader:
         details = {**_values(element), **(_values(header) if header is not None else {})}
         if details.get("child"):
             details["child"] = details["child"].upper()  # type: ignore[union-attr]
-        line = (header if header is not None else element).sourceline or 0
+        line = line_of(header if header is not None else element)
         if header is not None:
             own = set(self.fields["header"])
             self.add(
@@ -213,7 +213,7 @@ class _Reader:
                     continue
                 rows = [g for g in item if isinstance(g.tag, str) and _has_elements(g)]
                 for row in rows or [item]:
-                    self.add(name, row.sourceline or 0, _values(row), child, _lines(row))
+                    self.add(name, line_of(row), _values(row), child, _lines(row))
 
     def stream(self) -> bool:
         with self.path.open("rb") as fh:

@@ -104,7 +104,7 @@ def write_903(world: World, out: Path, form: str = "csv") -> list[Path]:
     lrows = child_rows(cl["child_id"])
     accom = np.array(
         [
-            a if a in (None, "Z") else a + ("1" if s else "2")
+            a if a in (None, "Z", "0") else a + ("1" if s else "2")
             for a, s in zip(cl["accommodation"].tolist(), cl["suitable"].tolist(), strict=True)
         ],
         dtype=object,

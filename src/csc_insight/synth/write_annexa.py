@@ -434,8 +434,10 @@ def _list9(world: World, demo, disabled, w0: np.datetime64, e0: np.datetime64) -
     cl = _rows(cl, last & recent)
     al = world.data["allocations"]
     team = _latest(al["child_id"], al["start_date"], cl["child_id"], al["team"])[1]
+    # the OC3's 0 (not applicable: died or returned home) is a blank in List 9
+    applies = cl["accommodation"] != "0"
     suitable = np.where(
-        cl["accommodation"] == "Z",
+        (cl["accommodation"] == "Z") | ~applies,
         None,
         np.where(cl["suitable"] == True, "Suitable", "Unsuitable"),  # noqa: E712
     ).astype(object)
@@ -445,9 +447,9 @@ def _list9(world: World, demo, disabled, w0: np.datetime64, e0: np.datetime64) -
         "Allocated Worker": cl["personal_advisor"],
         "Eligibility Category": np.full(len(cid[last & recent]), "Former relevant", dtype=object),
         "LA in Touch": cl["in_touch"],
-        "Type of Accommodation": cl["accommodation"],
+        "Type of Accommodation": np.where(applies, cl["accommodation"], None),
         "Suitability of Accommodation": suitable,
-        "Activity Status": cl["activity"],
+        "Activity Status": np.where(cl["activity"] != "0", cl["activity"], None),
     }
 
 

@@ -144,3 +144,17 @@ def get(rule_id: str) -> Rule:
         if rule.id == rule_id or rule.code == rule_id:
             return rule
     raise KeyError(f"No validation rule called {rule_id!r}")
+
+
+@cache
+def not_ported() -> dict[tuple[str, str], str]:
+    """(return, code) -> why, for each DfE rule of the reference rule sets that CSC Insight
+    does not run (rules/not_ported.yaml)."""
+    text = files("csc_insight.validation").joinpath("rules", "not_ported.yaml").read_text("utf-8")
+    data = yaml.safe_load(text)
+    return {
+        (returns, str(code)): " ".join(data["reasons"][reason].split())
+        for returns, by_reason in data["rules"].items()
+        for reason, codes in by_reason.items()
+        for code in codes
+    }

@@ -15,6 +15,7 @@ from typing import Any
 
 import duckdb
 
+from csc_insight.formats import quarantine
 from csc_insight.indicators.binding import bind
 from csc_insight.indicators.periods import fy_label, fy_start_year
 from csc_insight.store.loader import split_ref
@@ -95,16 +96,33 @@ def params(collection_year: str) -> dict[str, Any]:
     return {"year_start": date(start, 4, 1), "year_end": date(start + 1, 3, 31)}
 
 
+def _ensure_quarantine(con: duckdb.DuckDBPyConnection) -> None:
+    """Rules read back the rows the readers set aside from `quarantine`, which every load
+    writes; a snapshot built another way (or before it) gets an empty one for this session."""
+    if not con.execute(
+        "SELECT EXISTS (SELECT 1 FROM duckdb_tables() WHERE table_name = 'quarantine')"
+    ).fetchall()[0][0]:
+        con.execute(quarantine.DDL.replace("CREATE TABLE", "CREATE TEMP TABLE"))
+
+
 def _missing(con: duckdb.DuckDBPyConnection, rule: Rule) -> list[str]:
-    """The tables of `requires` that hold no rows (the rule has nothing to check)."""
+    """The tables of `requires` that hold no rows, loaded or set aside (quarantined) by the
+    readers: the rule has nothing to check."""
     tables = sorted({need.partition(".")[0] for need in rule.requires})
     return [
-        t for t in tables if not con.execute(f"SELECT EXISTS (SELECT 1 FROM {t})").fetchall()[0][0]
+        t
+        for t in tables
+        if not con.execute(
+            f"SELECT EXISTS (SELECT 1 FROM {t}) "
+            "OR EXISTS (SELECT 1 FROM quarantine WHERE target = ?)",
+            [t],
+        ).fetchall()[0][0]
     ]
 
 
 def run_rule(con: duckdb.DuckDBPyConnection, rule: Rule, collection_year: str) -> list[Failure]:
     """The failing rows of one rule on the snapshot open on `con`."""
+    _ensure_quarantine(con)
     sql = bind(rule.sql, params(collection_year), "duckdb")
     cursor = con.execute(sql)
     names = [d[0] for d in cursor.description]
@@ -141,6 +159,7 @@ def run(
     year = collection_year or latest_collection_year(con)
     wanted = set(only) if only else None
     results = Results(collection_year=year)
+    _ensure_quarantine(con)
     for rule in rules():
         if wanted is not None and rule.id not in wanted and rule.code not in wanted:
             continue

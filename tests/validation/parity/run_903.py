@@ -1,6 +1,7 @@
 """Run inside a virtualenv holding csc-validator-be-903 (the DfE's reference for SSDA903):
 `python run_903.py FOLDER COLLECTION_YEAR_END RULESET OUT.json` writes, per rule code, the
-failing rows as [file, Excel row (header = 1), child]. Not imported by CSC Insight.
+failing rows as [file, Excel row (header = 1), child], and under "registry" the codes of
+the rule set run. Not imported by CSC Insight.
 
 Our synthetic OC2 and OC3 hold every year with a YEAR column the reference does not know:
 it is given the rows of the collection year only, without YEAR, and its row numbers are
@@ -64,6 +65,7 @@ def main() -> None:
                 name = FILES[table]
                 number = rows_of[name][int(index)] if rows_of.get(name) else int(index) + 2
                 found.setdefault(col[4:], []).append([name, number, str(row.get("CHILD"))])
+    found["registry"] = sorted(str(rule.code) for rule in registry.values())
     Path(out).write_text(json.dumps(found))
 
 

@@ -51,7 +51,12 @@ def care_leaver_tables(sim: Sim, care: dict[str, np.ndarray]) -> tuple[Columns, 
     # Residence not known: R2 (the DfE's rule 133 wants a suffix); S is S2 only.
     not_known = unknown & (rng.random(n) < 0.7)
     accom = np.where(not_known, "R", accom).astype(object)
-    suitable_flag = flags(suitable & (accom != "S") & ~not_known)
+    # Died or returned home for six months or more: activity and accommodation do not
+    # apply, which the OC3 records as 0 (the DfE's rules 344 and 345).
+    not_applicable = np.isin(in_touch, ["DIED", "RHOM"])
+    activity = np.where(not_applicable, "0", activity).astype(object)
+    accom = np.where(not_applicable, "0", accom).astype(object)
+    suitable_flag = flags(suitable & (accom != "S") & ~not_known, known=~not_applicable)
     year_end = np.array([day(date(int(y), 3, 31)) for y in year], dtype=np.int64)
     contact = np.minimum(year_end - rng.integers(0, 120, n), sim.e0)
     pa = sim.leaving_care_worker[owner] if n else np.zeros(0, dtype=object)

@@ -12,7 +12,12 @@ tests:
   pass:
     children: [{child_id: A, upn: UN7}, {child_id: B, upn: A123456789012}]
   fail:
-    children: [{child_id: A, upn: I123456789012}]
+    children:
+      - {child_id: A, upn: I123456789012}
+      - {child_id: B, upn: A12345678901B}
+      - {child_id: C, upn: UN11}
+      - {child_id: D}
+  fails: [children.csv:2, children.csv:4]
 */
 SELECT child_id, source_ref, upn
 FROM children

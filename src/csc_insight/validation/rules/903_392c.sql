@@ -14,7 +14,12 @@ tests:
   pass:
     cla_episodes: [{child_id: A, decom: 2022-06-01, home_post: EC1A 1BB, pl_post: SW1A 2AA}]
   fail:
-    cla_episodes: [{child_id: A, decom: 2022-06-01, home_post: EC1A 1, pl_post: SW1A 2AA}]
+    cla_episodes:
+      - {child_id: A, decom: 2022-06-01, home_post: EC1A 1, pl_post: SW1A 2AA}
+      - {child_id: B, decom: 2022-06-01, home_post: ec1a1bb, pl_post: SW1A 2AA}
+      - {child_id: C, decom: 2022-06-01, home_post: EC1A 1BB, pl_post: SW1A}
+      - {child_id: D, decom: 2022-06-01}
+  fails: [cla_episodes.csv:2, cla_episodes.csv:4]
 */
 SELECT child_id, source_ref, home_post, pl_post
 FROM cla_episodes

@@ -10,8 +10,14 @@ tests:
     children: [{child_id: A, dob: 2015-01-01}]
     contacts: [{contact_id: C1, child_id: A, contact_date: 2022-05-01}]
   fail:
-    children: [{child_id: A, dob: 2015-01-01}]
-    referrals: [{referral_id: R1, child_id: A, referral_date: 2014-12-31}]
+    children: [{child_id: A, dob: 2015-01-01}, {child_id: B}]
+    referrals:
+      - {referral_id: R1, child_id: A, referral_date: 2014-12-31}
+      - {referral_id: R2, child_id: A, referral_date: 2015-01-01}
+      - {referral_id: R3, child_id: B, referral_date: 2014-12-31}
+    contacts: [{contact_id: C1, child_id: A, contact_date: 2014-06-01}]
+    cla_episodes: [{child_id: A, decom: 2014-06-01, source: ssda903}]
+  fails: [referrals.csv:2, contacts.csv:2]
 */
 SELECT e.child_id, e.source_ref, e.list, c.dob, e.event_date
 FROM (SELECT child_id, source_ref, 'List 1' AS list, contact_date AS event_date

@@ -14,6 +14,11 @@ tests:
     cp_plans:
       - {cp_plan_id: P1, child_id: A, start_date: 2022-01-01}
       - {cp_plan_id: P2, child_id: A, start_date: 2022-05-01}
+      - {cp_plan_id: P3, child_id: B, start_date: 2022-01-01, end_date: 2022-05-01}
+      - {cp_plan_id: P4, child_id: B, start_date: 2022-04-01}
+      - {cp_plan_id: P5, child_id: C, start_date: 2022-01-01, end_date: 2022-05-01}
+      - {cp_plan_id: P6, child_id: C, start_date: 2022-05-01}
+  fails: [cp_plans.csv:3, cp_plans.csv:5]
 */
 SELECT b.child_id, b.source_ref, a.start_date AS other_start, a.end_date AS other_end,
        b.start_date, b.end_date

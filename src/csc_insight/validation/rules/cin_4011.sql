@@ -6,8 +6,9 @@ severity: error
 fields: [CINPlanEndDate, CINPlanStartDate]
 requires: [cin_plans.start_date]
 note: >
-  The CIN census reader already sets such a plan aside (it is in the quarantine, not the
-  snapshot); the rule checks snapshots built any other way.
+  The CIN census reader sets such a row aside (quarantine, problem end_before_start): the
+  rule reads those rows back from the quarantine with the values the file gave, so the
+  plan is listed here as the DfE's tool lists it.
 tests:
   pass:
     cin_plans: [{cin_plan_id: P1, child_id: A, start_date: 2022-05-01, end_date: 2022-05-01}]
@@ -15,8 +16,18 @@ tests:
     cin_plans:
       - {cin_plan_id: P1, child_id: A, start_date: 2022-05-01, end_date: 2022-04-30}
       - {cin_plan_id: P2, child_id: A, start_date: 2022-06-01}
-  fails: [cin_plans.csv:2]
+    quarantine:
+      - {file: cin_census.xml, row_number: 40, target: cin_plans, child_id: B, raw: '{"CINPlanStartDate": "2022-05-01", "CINPlanEndDate": "2022-04-30"}'}
+      - {file: a.xlsx, sheet: List 5, row_number: 4, target: cin_plans, child_id: C, raw: '{"Start": "2022-05-01", "End": "2022-04-30"}'}
+  fails: [cin_plans.csv:2, cin_census.xml:40]
 */
 SELECT child_id, source_ref, start_date, end_date
 FROM cin_plans
 WHERE source = 'cin_census' AND end_date < start_date
+UNION ALL
+-- the rows the CIN census reader set aside for this, with the values the file gave
+SELECT child_id, file || COALESCE('!' || sheet, '') || ':' || row_number AS source_ref,
+       TRY_CAST(raw->>'CINPlanStartDate' AS DATE) AS start_date,
+       TRY_CAST(raw->>'CINPlanEndDate' AS DATE) AS end_date
+FROM quarantine
+WHERE target = 'cin_plans' AND problem = 'end_before_start' AND raw->>'CINPlanEndDate' IS NOT NULL

@@ -9,7 +9,11 @@ tests:
   pass:
     assessments: [{assessment_id: X1, child_id: A, start_date: 2022-05-01, factors: "8B"}]
   fail:
-    assessments: [{assessment_id: X1, child_id: A, start_date: 2022-05-01, factors: "3A,8A"}]
+    assessments:
+      - {assessment_id: X1, child_id: A, start_date: 2022-05-01, factors: "3A,8A"}
+      - {assessment_id: X2, child_id: B, start_date: 2022-05-01, factors: "18A,8B"}
+      - {assessment_id: X3, child_id: C, start_date: 2022-05-01, factors: "8A"}
+  fails: [assessments.csv:2, assessments.csv:4]
 */
 SELECT child_id, source_ref, factors
 FROM assessments

@@ -17,6 +17,11 @@ tests:
     referrals:
       - {referral_id: R1, child_id: A, referral_date: 2022-05-01, nfa: false}
       - {referral_id: R2, child_id: A, referral_date: 2022-09-01}
+      - {referral_id: R3, child_id: B, referral_date: 2022-05-01, closure_date: 2022-08-01}
+      - {referral_id: R4, child_id: B, referral_date: 2022-07-01, closure_date: 2022-07-20}
+      - {referral_id: R5, child_id: C, referral_date: 2022-05-01, nfa: true}
+      - {referral_id: R6, child_id: C, referral_date: 2022-06-01}
+  fails: [referrals.csv:3, referrals.csv:5]
 */
 SELECT b.child_id, b.source_ref, b.referral_date, a.referral_date AS other_referral_date,
        a.closure_date AS other_closure_date

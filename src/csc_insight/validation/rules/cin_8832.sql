@@ -5,6 +5,11 @@ message: Child Protection details provided for a referral with no further action
 severity: error
 fields: [CPPstartDate, ReferralNFA]
 requires: [referrals.nfa, cp_plans.start_date]
+differs_from_reference: >
+  The reference (csc-validator-be-cin 2022-23) merges the referrals with the plans with
+  their suffixes the wrong way round, so it flags the plan whose row number is the
+  referral's and the referral whose row number is the plan's (rows of other children);
+  here the plan of the no-further-action referral is flagged (found by test_parity_cin).
 tests:
   pass:
     referrals: [{referral_id: R1, child_id: A, referral_date: 2022-05-01, nfa: false}]

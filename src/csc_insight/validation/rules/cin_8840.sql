@@ -9,7 +9,10 @@ tests:
   pass:
     cp_plans: [{cp_plan_id: P1, child_id: A, start_date: 2022-05-01, end_date: 2022-05-02}]
   fail:
-    cp_plans: [{cp_plan_id: P1, child_id: A, start_date: 2022-05-01, end_date: 2022-05-01}]
+    cp_plans:
+      - {cp_plan_id: P1, child_id: A, start_date: 2022-05-01, end_date: 2022-05-01}
+      - {cp_plan_id: P2, child_id: A, start_date: 2022-06-01}
+  fails: [cp_plans.csv:2]
 */
 SELECT child_id, source_ref, start_date, end_date
 FROM cp_plans

@@ -14,8 +14,16 @@ tests:
     referrals: [{referral_id: R1, child_id: A, referral_date: 2022-05-01, closure_date: 2022-09-01}]
     assessments: [{assessment_id: X1, child_id: A, referral_id: R1, start_date: 2022-05-02, authorised_date: 2022-06-01}]
   fail:
-    referrals: [{referral_id: R1, child_id: A, referral_date: 2022-05-01, closure_date: 2022-09-01}]
-    assessments: [{assessment_id: X1, child_id: A, referral_id: R1, start_date: 2022-05-02}]
+    referrals:
+      - {referral_id: R1, child_id: A, referral_date: 2022-05-01, closure_date: 2022-09-01}
+      - {referral_id: R2, child_id: B, referral_date: 2022-05-01, closure_date: 2023-09-01}
+      - {referral_id: R3, child_id: C, referral_date: 2022-05-01}
+    assessments:
+      - {assessment_id: X1, child_id: A, referral_id: R1, start_date: 2022-05-02}
+      - {assessment_id: X2, child_id: A, referral_id: R1, start_date: 2022-05-03, authorised_date: 2022-06-01}
+      - {assessment_id: X3, child_id: B, referral_id: R2, start_date: 2022-05-02}
+      - {assessment_id: X4, child_id: C, referral_id: R3, start_date: 2022-05-02}
+  fails: [assessments.csv:2]
 */
 SELECT a.child_id, a.source_ref, r.closure_date, a.start_date, a.authorised_date
 FROM referrals r

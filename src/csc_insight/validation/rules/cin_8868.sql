@@ -15,8 +15,15 @@ tests:
     referrals: [{referral_id: R1, child_id: A, referral_date: 2022-05-01, closure_date: 2022-09-01}]
     s47_enquiries: [{s47_id: S1, child_id: A, referral_id: R1, start_date: 2022-05-03, icpc_not_required: true}]
   fail:
-    referrals: [{referral_id: R1, child_id: A, referral_date: 2022-05-01, closure_date: 2022-09-01}]
-    s47_enquiries: [{s47_id: S1, child_id: A, referral_id: R1, start_date: 2022-05-03}]
+    referrals:
+      - {referral_id: R1, child_id: A, referral_date: 2022-05-01, closure_date: 2022-09-01}
+      - {referral_id: R2, child_id: B, referral_date: 2022-05-01}
+    s47_enquiries:
+      - {s47_id: S1, child_id: A, referral_id: R1, start_date: 2022-05-03}
+      - {s47_id: S2, child_id: A, referral_id: R1, start_date: 2022-05-04, icpc_date: 2022-05-20, icpc_not_required: true}
+      - {s47_id: S3, child_id: A, referral_id: R1, start_date: 2022-05-05, icpc_date: 2022-05-20}
+      - {s47_id: S4, child_id: B, referral_id: R2, start_date: 2022-05-03}
+  fails: [s47_enquiries.csv:2, s47_enquiries.csv:3]
 */
 SELECT s.child_id, s.source_ref, r.closure_date, s.start_date, s.icpc_date, s.icpc_not_required
 FROM referrals r

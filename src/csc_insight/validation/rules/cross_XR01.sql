@@ -16,7 +16,11 @@ tests:
     cp_plans: [{cp_plan_id: P1, child_id: A, start_date: 2022-06-01, source: cin_census}]
   fail:
     referrals: [{referral_id: R1, child_id: Z, referral_date: 2022-05-01, source: cin_census}]
-    cp_plans: [{cp_plan_id: P1, child_id: A, start_date: 2022-06-01, source: annex_a}]
+    cp_plans:
+      - {cp_plan_id: P1, child_id: A, start_date: 2022-06-01, source: annex_a}
+      - {cp_plan_id: P2, child_id: B, start_date: 2022-06-01, source: cin_census}
+      - {cp_plan_id: P3, child_id: C, start_date: 2022-03-31, source: annex_a}
+  fails: [cp_plans.csv:2]
 */
 SELECT child_id, source_ref, start_date
 FROM cp_plans

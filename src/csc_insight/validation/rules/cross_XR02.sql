@@ -11,8 +11,9 @@ tests:
     cla_summary: [{child_id: A, source: annex_a}]
     cla_episodes: [{child_id: A, decom: 2022-06-01, source: ssda903}]
   fail:
-    cla_summary: [{child_id: A, source: annex_a}]
+    cla_summary: [{child_id: A, source: annex_a}, {child_id: B, source: annex_a}]
     cla_episodes: [{child_id: B, decom: 2022-06-01, source: ssda903}]
+  fails: [cla_summary.csv:2]
 */
 SELECT s.child_id, s.source_ref
 FROM cla_summary s

@@ -18,6 +18,8 @@ tests:
     referrals:
       - {referral_id: R1, child_id: A, referral_date: 2022-05-01, source: cin_census}
       - {referral_id: R2, child_id: B, referral_date: 2022-06-01, source: annex_a}
+      - {referral_id: R3, child_id: C, referral_date: 2022-03-31, source: annex_a}
+  fails: [referrals.csv:3]
 */
 SELECT child_id, source_ref, referral_date
 FROM referrals

@@ -1,0 +1,31 @@
+/*
+code: "145"
+return: ssda903
+message: Category of need code is not a valid code.
+severity: error
+fields: [CIN]
+requires: [cla_episodes.cin]
+note: >
+  The reader sets a row with a code outside its list aside (quarantine, problem
+  unknown_code): the rule reads those rows back with the value the file gave, as well as
+  checking the codes the reader keeps. A blank passes, as in the reference.
+tests:
+  pass:
+    cla_episodes: [{child_id: A, decom: 2022-06-01, cin: N1}, {child_id: B, decom: 2022-06-01}]
+  fail:
+    cla_episodes:
+      - {child_id: A, decom: 2022-06-01, cin: N1}
+      - {child_id: B, decom: 2022-06-01}
+    quarantine:
+      - {file: episodes.csv, row_number: 9, target: cla_episodes, column_name: CIN, value: Q9, problem: unknown_code, child_id: D}
+      - {file: episodes.csv, row_number: 10, target: cla_episodes, column_name: DEC, value: Q9, problem: bad_date, child_id: E}
+  fails: [episodes.csv:9]
+*/
+SELECT child_id, source_ref, cin
+FROM cla_episodes
+WHERE source = 'ssda903' AND cin NOT IN ('N1', 'N2', 'N3', 'N4', 'N5', 'N6', 'N7', 'N8')
+UNION ALL
+SELECT child_id, file || COALESCE('!' || sheet, '') || ':' || row_number AS source_ref,
+       value
+FROM quarantine
+WHERE target = 'cla_episodes' AND column_name = 'CIN' AND problem IN ('unknown_code')
