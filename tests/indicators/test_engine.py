@@ -129,8 +129,8 @@ def test_rag_in_results_and_local_targets(snapshot, tmp_path):
 
 def test_catalogue_has_the_agreed_ids():
     ids = {d.id for d in catalogue()}
-    assert len(ids) == 65  # 56 from the returns, 9 from the registers
-    assert len({d.id for d in catalogue() if d.register_tables}) == 9
+    assert len(ids) == 73  # 56 from the returns, 17 from the registers
+    assert len({d.id for d in catalogue() if d.register_tables}) == 17
     assert {
         "contacts",
         "assessments_45wd_pct",

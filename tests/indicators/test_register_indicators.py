@@ -13,7 +13,7 @@ import pytest
 
 from csc_insight.common.calendar import build_calendar
 from csc_insight.indicators import catalogue, children, compute
-from csc_insight.indicators.coverage import NO_RECORDS, NOT_KEPT, NOT_ON_ENGINE
+from csc_insight.indicators.coverage import NO_RECORDS, NOT_KEPT, NOT_ON_ENGINE, NOT_RECORDED
 from csc_insight.indicators.engine import DuckDBBackend
 from csc_insight.store import register_tables, schema
 
@@ -39,6 +39,37 @@ SNAPSHOT = {
         "('C13', DATE '2019-12-01', NULL, 'SC000003', 'x')",  # placed, never inspected
         "('C14', DATE '2019-12-01', NULL, 'SC000004', 'x')",  # not on the register
         "('C15', DATE '2018-01-01', DATE '2019-11-30', 'SC000005', 'x')",  # left before
+    ],
+    # The IRO service's and the Virtual School's children. Every child above and below
+    # with an episode but no short break is looked after at some time in Q3 for the IRO
+    # figures (periods of care end on a REC E.. only), except I3, who left on 30 September.
+    "cla_episodes (child_id, decom, dec, rec, ls, source)": [
+        "('I1', DATE '2018-05-01', NULL, NULL, 'C2', 'x')",
+        "('I2', DATE '2019-02-01', DATE '2019-10-01', 'E11', 'C2', 'x')",  # left on 1 Oct
+        "('I3', DATE '2017-06-01', DATE '2019-09-30', 'E4A', 'C2', 'x')",  # left in Q2
+        "('I4', DATE '2019-12-31', NULL, NULL, 'C2', 'x')",  # came on 31 Dec
+        "('V1', DATE '2018-01-01', NULL, NULL, 'C2', 'x')",
+        "('V2', DATE '2019-01-01', NULL, NULL, 'C2', 'x')",
+        "('V3', DATE '2019-06-01', NULL, NULL, 'C2', 'x')",
+        "('V4', DATE '2016-01-01', DATE '2018-06-01', 'X1', 'C2', 'x')",  # one period of
+        "('V4', DATE '2018-06-01', NULL, NULL, 'C2', 'x')",  # care from 1 January 2016
+        "('V5', DATE '2015-01-01', NULL, NULL, 'C2', 'x')",
+        "('V6', DATE '2018-01-01', DATE '2018-12-31', 'E11', 'C2', 'x')",  # an earlier one
+        "('V6', DATE '2019-12-02', NULL, NULL, 'C2', 'x')",  # back on Monday 2 December
+        "('V7', DATE '2017-01-01', DATE '2019-12-31', 'E11', 'C2', 'x')",  # left on 31 Dec
+        "('V9', DATE '2019-01-01', NULL, NULL, 'V3', 'x')",  # short breaks: not looked after
+    ],
+    # year groups in 2019-20: a child born 1 September 2014 - 31 August 2015 is in Reception
+    "children (child_id, dob, source)": [
+        "('V1', DATE '2010-05-10', 'x')",  # Year 5
+        "('V2', DATE '2014-09-01', 'x')",  # Reception (the oldest in it)
+        "('V3', DATE '2015-09-01', 'x')",  # Nursery: in the cohort, not of school age
+        "('V4', DATE '2001-09-01', 'x')",  # Year 13 (the oldest in it)
+        "('V5', DATE '2001-08-31', 'x')",  # a day older: left Year 13, not in the cohort
+        "('V6', DATE '2008-03-03', 'x')",  # Year 7
+        "('V7', DATE '2012-01-01', 'x')",  # Year 3
+        "('V8', DATE '2009-10-10', 'x')",  # Year 5, never looked after
+        "('V9', DATE '2006-06-06', 'x')",  # Year 9, short breaks only
     ],
 }
 
@@ -108,6 +139,70 @@ REGISTERS = {
         ("2019-20-H1", D(2019, 4, 1), D(2019, 9, 30), D(2019, 10, 31)),
         ("2019-20-H2", D(2019, 10, 1), D(2020, 3, 31), D(2020, 4, 30)),
     ],
+    # child, raised, issue, stage, stage reached on, resolved, outcome
+    "iro_escalations": [
+        # Tue 1 Oct: the 20th working day after is Tue 29 Oct: in time; the 30th is late
+        ("I1", D(2019, 10, 1), "placement", "informal", None, D(2019, 10, 29), "resolved"),
+        ("I2", D(2019, 10, 1), "health", "stage_1", None, D(2019, 10, 30), "resolved"),
+        # reached stage 2 on Fri 29 Nov: 25, 26 Dec bank holidays, so due by Tue 31 Dec
+        # (counted from the day raised, 15 Nov, it would have been late)
+        ("I3", D(2019, 11, 15), "education", "stage_2", D(2019, 11, 29), D(2019, 12, 31), "partly"),
+        ("I1", D(2019, 12, 10), "contact", "informal", None, None, None),  # open
+        ("I2", D(2019, 11, 20), "delay", "stage_1", None, D(2020, 1, 6), "resolved"),  # open then
+        (
+            "I4",
+            D(2019, 12, 2),
+            "care_planning",
+            "stage_1",
+            D(2019, 12, 16),
+            D(2019, 12, 20),
+            "withdrawn",
+        ),
+        ("I3", D(2019, 9, 20), "placement", "informal", None, D(2019, 10, 4), "resolved"),  # Q2
+    ],
+    # child, contact
+    "iro_contacts": [
+        ("I1", D(2019, 11, 5)),
+        ("I1", D(2019, 12, 5)),  # I1 once
+        ("I2", D(2019, 10, 1)),  # the day I2 left
+        ("I3", D(2019, 10, 10)),  # not looked after in Q3
+        ("I4", D(2020, 1, 15)),  # after
+        ("C10", D(2019, 9, 30)),  # before
+        ("V1", D(2019, 12, 31)),
+    ],
+    # child, held, grade
+    "vs_peps": [
+        ("V1", D(2019, 10, 15), "good"),
+        ("V2", D(2019, 9, 20), "inadequate"),  # Q2 (the autumn term)
+        ("V3", D(2019, 11, 1), "outstanding"),  # Nursery
+        ("V4", D(2019, 12, 31), "requires_improvement"),
+        ("V5", D(2019, 10, 20), "good"),  # not in the cohort
+        ("V6", D(2019, 12, 20), "good"),
+        ("V7", D(2019, 11, 11), None),  # not graded
+        ("V8", D(2019, 10, 1), "good"),  # never looked after
+    ],
+    # child, school year, term, term ends, attendance
+    "vs_attendance": [
+        ("V1", "2018-19", "summer", D(2019, 8, 31), 50.0),  # Q2
+        ("V1", "2019-20", "autumn", D(2019, 12, 31), 95.0),
+        ("V1", "2019-20", "spring", D(2020, 3, 31), 85.0),  # Q4: the year's mean is 90
+        ("V2", "2019-20", "autumn", D(2019, 12, 31), 90.1),
+        ("V4", "2019-20", "autumn", D(2019, 12, 31), 89.9),
+        ("V6", "2019-20", "spring", D(2020, 3, 31), 80.0),
+        ("V7", "2019-20", "autumn", D(2019, 12, 31), 90.0),  # exactly 90: persistent
+        ("V8", "2019-20", "autumn", D(2019, 12, 31), 70.0),  # never looked after
+    ],
+    # child, date, kind, days
+    "vs_exclusions": [
+        ("V1", D(2019, 10, 7), "suspension", 2.0),
+        ("V1", D(2019, 11, 12), "suspension", 1.5),
+        ("V4", D(2019, 12, 31), "suspension", 1.0),
+        ("V2", D(2019, 9, 30), "suspension", 1.0),  # Q2
+        ("V5", D(2019, 11, 5), "suspension", 3.0),  # not in the cohort
+        ("V7", D(2019, 12, 2), "permanent", None),
+        ("V7", D(2019, 12, 20), "permanent", None),  # from another school: V7 once
+        ("V8", D(2019, 10, 15), "permanent", None),  # never looked after
+    ],
 }
 KEPT = {
     "missing": D(2019, 7, 1),
@@ -116,6 +211,8 @@ KEPT = {
     "private-fostering": D(2019, 9, 25),
     "providers": D(2017, 1, 1),
     "champions": D(2019, 4, 1),
+    "iro": D(2019, 9, 20),
+    "virtual-school": D(2019, 9, 20),
 }
 
 # id: (value, numerator, denominator) for Q3 2019-20
@@ -135,6 +232,25 @@ EXPECTED = {
     "register_providers_good_pct": (100 / 3, 1, 3),
     # 2019-20-H1 due 31 Oct: Open Spaces on time, Planning late, Town Clerk's none
     "register_champions_returns_on_time_pct": (100 / 3, 1, 3),
+    # raised 1 Oct (I1, I2), 15 Nov, 10 Dec, 20 Nov, 2 Dec; not 20 September
+    "register_iro_escalations": (6, 6, None),
+    # closed by 31 Dec: I1 (20th working day), I2 (21st), I3 (from its stage, over
+    # Christmas), I4 (withdrawn, 4 working days after stage 1); I1's of 10 Dec and I2's of
+    # 20 Nov were open at 31 Dec
+    "register_iro_escalations_resolved_20wd_pct": (75.0, 3, 4),
+    # looked after in Q3: C10-C15, I1, I2, I4, V1-V7 (not I3, nor V9's short breaks);
+    # with a contact in Q3: I1, I2, V1
+    "register_iro_contact_pct": (100 * 3 / 16, 3, 16),
+    # looked after on 31 Dec, Reception to Year 13, for 20 working days: V1, V2, V4 (not V3
+    # in Nursery, V5 past Year 13, V6 back since 2 Dec, the 20th working day after being
+    # 2 Jan with the bank holidays, V7 who left on 31 Dec); a PEP in Q3: V1, V4
+    "register_vs_pep_pct": (200 / 3, 2, 3),
+    # graded, of the cohort: V1 good, V3 outstanding, V4 RI, V6 good (V7 not graded)
+    "register_vs_pep_good_pct": (75.0, 3, 4),
+    # the autumn term ended in Q3: V1 95, V2 90.1, V4 89.9, V7 90 (V8 never looked after)
+    "register_vs_persistent_absence_pct": (50.0, 2, 4),
+    "register_vs_suspensions": (3, 3, None),  # V1 twice, V4 on 31 Dec (not V5, nor V2 in Q2)
+    "register_vs_permanent_exclusions": (1, 1, None),  # V7 (twice), not V8
 }
 REGISTER_IDS = {d.id for d in catalogue() if d.register_tables}
 
@@ -241,6 +357,16 @@ def test_a_register_not_kept_has_no_table_and_no_data(con):
     assert found["register_lado_referrals"].value is None
     assert found["register_lado_referrals"].no_data == NOT_KEPT
     assert found["register_pf_notifications"].value == 3  # the others as before
+    # neither the IRO service nor the Virtual School kept: none of their figures is 0
+    kept = {k: v for k, v in KEPT.items() if k not in ("iro", "virtual-school")}
+    _write(kept=kept)
+    assert register_tables.read("vs_peps") is None
+    assert register_tables.read("iro_escalations") is None
+    found = {r.id: r for r in compute(con, "2019-20-Q3", ids=sorted(REGISTER_IDS))}
+    for result in found.values():
+        if result.id.startswith(("register_iro_", "register_vs_")):
+            assert (result.value, result.no_data) == (None, NOT_KEPT), result.id
+    assert found["register_lado_referrals"].value == 4
 
 
 def test_kept_and_empty_reads_zero_not_no_data(con):
@@ -254,6 +380,22 @@ def test_kept_and_empty_reads_zero_not_no_data(con):
     # a percentage of nothing is "no records in the period", not 0%
     assert found["register_lado_meeting_5wd_pct"].value is None
     assert found["register_lado_meeting_5wd_pct"].no_data == NO_RECORDS
+    for count in ("register_iro_escalations", "register_vs_suspensions"):
+        assert (found[count].value, found[count].no_data) == (0, None)
+    assert found["register_vs_permanent_exclusions"].value == 0
+    for share in (
+        "register_iro_escalations_resolved_20wd_pct",
+        "register_vs_pep_good_pct",
+        "register_vs_persistent_absence_pct",
+    ):
+        assert (found[share].value, found[share].no_data) == (None, NO_RECORDS), share
+    # the children looked after are in the returns: with no PEP in the register, none of the
+    # three due had one (0%, as the Headteacher's report says)
+    pep = found["register_vs_pep_pct"]
+    assert (pep.value, pep.numerator, pep.denominator) == (0, 0, 3)
+    # no IRO contact recorded at all: not recorded, not 0% of the 16 children looked after
+    contacted = found["register_iro_contact_pct"]
+    assert (contacted.value, contacted.no_data) == (None, NOT_RECORDED)
 
 
 def test_the_drill_down_lists_the_rows(con):
@@ -273,6 +415,46 @@ def test_the_drill_down_lists_the_rows(con):
         ("2019-12-31", True),
     ]
     assert all("reference" not in r.evidence for r in lado)  # the adult is not shown
+    escalations = children(con, "register_iro_escalations_resolved_20wd_pct", "2019-20-Q3")
+    # each escalation's 20th working day after the day it reached its stage
+    assert sorted(
+        (r.child_id, str(r.evidence["resolve_by"]), str(r.evidence["resolved_on"]), r.in_numerator)
+        for r in escalations
+    ) == [
+        ("I1", "2019-10-29", "2019-10-29", True),
+        ("I2", "2019-10-29", "2019-10-30", False),
+        ("I3", "2019-12-31", "2019-12-31", True),  # Christmas Day and Boxing Day left out
+        ("I4", "2020-01-16", "2019-12-20", True),
+    ]
+    absent = children(con, "register_vs_persistent_absence_pct", "2019-20-Q3")
+    assert sorted((r.child_id, r.evidence["attendance"], r.in_numerator) for r in absent) == [
+        ("V1", 95.0, False),
+        ("V2", 90.1, False),
+        ("V4", 89.9, True),
+        ("V7", 90.0, True),
+    ]
+
+
+def test_the_virtual_school_over_other_periods(con):
+    _write()
+    found = {
+        r.id: r
+        for r in compute(
+            con,
+            "rolling-12m:2020-08-31",  # the school year 2019-20
+            ids=["register_vs_persistent_absence_pct", "register_vs_pep_pct"],
+            comparisons=False,
+        )
+    }
+    absent = found["register_vs_persistent_absence_pct"]
+    # terms ended: autumn, spring. V1 (95, 85: a mean of exactly 90), V4, V6 (80), V7 (90);
+    # V2 90.1
+    assert (absent.numerator, absent.denominator) == (4, 5)
+    pep = found["register_vs_pep_pct"]
+    # looked after on 31 August 2020: V1, V2, V4, V6 (back for long enough); each had a PEP
+    assert (pep.numerator, pep.denominator) == (4, 4)
+    (q4,) = compute(con, "2019-20-Q4", ids=["register_vs_pep_pct"], comparisons=False)
+    assert (q4.value, q4.numerator, q4.denominator) == (0, 0, 4)  # none in the spring term
 
 
 def test_an_engine_without_the_registers_leaves_them_out(con):

@@ -27,7 +27,7 @@ from django.db.models import Min
 from django.db.models.signals import post_delete, post_save
 
 from csc_insight.indicators.periods import fy_start_year
-from csc_insight.registers import champions
+from csc_insight.registers import champions, virtual_school
 from csc_insight.registers.iro_models import IroContact, IroEscalation
 from csc_insight.registers.models import (
     AssuranceReturn,
@@ -88,7 +88,11 @@ MODELS: dict[type[models.Model], str] = {
 # KeptRegister publishes (a register newly kept gets its tables) but belongs to none.
 NOT_ENTRIES = (QuarantinedRow, KeptRegister)
 # The names the imports file their quarantined rows under, where they differ from the kind.
-IMPORT_REGISTERS = {"private_fostering": "private-fostering", "pf_awareness": "private-fostering"}
+IMPORT_REGISTERS = {
+    "private_fostering": "private-fostering",
+    "pf_awareness": "private-fostering",
+    "virtual_school": "virtual-school",
+}
 
 _state = threading.local()  # Django's transactions are per thread: so are the counters
 
@@ -163,10 +167,56 @@ def tables(today: date | None = None) -> dict[str, list[tuple[Any, ...]]]:
                 "department__name", "half_year", "received_on", "assurance"
             )
         ),
+        "iro_escalations": [
+            (*row[:6], _none_if_blank(row[6]))
+            for row in IroEscalation.objects.order_by(
+                "child_id", "raised_on", "category"
+            ).values_list(
+                "child_id",
+                "raised_on",
+                "category",
+                "stage",
+                "stage_on",
+                "resolved_on",
+                "outcome",
+            )
+        ],
+        "iro_contacts": list(
+            IroContact.objects.order_by("child_id", "contact_on", "kind").values_list(
+                "child_id", "contact_on"
+            )
+        ),
+        "vs_peps": [
+            (child, held_on, _none_if_blank(grade))
+            for child, held_on, grade in VsPep.objects.order_by("child_id", "held_on").values_list(
+                "child_id", "held_on", "grade"
+            )
+        ],
+        "vs_attendance": [
+            (child, year, term, _term_end(year, term), percent)
+            for child, year, term, percent in VsAttendance.objects.order_by(
+                "child_id", "year", "term"
+            ).values_list("child_id", "year", "term", "percent")
+        ],
+        "vs_exclusions": list(
+            VsExclusion.objects.order_by("child_id", "start", "kind").values_list(
+                "child_id", "start", "kind", "days"
+            )
+        ),
     }
     champion_days = [d for m, r in MODELS.items() if r == "champions" for d in _first_days(m)]
     found["half_years"] = _half_years(champion_days, today or service_today())
     return found
+
+
+def _term_end(year: str, term: str) -> date | None:
+    """The last day of a school term (registers/virtual_school.py: autumn to 31 December,
+    spring to 31 March, summer to 31 August); None for a year or term that is no such."""
+    try:
+        terms = virtual_school.parse_school_year(year).terms()
+    except virtual_school.SchoolYearError:
+        return None
+    return next((t.end for t in terms if t.name == term), None)
 
 
 def _first_days(model: type[models.Model]) -> list[date]:
@@ -189,7 +239,10 @@ def kept() -> dict[str, date | None]:
     """Each kept register with its earliest date on record (None when it holds none): those
     marked kept, and those holding any entry (marked now, so that deleting every entry
     later leaves them kept)."""
-    marked = set(KeptRegister.objects.values_list("register", flat=True))
+    # an import marked under its own name before IMPORT_REGISTERS knew it counts as its kind
+    marked = {
+        IMPORT_REGISTERS.get(r, r) for r in KeptRegister.objects.values_list("register", flat=True)
+    }
     holding = {r for m, r in MODELS.items() if m.objects.exists()}
     for register in sorted(holding - marked):
         KeptRegister.objects.get_or_create(register=register)
@@ -200,8 +253,7 @@ def publish(today: date | None = None) -> bool:
     """Write the kept registers' tables for the indicators; False when nothing changed."""
     _state.publishing = True
     try:
-        # the IRO service and the Virtual School have no indicator tables yet
-        kept_now = {r: day for r, day in kept().items() if r in register_tables.REGISTERS}
+        kept_now = kept()
         rows = {
             name: found
             for name, found in tables(today).items()

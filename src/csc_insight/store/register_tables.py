@@ -136,6 +136,54 @@ TABLES: dict[str, Table] = {
         _cols("half_year VARCHAR", "starts_on DATE", "ends_on DATE", "due_on DATE"),
         "the financial half-years and the day each one's assurance return is due",
     ),
+    "iro_escalations": Table(
+        "iro",
+        _cols(
+            "child_id VARCHAR",
+            "raised_on DATE",
+            "category VARCHAR",  # care_planning | placement | education | health | ...
+            "stage VARCHAR",  # informal | stage_1 | stage_2 | stage_3 | cafcass
+            "stage_on DATE",  # the day it reached its stage; NULL: the day raised
+            "resolved_on DATE",  # NULL: open
+            "outcome VARCHAR",  # resolved | partly | not_resolved | withdrawn; NULL: none
+        ),
+        "one row per dispute an IRO raised about a looked-after child's care plan",
+    ),
+    "iro_contacts": Table(
+        "iro",
+        _cols("child_id VARCHAR", "contact_on DATE"),
+        "one row per IRO contact with a looked-after child between reviews",
+    ),
+    "vs_peps": Table(
+        "virtual-school",
+        _cols(
+            "child_id VARCHAR",
+            "held_on DATE",
+            "grade VARCHAR",  # outstanding | good | requires_improvement | inadequate; NULL
+        ),
+        "one row per Personal Education Plan, with the Headteacher's quality grade",
+    ),
+    "vs_attendance": Table(
+        "virtual-school",
+        _cols(
+            "child_id VARCHAR",
+            "school_year VARCHAR",  # 2019-20
+            "term VARCHAR",  # autumn | spring | summer
+            "term_ends_on DATE",  # 31 December, 31 March, 31 August (registers/virtual_school)
+            "percent DOUBLE",
+        ),
+        "one row per child and term: attendance as a percentage of possible sessions",
+    ),
+    "vs_exclusions": Table(
+        "virtual-school",
+        _cols(
+            "child_id VARCHAR",
+            "start_date DATE",
+            "kind VARCHAR",  # suspension | permanent
+            "days DOUBLE",  # school days (a suspension)
+        ),
+        "one row per suspension or permanent exclusion",
+    ),
 }
 REGISTERS = tuple(dict.fromkeys(t.register for t in TABLES.values()))
 # Written with every file, whichever registers are kept: read without being required.

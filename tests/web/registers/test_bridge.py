@@ -20,16 +20,24 @@ from django.urls import reverse
 
 from csc_insight.common.calendar import build_calendar
 from csc_insight.indicators import compute, parse_period
+from csc_insight.indicators.periods import Period
 from csc_insight.registers import (
     annual_services,
     bridge,
     champions,
     cme,
+    iro,
+    iro_returns,
+    iro_services,
     lado,
     private_fostering,
     providers,
     services,
+    virtual_school_figures,
+    virtual_school_services,
 )
+from csc_insight.registers import virtual_school as vs
+from csc_insight.registers.iro_models import IroContact, IroEscalation
 from csc_insight.registers.lado_import import import_file as import_lado
 from csc_insight.registers.models import (
     AssuranceReturn,
@@ -43,6 +51,8 @@ from csc_insight.registers.models import (
     ProviderInspection,
 )
 from csc_insight.registers.papers import missing_figures
+from csc_insight.registers.virtual_school_import import import_file as import_virtual_school
+from csc_insight.registers.virtual_school_models import VsAttendance, VsExclusion, VsPep
 from csc_insight.store import register_tables, schema, snapshots
 
 pytestmark = pytest.mark.django_db
@@ -131,6 +141,48 @@ def test_an_import_of_headings_only_keeps_the_register(publishing, tmp_path: Pat
     publishing(lambda: import_lado(path, "u-manager"))
     assert KeptRegister.objects.filter(register="lado").exists()
     assert register_tables.read("lado_contacts") == []
+
+
+def test_the_virtual_school_and_iro_service_publish(publishing, tmp_path: Path) -> None:
+    """Their imports mark them kept under their kinds (the Virtual School's import files
+    its rows as virtual_school) and their rows reach the file."""
+    path = tmp_path / "peps.csv"
+    path.write_text("CHILD,PEP_DATE,GRADE\n", encoding="utf-8")
+    publishing(lambda: import_virtual_school(path, "u-manager"))
+    assert register_tables.read("vs_peps") == []  # kept: its tables, empty
+    assert register_tables.read("vs_attendance") == []
+    assert register_tables.read("iro_escalations") is None  # never touched
+    path.write_text("CHILD,PEP_DATE,GRADE\nV1,15/10/2019,Good\nV2,16/10/2019,\n", "utf-8")
+    publishing(lambda: import_virtual_school(path, "u-manager"))
+    assert register_tables.read("vs_peps") == [
+        ("V1", D(2019, 10, 15), "good"),
+        ("V2", D(2019, 10, 16), None),  # not graded: no grade, not ''
+    ]
+    publishing(
+        lambda: VsAttendance.objects.create(
+            child_id="V1", year="2019-20", term="spring", percent=85
+        )
+    )
+    assert register_tables.read("vs_attendance") == [
+        ("V1", "2019-20", "spring", D(2020, 3, 31), 85.0)
+    ]
+    publishing(
+        lambda: IroContact.objects.create(
+            child_id="I1", iro="IRO1", contact_on=D(2019, 11, 5), kind="phone"
+        )
+    )
+    assert register_tables.read("iro_contacts") == [("I1", D(2019, 11, 5))]
+    assert register_tables.read("iro_escalations") == []
+    publishing(lambda: VsPep.objects.all().delete())
+    publishing(lambda: VsAttendance.objects.all().delete())
+    assert register_tables.read("vs_peps") == []  # still kept
+
+
+def test_an_earlier_virtual_school_mark_counts_as_kept(publishing) -> None:
+    """Before the Virtual School had tables its imports marked it kept as virtual_school."""
+    publishing(lambda: KeptRegister.objects.create(register="virtual_school"))
+    assert bridge.kept() == {"virtual-school": None}
+    assert register_tables.read("vs_exclusions") == []
 
 
 def test_a_form_saved_publishes(publishing, clients) -> None:
@@ -225,6 +277,33 @@ SNAPSHOT_ROWS = {
         "('C14', DATE '2019-12-01', NULL, 'SC000004', 'x')",
         "('C15', DATE '2018-01-01', DATE '2019-11-30', 'SC000005', 'x')",
     ],
+    "cla_episodes (child_id, decom, dec, rec, ls, source)": [
+        "('I1', DATE '2018-05-01', NULL, NULL, 'C2', 'x')",
+        "('I2', DATE '2019-02-01', DATE '2019-10-01', 'E11', 'C2', 'x')",
+        "('I3', DATE '2017-06-01', DATE '2019-09-30', 'E4A', 'C2', 'x')",
+        "('I4', DATE '2019-12-31', NULL, NULL, 'C2', 'x')",
+        "('V1', DATE '2018-01-01', NULL, NULL, 'C2', 'x')",
+        "('V2', DATE '2019-01-01', NULL, NULL, 'C2', 'x')",
+        "('V3', DATE '2019-06-01', NULL, NULL, 'C2', 'x')",
+        "('V4', DATE '2016-01-01', DATE '2018-06-01', 'X1', 'C2', 'x')",
+        "('V4', DATE '2018-06-01', NULL, NULL, 'C2', 'x')",
+        "('V5', DATE '2015-01-01', NULL, NULL, 'C2', 'x')",
+        "('V6', DATE '2018-01-01', DATE '2018-12-31', 'E11', 'C2', 'x')",
+        "('V6', DATE '2019-12-02', NULL, NULL, 'C2', 'x')",
+        "('V7', DATE '2017-01-01', DATE '2019-12-31', 'E11', 'C2', 'x')",
+        "('V9', DATE '2019-01-01', NULL, NULL, 'V3', 'x')",
+    ],
+    "children (child_id, dob, source)": [
+        "('V1', DATE '2010-05-10', 'x')",
+        "('V2', DATE '2014-09-01', 'x')",
+        "('V3', DATE '2015-09-01', 'x')",
+        "('V4', DATE '2001-09-01', 'x')",
+        "('V5', DATE '2001-08-31', 'x')",
+        "('V6', DATE '2008-03-03', 'x')",
+        "('V7', DATE '2012-01-01', 'x')",
+        "('V8', DATE '2009-10-10', 'x')",
+        "('V9', DATE '2006-06-06', 'x')",
+    ],
 }
 
 
@@ -317,6 +396,81 @@ def _entries() -> None:
     AssuranceReturn.objects.create(
         department=planning, half_year="2019-20-H1", received_on=D(2019, 11, 5), assurance="amber"
     )
+    _iro_and_virtual_school_entries()
+
+
+def _iro_and_virtual_school_entries() -> None:
+    """The IRO service's and the Virtual School's rows of test_register_indicators.py."""
+    for child, raised, issue, stage, stage_on, resolved, outcome in [
+        ("I1", D(2019, 10, 1), "placement", "informal", None, D(2019, 10, 29), "resolved"),
+        ("I2", D(2019, 10, 1), "health", "stage_1", None, D(2019, 10, 30), "resolved"),
+        ("I3", D(2019, 11, 15), "education", "stage_2", D(2019, 11, 29), D(2019, 12, 31), "partly"),
+        ("I1", D(2019, 12, 10), "contact", "informal", None, None, ""),
+        ("I2", D(2019, 11, 20), "delay", "stage_1", None, D(2020, 1, 6), "resolved"),
+        (
+            "I4",
+            D(2019, 12, 2),
+            "care_planning",
+            "stage_1",
+            D(2019, 12, 16),
+            D(2019, 12, 20),
+            "withdrawn",
+        ),
+        ("I3", D(2019, 9, 20), "placement", "informal", None, D(2019, 10, 4), "resolved"),
+    ]:
+        IroEscalation.objects.create(
+            child_id=child,
+            iro="IRO1",
+            raised_on=raised,
+            category=issue,
+            stage=stage,
+            stage_on=stage_on,
+            resolved_on=resolved,
+            outcome=outcome,
+        )
+    for child, day in [
+        ("I1", D(2019, 11, 5)),
+        ("I1", D(2019, 12, 5)),
+        ("I2", D(2019, 10, 1)),
+        ("I3", D(2019, 10, 10)),
+        ("I4", D(2020, 1, 15)),
+        ("C10", D(2019, 9, 30)),
+        ("V1", D(2019, 12, 31)),
+    ]:
+        IroContact.objects.create(child_id=child, iro="IRO1", contact_on=day, kind="visit")
+    for child, day, grade in [
+        ("V1", D(2019, 10, 15), "good"),
+        ("V2", D(2019, 9, 20), "inadequate"),
+        ("V3", D(2019, 11, 1), "outstanding"),
+        ("V4", D(2019, 12, 31), "requires_improvement"),
+        ("V5", D(2019, 10, 20), "good"),
+        ("V6", D(2019, 12, 20), "good"),
+        ("V7", D(2019, 11, 11), ""),
+        ("V8", D(2019, 10, 1), "good"),
+    ]:
+        VsPep.objects.create(child_id=child, held_on=day, grade=grade)
+    for child, year, term, percent in [
+        ("V1", "2018-19", "summer", 50.0),
+        ("V1", "2019-20", "autumn", 95.0),
+        ("V1", "2019-20", "spring", 85.0),
+        ("V2", "2019-20", "autumn", 90.1),
+        ("V4", "2019-20", "autumn", 89.9),
+        ("V6", "2019-20", "spring", 80.0),
+        ("V7", "2019-20", "autumn", 90.0),
+        ("V8", "2019-20", "autumn", 70.0),
+    ]:
+        VsAttendance.objects.create(child_id=child, year=year, term=term, percent=percent)
+    for child, day, kind, days in [
+        ("V1", D(2019, 10, 7), "suspension", 2.0),
+        ("V1", D(2019, 11, 12), "suspension", 1.5),
+        ("V4", D(2019, 12, 31), "suspension", 1.0),
+        ("V2", D(2019, 9, 30), "suspension", 1.0),
+        ("V5", D(2019, 11, 5), "suspension", 3.0),
+        ("V7", D(2019, 12, 2), "permanent", None),
+        ("V7", D(2019, 12, 20), "permanent", None),
+        ("V8", D(2019, 10, 15), "permanent", None),
+    ]:
+        VsExclusion.objects.create(child_id=child, start=day, kind=kind, days=days)
 
 
 @pytest.fixture
@@ -380,6 +534,90 @@ def test_champions_agree_with_the_returns(figures) -> None:
     assert (result.numerator, result.denominator) == (on_time, len(states) * len(due)) == (1, 3)
 
 
+def test_iro_agrees_with_the_annual_report(figures) -> None:
+    """The IRO Annual Report's disputes and contacts (iro.register_year, the returns' year)."""
+    python = iro.register_year(iro_services.escalations(), iro_services.contacts(), Q3)
+    assert figures["register_iro_escalations"].value == len(python.raised) == 6
+    resolved = figures["register_iro_escalations_resolved_20wd_pct"]
+    assert (
+        (resolved.numerator, resolved.denominator)
+        == (
+            python.resolved_in_time,
+            len(python.closed),
+        )
+        == (3, 4)
+    )
+    returns = iro_returns.read()
+    assert returns is not None
+    year = iro_returns.year_of(returns, Q3)
+    seen = {c.child_id for c in python.contacts} & year.looked_after
+    contacted = figures["register_iro_contact_pct"]
+    assert (contacted.numerator, contacted.denominator) == (len(seen), len(year.looked_after))
+    assert (contacted.numerator, contacted.denominator) == (3, 16)
+
+
+def _computed(period: Period | str, ids: list[str]) -> dict[str, object]:
+    with snapshots.connect() as con:
+        return {r.id: r for r in compute(con, period, ids=ids, comparisons=False)}
+
+
+def test_virtual_school_agrees_with_the_headteachers_report(figures) -> None:
+    """The school year 2019-20 (twelve months to 31 August 2020) as the Virtual School
+    Headteacher's annual report counts it (virtual_school_figures.year_figures)."""
+    records = virtual_school_services.records_by_child()
+    year = vs.SchoolYear(2019)
+    python = virtual_school_figures.year_figures(year, records, on=year.end)
+    ids = [
+        "register_vs_pep_good_pct",
+        "register_vs_persistent_absence_pct",
+        "register_vs_suspensions",
+        "register_vs_permanent_exclusions",
+    ]
+    found = _computed("rolling-12m:2020-08-31", ids)
+    good = found["register_vs_pep_good_pct"]
+    # V2's inadequate PEP of 20 September joins Q3's four graded
+    assert (good.numerator, good.denominator) == (python.good_or_better, python.graded) == (3, 5)
+    absent = found["register_vs_persistent_absence_pct"]
+    # V1 (95 and 85: 90 over the year), V4, V6 (spring), V7 (90); not V2 (90.1)
+    assert (
+        (absent.numerator, absent.denominator)
+        == (
+            python.persistent_absence,
+            len(python.attendance),
+        )
+        == (4, 5)
+    )
+    assert found["register_vs_suspensions"].value == python.suspensions == 4
+    assert found["register_vs_permanent_exclusions"].value == python.permanent == 1
+
+
+def test_virtual_school_peps_agree_term_by_term(figures) -> None:
+    """PEPs in time: the report counts each term that has ended; the indicator over a term
+    (here the autumn term, and the spring term, Q4) gives the same."""
+    records = virtual_school_services.records_by_child()
+    year = vs.SchoolYear(2019)
+    autumn = virtual_school_figures.year_figures(year, records, on=D(2019, 12, 31))
+    to_spring = virtual_school_figures.year_figures(year, records, on=D(2020, 3, 31))
+    term = Period(D(2019, 9, 1), D(2019, 12, 31), "ytd", "autumn-term-2019")
+    (pep,) = _computed(term, ["register_vs_pep_pct"]).values()
+    # V1, V2 (20 September) and V4 had one; V6 was back for too short a time
+    assert (pep.numerator, pep.denominator) == (autumn.peps_in_time, autumn.peps_due) == (3, 3)
+    (spring,) = _computed("2019-20-Q4", ["register_vs_pep_pct"]).values()
+    # V1, V2, V4 and V6 looked after on 31 March, none with a PEP in the spring term
+    assert (
+        (spring.numerator, spring.denominator)
+        == (
+            to_spring.peps_in_time - autumn.peps_in_time,
+            to_spring.peps_due - autumn.peps_due,
+        )
+        == (0, 4)
+    )
+    assert spring.value == 0
+    # Q3 leaves out September: V2's PEP of 20 September is not in it
+    q3 = figures["register_vs_pep_pct"]
+    assert (q3.numerator, q3.denominator) == (2, 3)
+
+
 def test_the_performance_paper_reports_the_registers_kept(figures, publishing) -> None:
     """The public performance report has a Registers section like any area (small counts
     through the disclosure policy); a register not kept is not reported, and is named."""
@@ -394,8 +632,11 @@ def test_the_performance_paper_reports_the_registers_kept(figures, publishing) -
     assert "Registers" in [b.text for b in paper.body if isinstance(b, Heading)]
     (table,) = [b for b in paper.body if isinstance(b, Grid) and b.caption.startswith("Registers")]
     rows = {row[0]: row[1] for row in table.rows}
-    assert len(rows) == 8  # the nine less the banded one (missing education), a grid of its own
+    # the seventeen less the banded one (missing education), a grid of its own
+    assert len(rows) == 16
     assert rows["LADO referrals"] == "c"  # 4: fewer than 6
+    assert rows["IRO escalations raised"] == "6"
+    assert rows["Suspensions of looked-after children"] == "c"  # 3
     # 2 of 4: a percentage of small numbers is not shown either
     assert rows["Missing episodes with a return interview offered within 72 hours"] == "c"
     publishing(lambda: LadoContact.objects.all().delete())  # still kept: 0
