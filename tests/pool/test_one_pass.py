@@ -46,7 +46,8 @@ def _by_id(results):
 def test_a_gets_every_hand_worked_value(one_pass) -> None:
     a = _by_id(one_pass)["A1"]
     expected = _values_module().Q3
-    assert set(expected) == {d.id for d in catalogue()}
+    # the register indicators are not computed in the pool (no registers there)
+    assert set(expected) == {d.id for d in catalogue() if not d.register_tables}
     for ident, (value, numerator, denominator) in expected.items():
         got = a[ident]
         assert got.value == pytest.approx(value), ident
