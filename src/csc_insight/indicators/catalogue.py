@@ -6,6 +6,7 @@ in a YAML block comment at the top (see definitions/README.md), plus the shared 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from importlib.resources import files
@@ -254,15 +255,18 @@ def common_views() -> dict[str, str]:
     }
 
 
-def views_needed(sql: str) -> list[str]:
-    """The common views `sql` uses, directly or through each other, dependencies first."""
+def views_needed(sql: str, kept: Iterable[str] = ()) -> list[str]:
+    """The common views `sql` uses, directly or through each other, dependencies first.
+    The views a view in `kept` uses are left out (it is read from a table made earlier)."""
     views = common_views()
     ordered: list[str] = []
+    stop = set(kept)
 
     def visit(text: str) -> None:
         for name in sorted(views):
             if name not in ordered and re.search(rf"\b{name}\b", _strip_comments(text)):
-                visit(views[name])
+                if name not in stop:
+                    visit(views[name])
                 if name not in ordered:
                     ordered.append(name)
 

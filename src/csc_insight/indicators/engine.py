@@ -18,7 +18,9 @@ engines (Spark, the regional pool) leave them out.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterable, Sequence
+import re
+import secrets
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Any, Protocol
@@ -68,6 +70,14 @@ class DuckDBBackend:
 
     def snapshot_id(self) -> str | None:
         return snapshots.recorded_id(self.con)
+
+    def keep(self, name: str, sql: str) -> None:
+        """Make the TEMP table `name` from `sql`: on this connection only, in memory, and
+        allowed on a read-only snapshot connection."""
+        self.con.execute(f"CREATE TEMP TABLE {name} AS {sql}")
+
+    def drop(self, name: str) -> None:
+        self.con.execute(f"DROP TABLE IF EXISTS temp.{name}")
 
 
 def as_backend(con: Any) -> Backend:
@@ -165,19 +175,44 @@ def rows_sql(
     periods: Sequence[Period],
     settings: dict[str, Any] | None = None,
     extra_views: Iterable[str] = (),
+    kept: Mapping[str, str] | None = None,
 ) -> str:
     """A WITH clause defining `periods`, the common views used and `d`, the definition's rows.
+    `kept`: common views already made as tables (name -> table), read from there.
 
     Complete it with a SELECT from `d`.
     """
     settings = settings or load_settings()
     params = sql_params(settings, definition.id, definition.params)
+    return _with(
+        [*views_needed(definition.sql + " " + " ".join(extra_views), kept or {}), "d"],
+        {"d": bind(definition.sql, params)},
+        periods,
+        params,
+        kept or {},
+    )
+
+
+def _with(
+    names: Sequence[str],
+    own: Mapping[str, str],
+    periods: Sequence[Period],
+    params: dict[str, Any],
+    kept: Mapping[str, str],
+) -> str:
+    """WITH `periods` and `names` (common views, or the bound SELECTs in `own`); the views
+    in `kept` read from their table."""
     views = common_views()
-    needed = views_needed(definition.sql + " " + " ".join(extra_views))
     ctes = [f"periods AS ({_periods_sql(periods)})"]
-    ctes += [f"{name} AS ({bind(views[name], params)})" for name in needed]
-    ctes.append(f"d AS ({bind(definition.sql, params)})")
+    ctes += [
+        f"{name} AS ({_from_kept(name, kept) or own.get(name) or bind(views[name], params)})"
+        for name in names
+    ]
     return "WITH " + ",\n".join(ctes) + "\n"
+
+
+def _from_kept(name: str, kept: Mapping[str, str]) -> str | None:
+    return f"SELECT * FROM {kept[name]}" if name in kept else None
 
 
 _AGE = (
@@ -237,8 +272,10 @@ def aggregate_sql(
     periods: Sequence[Period],
     by: str | None = None,
     settings: dict[str, Any] | None = None,
+    kept: Mapping[str, str] | None = None,
 ) -> str:
-    """One row per (period, key, band): numerator, denominator and the rows counted."""
+    """One row per (period, key, band): numerator, denominator and the rows counted.
+    `kept`: as for `rows_sql`."""
     key, joins, views = _breakdown(definition, by)
     if definition.unit == "mean":
         # rounded so that engines summing in a different order agree exactly
@@ -259,11 +296,77 @@ def aggregate_sql(
         denominator = "COUNT(CASE WHEN d.in_denominator THEN 1 END)"
     band = "d.band" if definition.bands else "CAST(NULL AS VARCHAR)"
     return (
-        rows_sql(definition, periods, settings, views)
+        rows_sql(definition, periods, settings, views, kept)
         + f"SELECT d.period, {key} AS key, {band} AS band, {numerator} AS numerator, "
         f"{denominator} AS denominator, COUNT(*) AS counted\nFROM d\n{joins}\n"
         f"GROUP BY d.period, {key}, {band}"
     )
+
+
+# --- views made once per compute() --------------------------------------------------
+
+# A view that reads the registers' file is left to each definition: the file is attached
+# only while the register indicators run.
+_READS_REGISTERS = re.compile(r"\bregisters\s*\.")
+
+
+def shared_views(
+    definitions: Sequence[Definition], by: str | None, settings: dict[str, Any]
+) -> dict[str, dict[str, Any]]:
+    """The common views that two or more of `definitions` use, directly or through other
+    views (with the views a breakdown by `by` joins), dependencies first, each with the
+    parameters it binds with, leaving out any that binds differently for two of them (a
+    parameter set per indicator) or that reads the registers' file."""
+    views = common_views()
+    users: dict[str, list[dict[str, Any]]] = {}
+    for definition in definitions:
+        params = sql_params(settings, definition.id, definition.params)
+        extra = _breakdown(definition, by)[2]
+        for name in views_needed(definition.sql + " " + " ".join(extra)):
+            users.setdefault(name, []).append(params)
+    shared = {}
+    for name in views_needed(" ".join(users)):
+        chain = [*views_needed(views[name]), name]
+        if len(users[name]) < 2 or any(_READS_REGISTERS.search(views[v]) for v in chain):
+            continue
+        bound = {tuple(bind(views[v], params) for v in chain) for params in users[name]}
+        if len(bound) == 1:
+            shared[name] = users[name][0]
+    return shared
+
+
+@contextlib.contextmanager
+def _kept_views(
+    backend: Backend,
+    definitions: Sequence[Definition],
+    periods: Sequence[Period],
+    by: str | None,
+    settings: dict[str, Any],
+) -> Iterator[dict[str, str]]:
+    """On a backend that can make temporary tables (DuckDB), the views that two or more of
+    `definitions` share, each made once as a table for the block (name -> table) instead of
+    again inside every definition that uses it; dropped after. (`periods` stays inline: a
+    table of it measured no faster.) Elsewhere
+    (Spark, the regional pool's one pass) nothing is kept and every definition carries its
+    views as it is written."""
+    keep = getattr(backend, "keep", None)
+    shared = shared_views(definitions, by, settings) if keep else {}
+    if not shared:
+        yield {}
+        return
+    token = secrets.token_hex(4)  # two compute() calls on one connection never meet
+    kept: dict[str, str] = {}
+    views = common_views()
+    try:
+        for name, params in shared.items():
+            table = f"csc_kept_{name}_{token}"
+            made = _with([*views_needed(views[name], kept), name], {}, periods, params, kept)
+            keep(table, made + f"SELECT * FROM {name}")
+            kept[name] = table
+        yield kept
+    finally:
+        for table in kept.values():
+            backend.drop(table)  # type: ignore[attr-defined]
 
 
 # --- availability -------------------------------------------------------------------
@@ -393,6 +496,7 @@ class _Run:
     extent: coverage.Extent | None
     population: dict[int, float]
     targets: dict[str, Any]
+    kept: Mapping[str, str] = field(default_factory=dict)  # see _kept_views
 
 
 def compute(
@@ -425,36 +529,43 @@ def compute(
         ]
     held = coverage.SnapshotData.read(backend)
     missing = missing_inputs(backend, definitions)
-    run = _Run(
-        backend=backend,
-        period=period,
-        periods=list({p.label: p for p in wanted}.values()),
-        by=by,
-        comparisons=comparisons,
-        settings=settings,
-        snapshot=held.id,
-        extent=held.extent,
-        population=(
-            _population(backend)
-            if any(d.unit == "rate_per_10k" and not missing[d.id] for d in definitions)
-            else {}
-        ),
-        targets=load_targets(),
-    )
-    found: dict[str, list[Result]] = {
-        d.id: _one(run, d, missing[d.id]) for d in definitions if not d.register_tables
-    }
-    on_registers = [d for d in definitions if d.register_tables]
-    if on_registers:
-        registers = backend.registers() if with_registers else contextlib.nullcontext(None)
-        with registers as kept:  # type: ignore[attr-defined]
-            for d in on_registers:
-                if not with_registers:
-                    found[d.id] = [_unavailable(run, d, coverage.NOT_ON_ENGINE)]
-                elif kept is None or not all(kept.keeps(t) for t in d.register_tables):
-                    found[d.id] = [_not_kept(run, d)]
-                else:
-                    found[d.id] = _one(run, d, missing[d.id], kept.first_day(d.registers))
+    periods = list({p.label: p for p in wanted}.values())
+    runnable = [d for d in definitions if not missing[d.id]]
+    if not with_registers:
+        runnable = [d for d in runnable if not d.register_tables]
+    with _kept_views(backend, runnable, periods, by, settings) as kept:
+        run = _Run(
+            backend=backend,
+            period=period,
+            periods=periods,
+            by=by,
+            comparisons=comparisons,
+            settings=settings,
+            snapshot=held.id,
+            extent=held.extent,
+            population=(
+                _population(backend)
+                if any(d.unit == "rate_per_10k" and not missing[d.id] for d in definitions)
+                else {}
+            ),
+            targets=load_targets(),
+            kept=kept,
+        )
+        found: dict[str, list[Result]] = {
+            d.id: _one(run, d, missing[d.id]) for d in definitions if not d.register_tables
+        }
+        on_registers = [d for d in definitions if d.register_tables]
+        if on_registers:
+            registers = backend.registers() if with_registers else contextlib.nullcontext(None)
+            with registers as held_registers:  # type: ignore[attr-defined]
+                for d in on_registers:
+                    on_file = held_registers
+                    if not with_registers:
+                        found[d.id] = [_unavailable(run, d, coverage.NOT_ON_ENGINE)]
+                    elif on_file is None or not all(on_file.keeps(t) for t in d.register_tables):
+                        found[d.id] = [_not_kept(run, d)]
+                    else:
+                        found[d.id] = _one(run, d, missing[d.id], on_file.first_day(d.registers))
     return [r for d in definitions for r in found[d.id]]
 
 
@@ -507,7 +618,7 @@ def _one(
                 no_data=coverage.NOT_HELD,
             )
         ]
-    _, rows = run.backend.rows(aggregate_sql(definition, run.periods, by, run.settings))
+    _, rows = run.backend.rows(aggregate_sql(definition, run.periods, by, run.settings, run.kept))
     cells: dict[tuple[str, str | None], list[float]] = {}
     bands: dict[tuple[str, str | None], dict[str, int]] = {}
     for label, key, band, numerator, denominator, counted in rows:
