@@ -32,6 +32,24 @@ def children_table(sim: Sim) -> Columns:
     }
 
 
+# England's local authority numbers (DfE), for the `england` profile's UPNs: the same list
+# CIN rule 1530 checks characters 2-4 against.
+_LA_NUMBERS = np.fromstring(
+    """
+    201 202 203 204 205 206 207 208 209 210 211 212 213 301 302 303 304 305 306 307 308
+    309 310 311 312 313 314 315 316 317 318 319 320 330 331 332 333 334 335 336 340 341
+    342 343 344 350 351 352 353 354 355 356 357 358 359 370 371 372 373 380 381 382 383
+    384 390 391 392 393 394 420 660 661 662 663 664 665 666 667 668 669 670 671 672 673
+    674 675 676 677 678 679 680 681 701 702 703 704 705 706 707 708 800 801 802 803 805
+    806 807 808 810 811 812 813 815 816 820 821 822 823 825 826 830 831 835 836 837 838
+    839 840 841 845 846 850 851 852 855 856 857 860 861 865 866 867 868 869 870 871 872
+    873 874 875 876 877 878 879 880 881 882 883 884 885 886 887 888 889 890 891 892 893
+    894 895 896 908 909 916 919 921 925 926 928 929 931 933 935 936 937 938 940 941
+    """,
+    dtype=np.int64,
+    sep=" ",
+)
+
 _UPN_CHECK = np.array(list("ABCDEFGHJKLMNPQRTUVWXYZ"), dtype=object)
 
 
@@ -41,7 +59,7 @@ def _upns(sim: Sim, uasc: np.ndarray) -> np.ndarray:
     la = (
         np.full(n, int(sim.profile.la_code))
         if sim.profile.la_code != "000"
-        else rng.integers(201, 941, n)
+        else rng.choice(_LA_NUMBERS, n)
     )
     digits = np.column_stack(
         [
