@@ -204,50 +204,30 @@ def _load(
     staging = duckdb.connect(str(work / "staging.duckdb"))
     schema.create(staging)
     staged_quarantine.ensure(staging)
-    sources: list[dict[str, object]] = []
     now = datetime.now(UTC).replace(microsecond=0)
     snapshot_id = new_snapshot_id(now)
     db_tmp = work / f"{snapshot_id}.duckdb"
     merged: dict[str, int] = {}  # tables already merged into the new snapshot file
     started = False
+    found = _recognise(files, report)
     with ProcessPoolExecutor(max_workers=1, mp_context=get_context("spawn")) as apart:
+        # The big files read apart go to the worker first, so it reads while this process
+        # reads everything else; `sources` keeps the files' order for the manifest.
         pending: list[tuple[int, Path, ModuleType, Future[Read]]] = []
-        for number, path in enumerate(files, start=1):
-            if progress:
-                progress(path.name, number - 1, len(files))
-            if path.stat().st_size == 0:  # say so, rather than "not a recognised return"
-                report.error(
-                    "empty_file",
-                    path.name,
-                    "The file is empty (0 bytes): expected "
-                    "a return with a header row; export it again.",
-                )
-                continue
-            reader = formats.detect(path)
-            if reader is None:
-                near = closest(path)
-                report.error(
-                    "unknown_format",
-                    path.name,
-                    "Not a recognised return: expected "
-                    "Ofsted Annex A, a CIN census XML, an SSDA903 CSV or XML or a "
-                    "local extras CSV (see docs/local_extras.md)." + (f" {near}" if near else ""),
-                )
-                continue
+        for position, (path, reader) in enumerate(found):
             if getattr(reader, "READ_APART", False) and path.stat().st_size >= APART_MIN_BYTES:
-                part = str(work / f"part-{number}.duckdb")
-                pending.append(
-                    (
-                        len(sources),
-                        path,
-                        reader,
-                        apart.submit(read_apart, reader.NAME, str(path), part, report.quarantine),
-                    )
-                )
-                sources.append({})  # filled in below, so the manifest keeps the files' order
+                part = str(work / f"part-{position}.duckdb")
+                future = apart.submit(read_apart, reader.NAME, str(path), part, report.quarantine)
+                pending.append((position, path, reader, future))
+        apart_positions = {position for position, *_ in pending}
+        sources: list[dict[str, object]] = [{} for _ in found]
+        for position, (path, reader) in enumerate(found):
+            if progress:
+                progress(path.name, files.index(path), len(files))
+            if position in apart_positions:
                 continue
             rows = _read(reader, path, staging, report)
-            sources.append(_source(path, reader, rows, sha256(path)))
+            sources[position] = _source(path, reader, rows, sha256(path))
         if pending and report.ok:
             # While the worker reads, merge the tables it does not write: they are complete.
             # (Should the load be refused later, this unpublished file goes with `work`.)
@@ -303,6 +283,34 @@ def _load(
     _crash_point("before_publish")
     snap = snapshots.publish(snapshot_id, base)
     return LoadResult(snap, report, rows)
+
+
+def _recognise(files: list[Path], report: Report) -> list[tuple[Path, ModuleType]]:
+    """Each file with the reader for its return, in order; an empty or unrecognised file is
+    reported (an error) and left out."""
+    found = []
+    for path in files:
+        if path.stat().st_size == 0:  # say so, rather than "not a recognised return"
+            report.error(
+                "empty_file",
+                path.name,
+                "The file is empty (0 bytes): expected a return with a header row; export it "
+                "again.",
+            )
+            continue
+        reader = formats.detect(path)
+        if reader is None:
+            near = closest(path)
+            report.error(
+                "unknown_format",
+                path.name,
+                "Not a recognised return: expected "
+                "Ofsted Annex A, a CIN census XML, an SSDA903 CSV or XML or a "
+                "local extras CSV (see docs/local_extras.md)." + (f" {near}" if near else ""),
+            )
+            continue
+        found.append((path, reader))
+    return found
 
 
 def _source(path: Path, reader: ModuleType, rows: dict[str, int], digest: str) -> dict:

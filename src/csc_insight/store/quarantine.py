@@ -62,8 +62,8 @@ def _first_date_column(con: duckdb.DuckDBPyConnection, table: str) -> str | None
 def set_aside_orphans(con: duckdb.DuckDBPyConnection, tables: Iterable[str], report: Report) -> int:
     """Quarantine every staged event whose child is in no file of the load; rows set aside."""
     total = 0
-    for table in tables:
-        orphan = "NOT EXISTS (SELECT 1 FROM children c WHERE c.child_id = t.child_id)"
+    orphan = "NOT EXISTS (SELECT 1 FROM children c WHERE c.child_id = t.child_id)"
+    for table in _with_orphans(con, list(tables)):
         listed = con.execute(
             f"SELECT source_ref, child_id FROM {table} t WHERE {orphan} "
             "ORDER BY source_ref LIMIT 201"
@@ -110,6 +110,27 @@ def set_aside_orphans(con: duckdb.DuckDBPyConnection, tables: Iterable[str], rep
         con.execute(f"DELETE FROM {table} t WHERE {orphan}")
         total += written
     return total
+
+
+def _with_orphans(con: duckdb.DuckDBPyConnection, tables: list[str]) -> list[str]:
+    """The tables among `tables` with a row whose child is in no file of the load.
+
+    One query for all of them: each table's distinct children against the children's ids
+    hashed once, instead of one anti-join per table that hashes every child's row again
+    (about a fifth of an England-sized load's time went there)."""
+    if not tables:
+        return []
+    ids = " UNION ALL ".join(
+        f"SELECT DISTINCT '{table}' AS t, child_id FROM {table}" for table in tables
+    )
+    found = {
+        t
+        for (t,) in con.execute(
+            f"SELECT DISTINCT e.t FROM ({ids}) e "
+            "ANTI JOIN (SELECT DISTINCT child_id FROM children) c USING (child_id)"
+        ).fetchall()
+    }
+    return [t for t in tables if t in found]
 
 
 def blank_conflicting_dobs(con: duckdb.DuckDBPyConnection, report: Report) -> int:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date
 from typing import Any
 
@@ -38,7 +38,12 @@ class Failure:
     values: dict[str, Any]
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        # Not dataclasses.asdict: its deep copy took most of the time of saving a large load's
+        # results; `values` is flat and never changed afterwards.
+        return {name: getattr(self, name) for name in _FAILURE_FIELDS}
+
+
+_FAILURE_FIELDS = tuple(f.name for f in fields(Failure))
 
 
 @dataclass
