@@ -8,6 +8,7 @@ import pytest
 
 from csc_insight.indicators import catalogue, children, compute
 from csc_insight.indicators.catalogue import DefinitionError, parse_definition
+from csc_insight.indicators.engine import NESTED_LOOP_ROWS, DuckDBBackend
 from csc_insight.indicators.settings import rag
 from csc_insight.store import schema
 
@@ -189,3 +190,45 @@ def test_a_result_carries_the_year_to_date_its_forecast_is_scaled_from(snapshot)
     assert conversion.forecast == conversion.year_to_date.value
     # the JSON export keeps the fields it had
     assert "year_to_date" not in referrals.to_dict()
+
+
+class _Recording(DuckDBBackend):
+    """A DuckDB backend that keeps the SQL of each query and the join setting it ran under."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
+        super().__init__(con)
+        self.seen: list[tuple[str, int]] = []
+
+    def rows(self, sql):
+        (threshold,) = self.con.execute(
+            "SELECT current_setting('nested_loop_join_threshold')"
+        ).fetchone()
+        self.seen.append((sql, threshold))
+        return super().rows(sql)
+
+
+def test_the_sql_leaves_out_periods_no_figure_can_come_from(snapshot):
+    # the fixture's data run from the first contact, 7 October 2018: a year before, the
+    # previous quarters (2017-18) and the year to date (2018-19-YTD-Q1) are outside it
+    backend = _Recording(snapshot)
+    [result] = compute(backend, "2018-19-Q1", ids=["contacts"])
+    [(sql, threshold)] = [(q, t) for q, t in backend.seen if "contact_date BETWEEN" in q]
+    assert "'2018-19-Q1'" in sql  # the period asked for is always computed
+    assert "2017-18" not in sql and "YTD" not in sql
+    assert threshold == NESTED_LOOP_ROWS
+    assert [q.no_data for q in result.previous_quarters] == [
+        "period outside the data (data from 7 October 2018 to 7 May 2020)"
+    ] * 4
+    assert result.value is None and result.no_data.startswith("period outside the data")
+    # the connection's own setting is back after
+    assert snapshot.execute("SELECT current_setting('nested_loop_join_threshold')").fetchone() == (
+        5,
+    )
+    # in the data, every comparison is computed: a stock needs no year to date
+    backend = _Recording(snapshot)
+    compute(backend, "2019-20-Q3", ids=["contacts", "cla_open"])
+    contacts_sql = next(q for q, _ in backend.seen if "contact_date BETWEEN" in q)
+    cla_sql = next(q for q, _ in backend.seen if "cla_at_end" in q)
+    for label in ("2019-20-Q3", "2018-19-Q3", "2018-19-Q4", "2019-20-Q1", "2019-20-Q2"):
+        assert f"'{label}'" in contacts_sql and f"'{label}'" in cla_sql
+    assert "'2019-20-YTD-Q3'" in contacts_sql and "YTD" not in cla_sql

@@ -20,6 +20,9 @@ list such as `IN (...)`.
 Also here: `placeholders(sql)` (the names used), `parse(sql)` (the cached tree, which the
 catalogue reads a definition's columns from), `literal(value)` (the expression) and
 `literal_sql(value, dialect)` (its text).
+
+The placeholders found, the bound text and the literals' text are kept on disk between
+processes (sqlcache.py), so that a run of the catalogue need not import sqlglot at all.
 """
 
 from __future__ import annotations
@@ -31,6 +34,8 @@ from datetime import date, datetime
 from decimal import Decimal
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
+
+from csc_insight.indicators.sqlcache import remembered
 
 if TYPE_CHECKING:  # sqlglot is imported when first used: importing the engine stays quick
     from sqlglot import exp
@@ -144,17 +149,22 @@ def _as_dollar(sql: str) -> str:
 
 @lru_cache(maxsize=512)
 def _names(sql: str) -> tuple[str, ...]:
-    from sqlglot import exp
+    def work() -> list[str]:
+        from sqlglot import exp
 
-    found = [_name(node) for node in parse(sql).find_all(exp.Placeholder)]
-    return tuple(dict.fromkeys(found))
+        found = [_name(node) for node in parse(sql).find_all(exp.Placeholder)]
+        return list(dict.fromkeys(found))
+
+    return tuple(remembered("names", sql, work))
 
 
 @lru_cache(maxsize=1024)
 def _literal_sql(frozen: Hashable, dialect: str) -> str:
     # sqlglot's generator costs about a millisecond a call; the engine writes the same
     # period dates for every definition
-    return literal(_thawed(frozen)).sql(dialect=dialect)
+    return remembered(
+        "literal", (frozen, dialect), lambda: literal(_thawed(frozen)).sql(dialect=dialect)
+    )
 
 
 def _name(node: exp.Placeholder) -> str:
@@ -170,8 +180,13 @@ def _name(node: exp.Placeholder) -> str:
 def _bind_cached(
     sql: str, used: tuple[tuple[str, Hashable], ...], dialect: str, pretty: bool
 ) -> str:
-    # rendering is most of bind's time, and every compute() binds the same SQL again
-    return _bind(sql, {name: _thawed(value) for name, value in used}, dialect, pretty)
+    # rendering is most of bind's time, and every compute() binds the same SQL again; the
+    # answer is kept on disk for the next process (sqlcache.py)
+    return remembered(
+        "bind",
+        (sql, used, dialect, pretty),
+        lambda: _bind(sql, {name: _thawed(value) for name, value in used}, dialect, pretty),
+    )
 
 
 def _bind(sql: str, params: Mapping[str, Any], dialect: str, pretty: bool) -> str:

@@ -6,13 +6,15 @@ in a YAML block comment at the top (see definitions/README.md), plus the shared 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from importlib.resources import files
 from typing import Any, Literal
 
 import yaml
+
+from csc_insight.indicators.sqlcache import remembered
 
 # libyaml's parser when PyYAML was built with it: ten times faster on 48 definitions
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -127,7 +129,7 @@ class Definition:
 def _columns(sql: str) -> tuple[str, ...]:
     from csc_insight.indicators.binding import parse
 
-    return tuple(parse(sql).named_selects)
+    return tuple(remembered("columns", sql, lambda: list(parse(sql).named_selects)))
 
 
 def parse_definition(indicator_id: str, text: str) -> Definition:
@@ -213,12 +215,19 @@ def parse_definition(indicator_id: str, text: str) -> Definition:
 
 def _register_tables_read(*sqls: str) -> set[str]:
     """The tables the SQL texts read as registers.<table>."""
-    from sqlglot import exp
+    return {name for sql in sqls for name in remembered("registers", sql, _registers_read(sql))}
 
-    from csc_insight.indicators.binding import parse
 
-    alias = REGISTERS_PREFIX.rstrip(".")
-    return {t.name for sql in sqls for t in parse(sql).find_all(exp.Table) if t.db == alias}
+def _registers_read(sql: str) -> Callable[[], list[str]]:
+    def work() -> list[str]:
+        from sqlglot import exp
+
+        from csc_insight.indicators.binding import parse
+
+        alias = REGISTERS_PREFIX.rstrip(".")
+        return sorted({t.name for t in parse(sql).find_all(exp.Table) if t.db == alias})
+
+    return work
 
 
 @cache
@@ -263,8 +272,9 @@ def views_needed(sql: str, kept: Iterable[str] = ()) -> list[str]:
     stop = set(kept)
 
     def visit(text: str) -> None:
+        words = _words(text)
         for name in sorted(views):
-            if name not in ordered and re.search(rf"\b{name}\b", _strip_comments(text)):
+            if name not in ordered and name in words:
                 if name not in stop:
                     visit(views[name])
                 if name not in ordered:
@@ -272,6 +282,12 @@ def views_needed(sql: str, kept: Iterable[str] = ()) -> list[str]:
 
     visit(sql)
     return ordered
+
+
+@lru_cache(maxsize=1024)
+def _words(sql: str) -> frozenset[str]:
+    """The words of `sql` outside `--` comments (a view is used where its name is one)."""
+    return frozenset(re.findall(r"\w+", _strip_comments(sql)))
 
 
 def _strip_comments(sql: str) -> str:

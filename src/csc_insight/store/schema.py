@@ -17,15 +17,11 @@ def tables() -> dict[str, list[str]]:
     con = duckdb.connect()
     create(con)
     result: dict[str, list[str]] = {}
-    for (name,) in con.execute(
-        "SELECT table_name FROM information_schema.tables ORDER BY table_name"
+    for name, column in con.execute(  # one query, not one per table
+        "SELECT table_name, column_name FROM information_schema.columns "
+        "ORDER BY table_name, ordinal_position"
     ).fetchall():
-        cols = con.execute(
-            "SELECT column_name FROM information_schema.columns WHERE table_name = ? "
-            "ORDER BY ordinal_position",
-            [name],
-        ).fetchall()
-        result[name] = [c for (c,) in cols]
+        result.setdefault(name, []).append(column)
     con.close()
     return result
 
