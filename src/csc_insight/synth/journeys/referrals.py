@@ -129,6 +129,8 @@ def _batch(
     cin_route = rest & (rng.random(m) < p.cin_plan)
 
     strat = np.where(s47, cal.add(ref, rng.integers(0, 4, m)), NA)
+    # the assessment starts by the strategy discussion: no enquiry without one (DfE 2991Q)
+    a_start = np.where(s47, np.minimum(a_start, strat), a_start)
     icpc_held = s47 & (rng.random(m) < p.icpc)
     late_icpc = rng.random(m) < p.late_icpc
     icpc_wd = np.where(late_icpc, rng.integers(16, 31, m), rng.integers(6, 16, m))
