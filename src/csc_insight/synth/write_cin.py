@@ -1,8 +1,13 @@
 """Write the Children in Need census XML, one file per collection year (`cin_census_YYYY.xml`).
 
 As in the real census, a year's file holds every child with an episode of need open at any
-point from 1 April to 31 March, with the episode's full content up to the reference date:
-dates after 31 March are left out (an episode open across it appears in both years' files).
+point from 1 April to 31 March, and of each episode what the DfE's census-year rules ask for:
+dates after 31 March are left out (an episode open across it appears in both years' files),
+and so are the assessments authorised, the CIN and child protection plans ended and the
+Section 47 enquiries concluded before 1 April (8696, 4013, 8930, 8715, 8740), which the
+earlier year's file holds. An initial child protection conference is recorded once (2884):
+in its Section47 block, or in CINdetails only when no Section47 block of the file carries it.
+A child's date of death is given up to the reference date.
 Files are streamed with `lxml.etree.xmlfile`, one child element at a time.
 """
 
@@ -18,6 +23,7 @@ from csc_insight.synth import vocab
 from csc_insight.synth.world import Columns, World
 
 GENDER = {"M": "1", "F": "2", "U": "9"}
+SECOND_DISABILITY = 0.2  # share of disabled children with a second disability code
 
 
 def write_cin(world: World, out: Path, progress: Callable[[str], None] | None = None) -> list[Path]:
@@ -39,6 +45,11 @@ class _Groups:
 
     def rows(self, referral: int) -> np.ndarray:
         return self.order[self.bounds[referral] : self.bounds[referral + 1]]
+
+
+def _before(values: np.ndarray, first: np.datetime64) -> np.ndarray:
+    """Dates before `first` (NaT is not)."""
+    return ~np.isnat(values) & (values.astype("datetime64[D]") < first)
 
 
 def _iso(values: np.ndarray, ref: np.datetime64) -> np.ndarray:
@@ -63,13 +74,17 @@ def write_year(world: World, year: int, path: Path) -> Path:
     sel = sel[np.lexsort((refs["referral_date"][sel], refs["child_id"][sel].astype(str)))]
     child_index = {c: i for i, c in enumerate(ch["child_id"].tolist())}
     rng = np.random.default_rng([world.seed, 1])
-    disability_code = np.array(list(vocab.DISABILITY), dtype=object)[
-        rng.choice(
-            len(vocab.DISABILITY),
-            len(ch["child_id"]),
-            p=np.array(list(vocab.DISABILITY.values())) / sum(vocab.DISABILITY.values()),
-        )
-    ]
+    kinds = np.array(list(vocab.DISABILITY), dtype=object)
+    kind = rng.choice(
+        len(kinds),
+        len(ch["child_id"]),
+        p=np.array(list(vocab.DISABILITY.values())) / sum(vocab.DISABILITY.values()),
+    )
+    disability_code = kinds[kind]
+    # a fifth of disabled children have a second disability (DfE 2888Q queries a return in
+    # which no child has two)
+    second_code = kinds[(kind + rng.integers(1, len(kinds), len(kind))) % len(kinds)]
+    second_code[rng.random(len(kind)) >= SECOND_DISABILITY] = None
 
     a, s, cin, cp, rv = (
         d["assessments"],
@@ -95,9 +110,18 @@ def write_year(world: World, year: int, path: Path) -> Path:
     p_start, p_end = _iso(cp["start_date"], ref), _iso(cp["end_date"], ref)
     rv_date = _iso(rv["review_date"], ref)
     dob = _iso(ch["dob"], np.datetime64("2200-01-01"))
+    death = _iso(ch["death_date"], ref)
+    # what an earlier year's file holds: assessments authorised, plans ended and enquiries
+    # concluded before 1 April (an enquiry without a conference by 31 March too)
+    a_old = _before(a["authorised_date"], first)
+    c_old = _before(cin["end_date"], first)
+    p_old = _before(cp["end_date"], first)
+    held = ~np.isnat(s["icpc_date"]) & (s["icpc_date"].astype("datetime64[D]") <= ref)
+    s_old = np.where(held, _before(s["icpc_date"], first), _before(s["start_date"], first))
+    # a conference no Section47 block of this file carries goes in CINdetails
     icpc_of_referral = {}
     for row in range(len(s["referral_id"])):
-        if s_icpc[row] is not None:
+        if s_icpc[row] is not None and not s_old[row] and s_start[row] is None:
             icpc_of_referral[s["referral_id"][row]] = s_icpc[row]
 
     def sub(parent: etree._Element, tag: str, value: object) -> None:
@@ -139,10 +163,13 @@ def write_year(world: World, year: int, path: Path) -> Path:
                         sub(ident, "UPNunknown", "UN2")
                     sub(ident, "PersonBirthDate", dob[c])
                     sub(ident, "GenderCurrent", GENDER[ch["sex"][c]])
+                    sub(ident, "PersonDeathDate", death[c])
                     chars = etree.SubElement(child, "ChildCharacteristics")
                     sub(chars, "Ethnicity", ch["ethnicity"][c])
                     dis = etree.SubElement(chars, "Disabilities")
                     sub(dis, "Disability", disability_code[c] if ch["disability"][c] else "NONE")
+                    if ch["disability"][c]:
+                        sub(dis, "Disability", second_code[c])
                     for r in sel[i:j]:
                         rid = refs["referral_id"][r]
                         det = etree.SubElement(child, "CINdetails")
@@ -155,7 +182,7 @@ def write_year(world: World, year: int, path: Path) -> Path:
                         sub(det, "DateOfInitialCPC", icpc_of_referral.get(rid))
                         sub(det, "ReferralNFA", "true" if refs["nfa"][r] else "false")
                         for k in ga.rows(r):
-                            if a_start[k] is None:
+                            if a_start[k] is None or a_old[k]:
                                 continue
                             el = etree.SubElement(det, "Assessments")
                             sub(el, "AssessmentActualStartDate", a_start[k])
@@ -166,13 +193,13 @@ def write_year(world: World, year: int, path: Path) -> Path:
                                 for code in a["factors"][k].split(","):
                                     sub(fac, "AssessmentFactors", code)
                         for k in gc.rows(r):
-                            if c_start[k] is None:
+                            if c_start[k] is None or c_old[k]:
                                 continue
                             el = etree.SubElement(det, "CINPlanDates")
                             sub(el, "CINPlanStartDate", c_start[k])
                             sub(el, "CINPlanEndDate", c_end[k])
                         for k in gs.rows(r):
-                            if s_start[k] is None:
+                            if s_start[k] is None or s_old[k]:
                                 continue
                             el = etree.SubElement(det, "Section47")
                             sub(el, "S47ActualStartDate", s_start[k])
@@ -184,7 +211,7 @@ def write_year(world: World, year: int, path: Path) -> Path:
                             elif s_icpc[k] is not None:
                                 sub(el, "ICPCnotRequired", "false")
                         for k in gp.rows(r):
-                            if p_start[k] is None:
+                            if p_start[k] is None or p_old[k]:
                                 continue
                             el = etree.SubElement(det, "ChildProtectionPlans")
                             sub(el, "CPPstartDate", p_start[k])

@@ -621,6 +621,93 @@ def _factor_twice(child: Element) -> bool:  # 8898
     return True
 
 
+def _closed(details: Element) -> bool:
+    return bool(_text(details, "CINclosureDate")) and bool(_text(details, "ReasonForClosure"))
+
+
+def _activity(details: Element) -> bool:
+    return any(
+        details.find(tag) is not None
+        for tag in ("Section47", "CINPlanDates", "ChildProtectionPlans", "DateOfInitialCPC")
+    )
+
+
+def _s47_closed_after_assessment(child: Element) -> bool:  # 2990
+    for details in _episodes(child):
+        if _closed(details) and details.find("Section47") is not None:
+            _set(details, "ReasonForClosure", "RC8")
+            return True
+    return False
+
+
+def _cin_plan_ends_the_day_it_starts(child: Element) -> bool:  # 4012Q
+    plans = child.findall("CINdetails/CINPlanDates")
+    if len(plans) != 1 or not _text(plans[0], "CINPlanEndDate"):
+        return False
+    _set(plans[0], "CINPlanEndDate", _text(plans[0], "CINPlanStartDate"))
+    return True
+
+
+def _died_without_date(child: Element) -> bool:  # 8585Q
+    if _text(child.find("ChildIdentifiers"), "PersonDeathDate"):
+        return False
+    for details in _episodes(child):
+        if _closed(details):
+            _set(details, "ReasonForClosure", "RC2")
+            return True
+    return False
+
+
+def _closed_after_assessment_without_one(child: Element) -> bool:  # 8825Q
+    for details in _episodes(child):
+        if (
+            _closed(details)
+            and _text(details, "ReferralNFA") == "false"
+            and details.find("Assessments") is not None
+            and not _activity(details)
+        ):
+            for item in details.findall("Assessments"):
+                details.remove(item)
+            _set(details, "ReasonForClosure", "RC8")
+            return True
+    return False
+
+
+def _s47_without_assessment(child: Element) -> bool:  # 2991Q
+    for details in _episodes(child):
+        if details.find("Section47") is not None and details.find("Assessments") is not None:
+            for item in details.findall("Assessments"):
+                details.remove(item)
+            return True
+    return False
+
+
+def _no_factors_yet_support(child: Element) -> bool:  # 8873Q
+    for details in _episodes(child):
+        items = details.findall("Assessments")
+        if (
+            _closed(details)
+            and _text(details, "ReasonForClosure") not in ("RC8", "RC9")
+            and len(items) == 1
+            and items[0].find("FactorsIdentifiedAtAssessment") is not None
+        ):
+            factors = items[0].find("FactorsIdentifiedAtAssessment")
+            for factor in list(factors):
+                factors.remove(factor)
+            etree.SubElement(factors, "AssessmentFactors").text = "21"
+            return True
+    return False
+
+
+def _authorised_after_closure(child: Element) -> bool:  # 8565
+    for details in _episodes(child):
+        item = _first(details, "Assessments", ("AssessmentAuthorisationDate",))
+        if _closed(details) and item is not None and not _activity(details):
+            _set(item, "AssessmentAuthorisationDate", _day(_text(details, "CINclosureDate"), 1))
+            return True
+    return False
+
+
 PLANTERS: dict[str, Planter] = {
     "1103": _assessment_before_referral,
     "1104": _icpc_before_referral,
@@ -678,6 +765,13 @@ PLANTERS: dict[str, Planter] = {
     "8890": _overlapping_s47s,
     "8896": _two_open_assessments,
     "8898": _factor_twice,
+    "2990": _s47_closed_after_assessment,
+    "4012Q": _cin_plan_ends_the_day_it_starts,
+    "8585Q": _died_without_date,
+    "8825Q": _closed_after_assessment_without_one,
+    "2991Q": _s47_without_assessment,
+    "8873Q": _no_factors_yet_support,
+    "8565": _authorised_after_closure,
 }
 
 

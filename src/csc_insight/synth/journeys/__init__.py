@@ -32,8 +32,8 @@ from csc_insight.synth.journeys.cla_health import oc2_table, review_health_table
 from csc_insight.synth.journeys.contacts import contact_tables
 from csc_insight.synth.journeys.looked_after import care_periods, placements
 from csc_insight.synth.journeys.missing import missing_table
-from csc_insight.synth.journeys.referrals import draw_episodes
-from csc_insight.synth.journeys.sim import WARM_UP_YEARS, Sim, pick, segments
+from csc_insight.synth.journeys.referrals import death_dates, draw_episodes
+from csc_insight.synth.journeys.sim import WARM_UP_YEARS, Sim, dates, pick, segments
 from csc_insight.synth.journeys.visits import visits_table
 from csc_insight.synth.journeys.workforce import workforce_tables
 from csc_insight.synth.profiles import Profile
@@ -69,6 +69,7 @@ def simulate(
     leavers, pathway = care_leaver_tables(sim, care)
 
     data["children"] = children_table(sim)
+    data["children"]["death_date"] = dates(death_dates(sim, eps))
     data["contacts"] = contacts
     data["early_help"] = early_help
     data.update(cin_tables(sim, eps, alloc))

@@ -69,11 +69,30 @@ def _upns(sim: Sim, uasc: np.ndarray) -> np.ndarray:
             rng.integers(0, 10, (n, 9)),
         ]
     )
+    _unique_serials(digits)
     check = _UPN_CHECK[(digits * np.arange(2, 14)).sum(axis=1) % 23]
     text = np.array(["".join(map(str, row)) for row in digits.tolist()], dtype=object)
     upn = (check + text).astype(object)
     upn[uasc] = None
     return upn
+
+
+def _unique_serials(digits: np.ndarray) -> None:
+    """Make each row's 12 digits unique (a UPN is one pupil's, DfE 1520): a row repeating an
+    earlier one takes the next free 9-digit serial. No draws, so nothing else moves."""
+    serial = digits[:, 3:] @ (10 ** np.arange(8, -1, -1))
+    key = digits[:, :3] @ np.array([100, 10, 1]) * 10**9 + serial
+    first = np.zeros(len(key), bool)
+    first[np.unique(key, return_index=True)[1]] = True
+    if first.all():
+        return
+    taken = set(key.tolist())
+    for i in np.nonzero(~first)[0].tolist():
+        k = int(key[i])
+        while k in taken:
+            k = k - k % 10**9 + (k % 10**9 + 1) % 10**9
+        taken.add(k)
+        digits[i, 3:] = [k // 10**e % 10 for e in range(8, -1, -1)]
 
 
 def population_table(sim: Sim) -> Columns:

@@ -66,7 +66,37 @@ def draw_episodes(sim: Sim) -> dict[str, np.ndarray]:
         )
     eps = {k: np.concatenate([b[k] for b in batches]) for k in batches[0]}
     order = np.lexsort((eps["child"], eps["ref"]))
-    return {k: v[order] for k, v in eps.items()}
+    eps = {k: v[order] for k, v in eps.items()}
+    _deaths(eps)
+    return eps
+
+
+def _deaths(eps: dict[str, np.ndarray]) -> None:
+    """A child whose episode closed as died (RC2) dies that day (`eps['death']`, read by
+    `death_dates`): the closure of the child's last episode, outside care. An RC2 drawn on an
+    earlier episode becomes RC7 (services ceased for any other reason), as the child was
+    referred again."""
+    died = (eps["reason"] == "RC2") & _last_of_child(eps["child"]) & ~eps["care"]
+    eps["reason"][(eps["reason"] == "RC2") & ~died] = "RC7"
+    eps["death"] = np.where(died, eps["closure"], NA)
+
+
+def _last_of_child(child: np.ndarray) -> np.ndarray:
+    """For rows in date order, whether each is its child's last."""
+    rev = child[::-1]
+    _, first_in_rev = np.unique(rev, return_index=True)
+    last = np.zeros(len(child), bool)
+    last[len(child) - 1 - first_in_rev] = True
+    return last
+
+
+def death_dates(sim: Sim, eps: dict[str, np.ndarray]) -> np.ndarray:
+    """Each child's date of death (day number, `NA` for none or after the window's end): see
+    `_deaths`."""
+    out = np.full(sim.n_children, NA, np.int64)
+    died = (eps["death"] != NA) & (eps["death"] <= sim.e0)
+    out[eps["child"][died]] = eps["death"][died]
+    return out
 
 
 def _batch(
@@ -99,11 +129,17 @@ def _batch(
     cin_route = rest & (rng.random(m) < p.cin_plan)
 
     strat = np.where(s47, cal.add(ref, rng.integers(0, 4, m)), NA)
+    # the assessment starts by the strategy discussion: no enquiry without one (DfE 2991Q)
+    a_start = np.where(s47, np.minimum(a_start, strat), a_start)
     icpc_held = s47 & (rng.random(m) < p.icpc)
     late_icpc = rng.random(m) < p.late_icpc
     icpc_wd = np.where(late_icpc, rng.integers(16, 31, m), rng.integers(6, 16, m))
     icpc = np.where(icpc_held, cal.add(np.where(s47, strat, ref), icpc_wd), NA)
     icpc_target = np.where(s47, cal.add(np.where(s47, strat, ref), 15), NA)
+    # the assessment runs on to the conference (within its 45 working days all the same): an
+    # episode is not closed, nor an assessment left in an earlier census year, before its
+    # ICPC (DfE 8565, 2991Q)
+    a_auth = np.where(icpc_held, np.maximum(a_auth, icpc), a_auth)
     cp = icpc_held & (rng.random(m) < p.cp_from_icpc)
     s47_cin = s47 & ~cp & (rng.random(m) < 0.55)
 
@@ -114,11 +150,14 @@ def _batch(
     cat_l = np.where(rng.random(m) < 0.88, cat_i, pick(rng, vocab.ABUSE, m))
     after_cp = rng.random(m)
     cp_care = cp & (after_cp < p.care_from_cp) & (cp_end < dob18 - 200)
-    cp_stepdown = cp & ~cp_care & (after_cp < p.care_from_cp + 0.6)
+    cp_stepdown = cp & ~cp_care & (after_cp < p.care_from_cp + 0.6) & (cp_end < dob18 - 1)
 
     cin1 = cin_route | s47_cin
     cin1_start = np.where(cin_route, cal.add(a_auth, rng.integers(0, 6, m)), NA)
     cin1_start = np.where(s47_cin, np.maximum(a_auth, np.where(icpc_held, icpc, strat)), cin1_start)
+    # a plan must end after the day it starts (DfE 4012Q): none within a day of turning 18
+    cin1 &= cin1_start < dob18 - 1
+    cin1_start = np.where(cin1, cin1_start, NA)
     cin_len = np.clip(rng.lognormal(np.log(170), 0.8, m), 20, 2000).astype(np.int64)
     cin1_end = np.where(cin1, np.minimum(cin1_start + cin_len, dob18 - 1), NA)
     cin2_start = np.where(cp_stepdown, cp_end, NA)
@@ -147,12 +186,20 @@ def _batch(
     closure = np.where(cin1, np.maximum(cin1_end, closure), closure)
     closure = np.where(cp, np.maximum(cp_end, closure), closure)
     closure = np.where(cp_stepdown, np.maximum(cin2_end, closure), closure)
-    closure = np.minimum(closure, np.maximum(dob18 - 1, a_auth))
+    # closed by 18, yet never before the episode's last assessment, enquiry or conference
+    # (DfE 8565)
+    last_activity = np.maximum(a_auth, np.maximum(strat, icpc))
+    closure = np.minimum(closure, np.maximum(dob18 - 1, last_activity))
     closure = np.where(care, np.maximum(closure, care_end), closure)
     reason = np.where(rng.random(m) < 0.7, "RC8", "RC9").astype(object)
-    reason[nfa] = "RC8"
+    # RC8 and RC9 close a case after assessment (DfE 8825Q wants one): a referral with no
+    # further action, never assessed, closes for any other reason (RC7)
+    reason[nfa] = "RC7"
     planned = cin1 | cp
     reason[planned] = pick(rng, vocab.CLOSURE_CIN, int(planned.sum()))
+    # and after assessment alone: an enquiry closed without a plan closes for any other
+    # reason too (DfE 2990)
+    reason[s47 & ~planned] = "RC7"
     needs_support = ~nfa & (s47 | direct_care | cin_route | uasc)
     assessed = ~nfa
     return {
