@@ -21,13 +21,14 @@ from csc_insight.indicators.formatting import format_value
         (0.0, "percent", "0.0%", "0%", "0.0%"),
         # plans write a percentage without a thousands separator
         (1234.5, "percent", "1,234.5%", "1,234.5%", "1234.5%"),
-        # rates per 10,000: one decimal place, thousands separated
+        # rates per 10,000: one decimal place (a paper keeps '.0'), thousands separated
         (611.14, "rate_per_10k", "611.1", "611.1", "611.1"),
         (1234.56, "rate_per_10k", "1,234.6", "1,234.6", "1,234.6"),
-        (500.0, "rate_per_10k", "500.0", "500", "500.0"),
-        # means and ratios: one decimal place
+        (500.0, "rate_per_10k", "500.0", "500.0", "500.0"),
+        # means and ratios: one decimal place, in papers too: "4.3 (last year 4)" would read
+        # the 4 as a count (and a small one)
         (3.55, "mean", "3.5", "3.5", "3.5"),  # 3.55 is stored as 3.5499...
-        (2.0, "ratio", "2.0", "2", "2.0"),
+        (2.0, "ratio", "2.0", "2.0", "2.0"),
         (18.25, "ratio", "18.2", "18.2", "18.2"),
         # missing is not zero: each audience words it
         (None, "count", "No data", "-", "no data"),
