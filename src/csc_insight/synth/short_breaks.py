@@ -35,7 +35,8 @@ ALSO_SECTION_17 = 0.5
 SECOND_SERVICE = 0.35
 SERVICES = {"activity": 35, "day": 25, "home": 20, "overnight": 10, "direct_payment": 10}
 SECTION_17_BESIDE_CARE = {"activity": 60, "day": 25, "home": 15}
-PLACES = {"K2": 60, "U4": 20, "U6": 20}
+# Short breaks are not long-term foster placements (U1, U4: SSDA903 384).
+PLACES = {"K2": 60, "U5": 20, "U6": 20}
 NAT = np.datetime64("NaT", "D")
 YEAR = 365.25
 
@@ -171,15 +172,11 @@ def _episodes(
     rec = np.where(ls_a == "V3", "E4A", "E8").astype(object)
     rec[open_now] = None
     place = pick(rng, PLACES, m)
-    urn = np.array(
-        [
-            f"SC{v:06d}" if p == "K2" else "XXXXXXX"
-            for v, p in zip(rng.integers(0, 10**6, m).tolist(), place.tolist(), strict=True)
-        ],
-        dtype=object,
-    )
-    postcodes = np.array(vocab.POSTCODES, dtype=object)
-    home = postcodes[rng.integers(0, 6, len(child))]
+    # No URN, home or placement postcode for short breaks (SSDA903 214, 398); their draws
+    # are kept so that what follows stays as it was.
+    rng.integers(0, 10**6, m)
+    rng.integers(0, 6, len(child))
+    rng.integers(0, 6, m)
     none = np.full(m, None, dtype=object)
     return {
         "child_id": child[who],
@@ -192,9 +189,9 @@ def _episodes(
         "dec": dec_a,
         "rec": rec,
         "reason_place_change": none,
-        "home_post": home[who],
-        "pl_post": postcodes[rng.integers(0, 6, m)],
-        "urn": urn,
+        "home_post": none,
+        "pl_post": none,
+        "urn": none,
         "source": np.full(m, "ssda903", dtype=object),
         "source_ref": none,
     }

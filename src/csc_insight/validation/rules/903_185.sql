@@ -5,6 +5,10 @@ message: Child has not been looked after continuously for at least 12 months at 
 severity: error
 fields: [SDQ_SCORE]
 requires: [cla_health.sdq_score, cla_episodes.decom]
+differs_from_reference: >
+  An episode the reader sets aside (an unknown code, a bad date) is not in the snapshot, so
+  a child whose only episode was set aside counts as not looked after here; the reference
+  still reads the row (the parity test's planted errors show it).
 note: >
   The collection year's OC2 rows. Looked after continuously for 12 months, as the reference
   derives it: an episode of the child's overlaps the year, and none started care (RNE S)

@@ -5,10 +5,16 @@ message: Reason for new episode is that child’s placement has changed but not 
 severity: error
 fields: [LS, PLACE, PL_POST, URN, PLACE_PROVIDER]
 requires: [cla_episodes.rne]
+differs_from_reference: >
+  The reference wants the legal status unchanged for RNE P and T alike; the DfE's code list
+  (formats/codes.py) makes T a change of both legal status and placement, so here a T
+  episode is checked for a change of placement only, the legal status only for P. The
+  reference therefore lists every T episode, which synthetic data has (placed for adoption,
+  or a care order and a move on the same day).
 note: >
-  RNE P or T (a change of placement only). The previous episode is the child's one
-  starting before. As in the reference, a blank never equals anything: a blank legal status
-  is a change, and a blank placement detail makes the placement differ.
+  The previous episode is the child's one starting before. As in the reference, a blank
+  never equals anything: a blank legal status is a change, and a blank placement detail
+  makes the placement differ.
 tests:
   pass:
     cla_episodes:
@@ -21,7 +27,9 @@ tests:
       - {child_id: A, decom: 2022-08-01, rne: P, ls: C1, place: U3, place_provider: PR1, pl_post: EC1A 1BB, urn: XXXXXXX}
       - {child_id: B, decom: 2022-06-01, dec: 2022-07-01, rec: X1, ls: C2, place: U1}
       - {child_id: B, decom: 2022-07-01, rne: P, ls: C2, place: U1}
-      - {child_id: C, decom: 2022-07-01, rne: P, ls: C1, place: U1}
+      - {child_id: C, decom: 2022-06-01, dec: 2022-07-01, rec: X1, ls: C2, place: U1, place_provider: PR1, pl_post: EC1A 1BB, urn: XXXXXXX}
+      - {child_id: C, decom: 2022-07-01, rne: T, ls: C1, place: U3, place_provider: PR1, pl_post: EC1A 1BB, urn: XXXXXXX}
+      - {child_id: D, decom: 2022-07-01, rne: P, ls: C1, place: U1}
   fails: [cla_episodes.csv:3, cla_episodes.csv:4]
 */
 SELECT child_id, source_ref, rne, ls, previous_ls, place, previous_place
@@ -32,6 +40,6 @@ FROM (SELECT *, lag(ls) OVER w AS previous_ls, lag(place) OVER w AS previous_pla
       FROM cla_episodes WHERE source = 'ssda903'
       WINDOW w AS (PARTITION BY child_id ORDER BY decom))
 WHERE previous_child IS NOT NULL AND rne IN ('P', 'T')
-  AND (NOT COALESCE(ls = previous_ls, false)
+  AND ((rne = 'P' AND NOT COALESCE(ls = previous_ls, false))
     OR COALESCE(place = previous_place AND pl_post = previous_pl_post
                 AND urn = previous_urn AND place_provider = previous_provider, false))

@@ -5,6 +5,10 @@ message: Child ceased to be looked after but there is a missing/away from placem
 severity: error
 fields: [MIS_END]
 requires: [missing_episodes.start_date, cla_episodes.dec]
+differs_from_reference: >
+  A MIS_END that is not a date is set aside by the reader (blank here). On the parity
+  test's planted files the reference also lists such a row (MIS_END 31/02/2020, the child's
+  one episode still open), which by its own conditions it should not; not explained yet.
 note: >
   As in the reference, a Missing row fails when it lies outside every period of care of the
   child (episodes joined where one starts by the day the previous ended): it has no end date
