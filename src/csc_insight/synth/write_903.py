@@ -46,15 +46,13 @@ def write_903(world: World, out: Path, form: str = "csv") -> list[Path]:
     is_mother = girl & (age_at_start > 13 * 365) & (rng.random(len(hrows)) < 0.04)
     mother = np.where(girl, np.where(is_mother, "1", "0"), None).astype(object)
     mc_dob = np.where(is_mother, e0 - rng.integers(30, 360, len(hrows)), np.datetime64("NaT"))
-    # no UPN: UN2, never attended a school in England (UASC; SSDA903 442)
-    upn = np.where(ch["upn"][hrows] == None, "UN2", ch["upn"][hrows]).astype(object)  # noqa: E711
     tables: dict[str, dict[str, np.ndarray]] = {}
     tables["header"] = {
         "CHILD": ch["child_id"][hrows],
         "SEX": sex(hrows),
         "DOB": ch["dob"][hrows],
         "ETHNIC": ch["ethnicity"][hrows],
-        "UPN": upn,
+        "UPN": ch["upn"][hrows],
         "MOTHER": mother,
         "MC_DOB": mc_dob.astype("datetime64[D]"),
     }
