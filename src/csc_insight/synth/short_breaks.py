@@ -96,6 +96,13 @@ def add_short_breaks(world: World) -> None:
     )
     s_stop = stop[owner]
     keep = s_start <= end
+    # a second service of the kind the first is, starting the same day, is the same service
+    key = [
+        f"{c}/{v}/{d}"
+        for c, v, d in zip(owner.tolist(), service.tolist(), s_start.tolist(), strict=True)
+    ]
+    _, once = np.unique(np.array(key, dtype=object), return_index=True)
+    keep &= np.isin(np.arange(len(owner)), once)
     world.data["short_breaks"] = _section_17(
         rng,
         cids[owner][keep],

@@ -171,36 +171,23 @@ def write_903(world: World, out: Path, form: str = "csv") -> list[Path]:
     keep = ~np.isnat(matched) & ~np.isnat(adopted) & (adopted >= s0) & (adopted <= e0)
     sel = np.nonzero(keep)[0]
     drows = child_rows(ad["child_id"][sel])
-    # matched by the day placed for adoption (SSDA903 331); adopted by the foster carers
-    # when placed with them (A5), not when placed with others (A6; 335)
+    # adopted by the foster carers when placed with them (A5), not when placed with others
+    # (A6; SSDA903 335)
     adopted_from = {
-        c: (d, p)
-        for c, d, p, r in zip(
-            ep["child_id"].tolist(),
-            ep["decom"],
-            ep["place"].tolist(),
-            ep["rec"].tolist(),
-            strict=True,
+        c: p
+        for c, p, r in zip(
+            ep["child_id"].tolist(), ep["place"].tolist(), ep["rec"].tolist(), strict=True
         )
         if r in ("E11", "E12")
     }
-    placed = np.array(
-        [
-            adopted_from.get(c, (m, None))[0]
-            for c, m in zip(ad["child_id"][sel], matched[sel], strict=True)
-        ],
-        dtype="datetime64[D]",
-    )
-    by_carer = np.array(
-        [adopted_from.get(c, (None, None))[1] for c in ad["child_id"][sel].tolist()], dtype=object
-    )
+    by_carer = np.array([adopted_from.get(c) for c in ad["child_id"][sel].tolist()], dtype=object)
     foster = np.where(by_carer == "A5", True, np.where(by_carer == "A6", False, None))
     foster = np.where(foster == None, a1["foster_care"][sel], foster)  # noqa: E711
     tables["ad1"] = {
         "CHILD": ad["child_id"][sel],
         "DOB": ch["dob"][drows],
         "DATE_INT": ad["decision_date"][sel],
-        "DATE_MATCH": np.maximum(np.minimum(matched[sel], placed), ad["decision_date"][sel]),
+        "DATE_MATCH": matched[sel],
         "FOSTER_CARE": _01(foster),
         "NB_ADOPTR": a1["nb_adoptr"][sel],
         "SEX_ADOPTR": a1["sex_adoptr"][sel],

@@ -20,6 +20,9 @@ def adoption_table(sim: Sim, care: dict[str, np.ndarray], extra: dict[str, Colum
     order_day = decision + rng.integers(40, 120, n)
     placed = np.maximum(order_day + 10, end - rng.integers(200, 330, n))
     matched = placed - rng.integers(10, 40, n)
+    # matched by the day the episodes show the child placed for adoption (SSDA903 331)
+    if "placed" in care:
+        matched = np.maximum(np.minimum(matched, care["placed"][i]), decision)
     cen = censor(e0)
     keep = decision <= e0
     foster_care = rng.random(n) < 0.15

@@ -69,6 +69,7 @@ def placements(sim: Sim, care: dict[str, np.ndarray]) -> Columns:
     # placed for adoption (E1) the child's legal status no longer changes to C1 (SSDA903 217)
     placed_of = np.full(n, np.iinfo(np.int64).max)
     placed_of[adopt_owner] = placed_day
+    care["placed"] = placed_of  # the day each period's child was placed for adoption
     before_placed = legal_day < placed_of[legal_owner]
     legal_owner, legal_day = legal_owner[before_placed], legal_day[before_placed]
     keep_move = moves < placed_of[owner]
