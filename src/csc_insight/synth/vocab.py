@@ -145,8 +145,7 @@ DISABILITY = {"LD": 25, "AUT": 30, "COMM": 15, "BEH": 10, "MOB": 8, "CON": 7, "H
 # Real, full postcodes (SSDA903 HOME_POST and PL_POST: the DfE's validator looks each up in
 # the ONS postcode directory, rule 392c, and derives the placement's local authority and
 # distance from them). The first POSTCODES_IN_LA are in Southwark (E09000028, the borough
-# profile's LA 210), homes being the first HOME_POSTCODES of
-# those; the rest are elsewhere.
+# profile's LA 210), the homes' being the first HOME_POSTCODES; the rest are elsewhere.
 POSTCODES = (
     "SE15 1QU",
     "SE15 5DE",
