@@ -109,3 +109,36 @@ def test_903_rules_flag_the_same_rows_as_the_reference(tmp_path, monkeypatch):
     ours_or_listed |= {code for ret, code in not_ported() if ret == "ssda903"}
     assert registry - ours_or_listed == set()
     print(sys.version, {r.code: len(ours.get(r.code, ())) for r in compared})
+
+
+# The reference rules synthetic data may fail, each with why (ideally none).
+SYNTH_ALLOWED = {
+    # The reference wants the legal status unchanged for RNE T as for P; the DfE's code
+    # list makes T a change of both legal status and placement (our 435 says so), which
+    # synthetic data has when a child is placed for adoption or moves on a care order.
+    "435",
+    # UASC children have no UPN. A Header 'UN2' would fix it, but the snapshot merges a
+    # child's returns and the CIN census would then read that code as the child's UPN
+    # (CIN 1520, 1540 in test_synth's planted run): not done yet.
+    "442",
+}
+
+
+def test_synthetic_borough_year_passes_the_reference(tmp_path, monkeypatch):
+    """The DfE's validator finds nothing in a synthetic borough year outside SYNTH_ALLOWED."""
+    monkeypatch.setenv("CSC_INSIGHT_HOME", str(tmp_path / "home"))
+    data = tmp_path / "data"
+    args = ["--profile", "borough", "--seed", "1", "--start", "2019-04-01"]
+    assert main(["synth", *args, "--end", "2020-03-31", "--out", str(data)]) == 0
+    python = _reference()
+    theirs_path = tmp_path / "theirs.json"
+    subprocess.run(
+        [python, str(venvs.RUNNERS["903"]), str(data), "2020", "lac2022_23", str(theirs_path)],
+        check=True,
+        timeout=900,
+        capture_output=True,
+    )
+    theirs = json.loads(theirs_path.read_text())
+    theirs.pop("registry")
+    failing = {code: len(rows) for code, rows in theirs.items() if rows}
+    assert set(failing) == SYNTH_ALLOWED, failing

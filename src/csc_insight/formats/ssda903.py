@@ -38,7 +38,8 @@ Mapping:
   details are not stored). The loader merges AD1 and PlacedAdoption rows of one child by
   decision date.
 - Missing -> `missing_episodes`: MISSING -> missing_type, MIS_START -> start_date,
-  MIS_END -> end_date (the loader merges them with the local missing register).
+  MIS_END -> end_date (the loader merges them with the local missing register); a row
+  without MISSING is set aside (quarantine, missing_value).
 - PrevPerm, SWEpisodes and DoLo are validated (dates, end before start) and insert nothing:
   no canonical table holds them yet; the report says so ("read, not used").
 
@@ -176,7 +177,7 @@ TABLES: dict[str, list[Column]] = {
     "missing": [
         CHILD,
         DOB,
-        _col("MISSING", "code", codes.MISSING_TYPE),
+        _col("MISSING", "code", codes.MISSING_TYPE, not_null=True),
         _col("MIS_START", "date", not_null=True),
         _col("MIS_END", "date"),
     ],

@@ -35,7 +35,8 @@ ALSO_SECTION_17 = 0.5
 SECOND_SERVICE = 0.35
 SERVICES = {"activity": 35, "day": 25, "home": 20, "overnight": 10, "direct_payment": 10}
 SECTION_17_BESIDE_CARE = {"activity": 60, "day": 25, "home": 15}
-PLACES = {"K2": 60, "U4": 20, "U6": 20}
+# Short breaks are not long-term foster placements (U1, U4: SSDA903 384).
+PLACES = {"K2": 60, "U5": 20, "U6": 20}
 NAT = np.datetime64("NaT", "D")
 YEAR = 365.25
 
@@ -95,6 +96,13 @@ def add_short_breaks(world: World) -> None:
     )
     s_stop = stop[owner]
     keep = s_start <= end
+    # a second service of the kind the first is, starting the same day, is the same service
+    key = [
+        f"{c}/{v}/{d}"
+        for c, v, d in zip(owner.tolist(), service.tolist(), s_start.tolist(), strict=True)
+    ]
+    _, once = np.unique(np.array(key, dtype=object), return_index=True)
+    keep &= np.isin(np.arange(len(owner)), once)
     world.data["short_breaks"] = _section_17(
         rng,
         cids[owner][keep],
@@ -171,15 +179,11 @@ def _episodes(
     rec = np.where(ls_a == "V3", "E4A", "E8").astype(object)
     rec[open_now] = None
     place = pick(rng, PLACES, m)
-    urn = np.array(
-        [
-            f"SC{v:06d}" if p == "K2" else "XXXXXXX"
-            for v, p in zip(rng.integers(0, 10**6, m).tolist(), place.tolist(), strict=True)
-        ],
-        dtype=object,
-    )
-    postcodes = np.array(vocab.POSTCODES, dtype=object)
-    home = postcodes[rng.integers(0, 6, len(child))]
+    # No URN, home or placement postcode for short breaks (SSDA903 214, 398); their draws
+    # are kept so that what follows stays as it was.
+    rng.integers(0, 10**6, m)
+    rng.integers(0, 6, len(child))
+    rng.integers(0, 6, m)
     none = np.full(m, None, dtype=object)
     return {
         "child_id": child[who],
@@ -192,9 +196,9 @@ def _episodes(
         "dec": dec_a,
         "rec": rec,
         "reason_place_change": none,
-        "home_post": home[who],
-        "pl_post": postcodes[rng.integers(0, 6, m)],
-        "urn": urn,
+        "home_post": none,
+        "pl_post": none,
+        "urn": none,
         "source": np.full(m, "ssda903", dtype=object),
         "source_ref": none,
     }

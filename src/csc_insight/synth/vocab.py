@@ -142,34 +142,39 @@ EH_ORGANISATIONS = {
 }
 EH_CLOSURE = {"outcomes_met": 60, "stepped_up": 10, "disengaged": 15, "moved": 5, "other": 10}
 DISABILITY = {"LD": 25, "AUT": 30, "COMM": 15, "BEH": 10, "MOB": 8, "CON": 7, "HEAR": 3, "VIS": 2}
-# Full postcodes (SSDA903 HOME_POST and PL_POST must be full: DfE rule 392c).
+# Real, full postcodes (SSDA903 HOME_POST and PL_POST: the DfE's validator looks each up in
+# the ONS postcode directory, rule 392c, and derives the placement's local authority and
+# distance from them). The first POSTCODES_IN_LA are in Southwark (E09000028, the borough
+# profile's LA 210), the homes' being the first HOME_POSTCODES; the rest are elsewhere.
 POSTCODES = (
-    "EC1A 1AB",
-    "EC2V 7DX",
-    "EC3N 4FJ",
-    "E1 6GH",
-    "E2 8LN",
-    "N1 9PQ",
-    "SE1 7RT",
-    "SW9 8SU",
-    "E15 4WY",
-    "N17 6ZA",
-    "SE15 5BD",
-    "W12 7EF",
-    "CR0 2HJ",
-    "IG1 1NP",
-    "HA0 4QR",
-    "RM1 3TU",
-    "B1 1WX",
-    "M1 2YZ",
-    "LS1 4AD",
-    "NE1 5BE",
-    "BS1 6GL",
-    "L1 8NR",
-    "S1 2PW",
-    "NG1 1SX",
-    "CF10 1UY",
+    "SE15 1QU",
+    "SE15 5DE",
+    "SE1 6ZU",
+    "SE17 1EN",
+    "SE16 5EG",
+    "SE22 8XN",
+    "SE5 9XJ",
+    "SE1 3HW",
+    "SE15 5ZQ",
+    "SE15 6UZ",
+    "SE1 1YB",
+    "SE16 6AB",
+    "SE15 6AX",
+    "SE16 2TN",
+    "SW12 0DS",
+    "SE6 3UU",
+    "E8 4PL",
+    "SE25 6ZS",
+    "E14 1TQ",
+    "B26 1QT",
+    "BS9 3BU",
+    "M9 6EQ",
+    "ME17 1JD",
+    "N16 0AZ",
+    "SE14 5EP",
 )
+POSTCODES_IN_LA = 14
+HOME_POSTCODES = 6
 FIRST_NAMES = (
     "Alex",
     "Sam",

@@ -37,8 +37,15 @@ def write_903(world: World, out: Path, form: str = "csv") -> list[Path]:
         [ep["child_id"], d["cla_health"]["child_id"], d["care_leavers"]["child_id"]]
     ).astype(str)
     hrows = child_rows(np.unique(in_return).astype(object))
-    female_teen = (ch["sex"][hrows] == "F") & ((e0 - ch["dob"][hrows]).astype(np.int64) > 12 * 365)
-    mother = np.where(female_teen, np.where(rng.random(len(hrows)) < 0.04, "1", "0"), None)
+    # MOTHER for girls looked after other than under short breaks (V3, V4), blank for others
+    # (SSDA903 165, 393, 399, 607, 628); a mother is 13 or older by the window's start, with
+    # her child's date of birth (611, 620, 621).
+    in_care = np.unique(ep["child_id"][~np.isin(ep["ls"], ["V3", "V4"])].astype(str))
+    girl = (ch["sex"][hrows] == "F") & np.isin(ch["child_id"][hrows].astype(str), in_care)
+    age_at_start = (s0 - ch["dob"][hrows]).astype(np.int64)
+    is_mother = girl & (age_at_start > 13 * 365) & (rng.random(len(hrows)) < 0.04)
+    mother = np.where(girl, np.where(is_mother, "1", "0"), None).astype(object)
+    mc_dob = np.where(is_mother, e0 - rng.integers(30, 360, len(hrows)), np.datetime64("NaT"))
     tables: dict[str, dict[str, np.ndarray]] = {}
     tables["header"] = {
         "CHILD": ch["child_id"][hrows],
@@ -47,7 +54,7 @@ def write_903(world: World, out: Path, form: str = "csv") -> list[Path]:
         "ETHNIC": ch["ethnicity"][hrows],
         "UPN": ch["upn"][hrows],
         "MOTHER": mother,
-        "MC_DOB": np.full(len(hrows), None, dtype=object),
+        "MC_DOB": mc_dob.astype("datetime64[D]"),
     }
     tables["episodes"] = {
         "CHILD": ep["child_id"],
@@ -73,7 +80,8 @@ def write_903(world: World, out: Path, form: str = "csv") -> list[Path]:
         "REVIEW": rv["review_date"][keep],
         "REVIEW_CODE": rv["review_code"][keep],
     }
-    urows = hrows[ch["uasc"][hrows] == True]  # noqa: E712
+    # UASC: children whose status had not ceased before the window (SSDA903 104)
+    urows = hrows[(ch["uasc"][hrows] == True) & ~(ch["uasc_ceased"][hrows] < s0)]  # noqa: E712
     duc = ch["uasc_ceased"][urows]
     tables["uasc"] = {
         "CHILD": ch["child_id"][urows],
@@ -158,15 +166,29 @@ def write_903(world: World, out: Path, form: str = "csv") -> list[Path]:
 
     a1 = x["ad1"]
     matched = ad["matched_date"]
-    keep = ~np.isnat(matched) & (matched >= s0)
+    # AD1 is for children adopted in the window, and only they (SSDA903 187, 602)
+    adopted = ad["adoption_order_date"]
+    keep = ~np.isnat(matched) & ~np.isnat(adopted) & (adopted >= s0) & (adopted <= e0)
     sel = np.nonzero(keep)[0]
     drows = child_rows(ad["child_id"][sel])
+    # adopted by the foster carers when placed with them (A5), not when placed with others
+    # (A6; SSDA903 335)
+    adopted_from = {
+        c: p
+        for c, p, r in zip(
+            ep["child_id"].tolist(), ep["place"].tolist(), ep["rec"].tolist(), strict=True
+        )
+        if r in ("E11", "E12")
+    }
+    by_carer = np.array([adopted_from.get(c) for c in ad["child_id"][sel].tolist()], dtype=object)
+    foster = np.where(by_carer == "A5", True, np.where(by_carer == "A6", False, None))
+    foster = np.where(foster == None, a1["foster_care"][sel], foster)  # noqa: E711
     tables["ad1"] = {
         "CHILD": ad["child_id"][sel],
         "DOB": ch["dob"][drows],
         "DATE_INT": ad["decision_date"][sel],
         "DATE_MATCH": matched[sel],
-        "FOSTER_CARE": _01(a1["foster_care"][sel]),
+        "FOSTER_CARE": _01(foster),
         "NB_ADOPTR": a1["nb_adoptr"][sel],
         "SEX_ADOPTR": a1["sex_adoptr"][sel],
         "LS_ADOPTR": a1["ls_adoptr"][sel],

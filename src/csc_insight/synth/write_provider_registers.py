@@ -127,7 +127,7 @@ def placement_urns(world: World) -> list[str]:
     far = date(9999, 12, 31)
     for urn, decom, dec in zip(e["urn"], e["decom"], e["dec"], strict=True):
         start, end = _day(decom), _day(dec)
-        if urn == "XXXXXXX" or start is None or start > world.end:
+        if urn in (None, "XXXXXXX") or start is None or start > world.end:
             continue
         if end is not None and end < world.start:
             continue

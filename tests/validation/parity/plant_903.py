@@ -132,16 +132,18 @@ def _in_touch(value: str, activity: str | None = None, accom: str | None = None)
 def _missing(change: Callable[[list[Row], list[Row]], bool]) -> Planter:
     def planter(tables: Tables, child: str) -> bool:
         rows = [r for r in tables["missing"] if r["CHILD"] == child]
-        return bool(rows) and change(rows, _episodes_of(tables).get(child, []))
+        known = len(rows)
+        if not (rows and change(rows, _episodes_of(tables).get(child, []))):
+            return False
+        tables["missing"].extend(rows[known:])  # rows the change added
+        return True
 
     return planter
 
 
 def _overlap(rows: list[Row], _: list[Row]) -> bool:  # 574: starts before the last ends
     first = rows[0]
-    if len(rows) != 1 or not first["MIS_END"] or _day(first["MIS_START"], 2) > first["MIS_END"]:
-        return False
-    if _day(first["MIS_START"], 2) != first["MIS_END"]:  # two days long exactly
+    if len(rows) != 1 or _day(first["MIS_START"], 2) != first["MIS_END"]:  # two days long
         return False
     rows.append(
         {**first, "MIS_START": _day(first["MIS_START"], 1), "MIS_END": _day(first["MIS_END"], 1)}

@@ -26,6 +26,10 @@ FILES = {
     "AD1": "ad1.csv",
 }
 
+# The local authority: Southwark, the synthetic borough profile's (DfE number 210), whose
+# postcodes the generator gives homes and the council's own provision (rule 1015).
+LA = "E09000028"
+
 
 def main() -> None:
     import importlib
@@ -51,7 +55,7 @@ def main() -> None:
         files.append({"name": name, "description": "This year", "file_content": content})
     registry = importlib.import_module(f"lac_validator.rules.{ruleset}").registry
     v = lac_validator.LacValidator(
-        metadata={"collectionYear": year_end, "localAuthority": "E09000027"},
+        metadata={"collectionYear": year_end, "localAuthority": LA},
         files=files,
         registry=registry,
     )

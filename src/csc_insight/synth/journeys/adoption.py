@@ -20,14 +20,30 @@ def adoption_table(sim: Sim, care: dict[str, np.ndarray], extra: dict[str, Colum
     order_day = decision + rng.integers(40, 120, n)
     placed = np.maximum(order_day + 10, end - rng.integers(200, 330, n))
     matched = placed - rng.integers(10, 40, n)
+    # matched by the day the episodes show the child placed for adoption (SSDA903 331)
+    if "placed" in care:
+        matched = np.maximum(np.minimum(matched, care["placed"][i]), decision)
     cen = censor(e0)
     keep = decision <= e0
+    foster_care = rng.random(n) < 0.15
+    couple = rng.random(n) < 0.8
+    sex = pick(rng, {"MF": 80, "MM": 8, "FF": 7}, n)
+    status = pick(rng, {"L0": 60, "L11": 20, "L12": 5, "L2": 10, "L4": 5}, n)
+    # The adopters' number, genders and legal status agree (SSDA903 514, 520 and the like):
+    # a single adopter (L0) is M1 or F1; a married couple L11 if MF, else L12; an
+    # unmarried couple L3 if MF, else L4; civil partners (L2) any couple.
+    married = np.isin(status, ["L0", "L11", "L12"])
+    mixed = sex == "MF"
+    status = np.where(married, np.where(mixed, "L11", "L12"), status)
+    status = np.where(status == "L4", np.where(mixed, "L3", "L4"), status).astype(object)
+    status[~couple] = "L0"
+    sex = np.where(couple, sex, np.where(sex == "MM", "M1", "F1")).astype(object)
     extra["ad1"] = {
         "period": i[keep],
-        "foster_care": (rng.random(n) < 0.15)[keep],
-        "nb_adoptr": np.where(rng.random(n) < 0.8, 2, 1)[keep],
-        "sex_adoptr": pick(rng, {"MF": 80, "MM": 8, "FF": 7}, n)[keep],
-        "ls_adoptr": pick(rng, {"L0": 60, "L11": 20, "L12": 5, "L2": 10, "L4": 5}, n)[keep],
+        "foster_care": foster_care[keep],
+        "nb_adoptr": np.where(couple, 2, 1)[keep],
+        "sex_adoptr": sex[keep],
+        "ls_adoptr": status[keep],
         "family": ids("FAM", 1, n, 6)[keep],
     }
     return select(

@@ -113,11 +113,18 @@ def oc2_table(sim: Sim, care: dict[str, np.ndarray], extra: dict[str, Columns]) 
     substance = rng.random(n) < 0.04
     extra["oc2"] = {
         "year": year,
-        "sdq_reason": np.where(sdq_due & (sdq == None), "SDQ1", None).astype(object),  # noqa: E711
+        "sdq_reason": _sdq_reason(care["dob"][owner], year, sdq),
         "health_assessment": rng.random(n) < 0.9,
         "intervention_received": np.where(substance, rng.random(n) < 0.6, None).astype(object),
-        "intervention_offered": np.where(substance, rng.random(n) < 0.3, None).astype(object),
+        "intervention_offered": rng.random(n) < 0.3,
     }
+    # whether an intervention was offered: only for those who did not receive one (158, 159)
+    received = extra["oc2"]["intervention_received"]
+    extra["oc2"]["intervention_offered"] = np.where(
+        received == False,  # noqa: E712
+        extra["oc2"]["intervention_offered"],
+        None,
+    ).astype(object)
     return {
         "child_id": cid[care["child"][owner]],
         "year_ending": dates([day(date(int(y), 3, 31)) for y in year]),
@@ -136,3 +143,18 @@ def oc2_table(sim: Sim, care: dict[str, np.ndarray], extra: dict[str, Columns]) 
         "source": const("ssda903", n),
         "source_ref": const(None, n),
     }
+
+
+def _sdq_reason(dob: np.ndarray, year: np.ndarray, sdq: np.ndarray) -> np.ndarray:
+    """The reason for no SDQ score, for a child without one who is 4 by 31 March and not 17
+    by 1 April (SSDA903 186, 188, 189, 197B): SDQ1 (aged under 4 or over 17 at the
+    assessment) where the child was at an edge of that range during the year, else SDQ4
+    (other; SDQ1 is wrong for a child 4 at the start and 16 at the end: 157)."""
+    end = np.array([day(date(int(y), 3, 31)) for y in year], dtype=np.int64)
+    start = np.array([day(date(int(y) - 1, 4, 1)) for y in year], dtype=np.int64)
+    b4, b16, b17 = add_years(dob, 4), add_years(dob, 16), add_years(dob, 17)
+    reason = np.full(len(dob), None, dtype=object)
+    none = sdq == None  # noqa: E711
+    reason[none & (b4 <= end) & (b17 >= start)] = "SDQ1"
+    reason[none & (b4 <= start) & (b16 >= end)] = "SDQ4"
+    return reason

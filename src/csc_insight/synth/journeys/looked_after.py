@@ -64,12 +64,15 @@ def placements(sim: Sim, care: dict[str, np.ndarray]) -> Columns:
     # adoption: placed for adoption (A5/A6, legal status E1) months before the order
     adopt_owner = np.nonzero(care["adopt"])[0]
     placed_day = end[adopt_owner] - rng.integers(200, 330, len(adopt_owner))
+    # placed by the period's start at the latest, and no move after it (SSDA903 390)
+    placed_day = np.maximum(placed_day, start[adopt_owner])
     # placed for adoption (E1) the child's legal status no longer changes to C1 (SSDA903 217)
     placed_of = np.full(n, np.iinfo(np.int64).max)
     placed_of[adopt_owner] = placed_day
+    care["placed"] = placed_of  # the day each period's child was placed for adoption
     before_placed = legal_day < placed_of[legal_owner]
     legal_owner, legal_day = legal_owner[before_placed], legal_day[before_placed]
-    keep_move = ~np.isin(owner, adopt_owner) | (moves < placed_day.max(initial=0))
+    keep_move = moves < placed_of[owner]
     owner, moves = owner[keep_move], moves[keep_move]
 
     ev_owner = np.concatenate([np.arange(n), owner, legal_owner, adopt_owner])
@@ -83,6 +86,7 @@ def placements(sim: Sim, care: dict[str, np.ndarray]) -> Columns:
         ]
     )
     ok = (ev_kind == 0) | ((ev_day > start[ev_owner]) & (ev_day < end[ev_owner]))
+    ok |= (ev_kind == 3) & (ev_day < end[ev_owner])
     ev_owner, ev_day, ev_kind = ev_owner[ok], ev_day[ok], ev_kind[ok]
     order = np.lexsort((ev_kind, ev_day, ev_owner))
     ev_owner, ev_day, ev_kind = ev_owner[order], ev_day[order], ev_kind[order]
@@ -131,17 +135,35 @@ def placements(sim: Sim, care: dict[str, np.ndarray]) -> Columns:
     change[:-1] = (rne[1:] == "P") | (rne[1:] == "T")
     change &= ~last
     reason_change = np.where(change, pick(rng, vocab.PLACE_CHANGE, rows), None).astype(object)
+    # placed with parents is not a single period of accommodation under section 20 (378)
+    place[(place == "P1") & (ls == "V2")] = "U4"
+    # left for a special guardianship or residence order to former foster carers, the last
+    # placement is with foster carers (516)
+    to_carers = last & np.isin(rec, ["E45", "E46"])
+    last_placement = np.isin(np.arange(rows), _ffill_index(place_set)[to_carers])
+    foster = np.isin(place, ["U1", "U2", "U3", "U4", "U5", "U6"])
+    redo = np.isin(_ffill_index(place_set), np.nonzero(last_placement & ~foster)[0])
+    place[redo] = "U4"
     provider = np.full(rows, "PR1", dtype=object)
     provider[np.isin(place, ["K2", "H5", "R1", "S1"]) | (rng.random(rows) < 0.3)] = "PR4"
     provider[place == "P1"] = "PR0"
     provider[np.isin(place, ["A5", "A6"])] = "PR1"
-    home = np.array(vocab.POSTCODES, dtype=object)[rng.integers(0, 6, n)]
-    pl_post = np.array(vocab.POSTCODES, dtype=object)[rng.integers(0, len(vocab.POSTCODES), rows)]
+    postcodes = np.array(vocab.POSTCODES, dtype=object)
+    home_at = rng.integers(0, 6, n) % vocab.HOME_POSTCODES
+    pl_at = rng.integers(0, len(vocab.POSTCODES), rows)
     urn = np.where(
         place == "K2",
         np.array([f"SC{v:06d}" for v in rng.integers(0, 10**6, rows)], dtype=object),
         "XXXXXXX",
     ).astype(object)
+    pl_post = postcodes[
+        _placement_postcodes(place, provider, home_at[per], pl_at, place_set, first)
+    ]
+    # A change of legal status only keeps the placement's details (434).
+    held = _ffill_index(place_set)
+    pl_post, urn, provider = pl_post[held], urn[held], provider[held]
+    # UASC: no home postcode, so no distance (392b, 406)
+    home = np.where(care["uasc"], None, postcodes[home_at]).astype(object)
 
     # censor at the window end
     keep = decom <= sim.e0
@@ -176,3 +198,36 @@ def _ffill_index(is_set: np.ndarray) -> np.ndarray:
     """For each position, the index of the latest position at or before it that `is_set`."""
     idx = np.where(is_set, np.arange(len(is_set)), 0)
     return np.maximum.accumulate(idx) if len(idx) else idx
+
+
+def _placement_postcodes(
+    place: np.ndarray,
+    provider: np.ndarray,
+    home: np.ndarray,
+    drawn: np.ndarray,
+    place_set: np.ndarray,
+    first: np.ndarray,
+) -> np.ndarray:
+    """Index into vocab.POSTCODES of each placement's postcode, from the one drawn: the home's
+    when placed with parents (P1); else another than the home's (SSDA903 392d) and than the
+    previous placement's (435), in the LA for its own provision other than foster care
+    (1015). Only the rows that start a placement (`place_set`; `first`: of a period) matter."""
+    out = drawn.copy()
+    fostering = np.isin(place, ["A3", "A4", "A5", "A6", "U1", "U2", "U3", "U4", "U5", "U6"])
+    own = (provider == "PR1") & ~fostering
+    out[own] %= vocab.POSTCODES_IN_LA
+    total = len(vocab.POSTCODES)
+    previous = -1
+    for i in np.nonzero(place_set)[0].tolist():
+        if first[i]:
+            previous = -1  # a period of care's first placement
+        if place[i] == "P1" and (previous < 0 or out[previous] != home[i]):
+            out[i] = home[i]
+        else:
+            span = vocab.POSTCODES_IN_LA if own[i] else total
+            k = int(out[i])
+            while k == home[i] or (previous >= 0 and k == out[previous]):
+                k = (k + 1) % span
+            out[i] = k
+        previous = i
+    return out

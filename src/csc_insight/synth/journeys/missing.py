@@ -44,6 +44,13 @@ def missing_table(sim: Sim, eps: dict[str, np.ndarray], care: dict[str, np.ndarr
     n = len(owner)
     dur = np.where(rng.random(n) < 0.7, rng.integers(0, 2, n), rng.integers(2, 8, n))
     end = start + dur
+    # a looked-after child's episode ends by the end of the care it started in, the day
+    # before if that care ended in the window (SSDA903 575, 577, 580)
+    care_ended = np.concatenate(
+        [care["end"][runner] <= sim.e0, np.zeros(int(e_runner.sum()), bool)]
+    )
+    last_day = np.where(care_ended[owner], b[owner] - 1, b[owner])
+    end = np.where(looked_after[owner], np.minimum(end, np.maximum(last_day, start)), end)
     # episodes of one child must not overlap
     same = np.zeros(n, bool)
     same[1:] = owner[1:] == owner[:-1]
