@@ -6,7 +6,13 @@ severity: error
 fields: [HOME_POST, PL_POST]
 requires: [cla_episodes.decom]
 note: >
-  Unaccompanied asylum-seeking children (a UASC row) are left out, as in the reference.
+  Unaccompanied asylum-seeking children are left out, as in the reference.
+differs_from_reference: >
+  A child counts as unaccompanied here when any return loaded says so (Annex A List 8, the
+  SSDA903 UASC table of any year, merged into the child's row); the reference knows only the
+  UASC table of the files it is given, and its own message warns of false positives for
+  children formerly UASC. On a full synthetic load it flags a former UASC child (no home
+  postcode, status ceased before the year) that the snapshot knows as UASC.
 tests:
   pass:
     cla_episodes:
