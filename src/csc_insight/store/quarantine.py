@@ -66,6 +66,15 @@ def set_aside_orphans(con: duckdb.DuckDBPyConnection, tables: Iterable[str], rep
         "CREATE OR REPLACE TEMP TABLE _known_children AS "
         "SELECT DISTINCT child_id FROM children WHERE child_id IS NOT NULL"
     )
+    quarantine.ensure(con)
+    # Children whose own row was set aside (the orphans below add rows of other targets only).
+    set_aside = {
+        c
+        for (c,) in con.execute(
+            "SELECT DISTINCT child_id FROM quarantine WHERE target = 'children' "
+            "AND scope = 'row' AND child_id IS NOT NULL"
+        ).fetchall()
+    }
     for table in _with_orphans(con, list(tables)):
         # The table's orphans once (a NULL child is one too), then listed, kept and deleted.
         con.execute(
@@ -75,14 +84,6 @@ def set_aside_orphans(con: duckdb.DuckDBPyConnection, tables: Iterable[str], rep
         listed = con.execute(
             "SELECT source_ref, child_id FROM _orphans ORDER BY source_ref LIMIT 201"
         ).fetchall()
-        quarantine.ensure(con)
-        set_aside = {
-            c
-            for (c,) in con.execute(
-                "SELECT DISTINCT child_id FROM quarantine WHERE target = 'children' "
-                "AND scope = 'row' AND child_id IS NOT NULL"
-            ).fetchall()
-        }
         for ref, child_id in listed:
             file, sheet, row = split_ref(ref)
             report.bad_row(
