@@ -125,3 +125,18 @@ def test_same_child_same_demographics(city: World) -> None:
     child = {r["child_id"]: r for r in city.tables()["children"]}
     assert all(r["sex"] in {"M", "F", "U"} for r in child.values())
     assert all(r["dob"] < date(2020, 3, 31) for r in child.values())
+
+
+def test_england_upns_use_the_la_numbers_rule_1530_accepts() -> None:
+    """The generator's list of LA numbers is a copy of the one CIN rule 1530 checks UPNs
+    against (the rule stays plain SQL): the two must not drift apart."""
+    import re
+    from importlib.resources import files
+
+    from csc_insight.synth.journeys.children import _LA_NUMBERS
+
+    rule = files("csc_insight.validation").joinpath("rules/cin_1530.sql").read_text()
+    listed = re.findall(r"'(\d{3})'", rule.split("NOT IN", 1)[1])
+    accepted = {int(code) for code in listed if int(code) >= 201}  # 001-005 are not LAs
+    assert len(_LA_NUMBERS) == 188
+    assert set(_LA_NUMBERS.tolist()) == accepted
