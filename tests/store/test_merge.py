@@ -175,3 +175,31 @@ def test_later_file_of_one_return_wins_over_an_earlier_one(con):
     assert con.execute("SELECT seen_alone, source_ref FROM out.visits").fetchall() == [
         (True, "visits_2020.csv:5")
     ]
+
+
+def test_keys_of_one_document_are_copied_beside_keys_two_documents_merge(con):
+    # C1's 1 May visit is in both files (one event, merged: the local row's seen_alone,
+    # Annex A's worker fills the gap); C1's two 3 May visits and C2's visit are only in
+    # visits.csv and come through as they are, the same-day pair staying two.
+    rows = [
+        ("C1", 1, None, "annex_a", "annex_a.xlsx!List 6:4", "W9"),
+        ("C1", 1, True, "local", "visits.csv:2", None),
+        ("C1", 3, False, "local", "visits.csv:3", "W1"),
+        ("C1", 3, True, "local", "visits.csv:4", None),
+        ("C2", 2, None, "local", "visits.csv:5", "W2"),
+    ]
+    for child, day, alone, source, ref, worker in rows:
+        con.execute(
+            "INSERT INTO visits (child_id, visit_date, visit_type, seen_alone, worker, source, "
+            "source_ref) VALUES (?, ?, 'CIN', ?, ?, ?, ?)",
+            [child, date(2019, 5, day), alone, worker, source, ref],
+        )
+    assert merge.merge_table(con, "visits", "main", "out") == 4
+    assert con.execute(
+        "SELECT child_id, visit_date, seen_alone, worker, source, source_ref FROM out.visits"
+    ).fetchall() == [
+        ("C1", date(2019, 5, 1), True, "W9", "local", "visits.csv:2"),
+        ("C2", date(2019, 5, 2), None, "W2", "local", "visits.csv:5"),
+        ("C1", date(2019, 5, 3), False, "W1", "local", "visits.csv:3"),
+        ("C1", date(2019, 5, 3), True, None, "local", "visits.csv:4"),
+    ]

@@ -151,15 +151,33 @@ def _merge_rows(
     per_row: bool,
 ) -> None:
     """Rows sharing a group key (and, for events, the same place among same-day rows in
-    their own document) become one; each column takes the first non-blank by precedence."""
+    their own document) become one; each column takes the first non-blank by precedence.
+
+    Only the keys that more than one document gives (or, where rows of one document merge,
+    more than one row) go through the ranking and `arg_min`s: on an England-sized year most
+    events come from one file, and copying them as they are gives the same rows at a fraction
+    of the cost (visits: 41 s of CPU down to 9 s).
+    """
     doc = _document_sql()
+    key_aliases = [f"_k{i}" for i in range(len(group))]
+    keyed = (
+        f"SELECT *, {', '.join(f'{g} AS {a}' for g, a in zip(group, key_aliases, strict=True))} "
+        f"FROM {src}"
+    )
+    shared = "min(_doc) <> max(_doc) OR min(source) <> max(source)" if per_row else "count(*) > 1"
+    con.execute(
+        f"CREATE OR REPLACE TEMP TABLE _merge_keys AS SELECT {', '.join(key_aliases)} "
+        f"FROM (SELECT {', '.join(key_aliases)}, source, {doc} AS _doc FROM ({keyed})) "
+        f"GROUP BY ALL HAVING {shared}"
+    )
+    on = " AND ".join(f"s.{a} IS NOT DISTINCT FROM m.{a}" for a in key_aliases)
     # Precedence of each document: its source's rank, then later document names first.
     con.execute(
         f"CREATE OR REPLACE TEMP TABLE _merge_docs AS SELECT source, _doc, "
         f"{_rank_sql(table)} * 1000000 + row_number() OVER (PARTITION BY source "
-        f"ORDER BY _doc DESC) AS _prio FROM (SELECT DISTINCT source, {doc} AS _doc FROM {src})"
+        f"ORDER BY _doc DESC) AS _prio FROM (SELECT DISTINCT source, {doc} AS _doc FROM "
+        f"({keyed}) s SEMI JOIN _merge_keys m ON {on})"
     )
-    key_aliases = [f"_k{i}" for i in range(len(group))]
     occurrence = (
         f"row_number() OVER (PARTITION BY source, _doc, {', '.join(key_aliases)} "
         f"ORDER BY {_row_sql()}, source_ref)"
@@ -168,16 +186,23 @@ def _merge_rows(
     )
     ranked = (
         f"SELECT *, {occurrence} AS _occ FROM "
-        f"(SELECT *, {doc} AS _doc, "
-        f"{', '.join(f'{g} AS {a}' for g, a in zip(group, key_aliases, strict=True))} "
-        f"FROM {src}) JOIN _merge_docs USING (source, _doc)"
+        f"(SELECT s.*, {doc} AS _doc FROM ({keyed}) s SEMI JOIN _merge_keys m ON {on}) "
+        f"JOIN _merge_docs USING (source, _doc)"
     )
     picks = ", ".join(f"arg_min({c}, _prio) FILTER (WHERE {c} IS NOT NULL) AS {c}" for c in columns)
+    merged = (
+        f"SELECT {picks}, {', '.join(key_aliases)}, _occ FROM ({ranked}) "
+        f"GROUP BY {', '.join(key_aliases)}, _occ"
+    )
+    alone = (
+        f"SELECT {', '.join(columns)}, {', '.join(key_aliases)}, {_row_sql()} AS _occ "
+        f"FROM ({keyed}) s ANTI JOIN _merge_keys m ON {on}"
+    )
     first = f"{DATE_FIRST[table]}, " if table in DATE_FIRST else ""
     con.execute(
         f"INSERT INTO {target}.{table} BY NAME SELECT {', '.join(columns)} FROM ("
-        f"SELECT {picks}, {', '.join(key_aliases)}, _occ FROM ({ranked}) "
-        f"GROUP BY {', '.join(key_aliases)}, _occ) "
+        f"{merged} UNION ALL BY NAME {alone}) "
         f"ORDER BY {first}{', '.join(key_aliases)}, _occ"
     )
     con.execute("DROP TABLE _merge_docs")
+    con.execute("DROP TABLE _merge_keys")
