@@ -208,3 +208,19 @@ def test_a_single_day_shows_stock_indicators_only(clients, nodata) -> None:
         reverse("dashboard:indicator", args=["contacts"]) + "?period=asat:2019-11-05",
     )
     assert "No data (counts events over a period, not on a single day)" in _text(flow)
+
+
+@pytest.mark.django_db
+def test_no_drill_down_link_where_the_register_is_not_kept(clients, nodata) -> None:
+    """A figure from a register that is not kept has no children to list: a manager sees
+    no link to them (it led to a 404); a figure that is only not recorded keeps its link,
+    to the assessments whose answer is missing."""
+    kept_not = "register_pf_notifications"
+    doc = _get(clients["manager"], reverse("dashboard:indicator", args=[kept_not]))
+    assert "register not kept" in _text(doc.xpath("//p[span[contains(@class, 'csc-value')]]")[0])
+    assert not doc.xpath("//a[contains(., 'See the children behind this figure')]")
+    drill = reverse("dashboard:children", args=[kept_not, "2019-20-Q3"])
+    assert clients["manager"].get(drill).status_code == 404
+    doc = _get(clients["manager"], reverse("dashboard:indicator", args=[SEEN]))
+    (link,) = doc.xpath("//a[contains(., 'See the children behind this figure')]/@href")
+    assert clients["manager"].get(link).status_code == 200

@@ -162,6 +162,12 @@ class Result:
         ):
             self.year_to_date = _year_to_date_of(self.forecast, parse_period(self.period))
 
+    @property
+    def has_children(self) -> bool:
+        """Whether `children()` can list the items behind this figure: not for a register
+        that is not kept (there is nothing to list, and the drill-down would be a 404)."""
+        return self.status == "ok" and self.no_data != coverage.NOT_KEPT
+
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
         del data["year_to_date"]  # the JSON export keeps its fields (the forecast gives it)
