@@ -3,9 +3,12 @@ ratio against the SQL engine (csc_insight.indicators.compute).
 
     python bench/indicators_pandas_reference.py [--snapshot ID] [--period 2019-20-Q3]
 
-Reads the same canonical tables from the snapshot and follows the same definitions
-(day-0 working days, assessment clock from the referral date). Prints the values and the
-time taken.
+Reads the same canonical tables from the snapshot and follows the same definitions with
+the engine's default settings (indicators/settings.yaml): day-0 working days, the
+45-working-day clock from the assessment's actual start date (as the DfE measures it),
+children looked after at the end not counting short breaks (legal status V3, V4). Prints
+the values and the time taken. tests/indicators/test_bench_reference.py checks that it
+agrees with the engine.
 """
 
 from __future__ import annotations
@@ -24,10 +27,8 @@ def headline(con, period_label: str) -> dict[str, float | None]:
     start, end = pd.Timestamp(period.start), pd.Timestamp(period.end)
     contacts = con.execute("SELECT child_id, contact_date FROM contacts").df()
     referrals = con.execute("SELECT referral_id, child_id, referral_date FROM referrals").df()
-    assessments = con.execute(
-        "SELECT assessment_id, child_id, referral_id, start_date, authorised_date FROM assessments"
-    ).df()
-    episodes = con.execute("SELECT child_id, decom, dec FROM cla_episodes").df()
+    assessments = con.execute("SELECT start_date, authorised_date FROM assessments").df()
+    episodes = con.execute("SELECT child_id, decom, dec, ls FROM cla_episodes").df()
     calendar = con.execute("SELECT day, working_day_no FROM calendar").df()
     for frame, cols in (
         (contacts, ["contact_date"]),
@@ -49,23 +50,15 @@ def headline(con, period_label: str) -> dict[str, float | None]:
     ]
     rereferred = pairs.referral_id.nunique()
 
-    done = assessments[assessments.authorised_date.between(start, end)].copy()
-    own = done.merge(referrals[["referral_id", "referral_date"]], on="referral_id", how="left")
-    latest = done[["assessment_id", "child_id", "start_date"]].merge(
-        referrals[["child_id", "referral_date"]], on="child_id"
-    )
-    latest = (
-        latest[latest.referral_date <= latest.start_date]
-        .groupby("assessment_id")
-        .referral_date.max()
-        .rename("latest_referral")
-    )
-    own = own.merge(latest, on="assessment_id", how="left")
-    clock = own.referral_date.fillna(own.latest_referral).fillna(own.start_date)
-    working_days = own.authorised_date.map(wdn) - clock.map(wdn)
+    done = assessments[assessments.authorised_date.between(start, end)]
+    working_days = done.authorised_date.map(wdn) - done.start_date.map(wdn)
     in_time = int((working_days <= 45).sum())
 
-    open_at_end = episodes[(episodes.decom <= end) & (episodes.dec.isna() | (episodes.dec > end))]
+    open_at_end = episodes[
+        (episodes.decom <= end)
+        & (episodes.dec.isna() | (episodes.dec > end))
+        & ~episodes.ls.isin(["V3", "V4"])  # short breaks are not counted
+    ]
     return {
         "contacts": int(contacts.contact_date.between(start, end).sum()),
         "referrals": len(in_period),

@@ -232,3 +232,45 @@ def test_the_sql_leaves_out_periods_no_figure_can_come_from(snapshot):
     for label in ("2019-20-Q3", "2018-19-Q3", "2018-19-Q4", "2019-20-Q1", "2019-20-Q2"):
         assert f"'{label}'" in contacts_sql and f"'{label}'" in cla_sql
     assert "'2019-20-YTD-Q3'" in contacts_sql and "YTD" not in cla_sql
+
+
+class _Keeping(DuckDBBackend):
+    """A DuckDB backend (with this install's registers) that keeps the name of each table
+    it is asked to make for a shared view."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
+        super().__init__(con, registers=True)
+        self.made: list[str] = []
+
+    def keep(self, name: str, sql: str) -> None:
+        self.made.append(name)
+        super().keep(name, sql)
+
+
+def test_a_shared_view_is_made_only_when_a_definition_that_uses_it_runs(snapshot):
+    # Two Virtual School indicators share child_facts, but this home keeps no registers'
+    # file, so neither runs and child_facts (2.8 million children on an England-sized
+    # year) is never made. cla_uasc and cla_health_assessment_pct share cla_at_end and
+    # care_child_facts, each made once, for the first of them, and dropped after.
+    backend = _Keeping(snapshot)
+    results = {
+        r.id: r
+        for r in compute(
+            backend,
+            "2019-20-Q3",
+            ids=[
+                "register_vs_suspensions",
+                "register_vs_permanent_exclusions",
+                "cla_uasc",
+                "cla_health_assessment_pct",
+            ],
+        )
+    }
+    made = sorted(name.split("_", 2)[2].rsplit("_", 1)[0] for name in backend.made)
+    assert made == ["care_child_facts", "cla_at_end", "cla_care_starts", "cla_placement_starts"]
+    assert results["register_vs_suspensions"].no_data == "register not kept"
+    assert results["cla_uasc"].value == 1  # C16 (test_values.py)
+    assert results["cla_health_assessment_pct"].value == pytest.approx(100 / 3)
+    assert snapshot.execute("SELECT count(*) FROM duckdb_tables() WHERE temporary").fetchone() == (
+        0,
+    )

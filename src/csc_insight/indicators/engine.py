@@ -361,6 +361,52 @@ def shared_views(
     return shared
 
 
+class _Keeper:
+    """The views that two or more definitions share (`shared_views`), each made as a TEMP
+    table when the first definition that uses it runs (`for_definition`), then read from
+    there by the rest; `drop` removes them. A view whose users never run (the register
+    indicators when their register is not kept) is never made."""
+
+    def __init__(
+        self,
+        backend: Backend,
+        shared: Mapping[str, dict[str, Any]],
+        periods: Sequence[Period],
+        by: str | None,
+    ) -> None:
+        self.backend = backend
+        self.shared = shared
+        self.periods = periods
+        self.by = by
+        self.made: dict[str, str] = {}
+        self.token = secrets.token_hex(4)  # two compute() calls on one connection never meet
+
+    def for_definition(self, definition: Definition) -> Mapping[str, str]:
+        """The kept tables (name -> table), with every shared view `definition` uses (with
+        the breakdown's) made."""
+        views = common_views()
+        extra = _breakdown(definition, self.by)[2]
+        # dependencies first: a view is made from the kept tables of the views it uses
+        for name in views_needed(definition.sql + " " + " ".join(extra), self.made):
+            if name in self.shared and name not in self.made:
+                table = f"csc_kept_{name}_{self.token}"
+                made = _with(
+                    [*views_needed(views[name], self.made), name],
+                    {},
+                    self.periods,
+                    self.shared[name],
+                    self.made,
+                )
+                self.backend.keep(table, made + f"SELECT * FROM {name}")  # type: ignore[attr-defined]
+                self.made[name] = table
+        return self.made
+
+    def drop(self) -> None:
+        for table in self.made.values():
+            self.backend.drop(table)  # type: ignore[attr-defined]
+        self.made = {}
+
+
 @contextlib.contextmanager
 def _kept_views(
     backend: Backend,
@@ -368,31 +414,23 @@ def _kept_views(
     periods: Sequence[Period],
     by: str | None,
     settings: dict[str, Any],
-) -> Iterator[dict[str, str]]:
-    """On a backend that can make temporary tables (DuckDB), the views that two or more of
-    `definitions` share, each made once as a table for the block (name -> table) instead of
-    again inside every definition that uses it; dropped after. (`periods` stays inline: a
-    table of it measured no faster.) Elsewhere
-    (Spark, the regional pool's one pass) nothing is kept and every definition carries its
-    views as it is written."""
+) -> Iterator[_Keeper | None]:
+    """On a backend that can make temporary tables (DuckDB), a `_Keeper` of the views that
+    two or more of `definitions` share, each made once as a table for the block (on first
+    use) instead of again inside every definition that uses it; dropped after. (`periods`
+    stays inline: a table of it measured no faster.) Elsewhere (Spark, the regional pool's
+    one pass) None: nothing is kept and every definition carries its views as it is
+    written."""
     keep = getattr(backend, "keep", None)
     shared = shared_views(definitions, by, settings) if keep else {}
     if not shared:
-        yield {}
+        yield None
         return
-    token = secrets.token_hex(4)  # two compute() calls on one connection never meet
-    kept: dict[str, str] = {}
-    views = common_views()
+    keeper = _Keeper(backend, shared, periods, by)
     try:
-        for name, params in shared.items():
-            table = f"csc_kept_{name}_{token}"
-            made = _with([*views_needed(views[name], kept), name], {}, periods, params, kept)
-            keep(table, made + f"SELECT * FROM {name}")
-            kept[name] = table
-        yield kept
+        yield keeper
     finally:
-        for table in kept.values():
-            backend.drop(table)  # type: ignore[attr-defined]
+        keeper.drop()
 
 
 # --- availability -------------------------------------------------------------------
@@ -564,7 +602,7 @@ class _Run:
     extent: coverage.Extent | None
     population: dict[int, float]
     targets: dict[str, Any]
-    kept: Mapping[str, str] = field(default_factory=dict)  # see _kept_views
+    keeper: _Keeper | None = None  # see _kept_views
 
 
 def compute(
@@ -608,7 +646,7 @@ def compute(
         p.label for d in runnable for p in _figured(d, period, periods, comparisons, held.extent)
     }
     for_views = [p for p in periods if p.label in needed]
-    with tuned(), _kept_views(backend, runnable, for_views, by, settings) as kept:
+    with tuned(), _kept_views(backend, runnable, for_views, by, settings) as keeper:
         run = _Run(
             backend=backend,
             period=period,
@@ -624,7 +662,7 @@ def compute(
                 else {}
             ),
             targets=load_targets(),
-            kept=kept,
+            keeper=keeper,
         )
         found: dict[str, list[Result]] = {
             d.id: _one(run, d, missing[d.id]) for d in definitions if not d.register_tables
@@ -694,7 +732,8 @@ def _one(
             )
         ]
     figured = _figured(definition, period, run.periods, run.comparisons, run.extent, register_first)
-    _, rows = run.backend.rows(aggregate_sql(definition, figured, by, run.settings, run.kept))
+    kept = run.keeper.for_definition(definition) if run.keeper else {}
+    _, rows = run.backend.rows(aggregate_sql(definition, figured, by, run.settings, kept))
     cells: dict[tuple[str, str | None], list[float]] = {}
     bands: dict[tuple[str, str | None], dict[str, int]] = {}
     for label, key, band, numerator, denominator, counted in rows:

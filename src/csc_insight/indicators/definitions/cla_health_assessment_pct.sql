@@ -28,7 +28,7 @@ FROM (
                - CASE WHEN month(a.period_end) * 100 + day(a.period_end)
                            < month(ch.dob) * 100 + day(ch.dob) THEN 1 ELSE 0 END) AS age
     FROM cla_at_end a
-    LEFT JOIN child_facts ch ON ch.child_id = a.child_id
+    LEFT JOIN care_child_facts ch ON ch.child_id = a.child_id
     LEFT JOIN health_assessments h ON h.child_id = a.child_id AND h.kind = 'health'
         AND h.assessment_date <= a.period_end
     WHERE a.care_start <= a.period_end - INTERVAL 12 MONTH

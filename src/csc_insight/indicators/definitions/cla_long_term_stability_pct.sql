@@ -25,7 +25,7 @@ SELECT a.period, a.child_id,
        TRUE AS in_denominator, a.care_start, a.placement_start, a.placement_type,
        a.previous_placement_start, ch.dob
 FROM cla_at_end a
-JOIN child_facts ch ON ch.child_id = a.child_id
+JOIN care_child_facts ch ON ch.child_id = a.child_id
 WHERE a.care_start <= a.period_end - INTERVAL 30 MONTH
   AND year(a.period_end) - year(ch.dob)
       - CASE WHEN month(a.period_end) * 100 + day(a.period_end)

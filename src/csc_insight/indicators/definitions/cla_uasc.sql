@@ -13,5 +13,5 @@ requires: [cla_episodes.decom, children.uasc]
 SELECT a.period, a.child_id, TRUE AS in_numerator, FALSE AS in_denominator,
        a.care_start, ch.uasc_ceased
 FROM cla_at_end a
-JOIN child_facts ch ON ch.child_id = a.child_id
+JOIN care_child_facts ch ON ch.child_id = a.child_id
 WHERE ch.uasc = 1 AND (ch.uasc_ceased IS NULL OR ch.uasc_ceased > a.period_end)

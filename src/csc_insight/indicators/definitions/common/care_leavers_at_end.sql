@@ -27,7 +27,7 @@ FROM (
                                    > month(p.period_end) * 100 + day(p.period_end)
                               THEN 1 ELSE 0 END AS birthday_year
             FROM care_leavers cl
-            JOIN child_facts ch ON ch.child_id = cl.child_id AND ch.dob IS NOT NULL
+            JOIN care_child_facts ch ON ch.child_id = cl.child_id AND ch.dob IS NOT NULL
             CROSS JOIN periods p
             WHERE cl.year_ending IS NOT NULL
         ) o
@@ -42,7 +42,7 @@ FROM (
         FROM periods p
         JOIN care_leavers cl ON cl.year_ending <= p.period_end
             AND cl.year_ending > p.period_end - INTERVAL 12 MONTH
-        LEFT JOIN child_facts ch ON ch.child_id = cl.child_id
+        LEFT JOIN care_child_facts ch ON ch.child_id = cl.child_id
         WHERE ch.dob IS NULL
         UNION ALL
         SELECT p.period, p.period_end, cl.child_id, cl.year_ending,
@@ -56,7 +56,7 @@ FROM (
         CROSS JOIN annex_a_as_at aa
         JOIN care_leavers cl ON cl.year_ending IS NULL
             AND aa.as_at BETWEEN p.period_start AND p.period_end
-        LEFT JOIN child_facts ch ON ch.child_id = cl.child_id
+        LEFT JOIN care_child_facts ch ON ch.child_id = cl.child_id
     ) b
 ) x
 WHERE x.pick = 1 AND (x.age IS NULL OR x.age BETWEEN 17 AND 21)
