@@ -112,14 +112,16 @@ DISABILITY = {
     "DDA",
 }
 
-# SSDA903 episodes
+# SSDA903 episodes. Reason for new episode, as the DfE's SSDA903 code list words it: P and
+# B change the carer(s), T and U keep them; L, T and P leave the legal status, U and B
+# change it with the placement.
 RNE = {
-    "S": "Started",
-    "P": "Placement change",
-    "L": "Legal status change",
-    "T": "Legal status and placement change",
-    "U": "Legal and placement change, same carer",
-    "B": "Placement change, same carer",
+    "S": "Started to be looked after",
+    "L": "Change of legal status only",
+    "P": "Change of placement and carer(s) only",
+    "T": "Change of placement (but same carer(s)) only",
+    "U": "Change of legal status and change of placement (but same carer(s)) at the same time",
+    "B": "Change of legal status and placement and carer(s) at the same time",
     "X": "Return from 'temporary' break",
 }
 LEGAL_STATUS = {"C1", "C2", "D1", "E1", "J1", "J2", "J3", "L1", "L2", "L3", "V2", "V3", "V4"}
