@@ -321,6 +321,21 @@ def test_bad_values_name_line_element_and_value(tmp_path: Path) -> None:
     assert con.execute("SELECT child_id FROM children").fetchall() == [("C2",)]
 
 
+def test_upn_unknown_is_read_into_upn_unknown(tmp_path: Path) -> None:
+    """UPNunknown (why a child has no UPN) goes to upn_unknown; a code off the DfE's list
+    (UN1-UN10) is reported and left blank."""
+    episode = _episode("<CINreferralDate>2019-06-01</CINreferralDate>")
+    children = _child("U1", episode, extra_ids="<UPNunknown>UN2</UPNunknown>\n") + _child(
+        "U2", episode, extra_ids="<UPNunknown>UN11</UPNunknown>\n"
+    )
+    con, report, _ = _load(tmp_path, children)
+    # U1's Child opens on line 11 and has 10 lines, so U2's opens on 21
+    assert _where(report) == [("unknown_code", "cin_census_2020.xml", 21, "UPNunknown", "UN11")]
+    assert con.execute(
+        "SELECT child_id, upn, upn_unknown FROM children ORDER BY child_id"
+    ).fetchall() == [("U1", None, "UN2"), ("U2", None, None)]
+
+
 def test_required_elements(tmp_path: Path) -> None:
     children = _child("", _episode("<CINreferralDate>2019-06-01</CINreferralDate>")) + _child(
         "C3",

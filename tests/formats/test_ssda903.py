@@ -78,6 +78,33 @@ def test_header_maps_to_children(tmp_path: Path, con: duckdb.DuckDBPyConnection)
     assert con.execute("SELECT count(*) FROM duckdb_tables() WHERE temporary").fetchall() == [(0,)]
 
 
+def test_header_upn_unknown_code_is_kept_apart(
+    tmp_path: Path, con: duckdb.DuckDBPyConnection
+) -> None:
+    """A 'UPN unknown' code in the Header's UPN field goes to upn_unknown (upper-cased),
+    never to upn, even a wrong number (UN11, for rule 168); a UPN stays in upn."""
+    path = _write(
+        tmp_path / "header.csv",
+        [
+            ["CHILD", "SEX", "DOB", "ETHNIC", "UPN", "MOTHER", "MC_DOB"],
+            ["A1", "1", "01/05/2010", "WBRI", "A12345678901B", "", ""],
+            ["B2", "1", "01/05/2010", "WBRI", "UN2", "", ""],
+            ["C3", "1", "01/05/2010", "WBRI", "un11", "", ""],
+            ["D4", "1", "01/05/2010", "WBRI", "", "", ""],
+        ],
+    )
+    report, _ = _read(con, path)
+    assert report.issues == []
+    assert con.execute(
+        "SELECT child_id, upn, upn_unknown FROM children ORDER BY child_id"
+    ).fetchall() == [
+        ("A1", "A12345678901B", None),
+        ("B2", None, "UN2"),
+        ("C3", None, "UN11"),
+        ("D4", None, None),
+    ]
+
+
 def test_episodes_map_column_for_column(tmp_path: Path, con: duckdb.DuckDBPyConnection) -> None:
     path = _write(
         tmp_path / "Episodes_2020.csv",

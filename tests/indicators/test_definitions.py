@@ -390,7 +390,7 @@ STABILITY = fixture(
             ),
             "cla_episodes": _episodes(
                 _ep("ST1", date(2016, 1, 1), "S", dec=date(2018, 6, 1)),
-                _ep("ST1", date(2018, 6, 1), "B", "U2"),
+                _ep("ST1", date(2018, 6, 1), "T", "U2"),
                 _ep("ST2", date(2016, 1, 1), "S", dec=date(2017, 3, 1)),
                 _ep("ST2", date(2017, 3, 1), "P", "U3", dec=date(2018, 9, 1)),
                 _ep("ST2", date(2018, 9, 1), "P", "A4", ls="E1"),
@@ -414,13 +414,13 @@ STABILITY = fixture(
 def test_long_term_stability_adoption_rule_and_same_carer(tmp_path):
     """At 31 Dec 2019: looked after since 30 Jun 2017 or earlier, under 16; stable when
     placed since 31 Dec 2017 or earlier.
-    ST1: moved on 1 Jun 2018 with RNE B (same carer): not a move, placed since 2016: yes.
+    ST1: moved on 1 Jun 2018 with RNE T (same carer): not a move, placed since 2016: yes.
     ST2: placed for adoption (A4) on 1 Sep 2018; the placement before began 1 Mar 2017:
     together over 2 years: yes. ST3: moved 1 Jan 2019: no. ST4: a temporary placement
     (T2) 1-14 Jul 2018, then back to the same placement (same type, URN, postcode): placed
     since 2016: yes. ST5 is 16, ST6 looked after under 2.5 years: not counted. ST7: placed
     for adoption 1 Jun 2019 after a placement from 1 Mar 2018: under 2 years: no.
-    3/5 (the rule before this change counted B and the return as moves and had no
+    3/5 (the rule before this change counted T and the return as moves and had no
     adoption rule: 0/5)."""
     assert nd(figures(tmp_path, STABILITY)["cla_long_term_stability_pct"]) == (3, 5)
 
@@ -434,12 +434,12 @@ THREE_PLUS = fixture(
             "cla_episodes": _episodes(
                 _ep("P1", date(2018, 6, 1), "S", dec=date(2019, 2, 1)),
                 _ep("P1", date(2019, 2, 1), "P", "U3", dec=date(2019, 5, 1)),
-                _ep("P1", date(2019, 5, 1), "B", "U4", dec=date(2019, 8, 1)),
-                _ep("P1", date(2019, 8, 1), "P", "U5"),
+                _ep("P1", date(2019, 5, 1), "T", "U4", dec=date(2019, 8, 1)),
+                _ep("P1", date(2019, 8, 1), "B", "U5", ls="C1"),
                 _ep("P2", date(2018, 6, 1), "S", dec=date(2019, 3, 1), urn="R1", pl_post="PC1"),
                 _ep("P2", date(2019, 3, 1), "P", "T1", dec=date(2019, 3, 10)),
                 _ep("P2", date(2019, 3, 10), "P", dec=date(2019, 6, 1), urn="R1", pl_post="PC1"),
-                _ep("P2", date(2019, 6, 1), "B", "U2"),
+                _ep("P2", date(2019, 6, 1), "T", "U2"),
                 _ep("P3", date(2019, 1, 5), "S", ls="V3", dec=date(2019, 3, 1)),
                 _ep("P3", date(2019, 3, 1), "P", "U2", ls="V3", dec=date(2019, 6, 1)),
                 _ep("P3", date(2019, 6, 1), "P", "U3", ls="V3"),
@@ -455,9 +455,10 @@ THREE_PLUS = fixture(
 
 def test_three_or_more_placements_exclusions(tmp_path):
     """12 months to 31 Dec 2019. P1: the placement held on 31 Dec 2018, then new carers
-    on 1 Feb and 1 Aug 2019 (the B on 1 May is the same carer): 3, counted. P2: held on
+    on 1 Feb and 1 Aug 2019 (RNE P, and B: new carers with a new legal status; the T on
+    1 May is the same carer): 3, counted. P2: held on
     31 Dec 2018; a temporary placement (T1) 1-10 Mar and the return to the same placement
-    are not new, nor the B: 1. P3 is on short breaks (V3): not looked after for these
+    are not new, nor the T: 1. P3 is on short breaks (V3): not looked after for these
     figures. P4: came into care 1 Feb 2019, U on 1 Apr (same carer), new carer 1 Sep: 2.
     Looked after 3 (P1, P2, P4); 3+ placements 1 = 1/3 (before: every episode with RNE
     S, P, T, B, U counted and short breaks were in: 4 of 4)."""

@@ -53,7 +53,8 @@ def test_a_table_as_the_pool_keeps_it() -> None:
     with duckdb.connect() as con:
         con.execute(
             "CREATE TABLE children AS SELECT 'C1' AS child_id, 'A123' AS upn, "
-            "DATE '2010-06-17' AS dob, DATE '2020-02-29' AS expected_dob, 'M' AS sex, "
+            "'UN5' AS upn_unknown, DATE '2010-06-17' AS dob, "
+            "DATE '2020-02-29' AS expected_dob, 'M' AS sex, "
             "'WBRI' AS ethnicity, FALSE AS disability, FALSE AS uasc, "
             "CAST(NULL AS DATE) AS uasc_ceased, CAST(NULL AS DATE) AS death_date, "
             "'annex_a' AS source, 'a.xlsx!List 1:2' AS source_ref"
@@ -62,8 +63,9 @@ def test_a_table_as_the_pool_keeps_it() -> None:
         row = con.execute(pseudonymise.select_sql("children")).fetchone()
     assert row[0] == pseudonymise.pseudonym(KEY, "E09000001", "C1")
     assert row[1] is None  # UPN dropped
-    assert str(row[2]) == "2010-06-01" and str(row[3]) == "2020-02-01"
-    assert row[4:6] == ("M", "WBRI")
+    assert row[2] == "UN5"  # why there is none: a code, not identifying
+    assert str(row[3]) == "2010-06-01" and str(row[4]) == "2020-02-01"
+    assert row[5:7] == ("M", "WBRI")
     assert row[-1] is None  # lineage dropped
 
 

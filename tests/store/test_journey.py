@@ -133,7 +133,7 @@ def test_looked_after_codes_in_words(con: duckdb.DuckDBPyConnection) -> None:
     events = {(e.day, e.kind): e for e in child_journey(con, "C1").events}
     start = events[(date(2019, 7, 1), "cla_episode_start")]
     assert start.details == {
-        "Reason": "Started",
+        "Reason": "Started to be looked after",
         "Legal status": "Full care order",
         "Placement": "Foster placement with other foster carer: long term",
         "Provider": "Own local authority",

@@ -112,16 +112,7 @@ def test_903_rules_flag_the_same_rows_as_the_reference(tmp_path, monkeypatch):
 
 
 # The reference rules synthetic data may fail, each with why (ideally none).
-SYNTH_ALLOWED = {
-    # The reference wants the legal status unchanged for RNE T as for P; the DfE's code
-    # list makes T a change of both legal status and placement (our 435 says so), which
-    # synthetic data has when a child is placed for adoption or moves on a care order.
-    "435",
-    # UASC children have no UPN. A Header 'UN2' would fix it, but the snapshot merges a
-    # child's returns and the CIN census would then read that code as the child's UPN
-    # (CIN 1520, 1540 in test_synth's planted run): not done yet.
-    "442",
-}
+SYNTH_ALLOWED: set[str] = set()
 
 
 def test_synthetic_borough_year_passes_the_reference(tmp_path, monkeypatch):

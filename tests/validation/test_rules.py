@@ -91,17 +91,18 @@ def test_rule_fails_bad_rows(rule) -> None:
 
 def test_upn_168_checks_each_form() -> None:
     """UN10 and a valid 13-character UPN pass; 'UN11', a UPN starting I and a blank-free
-    12-character one fail: 3 failing rows, rows 4-6 of the header file."""
+    12-character one fail: 3 failing rows, rows 4-6 of the header file. The reader keeps
+    the 'UPN unknown' codes in upn_unknown (test_ssda903)."""
     con = snapshot(
         {
             "children": [
-                {"child_id": c, "upn": u}
-                for c, u in [
-                    ("A", "UN10"),
-                    ("B", "A12345678901B"),
-                    ("C", "UN11"),
-                    ("D", "I123456789012"),
-                    ("E", "A12345678901"),
+                {"child_id": c, column: u}
+                for c, column, u in [
+                    ("A", "upn_unknown", "UN10"),
+                    ("B", "upn", "A12345678901B"),
+                    ("C", "upn_unknown", "UN11"),
+                    ("D", "upn", "I123456789012"),
+                    ("E", "upn", "A12345678901"),
                 ]
             ]
         },

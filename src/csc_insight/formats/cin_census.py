@@ -12,11 +12,12 @@ Mapping (every row: source = 'cin_census', source_ref = '<file>:<line of the ele
 - Header/CollectionDetails: Collection must be 'CIN'; Year (4 digits) and ReferenceDate are
   validated but not stored.
 - Child/ChildIdentifiers and ChildCharacteristics -> `children`: LAchildID -> child_id
-  (trimmed, upper-cased), UPN -> upn, PersonBirthDate -> dob, ExpectedPersonBirthDate ->
+  (trimmed, upper-cased), UPN -> upn, UPNunknown (why there is none, UN1-UN10) ->
+  upn_unknown, PersonBirthDate -> dob, ExpectedPersonBirthDate ->
   expected_dob, GenderCurrent or (from 2025-26) Sex -> sex via `codes.parse_sex`,
   PersonDeathDate -> death_date, Ethnicity -> ethnicity, Disabilities/Disability* ->
   disability (true when any code other than NONE; NULL when none is given).
-  FormerUPN and UPNunknown are read, not used (see below).
+  FormerUPN is read, not used (see below).
 - Child/CINdetails -> `referrals`: CINreferralDate -> referral_date, ReferralSource ->
   source_code, PrimaryNeedCode -> primary_need, CINclosureDate -> closure_date,
   ReasonForClosure -> closure_reason, ReferralNFA -> nfa; referral_id =
@@ -44,7 +45,7 @@ Mapping (every row: source = 'cin_census', source_ref = '<file>:<line of the ele
   letter_init_cp_date ('<child>/PP/<start>').
 - Every element the file holds that is not read is named in one warning per file:
   `read_not_used` for the elements of the specifications no indicator needs (`NOT_USED`:
-  FormerUPN, UPNunknown, AssessmentInternalReviewDate),
+  FormerUPN, AssessmentInternalReviewDate),
   `unknown_element` for anything else (a misspelt element is never silently lost).
   Header/Source (who made the file) is not child data and is passed over.
 
@@ -130,6 +131,7 @@ BLOCKS: dict[str, list[Column]] = {
     "children": [
         Column("LAchildID", "child_id", not_null=True),
         Column("UPN", "upn"),
+        _code("UPNunknown", "upn_unknown", codes.UPN_UNKNOWN),
         _date("PersonBirthDate", "dob"),
         _date("ExpectedPersonBirthDate", "expected_dob"),
         Column(
@@ -264,7 +266,6 @@ _ALL_NAMES: list[_Names] = []
 # read and named in the report as deliberately not used.
 NOT_USED = {
     "FormerUPN": "a former unique pupil number",
-    "UPNunknown": "the reason a UPN is not known",
     "AssessmentInternalReviewDate": "the assessment's internal review date",
 }
 
@@ -288,6 +289,7 @@ _CHILD_PARTS = _Names("ChildIdentifiers", "ChildCharacteristics", "CINdetails")
 _IDENTIFIERS = _Names(
     "LAchildID",
     "UPN",
+    "UPNunknown",
     "PersonBirthDate",
     "ExpectedPersonBirthDate",
     "GenderCurrent",
@@ -636,7 +638,8 @@ class _Reader:
                 con,
                 "children",
                 (
-                    "SELECT child_id, upn, dob, expected_dob, COALESCE(sex, gender) AS sex, "
+                    "SELECT child_id, upn, upn_unknown, dob, expected_dob, "
+                    "COALESCE(sex, gender) AS sex, "
                     f"death_date, ethnicity, disability, {ref} FROM {kids.table} "
                     "WHERE child_id IS NOT NULL"
                 ),

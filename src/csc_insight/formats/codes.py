@@ -112,15 +112,33 @@ DISABILITY = {
     "DDA",
 }
 
-# SSDA903 episodes
+# SSDA903 episodes. Reason for new episode, as the DfE's SSDA903 code list words it: P and
+# B change the carer(s), T and U keep them; L, T and P leave the legal status, U and B
+# change it with the placement.
 RNE = {
-    "S": "Started",
-    "P": "Placement change",
-    "L": "Legal status change",
-    "T": "Legal status and placement change",
-    "U": "Legal and placement change, same carer",
-    "B": "Placement change, same carer",
+    "S": "Started to be looked after",
+    "L": "Change of legal status only",
+    "P": "Change of placement and carer(s) only",
+    "T": "Change of placement (but same carer(s)) only",
+    "U": "Change of legal status and change of placement (but same carer(s)) at the same time",
+    "B": "Change of legal status and placement and carer(s) at the same time",
     "X": "Return from 'temporary' break",
+}
+# Why a child has no unique pupil number: the DfE's "UPN unknown" codes (common basic data
+# set), given in the CIN census UPNunknown and in the SSDA903 Header's UPN field. The words
+# are the code list's, shortened; which codes a return accepts is for its rules (SSDA903
+# 168 and the reference accept UN1-UN5, the CIN census reference's 8770Q UN2-UN7).
+UPN_UNKNOWN = {
+    "UN1": "Aged under 6 and not yet assigned a UPN",
+    "UN2": "Never attended a maintained school in England, no UPN assigned",
+    "UN3": "Educated outside England, no UPN assigned",
+    "UN4": "Newly in need or looked after in the last week; UPN not yet known",
+    "UN5": "Sources collating UPNs disagree on the child's details",
+    "UN6": "Not looked after and the authority cannot obtain the UPN",
+    "UN7": "Referred, no further action",
+    "UN8": "New to the authority in the last week; UPN or ULN not yet known",
+    "UN9": "Never attended a maintained school or further education in England",
+    "UN10": "Request for assessment ended in no further action before the UPN was known",
 }
 LEGAL_STATUS = {"C1", "C2", "D1", "E1", "J1", "J2", "J3", "L1", "L2", "L3", "V2", "V3", "V4"}
 CATEGORY_OF_NEED = {f"N{n}" for n in range(1, 9)}

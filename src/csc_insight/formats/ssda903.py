@@ -15,7 +15,8 @@ CHILD -> child_id (trimmed, upper-cased). The DfE's XML form of the return is re
 Mapping:
 
 - Header -> `children`: SEX (1/2, via `codes.parse_sex`) -> sex, DOB -> dob, ETHNIC ->
-  ethnicity, UPN -> upn. MOTHER and MC_DOB are validated, not stored.
+  ethnicity, UPN -> upn, or -> upn_unknown when it is a 'UPN unknown' code ('UN' and a
+  number: UN1-UN10). MOTHER and MC_DOB are validated, not stored.
 - Episodes -> `cla_episodes`, column for column (DECOM, RNE, LS, CIN, PLACE, PLACE_PROVIDER,
   DEC, REC, REASON_PLACE_CHANGE, HOME_POST, PL_POST, URN). Checked: code lists, DEC not
   before DECOM, one episode per CHILD + DECOM, and a child's episodes not overlapping (an
@@ -217,9 +218,18 @@ NOT_USED = {
 }
 
 _ADOPTED = "COALESCE(reason_placed_ceased IN ('E11', 'E12'), false)"
+# A 'UPN unknown' code (UN1-UN10, or a wrong number such as UN11 for rule 168 to report).
+_UN_CODE = "COALESCE(regexp_full_match(upn, '[Uu][Nn][0-9]+'), false)"
 # Canonical rows per table: (canonical table, columns selected from the staged table, filter).
 _INSERTS: dict[str, tuple[str, str, str]] = {
-    "header": ("children", "upn, dob, sex, ethnic AS ethnicity", ""),
+    # The Header's UPN holds a UPN or, when there is none, a 'UPN unknown' code: kept apart.
+    "header": (
+        "children",
+        f"CASE WHEN NOT {_UN_CODE} THEN upn END AS upn, "
+        f"CASE WHEN {_UN_CODE} THEN upper(upn) END AS upn_unknown, "
+        "dob, sex, ethnic AS ethnicity",
+        "",
+    ),
     "episodes": (
         "cla_episodes",
         "decom, rne, ls, cin, place, place_provider, dec, rec, "

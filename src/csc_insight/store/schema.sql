@@ -14,7 +14,9 @@
 
 CREATE TABLE children (
     child_id      VARCHAR NOT NULL,
-    upn           VARCHAR,
+    upn           VARCHAR,   -- unique pupil number; never a 'UPN unknown' code (upn_unknown)
+    upn_unknown   VARCHAR,   -- why there is no UPN: a DfE code UN1-UN10 (codes.UPN_UNKNOWN),
+                             -- from CIN census UPNunknown or an SSDA903 Header UPN of 'UN..'
     dob           DATE,
     expected_dob  DATE,
     sex           VARCHAR,   -- 'M', 'F', 'U' (unknown / not stated / indeterminate)

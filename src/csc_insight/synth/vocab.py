@@ -118,6 +118,8 @@ REC_OLDER = {"E4A": 40, "E4B": 10, "E13": 20, "E8": 15, "E9": 3, "E3": 5, "E48":
 PLACE_YOUNG = {"U1": 8, "U3": 10, "U4": 35, "U6": 35, "P1": 5, "R1": 2, "A3": 0, "K2": 5}
 PLACE_TEEN = {"U3": 10, "U4": 25, "U6": 20, "K2": 25, "H5": 10, "R1": 3, "P2": 2, "S1": 2, "P1": 3}
 PLACE_UASC = {"H5": 65, "U6": 15, "U4": 10, "P2": 10}
+# Placements with foster carers (SSDA903 PLACE U1-U6)
+FOSTER = ("U1", "U2", "U3", "U4", "U5", "U6")
 PLACE_CHANGE = {
     "CARPL": 25,
     "CHILD": 15,

@@ -46,13 +46,15 @@ def write_903(world: World, out: Path, form: str = "csv") -> list[Path]:
     is_mother = girl & (age_at_start > 13 * 365) & (rng.random(len(hrows)) < 0.04)
     mother = np.where(girl, np.where(is_mother, "1", "0"), None).astype(object)
     mc_dob = np.where(is_mother, e0 - rng.integers(30, 360, len(hrows)), np.datetime64("NaT"))
+    no_upn = np.array([u is None for u in ch["upn"][hrows].tolist()], dtype=bool)
     tables: dict[str, dict[str, np.ndarray]] = {}
     tables["header"] = {
         "CHILD": ch["child_id"][hrows],
         "SEX": sex(hrows),
         "DOB": ch["dob"][hrows],
         "ETHNIC": ch["ethnicity"][hrows],
-        "UPN": ch["upn"][hrows],
+        # No UPN (unaccompanied children): its 'UPN unknown' code (SSDA903 442)
+        "UPN": np.where(no_upn, ch["upn_unknown"][hrows], ch["upn"][hrows]),
         "MOTHER": mother,
         "MC_DOB": mc_dob.astype("datetime64[D]"),
     }

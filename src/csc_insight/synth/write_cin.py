@@ -159,8 +159,7 @@ def write_year(world: World, year: int, path: Path) -> Path:
                     ident = etree.SubElement(child, "ChildIdentifiers")
                     sub(ident, "LAchildID", cid)
                     sub(ident, "UPN", ch["upn"][c])
-                    if ch["upn"][c] is None:
-                        sub(ident, "UPNunknown", "UN2")
+                    sub(ident, "UPNunknown", ch["upn_unknown"][c])
                     sub(ident, "PersonBirthDate", dob[c])
                     sub(ident, "GenderCurrent", GENDER[ch["sex"][c]])
                     sub(ident, "PersonDeathDate", death[c])

@@ -336,6 +336,36 @@ def _bad_last_character(child: Element) -> bool:  # 1550
     return True
 
 
+def _unknown_upn(child: Element, code: str | None) -> None:
+    """Drop the child's UPN and give `code` (none: blank) as the reason for it."""
+    ids = child.find("ChildIdentifiers")
+    upn = ids.find("UPN")
+    if code is not None:
+        reason = etree.Element("UPNunknown")
+        reason.text = code
+        upn.addnext(reason)
+    ids.remove(upn)
+
+
+def _referred_on(child: Element) -> bool:
+    return any(_text(d, "ReferralNFA") in ("false", "0") for d in _episodes(child))
+
+
+def _un7_going_on(child: Element) -> bool:  # 8772
+    if _upn(child) is None or not _referred_on(child):
+        return False
+    _unknown_upn(child, "UN7")
+    return True
+
+
+def _no_upn_at_school_age(child: Element) -> bool:  # 8770Q
+    born = child.findtext("ChildIdentifiers/PersonBirthDate")
+    if _upn(child) is None or not _referred_on(child) or not born or born > "2010-01-01":
+        return False
+    _unknown_upn(child, None)
+    return True
+
+
 def _cin_plan(start: str, end: str | None) -> Element:
     plan = etree.Element("CINPlanDates")
     etree.SubElement(plan, "CINPlanStartDate").text = start
@@ -739,6 +769,8 @@ PLANTERS: dict[str, Planter] = {
     "1530": _unknown_la,
     "1540": _letter_in_the_digits,
     "1550": _bad_last_character,
+    "8772": _un7_going_on,
+    "8770Q": _no_upn_at_school_age,
     "4001": _open_cin_plan_beside_open_cp_plan,
     "4008": _died_before("CINPlanStartDate"),
     "4009Q": _died_before("CINPlanEndDate"),

@@ -8,7 +8,7 @@ order: 310
 definition: >
   Children looked after at period end who had 3 or more placements in the 12 months up
   to it: the placement they were in at the start of the 12 months, plus every new
-  placement starting in them. A change of placement with the same carer (RNE B, U) and a
+  placement starting in them. A change of placement with the same carer (RNE T, U) and a
   temporary placement (T0-T4) are not new placements; children looked after under an
   agreed series of short-term breaks (V3, V4) are not counted.
 source: DfE Children looked after in England, placement stability (3 or more placements); SSDA903 guidance (RNE and placement codes)

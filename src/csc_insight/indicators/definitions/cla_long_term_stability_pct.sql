@@ -9,7 +9,7 @@ definition: >
   Children under 16 at period end, looked after continuously for at least 2.5 years, who
   have lived in the same placement for at least 2 years, or who are placed for adoption
   (placement type A3-A6) and whose adoptive placement and the placement before it
-  together have lasted at least 2 years. A change of placement with the same carer (RNE B,
+  together have lasted at least 2 years. A change of placement with the same carer (RNE T,
   U) and a temporary placement (T0-T4) are not moves; when a child's file starts
   part-way through their care, the earliest episode held starts the placement. Short
   breaks (V3, V4) are not counted.

@@ -11,7 +11,7 @@ definition: >
   the placement's first year; after the first year, within 6 weeks (setting
   later_visit_days: 91 for 3-monthly where placements that have lasted a year are agreed
   to be long-term: the returns do not record that agreement). A placement starts as in
-  the stability measures (a change with the same carer, RNE B or U, or a temporary
+  the stability measures (a change with the same carer, RNE T or U, or a temporary
   placement, T0-T4, is not a new placement; the earliest episode on file starts one);
   short breaks (V3, V4) are not counted.
 source: Care Planning, Placement and Case Review (England) Regulations 2010, regulation 28(2)-(3)

@@ -16,9 +16,12 @@ def children_table(sim: Sim) -> Columns:
     dob = sim.child("dob")
     uasc = sim.child("uasc")
     disabled = sim.child("disability")
+    upn = _upns(sim, uasc)
     return {
         "child_id": child_ids(sim),
-        "upn": _upns(sim, uasc),
+        "upn": upn,
+        # no UPN: never attended a maintained school in England (the writers' code)
+        "upn_unknown": np.where(upn == None, "UN2", None).astype(object),  # noqa: E711
         "dob": dates(dob),
         "expected_dob": dates(np.full(n, NA)),
         "sex": sim.child("sex").astype(object),

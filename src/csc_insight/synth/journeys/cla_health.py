@@ -45,7 +45,8 @@ def review_health_tables(sim: Sim, care: dict[str, np.ndarray]) -> tuple[Columns
     order = np.lexsort((r_when, r_owner))
     r_owner, r_when = r_owner[order], r_when[order]
     m = len(r_owner)
-    young = (r_when - care["dob"][r_owner]) < 4 * 365
+    # under 4 on the review's day: its fourth birthday, not 4 x 365 days (SSDA903 440, 441)
+    young = r_when < add_years(care["dob"][r_owner], 4)
     code = pick(sim.rng, {"PN1": 70, "PN2": 8, "PN3": 7, "PN4": 5, "PN5": 4, "PN6": 3, "PN7": 3}, m)
     code[young] = "PN0"
     reviews = {
@@ -97,7 +98,10 @@ def oc2_table(sim: Sim, care: dict[str, np.ndarray], extra: dict[str, Columns]) 
         ref = day(date(year, 3, 31))
         if ref > sim.e0:
             continue
-        inside = np.nonzero((care["start"] <= ref - 365) & (care["end"] > ref))[0]
+        # looked after from 1 April (or before) to 31 March, as the DfE's rules define it:
+        # care that began after 1 April or ended before 31 March breaks the year (191)
+        year_start = day(date(year - 1, 4, 1))
+        inside = np.nonzero((care["start"] <= year_start) & (care["end"] >= ref))[0]
         parts.append((inside, np.full(len(inside), year)))
     owner = np.concatenate([p[0] for p in parts]) if parts else np.zeros(0, np.int64)
     year = np.concatenate([p[1] for p in parts]) if parts else np.zeros(0, np.int64)

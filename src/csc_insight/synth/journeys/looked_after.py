@@ -123,16 +123,24 @@ def placements(sim: Sim, care: dict[str, np.ndarray]) -> Columns:
     place_set = first | is_place | is_adopt
     place = place[_ffill_index(place_set)]
     ls = ls_value[_ffill_index(legal_set)]
+    # Placed for adoption with the current foster carer (A5) only from foster care.
+    foster_before = np.zeros(rows, bool)
+    foster_before[1:] = np.isin(place[:-1], vocab.FOSTER) & ~first[1:]
+    place[is_adopt & (place == "A5") & ~foster_before] = "A6"
+    # Reason for new episode, as the DfE's SSDA903 code list words it: a move is to new
+    # carers (P); a move on the day the legal status changes is B, but placed for adoption
+    # with the current foster carer (A5, legal status E1) keeps the carers (U).
     rne = np.full(rows, "S", dtype=object)
     rne[~first & is_place & ~(is_legal | is_adopt)] = "P"
     rne[~first & ~is_place & is_legal] = "L"
-    rne[~first & (is_adopt | (is_place & is_legal))] = "T"
+    rne[~first & (is_adopt | (is_place & is_legal))] = "B"
+    rne[~first & is_adopt & (place == "A5")] = "U"
     dec = np.empty(rows, np.int64)
     dec[:-1] = decom[1:]
     dec[last] = end[per[last]]
     rec = np.where(last, care["rec"][per], "X1").astype(object)
     change = np.zeros(rows, bool)
-    change[:-1] = (rne[1:] == "P") | (rne[1:] == "T")
+    change[:-1] = np.isin(rne[1:], ["P", "T", "U", "B"])  # the placement changed (SSDA903 225)
     change &= ~last
     reason_change = np.where(change, pick(rng, vocab.PLACE_CHANGE, rows), None).astype(object)
     # placed with parents is not a single period of accommodation under section 20 (378)
@@ -141,7 +149,7 @@ def placements(sim: Sim, care: dict[str, np.ndarray]) -> Columns:
     # placement is with foster carers (516)
     to_carers = last & np.isin(rec, ["E45", "E46"])
     last_placement = np.isin(np.arange(rows), _ffill_index(place_set)[to_carers])
-    foster = np.isin(place, ["U1", "U2", "U3", "U4", "U5", "U6"])
+    foster = np.isin(place, vocab.FOSTER)
     redo = np.isin(_ffill_index(place_set), np.nonzero(last_placement & ~foster)[0])
     place[redo] = "U4"
     provider = np.full(rows, "PR1", dtype=object)

@@ -51,11 +51,17 @@ def missing_table(sim: Sim, eps: dict[str, np.ndarray], care: dict[str, np.ndarr
     )
     last_day = np.where(care_ended[owner], b[owner] - 1, b[owner])
     end = np.where(looked_after[owner], np.minimum(end, np.maximum(last_day, start)), end)
-    # episodes of one child must not overlap
+    # episodes of one child must not overlap (SSDA903 574): one starting by the latest end
+    # of any earlier one of its owner is dropped (not only by the end of the one before: a
+    # short episode inside a long one would let the next overlap the long one)
     same = np.zeros(n, bool)
     same[1:] = owner[1:] == owner[:-1]
+    base = int(end.min()) if n else 0
+    span = int(end.max()) - base + 1 if n else 1
+    # owners are in order, so a running maximum of (owner, end) is each owner's latest end
+    latest_end = np.maximum.accumulate(owner * span + end - base) - owner * span + base
     clash = np.zeros(n, bool)
-    clash[1:] = same[1:] & (start[1:] <= end[:-1])
+    clash[1:] = same[1:] & (start[1:] <= latest_end[:-1])
     keep = ~clash & (start >= lo)
     owner, start, end = owner[keep], start[keep], end[keep]
     n = len(owner)

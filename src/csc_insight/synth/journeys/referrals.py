@@ -48,7 +48,8 @@ def draw_episodes(sim: Sim) -> dict[str, np.ndarray]:
     ]
     while True:
         prev = batches[-1]
-        again = (rng.random(len(prev["child"])) < p.rereferral) & ~prev["uasc"]
+        # an adopted child is no longer known under their id (SSDA903 199): never re-referred
+        again = (rng.random(len(prev["child"])) < p.rereferral) & ~prev["uasc"] & ~prev["adopt"]
         gap = (rng.exponential(140, len(again)) + 10).astype(np.int64)
         nxt = cal.next(prev["closure"] + gap)
         again &= (nxt <= sim.e0) & (nxt < add_years(dob_all[prev["child"]], 18) - 120)
