@@ -46,6 +46,9 @@ def write_903(world: World, out: Path, form: str = "csv") -> list[Path]:
     is_mother = girl & (age_at_start > 13 * 365) & (rng.random(len(hrows)) < 0.04)
     mother = np.where(girl, np.where(is_mother, "1", "0"), None).astype(object)
     mc_dob = np.where(is_mother, e0 - rng.integers(30, 360, len(hrows)), np.datetime64("NaT"))
+    # her child born by the end of her latest episode of care (SSDA903 625)
+    latest = _latest_dec(ep, ch["child_id"][hrows])
+    mc_dob = np.where(latest < mc_dob, latest, mc_dob)
     no_upn = np.array([u is None for u in ch["upn"][hrows].tolist()], dtype=bool)
     tables: dict[str, dict[str, np.ndarray]] = {}
     tables["header"] = {
@@ -171,6 +174,9 @@ def write_903(world: World, out: Path, form: str = "csv") -> list[Path]:
     # AD1 is for children adopted in the window, and only they (SSDA903 187, 602)
     adopted = ad["adoption_order_date"]
     keep = ~np.isnat(matched) & ~np.isnat(adopted) & (adopted >= s0) & (adopted <= e0)
+    # adopted on 31 March itself, in care since 1 April: looked after continuously for the
+    # year as the DfE counts it, which has no AD1 (SSDA903 187)
+    keep &= ~_whole_year(ad["entered_care"], adopted)
     sel = np.nonzero(keep)[0]
     drows = child_rows(ad["child_id"][sel])
     # adopted by the foster carers when placed with them (A5), not when placed with others
@@ -208,3 +214,22 @@ def _01(values: np.ndarray) -> np.ndarray:
     out[v == True] = "1"  # noqa: E712
     out[v == False] = "0"  # noqa: E712
     return out
+
+
+def _latest_dec(ep: dict[str, np.ndarray], children: np.ndarray) -> np.ndarray:
+    """Each child's latest episode end date among `ep` (NaT for a child with none ended)."""
+    latest: dict[str, np.datetime64] = {}
+    for c, d in zip(ep["child_id"].tolist(), ep["dec"].astype("datetime64[D]"), strict=True):
+        if not np.isnat(d) and (c not in latest or d > latest[c]):
+            latest[c] = d
+    nat = np.datetime64("NaT", "D")
+    return np.array([latest.get(c, nat) for c in children.tolist()], dtype="datetime64[D]")
+
+
+def _whole_year(start: np.ndarray, end: np.ndarray) -> np.ndarray:
+    """Whether care from `start` to `end` ended on a 31 March and began by the 1 April before."""
+    end = end.astype("datetime64[D]")
+    month = end.astype("datetime64[M]")
+    march_31 = ((month.astype(np.int64) % 12) == 2) & ((end + 1).astype("datetime64[M]") != month)
+    year_start = (month - 11).astype("datetime64[D]")
+    return march_31 & (start.astype("datetime64[D]") <= year_start)

@@ -17,6 +17,11 @@ def adoption_table(sim: Sim, care: dict[str, np.ndarray], extra: dict[str, Colum
     n = len(i)
     start, end = care["start"][i], care["end"][i]
     decision = start + rng.integers(90, 200, n)
+    # the decision that the child should be placed for adoption comes by the day the episodes
+    # show the child placed (SSDA903 521); a short period of care may have placed the child
+    # sooner than the drawn delay
+    if "placed" in care:
+        decision = np.minimum(decision, care["placed"][i])
     order_day = decision + rng.integers(40, 120, n)
     placed = np.maximum(order_day + 10, end - rng.integers(200, 330, n))
     matched = placed - rng.integers(10, 40, n)

@@ -18,6 +18,7 @@ from csc_insight.synth.journeys.sim import (
     dates,
     flags,
     pick,
+    select,
 )
 from csc_insight.synth.world import Columns
 
@@ -28,7 +29,7 @@ def care_leaver_tables(sim: Sim, care: dict[str, np.ndarray]) -> tuple[Columns, 
     p, rng = sim.profile, sim.rng
     cid = child_ids(sim)
     leaver = np.nonzero(care["at_18"] & (care["end"] - care["start"] >= 91))[0]
-    owners, years = [], []
+    owners, years, oc2s = [], [], []
     for year in collection_years(sim):
         lo, hi = day(date(year - 1, 4, 1)), min(day(date(year, 3, 31)), sim.e0)
         for age in (18, 19, 20, 21):
@@ -36,10 +37,15 @@ def care_leaver_tables(sim: Sim, care: dict[str, np.ndarray]) -> tuple[Columns, 
             hit = (bday >= lo) & (bday <= hi) & (bday >= care["end"][leaver])
             owners.append(leaver[hit])
             years.append(np.full(int(hit.sum()), year))
+            # Who left care on 31 March itself, in care since 1 April, was looked after
+            # continuously for the year: OC2's, not a care leaver that year (SSDA903 187, 215).
+            whole = (care["start"][leaver] <= lo) & (care["end"][leaver] >= day(date(year, 3, 31)))
+            oc2s.append(whole[hit])
     owner = np.concatenate(owners)
     year = np.concatenate(years)
+    in_oc2 = np.concatenate(oc2s)
     order = np.lexsort((owner, year))
-    owner, year = owner[order], year[order]
+    owner, year, in_oc2 = owner[order], year[order], in_oc2[order]
     n = len(owner)
     in_touch = pick(rng, vocab.IN_TOUCH, n)
     eet = rng.random(n) < p.eet
@@ -73,6 +79,8 @@ def care_leaver_tables(sim: Sim, care: dict[str, np.ndarray]) -> tuple[Columns, 
         "source": const("ssda903", n),
         "source_ref": const(None, n),
     }
+    # drawn for every row as before, so that the draws after them stay the same
+    leavers = select(leavers, ~in_oc2)
     sixteen = add_years(care["dob"], 16)
     plan_start = np.maximum(care["start"], sixteen)
     plan_end = np.where(care["at_18"], add_years(care["dob"], 21), care["end"])
