@@ -34,9 +34,10 @@ FROM (
             JOIN cp_plans c ON c.child_id = v.child_id AND c.start_date <= v.visit_date
                 AND (c.end_date IS NULL OR c.end_date >= v.visit_date)
             -- a visit after the last period's end is neither counted nor the previous
-            -- visit of one that is (the tables are in date order: it is not even read)
+            -- visit of one that is
+            JOIN (SELECT MAX(period_end) AS last_day FROM periods) b
+                ON v.visit_date <= b.last_day
             WHERE v.visit_type = 'CP'
-              AND v.visit_date <= (SELECT MAX(period_end) FROM periods)
             GROUP BY v.child_id, v.worker, v.visit_date
         ) on_plan
     ) ordered

@@ -3,9 +3,11 @@
 -- for them, from a small part of `children` (about 93,000 of 2.8 million children on an
 -- England-sized year), so a definition that joins only looked-after children or care
 -- leavers reads this one.
-SELECT child_id, MAX(dob) AS dob, MAX(sex) AS sex, MAX(ethnicity) AS ethnicity,
-       MAX(CAST(disability AS INTEGER)) AS disability, MAX(CAST(uasc AS INTEGER)) AS uasc,
-       MAX(uasc_ceased) AS uasc_ceased
-FROM children
-WHERE child_id IN (SELECT child_id FROM cla_episodes UNION ALL SELECT child_id FROM care_leavers)
-GROUP BY child_id
+SELECT c.child_id, MAX(c.dob) AS dob, MAX(c.sex) AS sex, MAX(c.ethnicity) AS ethnicity,
+       MAX(CAST(c.disability AS INTEGER)) AS disability, MAX(CAST(c.uasc AS INTEGER)) AS uasc,
+       MAX(c.uasc_ceased) AS uasc_ceased
+FROM children c
+-- a join, not IN (...): the regional pool carries every table per council through joins
+JOIN (SELECT child_id FROM cla_episodes UNION SELECT child_id FROM care_leavers) k
+    ON k.child_id = c.child_id
+GROUP BY c.child_id
