@@ -53,3 +53,27 @@ def _python(arr: np.ndarray) -> list[Any]:
     if arr.dtype.kind == "f":
         return [None if np.isnan(v) else v for v in arr.tolist()]
     return arr.tolist()
+
+
+def latest(keys: np.ndarray, when: np.ndarray, wanted: np.ndarray, value: np.ndarray | None = None):
+    """For each of the `wanted` keys, the latest `when` of its rows in `keys` (NaT when it has
+    none dated), and with `value` also the value on that row (None when none)."""
+    ok = ~np.isnat(when)
+    k, w = keys[ok].astype(str), when[ok]
+    v = value[ok] if value is not None else None
+    order = np.lexsort((w, k))
+    k, w = k[order], w[order]
+    last = np.ones(len(k), bool)
+    last[:-1] = k[1:] != k[:-1]
+    pos = np.searchsorted(k[last], wanted.astype(str))
+    pos = np.clip(pos, 0, max(len(k[last]) - 1, 0))
+    found = (k[last][pos] == wanted.astype(str)) if len(k[last]) else np.zeros(len(wanted), bool)
+    out = np.where(
+        found, w[last][pos] if len(k[last]) else np.datetime64("NaT"), np.datetime64("NaT")
+    ).astype("datetime64[D]")
+    if value is None:
+        return out
+    vals = np.full(len(wanted), None, dtype=object)
+    if len(k[last]):
+        vals[found] = v[order][last][pos][found]
+    return out, vals

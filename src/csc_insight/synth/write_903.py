@@ -10,7 +10,7 @@ from pathlib import Path
 import numpy as np
 
 from csc_insight.synth.csvout import write_csv
-from csc_insight.synth.world import World
+from csc_insight.synth.world import World, latest
 
 SEX_903 = {"M": "1", "F": "2", "U": "1"}
 
@@ -47,8 +47,8 @@ def write_903(world: World, out: Path, form: str = "csv") -> list[Path]:
     mother = np.where(girl, np.where(is_mother, "1", "0"), None).astype(object)
     mc_dob = np.where(is_mother, e0 - rng.integers(30, 360, len(hrows)), np.datetime64("NaT"))
     # her child born by the end of her latest episode of care (SSDA903 625)
-    latest = _latest_dec(ep, ch["child_id"][hrows])
-    mc_dob = np.where(latest < mc_dob, latest, mc_dob)
+    latest_dec = latest(ep["child_id"], ep["dec"].astype("datetime64[D]"), ch["child_id"][hrows])
+    mc_dob = np.where(latest_dec < mc_dob, latest_dec, mc_dob)
     no_upn = np.array([u is None for u in ch["upn"][hrows].tolist()], dtype=bool)
     tables: dict[str, dict[str, np.ndarray]] = {}
     tables["header"] = {
@@ -214,16 +214,6 @@ def _01(values: np.ndarray) -> np.ndarray:
     out[v == True] = "1"  # noqa: E712
     out[v == False] = "0"  # noqa: E712
     return out
-
-
-def _latest_dec(ep: dict[str, np.ndarray], children: np.ndarray) -> np.ndarray:
-    """Each child's latest episode end date among `ep` (NaT for a child with none ended)."""
-    latest: dict[str, np.datetime64] = {}
-    for c, d in zip(ep["child_id"].tolist(), ep["dec"].astype("datetime64[D]"), strict=True):
-        if not np.isnat(d) and (c not in latest or d > latest[c]):
-            latest[c] = d
-    nat = np.datetime64("NaT", "D")
-    return np.array([latest.get(c, nat) for c in children.tolist()], dtype="datetime64[D]")
 
 
 def _whole_year(start: np.ndarray, end: np.ndarray) -> np.ndarray:

@@ -23,7 +23,7 @@ import numpy as np
 
 from csc_insight.formats import codes
 from csc_insight.synth.csvout import write_csv, yn
-from csc_insight.synth.world import Columns, World
+from csc_insight.synth.world import Columns, World, latest
 
 EXCEL_MAX_ROWS = 1_048_576
 DEMOGRAPHICS = ["Child Unique ID", "Gender", "Ethnicity", "Date of Birth", "Age of Child (Years)"]
@@ -277,7 +277,7 @@ def annex_a_lists(world: World) -> dict[int, dict[str, np.ndarray]]:
     seen = _rows(visits, visits["visit_date"] <= e0)
     r = d["referrals"]
     r = _rows(r, open_in_window(r["referral_date"], r["closure_date"]))
-    last_seen = _latest(seen["child_id"], seen["visit_date"], r["child_id"])
+    last_seen = latest(seen["child_id"], seen["visit_date"], r["child_id"])
     status = np.where(np.isnat(r["closure_date"]), "a) Open", "b) Closed").astype(object)
     lists[6] = demo(r["child_id"]) | {
         "Does the Child have a Disability": disabled(r["child_id"]),
@@ -294,11 +294,9 @@ def annex_a_lists(world: World) -> dict[int, dict[str, np.ndarray]]:
     p = d["cp_plans"]
     p = _rows(p, open_in_window(p["start_date"], p["end_date"]))
     cpv = _rows(seen, seen["visit_type"] == "CP")
-    last_visit, alone = _latest(
-        cpv["child_id"], cpv["visit_date"], p["child_id"], cpv["seen_alone"]
-    )
+    last_visit, alone = latest(cpv["child_id"], cpv["visit_date"], p["child_id"], cpv["seen_alone"])
     rv = d["cp_reviews"]
-    last_review = _latest(rv["cp_plan_id"], rv["review_date"], p["cp_plan_id"])
+    last_review = latest(rv["cp_plan_id"], rv["review_date"], p["cp_plan_id"])
     lists[7] = demo(p["child_id"]) | {
         "Does the Child have a Disability": disabled(p["child_id"]),
         "CP Plan Start Date": p["start_date"],
@@ -332,9 +330,9 @@ def _list8(world: World, demo, disabled, w0: np.datetime64, e0: np.datetime64) -
     last[:-1] = cid[1:] != cid[:-1]
     all_ep = d["cla_episodes"]
     starts = _rows(all_ep, all_ep["rne"] == "S")
-    latest = {k: v[last] for k, v in ep.items()}
-    kids = latest["child_id"]
-    period_start = _latest(starts["child_id"], starts["decom"], kids)
+    last_eps = {k: v[last] for k, v in ep.items()}
+    kids = last_eps["child_id"]
+    period_start = latest(starts["child_id"], starts["decom"], kids)
     year_ago = e0 - np.timedelta64(365, "D")
     prev_start = _count_between(starts["child_id"], starts["decom"], kids, year_ago, e0)
     placements = _count_between(
@@ -354,13 +352,13 @@ def _list8(world: World, demo, disabled, w0: np.datetime64, e0: np.datetime64) -
     ch = d["children"]
     uasc = dict(zip(ch["child_id"].tolist(), ch["uasc"].tolist(), strict=True))
     n = len(kids)
-    last_missing = _latest(ms["child_id"], ms["start_date"], kids, ms["rhi_offered"])[1]
-    last_accept = _latest(ms["child_id"], ms["start_date"], kids, ms["rhi_accepted"])[1]
-    placement_start = _latest(place["child_id"], place["decom"], kids)
-    team = _latest(
+    last_missing = latest(ms["child_id"], ms["start_date"], kids, ms["rhi_offered"])[1]
+    last_accept = latest(ms["child_id"], ms["start_date"], kids, ms["rhi_accepted"])[1]
+    placement_start = latest(place["child_id"], place["decom"], kids)
+    team = latest(
         d["allocations"]["child_id"], d["allocations"]["start_date"], kids, d["allocations"]["team"]
     )[1]
-    worker = _latest(
+    worker = latest(
         d["allocations"]["child_id"],
         d["allocations"]["start_date"],
         kids,
@@ -372,32 +370,32 @@ def _list8(world: World, demo, disabled, w0: np.datetime64, e0: np.datetime64) -
         ),
         "Does the Child have a Disability": disabled(kids),
         "Date Started to be Looked After": period_start,
-        "Child's Category of Need": latest["cin"],
+        "Child's Category of Need": last_eps["cin"],
         "Second or subsequent period of being Looked After within the last 12 months (Y/N)": yn(
             (prev_start > 1).astype(object)
         ),
-        "Start date of current legal status": _latest(legal["child_id"], legal["decom"], kids),
-        "Child's Legal Status": latest["ls"],
-        "Date of Latest Statutory Review": _latest(rv["child_id"], rv["review_date"], kids),
-        "Date of Last Social Work Visit": _latest(v["child_id"], v["visit_date"], kids),
+        "Start date of current legal status": latest(legal["child_id"], legal["decom"], kids),
+        "Child's Legal Status": last_eps["ls"],
+        "Date of Latest Statutory Review": latest(rv["child_id"], rv["review_date"], kids),
+        "Date of Last Social Work Visit": latest(v["child_id"], v["visit_date"], kids),
         "What is the permanence plan for this child?": np.full(n, None, dtype=object),
-        "Date of Last IRO Visit/Contact": _latest(rv["child_id"], rv["review_date"], kids),
-        "Date of Last Health Assessment": _latest(
+        "Date of Last IRO Visit/Contact": latest(rv["child_id"], rv["review_date"], kids),
+        "Date of Last Health Assessment": latest(
             h["child_id"][h["kind"] == "health"], h["assessment_date"][h["kind"] == "health"], kids
         ),
-        "Date of Last Dental Check": _latest(
+        "Date of Last Dental Check": latest(
             h["child_id"][h["kind"] == "dental"], h["assessment_date"][h["kind"] == "dental"], kids
         ),
         "Number of Placements in the Last 12 months": np.maximum(placements, 1),
-        "Date Ceased to be Looked After": latest["dec"],
-        "Reason Ceased to be Looked After": latest["rec"],
+        "Date Ceased to be Looked After": last_eps["dec"],
+        "Reason Ceased to be Looked After": last_eps["rec"],
         "Start Date of Most Recent Placement": placement_start,
-        "Placement Type": latest["place"],
-        "Placement Provider": latest["place_provider"],
-        "Placement postcode": latest["pl_post"],
-        "URN of Placement": latest["urn"],
+        "Placement Type": last_eps["place"],
+        "Placement Provider": last_eps["place_provider"],
+        "Placement postcode": last_eps["pl_post"],
+        "URN of Placement": last_eps["urn"],
         "Placement Location": np.where(
-            np.isin(latest["place_provider"], ["PR1", "PR0"]), "a) Inside LA", "b) Outside LA"
+            np.isin(last_eps["place_provider"], ["PR1", "PR0"]), "a) Inside LA", "b) Outside LA"
         ).astype(object),
         "LA of Placement": np.full(n, None, dtype=object),
         "Number of Episodes 'Missing' in the last 12 months": _count_between(
@@ -433,7 +431,7 @@ def _list9(world: World, demo, disabled, w0: np.datetime64, e0: np.datetime64) -
     recent = cl["year_ending"] >= w0 - np.timedelta64(365, "D")
     cl = _rows(cl, last & recent)
     al = world.data["allocations"]
-    team = _latest(al["child_id"], al["start_date"], cl["child_id"], al["team"])[1]
+    team = latest(al["child_id"], al["start_date"], cl["child_id"], al["team"])[1]
     # the OC3's 0 (not applicable: died or returned home) is a blank in List 9
     applies = cl["accommodation"] != "0"
     suitable = np.where(
@@ -516,31 +514,6 @@ def _six_months_before(end: date) -> date:
 
 def _rows(cols: Columns, keep: np.ndarray) -> Columns:
     return {k: v[keep] for k, v in cols.items()}
-
-
-def _latest(
-    keys: np.ndarray, when: np.ndarray, wanted: np.ndarray, value: np.ndarray | None = None
-):
-    """For each wanted key, the latest `when` (and the `value` on that row)."""
-    ok = ~np.isnat(when)
-    k, w = keys[ok].astype(str), when[ok]
-    v = value[ok] if value is not None else None
-    order = np.lexsort((w, k))
-    k, w = k[order], w[order]
-    last = np.ones(len(k), bool)
-    last[:-1] = k[1:] != k[:-1]
-    pos = np.searchsorted(k[last], wanted.astype(str))
-    pos = np.clip(pos, 0, max(len(k[last]) - 1, 0))
-    found = (k[last][pos] == wanted.astype(str)) if len(k[last]) else np.zeros(len(wanted), bool)
-    out = np.where(
-        found, w[last][pos] if len(k[last]) else np.datetime64("NaT"), np.datetime64("NaT")
-    ).astype("datetime64[D]")
-    if value is None:
-        return out
-    vals = np.full(len(wanted), None, dtype=object)
-    if len(k[last]):
-        vals[found] = v[order][last][pos][found]
-    return out, vals
 
 
 def _count_between(
