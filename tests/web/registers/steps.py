@@ -6,14 +6,17 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from playwright.sync_api import expect
+
 from ..browser import accessible
 
 
 def on_page(page, heading: str, check: bool = True) -> None:
     """The page's one h1 reads `heading`; axe-core finds nothing serious when `check` (a
     page of the same template already checked in the test may skip it)."""
-    assert page.locator("h1").count() == 1, page.url
-    assert page.locator("h1").inner_text() == heading
+    # expect() waits for the page a click led to: a count taken at once can catch it
+    # half-loaded, with no h1 yet
+    expect(page.locator("h1")).to_have_text([heading])
     if check:
         accessible(page)
 
