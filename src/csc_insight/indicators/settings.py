@@ -7,7 +7,10 @@ that give the RAG status.
 
 from __future__ import annotations
 
+import copy
+from functools import cache, lru_cache
 from importlib.resources import files
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -17,11 +20,28 @@ from csc_insight.settings import home
 
 
 def _read(name: str, override: str) -> dict[str, Any]:
-    data = yaml.safe_load(files("csc_insight.indicators").joinpath(name).read_text("utf-8"))
+    """The shipped file's settings updated from the home's file, if any. Each file is parsed
+    once per process and again only when it changes (its time and size): every computation
+    reads both, and parsing them took a tenth of the five headline indicators' time."""
+    data = copy.deepcopy(_shipped(name))
     local = home() / override
-    if local.exists():
-        data.update(yaml.safe_load(local.read_text(encoding="utf-8")) or {})
-    return data or {}
+    try:
+        stat = local.stat()
+    except FileNotFoundError:
+        return data
+    data.update(copy.deepcopy(_local(str(local), stat.st_mtime_ns, stat.st_size)))
+    return data
+
+
+@cache
+def _shipped(name: str) -> dict[str, Any]:
+    text = files("csc_insight.indicators").joinpath(name).read_text("utf-8")
+    return yaml.safe_load(text) or {}
+
+
+@lru_cache(maxsize=16)
+def _local(path: str, mtime_ns: int, size: int) -> dict[str, Any]:
+    return yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
 
 
 def load_settings() -> dict[str, Any]:
