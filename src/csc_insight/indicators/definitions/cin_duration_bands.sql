@@ -14,16 +14,10 @@ numerator: children with an open referral at period end
 requires: [referrals.referral_date]
 bands: [0-6 months, 6-12 months, 1-2 years, 2 years+]
 */
-SELECT x.period, x.child_id, TRUE AS in_numerator, FALSE AS in_denominator,
-       CASE WHEN x.referral_date >= x.period_end - INTERVAL 6 MONTH THEN '0-6 months'
-            WHEN x.referral_date >= x.period_end - INTERVAL 12 MONTH THEN '6-12 months'
-            WHEN x.referral_date >= x.period_end - INTERVAL 24 MONTH THEN '1-2 years'
+SELECT c.period, c.child_id, TRUE AS in_numerator, FALSE AS in_denominator,
+       CASE WHEN c.referral_date >= c.period_end - INTERVAL 6 MONTH THEN '0-6 months'
+            WHEN c.referral_date >= c.period_end - INTERVAL 12 MONTH THEN '6-12 months'
+            WHEN c.referral_date >= c.period_end - INTERVAL 24 MONTH THEN '1-2 years'
             ELSE '2 years+' END AS band,
-       x.referral_date
-FROM (
-    SELECT p.period, p.period_end, r.child_id, MIN(r.referral_date) AS referral_date
-    FROM periods p
-    JOIN referrals r ON r.referral_date <= p.period_end
-        AND (r.closure_date IS NULL OR r.closure_date > p.period_end)
-    GROUP BY p.period, p.period_end, r.child_id
-) x
+       c.referral_date
+FROM cin_at_end c

@@ -12,9 +12,5 @@ source: DfE Children in need statistics
 numerator: children with an open referral at period end
 requires: [referrals.referral_date]
 */
-SELECT p.period, r.child_id, TRUE AS in_numerator, FALSE AS in_denominator,
-       MIN(r.referral_date) AS referral_date
-FROM periods p
-JOIN referrals r ON r.referral_date <= p.period_end
-    AND (r.closure_date IS NULL OR r.closure_date > p.period_end)
-GROUP BY p.period, r.child_id
+SELECT c.period, c.child_id, TRUE AS in_numerator, FALSE AS in_denominator, c.referral_date
+FROM cin_at_end c

@@ -12,11 +12,7 @@ numerator: children with an open referral at period end
 denominator: child population 0-17 (ONS mid-year estimate)
 requires: [referrals.referral_date, population.population]
 */
-SELECT p.period, r.child_id, TRUE AS in_numerator, FALSE AS in_denominator,
-       MIN(r.referral_date) AS referral_date, year(p.fy_end) - 1 AS population_year,
-       MAX(pop.population) AS population
-FROM periods p
-JOIN referrals r ON r.referral_date <= p.period_end
-    AND (r.closure_date IS NULL OR r.closure_date > p.period_end)
-LEFT JOIN child_population pop ON pop.year = year(p.fy_end) - 1
-GROUP BY p.period, p.fy_end, r.child_id
+SELECT c.period, c.child_id, TRUE AS in_numerator, FALSE AS in_denominator,
+       c.referral_date, year(c.fy_end) - 1 AS population_year, pop.population
+FROM cin_at_end c
+LEFT JOIN child_population pop ON pop.year = year(c.fy_end) - 1
