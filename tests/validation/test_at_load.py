@@ -167,3 +167,22 @@ def test_activity_and_accommodation_0_reach_the_snapshot_and_pass(base, tmp_path
         ("133", "oc3.csv", 2, "L1"),
         ("153", "oc3.csv", 2, "L1"),
     ]
+
+
+def test_a_load_makes_the_views_of_the_snapshot_alone_as_its_tables(base, tmp_path):
+    """A1 comes into care on 3 June 2019 and changes placement on 1 September (one period of
+    care); A2 comes in on 10 October 2019 (V2, accommodated under section 20: not a short
+    break). The starts of care: 3 June for A1, 10 October for A2."""
+    from csc_insight.indicators import precomputed
+
+    result = at_load.load([files(tmp_path / "in", postcode="EC1A 1BB")])
+    con = snapshots.connect(result.snapshot.id)
+    try:
+        held = precomputed.held(con)
+        assert set(held) == set(precomputed.views())
+        starts = con.execute(
+            f"SELECT child_id, care_start FROM {held['cla_care_starts']} ORDER BY child_id"
+        ).fetchall()
+    finally:
+        con.close()
+    assert [(c, str(d)) for c, d in starts] == [("A1", "2019-06-03"), ("A2", "2019-10-10")]

@@ -272,9 +272,9 @@ def views_needed(sql: str, kept: Iterable[str] = ()) -> list[str]:
     stop = set(kept)
 
     def visit(text: str) -> None:
-        words = _words(text)
+        found = words(text)
         for name in sorted(views):
-            if name not in ordered and name in words:
+            if name not in ordered and name in found:
                 if name not in stop:
                     visit(views[name])
                 if name not in ordered:
@@ -285,7 +285,7 @@ def views_needed(sql: str, kept: Iterable[str] = ()) -> list[str]:
 
 
 @lru_cache(maxsize=1024)
-def _words(sql: str) -> frozenset[str]:
+def words(sql: str) -> frozenset[str]:
     """The words of `sql` outside `--` comments (a view is used where its name is one)."""
     return frozenset(re.findall(r"\w+", _strip_comments(sql)))
 

@@ -25,7 +25,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Any, Protocol
 
-from csc_insight.indicators import coverage
+from csc_insight.indicators import coverage, precomputed
 from csc_insight.indicators.binding import bind, literal_sql
 from csc_insight.indicators.catalogue import (
     ROW_COLUMNS,
@@ -33,6 +33,7 @@ from csc_insight.indicators.catalogue import (
     catalogue,
     common_views,
     views_needed,
+    words,
 )
 from csc_insight.indicators.catalogue import get as get_definition
 from csc_insight.indicators.periods import Period, fy_start_year, parse_period
@@ -82,6 +83,10 @@ class DuckDBBackend:
 
     def drop(self, name: str) -> None:
         self.con.execute(f"DROP TABLE IF EXISTS temp.{name}")
+
+    def precomputed(self) -> dict[str, str]:
+        """The common views the snapshot holds as tables (`precomputed`): name -> table."""
+        return precomputed.held(self.con)
 
     @contextlib.contextmanager
     def tuned(self) -> Iterator[None]:
@@ -365,7 +370,8 @@ class _Keeper:
     """The views that two or more definitions share (`shared_views`), each made as a TEMP
     table when the first definition that uses it runs (`for_definition`), then read from
     there by the rest; `drop` removes them. A view whose users never run (the register
-    indicators when their register is not kept) is never made."""
+    indicators when their register is not kept) is never made. The views the snapshot
+    holds as tables (`held`, `precomputed`) are read from those, and never dropped."""
 
     def __init__(
         self,
@@ -373,12 +379,14 @@ class _Keeper:
         shared: Mapping[str, dict[str, Any]],
         periods: Sequence[Period],
         by: str | None,
+        held: Mapping[str, str],
     ) -> None:
         self.backend = backend
         self.shared = shared
         self.periods = periods
         self.by = by
-        self.made: dict[str, str] = {}
+        self.held = dict(held)  # the snapshot's own tables: read, never dropped
+        self.made: dict[str, str] = dict(held)
         self.token = secrets.token_hex(4)  # two compute() calls on one connection never meet
 
     def for_definition(self, definition: Definition) -> Mapping[str, str]:
@@ -402,9 +410,10 @@ class _Keeper:
         return self.made
 
     def drop(self) -> None:
-        for table in self.made.values():
-            self.backend.drop(table)  # type: ignore[attr-defined]
-        self.made = {}
+        for name, table in self.made.items():
+            if name not in self.held:
+                self.backend.drop(table)  # type: ignore[attr-defined]
+        self.made = dict(self.held)
 
 
 @contextlib.contextmanager
@@ -418,19 +427,27 @@ def _kept_views(
     """On a backend that can make temporary tables (DuckDB), a `_Keeper` of the views that
     two or more of `definitions` share, each made once as a table for the block (on first
     use) instead of again inside every definition that uses it; dropped after. (`periods`
-    stays inline: a table of it measured no faster.) Elsewhere (Spark, the regional pool's
-    one pass) None: nothing is kept and every definition carries its views as it is
-    written."""
+    stays inline: a table of it measured no faster.) The views the snapshot holds as
+    tables (`precomputed`) are read from there. Elsewhere (Spark, the regional pool's one
+    pass) None: nothing is kept and every definition carries its views as it is written."""
     keep = getattr(backend, "keep", None)
     shared = shared_views(definitions, by, settings) if keep else {}
-    if not shared:
+    held = _precomputed(backend)
+    if not shared and not held:
         yield None
         return
-    keeper = _Keeper(backend, shared, periods, by)
+    keeper = _Keeper(backend, shared, periods, by, held)
     try:
         yield keeper
     finally:
         keeper.drop()
+
+
+def _precomputed(backend: Backend) -> dict[str, str]:
+    """The common views the snapshot holds as tables (`precomputed`); none on a backend
+    that holds none (Spark, the regional pool)."""
+    held = getattr(backend, "precomputed", None)
+    return held() if held else {}
 
 
 # --- availability -------------------------------------------------------------------
@@ -588,6 +605,28 @@ def _figured(
     ]
 
 
+def _distinct(
+    definition: Definition, periods: Sequence[Period]
+) -> tuple[list[Period], dict[str, list[str]]]:
+    """The `periods` whose rows `definition` must be run for, and for each of them the labels
+    of the others that give the same rows. A definition that reads no period's start (with
+    the views it uses) gives the same rows for two periods with the same end and financial
+    year end: a stock such as children looked after at the end of 2018-19 and at the end of
+    its fourth quarter, asked for together as last year's outturn and a previous quarter."""
+    views = common_views()
+    read = [definition.sql, *(views[v] for v in views_needed(definition.sql))]
+    if "period_start" in words(" ".join(read)):
+        return list(periods), {}
+    first: dict[date, Period] = {}  # by end (the financial year's end follows from it)
+    same_as: dict[str, list[str]] = {}
+    for p in periods:
+        if p.end in first:
+            same_as.setdefault(first[p.end].label, []).append(p.label)
+        else:
+            first[p.end] = p
+    return list(first.values()), same_as
+
+
 @dataclass(frozen=True)
 class _Run:
     """What every definition in one compute() call shares."""
@@ -733,7 +772,18 @@ def _one(
         ]
     figured = _figured(definition, period, run.periods, run.comparisons, run.extent, register_first)
     kept = run.keeper.for_definition(definition) if run.keeper else {}
-    _, rows = run.backend.rows(aggregate_sql(definition, figured, by, run.settings, kept))
+    asked, same_as = _distinct(definition, figured)
+    _, rows = run.backend.rows(aggregate_sql(definition, asked, by, run.settings, kept))
+    # a period left out for giving the same rows as another gets that one's rows (a
+    # definition reading a kept view gives rows for every period of the view: its own
+    # rows for a period left out are set aside, not added twice)
+    copied = {label for labels in same_as.values() for label in labels}
+    rows = [
+        (label, *row[1:])
+        for row in rows
+        if row[0] not in copied
+        for label in (row[0], *same_as.get(row[0], ()))
+    ]
     cells: dict[tuple[str, str | None], list[float]] = {}
     bands: dict[tuple[str, str | None], dict[str, int]] = {}
     for label, key, band, numerator, denominator, counted in rows:
@@ -832,7 +882,8 @@ def children(
     missing = missing_inputs(backend, [definition])[definition.id]
     if missing:
         raise LookupError(f"{indicator_id}: not available: needs {', '.join(missing)}")
-    sql = rows_sql(definition, [period], settings) + "SELECT * FROM d ORDER BY child_id"
+    kept = _precomputed(backend)
+    sql = rows_sql(definition, [period], settings, kept=kept) + "SELECT * FROM d ORDER BY child_id"
     if not definition.register_tables:
         columns, rows = backend.rows(sql)
     elif not reads_registers(backend):

@@ -17,14 +17,27 @@ from typing import Any
 import duckdb
 
 from csc_insight.common.report import Report
+from csc_insight.indicators import precomputed
 from csc_insight.store import loader, snapshots
 from csc_insight.validation.runner import Failure, Results, run
 
 
 def load(paths: list[Path], **options: Any) -> loader.LoadResult:
-    """`csc_insight.store.loader.load` with the rules run before the snapshot is published:
-    the one way the CLI and the web load returns."""
-    return loader.load(paths, check=check_before_publish, **options)
+    """`csc_insight.store.loader.load` with the rules run before the snapshot is published,
+    and the common views that depend on the snapshot alone made as tables in it
+    (`indicators.precomputed`): the one way the CLI and the web load returns."""
+    return loader.load(paths, check=_before_publish, **options)
+
+
+def _before_publish(db_path: Path, report: Report) -> bool:
+    if not check_before_publish(db_path, report):
+        return False
+    con = duckdb.connect(str(db_path))
+    try:
+        precomputed.make(con)
+    finally:
+        con.close()
+    return True
 
 
 def check_before_publish(db_path: Path, report: Report) -> bool:
