@@ -27,26 +27,12 @@ SELECT x.period, x.child_id,
        cb.working_day_no - ca.working_day_no
            + :inclusive * CAST(ca.is_working_day AS INTEGER) AS working_days
 FROM (
-    SELECT p.period, a.child_id, a.team, a.worker, a.assessment_id, a.start_date,
-           a.authorised_date,
-           COALESCE(MAX(CASE WHEN r.referral_id = a.referral_id THEN r.referral_date END),
-                    MAX(CASE WHEN r.referral_date <= a.start_date THEN r.referral_date END))
-               AS referral_date,
-           CASE WHEN :clock_from_referral
-                THEN COALESCE(
-                    MAX(CASE WHEN r.referral_id = a.referral_id THEN r.referral_date END),
-                    MAX(CASE WHEN r.referral_date <= a.start_date THEN r.referral_date END),
-                    a.start_date)
+    SELECT p.period, a.child_id, a.team, a.worker, a.assessment_id, a.referral_date,
+           a.start_date, a.authorised_date,
+           CASE WHEN :clock_from_referral THEN COALESCE(a.referral_date, a.start_date)
                 ELSE a.start_date END AS clock_start
     FROM periods p
-    JOIN assessments a ON a.authorised_date BETWEEN p.period_start AND p.period_end
-    -- one pass over the child's referrals finds both the assessment's own referral and
-    -- the latest one on or before its start
-    LEFT JOIN referrals r
-           ON r.child_id = a.child_id
-          AND (r.referral_id = a.referral_id OR r.referral_date <= a.start_date)
-    GROUP BY p.period, a.child_id, a.team, a.worker, a.assessment_id, a.start_date,
-             a.authorised_date
+    JOIN assessment_referrals a ON a.authorised_date BETWEEN p.period_start AND p.period_end
 ) x
 LEFT JOIN calendar ca ON ca.day = x.clock_start
 LEFT JOIN calendar cb ON cb.day = x.authorised_date

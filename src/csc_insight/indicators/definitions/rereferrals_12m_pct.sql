@@ -13,12 +13,13 @@ numerator: referrals in the period with a previous referral within 12 months
 denominator: referrals dated in the period
 requires: [referrals.referral_date]
 */
-SELECT p.period, r.child_id, MAX(prev.referral_date) IS NOT NULL AS in_numerator,
-       TRUE AS in_denominator, r.team, r.worker, r.referral_id, r.referral_date,
-       MAX(prev.referral_date) AS previous_referral_date
+-- The child's latest earlier referral (`referral_history`) is within 12 months exactly when
+-- any earlier referral is.
+SELECT p.period, h.child_id,
+       COALESCE(h.previous_referral_date >= h.referral_date - INTERVAL 12 MONTH, FALSE)
+           AS in_numerator,
+       TRUE AS in_denominator, h.team, h.worker, h.referral_id, h.referral_date,
+       CASE WHEN h.previous_referral_date >= h.referral_date - INTERVAL 12 MONTH
+            THEN h.previous_referral_date END AS previous_referral_date
 FROM periods p
-JOIN referrals r ON r.referral_date BETWEEN p.period_start AND p.period_end
-LEFT JOIN referrals prev
-    ON prev.child_id = r.child_id AND prev.referral_date < r.referral_date
-    AND prev.referral_date >= r.referral_date - INTERVAL 12 MONTH
-GROUP BY p.period, r.child_id, r.team, r.worker, r.referral_id, r.referral_date
+JOIN referral_history h ON h.referral_date BETWEEN p.period_start AND p.period_end
