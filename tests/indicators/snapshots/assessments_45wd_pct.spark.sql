@@ -8,6 +8,33 @@ WITH periods AS (
       CAST('2019-12-31' AS DATE),
       CAST('2020-03-31' AS DATE)
     ) AS periods_(period, period_start, period_end, fy_end)
+), assessment_referrals AS (
+  /* latest referral on or before the assessment's start (NULL when neither is on file). One */
+  /* pass over the child's referrals finds both. */
+  SELECT
+    a.assessment_id,
+    a.child_id,
+    a.team,
+    a.worker,
+    a.start_date,
+    a.authorised_date,
+    COALESCE(
+      MAX(CASE WHEN r.referral_id = a.referral_id THEN r.referral_date END),
+      MAX(CASE WHEN r.referral_date <= a.start_date THEN r.referral_date END)
+    ) AS referral_date
+  FROM assessments AS a
+  LEFT JOIN referrals AS r
+    ON r.child_id = a.child_id
+    AND (
+      r.referral_id = a.referral_id OR r.referral_date <= a.start_date
+    )
+  GROUP BY
+    a.assessment_id,
+    a.child_id,
+    a.team,
+    a.worker,
+    a.start_date,
+    a.authorised_date
 ), d AS (
   SELECT
     x.period,
@@ -32,39 +59,13 @@ WITH periods AS (
       a.team,
       a.worker,
       a.assessment_id,
+      a.referral_date,
       a.start_date,
       a.authorised_date,
-      COALESCE(
-        MAX(CASE WHEN r.referral_id = a.referral_id THEN r.referral_date END),
-        MAX(CASE WHEN r.referral_date <= a.start_date THEN r.referral_date END)
-      ) AS referral_date,
-      CASE
-        WHEN TRUE
-        THEN COALESCE(
-          MAX(CASE WHEN r.referral_id = a.referral_id THEN r.referral_date END),
-          MAX(CASE WHEN r.referral_date <= a.start_date THEN r.referral_date END),
-          a.start_date
-        )
-        ELSE a.start_date
-      END AS clock_start
+      CASE WHEN TRUE THEN COALESCE(a.referral_date, a.start_date) ELSE a.start_date END AS clock_start
     FROM periods AS p
-    JOIN assessments AS a
+    JOIN assessment_referrals AS a
       ON a.authorised_date BETWEEN p.period_start AND p.period_end
-    /* one pass over the child's referrals finds both the assessment's own referral and */
-    /* the latest one on or before its start */
-    LEFT JOIN referrals AS r
-      ON r.child_id = a.child_id
-      AND (
-        r.referral_id = a.referral_id OR r.referral_date <= a.start_date
-      )
-    GROUP BY
-      p.period,
-      a.child_id,
-      a.team,
-      a.worker,
-      a.assessment_id,
-      a.start_date,
-      a.authorised_date
   ) AS x
   LEFT JOIN calendar AS ca
     ON ca.day = x.clock_start
