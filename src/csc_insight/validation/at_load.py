@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -30,30 +31,32 @@ def load(paths: list[Path], **options: Any) -> loader.LoadResult:
 
 
 def _before_publish(db_path: Path, report: Report) -> bool:
-    if not check_before_publish(db_path, report):
-        return False
+    """Run the rules on the new snapshot file and keep their results in it; beside them (the
+    rules' many small queries leave a core idle), make the tables of the views of the
+    snapshot alone (`indicators.precomputed`). False, refusing the load, only when
+    CSC_INSIGHT_VALIDATION_BLOCKS is set and a DfE error fails."""
     con = duckdb.connect(str(db_path))
     try:
-        precomputed.make(con)
+        with ThreadPoolExecutor(max_workers=1) as beside:
+            made = beside.submit(precomputed.make, con.cursor())
+            checks = run(con.cursor())
+            made.result()
+        if blocks() and checks.count("error"):
+            report.error(
+                "validation_blocks",
+                "-",
+                f"{checks.count('error')} rows fail the DfE "
+                "validation rules and CSC_INSIGHT_VALIDATION_BLOCKS is set: see "
+                "`csc-insight validate PATH...`.",
+            )
+            return False
+        con.execute("DELETE FROM snapshot_meta WHERE key = 'validation'")
+        con.execute(
+            "INSERT INTO snapshot_meta VALUES ('validation', ?)",
+            [json.dumps(checks.to_dict(), default=str)],
+        )
     finally:
         con.close()
-    return True
-
-
-def check_before_publish(db_path: Path, report: Report) -> bool:
-    """Run the rules on the new snapshot file and keep the results in it; False (refusing
-    the load) only when CSC_INSIGHT_VALIDATION_BLOCKS is set and a DfE error fails."""
-    checks = check_file(db_path)
-    if blocks() and checks.count("error"):
-        report.error(
-            "validation_blocks",
-            "-",
-            f"{checks.count('error')} rows fail the DfE "
-            "validation rules and CSC_INSIGHT_VALIDATION_BLOCKS is set: see "
-            "`csc-insight validate PATH...`.",
-        )
-        return False
-    save(checks, db_path)
     return True
 
 
@@ -64,28 +67,6 @@ def blocks() -> bool:
         "true",
         "yes",
     )
-
-
-def check_file(db_path: Path) -> Results:
-    """Every rule in force for the data's latest collection year, on a snapshot file."""
-    con = duckdb.connect(str(db_path), read_only=True)
-    try:
-        return run(con)
-    finally:
-        con.close()
-
-
-def save(results: Results, db_path: Path) -> None:
-    """Keep `results` in the (not yet published) snapshot file."""
-    con = duckdb.connect(str(db_path))
-    try:
-        con.execute("DELETE FROM snapshot_meta WHERE key = 'validation'")
-        con.execute(
-            "INSERT INTO snapshot_meta VALUES ('validation', ?)",
-            [json.dumps(results.to_dict(), default=str)],
-        )
-    finally:
-        con.close()
 
 
 def stored(snapshot_id: str, base: Path | None = None) -> Results | None:
