@@ -43,6 +43,8 @@ _SQL_TYPE = {
     "float": "DOUBLE",
     "code": "VARCHAR",
 }
+# Rows a RowStager holds as Arrow batches before it inserts them, in one statement.
+PENDING_ROWS = 500_000
 _EXPECTED = {
     "date": "a date (dd/mm/yyyy, yyyy-mm-dd or an Excel date)",
     "flag": "Y or N",
@@ -368,6 +370,8 @@ class RowStager:
         fields = [self.found[p].field for p in self.positions]
         self.schema = pa.schema([(f, pa.string()) for f in fields] + [("_row", pa.int32())])
         self.buffer: list[list[object]] = [[] for _ in range(len(fields) + 1)]
+        self.pending: list[pa.Table] = []  # batches not yet inserted (`_insert_pending`)
+        self.pending_rows = 0
         con.execute(
             f"CREATE OR REPLACE TEMP TABLE raw_{table} ("
             + ", ".join(f"{f} VARCHAR" for f in fields)
@@ -389,25 +393,41 @@ class RowStager:
         """Append many rows at once: an Arrow table of the fields (already trimmed text, blank
         as null) and `_row`, for a reader whose per-row `add` calls would dominate its time."""
         self._flush()
-        self.con.register("_stage_batch", batch)
-        self.con.execute(f"INSERT INTO raw_{self.table} BY NAME SELECT * FROM _stage_batch")
-        self.con.unregister("_stage_batch")
+        self._hold(batch.select(self.schema.names))
 
     def _flush(self) -> None:
         if not self.buffer[-1]:
             return
-        arrow = pa.Table.from_arrays([pa.array(col) for col in self.buffer], schema=self.schema)
-        self.con.register("_stage_batch", arrow)
-        self.con.execute(f"INSERT INTO raw_{self.table} SELECT * FROM _stage_batch")
-        self.con.unregister("_stage_batch")
+        self._hold(pa.Table.from_arrays([pa.array(col) for col in self.buffer], schema=self.schema))
         for col in self.buffer:
             col.clear()
+
+    def _hold(self, batch: pa.Table) -> None:
+        self.pending.append(batch.cast(self.schema))
+        self.pending_rows += batch.num_rows
+        if self.pending_rows >= PENDING_ROWS:
+            self._insert_pending()
+
+    def _insert_pending(self) -> None:
+        """Insert the batches held so far in one statement.
+
+        An INSERT from an Arrow table of 100,000 rows or fewer runs on one thread and costs
+        about six times the CPU per row of one of 250,000 or more (a million rows of eight
+        text columns: 1.8 s in 50,000-row batches, 0.3 s in 500,000-row ones)."""
+        if not self.pending:
+            return
+        rows = pa.concat_tables(self.pending)
+        self.pending, self.pending_rows = [], 0
+        self.con.register("_stage_batch", rows)
+        self.con.execute(f"INSERT INTO raw_{self.table} SELECT * FROM _stage_batch")
+        self.con.unregister("_stage_batch")
 
     def finish(self) -> Staged | None:
         """Type the staged rows (reporting bad values); None when the headings were refused."""
         if self.found is None:
             return None
         self._flush()
+        self._insert_pending()
         return _type_columns(
             self.con,
             self.table,
