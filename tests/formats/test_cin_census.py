@@ -9,7 +9,7 @@ import duckdb
 import pytest
 
 from csc_insight.common.report import Report
-from csc_insight.formats import cin_census
+from csc_insight.formats import cin_census, tabular
 from csc_insight.store import schema
 
 HEADER = """<?xml version="1.0" encoding="utf-8"?>
@@ -516,10 +516,12 @@ def test_the_first_of_a_repeated_element_is_read(tmp_path: Path) -> None:
     ).fetchall() == [("WBRI", date(2019, 6, 1))]
 
 
+@pytest.mark.parametrize("pending_rows", [3, 1_000])  # inserted in several statements, or one
 def test_rows_staged_in_many_batches_keep_their_links(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, pending_rows: int
 ) -> None:
     monkeypatch.setattr(cin_census, "STAGE_BATCH", 2)
+    monkeypatch.setattr(tabular, "PENDING_ROWS", pending_rows)
     plan = (
         "<ChildProtectionPlans>",
         "<CPPstartDate>{d}</CPPstartDate>",
