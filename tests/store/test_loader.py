@@ -354,3 +354,39 @@ def test_a_table_emptied_by_a_load_is_a_bold_warning(base, tmp_path):
         "The current data has 3 rows in cla_episodes; this load has none: publishing it "
         "leaves cla_episodes empty. Include the file that holds them."
     )
+
+
+def test_orphans_are_set_aside_from_tables_merged_while_the_census_is_read(
+    base, tmp_path, monkeypatch
+):
+    """The tables the census does not write are merged while its worker reads; an orphan
+    among them (found only once every file is read) must still be left out of them."""
+    monkeypatch.setattr(loader, "APART_MIN_BYTES", 0)
+    folder = tmp_path / "orphan"
+    write(folder, "header.csv", HEADER + "A1,1,01/05/2005,WBRI,,,\n")
+    write(
+        folder,
+        "episodes.csv",
+        EPISODES + "A1,03/06/2019,S,C2,N1,U1,PR1,,,,,,\nZZ9,03/06/2019,S,C2,N1,U1,PR1,,,,,,\n",
+    )
+    write(
+        folder,
+        "cin_census_2020.xml",
+        "<?xml version='1.0' encoding='utf-8'?>\n<Message>\n<Header>\n<CollectionDetails>\n"
+        "<Collection>CIN</Collection>\n<Year>2020</Year>\n"
+        "<ReferenceDate>2020-03-31</ReferenceDate>\n</CollectionDetails>\n</Header>\n"
+        "<Children>\n<Child>\n<ChildIdentifiers>\n<LAchildID>A1</LAchildID>\n"
+        "<PersonBirthDate>2005-05-01</PersonBirthDate>\n</ChildIdentifiers>\n"
+        "<CINdetails>\n<CINreferralDate>2019-02-03</CINreferralDate>\n</CINdetails>\n"
+        "</Child>\n</Children>\n</Message>\n",
+    )
+    result = loader.load([folder])
+    assert result.snapshot is not None
+    assert [(i.code, i.file, i.row, i.value) for i in result.report.issues] == [
+        ("orphan", "episodes.csv", 3, "ZZ9")
+    ]
+    con = snapshots.connect()
+    assert con.execute("SELECT child_id, source_ref FROM cla_episodes").fetchall() == [
+        ("A1", "episodes.csv:2")
+    ]
+    assert result.rows["cla_episodes"] == 1

@@ -246,7 +246,10 @@ def _load(
         progress("checking", len(files), len(files))
     _crash_point("after_read")
     if report.ok:
-        cross_checks(staging, report)
+        with_orphans = cross_checks(staging, report)
+        # Tables merged while the worker read may hold events the checks just set aside.
+        for table in with_orphans & merged.keys():
+            merged[table] = _drop_orphans_merged(staging, table)
     if not report.ok:
         staging.close()
         return LoadResult(None, report)
@@ -365,11 +368,26 @@ def _read(reader: ModuleType, path: Path, con: duckdb.DuckDBPyConnection, report
         return {}
 
 
-def cross_checks(con: duckdb.DuckDBPyConnection, report: Report) -> None:
+def cross_checks(con: duckdb.DuckDBPyConnection, report: Report) -> set[str]:
     """Checks across files and formats, on the staged rows: a child's dates of birth agree
-    (else it is left blank), every event's child exists (else the event is set aside)."""
+    (else it is left blank), every event's child exists (else the event is set aside).
+    Returns the tables that had events set aside."""
     quarantine.blank_conflicting_dobs(con, report)
-    quarantine.set_aside_orphans(con, [t for t in schema.child_tables() if t != "children"], report)
+    events = [t for t in schema.child_tables() if t != "children"]
+    return set(quarantine.set_aside_orphans(con, events, report))
+
+
+def _drop_orphans_merged(staging: duckdb.DuckDBPyConnection, table: str) -> int:
+    """Leave out of the new snapshot's `table`, merged before the cross-file checks ran, the
+    events of children in no file of the load (the checks set them aside); rows left.
+
+    A merged row is one child's, as each of its staged rows was, so this leaves what merging
+    the checked rows would have."""
+    staging.execute(
+        f"DELETE FROM snap.{table} WHERE child_id IS NULL OR child_id NOT IN "
+        "(SELECT child_id FROM staging.children WHERE child_id IS NOT NULL)"
+    )
+    return staging.execute(f"SELECT count(*) FROM snap.{table}").fetchall()[0][0]
 
 
 split_ref = quarantine.split_ref

@@ -59,9 +59,12 @@ def _first_date_column(con: duckdb.DuckDBPyConnection, table: str) -> str | None
     return found[0][0] if found else None
 
 
-def set_aside_orphans(con: duckdb.DuckDBPyConnection, tables: Iterable[str], report: Report) -> int:
-    """Quarantine every staged event whose child is in no file of the load; rows set aside."""
-    total = 0
+def set_aside_orphans(
+    con: duckdb.DuckDBPyConnection, tables: Iterable[str], report: Report
+) -> dict[str, int]:
+    """Quarantine every staged event whose child is in no file of the load; the rows set
+    aside, by table (only the tables that had any)."""
+    set_aside_by_table: dict[str, int] = {}
     con.execute(
         "CREATE OR REPLACE TEMP TABLE _known_children AS "
         "SELECT DISTINCT child_id FROM children WHERE child_id IS NOT NULL"
@@ -114,10 +117,10 @@ def set_aside_orphans(con: duckdb.DuckDBPyConnection, tables: Iterable[str], rep
             report.row_severity, "orphan", split_ref(listed[0][0])[0], written - len(listed)
         )
         con.execute(f"DELETE FROM {table} WHERE rowid IN (SELECT _rid FROM _orphans)")
-        total += written
+        set_aside_by_table[table] = written
     con.execute("DROP TABLE IF EXISTS _orphans")
     con.execute("DROP TABLE _known_children")
-    return total
+    return set_aside_by_table
 
 
 def _with_orphans(con: duckdb.DuckDBPyConnection, tables: list[str]) -> list[str]:
