@@ -160,34 +160,31 @@ def _merge_rows(
     """
     key_aliases = [f"_k{i}" for i in range(len(group))]
     keys = ", ".join(f"{g} AS {a}" for g, a in zip(group, key_aliases, strict=True))
+    keyed = f"SELECT *, {keys} FROM {src}"
+    # the document of each row, worked out only where it is needed: not for the rows copied
+    doc = _document_sql()
+    shared = "min(_doc) <> max(_doc) OR min(source) <> max(source)" if per_row else "count(*) > 1"
+    con.execute(
+        f"CREATE OR REPLACE TEMP TABLE _merge_keys AS SELECT {', '.join(key_aliases)} "
+        f"FROM (SELECT {keys}, source, {doc} AS _doc FROM {src}) GROUP BY ALL HAVING {shared}"
+    )
+    on = " AND ".join(f"s.{a} IS NOT DISTINCT FROM m.{a}" for a in key_aliases)
+    to_merge = f"SELECT s.*, {doc} AS _doc FROM ({keyed}) s SEMI JOIN _merge_keys m ON {on}"
     # Precedence of each document: its source's rank, then later document names first.
     con.execute(
         f"CREATE OR REPLACE TEMP TABLE _merge_docs AS SELECT source, _doc, "
         f"{_rank_sql(table)} * 1000000 + row_number() OVER (PARTITION BY source "
-        f"ORDER BY _doc DESC) AS _prio FROM (SELECT DISTINCT source, {_document_sql()} AS _doc "
-        f"FROM {src})"
+        f"ORDER BY _doc DESC) AS _prio FROM (SELECT DISTINCT source, _doc FROM ({to_merge}))"
     )
-    # Each row with its keys and its document's precedence (an integer, cheaper to group and
-    # partition by than the document's name).
-    keyed = (
-        f"SELECT s.*, {keys}, d._prio FROM (SELECT *, {_document_sql()} AS _doc FROM {src}) s "
-        f"JOIN _merge_docs d USING (source, _doc)"
-    )
-    plain = f"SELECT *, {keys} FROM {src}"
-    shared = "min(_prio) <> max(_prio)" if per_row else "count(*) > 1"
-    con.execute(
-        f"CREATE OR REPLACE TEMP TABLE _merge_keys AS SELECT {', '.join(key_aliases)} "
-        f"FROM ({keyed if per_row else plain}) GROUP BY ALL HAVING {shared}"
-    )
-    on = " AND ".join(f"s.{a} IS NOT DISTINCT FROM m.{a}" for a in key_aliases)
-    to_merge = f"SELECT s.* FROM ({keyed}) s SEMI JOIN _merge_keys m ON {on}"
     occurrence = (
-        f"row_number() OVER (PARTITION BY _prio, {', '.join(key_aliases)} "
+        f"row_number() OVER (PARTITION BY source, _doc, {', '.join(key_aliases)} "
         f"ORDER BY {_row_sql()}, source_ref)"
         if per_row
         else "1"
     )
-    ranked = f"SELECT *, {occurrence} AS _occ FROM ({to_merge})"
+    ranked = (
+        f"SELECT *, {occurrence} AS _occ FROM ({to_merge}) JOIN _merge_docs USING (source, _doc)"
+    )
     picks = ", ".join(f"arg_min({c}, _prio) FILTER (WHERE {c} IS NOT NULL) AS {c}" for c in columns)
     merged = (
         f"SELECT {picks}, {', '.join(key_aliases)}, _occ FROM ({ranked}) "
@@ -195,7 +192,7 @@ def _merge_rows(
     )
     alone = (
         f"SELECT {', '.join(columns)}, {', '.join(key_aliases)}, {_row_sql()} AS _occ "
-        f"FROM ({plain}) s ANTI JOIN _merge_keys m ON {on}"
+        f"FROM ({keyed}) s ANTI JOIN _merge_keys m ON {on}"
     )
     first = f"{DATE_FIRST[table]}, " if table in DATE_FIRST else ""
     con.execute(
