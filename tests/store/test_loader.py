@@ -40,6 +40,21 @@ def good_903(folder: Path) -> Path:
     return folder
 
 
+def census_of_a1(folder: Path, referral_date: str) -> Path:
+    """A CIN census of child A1 with one referral; its CINdetails starts on line 16."""
+    return write(
+        folder,
+        "cin_census_2020.xml",
+        "<?xml version='1.0' encoding='utf-8'?>\n<Message>\n<Header>\n<CollectionDetails>\n"
+        "<Collection>CIN</Collection>\n<Year>2020</Year>\n"
+        "<ReferenceDate>2020-03-31</ReferenceDate>\n</CollectionDetails>\n</Header>\n"
+        "<Children>\n<Child>\n<ChildIdentifiers>\n<LAchildID>A1</LAchildID>\n"
+        "<PersonBirthDate>2005-05-01</PersonBirthDate>\n</ChildIdentifiers>\n"
+        f"<CINdetails>\n<CINreferralDate>{referral_date}</CINreferralDate>\n</CINdetails>\n"
+        "</Child>\n</Children>\n</Message>\n",
+    )
+
+
 def state(base: Path) -> tuple[bytes | None, list[str], str | None]:
     """The index file's bytes, the snapshot list and the current snapshot."""
     index = base / "snapshots" / "index.json"
@@ -223,17 +238,7 @@ def test_census_read_apart_is_all_or_nothing_too(base, tmp_path, monkeypatch):
     before = state(base)
     monkeypatch.setattr(loader, "APART_MIN_BYTES", 0)
     folder = good_903(tmp_path / "both")
-    write(
-        folder,
-        "cin_census_2020.xml",
-        "<?xml version='1.0' encoding='utf-8'?>\n<Message>\n<Header>\n<CollectionDetails>\n"
-        "<Collection>CIN</Collection>\n<Year>2020</Year>\n"
-        "<ReferenceDate>2020-03-31</ReferenceDate>\n</CollectionDetails>\n</Header>\n"
-        "<Children>\n<Child>\n<ChildIdentifiers>\n<LAchildID>A1</LAchildID>\n"
-        "<PersonBirthDate>2005-05-01</PersonBirthDate>\n</ChildIdentifiers>\n"
-        "<CINdetails>\n<CINreferralDate>2019-02-30</CINreferralDate>\n</CINdetails>\n"
-        "</Child>\n</Children>\n</Message>\n",
-    )
+    census_of_a1(folder, "2019-02-30")
     result = loader.load([folder], strict=True)
     assert result.snapshot is None
     assert [(i.code, i.file, i.row) for i in result.report.errors][:1] == [
@@ -369,17 +374,7 @@ def test_orphans_are_set_aside_from_tables_merged_while_the_census_is_read(
         "episodes.csv",
         EPISODES + "A1,03/06/2019,S,C2,N1,U1,PR1,,,,,,\nZZ9,03/06/2019,S,C2,N1,U1,PR1,,,,,,\n",
     )
-    write(
-        folder,
-        "cin_census_2020.xml",
-        "<?xml version='1.0' encoding='utf-8'?>\n<Message>\n<Header>\n<CollectionDetails>\n"
-        "<Collection>CIN</Collection>\n<Year>2020</Year>\n"
-        "<ReferenceDate>2020-03-31</ReferenceDate>\n</CollectionDetails>\n</Header>\n"
-        "<Children>\n<Child>\n<ChildIdentifiers>\n<LAchildID>A1</LAchildID>\n"
-        "<PersonBirthDate>2005-05-01</PersonBirthDate>\n</ChildIdentifiers>\n"
-        "<CINdetails>\n<CINreferralDate>2019-02-03</CINreferralDate>\n</CINdetails>\n"
-        "</Child>\n</Children>\n</Message>\n",
-    )
+    census_of_a1(folder, "2019-02-03")
     result = loader.load([folder])
     assert result.snapshot is not None
     assert [(i.code, i.file, i.row, i.value) for i in result.report.issues] == [
