@@ -730,6 +730,43 @@ def test_csv_list_cleans_na_and_non_breaking_spaces_like_a_workbook(
     ]
 
 
+def test_csv_list_blanks_only_whole_na_cells_and_trims_ids_of_tabs(
+    tmp_path: Path, con: duckdb.DuckDBPyConnection
+) -> None:
+    """Cells that merely start like N/A ('No', 'N/A Team', 'na') keep their values; an id
+    typed in lower case with a tab is the child's canonical id; an id of only a tab is no
+    id, and its row is set aside."""
+    headings = [
+        *CHILD,
+        "Date of referral",
+        "Referral Source",
+        "Referral NFA?",
+        "Allocated Team",
+        "Allocated Worker",
+    ]
+    referral = ["2", "a) WBRI", "03/04/2011", "8", "05/02/2020", "a) 2A: Schools"]
+    path = _csv(
+        tmp_path / "annex_a_list_3.csv",
+        [
+            headings,
+            ["\tcl07 ", *referral, "No", "N/A Team", "#N/A"],
+            ["x8", *referral, "#N/A", "na", "NA"],
+            ["\t", *referral, "No", "", ""],
+        ],
+    )
+    report = Report(quarantine=True)
+    counts = annexa.read(path, con, report)
+    assert counts == {"children": 2, "referrals": 2}
+    assert _rows(con, "SELECT child_id, nfa, team, worker FROM referrals ORDER BY 1") == [
+        ("CL07", False, "N/A Team", None),
+        ("X8", None, "na", None),
+    ]
+    assert [(i.row, i.column, i.message) for i in report.issues] == [
+        (4, "Child Unique ID", "'Child Unique ID' should be a child identifier.")
+    ]
+    assert _rows(con, "SELECT row_number, scope FROM quarantine") == [(4, "row")]
+
+
 def test_list_number_from_sheet_names() -> None:
     assert annexa.list_number("List 1") == 1
     assert annexa.list_number("list1") == 1

@@ -96,6 +96,7 @@ def col(
     codes: Mapping[str, str] | frozenset[str] | set[str] | None = None,
     parse: Callable[[str], object] | None = None,
     describe: str | None = None,
+    sql: str | None = None,
 ) -> Column:
     every = [*_variants(heading)]
     for alias in aliases:
@@ -110,6 +111,7 @@ def col(
         aliases=tuple(dict.fromkeys(every)),
         parse=parse,
         describe=describe,
+        sql=sql,
     )
 
 
@@ -125,10 +127,6 @@ def _lookup_parser(
 def _option_text(raw: str) -> str | None:
     """Free text that may carry a drop-down letter: 'b) Former relevant' -> 'Former relevant'."""
     return values.strip_option_letter(raw).strip() or None
-
-
-def _child_id(raw: str) -> str | None:
-    return raw.strip().upper() or None
 
 
 # SSDA903 OC3 accommodation types (letter); '1'/'2' suffix = suitable / not suitable.
@@ -251,7 +249,8 @@ CHILD_ID = col(
     "Child Identifier",
     "Child Unique Reference",
     required=True,
-    parse=_child_id,
+    # trimmed (also of tabs and line breaks) and upper-cased, as `store.child_ids` does
+    sql="NULLIF(upper(trim({}, ' ' || chr(9) || chr(10) || chr(11) || chr(12) || chr(13))), '')",
     describe="a child identifier",
 )
 GENDER = col(
