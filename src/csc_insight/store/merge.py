@@ -127,6 +127,9 @@ def _one_row_per_event(
     """True when no two staged rows can merge, so they can be copied as they are: one
     document (file, or sheet of a workbook) gave all the rows, and either rows of one
     document are never merged (events) or their keys are already unique."""
+    # Rows of two returns are of two documents: said without working out every row's document.
+    if con.execute(f"SELECT count(DISTINCT source) > 1 FROM {src}").fetchall()[0][0]:
+        return False
     docs = con.execute(
         f"SELECT count(DISTINCT hash(source, {_document_sql()})) FROM {src}"
     ).fetchall()[0][0]
