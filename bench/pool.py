@@ -24,67 +24,14 @@ import argparse
 import json
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
-import threading
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from run import RESULTS, cli, run_step  # noqa: E402
 
 CODES = [f"E090000{n:02d}" for n in range(1, 34)]
-_PAGE_KIB = os.sysconf("SC_PAGE_SIZE") // 1024
-
-
-def _tree_rss_kib(root: int) -> int:
-    """Resident memory (KiB) of `root` and all its descendants, from /proc."""
-    children: dict[int, list[int]] = {}
-    rss: dict[int, int] = {}
-    for entry in os.listdir("/proc"):
-        if not entry.isdigit():
-            continue
-        try:
-            with open(f"/proc/{entry}/stat") as fh:
-                fields = fh.read().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        pid, ppid = int(entry), int(fields[1])
-        children.setdefault(ppid, []).append(pid)
-        rss[pid] = int(fields[21]) * _PAGE_KIB
-    total, todo = 0, [root]
-    while todo:
-        pid = todo.pop()
-        total += rss.get(pid, 0)
-        todo.extend(children.get(pid, []))
-    return total
-
-
-def run_tree(argv: list[str], env: dict[str, str]) -> dict[str, float]:
-    """Like run.run_step, with the peak memory of the whole process tree."""
-    peak = 0
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
-        started = time.perf_counter()
-        proc = subprocess.Popen(argv, env=env, stdout=out, stderr=err)
-        done = threading.Event()
-
-        def sample() -> None:
-            nonlocal peak
-            while not done.wait(0.1):
-                peak = max(peak, _tree_rss_kib(proc.pid))
-
-        sampler = threading.Thread(target=sample, daemon=True)
-        sampler.start()
-        code = proc.wait()
-        wall = time.perf_counter() - started
-        done.set()
-        sampler.join()
-        if code != 0:
-            err.seek(0)
-            sys.stderr.write(err.read().decode(errors="replace")[-4000:])
-            raise SystemExit(f"bench step failed: {' '.join(argv)}")
-    return {"seconds": round(wall, 2), "peak_mib": round(peak / 1024, 1)}
 
 
 def _indicators(pool: Path, period: str, out: Path, *extra: str) -> list[str]:
@@ -142,10 +89,11 @@ def bench_pool(
         if "spark" in engines and size <= spark_max:
             runs.append(("spark", ["--engine", "spark"]))
         for name, extra in runs:
-            step = run_tree(_indicators(pool, period, work / f"region-{size}-{name}.csv", *extra),
+            step = run_step(_indicators(pool, period, work / f"region-{size}-{name}.csv", *extra),
                             env)  # fmt: skip
             point[f"indicators_{name}_seconds"] = step["seconds"]
-            point[f"indicators_{name}_peak_mib"] = step["peak_mib"]
+            # Spark's JVM is a child process: the whole tree's peak is the honest figure.
+            point[f"indicators_{name}_peak_mib"] = step["tree_peak_mib"]
         curve.append(point)
         print(json.dumps(point), flush=True)
     results["curve"] = curve
