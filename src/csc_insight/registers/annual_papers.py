@@ -14,94 +14,16 @@ were notified and lists what was done to find arrangements.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import date
 
 from csc_insight.indicators.periods import Period
 from csc_insight.registers import annual_services, lado, private_fostering
 from csc_insight.registers.models import AwarenessKind, LadoOutcome, LadoSector
+from csc_insight.registers.public_paper import compared, grid, meta_paper, part_of, said
 from csc_insight.registers.years import year_before
-from csc_insight.reports.disclosure import DEFAULT, SYMBOL, Rule, Table, count_cell, protect
+from csc_insight.reports.disclosure import DEFAULT, SYMBOL, Rule, count_cell, protect
 from csc_insight.reports.disclosure import count_text as n
 from csc_insight.reports.paper import Block, Grid, Heading, Narrative, Paper, Para
-
-HIDDEN = "not shown (with the other figures it would reveal a small number)"
-
-
-def _said(shown: str, count: int, rule: Rule) -> str:
-    """A protected table's figure for a sentence: the count, "fewer than 6" when small, or
-    HIDDEN when it is hidden to protect another."""
-    if shown != SYMBOL:
-        return f"{count:,}"
-    return n(count, rule) if rule.small(count) else HIDDEN
-
-
-def part_of(part: int, whole: int, noun: str, rule: Rule, hidden: bool = False) -> str:
-    """'8 of the 10 {noun} (80%)', or HIDDEN when M, N or N - M is small or `hidden`."""
-    if hidden or any(rule.small(x) for x in (part, whole, whole - part)):
-        return HIDDEN
-    return f"{part:,} of the {whole:,} {noun} ({round(100 * part / whole)}%)"
-
-
-def compared(
-    now: tuple[int, bool],
-    then: tuple[int, bool],
-    then_text: str,
-    what: str,
-    before: Period,
-    rule: Rule,
-) -> str:
-    """', compared to 4 in 2018-19 (an increase of 50%)': `now` and `then` are (count,
-    hidden by secondary suppression); the change is a direction only, and its size is
-    given only when neither count is small or hidden, and no direction when both are."""
-    (a, a_hidden), (b, b_hidden) = now, then
-    text = f", compared to {then_text} {what} in {before.label}"
-    if all(rule.small(x) or h for x, h in (now, then)):
-        return text  # which way two small counts moved is not said either
-    if a == b:
-        return text + " (the same number)"
-    change = "an increase" if a > b else "a decrease"
-    if b and not (rule.small(a) or rule.small(b) or a_hidden or b_hidden):
-        change += f" of {round(100 * abs(a - b) / b)}%"
-    return f"{text} ({change})"
-
-
-def _grid(caption: str, header: list[str], labels: Sequence[str], table: Table) -> Grid:
-    rows = [
-        [label, *(table.cell(i, j) for j in range(len(table.columns)))]
-        + ([table.row_total(i)] if table.shows_row_totals else [])
-        for i, label in enumerate(labels)
-    ]
-    if table.shows_column_totals:
-        rows.append(
-            [
-                "Total",
-                *(table.column_total(j) for j in range(len(table.columns))),
-                *([table.grand()] if table.shows_row_totals else []),
-            ]
-        )
-    return Grid(caption, header + (["Total"] if table.shows_row_totals else []), rows)
-
-
-def _notes(rule: Rule) -> list[str]:
-    if not rule.threshold:
-        return []
-    return [
-        f"Counts of 1 to {rule.threshold} are written 'fewer than {rule.threshold + 1}'; "
-        + rule.note
-    ]
-
-
-def _meta_paper(kind: str, subject: str, year: Period, meeting: date, rule: Rule) -> Paper:
-    return Paper(
-        kind=kind,
-        subject=f"{subject} {year.label}",
-        meeting=meeting,
-        public=True,
-        period=year.label,
-        notes=_notes(rule),
-    )
-
 
 # --- LADO ------------------------------------------------------------------------------
 
@@ -129,7 +51,7 @@ class LadoCounts:
         if kind not in self.figures.kinds or not self.figures.received:
             return "0", False
         shown = self.table.column_total(self.figures.kinds.index(kind))
-        return _said(shown, len(self.figures.of_kind(kind)), self.rule), shown == SYMBOL
+        return said(shown, len(self.figures.of_kind(kind)), self.rule), shown == SYMBOL
 
     def kind(self, kind: str) -> str:
         return self._column(kind)[0]
@@ -142,7 +64,7 @@ class LadoCounts:
     def contacts(self) -> str:
         if not self.figures.received:
             return "0"
-        return _said(self.table.grand(), len(self.figures.received), self.rule)
+        return said(self.table.grand(), len(self.figures.received), self.rule)
 
     @property
     def contacts_hidden(self) -> bool:
@@ -199,7 +121,7 @@ def _lado_contacts_body(this: LadoCounts, prev: LadoCounts) -> list[Block]:
         )
     )
     body.append(
-        _grid(
+        grid(
             f"Contacts received in {year.label}, by the sector the adult works in",
             ["Sector", *this.figures.kinds],
             this.labels,
@@ -238,12 +160,12 @@ def _lado_timescales_body(counts: LadoCounts) -> list[Block]:
         )
         body.append(
             Para(
-                f"{_said(outcomes.grand(), len(this.concluded), rule).capitalize()} referrals "
+                f"{said(outcomes.grand(), len(this.concluded), rule).capitalize()} referrals "
                 f"were concluded in {year.label}."
             )
         )
         body.append(
-            _grid(
+            grid(
                 f"Referrals concluded in {year.label}, by outcome",
                 ["Outcome", "Referrals"],
                 [str(o.label) for o in LadoOutcome],
@@ -253,7 +175,7 @@ def _lado_timescales_body(counts: LadoCounts) -> list[Block]:
         banded = this.by_band()
         bands = protect([b for b, _ in lado.BANDS], ["Referrals"], [[c] for c in banded], rule)
         body.append(
-            _grid(
+            grid(
                 f"Referrals concluded in {year.label}, by the time from referral to conclusion",
                 ["Time taken", "Referrals"],
                 [b for b, _ in lado.BANDS],
@@ -281,7 +203,7 @@ def lado_paper(year: Period, meeting: date, rule: Rule = DEFAULT) -> Paper:
     this = LadoCounts(lado.year_figures(contacts, year), rule)
     prev = LadoCounts(lado.year_figures(contacts, year_before(year)), rule)
     body = _lado_contacts_body(this, prev) + _lado_timescales_body(this)
-    paper = _meta_paper(
+    paper = meta_paper(
         "lado-annual",
         "Local Authority Designated Officer (LADO) Annual Report",
         year,
@@ -427,7 +349,7 @@ def _awareness_body(year: Period, rule: Rule) -> list[Block]:
 def private_fostering_paper(year: Period, meeting: date, rule: Rule = DEFAULT) -> Paper:
     arrangements = [a for _, a in annual_services.arrangements()]
     notified = private_fostering.notified_in(arrangements, year)
-    paper = _meta_paper(
+    paper = meta_paper(
         "private-fostering-annual", "Private Fostering Annual Report", year, meeting, rule
     )
     paper.body = _fostering_body(arrangements, year, rule) + _awareness_body(year, rule)

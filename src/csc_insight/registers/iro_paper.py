@@ -28,16 +28,6 @@ from datetime import date
 from csc_insight.formats.code_words import REVIEW_PARTICIPATION
 from csc_insight.indicators.periods import Period
 from csc_insight.registers import iro, iro_returns, iro_services
-
-# the LADO paper's helpers: the same wording and disclosure everywhere
-from csc_insight.registers.annual_papers import (
-    HIDDEN,
-    _grid,
-    _meta_paper,
-    _said,
-    compared,
-    part_of,
-)
 from csc_insight.registers.iro_models import (
     ContactKind,
     EscalationCategory,
@@ -45,6 +35,7 @@ from csc_insight.registers.iro_models import (
     EscalationStage,
 )
 from csc_insight.registers.iro_returns import Returns, ReturnsYear
+from csc_insight.registers.public_paper import HIDDEN, compared, grid, meta_paper, part_of, said
 from csc_insight.registers.years import year_before
 from csc_insight.reports.disclosure import DEFAULT, SYMBOL, Rule, percent_hidden, protect
 from csc_insight.reports.disclosure import count_text as n
@@ -181,7 +172,7 @@ def _participation_body(
         labels = [REVIEW_PARTICIPATION[c] if c else "Not recorded" for c in PARTICIPATION_CODES]
         table = protect(labels, ["Reviews"], [[c] for c in this.by_code(PARTICIPATION_CODES)], rule)
         body.append(
-            _grid(
+            grid(
                 f"Reviews of children aged 4 or over held in {year.label}, by how the child took "
                 "part",
                 ["How the child took part", "Reviews"],
@@ -235,7 +226,7 @@ def _moves_body(
     labels = [label for label, _, _ in MOVE_GROUPS.values()]
     counts = [[sum(1 for m in moves if _group(m.reason) == key)] for key in MOVE_GROUPS]
     body.append(
-        _grid(
+        grid(
             f"Placement moves in {year.label}, by why the placement ended",
             ["Why the placement ended", "Moves"],
             labels,
@@ -270,7 +261,7 @@ def _escalations_body(this: iro.RegisterYear, prev: iro.RegisterYear, rule: Rule
         ]
         table = protect(labels, headers, counts, rule)
         hidden = table.grand() == SYMBOL
-        total = _said(table.grand(), len(raised), rule)
+        total = said(table.grand(), len(raised), rule)
         prev_text = n(len(prev.raised), rule)
         body.append(
             Para(
@@ -289,7 +280,7 @@ def _escalations_body(this: iro.RegisterYear, prev: iro.RegisterYear, rule: Rule
             )
         )
         body.append(
-            _grid(
+            grid(
                 f"Disputes raised in {year.label}, by issue and outcome at {year.end:%-d %B %Y}",
                 ["Issue", *headers],
                 labels,
@@ -304,7 +295,7 @@ def _escalations_body(this: iro.RegisterYear, prev: iro.RegisterYear, rule: Rule
             rule,
         )
         body.append(
-            _grid(
+            grid(
                 f"Disputes raised in {year.label}, by the furthest stage reached",
                 ["Stage", "Disputes"],
                 stages,
@@ -371,7 +362,7 @@ def _contacts_body(
             [[sum(1 for c in contacts if c.kind == k)] for k in ContactKind.values],
             rule,
         )
-        total = _said(table.grand(), len(contacts), rule)
+        total = said(table.grand(), len(contacts), rule)
         body.append(
             Para(
                 f"IROs recorded {total} contacts with children between reviews in {year.label}"
@@ -387,7 +378,7 @@ def _contacts_body(
             )
         )
         body.append(
-            _grid(f"IRO contacts in {year.label}, by type", ["Type", "Contacts"], kinds, table)
+            grid(f"IRO contacts in {year.label}, by type", ["Type", "Contacts"], kinds, table)
         )
     if returns_year is None or not returns_year.covered:
         body.append(
@@ -461,7 +452,7 @@ def iro_paper(
         + _escalations_body(this_r, prev_r, rule)
         + _contacts_body(this_r, prev_r, this_y, bool(contacts), rule)
     )
-    paper = _meta_paper("iro-annual", SUBJECT, year, meeting, rule)
+    paper = meta_paper("iro-annual", SUBJECT, year, meeting, rule)
     paper.snapshot = returns.snapshot_id if returns else None
     paper.body = body
     in_time = (

@@ -19,7 +19,7 @@ from __future__ import annotations
 from datetime import date
 
 from csc_insight.registers import virtual_school as vs
-from csc_insight.registers.annual_papers import HIDDEN, compared, part_of
+from csc_insight.registers.public_paper import compared, meta_paper, part_of, said
 from csc_insight.registers.virtual_school_figures import (
     PEP_GRADES,
     RESULT_STAGES,
@@ -35,12 +35,6 @@ from csc_insight.store import snapshots
 
 SUBJECT = "Virtual School Headteacher's Annual Report"
 NO_DATA = "No data"
-
-
-def _said(shown: str, count: int, rule: Rule) -> str:
-    if shown != SYMBOL:
-        return f"{count:,}"
-    return n(count, rule) if rule.small(count) else HIDDEN
 
 
 def _column(
@@ -114,7 +108,7 @@ def _children(this: YearFigures, before: YearFigures, rule: Rule) -> list[Block]
         rule,
         "Children",
     )
-    total = _said(table.column_total(0), this.children or 0, rule)
+    total = said(table.column_total(0), this.children or 0, rule)
     hidden = table.column_total(0) == SYMBOL
     prev = n(before.children, rule) if before.known else NO_DATA.lower()
     text = (
@@ -202,7 +196,7 @@ def _peps(f: YearFigures, rule: Rule) -> list[Block]:
     good = part_of(f.good_or_better, f.graded, "PEPs graded", rule) if f.graded else NO_DATA
     body.append(
         Para(
-            f"{_said(table.column_total(0), f.peps_held, rule).capitalize()} PEPs were held. "
+            f"{said(table.column_total(0), f.peps_held, rule).capitalize()} PEPs were held. "
             "The Headteacher quality-assures each one, with the aim that none is graded less "
             f"than good. Graded good or outstanding: {good}. Graded below good: "
             f"{n(below, rule)}."
@@ -406,19 +400,7 @@ def virtual_school_paper(
         current_position="The year's figures, compared with the year before, are set out below.",
         conclusion="Members are asked to note the report.",
     )
-    return Paper(
-        kind="virtual-school-annual",
-        subject=f"{SUBJECT} {year.label}",
-        meeting=meeting,
-        public=True,
-        narrative=narrative,
-        body=body,
-        period=year.label,
-        snapshot=_snapshot_id(snapshot_id) if this.known else None,
-        notes=[
-            f"Counts of 1 to {rule.threshold} are written 'fewer than {rule.threshold + 1}'; "
-            + rule.note
-        ]
-        if rule.threshold
-        else [],
-    )
+    paper = meta_paper("virtual-school-annual", SUBJECT, year, meeting, rule)
+    paper.narrative, paper.body = narrative, body
+    paper.snapshot = _snapshot_id(snapshot_id) if this.known else None
+    return paper
