@@ -93,7 +93,9 @@ def run_step(argv: list[str], env: dict[str, str]) -> dict[str, float]:
     its whole process tree. Fails loudly on error.
 
     Output goes to temporary files, not pipes: a pipe would fill and stall the child
-    while we wait for it (wait4 is what gives the largest process's peak memory)."""
+    while we wait for it (wait4 is what gives the largest process's peak memory). That
+    figure starts from this process's own high-water mark (Linux carries it into a child it
+    spawns), so this runs in a small process: bench/run.py's own."""
     tree_peak = 0
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         started = time.perf_counter()
