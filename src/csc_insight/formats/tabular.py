@@ -501,6 +501,7 @@ def _type_columns(
     staged = Staged(table=table, file=file, sheet=sheet, rows=0, target=target, event=event)
     selects, joins = ["r._row"], []
     bad_values: dict[str, list[str]] = {}
+    typed: dict[str, str] = {}  # field -> SQL of its typed value (NULL: not valid), on `r`
     for pos, col in found.items():
         staged.present.add(col.field)
         if lettered:
@@ -510,53 +511,46 @@ def _type_columns(
             selects.append(f"r.{col.field}")
             continue
         if col.sql is not None:
-            typed = col.sql.format(f"r.{col.field}")
-            selects.append(f"CAST({typed} AS {_SQL_TYPE[col.kind]}) AS {col.field}")
+            typed[col.field] = col.sql.format(f"r.{col.field}")
             bad = [
                 v
                 for (v,) in con.execute(
                     f"SELECT DISTINCT r.{col.field} FROM {raw} r "
-                    f"WHERE r.{col.field} IS NOT NULL AND ({typed}) IS NULL"
+                    f"WHERE r.{col.field} IS NOT NULL AND ({typed[col.field]}) IS NULL"
                 ).fetchall()
             ]
-            if bad:
-                bad_values[col.field] = bad
-            continue
-        parse = _parser(col)
-        distinct = [
-            v
-            for (v,) in con.execute(
-                f"SELECT DISTINCT {col.field} FROM {raw} WHERE {col.field} IS NOT NULL"
-            ).fetchall()
-        ]
-        parsed = {v: parse(v) for v in distinct}
-        bad = [v for v, p in parsed.items() if p is None]
+        else:
+            parse = _parser(col)
+            distinct = [
+                v
+                for (v,) in con.execute(
+                    f"SELECT DISTINCT {col.field} FROM {raw} WHERE {col.field} IS NOT NULL"
+                ).fetchall()
+            ]
+            parsed = {v: parse(v) for v in distinct}
+            bad = [v for v, p in parsed.items() if p is None]
+            mapping = pa.table(
+                {
+                    "raw": pa.array(list(parsed), pa.string()),
+                    "val": pa.array(list(parsed.values()), _arrow_type(col.kind)),
+                }
+            )
+            map_name = f"map_{table}_{col.field}"
+            con.register(f"_{map_name}", mapping)
+            con.execute(f"CREATE OR REPLACE TEMP TABLE {map_name} AS SELECT * FROM _{map_name}")
+            con.unregister(f"_{map_name}")
+            joins.append(f"LEFT JOIN {map_name} ON {map_name}.raw = r.{col.field}")
+            typed[col.field] = f"{map_name}.val"
         if bad:
             bad_values[col.field] = bad
-        mapping = pa.table(
-            {
-                "raw": pa.array(list(parsed), pa.string()),
-                "val": pa.array(list(parsed.values()), _arrow_type(col.kind)),
-            }
-        )
-        map_name = f"map_{table}_{col.field}"
-        con.register(f"_{map_name}", mapping)
-        con.execute(f"CREATE OR REPLACE TEMP TABLE {map_name} AS SELECT * FROM _{map_name}")
-        con.unregister(f"_{map_name}")
-        joins.append(f"LEFT JOIN {map_name} ON {map_name}.raw = r.{col.field}")
-        selects.append(f"CAST({map_name}.val AS {_SQL_TYPE[col.kind]}) AS {col.field}")
+        selects.append(f"CAST({typed[col.field]} AS {_SQL_TYPE[col.kind]}) AS {col.field}")
     set_aside = []  # conditions on the raw row that leave the whole row out
     for field_name, bad in bad_values.items():
         col = staged.columns[field_name]
         whole_row = col.required or col.not_null
         _quarantine_values(con, raw, col, bad, report, staged, "row" if whole_row else "cell")
         if whole_row:
-            typed = (
-                col.sql.format(f"r.{field_name}")
-                if col.sql is not None
-                else f"map_{table}_{field_name}.val"
-            )
-            set_aside.append(f"(r.{field_name} IS NOT NULL AND ({typed}) IS NULL)")
+            set_aside.append(f"(r.{field_name} IS NOT NULL AND ({typed[field_name]}) IS NULL)")
     for col in found.values():
         if col.not_null:
             message = f"'{col.heading}' must not be blank: expected {col.expected()}."

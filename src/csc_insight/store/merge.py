@@ -165,7 +165,7 @@ def _merge_rows(
     key_aliases = [f"_k{i}" for i in range(len(group))]
     keys = ", ".join(f"{g} AS {a}" for g, a in zip(group, key_aliases, strict=True))
     keyed = f"SELECT *, {keys} FROM {src}"
-    # the document of each row, worked out only where it is needed: not for the rows copied
+    # each row's document by name only for the rows ranked (below), not for the rows copied
     doc = _document_sql()
     on = " AND ".join(f"s.{a} IS NOT DISTINCT FROM m.{a}" for a in key_aliases)
     # Events compare a hash of their document, not its name: a third less CPU for visits.
