@@ -55,6 +55,17 @@ def census_of_a1(folder: Path, referral_date: str) -> Path:
     )
 
 
+def with_an_orphan_episode(folder: Path) -> Path:
+    """SSDA903 Header of child A1 and Episodes of A1 (row 2) and ZZ9 (row 3, no Header)."""
+    write(folder, "header.csv", HEADER + "A1,1,01/05/2005,WBRI,,,\n")
+    write(
+        folder,
+        "episodes.csv",
+        EPISODES + "A1,03/06/2019,S,C2,N1,U1,PR1,,,,,,\nZZ9,03/06/2019,S,C2,N1,U1,PR1,,,,,,\n",
+    )
+    return folder
+
+
 def state(base: Path) -> tuple[bytes | None, list[str], str | None]:
     """The index file's bytes, the snapshot list and the current snapshot."""
     index = base / "snapshots" / "index.json"
@@ -128,13 +139,7 @@ def test_orphan_event_is_refused_with_its_file_and_row(base, tmp_path):
 
 def test_orphan_event_is_quarantined_by_default(base, tmp_path):
     """Episode row 3 (ZZ9) has no Header row: it is set aside and named; A1's row 2 loads."""
-    folder = tmp_path / "orphan"
-    write(folder, "header.csv", HEADER + "A1,1,01/05/2005,WBRI,,,\n")
-    write(
-        folder,
-        "episodes.csv",
-        EPISODES + "A1,03/06/2019,S,C2,N1,U1,PR1,,,,,,\nZZ9,03/06/2019,S,C2,N1,U1,PR1,,,,,,\n",
-    )
+    folder = with_an_orphan_episode(tmp_path / "orphan")
     result = loader.load([folder])
     assert result.snapshot is not None and result.report.ok
     assert [(i.severity, i.code, i.file, i.row, i.value) for i in result.report.issues] == [
@@ -367,13 +372,7 @@ def test_orphans_are_set_aside_from_tables_merged_while_the_census_is_read(
     """The tables the census does not write are merged while its worker reads; an orphan
     among them (found only once every file is read) must still be left out of them."""
     monkeypatch.setattr(loader, "APART_MIN_BYTES", 0)
-    folder = tmp_path / "orphan"
-    write(folder, "header.csv", HEADER + "A1,1,01/05/2005,WBRI,,,\n")
-    write(
-        folder,
-        "episodes.csv",
-        EPISODES + "A1,03/06/2019,S,C2,N1,U1,PR1,,,,,,\nZZ9,03/06/2019,S,C2,N1,U1,PR1,,,,,,\n",
-    )
+    folder = with_an_orphan_episode(tmp_path / "orphan")
     census_of_a1(folder, "2019-02-03")
     result = loader.load([folder])
     assert result.snapshot is not None
