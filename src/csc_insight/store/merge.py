@@ -57,7 +57,11 @@ PRECEDENCE: dict[str, list[str]] = {
 
 # Big tables written in the order of the date the indicators select periods by, so that a
 # period's rows sit in few row groups and DuckDB skips the rest (15-35% less CPU for the
-# indicators reading them on an England-sized year); every other table by child and key.
+# indicators reading them on an England-sized year), and within a day in the order they were
+# staged (files in load order, rows in file order; a merged event where its first row was):
+# sorting on one integer after the date instead of the child, keys and lineage costs half as
+# much (visits on an England-sized year: about 4 s of CPU less). Every other table by child
+# and key.
 DATE_FIRST: dict[str, str] = {
     "contacts": "contact_date",
     "referrals": "referral_date",
@@ -107,7 +111,7 @@ def merge_table(con: duckdb.DuckDBPyConnection, table: str, staging: str, target
         group = list(keys or [])
     order = f"{', '.join(group)}, {_row_sql()}, source_ref"
     if table in DATE_FIRST:
-        order = f"{DATE_FIRST[table]}, {order}"
+        order = f"{DATE_FIRST[table]}, rowid"
     if _one_row_per_event(con, src, group, per_row):
         con.execute(
             f"INSERT INTO {target}.{table} BY NAME SELECT {', '.join(columns)} "
@@ -164,7 +168,9 @@ def _merge_rows(
     """
     key_aliases = [f"_k{i}" for i in range(len(group))]
     keys = ", ".join(f"{g} AS {a}" for g, a in zip(group, key_aliases, strict=True))
-    keyed = f"SELECT *, {keys} FROM {src}"
+    # where each row was staged orders a date-first table's rows within a day
+    staged = "rowid" if table in DATE_FIRST else "NULL"
+    keyed = f"SELECT *, {keys}, {staged} AS _staged FROM {src}"
     # each row's document by name only for the rows ranked (below), not for the rows copied
     doc = _document_sql()
     on = " AND ".join(f"s.{a} IS NOT DISTINCT FROM m.{a}" for a in key_aliases)
@@ -179,11 +185,13 @@ def _merge_rows(
         f"FROM ({rows}) GROUP BY ALL HAVING {shared}"
     )
     to_merge = f"SELECT s.*, {doc} AS _doc FROM ({keyed}) s SEMI JOIN _merge_keys m ON {on}"
-    # Precedence of each document: its source's rank, then later document names first.
+    # Precedence of each document: its source's rank, then later document names first. Ranked
+    # among all the table's documents, not only those of the rows merged: the order is the
+    # same, and it spares a second join of every row with the keys.
     con.execute(
         f"CREATE OR REPLACE TEMP TABLE _merge_docs AS SELECT source, _doc, "
         f"{_rank_sql(table)} * 1000000 + row_number() OVER (PARTITION BY source "
-        f"ORDER BY _doc DESC) AS _prio FROM (SELECT DISTINCT source, _doc FROM ({to_merge}))"
+        f"ORDER BY _doc DESC) AS _prio FROM (SELECT DISTINCT source, {doc} AS _doc FROM {src})"
     )
     occurrence = (
         f"row_number() OVER (PARTITION BY source, _doc, {', '.join(key_aliases)} "
@@ -196,18 +204,21 @@ def _merge_rows(
     )
     picks = ", ".join(f"arg_min({c}, _prio) FILTER (WHERE {c} IS NOT NULL) AS {c}" for c in columns)
     merged = (
-        f"SELECT {picks}, {', '.join(key_aliases)}, _occ FROM ({ranked}) "
-        f"GROUP BY {', '.join(key_aliases)}, _occ"
+        f"SELECT {picks}, {', '.join(key_aliases)}, _occ, min(_staged) AS _staged "
+        f"FROM ({ranked}) GROUP BY {', '.join(key_aliases)}, _occ"
     )
     alone = (
-        f"SELECT {', '.join(columns)}, {', '.join(key_aliases)}, {_row_sql()} AS _occ "
+        f"SELECT {', '.join(columns)}, {', '.join(key_aliases)}, {_row_sql()} AS _occ, _staged "
         f"FROM ({keyed}) s ANTI JOIN _merge_keys m ON {on}"
     )
-    first = f"{DATE_FIRST[table]}, " if table in DATE_FIRST else ""
+    order = (
+        f"{DATE_FIRST[table]}, _staged"
+        if table in DATE_FIRST
+        else f"{', '.join(key_aliases)}, _occ"
+    )
     con.execute(
         f"INSERT INTO {target}.{table} BY NAME SELECT {', '.join(columns)} FROM ("
-        f"{merged} UNION ALL BY NAME {alone}) "
-        f"ORDER BY {first}{', '.join(key_aliases)}, _occ"
+        f"{merged} UNION ALL BY NAME {alone}) ORDER BY {order}"
     )
     con.execute("DROP TABLE _merge_docs")
     con.execute("DROP TABLE _merge_keys")
