@@ -9,8 +9,7 @@ working days of their start (A3 starts 2 Sep: 25 working days, but 46 from its r
 
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
+from collections.abc import Callable
 from types import ModuleType
 
 import duckdb
@@ -18,22 +17,14 @@ import pytest
 
 from csc_insight.indicators import compute
 
-BENCH = Path(__file__).resolve().parents[2] / "bench"
 FIVE = ["contacts", "referrals", "rereferrals_12m_pct", "assessments_45wd_pct", "cla_open"]
 
 
-def _reference() -> ModuleType:
-    spec = importlib.util.spec_from_file_location(
-        "indicators_pandas_reference", BENCH / "indicators_pandas_reference.py"
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-def test_reference_agrees_with_the_engine(snapshot: duckdb.DuckDBPyConnection) -> None:
-    values = _reference().headline(snapshot, "2019-20-Q3")
+def test_reference_agrees_with_the_engine(
+    snapshot: duckdb.DuckDBPyConnection, import_file: Callable[[str], ModuleType]
+) -> None:
+    reference = import_file("bench/indicators_pandas_reference.py")
+    values = reference.headline(snapshot, "2019-20-Q3")
     assert values == {
         "contacts": 4,
         "referrals": 3,

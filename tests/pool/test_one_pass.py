@@ -13,7 +13,6 @@ through every query, pool/keyed.py) gives what council by council gives, and the
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 import pytest
@@ -24,14 +23,6 @@ from csc_insight.pool import council_results
 from csc_insight.pool.keyed import KeyedSQLError, keyed
 
 PERIOD = "2019-20-Q3"
-_VALUES = Path(__file__).resolve().parent.parent / "indicators" / "test_values.py"
-
-
-def _values_module():
-    spec = importlib.util.spec_from_file_location("indicator_values", _VALUES)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 @pytest.fixture(scope="module")
@@ -43,9 +34,9 @@ def _by_id(results):
     return {code: {r.id: r for r in rs} for code, rs in results.items()}
 
 
-def test_a_gets_every_hand_worked_value(one_pass) -> None:
+def test_a_gets_every_hand_worked_value(one_pass, import_file) -> None:
     a = _by_id(one_pass)["A1"]
-    expected = _values_module().Q3
+    expected = import_file("tests/indicators/test_values.py").Q3
     # the register indicators are a council's own, never pooled
     assert set(expected) == {d.id for d in catalogue() if not d.register_tables}
     for ident, (value, numerator, denominator) in expected.items():

@@ -4,23 +4,12 @@ a reference validator that cannot finish at England size)."""
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import sys
-from pathlib import Path
-
-BENCH = Path(__file__).resolve().parents[2] / "bench" / "validators.py"
 
 
-def _validators():
-    spec = importlib.util.spec_from_file_location("bench_validators", BENCH)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-def test_a_command_is_timed_and_one_past_the_limit_is_stopped():
-    validators = _validators()
+def test_a_command_is_timed_and_one_past_the_limit_is_stopped(import_file):
+    validators = import_file("bench/validators.py")
     done = validators.measure([sys.executable, "-c", "x = bytearray(64 << 20)"], dict(os.environ))
     assert done["finished"] and done["exit_code"] == 0 and "error" not in done
     assert done["peak_mib"] >= 64  # the 64 MiB it allocated
