@@ -109,10 +109,8 @@ def merge_table(con: duckdb.DuckDBPyConnection, table: str, staging: str, target
     group = ["child_id", *(keys or [])] if table != "children" else ["child_id"]
     if table in REFERENCE_KEYS:
         group = list(keys or [])
-    order = f"{', '.join(group)}, {_row_sql()}, source_ref"
-    if table in DATE_FIRST:
-        order = f"{DATE_FIRST[table]}, rowid"
     if _one_row_per_event(con, src, group, per_row):
+        order = _order(table, f"{', '.join(group)}, {_row_sql()}, source_ref", "rowid")
         con.execute(
             f"INSERT INTO {target}.{table} BY NAME SELECT {', '.join(columns)} "
             f"FROM {src} ORDER BY {order}"
@@ -120,6 +118,12 @@ def merge_table(con: duckdb.DuckDBPyConnection, table: str, staging: str, target
     else:
         _merge_rows(con, table, src, target, columns, group, per_row)
     return con.execute(f"SELECT count(*) FROM {target}.{table}").fetchall()[0][0]
+
+
+def _order(table: str, by_key: str, staged: str) -> str:
+    """How `table`'s rows are written: a date-first table by its date, then where each row
+    was staged (`staged`); any other by key (`by_key`)."""
+    return f"{DATE_FIRST[table]}, {staged}" if table in DATE_FIRST else by_key
 
 
 def _one_row_per_event(
@@ -211,11 +215,7 @@ def _merge_rows(
         f"SELECT {', '.join(columns)}, {', '.join(key_aliases)}, {_row_sql()} AS _occ, _staged "
         f"FROM ({keyed}) s ANTI JOIN _merge_keys m ON {on}"
     )
-    order = (
-        f"{DATE_FIRST[table]}, _staged"
-        if table in DATE_FIRST
-        else f"{', '.join(key_aliases)}, _occ"
-    )
+    order = _order(table, f"{', '.join(key_aliases)}, _occ", "_staged")
     con.execute(
         f"INSERT INTO {target}.{table} BY NAME SELECT {', '.join(columns)} FROM ("
         f"{merged} UNION ALL BY NAME {alone}) ORDER BY {order}"
