@@ -175,7 +175,8 @@ def _merge_rows(
     # where each row was staged orders a date-first table's rows within a day
     staged = "rowid" if table in DATE_FIRST else "NULL"
     keyed = f"SELECT *, {keys}, {staged} AS _staged FROM {src}"
-    # each row's document by name only for the rows ranked (below), not for the rows copied
+    # a row's document (file, or sheet): hashed for every event to find the keys two documents
+    # give, read for every row to rank the table's distinct documents, kept for the rows ranked
     doc = _document_sql()
     on = " AND ".join(f"s.{a} IS NOT DISTINCT FROM m.{a}" for a in key_aliases)
     # Events compare a hash of their document, not its name: a third less CPU for visits.
