@@ -7,7 +7,7 @@ WEB_ASSETS := src/csc_insight/web/assets/dist/csc/app.css
 export CSC_INSIGHT_HOME ?= $(CURDIR)/var
 DEMO_DATA := $(CSC_INSIGHT_HOME)/synth/city
 
-.PHONY: setup demo test lint bench clean
+.PHONY: setup demo test lint bench clean pdf-converter
 
 setup: $(STAMP) $(WEB_ASSETS)
 
@@ -27,10 +27,17 @@ $(WEB_ASSETS): package.json package-lock.json src/csc_insight/web/assets/src/app
 /usr/bin/chromium /usr/bin/soffice /usr/bin/pdftotext:
 	apt-get update -qq && apt-get install -y -qq chromium libreoffice-writer-nogui poppler-utils
 
+# The demo's papers download as PDF through LibreOffice: installed when missing and apt can;
+# without it the PDF links say so and DOCX and HTML still work.
+pdf-converter:
+	@command -v soffice >/dev/null || command -v libreoffice >/dev/null \
+	  || (apt-get update -qq && apt-get install -y -qq libreoffice-writer-nogui) \
+	  || echo "LibreOffice could not be installed: papers download as DOCX and HTML, not PDF."
+
 # The demo data end on 31 March 2020: the app runs as at that day, so plans, overdue
 # actions and the audit round agree with the data.
 demo: export CSC_INSIGHT_TODAY ?= 2020-03-31
-demo: setup
+demo: setup pdf-converter
 	$(BIN)/csc-insight synth --profile city --seed 1 --start 2017-04-01 --end 2020-03-31 --out $(DEMO_DATA) --registers-out $(DEMO_DATA)_registers
 	$(BIN)/csc-insight migrate
 	$(BIN)/csc-insight load $(DEMO_DATA)

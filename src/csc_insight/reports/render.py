@@ -468,25 +468,34 @@ class ConversionError(RuntimeError):
 def docx_to_pdf(docx: Path, pdf: Path, timeout: int = 120) -> Path:
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice is None:
-        raise ConversionError("PDF needs LibreOffice (soffice) installed.")
+        raise ConversionError(
+            "LibreOffice (soffice), which makes the PDF, is not installed on this machine: "
+            "make the DOCX instead, or install LibreOffice."
+        )
     with tempfile.TemporaryDirectory(prefix="csc-pdf-") as work:
         # A private profile: two conversions at once must not share one.
         profile = Path(work, "profile").as_uri()
-        done = subprocess.run(
-            [
-                soffice,
-                f"-env:UserInstallation={profile}",
-                "--headless",
-                "--convert-to",
-                "pdf",
-                "--outdir",
-                work,
-                str(docx),
-            ],
-            capture_output=True,
-            text=True,
-            timeout=timeout,
-        )
+        try:
+            done = subprocess.run(
+                [
+                    soffice,
+                    f"-env:UserInstallation={profile}",
+                    "--headless",
+                    "--convert-to",
+                    "pdf",
+                    "--outdir",
+                    work,
+                    str(docx),
+                ],
+                capture_output=True,
+                text=True,
+                timeout=timeout,
+            )
+        except subprocess.TimeoutExpired as exc:
+            raise ConversionError(
+                f"LibreOffice took more than {timeout} s to convert {docx.name}: try again, "
+                "or make the DOCX instead."
+            ) from exc
         made = Path(work, docx.stem + ".pdf")
         if done.returncode != 0 or not made.exists():
             raise ConversionError(

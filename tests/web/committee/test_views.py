@@ -232,3 +232,33 @@ def test_audit_report_suppresses_small_counts(clients, data, users) -> None:
     assert "8 of 8 sampled cases audited." in html
     assert "Visits are not always purposeful." in html
     assert "C10" not in html and "Ada Quimby" not in html
+
+
+@pytest.mark.django_db
+def test_a_pdf_without_libreoffice_says_why_instead_of_failing(
+    clients, data, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A machine without LibreOffice (soffice not on the PATH) cannot make a PDF: the download
+    goes back where it came from with the reason, and DOCX still downloads."""
+    draft_id = _start(clients["analyst"], "performance", period="2019-20-Q2")
+    monkeypatch.setenv("PATH", str(tmp_path))  # an empty folder: no soffice, no libreoffice
+    expected = (
+        "The paper could not be made as PDF: LibreOffice (soffice), which makes the PDF, is "
+        "not installed on this machine: make the DOCX instead, or install LibreOffice."
+    )
+    cases = [
+        # an editor goes back to the draft, a Member to the list of papers
+        ("analyst", reverse("committee:download", args=[draft_id, "pdf"]), "committee:edit"),
+        ("member", reverse("committee:download", args=[draft_id, "pdf"]), "committee:list"),
+        ("member", reverse("committee:agenda", args=["2020-02-10", "pdf"]), "committee:list"),
+    ]
+    for role, url, back in cases:
+        response = clients[role].get(url)
+        assert response.status_code == 302, (role, url)
+        args = [draft_id] if back == "committee:edit" else []
+        assert response["Location"] == reverse(back, args=args)
+        page = check_page(clients[role].get(response["Location"]).content)
+        errors = page.xpath("//*[contains(@class, 'govuk-notification-banner__heading')]")
+        assert expected in " ".join(" ".join(e.text_content().split()) for e in errors), role
+    docx = clients["member"].get(reverse("committee:download", args=[draft_id, "docx"]))
+    assert docx.status_code == 200

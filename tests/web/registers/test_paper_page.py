@@ -98,6 +98,20 @@ def test_the_form_offers_years_or_terms_and_checks_the_answers(clients) -> None:
     assert clients["manager"].get(reverse("registers:paper", args=["nope"])).status_code == 404
 
 
+def test_a_pdf_without_libreoffice_is_an_error_on_the_form(
+    clients, tmp_path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _lado()
+    monkeypatch.setenv("PATH", str(tmp_path))  # an empty folder: no soffice, no libreoffice
+    response = clients["manager"].post(LADO, {**FORM, "format": "pdf"})
+    assert response.status_code == 400
+    summary = check_page(response.content).xpath("//div[@class='govuk-error-summary']")[0]
+    assert (
+        "The paper could not be made as PDF: LibreOffice (soffice), which makes the PDF, is "
+        "not installed on this machine: make the DOCX instead, or install LibreOffice."
+    ) in " ".join(summary.text_content().split())
+
+
 def test_the_termly_paper_as_html(clients) -> None:
     form = {"when": "2019-09-01:2019-12-31", "meeting": "10/02/2020", "format": "html"}
     response = clients["manager"].post(reverse("registers:paper", args=["missing"]), form)

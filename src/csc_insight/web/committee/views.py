@@ -15,6 +15,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -24,7 +25,7 @@ from csc_insight.committee import services
 from csc_insight.committee.models import Draft
 from csc_insight.committee.performance import MASK
 from csc_insight.reports.paper import Grid, Meta, Narrative, Paper
-from csc_insight.reports.render import style_hash
+from csc_insight.reports.render import ConversionError, style_hash
 from csc_insight.store.snapshots import SnapshotError
 from csc_insight.web.committee.forms import NarrativeForm, NewDraftForm
 from csc_insight.web.policy import allow
@@ -131,11 +132,17 @@ def draft_edit(request: HttpRequest, draft_id: int) -> HttpResponse:
     return response
 
 
-def _file(paper: Paper, fmt: str, name: str) -> FileResponse:
+def _file(request: HttpRequest, paper: Paper, fmt: str, name: str, back: str) -> HttpResponse:
+    """The paper as a file; when it cannot be made (a PDF without LibreOffice), back to
+    `back` saying why."""
     if fmt not in FORMATS:
         raise Http404("No such format")
     with tempfile.TemporaryDirectory(prefix="csc-paper-") as work:
-        path = services.write(paper, fmt, Path(work) / f"paper.{fmt}")
+        try:
+            path = services.write(paper, fmt, Path(work) / f"paper.{fmt}")
+        except ConversionError as exc:
+            messages.error(request, f"The paper could not be made as {fmt.upper()}: {exc}")
+            return redirect(back)
         # Opened before the folder goes: the open file stays readable (POSIX).
         handle = open(path, "rb")  # noqa: SIM115 (FileResponse closes it)
     # HTML opens in the browser (Content-Disposition: inline); DOCX and PDF download.
@@ -158,7 +165,12 @@ def download(request: HttpRequest, draft_id: int, fmt: str) -> HttpResponse:
     if paper is None:
         return redirect("committee:list")
     _log_children(request, paper)
-    return _file(paper, fmt, f"{draft.kind}-{draft.meeting:%Y-%m-%d}")
+    back = (
+        reverse("committee:edit", args=[draft.pk])
+        if request.user.role in EDITORS
+        else reverse("committee:list")
+    )
+    return _file(request, paper, fmt, f"{draft.kind}-{draft.meeting:%Y-%m-%d}", back)
 
 
 @allow(roles.EVERYONE)
@@ -168,4 +180,5 @@ def agenda(request: HttpRequest, meeting: str, fmt: str) -> HttpResponse:
         day = date.fromisoformat(meeting)
     except ValueError as exc:
         raise Http404("No such meeting") from exc
-    return _file(services.agenda_for(day), fmt, f"agenda-{day:%Y-%m-%d}")
+    paper = services.agenda_for(day)
+    return _file(request, paper, fmt, f"agenda-{day:%Y-%m-%d}", reverse("committee:list"))
