@@ -6,10 +6,6 @@ show as "Restricted record" and their pages open only as the child's journey doe
 
 from __future__ import annotations
 
-import shutil
-import tempfile
-from pathlib import Path
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Model
@@ -25,10 +21,9 @@ from csc_insight.formats.code_words import REVIEW_PARTICIPATION
 from csc_insight.registers import iro, iro_import, iro_services, services
 from csc_insight.registers.iro_models import IroContact, IroEscalation
 from csc_insight.web.children.scope import may_view_child
-from csc_insight.web.imports.uploads import UploadRefused, safe_name, uploads_root
 from csc_insight.web.policy import allow
-from csc_insight.web.registers.forms import RegisterImportForm
 from csc_insight.web.registers.iro_forms import ContactForm, EscalationForm
+from csc_insight.web.registers.upload_page import import_page
 
 TITLE = "IRO service"
 IMPORT_HELP = (
@@ -178,38 +173,9 @@ def contact_edit(request: HttpRequest, contact_id: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @never_cache
 def iro_upload(request: HttpRequest) -> HttpResponse:
-    form = RegisterImportForm(request.POST or None, request.FILES or None)
-    result = None
-    if request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data["file"]
-        try:
-            name = safe_name(upload.name or "")
-            if Path(name).suffix not in (".xlsx", ".csv"):
-                raise UploadRefused(f"{upload.name} is not an .xlsx or .csv file")
-        except UploadRefused as refused:
-            form.add_error("file", str(refused))
-        else:
-            folder = Path(tempfile.mkdtemp(prefix="register-", dir=uploads_root()))
-            try:
-                path = folder / name
-                with path.open("wb") as out:
-                    for chunk in upload.chunks():
-                        out.write(chunk)
-                result = iro_import.import_file(path, request.user.get_username(), request.user)
-            finally:
-                shutil.rmtree(folder, ignore_errors=True)
-            if result.read and not result.quarantined:
-                messages.success(request, f"{result.created} added, {result.updated} updated")
-                return redirect("registers:iro")
-    return render(
+    return import_page(
         request,
-        "registers/register_import.html",
-        {
-            "form": form,
-            "result": result,
-            "title": TITLE,
-            "list_url": "registers:iro",
-            "help": IMPORT_HELP,
-        },
-        status=400 if form.errors or (result and not result.read) else 200,
+        lambda path: iro_import.import_file(path, request.user.get_username(), request.user),
+        back="registers:iro",
+        context={"title": TITLE, "list_url": "registers:iro", "help": IMPORT_HELP},
     )

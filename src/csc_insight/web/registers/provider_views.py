@@ -7,8 +7,6 @@ register; Manager and above keep it. Imports quarantine bad rows as every regist
 
 from __future__ import annotations
 
-import shutil
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -33,10 +31,9 @@ from csc_insight.registers.models import (
     ProviderVisit,
     TrainingRecord,
 )
-from csc_insight.web.imports.uploads import UploadRefused, safe_name, uploads_root
 from csc_insight.web.policy import allow
 from csc_insight.web.registers import provider_forms as f
-from csc_insight.web.registers.forms import RegisterImportForm
+from csc_insight.web.registers.upload_page import import_page
 
 # What each import page says about its file.
 IMPORT_HELP = {
@@ -81,40 +78,15 @@ def _form_page(
 def _import(
     request: HttpRequest, kind: str, run: Callable[[Path, str], ImportResult]
 ) -> HttpResponse:
-    form = RegisterImportForm(request.POST or None, request.FILES or None)
-    result = None
-    if request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data["file"]
-        try:
-            name = safe_name(upload.name or "")
-            if Path(name).suffix not in (".xlsx", ".csv"):
-                raise UploadRefused(f"{upload.name} is not an .xlsx or .csv file")
-        except UploadRefused as refused:
-            form.add_error("file", str(refused))
-        else:
-            folder = Path(tempfile.mkdtemp(prefix="register-", dir=uploads_root()))
-            try:
-                path = folder / name
-                with path.open("wb") as out:
-                    for chunk in upload.chunks():
-                        out.write(chunk)
-                result = run(path, request.user.get_username())
-            finally:
-                shutil.rmtree(folder, ignore_errors=True)
-            if result.read and not result.quarantined:
-                messages.success(request, f"{result.created} added, {result.updated} updated")
-                return redirect(f"registers:{kind}")
-    return render(
+    return import_page(
         request,
-        "registers/register_import.html",
-        {
-            "form": form,
-            "result": result,
+        lambda path: run(path, request.user.get_username()),
+        back=f"registers:{kind}",
+        context={
             "title": TITLES[kind],
             "list_url": f"registers:{kind}",
             "help": IMPORT_HELP[kind],
         },
-        status=400 if form.errors or (result and not result.read) else 200,
     )
 
 

@@ -4,10 +4,6 @@ child id is written to the access log; restricted records show as "Restricted re
 
 from __future__ import annotations
 
-import shutil
-import tempfile
-from pathlib import Path
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
@@ -35,9 +31,9 @@ from csc_insight.registers.models import CmeEntry, MissingEpisode
 from csc_insight.registers.virtual_school_services import virtual_school_view
 from csc_insight.store import snapshots
 from csc_insight.web.children.scope import may_view_child
-from csc_insight.web.imports.uploads import UploadRefused, safe_name, uploads_root
 from csc_insight.web.policy import allow
-from csc_insight.web.registers.forms import CmeEntryForm, MissingEpisodeForm, RegisterImportForm
+from csc_insight.web.registers.forms import CmeEntryForm, MissingEpisodeForm
+from csc_insight.web.registers.upload_page import import_page
 
 
 @allow(roles.STAFF)  # counts not suppressed: not for Members (they read the papers)
@@ -180,36 +176,12 @@ def missing_edit(request: HttpRequest, episode_id: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @never_cache
 def missing_import(request: HttpRequest) -> HttpResponse:
-    form = RegisterImportForm(request.POST or None, request.FILES or None)
-    result = None
-    if request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data["file"]
-        try:
-            name = safe_name(upload.name or "")
-            if Path(name).suffix not in (".xlsx", ".csv"):
-                raise UploadRefused(f"{upload.name} is not an .xlsx or .csv file")
-        except UploadRefused as refused:
-            form.add_error("file", str(refused))
-        else:
-            folder = Path(tempfile.mkdtemp(prefix="register-", dir=uploads_root()))
-            try:
-                path = folder / name
-                with path.open("wb") as out:
-                    for chunk in upload.chunks():
-                        out.write(chunk)
-                result = import_file(path, request.user.get_username(), request.user)
-            finally:
-                shutil.rmtree(folder, ignore_errors=True)
-            if result.read and not result.quarantined:
-                messages.success(
-                    request, f"{result.created} episodes added, {result.updated} updated"
-                )
-                return redirect("registers:missing")
-    return render(
+    return import_page(
         request,
-        "registers/missing_import.html",
-        {"form": form, "result": result},
-        status=400 if form.errors or (result and not result.read) else 200,
+        lambda path: import_file(path, request.user.get_username(), request.user),
+        back="registers:missing",
+        template="registers/missing_import.html",
+        added="episodes ",
     )
 
 

@@ -7,10 +7,6 @@ show as "Restricted record" and open only as the child's journey does."""
 
 from __future__ import annotations
 
-import shutil
-import tempfile
-from pathlib import Path
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Model, Q
@@ -37,10 +33,9 @@ from csc_insight.registers.virtual_school_models import (
 )
 from csc_insight.registers.virtual_school_services import child_state, virtual_school_view
 from csc_insight.web.children.scope import may_view_child
-from csc_insight.web.imports.uploads import UploadRefused, safe_name, uploads_root
 from csc_insight.web.policy import allow
 from csc_insight.web.registers import virtual_school_forms as f
-from csc_insight.web.registers.forms import RegisterImportForm
+from csc_insight.web.registers.upload_page import import_page
 
 TITLE = "Virtual School"
 IMPORT_HELP = (
@@ -182,38 +177,9 @@ def vs_school(request: HttpRequest, school_id: int | None = None) -> HttpRespons
 @require_http_methods(["GET", "POST"])
 @never_cache
 def vs_upload(request: HttpRequest) -> HttpResponse:
-    form = RegisterImportForm(request.POST or None, request.FILES or None)
-    result = None
-    if request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data["file"]
-        try:
-            name = safe_name(upload.name or "")
-            if Path(name).suffix not in (".xlsx", ".csv"):
-                raise UploadRefused(f"{upload.name} is not an .xlsx or .csv file")
-        except UploadRefused as refused:
-            form.add_error("file", str(refused))
-        else:
-            folder = Path(tempfile.mkdtemp(prefix="register-", dir=uploads_root()))
-            try:
-                path = folder / name
-                with path.open("wb") as out:
-                    for chunk in upload.chunks():
-                        out.write(chunk)
-                result = vs_import.import_file(path, request.user.get_username())
-            finally:
-                shutil.rmtree(folder, ignore_errors=True)
-            if result.read and not result.quarantined:
-                messages.success(request, f"{result.created} added, {result.updated} updated")
-                return redirect("registers:virtual_school")
-    return render(
+    return import_page(
         request,
-        "registers/register_import.html",
-        {
-            "form": form,
-            "result": result,
-            "title": TITLE,
-            "list_url": "registers:virtual_school",
-            "help": IMPORT_HELP,
-        },
-        status=400 if form.errors or (result and not result.read) else 200,
+        lambda path: vs_import.import_file(path, request.user.get_username()),
+        back="registers:virtual_school",
+        context={"title": TITLE, "list_url": "registers:virtual_school", "help": IMPORT_HELP},
     )
