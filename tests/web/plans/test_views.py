@@ -282,6 +282,18 @@ def test_import_with_unreadable_rows_imports_nothing(clients) -> None:
     assert Plan.objects.count() == 0 and Action.objects.count() == 0
 
 
+@pytest.mark.parametrize("file", ["sdp.xml", "sdp.png"])
+def test_import_refuses_a_file_not_a_workbook_or_csv(clients, file) -> None:
+    upload = SimpleUploadedFile(file, CSV_GOOD.encode(), content_type="text/csv")
+    response = clients["administrator"].post(reverse("plans:import"), {"file": upload})
+    assert response.status_code == 400
+    summary = check_page(response.content).xpath("//div[@class='govuk-error-summary']")[0]
+    assert " ".join(summary.text_content().split()) == (
+        f"There is a problem {file} is not an .xlsx or .csv file"
+    )
+    assert Plan.objects.count() == 0
+
+
 def test_import_is_one_transaction(users, tmp_path: Path, monkeypatch) -> None:
     path = tmp_path / "p.csv"
     path.write_text(CSV_GOOD, encoding="utf-8")

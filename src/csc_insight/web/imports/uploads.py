@@ -23,7 +23,7 @@ from django.utils.text import get_valid_filename
 
 from csc_insight.settings import home
 
-ALLOWED_SUFFIXES = {".xlsx", ".xml", ".csv"}
+ALLOWED_SUFFIXES = (".xlsx", ".xml", ".csv")  # returns; a register takes .xlsx or .csv
 BATCH_RE = re.compile(r"^\d{8}T\d{6}Z-[0-9a-f]{12}$")
 RESULT = "result.json"
 
@@ -48,12 +48,14 @@ def uploads_root() -> Path:
     return root
 
 
-def safe_name(name: str) -> str:
-    """A file's base name, without folders or odd characters, lower-cased."""
+def safe_name(name: str, allowed: tuple[str, ...] = ALLOWED_SUFFIXES) -> str:
+    """A file's base name, without folders or odd characters, lower-cased; refused unless
+    it ends with one of `allowed`."""
     base = Path(name.replace("\\", "/")).name
     cleaned = get_valid_filename(base).lower() if base.strip(". ") else ""
-    if not cleaned or Path(cleaned).suffix not in ALLOWED_SUFFIXES:
-        raise UploadRefused(f"{base or 'A file'} is not an .xlsx, .xml or .csv file")
+    if not cleaned or Path(cleaned).suffix not in allowed:
+        kinds = f"{', '.join(allowed[:-1])} or {allowed[-1]}" if len(allowed) > 1 else allowed[0]
+        raise UploadRefused(f"{base or 'A file'} is not an {kinds} file")
     return cleaned
 
 

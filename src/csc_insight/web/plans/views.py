@@ -376,9 +376,7 @@ def plan_import(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         try:
-            name = safe_name(upload.name or "")
-            if Path(name).suffix not in (".xlsx", ".csv"):
-                raise UploadRefused(f"{upload.name} is not an .xlsx or .csv file")
+            name = safe_name(upload.name or "", allowed=(".xlsx", ".csv"))
         except UploadRefused as refused:
             form.add_error("file", str(refused))
         else:
@@ -405,7 +403,7 @@ def plan_import(request: HttpRequest) -> HttpResponse:
         request,
         "plans/import.html",
         context,
-        status=400 if "report" in context and not context["report"].ok else 200,
+        status=400 if form.errors or ("report" in context and not context["report"].ok) else 200,
     )
 
 

@@ -56,9 +56,7 @@ def _import_upload(form: RegisterImportForm, run: Run) -> ImportResult | None:
     """Import the form's file; None, with the reason on the form, when it is refused."""
     upload = form.cleaned_data["file"]
     try:
-        name = safe_name(upload.name or "")
-        if Path(name).suffix not in (".xlsx", ".csv"):
-            raise UploadRefused(f"{upload.name} is not an .xlsx or .csv file")
+        name = safe_name(upload.name or "", allowed=(".xlsx", ".csv"))
     except UploadRefused as refused:
         form.add_error("file", str(refused))
         return None
