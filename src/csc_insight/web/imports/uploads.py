@@ -23,7 +23,8 @@ from django.utils.text import get_valid_filename
 
 from csc_insight.settings import home
 
-ALLOWED_SUFFIXES = (".xlsx", ".xml", ".csv")  # returns; a register takes .xlsx or .csv
+ALLOWED_SUFFIXES = (".xlsx", ".xml", ".csv")  # returns
+SHEET_SUFFIXES = (".xlsx", ".csv")  # a register or a plan
 BATCH_RE = re.compile(r"^\d{8}T\d{6}Z-[0-9a-f]{12}$")
 RESULT = "result.json"
 

@@ -23,7 +23,12 @@ from csc_insight.plans.indicator_value import current_values
 from csc_insight.plans.models import Action, Lead, Plan, SourceType
 from csc_insight.plans.rag import Rag
 from csc_insight.web.dashboard.figures import page_policy
-from csc_insight.web.imports.uploads import UploadRefused, safe_name, uploads_root
+from csc_insight.web.imports.uploads import (
+    SHEET_SUFFIXES,
+    UploadRefused,
+    safe_name,
+    uploads_root,
+)
 from csc_insight.web.plans.forms import (
     ActionForm,
     ImportForm,
@@ -376,7 +381,7 @@ def plan_import(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         try:
-            name = safe_name(upload.name or "", allowed=(".xlsx", ".csv"))
+            name = safe_name(upload.name or "", allowed=SHEET_SUFFIXES)
         except UploadRefused as refused:
             form.add_error("file", str(refused))
         else:

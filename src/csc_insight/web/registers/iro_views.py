@@ -177,5 +177,5 @@ def iro_upload(request: HttpRequest) -> HttpResponse:
         request,
         lambda path: iro_import.import_file(path, request.user.get_username(), request.user),
         back="registers:iro",
-        context={"title": TITLE, "list_url": "registers:iro", "help": IMPORT_HELP},
+        context={"title": TITLE, "help": IMPORT_HELP},
     )

@@ -84,7 +84,6 @@ def _import(
         back=f"registers:{kind}",
         context={
             "title": TITLES[kind],
-            "list_url": f"registers:{kind}",
             "help": IMPORT_HELP[kind],
         },
     )

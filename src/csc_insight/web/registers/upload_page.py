@@ -19,7 +19,12 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from csc_insight.registers.missing_import import ImportResult
-from csc_insight.web.imports.uploads import UploadRefused, safe_name, uploads_root
+from csc_insight.web.imports.uploads import (
+    SHEET_SUFFIXES,
+    UploadRefused,
+    safe_name,
+    uploads_root,
+)
 from csc_insight.web.registers.forms import RegisterImportForm
 
 # Imports the saved file (the view binds who is importing) and says what it read.
@@ -35,8 +40,8 @@ def import_page(
     context: dict[str, Any] | None = None,
     added: str = "",
 ) -> HttpResponse:
-    """The import page of the register listed at the URL name `back`; `added` names what a
-    row adds in the message (e.g. 'episodes ')."""
+    """The import page of the register listed at the URL name `back` (its back link too);
+    `added` names what a row adds in the message (e.g. 'episodes ')."""
     form = RegisterImportForm(request.POST or None, request.FILES or None)
     result = None
     if request.method == "POST" and form.is_valid():
@@ -47,7 +52,7 @@ def import_page(
     return render(
         request,
         template,
-        {**(context or {}), "form": form, "result": result},
+        {**(context or {}), "form": form, "result": result, "list_url": back},
         status=400 if form.errors or (result and not result.read) else 200,
     )
 
@@ -56,7 +61,7 @@ def _import_upload(form: RegisterImportForm, run: Run) -> ImportResult | None:
     """Import the form's file; None, with the reason on the form, when it is refused."""
     upload = form.cleaned_data["file"]
     try:
-        name = safe_name(upload.name or "", allowed=(".xlsx", ".csv"))
+        name = safe_name(upload.name or "", allowed=SHEET_SUFFIXES)
     except UploadRefused as refused:
         form.add_error("file", str(refused))
         return None

@@ -181,5 +181,5 @@ def vs_upload(request: HttpRequest) -> HttpResponse:
         request,
         lambda path: vs_import.import_file(path, request.user.get_username()),
         back="registers:virtual_school",
-        context={"title": TITLE, "list_url": "registers:virtual_school", "help": IMPORT_HELP},
+        context={"title": TITLE, "help": IMPORT_HELP},
     )
