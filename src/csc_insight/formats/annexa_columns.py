@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from csc_insight.common import values
+from csc_insight.common import child_ids, values
 from csc_insight.formats import codes
 from csc_insight.formats.tabular import Column, Kind
 
@@ -249,8 +249,7 @@ CHILD_ID = col(
     "Child Identifier",
     "Child Unique Reference",
     required=True,
-    # trimmed (also of tabs and line breaks) and upper-cased, as `store.child_ids` does
-    sql="NULLIF(upper(trim({}, ' ' || chr(9) || chr(10) || chr(11) || chr(12) || chr(13))), '')",
+    sql=child_ids.SQL,  # trimmed and upper-cased, as every return's ids are
     describe="a child identifier",
 )
 GENDER = col(

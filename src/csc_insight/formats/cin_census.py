@@ -73,6 +73,7 @@ import duckdb
 from lxml import etree
 
 from csc_insight.common import values
+from csc_insight.common.child_ids import normalise_child_id
 from csc_insight.common.report import Report
 from csc_insight.common.xml_safety import SafeXML, line_of
 from csc_insight.formats import codes
@@ -490,7 +491,7 @@ class _Reader:
         ids, chars, episodes = _pick(child, _CHILD_PARTS)
         identifiers = _texts(_pick(_first(ids), _IDENTIFIERS), _IDENTIFIERS.count)
         ethnicity, disabilities = _pick(_first(chars), _CHARACTERISTICS)
-        child_id = identifiers[0].upper() if identifiers[0] else None
+        child_id = normalise_child_id(identifiers[0]) if identifiers[0] else None
         self.add(
             "children",
             line_of(child),

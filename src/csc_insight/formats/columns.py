@@ -14,6 +14,7 @@ from pathlib import Path
 
 import duckdb
 
+from csc_insight.common import child_ids
 from csc_insight.common.report import Report
 from csc_insight.formats.tabular import Column, Kind, Staged, drop_staged, stage_csv
 
@@ -36,7 +37,10 @@ def spec_column(
     )  # type: ignore[arg-type]
 
 
-CHILD = spec_column("CHILD", not_null=True)
+# Ids are typed to their canonical form (trimmed and upper-cased) like Annex A's.
+CHILD = spec_column(
+    "CHILD", "code", not_null=True, sql=child_ids.SQL, describe="a child identifier"
+)
 
 _YEAR_SUFFIX = re.compile(r"[_\-\s]*(19|20)\d\d([_\-\s]*\d\d)?$")
 # Staged table numbers, one count a return, so table names do not depend on the other's files.
@@ -71,14 +75,11 @@ def staged_file(
     target: str | None,
     event: str | None = None,
 ) -> Iterator[Staged | None]:
-    """`path` staged as table `name` of return `source`, child ids upper-cased; None (errors
-    reported) when it cannot be read. Its temporary tables are dropped on leaving."""
+    """`path` staged as table `name` of return `source`; None (errors reported) when it
+    cannot be read. Its temporary tables are dropped on leaving."""
     table = f"{source}_{next(_numbers[source])}_{name}"
     try:
-        staged = stage_csv(con, path, columns, report, table=table, target=target, event=event)
-        if staged is not None and staged.has("child"):
-            con.execute(f"UPDATE {table} SET child = upper(child)")  # ids compare upper-cased
-        yield staged
+        yield stage_csv(con, path, columns, report, table=table, target=target, event=event)
     finally:
         drop_staged(con, table)
 

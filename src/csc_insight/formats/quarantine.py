@@ -20,6 +20,8 @@ from typing import Literal
 
 import duckdb
 
+from csc_insight.common import child_ids
+
 Scope = Literal["row", "cell"]
 
 DDL = """
@@ -106,7 +108,7 @@ def record(
             f"{expected_prefix} || {_literal(expected)}" if expected_prefix else _literal(expected),
             _literal(scope),
             _literal(target),
-            f"upper(trim(CAST({child} AS VARCHAR)))" if child else "NULL",
+            child_ids.SQL.format(f"CAST({child} AS VARCHAR)") if child else "NULL",
             f"TRY_CAST({event} AS DATE)" if event else "NULL",
             f"json_object({raw})" if raw else "NULL",
         ]

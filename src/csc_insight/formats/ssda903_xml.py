@@ -28,6 +28,7 @@ from pathlib import Path
 import duckdb
 from lxml import etree
 
+from csc_insight.common.child_ids import normalise_child_id
 from csc_insight.common.report import Report
 from csc_insight.common.xml_safety import SafeXML, line_of
 from csc_insight.formats import ssda903
@@ -187,7 +188,7 @@ class _Reader:
         )
         details = {**_values(element), **(_values(header) if header is not None else {})}
         if details.get("child"):
-            details["child"] = details["child"].upper()  # type: ignore[union-attr]
+            details["child"] = normalise_child_id(details["child"])  # type: ignore[arg-type]
         line = line_of(header if header is not None else element)
         if header is not None:
             own = set(self.fields["header"])

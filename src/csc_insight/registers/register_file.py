@@ -14,11 +14,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from csc_insight.common.child_ids import ChildIdError, canonical_child_id
 from csc_insight.common.report import Report, column_letter
 from csc_insight.common.values import parse_date, parse_flag
 from csc_insight.formats.tabular import Column, match_headings
 from csc_insight.registers.rows import cell_text, read_rows
-from csc_insight.store.child_ids import ChildIdError, canonical_child_id
 
 DATE_EXPECTED = "a date as dd/mm/yyyy"
 FLAG_EXPECTED = "Y or N"

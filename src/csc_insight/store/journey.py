@@ -15,8 +15,8 @@ from typing import Any
 
 import duckdb
 
+from csc_insight.common.child_ids import normalise_child_id
 from csc_insight.formats.code_words import in_words
-from csc_insight.store.child_ids import normalise_child_id
 
 
 class ChildNotFound(LookupError):

@@ -14,7 +14,7 @@ from datetime import date
 
 import duckdb
 
-from csc_insight.store.child_ids import normalise_child_id
+from csc_insight.common.child_ids import normalise_child_id
 from csc_insight.store.journey import decode
 
 

@@ -1,7 +1,7 @@
 """Path converters: a child id in a URL matches only in its canonical form.
 
 `cl00000035`, `Cl00000035` or ` CL00000035` do not match the route at all, so they are 404
-before any view or access check runs; the one canonical form (store/child_ids.py) is the
+before any view or access check runs; the one canonical form (common/child_ids.py) is the
 only spelling of a child in a URL.
 """
 
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from django.urls import register_converter
 
-from csc_insight.store.child_ids import CANONICAL_PATTERN, canonical_child_id
+from csc_insight.common.child_ids import CANONICAL_PATTERN, canonical_child_id
 
 
 class ChildIdConverter:

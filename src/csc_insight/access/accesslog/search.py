@@ -11,7 +11,7 @@ from django import forms
 from django.db.models import Q, QuerySet
 
 from csc_insight.access.accesslog.models import AccessEvent
-from csc_insight.store.child_ids import normalise_child_id
+from csc_insight.common.child_ids import normalise_child_id
 
 CSV_COLUMNS = ["at_utc", "username", "child_id", "route", "path", "reason", "children_shown"]
 # A spreadsheet treats a cell starting with one of these as a formula.

@@ -22,7 +22,7 @@ from django.utils import timezone
 from csc_insight.access.accesslog.models import AccessEvent
 from csc_insight.access.accesslog.search import csv_safe
 from csc_insight.access.restricted.models import Grant, RestrictedRecord
-from csc_insight.store.child_ids import canonical_child_id, normalise_child_id
+from csc_insight.common.child_ids import canonical_child_id, normalise_child_id
 
 MAX_GRANT_DAYS = 90  # a grant is time-limited: at most this long from the day it is made
 MASK = "Restricted record"

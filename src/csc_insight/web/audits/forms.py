@@ -12,9 +12,9 @@ from csc_insight.access.roles import Role
 from csc_insight.audits.grades import GRADES, OVERALL, SECTIONS
 from csc_insight.audits.models import Kind, Round
 from csc_insight.audits.sampling import THEMES
+from csc_insight.common.child_ids import ChildIdError, canonical_child_id
 from csc_insight.indicators.periods import PeriodError, parse_period
 from csc_insight.plans.models import Section
-from csc_insight.store.child_ids import ChildIdError, canonical_child_id
 from csc_insight.web.plans.forms import GovukFields, date_field
 
 GRADE_OPTIONS = [("", "Choose a grade"), *GRADES]

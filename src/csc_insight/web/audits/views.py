@@ -24,8 +24,8 @@ from csc_insight.audits import services
 from csc_insight.audits.grades import CASE_TYPE_LABELS, GRADE_LABELS, OVERALL, SECTIONS
 from csc_insight.audits.models import Alert, Case, Round
 from csc_insight.audits.sampling import SampleError, SampleOptions
+from csc_insight.common.child_ids import is_canonical, normalise_child_id
 from csc_insight.store import snapshots
-from csc_insight.store.child_ids import is_canonical, normalise_child_id
 from csc_insight.store.journey import ChildNotFound, child_journey
 from csc_insight.web.audits.forms import (
     ActForm,

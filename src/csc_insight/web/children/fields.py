@@ -1,5 +1,5 @@
 """The form field for a child id: every form that takes one cleans it to the canonical
-form (store/child_ids.py) before anything checks or stores it."""
+form (common/child_ids.py) before anything checks or stores it."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from typing import Any
 
 from django import forms
 
-from csc_insight.store.child_ids import ChildIdError, canonical_child_id
+from csc_insight.common.child_ids import ChildIdError, canonical_child_id
 
 INVALID = "Enter a child ID of letters, numbers, - and _ only"
 
