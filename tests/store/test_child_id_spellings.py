@@ -96,3 +96,19 @@ def test_an_id_of_whitespace_alone_is_set_aside_not_stored(base: Path, tmp_path:
         ("episodes.csv", 3, "CHILD", "\t", "cla_episodes")
     ]
 
+
+def test_an_id_no_page_can_open_is_loaded_and_named(base: Path, tmp_path: Path) -> None:
+    files = tmp_path / "returns"
+    _write(files, "header.csv", HEADER + "B2,2,14/02/2003,BAFR,,,\nA.1,1,01/05/2005,WBRI,,,\n")
+    _write(files, "episodes.csv", EPISODES + "a.1,03/06/2019,S,C2,N1,U1,PR1,,,,,,\n")
+
+    result = loader.load([files], base=base)
+
+    assert result.report.ok
+    assert _table(base, "SELECT child_id FROM cla_episodes") == [("A.1",)]
+    odd = [
+        (i.file, i.row, i.column, i.value)
+        for i in result.report.warnings
+        if i.code == "child_id_not_openable"
+    ]
+    assert odd == [("header.csv", 3, "child id", "A.1")]

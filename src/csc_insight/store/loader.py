@@ -42,6 +42,7 @@ import duckdb
 
 import csc_insight
 from csc_insight import formats
+from csc_insight.common import child_ids
 from csc_insight.common.report import Report
 from csc_insight.formats import quarantine as staged_quarantine
 from csc_insight.formats.recognise import closest
@@ -370,11 +371,37 @@ def _read(reader: ModuleType, path: Path, con: duckdb.DuckDBPyConnection, report
 
 def cross_checks(con: duckdb.DuckDBPyConnection, report: Report) -> set[str]:
     """Checks across files and formats, on the staged rows: a child's dates of birth agree
-    (else it is left blank), every event's child exists (else the event is set aside).
-    Returns the tables that had events set aside."""
+    (else it is left blank), every event's child exists (else the event is set aside), and
+    each id no page can open is named. Returns the tables that had events set aside."""
     quarantine.blank_conflicting_dobs(con, report)
+    warn_unopenable_ids(con, report)
     events = [t for t in schema.child_tables() if t != "children"]
     return set(quarantine.set_aside_orphans(con, events, report))
+
+
+def warn_unopenable_ids(con: duckdb.DuckDBPyConnection, report: Report) -> int:
+    """Warn of each child id outside the canonical form (`common.child_ids`): the child is
+    loaded and counted, but no page can link to its record or restrict it; ids warned of."""
+    odd = con.execute(
+        "SELECT child_id, min(source_ref) FROM children "
+        f"WHERE NOT regexp_full_match(child_id, '{child_ids.CANONICAL_PATTERN}') "
+        "GROUP BY child_id ORDER BY child_id"
+    ).fetchall()
+    for child_id, ref in odd:
+        file, sheet, row = split_ref(ref)
+        report.warning(
+            "child_id_not_openable",
+            file,
+            f"The child id '{child_id}' holds characters other than letters, numbers, - and "
+            "_ (the DfE's CIN rule 1580 allows letters and numbers only): the child is "
+            "loaded and counted, but its record cannot be opened or restricted in CSC "
+            "Insight's pages. Correct the id in the case management system and reload.",
+            sheet=sheet,
+            row=row,
+            column="child id",
+            value=child_id,
+        )
+    return len(odd)
 
 
 def _drop_orphans_merged(staging: duckdb.DuckDBPyConnection, table: str) -> int:
