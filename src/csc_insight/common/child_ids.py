@@ -38,8 +38,10 @@ SQL = (
     + ")), '') ELSE NULLIF(upper({0}), '') END"
 )
 
-# What a canonical id may hold: upper-case letters, digits, - and _ (at most 64 characters).
+# What a canonical id may hold: upper-case letters, digits, - and _ (at most 64 characters),
+# and the same in words, for every message that says what an id may be.
 CANONICAL_PATTERN = r"[A-Z0-9_-]{1,64}"
+ALLOWED = "letters, numbers, - and _"
 _CANONICAL = re.compile(rf"^{CANONICAL_PATTERN}$")
 
 
@@ -56,7 +58,7 @@ def canonical_child_id(raw: str) -> str:
     """The canonical form of a child id; ChildIdError when it holds other characters."""
     text = normalise_child_id(raw)
     if not _CANONICAL.match(text):
-        raise ChildIdError("A child ID is 1 to 64 letters, numbers, - and _")
+        raise ChildIdError(f"A child ID is 1 to 64 {ALLOWED}")
     return text
 
 

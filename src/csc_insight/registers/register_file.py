@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from csc_insight.common.child_ids import ChildIdError, canonical_child_id
+from csc_insight.common.child_ids import ALLOWED, ChildIdError, canonical_child_id
 from csc_insight.common.report import Report, column_letter
 from csc_insight.common.values import parse_date, parse_flag
 from csc_insight.formats.tabular import Column, match_headings
@@ -44,7 +44,7 @@ def parse_cell(col: Column, text: str) -> tuple[object, str | None]:
         try:
             return canonical_child_id(text), None
         except ChildIdError:
-            return None, "a child ID of letters, numbers, - and _"
+            return None, f"a child ID of {ALLOWED}"
     if col.parse is not None:
         parsed = col.parse(text)
         return (parsed, None) if parsed is not None else (None, col.expected())

@@ -392,8 +392,8 @@ def warn_unopenable_ids(con: duckdb.DuckDBPyConnection, report: Report) -> int:
         report.warning(
             "child_id_not_openable",
             file,
-            f"The child id '{child_id}' holds characters other than letters, numbers, - and "
-            "_ (the DfE's CIN rule 1580 allows letters and numbers only): the child is "
+            f"The child id '{child_id}' holds characters other than {child_ids.ALLOWED} (the "
+            "DfE's CIN rule 1580 allows letters and numbers only): the child is "
             "loaded and counted, but its record cannot be opened or restricted in CSC "
             "Insight's pages. Correct the id in the case management system and reload.",
             sheet=sheet,

@@ -12,7 +12,7 @@ from csc_insight.access.roles import Role
 from csc_insight.audits.grades import GRADES, OVERALL, SECTIONS
 from csc_insight.audits.models import Kind, Round
 from csc_insight.audits.sampling import THEMES
-from csc_insight.common.child_ids import ChildIdError, canonical_child_id
+from csc_insight.common.child_ids import ALLOWED, ChildIdError, canonical_child_id
 from csc_insight.indicators.periods import PeriodError, parse_period
 from csc_insight.plans.models import Section
 from csc_insight.web.plans.forms import GovukFields, date_field
@@ -87,7 +87,7 @@ class CreateRoundForm(GovukFields, forms.Form):
                 if line.strip()
             ]
         except ChildIdError as bad:
-            raise forms.ValidationError("Child ids are letters, numbers, - and _ only") from bad
+            raise forms.ValidationError(f"Child ids are {ALLOWED} only") from bad
 
 
 class AuditForm(GovukFields, forms.Form):

@@ -7,9 +7,9 @@ from typing import Any
 
 from django import forms
 
-from csc_insight.common.child_ids import ChildIdError, canonical_child_id
+from csc_insight.common.child_ids import ALLOWED, ChildIdError, canonical_child_id
 
-INVALID = "Enter a child ID of letters, numbers, - and _ only"
+INVALID = f"Enter a child ID of {ALLOWED} only"
 
 
 def clean_child_id(raw: str) -> str:

@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
-from csc_insight.common.child_ids import is_canonical
+from csc_insight.common.child_ids import ALLOWED, is_canonical
 
 register = template.Library()
 
@@ -27,8 +27,9 @@ def child_link(child_id: str | None, route: str = "children:journey") -> SafeStr
     if not is_canonical(child_id):
         return format_html(
             '{} <span class="govuk-hint govuk-!-display-inline">(cannot be opened: a child '
-            "id is letters, numbers, - and _)</span>",
+            "id is {})</span>",
             child_id,
+            ALLOWED,
         )
     return format_html(
         '<a class="govuk-link" href="{}">{}</a>', reverse(route, args=[child_id]), child_id
