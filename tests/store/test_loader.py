@@ -236,6 +236,34 @@ def test_child_with_two_dates_of_birth_is_refused_naming_both(base, tmp_path):
     ).fetchall() == [("header.csv", 2, "01/05/2005", "cell"), ("uasc.csv", 2, "02/05/2005", "cell")]
 
 
+def test_many_conflicts_and_odd_ids_are_named_up_to_the_limit_and_all_counted(base, tmp_path):
+    """203 children with two dates of birth and 203 ids no page can open: the report names the
+    first 200 of each (by id) and counts all 203; every conflicting date is still set aside."""
+    folder = tmp_path / "many"
+    ids = [f"K.{n:03d}" for n in range(203)]  # a dot: loaded, but cannot be a page's address
+    write(folder, "header.csv", HEADER + "".join(f"{c},1,01/05/2005,WBRI,,,\n" for c in ids))
+    write(folder, "uasc.csv", "CHILD,SEX,DOB,DUC\n" + "".join(f"{c},1,02/05/2005,\n" for c in ids))
+    result = loader.load([folder])
+    assert result.snapshot is not None
+    report = result.report
+    conflicts = [i for i in report.issues if i.code == "dob_conflict"]
+    assert [i.value for i in conflicts] == ids[:200]
+    assert conflicts[0].message.startswith(
+        "Child K.000 has different dates of birth in different returns: 01/05/2005 in "
+        "header.csv:2; 02/05/2005 in uasc.csv:2."
+    )
+    assert report.count("quarantined") == 203
+    odd = [i for i in report.issues if i.code == "child_id_not_openable"]
+    assert [(i.file, i.row, i.value) for i in odd] == [
+        ("header.csv", n + 2, c) for n, c in enumerate(ids[:200])
+    ]
+    assert report.count("warning") == 203
+    assert report.suppressed[("warning", "child_id_not_openable", "header.csv")] == 3
+    assert snapshots.connect().execute(
+        "SELECT count(*), count(DISTINCT child_id) FROM quarantine WHERE problem = 'dob_conflict'"
+    ).fetchall() == [(406, 203)]
+
+
 def test_census_read_apart_is_all_or_nothing_too(base, tmp_path, monkeypatch):
     """With the census read in a worker while the other tables are merged, an error in the
     census still refuses the whole load and publishes nothing."""

@@ -43,7 +43,7 @@ import duckdb
 import csc_insight
 from csc_insight import formats
 from csc_insight.common import child_ids
-from csc_insight.common.report import Report
+from csc_insight.common.report import MAX_PER_KIND, Report
 from csc_insight.formats import quarantine as staged_quarantine
 from csc_insight.formats.recognise import closest
 from csc_insight.settings import home
@@ -381,27 +381,44 @@ def cross_checks(con: duckdb.DuckDBPyConnection, report: Report) -> set[str]:
 
 def warn_unopenable_ids(con: duckdb.DuckDBPyConnection, report: Report) -> int:
     """Warn of each child id outside the canonical form (`common.child_ids`): the child is
-    loaded and counted, but no page can link to its record or restrict it; ids warned of."""
-    odd = con.execute(
-        "SELECT child_id, min(source_ref) FROM children "
-        f"WHERE NOT regexp_full_match(child_id, '{child_ids.CANONICAL_PATTERN}') "
-        "GROUP BY child_id ORDER BY child_id"
-    ).fetchall()
-    for child_id, ref in odd:
-        file, sheet, row = split_ref(ref)
-        report.warning(
-            "child_id_not_openable",
-            file,
-            f"The child id '{child_id}' holds characters other than {child_ids.ALLOWED} (the "
-            "DfE's CIN rule 1580 allows letters and numbers only): the child is "
-            "loaded and counted, but its record cannot be opened or restricted in CSC "
-            "Insight's pages. Correct the id in the case management system and reload.",
-            sheet=sheet,
-            row=row,
-            column="child id",
-            value=child_id,
-        )
-    return len(odd)
+    loaded and counted, but no page can link to its record or restrict it; ids warned of.
+
+    Each file's first MAX_PER_KIND ids are named, the rest counted: a system whose every id
+    has a dot must not make a million warnings in Python."""
+    con.execute(
+        "CREATE OR REPLACE TEMP TABLE _odd_ids AS SELECT child_id, ref, row_number() OVER "
+        "(PARTITION BY split_part(left(ref, length(ref) - strpos(reverse(ref), ':')), '!', 1) "
+        "ORDER BY child_id) AS n FROM (SELECT child_id, min(COALESCE(source_ref, '-')) AS ref "
+        f"FROM children WHERE NOT regexp_full_match(child_id, '{child_ids.CANONICAL_PATTERN}') "
+        "GROUP BY child_id)"
+    )
+    try:
+        named = con.execute(
+            f"SELECT child_id, ref FROM _odd_ids WHERE n <= {MAX_PER_KIND} ORDER BY child_id"
+        ).fetchall()
+        for child_id, ref in named:
+            file, sheet, row = split_ref(ref)
+            report.warning(
+                "child_id_not_openable",
+                file,
+                f"The child id '{child_id}' holds characters other than {child_ids.ALLOWED} "
+                "(the DfE's CIN rule 1580 allows letters and numbers only): the child is "
+                "loaded and counted, but its record cannot be opened or restricted in CSC "
+                "Insight's pages. Correct the id in the case management system and reload.",
+                sheet=sheet,
+                row=row,
+                column="child id",
+                value=child_id,
+            )
+        unnamed = con.execute(
+            f"SELECT min(ref), count(*) FROM _odd_ids WHERE n > {MAX_PER_KIND} "
+            "GROUP BY split_part(left(ref, length(ref) - strpos(reverse(ref), ':')), '!', 1)"
+        ).fetchall()
+        for ref, count in unnamed:
+            report.more("warning", "child_id_not_openable", split_ref(ref)[0], count)
+        return len(named) + sum(count for _, count in unnamed)
+    finally:
+        con.execute("DROP TABLE _odd_ids")
 
 
 def _drop_orphans_merged(staging: duckdb.DuckDBPyConnection, table: str) -> int:

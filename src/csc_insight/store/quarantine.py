@@ -14,7 +14,7 @@ from datetime import date
 
 import duckdb
 
-from csc_insight.common.report import Report
+from csc_insight.common.report import MAX_PER_KIND, Report
 from csc_insight.formats import quarantine
 
 # A table's rows named in words, for "3 referrals in this period are quarantined".
@@ -147,21 +147,27 @@ def _with_orphans(con: duckdb.DuckDBPyConnection, tables: list[str]) -> list[str
 def blank_conflicting_dobs(con: duckdb.DuckDBPyConnection, report: Report) -> int:
     """Where returns give a child different dates of birth, report it and leave the date of
     birth blank (quarantining each conflicting value); children affected."""
-    conflicts = con.execute(
-        """
-        WITH conflicting AS (
-            SELECT child_id FROM children WHERE dob IS NOT NULL
-            GROUP BY child_id HAVING min(dob) <> max(dob))
+    con.execute(
+        "CREATE OR REPLACE TEMP TABLE _conflicts AS SELECT child_id FROM children "
+        "WHERE dob IS NOT NULL GROUP BY child_id HAVING min(dob) <> max(dob)"
+    )
+    total = con.execute("SELECT count(*) FROM _conflicts").fetchall()[0][0]
+    if not total:
+        con.execute("DROP TABLE _conflicts")
+        return 0
+    # The first MAX_PER_KIND children are named with their dates, the rest counted.
+    named = con.execute(
+        f"""
+        WITH named_children AS (
+            SELECT child_id FROM _conflicts ORDER BY child_id LIMIT {MAX_PER_KIND})
         SELECT child_id, string_agg(DISTINCT strftime(dob, '%d/%m/%Y') || ' in ' || source_ref,
                                     '; ' ORDER BY strftime(dob, '%d/%m/%Y') || ' in ' || source_ref)
-        FROM children SEMI JOIN conflicting USING (child_id) WHERE dob IS NOT NULL
+        FROM children SEMI JOIN named_children USING (child_id) WHERE dob IS NOT NULL
         GROUP BY child_id ORDER BY child_id
         """
     ).fetchall()
-    if not conflicts:
-        return 0
     blanked = " The date of birth is left blank until it is corrected." if report.quarantine else ""
-    for child_id, where in conflicts:
+    for child_id, where in named:
         report.bad_row(
             "dob_conflict",
             "-",
@@ -170,10 +176,7 @@ def blank_conflicting_dobs(con: duckdb.DuckDBPyConnection, report: Report) -> in
             column="date of birth",
             value=child_id,
         )
-    con.execute(
-        "CREATE OR REPLACE TEMP TABLE _conflicts AS SELECT child_id FROM children "
-        "WHERE dob IS NOT NULL GROUP BY child_id HAVING min(dob) <> max(dob)"
-    )
+    report.more(report.row_severity, "dob_conflict", "-", total - len(named))
     doc = "regexp_extract(t.source_ref, '" + _REF + "', 1)"
     quarantine.ensure(con)
     con.execute(
@@ -188,7 +191,7 @@ def blank_conflicting_dobs(con: duckdb.DuckDBPyConnection, report: Report) -> in
         "UPDATE children SET dob = NULL WHERE child_id IN (SELECT child_id FROM _conflicts)"
     )
     con.execute("DROP TABLE _conflicts")
-    return len(conflicts)
+    return total
 
 
 def split_ref(ref: str | None) -> tuple[str, str | None, int | None]:
