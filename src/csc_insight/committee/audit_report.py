@@ -184,5 +184,5 @@ def audit_report(
         body=body,
         period=report.quarter,
         snapshot=report.snapshot_id or None,
-        notes=[rule.note],
+        disclosure=rule,
     )

@@ -341,7 +341,7 @@ def performance_report(
     )
     paper.body = figures_body(results, period, policy)
     paper.figures = _figures_index(results, policy)
-    paper.notes = [rule.note]
+    paper.disclosure = rule
     paper.appendices = [
         Appendix(
             "Appendix 1: Non-public appendix (Part 2 of the agenda, "

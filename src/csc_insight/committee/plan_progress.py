@@ -154,6 +154,6 @@ def plan_report(
         meta=meta or Meta(),
         narrative=narrative or default_narrative(plan, states),
         body=body,
-        notes=[configured_rule().note],
+        disclosure=configured_rule(),
         appendices=[Appendix(f"Appendix 1: {plan.header.name}", plan_table(plan), landscape=True)],
     )

@@ -74,10 +74,7 @@ def grid(caption: str, header: list[str], labels: Sequence[str], table: Table) -
 def _notes(rule: Rule) -> list[str]:
     if not rule.threshold:
         return []
-    return [
-        f"Counts of 1 to {rule.threshold} are written 'fewer than {rule.threshold + 1}'; "
-        + rule.note
-    ]
+    return [f"Counts of 1 to {rule.threshold} are written 'fewer than {rule.threshold + 1}'."]
 
 
 def meta_paper(kind: str, subject: str, year: Period, meeting: date, rule: Rule) -> Paper:
@@ -88,4 +85,5 @@ def meta_paper(kind: str, subject: str, year: Period, meeting: date, rule: Rule)
         public=True,
         period=year.label,
         notes=_notes(rule),
+        disclosure=rule if rule.threshold else None,
     )

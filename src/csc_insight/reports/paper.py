@@ -10,10 +10,13 @@ Appendices and the author's contact. The narrative is what the author edits; eve
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field, fields
 from datetime import date, datetime
 from typing import Any, Self
+
+from csc_insight.reports.disclosure import SYMBOL, Rule
 
 # Schedule 12A to the Local Government Act 1972, Part 1: the paragraphs papers cite.
 SCHEDULE_12A = {
@@ -134,6 +137,10 @@ class Paper:
     # Indicator id -> the text the paper shows for its value (for cross-checks).
     figures: dict[str, str] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
+    # The disclosure rule the paper's figures went through: its note (what 'c' stands for)
+    # is printed after `notes` where the paper shows a 'c', and always when the rule
+    # suppresses nothing (the note then says so).
+    disclosure: Rule | None = None
 
     @property
     def classification(self) -> str:
@@ -163,6 +170,23 @@ class Paper:
             ("Report author:", self.meta.report_author),
             ("", self.meta.decision),
         ]
+
+
+def shows_symbol(blocks: list[Block]) -> bool:
+    """Whether any of `blocks` shows the suppression symbol: a table cell (or a line of one)
+    that is the symbol, or the symbol as a word of a paragraph or bullet (the safe side:
+    the note is printed when in doubt)."""
+    word = re.compile(rf"(?<![\w'-]){re.escape(SYMBOL)}(?![\w'-])")
+    for block in blocks:
+        grid = block.grid if isinstance(block, Chart) else block
+        if isinstance(grid, Grid):
+            lines = (line.strip() for row in grid.rows for c in row for line in str(c).splitlines())
+            if SYMBOL in lines:
+                return True
+        texts = block.items if isinstance(block, Bullets) else [getattr(block, "text", "")]
+        if not isinstance(block, Heading) and any(word.search(t) for t in texts):
+            return True
+    return False
 
 
 def paragraphs(text: str) -> list[str]:

@@ -26,6 +26,7 @@ from csc_insight.reports.paper import (
     Paper,
     Para,
     paragraphs,
+    shows_symbol,
 )
 
 FORMATS = ("docx", "pdf", "html")
@@ -81,6 +82,10 @@ def outline(paper: Paper) -> list[Block]:
         blocks += [Para(line) for line in paragraphs(paper.meta.author_contact)]
     for note in paper.notes:
         blocks.append(Para(note))
+    rule = paper.disclosure
+    shown = [*paper.body, *(b for a in paper.appendices for b in a.blocks)]
+    if rule is not None and (not rule.active or shows_symbol(shown)):
+        blocks.append(Para(rule.note))
     for appendix in paper.appendices:
         if appendix.blocks:
             landscape = [Landscape(True)] if appendix.landscape else []
