@@ -135,11 +135,12 @@ ROWS = {
     ],
     "missing_episodes (child_id, missing_type, start_date, end_date, rhi_offered, "
     "rhi_accepted, rhi_date, source)": [
-        "('C1', 'M', DATE '2019-12-30', NULL, NULL, NULL, NULL, 'x')",
-        "('C12', 'M', DATE '2019-10-05', DATE '2019-10-06', TRUE, TRUE, DATE '2019-10-09', 'x')",
-        "('C12', 'A', DATE '2019-11-01', DATE '2019-11-01', NULL, NULL, NULL, 'x')",
-        "('C13', 'M', DATE '2019-12-01', DATE '2019-12-02', TRUE, FALSE, NULL, 'x')",
-        "('C5', 'M', DATE '2019-09-29', DATE '2019-10-01', FALSE, NULL, NULL, 'x')",
+        "('C1', 'M', DATE '2019-12-30', NULL, NULL, NULL, NULL, 'local')",
+        "('C12', 'M', DATE '2019-10-05', DATE '2019-10-06', TRUE, TRUE, DATE '2019-10-09', "
+        "'local')",
+        "('C12', 'A', DATE '2019-11-01', DATE '2019-11-01', NULL, NULL, NULL, 'local')",
+        "('C13', 'M', DATE '2019-12-01', DATE '2019-12-02', TRUE, FALSE, NULL, 'local')",
+        "('C5', 'M', DATE '2019-09-29', DATE '2019-10-01', FALSE, NULL, NULL, 'local')",
     ],
     "care_leavers (child_id, year_ending, in_touch, activity, suitable, source)": [
         "('C20', DATE '2019-03-31', 'YES', 'G4', FALSE, 'x')",

@@ -640,14 +640,14 @@ MISSING = fixture(
                 _ep("MC4", date(2019, 12, 1), "S"),
             ),
             "missing_episodes": (
-                "child_id, missing_type, start_date, end_date",
+                "child_id, missing_type, start_date, end_date, source",
                 [
-                    ("MC1", "M", date(2019, 10, 5), date(2019, 10, 6)),
-                    ("MC1", "M", date(2019, 11, 5), date(2019, 11, 6)),
-                    ("MC1", "A", date(2019, 11, 20), date(2019, 11, 20)),
-                    ("MC2", "A", date(2019, 12, 1), date(2019, 12, 1)),
-                    ("MC3", "M", date(2019, 10, 10), None),
-                    ("MC4", "M", date(2019, 11, 10), date(2019, 11, 11)),
+                    ("MC1", "M", date(2019, 10, 5), date(2019, 10, 6), "ssda903"),
+                    ("MC1", "M", date(2019, 11, 5), date(2019, 11, 6), "ssda903"),
+                    ("MC1", "A", date(2019, 11, 20), date(2019, 11, 20), "ssda903"),
+                    ("MC2", "A", date(2019, 12, 1), date(2019, 12, 1), "local"),
+                    ("MC3", "M", date(2019, 10, 10), None, "local"),
+                    ("MC4", "M", date(2019, 11, 10), date(2019, 11, 11), "local"),
                 ],
             ),
         },
@@ -658,6 +658,20 @@ MISSING = fixture(
             "missing_episodes",
             "missing_children_at_end",
         ),
+    )
+)
+# The same looked-after children's episodes from SSDA903 alone: no local missing register.
+MISSING_903 = fixture(
+    Fixture(
+        "missing_903",
+        {
+            "cla_episodes": MISSING.rows["cla_episodes"],
+            "missing_episodes": (
+                MISSING.rows["missing_episodes"][0],
+                [r for r in MISSING.rows["missing_episodes"][1] if r[-1] == "ssda903"],
+            ),
+        },
+        MISSING.indicators,
     )
 )
 
@@ -674,6 +688,19 @@ def test_missing_and_away_separately_for_looked_after_children(tmp_path):
     assert found["missing_children_with_episode"].value == 2
     assert found["missing_episodes"].value == 2
     assert found["missing_children_at_end"].value == 1
+
+
+def test_children_not_looked_after_are_not_counted_from_ssda903_alone(tmp_path):
+    """SSDA903's Missing rows are all of looked-after children: with no local missing
+    register loaded, the three figures of children not looked after are not available
+    (no data), not 0; the looked-after ones are counted as before (MC1 missing, MC1 away:
+    1 and 1)."""
+    found = figures(tmp_path, MISSING_903)
+    assert found["cla_missing_children"].value == 1
+    assert found["cla_away_children"].value == 1
+    for name in ("missing_children_with_episode", "missing_episodes", "missing_children_at_end"):
+        assert found[name].value is None, name
+        assert found[name].status == "not available: needs missing_episodes.start_date from local"
 
 
 # --- Assessment clock -----------------------------------------------------------------

@@ -47,6 +47,21 @@ FORECAST_METHOD = (
 
 # `requires: [registers.lado_contacts.received_on]` names a register table's column
 REGISTERS_PREFIX = "registers."
+# `requires: [missing_episodes.start_date from local]`: values that one return gave, for a
+# figure only that return can give (the local missing register's children not looked
+# after: SSDA903's Missing rows are of looked-after children alone). The returns as the
+# readers name their rows' `source`.
+SOURCES = ("cin_census", "ssda903", "local", "annex_a")
+FROM = " from "
+
+
+def split_need(need: str) -> tuple[str, str, str | None]:
+    """'missing_episodes.start_date from local' -> ('missing_episodes', 'start_date',
+    'local'); the source is None when any return's values will do."""
+    column_of, _, source = need.partition(FROM)
+    table, _, column = column_of.strip().partition(".")
+    return table, column, source.strip() or None
+
 
 _HEADER = re.compile(r"\A\s*/\*(.*?)\*/\s*(.*)\Z", re.DOTALL)
 
@@ -174,8 +189,8 @@ def parse_definition(indicator_id: str, text: str) -> Definition:
             table, _, column = need.removeprefix(REGISTERS_PREFIX).partition(".")
             ok = column in register_columns.get(table, ())
         else:
-            table, _, column = need.partition(".")
-            ok = column in known.get(table, [])
+            table, column, source = split_need(need)
+            ok = column in known.get(table, []) and source in (None, *SOURCES)
         if not ok:
             raise DefinitionError(f"{indicator_id}: requires unknown column {need!r}")
     if meta["unit"] in ("percent", "mean", "ratio") and not meta.get("denominator"):

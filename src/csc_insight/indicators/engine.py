@@ -32,6 +32,7 @@ from csc_insight.indicators.catalogue import (
     Definition,
     catalogue,
     common_views,
+    split_need,
     views_needed,
     words,
 )
@@ -454,19 +455,21 @@ def _precomputed(backend: Backend) -> dict[str, str]:
 
 
 def missing_inputs(backend: Backend, definitions: Iterable[Definition]) -> dict[str, list[str]]:
-    """Indicator id -> the required table.column that hold no value in the snapshot."""
-    by_table: dict[str, set[str]] = {}
+    """Indicator id -> the required table.column (from a return, where it names one) that
+    hold no value in the snapshot."""
+    by_table: dict[str, dict[str, str]] = {}  # table -> need -> SQL counting its values
     for definition in definitions:
         for need in definition.snapshot_requires:
-            table, _, column = need.partition(".")
-            by_table.setdefault(table, set()).add(column)
+            table, column, source = split_need(need)
+            counted = (
+                column if source is None else f"CASE WHEN source = '{source}' THEN {column} END"
+            )
+            by_table.setdefault(table, {})[need] = f"COUNT({counted})"
     empty: set[str] = set()
-    for table, columns in by_table.items():
-        ordered = sorted(columns)
-        _, rows = backend.rows(
-            "SELECT " + ", ".join(f"COUNT({c})" for c in ordered) + f" FROM {table}"
-        )
-        empty |= {f"{table}.{c}" for c, n in zip(ordered, rows[0], strict=True) if not n}
+    for table, counts in by_table.items():
+        needs = sorted(counts)
+        _, rows = backend.rows("SELECT " + ", ".join(counts[n] for n in needs) + f" FROM {table}")
+        empty |= {need for need, n in zip(needs, rows[0], strict=True) if not n}
     return {d.id: [n for n in d.snapshot_requires if n in empty] for d in definitions}
 
 

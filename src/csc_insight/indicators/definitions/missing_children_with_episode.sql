@@ -11,7 +11,7 @@ definition: >
   reported separately (missing, away), as the DfE does.
 source: local missing register (local extras); statutory guidance on children who run away or go missing from home or care (2014)
 numerator: children not looked after with an episode starting in the period
-requires: [missing_episodes.start_date]
+requires: [missing_episodes.start_date from local]
 */
 SELECT p.period, m.child_id, TRUE AS in_numerator, FALSE AS in_denominator,
        COUNT(*) AS episodes, MIN(m.start_date) AS first_start

@@ -11,7 +11,7 @@ definition: >
   (missing, away), as the DfE does.
 source: local missing register (local extras); statutory guidance on children who run away or go missing from home or care (2014)
 numerator: episodes of children not looked after starting in the period
-requires: [missing_episodes.start_date]
+requires: [missing_episodes.start_date from local]
 */
 SELECT p.period, m.child_id, TRUE AS in_numerator, FALSE AS in_denominator,
        m.missing_type, m.start_date, m.end_date
