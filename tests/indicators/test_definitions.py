@@ -42,6 +42,17 @@ class Fixture:
     extent: tuple[date, date] | None = EXTENT
 
 
+# The return a fixture's rows stand for where an indicator needs that return's own rows
+# (`requires: ... from ssda903`): the review and visit histories, the episodes' placements.
+# Any other table's rows are from a return called 'x'.
+SOURCE = {
+    "cla_episodes": "ssda903",
+    "cla_reviews": "ssda903",
+    "visits": "local",
+    "cp_reviews": "cin_census",
+}
+
+
 def build(path: Path, fixture: Fixture) -> Path:
     con = duckdb.connect(str(path))
     schema.create(con)
@@ -54,7 +65,7 @@ def build(path: Path, fixture: Fixture) -> Path:
         marks = ", ".join("?" * len(cols))
         con.executemany(
             f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({marks})",
-            [list(r) + (["x"] if with_source else []) for r in rows],
+            [list(r) + ([SOURCE.get(table, "x")] if with_source else []) for r in rows],
         )
     if fixture.extent is not None:
         con.executemany(
@@ -701,6 +712,70 @@ def test_children_not_looked_after_are_not_counted_from_ssda903_alone(tmp_path):
     for name in ("missing_children_with_episode", "missing_episodes", "missing_children_at_end"):
         assert found[name].value is None, name
         assert found[name].status == "not available: needs missing_episodes.start_date from local"
+
+
+# Annex A alone: one row per child with the latest placement, review and visit only.
+ANNEX_A_ONLY = fixture(
+    Fixture(
+        "annex_a_only",
+        {
+            "cla_episodes": (
+                "child_id, decom, rne, ls, place, source",
+                [("AA1", date(2019, 6, 1), "P", "C2", "U1", "annex_a")],
+            ),
+            "cla_reviews": (
+                "child_id, review_date, source",
+                [("AA1", date(2019, 11, 1), "annex_a")],
+            ),
+            "cp_plans": (
+                "cp_plan_id, child_id, start_date, source",
+                [("CPP1", "AA2", date(2019, 1, 10), "annex_a")],
+            ),
+            "cp_reviews": (
+                "cp_plan_id, child_id, review_date, source",
+                [("CPP1", "AA2", date(2019, 10, 1), "annex_a")],
+            ),
+            "visits": (
+                "child_id, visit_date, visit_type, source",
+                [
+                    ("AA1", date(2019, 12, 20), "CLA", "annex_a"),
+                    ("AA2", date(2019, 12, 20), "CP", "annex_a"),
+                ],
+            ),
+        },
+        (
+            "cla_3plus_placements",
+            "cla_3plus_placements_pct",
+            "cla_reviews_in_time_pct",
+            "cla_visits_in_time_pct",
+            "cp_reviews_in_time_pct",
+            "cp_visits_in_time_pct",
+            "cla_open",
+        ),
+    )
+)
+
+
+def test_what_needs_a_history_is_not_worked_out_from_annex_a_alone(tmp_path):
+    """Annex A gives each child's latest placement, review and visit, not their history:
+    from it alone AA1 (looked after since 1 June 2019, one review, one visit) would be 0
+    children with 3 or more placements and 0% of reviews and visits in time, and AA2's plan
+    reviews late, though nothing says they were. Those figures are not available; the child
+    looked after is still counted (1)."""
+    found = figures(tmp_path, ANNEX_A_ONLY)
+    assert found["cla_open"].value == 1
+    needs = {
+        "cla_3plus_placements": "cla_episodes.rne from ssda903",
+        "cla_3plus_placements_pct": "cla_episodes.rne from ssda903",
+        "cla_reviews_in_time_pct": "cla_reviews.review_date from ssda903",
+        "cla_visits_in_time_pct": "visits.visit_date from local",
+        "cp_reviews_in_time_pct": "cp_reviews.review_date from cin_census",
+        "cp_visits_in_time_pct": "visits.visit_date from local",
+    }
+    assert {name: found[name].status for name in needs} == {
+        name: f"not available: needs {need}" for name, need in needs.items()
+    }
+    assert all(found[name].value is None for name in needs)
 
 
 # --- Assessment clock -----------------------------------------------------------------

@@ -14,7 +14,7 @@ definition: >
 source: DfE Children looked after in England, placement stability (3 or more placements); SSDA903 guidance (RNE and placement codes)
 numerator: children with 3 or more placements
 denominator: children looked after at period end (excluding short breaks)
-requires: [cla_episodes.decom, cla_episodes.rne]
+requires: [cla_episodes.decom, cla_episodes.rne from ssda903]
 */
 SELECT a.period, a.child_id,
        COUNT(DISTINCT ps.placement_start)

@@ -18,7 +18,7 @@ definition: >
 source: Care Planning, Placement and Case Review (England) Regulations 2010, regulation 33
 numerator: reviews held by their due date
 denominator: reviews due in the period (while the child was looked after)
-requires: [cla_episodes.decom, cla_reviews.review_date, calendar.working_day_no]
+requires: [cla_episodes.decom, cla_reviews.review_date from ssda903, calendar.working_day_no]
 params: {first_review_wd: 20}
 */
 SELECT p.period, r.child_id,

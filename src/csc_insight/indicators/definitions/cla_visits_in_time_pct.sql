@@ -17,7 +17,7 @@ definition: >
 source: Care Planning, Placement and Case Review (England) Regulations 2010, regulation 28(2)-(3)
 numerator: visits made in time
 denominator: CLA visits in the period to children looked after that day
-requires: [visits.visit_date, cla_episodes.decom]
+requires: [visits.visit_date from local, cla_episodes.decom]
 params: {first_visit_days: 7, visit_days: 42, later_visit_days: 42}
 */
 SELECT p.period, v.child_id,

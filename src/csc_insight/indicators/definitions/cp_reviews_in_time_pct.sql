@@ -12,7 +12,7 @@ definition: >
 source: Working Together 2018
 numerator: plans at period end with every review in time
 denominator: plans open at period end that started at least 3 months before it
-requires: [cp_plans.start_date, cp_reviews.review_date]
+requires: [cp_plans.start_date, cp_reviews.review_date from cin_census]
 */
 SELECT x.period, x.child_id,
        (x.late_reviews = 0 AND x.period_end <= CASE WHEN x.last_review IS NULL

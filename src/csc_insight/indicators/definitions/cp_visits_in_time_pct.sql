@@ -11,7 +11,7 @@ definition: >
 source: local practice standard (not statutory)
 numerator: CP visits made in time
 denominator: CP visits in the period to children on a plan
-requires: [visits.visit_date, cp_plans.start_date, calendar.working_day_no]
+requires: [visits.visit_date from local, cp_plans.start_date, calendar.working_day_no]
 params: {wd_limit: 10}
 */
 SELECT p.period, v.child_id,
