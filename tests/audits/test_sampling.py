@@ -165,8 +165,8 @@ def test_thematic_round_takes_the_children_the_indicator_counts(con) -> None:
     allocate(con, {"W1": 3, "W2": 1})
     con.execute("""
         INSERT INTO missing_episodes (child_id, missing_type, start_date, source) VALUES
-            ('W1-02', 'M', DATE '2019-11-02', 't'), ('W1-03', 'M', DATE '2019-10-05', 't'),
-            ('W2-01', 'A', DATE '2019-12-01', 't'), ('W1-01', 'M', DATE '2019-08-01', 't');
+            ('W1-02', 'M', DATE '2019-11-02', 'local'), ('W1-03', 'M', DATE '2019-10-05', 'local'),
+            ('W2-01', 'A', DATE '2019-12-01', 'local'), ('W1-01', 'M', DATE '2019-08-01', 'local');
     """)
     options = SampleOptions(theme="missing_children_with_episode", size=5)
     history = [("W1-03", date(2018, 1, 1)), ("W2-01", date(2019, 11, 1))]
