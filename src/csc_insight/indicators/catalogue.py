@@ -15,6 +15,7 @@ from typing import Any, Literal
 import yaml
 
 from csc_insight.indicators.sqlcache import remembered
+from csc_insight.store.merge import DEFAULT_PRECEDENCE
 
 # libyaml's parser when PyYAML was built with it: ten times faster on 48 definitions
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -49,9 +50,9 @@ FORECAST_METHOD = (
 REGISTERS_PREFIX = "registers."
 # `requires: [missing_episodes.start_date from local]`: values that one return gave, for a
 # figure only that return can give (the local missing register's children not looked
-# after: SSDA903's Missing rows are of looked-after children alone). The returns as the
-# readers name their rows' `source`.
-SOURCES = ("cin_census", "ssda903", "local", "annex_a")
+# after: SSDA903's Missing rows are of looked-after children alone). The returns are those
+# the loader merges (their rows' `source`).
+SOURCES = tuple(DEFAULT_PRECEDENCE)
 FROM = " from "
 
 

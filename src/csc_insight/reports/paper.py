@@ -172,11 +172,13 @@ class Paper:
         ]
 
 
+_SYMBOL_WORD = re.compile(rf"(?<![\w'-]){re.escape(SYMBOL)}(?![\w'-])")
+
+
 def shows_symbol(blocks: list[Block]) -> bool:
     """Whether any of `blocks` shows the suppression symbol: a table cell (or a line of one)
     that is the symbol, or the symbol as a word of a paragraph or bullet (the safe side:
     the note is printed when in doubt)."""
-    word = re.compile(rf"(?<![\w'-]){re.escape(SYMBOL)}(?![\w'-])")
     for block in blocks:
         grid = block.grid if isinstance(block, Chart) else block
         if isinstance(grid, Grid):
@@ -184,7 +186,7 @@ def shows_symbol(blocks: list[Block]) -> bool:
             if SYMBOL in lines:
                 return True
         texts = block.items if isinstance(block, Bullets) else [getattr(block, "text", "")]
-        if not isinstance(block, Heading) and any(word.search(t) for t in texts):
+        if not isinstance(block, Heading) and any(_SYMBOL_WORD.search(t) for t in texts):
             return True
     return False
 

@@ -385,10 +385,11 @@ def warn_unopenable_ids(con: duckdb.DuckDBPyConnection, report: Report) -> int:
 
     Each file's first MAX_PER_KIND ids are named, the rest counted: a system whose every id
     has a dot must not make a million warnings in Python."""
+    file_of = quarantine.ref_sql("ref")[0]  # the file part of each id's first row
     con.execute(
         "CREATE OR REPLACE TEMP TABLE _odd_ids AS SELECT child_id, ref, row_number() OVER "
-        "(PARTITION BY split_part(left(ref, length(ref) - strpos(reverse(ref), ':')), '!', 1) "
-        "ORDER BY child_id) AS n FROM (SELECT child_id, min(COALESCE(source_ref, '-')) AS ref "
+        f"(PARTITION BY {file_of} ORDER BY child_id) AS n "
+        "FROM (SELECT child_id, min(COALESCE(source_ref, '-')) AS ref "
         f"FROM children WHERE NOT regexp_full_match(child_id, '{child_ids.CANONICAL_PATTERN}') "
         "GROUP BY child_id)"
     )
@@ -411,8 +412,7 @@ def warn_unopenable_ids(con: duckdb.DuckDBPyConnection, report: Report) -> int:
                 value=child_id,
             )
         unnamed = con.execute(
-            f"SELECT min(ref), count(*) FROM _odd_ids WHERE n > {MAX_PER_KIND} "
-            "GROUP BY split_part(left(ref, length(ref) - strpos(reverse(ref), ':')), '!', 1)"
+            f"SELECT min(ref), count(*) FROM _odd_ids WHERE n > {MAX_PER_KIND} GROUP BY {file_of}"
         ).fetchall()
         for ref, count in unnamed:
             report.more("warning", "child_id_not_openable", split_ref(ref)[0], count)

@@ -101,11 +101,9 @@ def set_aside_orphans(
                 value=child_id,
             )
         day = _first_date_column(con, table)
-        doc = f"regexp_extract(t.source_ref, '{_REF}', 1)"
+        place = ", ".join(ref_sql("t.source_ref"))  # file, sheet, row
         written = con.execute(
-            f"INSERT INTO quarantine SELECT split_part({doc}, '!', 1), "
-            f"NULLIF(split_part({doc}, '!', 2), ''), "
-            f"TRY_CAST(regexp_extract(t.source_ref, '{_REF}', 2) AS INTEGER), 'child id', NULL, "
+            f"INSERT INTO quarantine SELECT {place}, 'child id', NULL, "
             f"t.child_id, 'orphan', CASE WHEN t.child_id IN (SELECT child_id FROM quarantine "
             f"WHERE target = 'children' AND scope = 'row') "
             f"THEN replace(?, '{{}}', t.child_id) ELSE replace(?, '{{}}', t.child_id) END, "
@@ -177,12 +175,10 @@ def blank_conflicting_dobs(con: duckdb.DuckDBPyConnection, report: Report) -> in
             value=child_id,
         )
     report.more(report.row_severity, "dob_conflict", "-", total - len(named))
-    doc = "regexp_extract(t.source_ref, '" + _REF + "', 1)"
     quarantine.ensure(con)
+    place = ", ".join(ref_sql("t.source_ref"))  # file, sheet, row
     con.execute(
-        f"INSERT INTO quarantine SELECT split_part({doc}, '!', 1), "
-        f"NULLIF(split_part({doc}, '!', 2), ''), "
-        f"TRY_CAST(regexp_extract(t.source_ref, '{_REF}', 2) AS INTEGER), 'date of birth', "
+        f"INSERT INTO quarantine SELECT {place}, 'date of birth', "
         "NULL, strftime(t.dob, '%d/%m/%Y'), 'dob_conflict', 'The child has different dates of "
         "birth in different returns.', 'cell', 'children', t.child_id, NULL, to_json(t) "
         "FROM children t SEMI JOIN _conflicts USING (child_id) WHERE t.dob IS NOT NULL"
@@ -192,6 +188,17 @@ def blank_conflicting_dobs(con: duckdb.DuckDBPyConnection, report: Report) -> in
     )
     con.execute("DROP TABLE _conflicts")
     return total
+
+
+def ref_sql(ref: str) -> tuple[str, str, str]:
+    """SQL for the file, sheet (NULL when none) and row of the lineage `ref`, a SQL
+    expression: `split_ref` for every row of a table."""
+    doc = f"regexp_extract({ref}, '{_REF}', 1)"
+    return (
+        f"split_part({doc}, '!', 1)",
+        f"NULLIF(split_part({doc}, '!', 2), '')",
+        f"TRY_CAST(regexp_extract({ref}, '{_REF}', 2) AS INTEGER)",
+    )
 
 
 def split_ref(ref: str | None) -> tuple[str, str | None, int | None]:
