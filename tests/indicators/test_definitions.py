@@ -17,7 +17,7 @@ import duckdb
 import pytest
 
 from csc_insight.common.calendar import build_calendar
-from csc_insight.indicators import children, compute
+from csc_insight.indicators import children, compute, coverage
 from csc_insight.store import schema
 
 SETTINGS = {"working_days": "day0", "assessment_clock": "assessment_start"}
@@ -235,6 +235,42 @@ def test_care_leavers_use_only_what_was_known_for_the_period(tmp_path):
     last_year = figures(tmp_path, CARE_LEAVERS, "2018-19-Q3")
     assert last_year["care_leavers"].value == 1
     assert nd(last_year["care_leavers_17_18_eet_pct"]) == (0, 1)
+
+
+ANNEX_A_CARE_LEAVERS = fixture(
+    Fixture(
+        "annex_a_care_leavers",
+        {
+            "children": ("child_id, dob", [("C", date(2000, 1, 1))]),
+            "care_leavers": (
+                "child_id, year_ending, in_touch, activity, suitable, source",
+                [("C", None, "YES", "F1", True, "annex_a")],
+            ),
+            # the Annex A's latest date: its List 9 is as at 20 March 2020
+            "visits": (
+                "child_id, visit_date, visit_type, source",
+                [("Z", date(2020, 3, 20), "CLA", "annex_a")],
+            ),
+        },
+        ("care_leavers", "care_leavers_eet_pct", "care_leavers_17_18_eet_pct"),
+    )
+)
+
+
+def test_care_leavers_from_annex_a_alone_are_no_data_outside_its_date(tmp_path):
+    """Annex A's List 9 says who the care leavers are as at the Annex A's date (20 Mar
+    2020), with no year: it gives 1 care leaver (C, 20) for Q4, the period holding that
+    date, in education (1/1), and none aged 17-18 (no records to take that percentage of).
+    For Q3, which no record speaks for, every figure is "no data" for want of records, not
+    0 care leavers or "none aged 19-21"."""
+    q4 = figures(tmp_path, ANNEX_A_CARE_LEAVERS, "2019-20-Q4")
+    assert q4["care_leavers"].value == 1
+    assert nd(q4["care_leavers_eet_pct"]) == (1, 1)
+    assert q4["care_leavers_17_18_eet_pct"].no_data == coverage.NO_RECORDS
+    q3 = figures(tmp_path, ANNEX_A_CARE_LEAVERS, "2019-20-Q3")
+    assert {name: (r.value, r.no_data) for name, r in q3.items()} == {
+        name: (None, coverage.NOT_COVERED) for name in ANNEX_A_CARE_LEAVERS.indicators
+    }
 
 
 NOT_APPLICABLE = fixture(

@@ -1,13 +1,19 @@
 """Breakdowns, drill-down, availability, RAG and the catalogue's rules."""
 
 from datetime import date
+from importlib.resources import files
 from pathlib import Path
 
 import duckdb
 import pytest
 
 from csc_insight.indicators import catalogue, children, compute
-from csc_insight.indicators.catalogue import DefinitionError, parse_definition
+from csc_insight.indicators.catalogue import (
+    OPTIONAL_KEYS,
+    REQUIRED_KEYS,
+    DefinitionError,
+    parse_definition,
+)
 from csc_insight.indicators.engine import NESTED_LOOP_ROWS, DuckDBBackend
 from csc_insight.indicators.settings import rag
 from csc_insight.store import schema
@@ -163,6 +169,19 @@ def test_definition_rules():
         parse_definition("t", good.replace(", FALSE AS in_denominator", ""))
     with pytest.raises(DefinitionError, match="unit"):
         parse_definition("t", good.replace("unit: count", "unit: lots"))
+    with pytest.raises(DefinitionError, match="unknown metadata 'coverd_by'"):
+        parse_definition("t", good.replace("*/", "coverd_by: cla_at_end\n*/"))
+    with pytest.raises(DefinitionError, match="covered_by 'nope' is not a view"):
+        parse_definition("t", good.replace("*/", "covered_by: nope\n*/"))
+
+
+def test_every_metadata_key_is_documented():
+    """Each key a definition may carry is in the README's example block, so an analyst
+    writing a definition can find it (a key added to the code alone fails here)."""
+    readme = (files("csc_insight.indicators") / "definitions" / "README.md").read_text("utf-8")
+    example = readme.split("```sql", 1)[1].split("```", 1)[0]
+    documented = {line.split(":", 1)[0] for line in example.splitlines() if ":" in line}
+    assert {*REQUIRED_KEYS, *OPTIONAL_KEYS} <= documented
 
 
 def test_counts_compare_only_with_the_authoritys_own_published_count(snapshot):

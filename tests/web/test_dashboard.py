@@ -173,7 +173,8 @@ def test_overview_sparkline_lists_the_eight_quarters(clients, dash) -> None:
 def test_overview_says_why_a_figure_is_missing(clients, dash) -> None:
     doc = _get(clients["manager"], reverse("dashboard:overview"))
     assert _row(doc, "assessments_45wd_pct")[1] == (
-        "Not available: needs assessments.authorised_date"
+        "Not available: needs assessment authorisation dates, which the data loaded do not "
+        "hold (assessments.authorised_date)."
     )
 
 

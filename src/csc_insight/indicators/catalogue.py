@@ -64,6 +64,29 @@ def split_need(need: str) -> tuple[str, str, str | None]:
     return table, column, source.strip() or None
 
 
+# The metadata keys of a definition (definitions/README.md documents each).
+REQUIRED_KEYS = (
+    "title",
+    "area",
+    "unit",
+    "polarity",
+    "period_type",
+    "definition",
+    "source",
+    "numerator",
+    "requires",
+)
+OPTIONAL_KEYS = (
+    "order",
+    "denominator",
+    "params",
+    "bands",
+    "band_name",
+    "denominator_distinct",
+    "denominator_sum",
+    "covered_by",
+)
+
 _HEADER = re.compile(r"\A\s*/\*(.*?)\*/\s*(.*)\Z", re.DOTALL)
 
 
@@ -91,6 +114,8 @@ class Definition:
     denominator_distinct: str | None = None
     denominator_sum: str | None = None  # the denominator sums this column (e.g. FTE)
     order: int = 1000  # place in its area's list (the seed papers' order); then by id
+    # a common view whose rows say which periods the data speak for (coverage.NOT_COVERED)
+    covered_by: str | None = None
 
     @property
     def forecast_method(self) -> str | None:
@@ -163,19 +188,15 @@ def parse_definition(indicator_id: str, text: str) -> Definition:
     except yaml.YAMLError as exc:
         raise DefinitionError(f"{indicator_id}: metadata is not valid YAML: {exc}") from None
     sql = match[2].strip().rstrip(";")
-    for key in (
-        "title",
-        "area",
-        "unit",
-        "polarity",
-        "period_type",
-        "definition",
-        "source",
-        "numerator",
-        "requires",
-    ):
+    for key in REQUIRED_KEYS:
         if key not in meta:
             raise DefinitionError(f"{indicator_id}: metadata lacks {key!r}")
+    unknown = sorted(set(meta) - {*REQUIRED_KEYS, *OPTIONAL_KEYS})
+    if unknown:  # a misspelt optional key would otherwise be silently without effect
+        raise DefinitionError(
+            f"{indicator_id}: unknown metadata {', '.join(map(repr, unknown))} "
+            "(the keys are listed in definitions/README.md)"
+        )
     for key, allowed in (
         ("unit", UNITS),
         ("polarity", POLARITIES),
@@ -215,6 +236,7 @@ def parse_definition(indicator_id: str, text: str) -> Definition:
         denominator_distinct=meta.get("denominator_distinct"),
         denominator_sum=meta.get("denominator_sum"),
         order=int(meta.get("order", 1000)),
+        covered_by=meta.get("covered_by"),
     )
     read = _register_tables_read(sql, *(common_views()[v] for v in views_needed(sql)))
     unlisted = sorted(read - set(definition.register_tables) - set(REGISTER_REFERENCE))
@@ -222,6 +244,11 @@ def parse_definition(indicator_id: str, text: str) -> Definition:
         raise DefinitionError(
             f"{indicator_id}: reads {', '.join(REGISTERS_PREFIX + t for t in unlisted)} "
             "without a column of it in requires"
+        )
+    if definition.covered_by is not None and definition.covered_by not in common_views():
+        raise DefinitionError(
+            f"{indicator_id}: covered_by {definition.covered_by!r} is not a view in "
+            "definitions/common/"
         )
     missing = [c for c in ROW_COLUMNS if c not in definition.columns]
     if missing:

@@ -10,6 +10,9 @@ reasons below, and every consumer (dashboards, RAG, forecasts, papers, plan link
   or after the last (by more than GRACE): stock is never carried past the end of the data.
   A flow period the data only partly cover counts what is on file.
 - NO_RECORDS: nothing in the period to take a percentage (or mean, ratio) of.
+- NOT_COVERED: a figure whose records only some periods have (care leavers: an OC3
+  collection year, Annex A List 9 at its own date), for a period none of them speaks for
+  (`covered_by:` in the definition names the view that says which do).
 - NOT_RECORDED: there were records in the period, but none holds the answer the figure
   needs (e.g. whether the child was seen during an assessment).
 - ONE_DAY: a flow figure (what happened over a period) asked for a single day (`asat:`).
@@ -38,6 +41,7 @@ from csc_insight.indicators.periods import Period, quarter, quarter_of
 NOT_HELD = "data not held"
 OUTSIDE = "period outside the data"
 NO_RECORDS = "no records in the period"
+NOT_COVERED = "no records for the period in the data loaded"
 NOT_RECORDED = "not recorded in the period"
 ONE_DAY = "counts events over a period, not on a single day"
 NOT_KEPT = "register not kept"

@@ -25,7 +25,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Any, Protocol
 
-from csc_insight.indicators import coverage, precomputed
+from csc_insight.indicators import coverage, needs, precomputed
 from csc_insight.indicators.binding import bind, literal_sql
 from csc_insight.indicators.catalogue import (
     ROW_COLUMNS,
@@ -536,13 +536,17 @@ def _reason(
     denominator: float | None,
     broken_down: bool = False,
     register_first: date | None = None,
+    covered: bool = True,
 ) -> str | None:
     """Why `definition` has no figure for `period` (coverage.py), or None when it has.
     A register indicator's period is checked against the register (`register_first`, its
-    earliest date on record), and against the snapshot only when it needs snapshot columns."""
+    earliest date on record), and against the snapshot only when it needs snapshot columns;
+    `covered` is False when the definition's `covered_by` view has no row for the period."""
     settled = _settled(definition, period, extent, register_first)
     if settled is not None:
         return settled
+    if not covered:
+        return coverage.NOT_COVERED
     if definition.unit == "rate_per_10k":
         if broken_down:
             return "no population figure for a breakdown"
@@ -769,7 +773,7 @@ def _one(
         return [
             Result(
                 **base,
-                status="not available: needs " + ", ".join(missing),
+                status=needs.NOT_AVAILABLE + ", ".join(missing),
                 no_data=coverage.NOT_HELD,
             )
         ]
@@ -781,6 +785,7 @@ def _one(
     # definition reading a kept view gives rows for every period of the view: its own
     # rows for a period left out are set aside, not added twice)
     copied = {label for labels in same_as.values() for label in labels}
+    covered = _covered(run, definition, asked, same_as, kept)
     rows = [
         (label, *row[1:])
         for row in rows
@@ -816,7 +821,14 @@ def _one(
         if definition.unit == "rate_per_10k":
             denominator = _population_for(population, p) if key is None else None
         reason = _reason(
-            definition, p, run.extent, counted, denominator, key is not None, register_first
+            definition,
+            p,
+            run.extent,
+            counted,
+            denominator,
+            key is not None,
+            register_first,
+            covered is None or p.label in covered,
         )
         if reason is not None:
             return Figure(p.label, None, no_data=reason)
@@ -859,6 +871,26 @@ def _one(
     return results
 
 
+def _covered(
+    run: _Run,
+    definition: Definition,
+    asked: Sequence[Period],
+    same_as: Mapping[str, list[str]],
+    kept: Mapping[str, str],
+) -> set[str] | None:
+    """The labels of the periods `definition.covered_by` has rows for (None: it has no
+    such view, and every period the data cover is covered)."""
+    view = definition.covered_by
+    if view is None:
+        return None
+    select = f"SELECT DISTINCT period FROM {view}"
+    params = sql_params(run.settings, definition.id, definition.params)
+    sql = _with(views_needed(select, kept), {}, asked, params, kept) + select
+    _, rows = run.backend.rows(sql)
+    found = {row[0] for row in rows}
+    return found | {label for first in found for label in same_as.get(first, ())}
+
+
 def _forecast(definition: Definition, ytd: Figure, ytd_period: Period) -> float | None:
     """Straight line on days elapsed: counts scale to the year; rates stay as they are.
     None when the year to date has no data."""
@@ -884,7 +916,7 @@ def children(
     definition = get_definition(indicator_id)
     missing = missing_inputs(backend, [definition])[definition.id]
     if missing:
-        raise LookupError(f"{indicator_id}: not available: needs {', '.join(missing)}")
+        raise LookupError(f"{indicator_id}: {needs.NOT_AVAILABLE}{', '.join(missing)}")
     kept = _precomputed(backend)
     sql = rows_sql(definition, [period], settings, kept=kept) + "SELECT * FROM d ORDER BY child_id"
     if not definition.register_tables:

@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import IO, Any
 
+from csc_insight.indicators import needs
 from csc_insight.indicators.engine import Result
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -168,7 +169,7 @@ def print_table(results: Sequence[Result]) -> None:
 
     for row, r in zip(flat_rows(results), results, strict=True):
         if r.status != "ok":
-            cells = [r.title, *([show(r.key)] if by else []), r.status]
+            cells = [r.title, *([show(r.key)] if by else []), needs.explain(r.status)]
             table.add_row(*cells, *[""] * (len(headings) - len(cells)))
             continue
         quarters = " ".join(_shown(f.value) for f in r.previous_quarters)

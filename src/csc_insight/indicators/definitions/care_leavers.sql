@@ -13,6 +13,9 @@ definition: >
 source: DfE Children looked after in England, care leavers (SSDA903 OC3, status around the 17th-21st birthday); Ofsted Annex A List 9
 numerator: care leavers aged 17-21
 requires: [care_leavers.child_id]
+# Care leaver records are for some periods only (an OC3 collection year, Annex A List 9 at
+# its own date): a period none of them speaks for is "no data", not no care leavers.
+covered_by: care_leavers_at_end
 */
 SELECT c.period, c.child_id, TRUE AS in_numerator, FALSE AS in_denominator,
        c.age, c.year_ending, c.source

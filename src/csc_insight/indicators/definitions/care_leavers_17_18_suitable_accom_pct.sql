@@ -12,6 +12,9 @@ source: DfE Children looked after in England, care leavers aged 17-18 in suitabl
 numerator: care leavers aged 17-18 in suitable accommodation
 denominator: care leavers aged 17-18
 requires: [care_leavers.suitable, children.dob]
+# Care leaver records are for some periods only (an OC3 collection year, Annex A List 9 at
+# its own date): a period none of them speaks for is "no data", not no care leavers.
+covered_by: care_leavers_at_end
 */
 SELECT c.period, c.child_id, COALESCE(c.suitable, FALSE) AS in_numerator,
        TRUE AS in_denominator, c.age, c.year_ending, c.source, c.accommodation, c.suitable

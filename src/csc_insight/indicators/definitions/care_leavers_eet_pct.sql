@@ -13,6 +13,9 @@ source: DfE Children looked after in England, care leavers aged 19-21 in educati
 numerator: care leavers aged 19-21 in education, employment or training
 denominator: care leavers aged 19-21
 requires: [care_leavers.activity, children.dob]
+# Care leaver records are for some periods only (an OC3 collection year, Annex A List 9 at
+# its own date): a period none of them speaks for is "no data", not no care leavers.
+covered_by: care_leavers_at_end
 */
 SELECT c.period, c.child_id, COALESCE(c.activity IN (:eet_codes), FALSE) AS in_numerator,
        TRUE AS in_denominator, c.age, c.year_ending, c.source, c.activity

@@ -14,6 +14,9 @@ source: DfE Children looked after in England, care leavers in touch with the loc
 numerator: care leavers in touch
 denominator: care leavers aged 17-21
 requires: [care_leavers.in_touch]
+# Care leaver records are for some periods only (an OC3 collection year, Annex A List 9 at
+# its own date): a period none of them speaks for is "no data", not no care leavers.
+covered_by: care_leavers_at_end
 */
 SELECT c.period, c.child_id, COALESCE(c.in_touch = 'YES', FALSE) AS in_numerator,
        TRUE AS in_denominator, c.age, c.year_ending, c.source, c.in_touch

@@ -12,6 +12,9 @@ source: Care Leavers (England) Regulations 2010, regulation 7 (pathway plan revi
 numerator: care leavers with a pathway plan review in the last 6 months
 denominator: care leavers aged 17-21
 requires: [care_leavers.child_id, pathway_plan_reviews.review_date]
+# Care leaver records are for some periods only (an OC3 collection year, Annex A List 9 at
+# its own date): a period none of them speaks for is "no data", not no care leavers.
+covered_by: care_leavers_at_end
 */
 SELECT c.period, c.child_id,
        COALESCE(MAX(r.review_date) > c.period_end - INTERVAL 6 MONTH, FALSE) AS in_numerator,

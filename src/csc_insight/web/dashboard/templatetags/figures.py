@@ -9,7 +9,7 @@ from typing import Any
 
 from django import template
 
-from csc_insight.indicators import formatting
+from csc_insight.indicators import formatting, needs
 from csc_insight.reports.disclosure import SYMBOL, is_suppressed
 
 register = template.Library()
@@ -42,6 +42,12 @@ def count(value: float | None) -> str:
     if is_suppressed(value):
         return SYMBOL
     return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.1f}"
+
+
+@register.filter
+def unavailable(status: str) -> str:
+    """Why an indicator is not available, in words (`indicators.needs.explain`)."""
+    return needs.explain(status)
 
 
 @register.filter
