@@ -111,3 +111,17 @@ def test_a_hidden_forecast_hides_the_year_to_date(monkeypatch) -> None:
         "Referrals to early help: fewer than 6 in Q3 2019-20, fewer than the previous "
         "quarter (6) and fewer than the same quarter last year (8)."
     )
+
+
+def test_a_trend_with_no_figure_is_a_table_not_an_empty_chart() -> None:
+    """Early help's trend is its first headline, referrals to early help: with a figure in
+    one quarter it is drawn (a chart with its table); with none in any of the five quarters
+    an empty chart would read as a line of zeros, so only the table of "no data" is shown."""
+    drawn = figures_body([_result(21.3, 22)], "2019-20-Q3", PRIVATE)
+    assert [type(b).__name__ for b in drawn[2:4]] == ["Heading", "Chart"]
+    empty = _result(None, None, value=None)
+    empty.previous_quarters = [Figure("2019-20-Q2", None, no_data="no records in the period")]
+    blank = figures_body([empty], "2019-20-Q3", PRIVATE)
+    assert [type(b).__name__ for b in blank[2:4]] == ["Heading", "Grid"]
+    assert blank[3].caption == "Referrals to early help, last five quarters"
+    assert blank[3].rows == [["Q2 2019-20", "no data"], ["Q3 2019-20", "no data"]]

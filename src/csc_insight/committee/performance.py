@@ -197,7 +197,9 @@ def _row(result: Result, policy: figures.Policy, region: bool = False) -> list[s
     ]
 
 
-def _chart(result: Result, policy: figures.Policy) -> Chart:
+def _chart(result: Result, policy: figures.Policy) -> Chart | Grid:
+    """The last five quarters as a line with its table; the table alone when no quarter
+    has a figure to draw (an empty chart would look like a line of zeros)."""
     quarters = [*result.previous_quarters[-4:], result]
     labels = [parse_period(q.period).short_name() for q in quarters]
     cells = [figures.shown(result.unit, q, policy) for q in quarters]
@@ -206,20 +208,20 @@ def _chart(result: Result, policy: figures.Policy) -> Chart:
         for label, cell, q in zip(labels, cells, quarters, strict=True)
     ]
     title = f"{result.title}, last five quarters"
+    table = Grid(
+        title,
+        ["Quarter", result.title],
+        [[label, cell] for label, cell in zip(labels, cells, strict=True)],
+    )
+    if all(value is None for _, value in points):
+        return table
     svg = charts.line_chart(
         points,
         title=title,
         chart_id=f"chart-{result.id}",
         fmt=lambda v: figures.number(v, result.unit),
     )
-    return Chart(
-        svg,
-        Grid(
-            title,
-            ["Quarter", result.title],
-            [[label, cell] for label, cell in zip(labels, cells, strict=True)],
-        ),
-    )
+    return Chart(svg, table)
 
 
 def _bands(result: Result, policy: figures.Policy) -> Grid | None:
