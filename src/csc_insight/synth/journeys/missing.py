@@ -1,5 +1,6 @@
 """Missing and away-from-placement episodes (missing_episodes), with return home
-interviews: looked-after teenagers mostly, some children in need."""
+interviews: looked-after teenagers, and teenagers on a child in need or child protection
+plan who are not looked after (the local missing register's, which SSDA903 does not hold)."""
 
 from __future__ import annotations
 
@@ -9,9 +10,14 @@ from csc_insight.synth.days import NA
 from csc_insight.synth.journeys.sim import Sim, child_ids, const, dates, flags, segments
 from csc_insight.synth.world import Columns
 
+LOOKED_AFTER_RUNNERS = 0.3  # of teenagers' periods of care with missing episodes
+# Of teenagers' CIN or CP plans (not looked after) with missing episodes: most children
+# reported missing are not looked after, so a council's figures for them are never all 0.
+NOT_LOOKED_AFTER_RUNNERS = 0.3
+
 
 def missing_table(sim: Sim, eps: dict[str, np.ndarray], care: dict[str, np.ndarray]) -> Columns:
-    """Missing and away episodes: looked-after teenagers mostly, some children in need."""
+    """Missing and away episodes of looked-after teenagers and of teenagers in need."""
     rng = sim.rng
     cid = child_ids(sim)
     dob = sim.child("dob")
@@ -19,14 +25,14 @@ def missing_table(sim: Sim, eps: dict[str, np.ndarray], care: dict[str, np.ndarr
     c_start = np.maximum(care["start"], lo)
     c_end = np.minimum(care["end"], sim.e0)
     teen = (c_start - care["dob"]) > 12 * 365
-    runner = teen & (rng.random(len(teen)) < 0.3) & (c_end > c_start)
+    runner = teen & (rng.random(len(teen)) < LOOKED_AFTER_RUNNERS) & (c_end > c_start)
     e_start = np.maximum(np.where(eps["cin1_start"] != NA, eps["cin1_start"], eps["cp_start"]), lo)
     e_end = np.minimum(np.where(eps["cin1_start"] != NA, eps["cin1_end"], eps["cp_end"]), sim.e0)
     e_teen = (e_start - dob[eps["child"]]) > 12 * 365
     e_runner = (
         ((eps["cin1_start"] != NA) | (eps["cp_start"] != NA))
         & e_teen
-        & (rng.random(len(e_teen)) < 0.04)
+        & (rng.random(len(e_teen)) < NOT_LOOKED_AFTER_RUNNERS)
         & (e_end > e_start)
         & ~eps["care"]
     )
