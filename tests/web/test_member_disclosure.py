@@ -224,3 +224,24 @@ def test_suppression_can_be_turned_off(clients, records, monkeypatch) -> None:
     html = clients["member"].get("/performance/").content.decode()
     assert small_cells({"/performance/": html})
     assert "not shown to protect children" not in html
+
+
+def test_a_figure_not_shown_is_not_rated(clients, records) -> None:
+    """A red, amber or green beside a "c" would tell a Member which side of the target the
+    hidden figure lies: the overview says "Not rated (small numbers)" instead, with the
+    target, and rates every figure it shows."""
+    doc = lxml.html.document_fromstring(clients["member"].get("/performance/").content)
+    rows = [
+        [" ".join(c.text_content().split()) for c in row.xpath("th|td")]
+        for row in doc.xpath("//table[contains(@class, 'csc-headlines')]/tbody/tr")
+    ]
+    hidden = [r for r in rows if len(r) > 5 and r[1] == "c" and "Target" in r[5]]
+    assert hidden, rows  # the city has small figures with a target (re-referrals)
+    assert all(r[5].startswith("Not rated (small numbers) Target") for r in hidden), hidden
+    shown = [
+        r
+        for r in rows
+        if len(r) > 5 and r[1] != "c" and not r[1].startswith("No data") and "Target" in r[5]
+    ]
+    bad = [r for r in shown if r[5].split()[0] not in ("Red", "Amber", "Green")]
+    assert bad == [], [(r[0], r[1], r[5]) for r in bad]
