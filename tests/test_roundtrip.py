@@ -851,7 +851,7 @@ def test_borough_adoptions_merge_across_returns(borough) -> None:
         if r["decision_date"] <= B_END
         and (r["adoption_order_date"] is None or r["adoption_order_date"] >= B_START)
     ]
-    assert len(rows) == 31  # adoptions in the window for seed 1 (a guard that the set is not empty)
+    assert len(rows) == 32  # adoptions in the window for seed 1 (a guard that the set is not empty)
     assert loaded(con, "adoption", cols) == Counter(seen(r) for r in rows)
 
 
