@@ -773,7 +773,7 @@ def _one(
         return [
             Result(
                 **base,
-                status=needs.NOT_AVAILABLE + ", ".join(missing),
+                status=needs.status_for(missing),
                 no_data=coverage.NOT_HELD,
             )
         ]
@@ -916,7 +916,7 @@ def children(
     definition = get_definition(indicator_id)
     missing = missing_inputs(backend, [definition])[definition.id]
     if missing:
-        raise LookupError(f"{indicator_id}: {needs.NOT_AVAILABLE}{', '.join(missing)}")
+        raise LookupError(f"{indicator_id}: {needs.status_for(missing)}")
     kept = _precomputed(backend)
     sql = rows_sql(definition, [period], settings, kept=kept) + "SELECT * FROM d ORDER BY child_id"
     if not definition.register_tables:

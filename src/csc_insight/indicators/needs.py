@@ -17,6 +17,7 @@ import yaml
 from csc_insight.indicators.catalogue import split_need
 
 NOT_AVAILABLE = "not available: needs "
+_BETWEEN = ", "  # between the needs of one status
 # The returns a need may name (`... from ssda903`), as users know them.
 RETURNS = {
     "cin_census": "the CIN census",
@@ -33,6 +34,12 @@ def words() -> dict[str, str]:
     return dict(yaml.safe_load(text))
 
 
+def status_for(missing: list[str]) -> str:
+    """The engine's status for an indicator whose `missing` needs the data do not hold:
+    'not available: needs contacts.decision_date, calendar.working_day_no'."""
+    return NOT_AVAILABLE + _BETWEEN.join(missing)
+
+
 def describe(need: str) -> str:
     """'cla_episodes.rne from ssda903' -> 'why looked-after episodes started (new
     placements) from SSDA903'; a column without words is shown as it is."""
@@ -46,6 +53,6 @@ def explain(status: str) -> str:
     there, in words, with the columns named at the end."""
     if not status.startswith(NOT_AVAILABLE):
         return status[:1].upper() + status[1:]
-    needed = status.removeprefix(NOT_AVAILABLE).split(", ")
+    needed = status.removeprefix(NOT_AVAILABLE).split(_BETWEEN)
     what = "; ".join(describe(need) for need in needed)
     return f"Not available: needs {what}, which the data loaded do not hold ({', '.join(needed)})."
