@@ -125,3 +125,20 @@ def test_a_trend_with_no_figure_is_a_table_not_an_empty_chart() -> None:
     assert [type(b).__name__ for b in blank[2:4]] == ["Heading", "Grid"]
     assert blank[3].caption == "Referrals to early help, last five quarters"
     assert blank[3].rows == [["Q2 2019-20", "no data"], ["Q3 2019-20", "no data"]]
+
+
+def test_a_hidden_quarter_is_said_in_the_chart_not_as_no_data() -> None:
+    """In a public paper Q3's 4 referrals are "c" in the table; the chart leaves a gap there,
+    and its text alternative says why rather than "no data". With every quarter hidden there
+    is nothing to draw: the table alone."""
+    chart = figures_body([_result(21.3, 22)], "2019-20-Q3", PUBLIC)[3]
+    assert type(chart).__name__ == "Chart"
+    assert chart.grid.rows == [["Q2 2019-20", "6"], ["Q3 2019-20", "c"]]
+    assert "<desc" in chart.svg
+    assert "Q2 2019-20: 6; Q3 2019-20: not shown (small numbers).</desc>" in chart.svg
+    assert chart.svg.count("<circle") == 1  # Q2 alone is drawn
+    hidden = _result(21.3, 22)
+    hidden.previous_quarters = [Figure("2019-20-Q2", 3, 3)]
+    table = figures_body([hidden], "2019-20-Q3", PUBLIC)[3]
+    assert type(table).__name__ == "Grid"
+    assert table.rows == [["Q2 2019-20", "c"], ["Q3 2019-20", "c"]]

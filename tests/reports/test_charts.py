@@ -6,7 +6,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from csc_insight.reports.charts import bar_chart, line_chart, sparkline
+from csc_insight.reports.charts import Gap, bar_chart, has_values, line_chart, sparkline
 
 NS = {"svg": "http://www.w3.org/2000/svg"}
 POINTS = [("Q1", 2.0), ("Q2", None), ("Q3", 4.0), ("Q4", 1.0)]
@@ -60,3 +60,35 @@ def test_all_missing_draws_no_marks() -> None:
     root = _parse(line_chart([("Q1", None)], title="t", chart_id="c4"))
     assert root.findall("svg:circle", NS) == []
     assert root.find("svg:desc", NS).text == "Q1: no data."
+
+
+HIDDEN = Gap("not shown (small numbers)", "c")
+
+
+@pytest.mark.parametrize(
+    "draw, shape", [(line_chart, "circle"), (bar_chart, "rect"), (sparkline, "circle")]
+)
+def test_a_hidden_figure_is_a_gap_that_says_why(draw, shape) -> None:
+    """A figure hidden to protect children is not drawn, like a missing one, but the text
+    alternative says so instead of "no data"."""
+    points = [("Q1", 2.0), ("Q2", HIDDEN), ("Q3", None), ("Q4", 1.0)]
+    root = _parse(draw(points, title="t", chart_id="c5"))
+    assert root.find("svg:desc", NS).text == (
+        "Q1: 2; Q2: not shown (small numbers); Q3: no data; Q4: 1."
+    )
+    plotted = [e.get("data-label") for e in root.iter(f"{{{NS['svg']}}}{shape}")]
+    assert plotted == ["Q1", "Q4"]
+    assert has_values(points)
+    assert not has_values([("Q1", HIDDEN), ("Q2", None)])
+
+
+@pytest.mark.parametrize("draw", [line_chart, bar_chart])
+def test_a_gap_is_marked_where_its_bar_or_dot_would_be(draw) -> None:
+    """No bar must not read as a bar of 0: the gap's mark stands on the axis in its place,
+    and a drawn value has none."""
+    root = _parse(draw([("Q1", 2.0), ("Q2", HIDDEN), ("Q3", None)], title="t", chart_id="c6"))
+    texts = {t.text: float(t.get("x")) for t in root.findall("svg:text", NS)}
+    labels = {t.text: float(t.get("x")) for t in root.findall("svg:text", NS) if t.text[0] == "Q"}
+    assert texts["c"] == labels["Q2"]
+    assert texts["no data"] == labels["Q3"]
+    assert [t.text for t in root.findall("svg:text", NS)].count("no data") == 1

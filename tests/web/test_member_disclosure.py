@@ -245,3 +245,30 @@ def test_a_figure_not_shown_is_not_rated(clients, records) -> None:
     ]
     bad = [r for r in shown if r[5].split()[0] not in ("Red", "Amber", "Green")]
     assert bad == [], [(r[0], r[1], r[5]) for r in bad]
+
+
+def _trends(html: str) -> dict[str, tuple[str, str]]:
+    """Indicator id -> (the value cell, the last quarter said by its sparkline's <desc>) of
+    each row of the overview's headline table."""
+    doc = lxml.html.document_fromstring(html)
+    found = {}
+    for row in doc.xpath("//table[contains(@class, 'csc-headlines')]/tbody/tr"):
+        spark = row.xpath(".//*[local-name()='svg'][contains(@class, 'csc-sparkline')]")
+        if spark:
+            desc = spark[0].xpath("string(*[local-name()='desc'])")
+            value = " ".join(row.xpath("th|td")[1].text_content().split())
+            found[spark[0].get("id")] = (value, desc.rstrip(".").split("; ")[-1])
+    return found
+
+
+def test_a_hidden_figure_is_said_in_its_trend_not_as_no_data(clients, records) -> None:
+    """A screen reader reading a "c" row's sparkline hears that the quarter is not shown, as
+    the table says, not that it has no data; staff hear the figure."""
+    member = _trends(clients["member"].get("/performance/").content.decode())
+    analyst = _trends(clients["analyst"].get("/performance/").content.decode())
+    hidden = {spark: said for spark, (value, said) in member.items() if value == "c"}
+    assert hidden, member  # the city has small figures
+    assert set(hidden.values()) == {"2019-20-Q4: not shown (small numbers)"}
+    for spark in hidden:
+        number = analyst[spark][1].removeprefix("2019-20-Q4: ")
+        assert re.fullmatch(r"[\d,.]+%?", number), (spark, analyst[spark])

@@ -18,6 +18,7 @@ from csc_insight.indicators.catalogue import AREAS
 from csc_insight.indicators.coverage import NOT_KEPT
 from csc_insight.reports import charts
 from csc_insight.reports.disclosure import (
+    NOT_SHOWN,
     SYMBOL,
     Audience,
     Rule,
@@ -203,8 +204,11 @@ def _chart(result: Result, policy: figures.Policy) -> Chart | Grid:
     quarters = [*result.previous_quarters[-4:], result]
     labels = [parse_period(q.period).short_name() for q in quarters]
     cells = [figures.shown(result.unit, q, policy) for q in quarters]
-    points = [
-        (label, None if cell in ("-", SYMBOL, figures.NO_DATA) else q.value)
+    points: list[charts.Point] = [
+        (
+            label,
+            NOT_SHOWN if cell == SYMBOL else None if cell in ("-", figures.NO_DATA) else q.value,
+        )
         for label, cell, q in zip(labels, cells, quarters, strict=True)
     ]
     title = f"{result.title}, last five quarters"
@@ -213,7 +217,7 @@ def _chart(result: Result, policy: figures.Policy) -> Chart | Grid:
         ["Quarter", result.title],
         [[label, cell] for label, cell in zip(labels, cells, strict=True)],
     )
-    if all(value is None for _, value in points):
+    if not charts.has_values(points):
         return table
     svg = charts.line_chart(
         points,

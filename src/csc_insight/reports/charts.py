@@ -3,7 +3,10 @@
 Each chart is one self-contained <svg role="img"> with a <title> and a <desc> that states
 every plotted value in words, so a screen reader gets the same figures as the picture.
 Colours are presentation attributes, never `style`, so the charts pass a strict CSP.
-Missing values (None) leave a gap in a line and no bar, and are said in the <desc>.
+A value not drawn is a `Gap`: None is no data; a figure hidden to protect children is a Gap
+that says so. A gap breaks a line and has no bar; the line and bar charts print its mark
+("no data", "c") where the dot or bar would be, so that nothing drawn never reads as 0, and
+the <desc> says it in words.
 Callers still show a data table beside every chart: the SVG is not the only way to read it.
 """
 
@@ -11,6 +14,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 SVG_NS = "http://www.w3.org/2000/svg"
 BLUE = "#1d70b8"
@@ -18,7 +22,19 @@ INK = "#0b0c0c"
 GREY = "#505a5f"
 LIGHT = "#b1b4b6"
 
-Point = tuple[str, float | None]
+
+@dataclass(frozen=True)
+class Gap:
+    """A value not drawn: what the chart's <desc> says for it, and the mark printed in its
+    place on a line or bar chart."""
+
+    said: str
+    mark: str
+
+
+NO_DATA = Gap("no data", "no data")
+# (label, value): a number is drawn; None (no data) or a Gap is not.
+Point = tuple[str, float | Gap | None]
 Formatter = Callable[[float], str]
 
 
@@ -27,7 +43,37 @@ def _plain(value: float) -> str:
 
 
 def _describe(points: Sequence[Point], fmt: Formatter) -> str:
-    return "; ".join(f"{label}: {'no data' if v is None else fmt(v)}" for label, v in points) + "."
+    return "; ".join(f"{label}: {_said(v, fmt)}" for label, v in points) + "."
+
+
+def _said(value: float | Gap | None, fmt: Formatter) -> str:
+    gap = _gap(value)
+    return fmt(value) if gap is None else gap.said  # type: ignore[arg-type]
+
+
+def _gap(value: float | Gap | None) -> Gap | None:
+    """The gap a value leaves (None when it is a number, drawn)."""
+    if value is None:
+        return NO_DATA
+    return value if isinstance(value, Gap) else None
+
+
+def _drawn(points: Sequence[Point]) -> list[tuple[str, float | None]]:
+    """The points with every gap as None."""
+    return [(label, None if isinstance(v, Gap) else v) for label, v in points]
+
+
+def has_values(points: Sequence[Point]) -> bool:
+    """Whether any point has a number to draw (a chart of none would look like zeros)."""
+    return any(_gap(v) is None for _, v in points)
+
+
+def _mark_gaps(svg: ET.Element, centres: list[float], points: Sequence[Point], y: float) -> None:
+    """Print each gap's mark at height `y`, where its dot or bar would be."""
+    for x, (_, value) in zip(centres, points, strict=True):
+        gap = _gap(value)
+        if gap is not None:
+            _text(svg, x, y, gap.mark, size=11, fill=GREY)
 
 
 def _svg(
@@ -130,9 +176,11 @@ def line_chart(
 ) -> str:
     """A line over labelled values (e.g. eight quarters), with each value printed by its dot."""
     svg = _svg(chart_id, title, _describe(points, fmt), width, height, "csc-chart")
+    given, points = points, _drawn(points)
     top = _scale(points)
     upper, lower = 24.0, height - 30.0
     centres = _axes(svg, points, top, fmt, (56.0, width - 12.0, upper, lower))
+    _mark_gaps(svg, centres, given, lower - 6)
     run: list[str] = []
     runs = []
     for x, (_, value) in zip(centres, points, strict=True):
@@ -180,10 +228,12 @@ def bar_chart(
 ) -> str:
     """Vertical bars over labelled values, each value printed above its bar."""
     svg = _svg(chart_id, title, _describe(points, fmt), width, height, "csc-chart")
+    given, points = points, _drawn(points)
     top = _scale(points)
     upper, lower = 24.0, height - 30.0
     left, right = 56.0, width - 12.0
     centres = _axes(svg, points, top, fmt, (left, right, upper, lower))
+    _mark_gaps(svg, centres, given, lower - 6)
     bar = (right - left) / max(len(points), 1) * 0.6
     for x, (label, value) in zip(centres, points, strict=True):
         if value is None:
@@ -217,6 +267,7 @@ def sparkline(
 ) -> str:
     """A small trend line for a table cell; its <desc> lists every value."""
     svg = _svg(chart_id, title, _describe(points, fmt), width, height, "csc-sparkline")
+    points = _drawn(points)
     top = _scale(points)
     step = (width - 8) / max(len(points) - 1, 1)
     coords = [

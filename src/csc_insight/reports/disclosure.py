@@ -50,6 +50,8 @@ from typing import Any
 
 import numpy as np
 
+from csc_insight.reports.charts import Gap
+
 SYMBOL = "c"
 SETTING = "CSC_INSIGHT_SUPPRESS_BELOW"
 DEFAULT_BELOW = 6
@@ -478,8 +480,8 @@ def _protect_component(
 
 
 class _Suppressed:
-    """A figure an audience does not see: formats as the symbol, counts as no value in
-    charts (`shown_value`)."""
+    """A figure an audience does not see: formats as the symbol, is a gap in charts that
+    says why (`shown_value`)."""
 
     def __format__(self, spec: str) -> str:
         return SYMBOL
@@ -504,9 +506,13 @@ def is_suppressed(value: object) -> bool:
     return value is SUPPRESSED
 
 
-def shown_value(value: object) -> float | None:
-    """A value for a chart: None (a gap) when suppressed."""
-    return None if value is SUPPRESSED else value  # type: ignore[return-value]
+# A figure not shown, in a chart: its mark is the table's symbol, its text alternative says why.
+NOT_SHOWN = Gap("not shown (small numbers)", SYMBOL)
+
+
+def shown_value(value: object) -> float | Gap | None:
+    """A value for a chart (`reports.charts.Point`): the NOT_SHOWN gap when suppressed."""
+    return NOT_SHOWN if value is SUPPRESSED else value  # type: ignore[return-value]
 
 
 def _quarter_labels(label: str) -> list[str]:

@@ -28,7 +28,7 @@ from csc_insight.indicators import get as get_definition
 from csc_insight.indicators.catalogue import AREAS
 from csc_insight.indicators.direction import direction
 from csc_insight.indicators.settings import load_settings, load_targets
-from csc_insight.reports.charts import bar_chart, line_chart, sparkline
+from csc_insight.reports.charts import Point, bar_chart, line_chart, sparkline
 from csc_insight.reports.disclosure import is_suppressed, shown_value
 from csc_insight.store import quarantine, snapshots
 from csc_insight.web.dashboard import figures
@@ -141,7 +141,7 @@ def _shown(definition: Definition, period: Period) -> bool:
     return not (period.kind == "asat" and definition.period_type == "flow")
 
 
-def _points(figs: list[Figure]) -> tuple[tuple[str, float | None], ...]:
+def _points(figs: list[Figure]) -> tuple[Point, ...]:
     return tuple((f.period, shown_value(f.value)) for f in figs)
 
 
@@ -167,9 +167,7 @@ def _comparators(result: Any) -> list[dict[str, Any]]:
 
 
 @lru_cache(maxsize=4096)
-def _svg(
-    kind: str, indicator_id: str, points: tuple[tuple[str, float | None], ...], chart_id: str
-) -> str:
+def _svg(kind: str, indicator_id: str, points: tuple[Point, ...], chart_id: str) -> str:
     """A chart's SVG, memoised: the same figures always draw the same picture."""
     definition = get_definition(indicator_id)
     if kind == "sparkline":
