@@ -111,7 +111,8 @@ SECTIONS: list[tuple[str, str, str, frozenset[Role]]] = [
         "Registers",
         "Children missing from home, care and education; allegations about adults who "
         "work with children (LADO); private fostering; providers and their Ofsted ratings; "
-        "safeguarding champions: entries, timescales, alerts and counts.",
+        "safeguarding champions; the IRO service's reviews and escalations; the Virtual "
+        "School's looked-after pupils: entries, timescales, alerts and counts.",
         roles.STAFF,
     ),
     (
