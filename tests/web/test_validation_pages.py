@@ -69,3 +69,54 @@ def test_xlsx_download_is_logged(clients, failing):
     assert response.status_code == 200
     assert response.content[:2] == b"PK"
     assert list(AccessEvent.objects.values_list("child_id", flat=True)) == ["C2"]
+
+
+def _table(doc, xpath: str) -> list[list[str]]:
+    return [
+        [" ".join(c.text_content().split()) for c in row.xpath("th|td")]
+        for row in doc.xpath(xpath + "//tbody/tr")
+    ]
+
+
+@pytest.mark.django_db
+def test_failing_rules_come_first_and_the_rest_are_folded_away(clients, failing, home):
+    """An analyst sees the rules that fail, errors before queries, with the return in words;
+    the rules with no failing row and those not run are counted and folded away (a table of
+    some 200 zeros hid the few that matter). The load's time is in words, UK time."""
+    import lxml.html
+
+    from csc_insight.validation.catalogue import rules
+
+    path = snapshots.snapshot_dir(home) / f"{SNAPSHOT_ID}.duckdb"
+    con = duckdb.connect(str(path))
+    # a census plan starting before its referral (1 July 2019): CIN rule 1105, an error
+    con.execute(
+        "INSERT INTO cp_plans (cp_plan_id, child_id, referral_id, start_date, end_date, "
+        "initial_category, latest_category, previous_plans, source, source_ref) VALUES "
+        "('P3', 'C1', 'R1', DATE '2019-06-01', DATE '2019-06-30', 'EMO', 'EMO', 0, "
+        "'cin_census', 'cin_census_2020.xml:40')"
+    )
+    con.close()
+    doc = lxml.html.document_fromstring(clients["analyst"].get(reverse("imports:data")).content)
+    failing_rows = _table(doc, "//table[caption[starts-with(., 'Rules with failing rows')]]")
+    assert [r[:3] + r[4:] for r in failing_rows] == [
+        ["1105", "CIN census", "Error", "1 failing rows of rule 1105"],
+        ["XR01", "Across returns", "Query", "1 failing rows of rule XR01"],
+    ]
+    passed = _table(doc, "//details[@id='validation-passed']")
+    skipped = _table(doc, "//details[@id='validation-skipped']")
+    summary = " ".join(doc.xpath("string(//details[@id='validation-passed']/summary)").split())
+    assert summary == f"Rules with no failing rows ({len(passed)})"
+    assert len(passed) + len(skipped) + 2 == len(rules())
+    assert not {"1105", "XR01"} & {r[0] for r in passed + skipped}
+    loaded = doc.xpath(f"string(//td[@id='load-{SNAPSHOT_ID}'])")
+    assert loaded.startswith("1 April 2020, 10:00")  # 09:00 UTC is 10:00 British Summer Time
+
+
+@pytest.mark.django_db
+def test_no_failing_rule_says_so(clients, snapshot):
+    response = clients["analyst"].get(reverse("imports:data"))
+    check_page(response.content)
+    assert b'<p class="govuk-body" id="validation-none-failing">No rule has a failing row.</p>' in (
+        response.content
+    )

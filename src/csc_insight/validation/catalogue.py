@@ -16,6 +16,12 @@ from csc_insight.indicators.catalogue import _YAML_LOADER
 Severity = Literal["error", "query", "la_level"]
 SEVERITIES = ("error", "query", "la_level")
 RETURNS = ("cin_census", "ssda903", "annex_a", "cross_return")
+RETURN_NAMES = {
+    "cin_census": "CIN census",
+    "ssda903": "SSDA903",
+    "annex_a": "Annex A",
+    "cross_return": "Across returns",
+}
 # Every rule's SELECT returns these; any other column is a value shown beside the failure.
 ROW_COLUMNS = ("child_id", "source_ref")
 

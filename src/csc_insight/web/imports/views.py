@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +14,7 @@ from django.views.decorators.http import require_GET, require_POST
 from csc_insight.access import roles
 from csc_insight.access.accesslog.record import record_access
 from csc_insight.store import quarantine, snapshots
+from csc_insight.validation.catalogue import RETURN_NAMES, SEVERITIES
 from csc_insight.web.imports import uploads
 from csc_insight.web.policy import allow
 
@@ -26,12 +28,21 @@ def _file_names(manifest: dict[str, Any]) -> list[str]:
     return names
 
 
+def _loaded_at(text: str) -> datetime | str:
+    """When a load was made (its manifest's ISO time, in UTC), for the template to show in
+    words and local time; the text as it is when it is not a time."""
+    try:
+        return datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        return text
+
+
 def _history() -> list[dict[str, Any]]:
     current = snapshots.current_id()
     return [
         {
             "id": snap.id,
-            "created_at": snap.created_at,
+            "created_at": _loaded_at(snap.created_at),
             "created_by": snap.created_by,
             "files": _file_names(snap.manifest),
             "rows": sum(snap.rows().values()),
@@ -50,12 +61,22 @@ def _validation() -> dict[str, Any] | None:
     if current is None:
         return None
     results = at_load.results_for(current)
+    rules = [
+        {**row, "return_name": RETURN_NAMES.get(row["return"], row["return"])}
+        for row in report.summary_rows(results)
+    ]
     return {
         "snapshot_id": current,
         "year": results.collection_year,
         "errors": results.count("error"),
         "queries": results.count("query"),
-        "rules": report.summary_rows(results),
+        # the rules with failing rows first (errors, then the most rows); the rest folded away
+        "failing": sorted(
+            (r for r in rules if r["failures"]),
+            key=lambda r: (SEVERITIES.index(r["severity"]), -r["failures"], r["code"]),
+        ),
+        "passed": [r for r in rules if r["failures"] == 0],
+        "skipped": [r for r in rules if r["failures"] is None],
         "change": at_load.changes(current),
     }
 
