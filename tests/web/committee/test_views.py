@@ -262,3 +262,35 @@ def test_a_pdf_without_libreoffice_says_why_instead_of_failing(
         assert expected in " ".join(" ".join(e.text_content().split()) for e in errors), role
     docx = clients["member"].get(reverse("committee:download", args=[draft_id, "docx"]))
     assert docx.status_code == 200
+
+
+@pytest.mark.django_db
+def test_the_new_paper_form_offers_the_data_periods_and_the_audit_rounds(clients, data):
+    """An author chooses the period and the audit round from lists instead of typing codes:
+    the periods of the data loaded (its events run to 15 August 2019, so Q1 2019-20 is the
+    latest complete quarter, chosen to start with) and the audit rounds by title."""
+    from csc_insight.audits.models import Round
+
+    round_ = Round.objects.create(
+        title="December 2019 audits",
+        quarter="2019-20-Q3",
+        snapshot_id=SNAPSHOT_ID,
+        access_until=date(2099, 1, 1),
+    )
+    doc = check_page(clients["analyst"].get(reverse("committee:new")).content)
+    periods = [(o.get("value"), o.text) for o in doc.xpath("//select[@id='id_period']/option")]
+    assert periods[:2] == [
+        ("", "No period (not a performance paper)"),
+        ("2019-20-Q1", "Q1 2019-20 (April to June 2019)"),
+    ]
+    assert doc.xpath("//select[@id='id_period']/option[@selected]/@value") == ["2019-20-Q1"]
+    rounds = [(o.get("value"), o.text) for o in doc.xpath("//select[@id='id_audit_round']/option")]
+    assert rounds[1:] == [(str(round_.pk), "December 2019 audits")]
+    refused = clients["analyst"].post(
+        reverse("committee:new"), {"kind": "performance", "meeting": MEETING, "period": ""}
+    )
+    assert refused.status_code == 200
+    summary = check_page(refused.content).xpath(
+        "//ul[contains(@class, 'govuk-error-summary__list')]//a/text()"
+    )
+    assert summary == ["Choose the period the report is for"]

@@ -6,10 +6,13 @@ from typing import Any
 
 from django import forms
 
+from csc_insight.audits.models import Round
 from csc_insight.committee.models import Kind
 from csc_insight.indicators import PeriodError, parse_period
 from csc_insight.plans.models import Plan
 from csc_insight.reports.paper import Meta, Narrative
+from csc_insight.store import snapshots
+from csc_insight.web.dashboard.figures import period_choices, read_period
 from csc_insight.web.plans.forms import GovukFields, date_field
 
 LABELS = {
@@ -30,37 +33,64 @@ LABELS = {
 class NewDraftForm(GovukFields, forms.Form):
     kind = forms.ChoiceField(label="Paper", choices=Kind.choices)
     meeting = date_field("Meeting date", required=True)
+    # A list of the data's periods to choose from; any period (2019-20-Q3, asat:2020-03-31)
+    # is accepted, as `csc-insight committee` accepts it.
     period = forms.CharField(
         label="Period",
         required=False,
         max_length=20,
-        help_text="For the performance report and its appendix, for example 2019-20-Q3",
+        widget=forms.Select,
+        help_text="For the performance report and its appendix: the quarters and years of the "
+        "data loaded",
     )
     plan = forms.ModelChoiceField(
         label="Plan",
         queryset=Plan.objects.all(),
         required=False,
+        empty_label="No plan (not a plan progress report)",
         help_text="For the plan progress report",
     )
-    audit_round = forms.IntegerField(
-        label="Audit round number",
+    audit_round = forms.ModelChoiceField(
+        label="Audit round",
+        queryset=Round.objects.all(),
         required=False,
-        min_value=1,
+        empty_label="No audit round (not a quality assurance report)",
         help_text="For the quality assurance report",
     )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # The periods of the data loaded, as the performance pages offer them, newest first;
+        # the latest complete quarter is chosen to start with.
+        try:
+            snapshot_id = snapshots.current().id
+        except snapshots.SnapshotError:
+            choices: list[tuple[str, str]] = []
+        else:
+            choices = period_choices(snapshot_id)
+            self.fields["period"].initial = read_period(None, snapshot_id).label
+        listed = [("", "No period (not a performance paper)"), *choices]
+        asked = self.data.get("period") if self.is_bound else None
+        if asked and asked not in dict(listed):
+            listed.append((asked, asked))  # as it was asked for, with any error beside it
+        self.fields["period"].widget.choices = listed
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
         kind = data.get("kind")
-        if kind in (Kind.PERFORMANCE, Kind.APPENDIX):
+        if kind not in (Kind.PERFORMANCE, Kind.APPENDIX):
+            data["period"] = ""  # chosen to start with; only these papers are for a period
+        elif not data.get("period"):
+            self.add_error("period", "Choose the period the report is for")
+        else:
             try:
-                data["period"] = parse_period(data.get("period") or "").label
+                data["period"] = parse_period(data["period"]).label
             except PeriodError:
-                self.add_error("period", "Enter a period such as 2019-20-Q3")
+                self.add_error("period", "Choose a period such as 2019-20-Q3")
         if kind == Kind.PLAN and not data.get("plan"):
             self.add_error("plan", "Choose the plan to report on")
         if kind == Kind.AUDIT and not data.get("audit_round"):
-            self.add_error("audit_round", "Enter the audit round's number")
+            self.add_error("audit_round", "Choose the audit round to report on")
         return data
 
 

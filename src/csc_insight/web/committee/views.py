@@ -92,7 +92,7 @@ def draft_new(request: HttpRequest) -> HttpResponse:
                 data["meeting"],
                 data.get("period") or "",
                 data["plan"].pk if data.get("plan") else None,
-                data.get("audit_round"),
+                data["audit_round"].pk if data.get("audit_round") else None,
                 request.user,
             )
         except (services.PaperError, SnapshotError) as exc:
