@@ -56,6 +56,7 @@ demo: setup pdf-converter
 	for f in schools peps attendance exclusions results activity; do $(BIN)/csc-insight registers import virtual-school $(DEMO_DATA)_registers/virtual_school_$$f.csv || exit 1; done
 	$(BIN)/csc-insight plans demo
 	$(BIN)/csc-insight audits demo
+	$(BIN)/csc-insight demo-papers
 	$(BIN)/csc-insight demo-user
 	@echo "Open http://127.0.0.1:8000 and sign in with one of the logins above (Ctrl-C stops it)."
 	$(BIN)/csc-insight serve --host 127.0.0.1 --port 8000

@@ -99,7 +99,29 @@ def _register_paper(args: argparse.Namespace, meeting: date) -> int:
     return 0
 
 
+def demo_papers(args: argparse.Namespace) -> int:
+    from csc_insight.cli import database
+
+    database.migrate()  # it writes drafts
+    from csc_insight.committee.demo import create_demo_drafts
+    from csc_insight.store.snapshots import SnapshotError
+
+    try:
+        drafts = create_demo_drafts()
+    except SnapshotError as missing:
+        print(missing, file=sys.stderr)
+        return 1
+    for draft in drafts:
+        print(f"{draft.pk}\t{draft.get_kind_display()}\t{draft.meeting:%d %B %Y}\t{draft.period}")
+    return 0
+
+
 def register(subparsers: argparse._SubParsersAction) -> None:
+    p = subparsers.add_parser(
+        "demo-papers",
+        help="create the demo's committee paper drafts for the meeting after the data end",
+    )
+    p.set_defaults(handler=demo_papers)
     parser = subparsers.add_parser(
         "committee", aliases=["report"], help="write a committee paper or agenda"
     )

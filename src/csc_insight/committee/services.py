@@ -3,6 +3,7 @@ its snapshot or records, create drafts, the meeting's agenda, and writing a file
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -157,15 +158,23 @@ def listing(draft: Draft) -> Paper:
     )
 
 
+# The order of a meeting's papers, on its agenda and wherever they are listed.
+AGENDA_ORDER = [Kind.PERFORMANCE, Kind.AUDIT, Kind.PLAN, Kind.APPENDIX]
+
+
+def in_agenda_order(drafts: Iterable[Draft]) -> list[Draft]:
+    """Drafts by meeting, newest first, and within a meeting in AGENDA_ORDER."""
+    return sorted(
+        drafts,
+        key=lambda d: (-d.meeting.toordinal(), AGENDA_ORDER.index(Kind(d.kind)), d.pk),
+    )
+
+
 def agenda_for(meeting: date) -> Paper:
     """The agenda of every draft saved for the meeting."""
     from csc_insight.committee.agenda import agenda
 
-    order = [Kind.PERFORMANCE, Kind.AUDIT, Kind.PLAN, Kind.APPENDIX]
-    drafts = sorted(
-        Draft.objects.filter(meeting=meeting).select_related("plan"),
-        key=lambda d: (order.index(Kind(d.kind)), d.pk),
-    )
+    drafts = in_agenda_order(Draft.objects.filter(meeting=meeting).select_related("plan"))
     meta = _meta(drafts[0]) if drafts else Meta()
     return agenda([listing(d) for d in drafts], meeting, meta)
 

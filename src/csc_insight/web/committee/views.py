@@ -67,7 +67,7 @@ def _build(request: HttpRequest, draft: Draft) -> Paper | None:
 @allow(roles.EVERYONE)
 @require_GET
 def draft_list(request: HttpRequest) -> HttpResponse:
-    drafts = Draft.objects.select_related("plan")
+    drafts = services.in_agenda_order(Draft.objects.select_related("plan"))
     if request.user.role not in EDITORS:
         drafts = [d for d in drafts if d.public]
     meetings: dict[date, list[Draft]] = {}
