@@ -46,5 +46,19 @@ class Draft(models.Model):
     def public(self) -> bool:
         return self.kind in PUBLIC_KINDS
 
+    @property
+    def source(self) -> str:
+        """What the paper reports on, for lists: its period, plan or audit round (by title)."""
+        if self.period:
+            return self.period
+        if self.plan_id:
+            return self.plan.name  # type: ignore[union-attr]
+        if self.audit_round:
+            from csc_insight.audits.models import Round
+
+            round_ = Round.objects.filter(pk=self.audit_round).first()
+            return round_.title if round_ else f"Audit round {self.audit_round} (deleted)"
+        return ""
+
     def __str__(self) -> str:
         return f"{self.get_kind_display()} ({self.meeting:%d/%m/%Y})"
