@@ -53,6 +53,7 @@ def test_drill_down_lists_the_children_and_logs_each(clients, failing):
     check_page(response.content)
     html = response.content.decode()
     assert "annex_a.xlsx (List 7)" in html and ">5<" in html and ">C2<" in html
+    assert "Return: Across returns. Severity: Query." in html
     event = AccessEvent.objects.get()
     assert (event.username, event.child_id, event.route) == (
         "u-manager",

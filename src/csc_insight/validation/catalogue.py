@@ -69,6 +69,11 @@ class Rule:
     def implemented(self) -> bool:
         return self.not_implemented is None
 
+    @property
+    def return_name(self) -> str:
+        """The return in words, as pages show it ('CIN census')."""
+        return RETURN_NAMES[self.returns]
+
 
 def parse_rule(rule_id: str, text: str) -> Rule:
     """Read one rule file's text (metadata block, then a SELECT, or nothing when the rule

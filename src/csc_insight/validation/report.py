@@ -37,7 +37,8 @@ def flat_rows(results: Results) -> list[dict[str, Any]]:
 
 
 def summary_rows(results: Results) -> list[dict[str, Any]]:
-    """Per rule run or skipped: code, return, severity, failing rows, message, status."""
+    """Per rule run or skipped: code, return (and in words), severity, failing rows, message,
+    status."""
     rows = []
     for rule_id, n in results.counts().items():
         rule = get(rule_id)
@@ -46,6 +47,7 @@ def summary_rows(results: Results) -> list[dict[str, Any]]:
                 "rule": rule_id,
                 "code": rule.code,
                 "return": rule.returns,
+                "return_name": rule.return_name,
                 "severity": rule.severity,
                 "failures": n,
                 "message": rule.message,
@@ -59,6 +61,7 @@ def summary_rows(results: Results) -> list[dict[str, Any]]:
                 "rule": rule_id,
                 "code": rule.code,
                 "return": rule.returns,
+                "return_name": rule.return_name,
                 "severity": rule.severity,
                 "failures": None,
                 "message": rule.message,

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_GET, require_POST
 from csc_insight.access import roles
 from csc_insight.access.accesslog.record import record_access
 from csc_insight.store import quarantine, snapshots
-from csc_insight.validation.catalogue import RETURN_NAMES, SEVERITIES
+from csc_insight.validation.catalogue import SEVERITIES
 from csc_insight.web.imports import uploads
 from csc_insight.web.policy import allow
 
@@ -61,10 +61,7 @@ def _validation() -> dict[str, Any] | None:
     if current is None:
         return None
     results = at_load.results_for(current)
-    rules = [
-        {**row, "return_name": RETURN_NAMES.get(row["return"], row["return"])}
-        for row in report.summary_rows(results)
-    ]
+    rules = report.summary_rows(results)
     return {
         "snapshot_id": current,
         "year": results.collection_year,
