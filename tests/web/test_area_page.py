@@ -31,7 +31,7 @@ def test_summary_cards_link_to_their_sections(clients, dash) -> None:  # noqa: F
         "Contacts decided within 1 working day 50.0% Red ↓ Down, worse from 100.0%"
     )
     # each card's sparkline is inline SVG whose <desc> lists the eight quarters
-    assert cards[0].xpath(".//svg/desc")[0].text_content().endswith("2019-20-Q3: 4.")
+    assert cards[0].xpath(".//svg/desc")[0].text_content().endswith("Q3 2019-20: 4.")
 
 
 @pytest.mark.django_db

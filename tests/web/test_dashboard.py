@@ -163,9 +163,9 @@ def test_overview_sparkline_lists_the_eight_quarters(clients, dash) -> None:
     doc = _get(clients["manager"], reverse("dashboard:overview"))
     desc = doc.xpath("//svg[@id='spark-contacts']/desc")[0].text_content()
     assert desc == (
-        "2017-18-Q4: no data; 2018-19-Q1: no data; 2018-19-Q2: no data; "
-        "2018-19-Q3: 1; "
-        "2018-19-Q4: 0; 2019-20-Q1: 2; 2019-20-Q2: 1; 2019-20-Q3: 4."
+        "Q4 2017-18: no data; Q1 2018-19: no data; Q2 2018-19: no data; "
+        "Q3 2018-19: 1; "
+        "Q4 2018-19: 0; Q1 2019-20: 2; Q2 2019-20: 1; Q3 2019-20: 4."
     )
 
 
@@ -259,7 +259,7 @@ def test_indicator_page_shows_definition_settings_sql_and_comparisons(clients, d
     assert doc.xpath("//details//code")[0].text_content().lstrip().startswith("SELECT")
     assert _cells(doc, "//p/span[contains(@class, 'csc-value')]") == ["50.0%"]
     rows = _cells(doc, "//caption[contains(., 'last 8 quarters')]/../tbody/tr[last()]/*")
-    assert rows == ["2019-20-Q3", "50.0%", "2", "4"]
+    assert rows == ["Q3 2019-20", "50.0%", "2", "4"]
     assert doc.xpath("//svg[@id='chart-contacts_decided_1wd_pct']")
     assert clients["manager"].get(reverse("dashboard:indicator", args=["nope"])).status_code == 404
 

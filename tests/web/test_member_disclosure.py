@@ -268,7 +268,7 @@ def test_a_hidden_figure_is_said_in_its_trend_not_as_no_data(clients, records) -
     analyst = _trends(clients["analyst"].get("/performance/").content.decode())
     hidden = {spark: said for spark, (value, said) in member.items() if value == "c"}
     assert hidden, member  # the city has small figures
-    assert set(hidden.values()) == {"2019-20-Q4: not shown (small numbers)"}
+    assert set(hidden.values()) == {"Q4 2019-20: not shown (small numbers)"}
     for spark in hidden:
-        number = analyst[spark][1].removeprefix("2019-20-Q4: ")
+        number = analyst[spark][1].removeprefix("Q4 2019-20: ")
         assert re.fullmatch(r"[\d,.]+%?", number), (spark, analyst[spark])

@@ -120,9 +120,9 @@ def test_indicator_page_says_no_data_without_forecast(clients, nodata) -> None:
         _text(r.xpath("th")[0]): _text(r.xpath("td")[0])
         for r in doc.xpath("//table[caption[contains(., 'last 8 quarters')]]/tbody/tr")
     }
-    assert trend["2019-20-Q1"] == "100.0%"
-    assert trend["2019-20-Q2"] == "No data (no records in the period)"
-    assert trend["2019-20-Q3"] == "No data (not recorded in the period)"
+    assert trend["Q1 2019-20"] == "100.0%"
+    assert trend["Q2 2019-20"] == "No data (no records in the period)"
+    assert trend["Q3 2019-20"] == "No data (not recorded in the period)"
     assert not doc.xpath("//strong[contains(@class, 'govuk-tag')]")
 
 

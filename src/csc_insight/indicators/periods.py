@@ -161,6 +161,15 @@ def asat(day: date) -> Period:
 _FY = r"(\d{4})-(\d{2})"
 
 
+def short_label(label: str) -> str:
+    """A period label as papers and pages name it ('2019-20-Q3' -> 'Q3 2019-20'); a label
+    that is not a period, as it is."""
+    try:
+        return parse_period(label).short_name()
+    except PeriodError:
+        return label
+
+
 def parse_period(text: str) -> Period:
     """Read a period label (see the module docstring)."""
     text = text.strip()

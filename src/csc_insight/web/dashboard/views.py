@@ -27,6 +27,7 @@ from csc_insight.indicators import catalogue as indicator_catalogue
 from csc_insight.indicators import get as get_definition
 from csc_insight.indicators.catalogue import AREAS
 from csc_insight.indicators.direction import direction
+from csc_insight.indicators.periods import short_label
 from csc_insight.indicators.settings import load_settings, load_targets
 from csc_insight.reports.charts import Point, bar_chart, line_chart, sparkline
 from csc_insight.reports.disclosure import is_suppressed, shown_value
@@ -142,7 +143,7 @@ def _shown(definition: Definition, period: Period) -> bool:
 
 
 def _points(figs: list[Figure]) -> tuple[Point, ...]:
-    return tuple((f.period, shown_value(f.value)) for f in figs)
+    return tuple((short_label(f.period), shown_value(f.value)) for f in figs)
 
 
 def _fmt(definition: Definition) -> Any:

@@ -10,6 +10,7 @@ from typing import Any
 from django import template
 
 from csc_insight.indicators import formatting, needs
+from csc_insight.indicators.periods import short_label
 from csc_insight.reports.disclosure import SYMBOL, is_suppressed
 
 register = template.Library()
@@ -90,3 +91,9 @@ def in_sentence(title: str) -> str:
 def plural(value: object) -> str:
     """'s' unless the count is 1: "fewer than 6" and "c" (a suppressed count) are plural."""
     return "" if value == 1 else "s"
+
+
+@register.filter
+def period_name(label: str) -> str:
+    """'2019-20-Q3' as 'Q3 2019-20', as papers and the charts name a quarter."""
+    return short_label(label)
