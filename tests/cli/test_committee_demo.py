@@ -54,10 +54,10 @@ def test_demo_papers_are_drafts_every_role_can_open(snap, users, capsys) -> None
         for r in doc.xpath("//tbody/tr")
     ]
     assert rows == [
-        ["Children and Families Performance Report", "2018-19-Q4"],
+        ["Children and Families Performance Report", "Q4 2018-19"],
         ["Quality assurance report from an audit round", "Demo quarterly audit 2019-20-Q1"],
         ["Service plan progress report", "Service Development Plan 2019-20"],
-        ["Non-public appendix to the performance report", "2018-19-Q4"],
+        ["Non-public appendix to the performance report", "Q4 2018-19"],
     ]
     kept = Draft.objects.create(
         kind="performance",
