@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from ..browser import MARKS, accessible, serving, sign_in
 from .conftest import make_audit_snapshot
@@ -35,7 +36,7 @@ def test_plan_audit_moderate_act_report(server: str, page) -> None:
     accessible(page)
     page.fill("#id_quarter", "2019-20-Q3")
     page.click("button:has-text('Propose a sample')")
-    assert page.locator("#sample tbody tr").count() == 3
+    expect(page.locator("#sample tbody tr")).to_have_count(3)
     accessible(page)
     page.click("button:has-text('Create the round')")
     assert _h1(page) == "Quarterly audit 2019-20-Q3"

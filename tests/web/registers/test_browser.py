@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from ..browser import MARKS, accessible, serving, sign_in
 from ..conftest import make_snapshot
@@ -44,7 +45,7 @@ def test_register_list_form_and_child_page(server: str, page, tmp_path: Path) ->
     assert page.locator("h1").inner_text() == "Children missing from home and care"
     accessible(page)
     rows = page.locator("#missing-episodes tbody tr")
-    assert rows.count() == 1
+    expect(rows).to_have_count(1)
     # returned 3 Oct 2019 with no return interview offered: the 72-hour alert
     assert "No return interview offered within 72 hours" in rows.first.inner_text()
     page.click("text=Add an episode")
@@ -62,7 +63,7 @@ def test_register_list_form_and_child_page(server: str, page, tmp_path: Path) ->
     page.click("button:has-text('Save the episode')")
     assert page.locator("h1").inner_text() == "Missing episodes: C1"
     accessible(page)
-    assert page.locator("#child-episodes tbody tr").count() == 2
+    expect(page.locator("#child-episodes tbody tr")).to_have_count(2)
     page.screenshot(path=str(tmp_path / "missing-child.png"), full_page=True)
 
 

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from ..browser import MARKS, accessible, serving, sign_in
 from ..conftest import make_snapshot
@@ -79,7 +80,7 @@ def test_a_pep_below_good_then_the_follow_up(server: str, page, tmp_path: Path) 
     page.click("button:has-text('Save')")
     assert page.locator("h1").inner_text() == "Virtual School: C1"
     assert page.inner_text("#vs-child-alerts").strip() == "None"
-    assert page.locator("#vs-peps tbody tr").count() == 2
+    expect(page.locator("#vs-peps tbody tr")).to_have_count(2)
     page.screenshot(path=str(tmp_path / "vs-child.png"), full_page=True)
     page.goto(f"{server}/registers/virtual-school/")
     assert page.locator("#vs-children tbody tr").first.inner_text().strip().endswith("None")

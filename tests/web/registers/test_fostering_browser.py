@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from ..browser import MARKS, serving, sign_in
 from ..conftest import make_snapshot
@@ -32,7 +33,7 @@ def server(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
 
 def _row(page) -> list[str]:
     rows = page.locator("#fostering-arrangements tbody tr")
-    assert rows.count() == 1
+    expect(rows).to_have_count(1)
     return cells(rows.first)
 
 
