@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from ..browser import MARKS, accessible, serving, sign_in
 
@@ -66,13 +67,13 @@ def test_create_plan_update_rag_and_export(server: str, page, tmp_path: Path) ->
     page.fill("#id_comment", "Chair in post")
     page.click("button:has-text('Save')")
     assert _h1(page) == "Action 1"
+    expect(page.locator("#history tbody tr")).to_have_count(2)
     history = page.locator("#history tbody tr").all_inner_texts()
-    assert len(history) == 2
     assert "Amber" in history[0] and "Blue (complete)" in history[0]
     assert "Chair in post" in history[0]
     page.click("text=Back to Browser plan")
     assert page.inner_text("#completed") == "1 of 1 action complete"
-    assert page.locator("#rag-counts tbody td").all_inner_texts() == ["0", "0", "0", "1"]
+    expect(page.locator("#rag-counts tbody td")).to_have_text(["0", "0", "0", "1"])
     with page.expect_download() as download:
         page.click("text=Download as Word (DOCX)")
     target = tmp_path / "plan.docx"

@@ -114,6 +114,7 @@ def test_a_late_initial_meeting_is_recorded_and_the_alert_clears(server: str, pa
         "Open",
         "None",
     ]
+    page.wait_for_load_state()  # the whole page, before reading the list at its foot
     assert LATE not in page.inner_text("main")
     year = page.locator("#lado-year .govuk-summary-list__row").all_inner_texts()
     assert [r.replace("\n", "\t").split("\t") for r in year] == [
