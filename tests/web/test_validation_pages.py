@@ -101,8 +101,8 @@ def test_failing_rules_come_first_and_the_rest_are_folded_away(clients, failing,
     doc = lxml.html.document_fromstring(clients["analyst"].get(reverse("imports:data")).content)
     failing_rows = _table(doc, "//table[caption[starts-with(., 'Rules with failing rows')]]")
     assert [r[:3] + r[4:] for r in failing_rows] == [
-        ["1105", "CIN census", "Error", "1 failing rows of rule 1105"],
-        ["XR01", "Across returns", "Query", "1 failing rows of rule XR01"],
+        ["1105", "CIN census", "Error", "1 failing row of rule 1105"],
+        ["XR01", "Across returns", "Query", "1 failing row of rule XR01"],
     ]
     passed = _table(doc, "//details[@id='validation-passed']")
     skipped = _table(doc, "//details[@id='validation-skipped']")
@@ -110,6 +110,9 @@ def test_failing_rules_come_first_and_the_rest_are_folded_away(clients, failing,
     assert summary == f"Rules with no failing rows ({len(passed)})"
     assert len(passed) + len(skipped) + 2 == len(rules())
     assert not {"1105", "XR01"} & {r[0] for r in passed + skipped}
+    assert doc.xpath("//a[text()='Download every failing row (XLSX)']/@href") == [
+        reverse("imports:validation_xlsx", args=[SNAPSHOT_ID])
+    ]
     loaded = doc.xpath(f"string(//td[@id='load-{SNAPSHOT_ID}'])")
     assert loaded.startswith("1 April 2020, 10:00")  # 09:00 UTC is 10:00 British Summer Time
 
@@ -121,3 +124,4 @@ def test_no_failing_rule_says_so(clients, snapshot):
     assert b'<p class="govuk-body" id="validation-none-failing">No rule has a failing row.</p>' in (
         response.content
     )
+    assert b"Download every failing row" not in response.content  # a workbook of no rows
