@@ -40,7 +40,7 @@ def test_sample_table_and_json(snap, capsys) -> None:
 def test_demo_round_is_complete_and_feeds_the_plan(snap) -> None:
     create_demo_plans(today=date(2020, 1, 20))
     round_ = create_demo_round(today=date(2020, 1, 20))
-    assert round_.title == "Demo quarterly audit 2019-20-Q1"
+    assert round_.title == "Demo quarterly audit Q1 2019-20"
     summary = report(round_).summary
     assert (summary.cases, summary.completed, summary.moderated) == (3, 3, 3)
     assert summary.changed_in_moderation == 1

@@ -55,7 +55,7 @@ def test_demo_papers_are_drafts_every_role_can_open(snap, users, capsys) -> None
     ]
     assert rows == [
         ["Children and Families Performance Report", "Q4 2018-19"],
-        ["Quality assurance report from an audit round", "Demo quarterly audit 2019-20-Q1"],
+        ["Quality assurance report from an audit round", "Demo quarterly audit Q1 2019-20"],
         ["Service plan progress report", "Service Development Plan 2019-20"],
         ["Non-public appendix to the performance report", "Q4 2018-19"],
     ]

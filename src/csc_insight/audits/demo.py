@@ -22,7 +22,7 @@ from csc_insight.audits.cases import open_cases
 from csc_insight.audits.grades import GRADES, SECTIONS
 from csc_insight.audits.models import Round
 from csc_insight.audits.sampling import SampleOptions
-from csc_insight.indicators.periods import parse_period, quarter, quarter_of
+from csc_insight.indicators.periods import parse_period, quarter, quarter_of, short_label
 from csc_insight.plans.demo import DEMO_MANAGER, data_as_of, demo_user
 from csc_insight.plans.models import Section
 from csc_insight.store import snapshots
@@ -94,7 +94,7 @@ def create_demo_round(today: date | None = None) -> Round:
     (default: the data's last day)."""
     today = today or data_as_of()
     quarter_label = demo_quarter(today)
-    title = f"{TITLE} {quarter_label}"
+    title = f"{TITLE} {short_label(quarter_label)}"
     Round.objects.filter(title=title).delete()
     auditor = demo_user(DEMO_AUDITOR, Role.AUDITOR)
     manager = demo_user(DEMO_MANAGER, Role.MANAGER)

@@ -31,7 +31,7 @@ from csc_insight.audits.models import (
 )
 from csc_insight.audits.sampling import THEMES, Sample, SampleOptions, propose_sample
 from csc_insight.audits.summary import AuditRecord, RoundSummary, Trend, summarise, trend
-from csc_insight.indicators.periods import parse_period
+from csc_insight.indicators.periods import parse_period, short_label
 from csc_insight.plans.rag import Rag
 from csc_insight.store import snapshots
 
@@ -109,9 +109,12 @@ def unallocated_cases(round_: Round) -> dict[str, int] | None:
 
 
 def default_title(quarter: str, kind: str, theme: str) -> str:
+    """The round's title when none is given, its quarter named as the papers name it:
+    'Quarterly audit Q3 2019-20'."""
+    name = short_label(quarter)
     if kind == Kind.THEMATIC and theme:
-        return f"Thematic audit: {THEMES.get(theme, theme)}, {quarter}"
-    return f"{Kind(kind).label} audit {quarter}"
+        return f"Thematic audit: {THEMES.get(theme, theme)}, {name}"
+    return f"{Kind(kind).label} audit {name}"
 
 
 @transaction.atomic

@@ -17,6 +17,8 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 
 from csc_insight.access.roles import Role
+from csc_insight.indicators.coverage import data_extent
+from csc_insight.indicators.engine import as_backend
 from csc_insight.indicators.periods import fy_label, quarter, quarter_of
 from csc_insight.plans import services
 from csc_insight.plans.models import Lead, Plan
@@ -282,14 +284,15 @@ MANAGER_LEADS = ("TM", "DTM")
 
 
 def data_as_of() -> date:
-    """The last day of the current snapshot's last quarter (the data's 'today'); the real
-    date when nothing is loaded."""
+    """The last day of the quarter the current snapshot's data run to (the data's 'today',
+    `indicators.coverage.data_extent`, as the dashboards read it); the real date when nothing
+    is loaded."""
     try:
         with snapshots.connect() as con:
-            (latest,) = con.execute("SELECT max(referral_date) FROM referrals").fetchone()
+            extent = data_extent(as_backend(con))
     except snapshots.SnapshotError:
-        latest = None
-    return quarter(*quarter_of(latest)).end if latest else services.today()
+        extent = None
+    return quarter(*quarter_of(extent.last)).end if extent else services.today()
 
 
 def demo_user(username: str, role: Role) -> object:

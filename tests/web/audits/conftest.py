@@ -18,8 +18,10 @@ def snap(home: Path) -> str:
     return make_audit_snapshot(home)
 
 
-def make_audit_snapshot(home: Path) -> str:
-    """Three open CIN cases held by worker SW1 (ZQ7001, ZQ7002) and SW2 (ZQ7003)."""
+def make_audit_snapshot(home: Path, to_december: bool = False) -> str:
+    """Three open CIN cases held by worker SW1 (ZQ7001, ZQ7002) and SW2 (ZQ7003), referred
+    on 1 May 2019. With `to_december` another child's contacts make the data run from 1 April
+    to 31 December 2019, so that a round can be planned for Q1 to Q3 2019-20."""
     folder = snapshots.snapshot_dir(home)
     con = duckdb.connect(str(folder / f"{SNAP}.duckdb"))
     schema.create(con)
@@ -34,6 +36,11 @@ def make_audit_snapshot(home: Path) -> str:
             "INSERT INTO allocations (child_id, worker, team, start_date, source) "
             "VALUES (?, ?, 'T', DATE '2019-05-01', 't')",
             [child, worker],
+        )
+    if to_december:
+        con.execute(
+            "INSERT INTO contacts (contact_id, child_id, contact_date, source) VALUES "
+            "('K1', 'ZQ7009', DATE '2019-04-01', 't'), ('K2', 'ZQ7009', DATE '2019-12-31', 't')"
         )
     con.close()
     (folder / f"{SNAP}.json").write_text("{}", encoding="utf-8")

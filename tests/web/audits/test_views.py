@@ -16,7 +16,7 @@ from csc_insight.plans.models import Plan
 from csc_insight.store import snapshots
 
 from ..pages import check_page
-from .conftest import CHILDREN
+from .conftest import CHILDREN, make_audit_snapshot
 
 pytestmark = pytest.mark.django_db
 SECTION_POST = {
@@ -66,7 +66,7 @@ def _audit_post(**extra: str) -> dict[str, str]:
 def test_plan_audit_moderate_act_and_report(clients, users, snap) -> None:
     manager = clients["manager"]
     round_ = _plan_round(manager)
-    assert round_.title == "Quarterly audit 2019-20-Q3"
+    assert round_.title == "Quarterly audit Q3 2019-20"
     assert [(c.child_id, c.worker, c.reason) for c in round_.cases.all()] == [
         ("ZQ7001", "SW1", "Never audited; SW1 holds 2 cases due for audit"),
         ("ZQ7003", "SW2", "Never audited; SW2 holds 1 case due for audit"),
@@ -134,7 +134,7 @@ def test_plan_audit_moderate_act_and_report(clients, users, snap) -> None:
     finding = Finding.objects.get()
     assert (finding.case, finding.section, finding.action.plan) == (case, "family", plan)
     assert finding.action.source_type == "audit"
-    assert finding.action.source_reference == f"Quarterly audit 2019-20-Q3, finding {finding.pk}"
+    assert finding.action.source_reference == f"Quarterly audit Q3 2019-20, finding {finding.pk}"
     assert list(finding.action.audit_findings.all()) == [finding]
 
     # The report: aggregates, moderated grades, no child ids; only for those who may open
@@ -248,13 +248,31 @@ def test_auditor_sees_only_their_rounds_cases(clients, users, snap) -> None:
     assert "Quarterly audit" not in clients["auditor"].get(reverse("audits:list")).content.decode()
 
 
+def test_the_round_form_offers_the_data_quarters(clients, home) -> None:
+    """A quarter is chosen from the data's quarters (no years, no years to date), newest
+    first, the latest complete quarter chosen to start with; one asked for in a link that is
+    not listed is kept as asked."""
+    import lxml.html
+
+    make_audit_snapshot(home, to_december=True)
+    doc = lxml.html.document_fromstring(clients["manager"].get(reverse("audits:new")).content)
+    options = doc.xpath("//select[@id='id_quarter']/option")
+    labels = [o.get("value") for o in options]
+    assert labels == ["2019-20-Q3", "2019-20-Q2", "2019-20-Q1"]
+    assert options[0].text == "Q3 2019-20 (October to December 2019)"
+    assert [o.get("value") for o in options if o.get("selected") is not None] == ["2019-20-Q3"]
+    asked = clients["manager"].get(reverse("audits:new") + "?quarter=2019-20-Q4&kind=quarterly")
+    doc = lxml.html.document_fromstring(asked.content)
+    assert doc.xpath("//select[@id='id_quarter']/option[@selected]/@value") == ["2019-20-Q4"]
+
+
 def test_thematic_round_needs_a_theme(clients, snap) -> None:
     page = clients["manager"].get(
         reverse("audits:new") + "?quarter=2019-20&kind=thematic&per_worker=3&workers=3"
     )
     html = page.content.decode()
     check_page(html)
-    assert "Enter a quarter like 2019-20-Q3" in html
+    assert "Choose a quarter, such as Q3 2019-20" in html
     assert "Choose the theme of a thematic audit" in html
 
 

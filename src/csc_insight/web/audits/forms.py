@@ -15,6 +15,7 @@ from csc_insight.audits.sampling import THEMES
 from csc_insight.common.child_ids import ALLOWED, ChildIdError, canonical_child_id
 from csc_insight.indicators.periods import PeriodError, parse_period
 from csc_insight.plans.models import Section
+from csc_insight.web.period_field import offer_periods
 from csc_insight.web.plans.forms import GovukFields, date_field
 
 GRADE_OPTIONS = [("", "Choose a grade"), *GRADES]
@@ -24,8 +25,11 @@ NO_IDS = "Write about practice, not people: no child ids or names."
 
 
 class PlanRoundForm(GovukFields, forms.Form):
+    # The data's quarters to choose from; any quarter typed in a link (2019-20-Q3) is accepted.
     quarter = forms.CharField(
-        label="Quarter", max_length=20, help_text="A financial-year quarter, for example 2019-20-Q3"
+        label="Quarter",
+        widget=forms.Select,
+        help_text="The quarters of the data loaded: the cases open at the quarter's end",
     )
     kind = forms.ChoiceField(label="Kind of audit", choices=Kind.choices)
     theme = forms.ChoiceField(
@@ -48,6 +52,10 @@ class PlanRoundForm(GovukFields, forms.Form):
         "Administrator as well as the round",
     )
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        offer_periods(self, "quarter", quarters_only=True)
+
     def clean_quarter(self) -> str:
         text = self.cleaned_data["quarter"].strip()
         try:
@@ -55,7 +63,7 @@ class PlanRoundForm(GovukFields, forms.Form):
         except PeriodError:
             period = None
         if period is None or period.kind != "quarter":
-            raise forms.ValidationError("Enter a quarter like 2019-20-Q3")
+            raise forms.ValidationError("Choose a quarter, such as Q3 2019-20")
         return period.label
 
     def clean(self) -> dict[str, Any]:
@@ -70,7 +78,7 @@ class CreateRoundForm(GovukFields, forms.Form):
         label="Title",
         max_length=200,
         required=False,
-        help_text="Leave blank for, for example, Quarterly audit 2019-20-Q3",
+        help_text="Leave blank for, for example, Quarterly audit Q3 2019-20",
     )
     added = forms.CharField(
         label="Add cases by child id",

@@ -11,8 +11,7 @@ from csc_insight.committee.models import Kind
 from csc_insight.indicators import PeriodError, parse_period
 from csc_insight.plans.models import Plan
 from csc_insight.reports.paper import Meta, Narrative
-from csc_insight.store import snapshots
-from csc_insight.web.dashboard.figures import period_choices, read_period
+from csc_insight.web.period_field import offer_periods
 from csc_insight.web.plans.forms import GovukFields, date_field
 
 LABELS = {
@@ -38,7 +37,6 @@ class NewDraftForm(GovukFields, forms.Form):
     period = forms.CharField(
         label="Period",
         required=False,
-        max_length=20,
         widget=forms.Select,
         help_text="For the performance report and its appendix: the quarters and years of the "
         "data loaded",
@@ -60,20 +58,7 @@ class NewDraftForm(GovukFields, forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        # The periods of the data loaded, as the performance pages offer them, newest first;
-        # the latest complete quarter is chosen to start with.
-        try:
-            snapshot_id = snapshots.current().id
-        except snapshots.SnapshotError:
-            choices: list[tuple[str, str]] = []
-        else:
-            choices = period_choices(snapshot_id)
-            self.fields["period"].initial = read_period(None, snapshot_id).label
-        listed = [("", "No period (not a performance paper)"), *choices]
-        asked = self.data.get("period") if self.is_bound else None
-        if asked and asked not in dict(listed):
-            listed.append((asked, asked))  # as it was asked for, with any error beside it
-        self.fields["period"].widget.choices = listed
+        offer_periods(self, "period", empty="No period (not a performance paper)")
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()

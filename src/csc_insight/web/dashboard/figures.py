@@ -342,7 +342,7 @@ def snapshot_data(snapshot_id: str) -> coverage.SnapshotData:
         with snapshots.connect(snapshot_id) as con:
             return coverage.SnapshotData.read(as_backend(con))
 
-    return _cached(("snapshot data", snapshot_id), make)
+    return _cached(("snapshot data", str(home()), snapshot_id), make)  # tests reuse ids
 
 
 def period_choices(snapshot_id: str) -> list[tuple[str, str]]:
