@@ -32,6 +32,8 @@ def _plan_round(client) -> Round:
     html = page.content.decode()
     check_page(html)
     assert "Never audited; SW1 holds 2 cases due for audit" in html
+    assert "Leave blank for “Quarterly audit Q3 2019-20”" in html
+    assert 'aria-describedby="id_title-hint"' in html
     # One case from each of two workers; the QA lead adds ZQ7002 by id.
     response = client.post(
         reverse("audits:new"),

@@ -78,7 +78,6 @@ class CreateRoundForm(GovukFields, forms.Form):
         label="Title",
         max_length=200,
         required=False,
-        help_text="Leave blank for, for example, Quarterly audit Q3 2019-20",
     )
     added = forms.CharField(
         label="Add cases by child id",
@@ -86,6 +85,12 @@ class CreateRoundForm(GovukFields, forms.Form):
         widget=TEXT,
         help_text="One child id a line, for cases the sample left out",
     )
+
+    def __init__(self, *args: Any, default: str, **kwargs: Any) -> None:
+        """`default`: the title a round planned with no title is given."""
+        super().__init__(*args, **kwargs)
+        self.fields["title"].help_text = f"Leave blank for “{default}”"
+        self.govuk()  # again: the hint is described now it is there
 
     def clean_added(self) -> list[str]:
         try:

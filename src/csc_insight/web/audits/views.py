@@ -104,7 +104,10 @@ def round_new(request: HttpRequest) -> HttpResponse:
         except SampleError as refused:
             form.add_error("theme" if options.theme else "quarter", str(refused))
         else:
-            create = CreateRoundForm(request.POST if request.method == "POST" else None)
+            create = CreateRoundForm(
+                request.POST if request.method == "POST" else None,
+                default=services.default_title(data["quarter"], data["kind"], data["theme"]),
+            )
             if request.method == "POST" and create.is_valid():
                 chosen = _chosen(request.POST.getlist("child"), sample)
                 chosen += create.cleaned_data["added"]
