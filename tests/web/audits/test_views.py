@@ -153,6 +153,8 @@ def test_plan_audit_moderate_act_and_report(clients, users, snap) -> None:
     doc = check_page(html)
     assert [c for c in CHILDREN if c in html] == []
     assert "SW1" not in html
+    caption = doc.xpath("string(//span[contains(@class, 'govuk-caption-l')])")
+    assert caption == "Quarterly audit, Q3 2019-20"
     rows = {
         r.xpath("th")[0].text_content(): [td.text_content() for td in r.xpath("td")]
         for r in doc.xpath("//table[@id='grades']/tbody/tr")
@@ -280,6 +282,9 @@ def test_thematic_round_needs_a_theme(clients, snap) -> None:
 
 def test_trends_table_and_chart(clients, users, snap) -> None:
     first = _plan_round(clients["manager"])
+    doc = check_page(clients["manager"].get(reverse("audits:round", args=[first.pk])).content)
+    caption = doc.xpath("string(//span[contains(@class, 'govuk-caption-l')])")
+    assert caption == "Quarterly audit, Q3 2019-20"
     for n, case in enumerate(first.cases.all()):
         clients["administrator"].post(
             reverse("audits:case", args=[first.pk, case.pk]),
@@ -298,7 +303,10 @@ def test_trends_table_and_chart(clients, users, snap) -> None:
     }
     assert rows["Overall"] == ["66.7%", "100.0%"]
     assert rows["Views of family and partners"] == ["0.0%", "0.0%"]
-    assert doc.xpath("//svg[@id='trend-overall']")
+    headers = doc.xpath("//table[@id='trend']/thead/tr/th/text()")
+    assert headers[-2:] == ["Q3 2019-20", "Q4 2019-20"]
+    chart = " ".join(doc.xpath("//svg[@id='trend-overall']")[0].itertext())
+    assert "Q3 2019-20" in chart and "2019-20-Q3" not in chart
     # A Member: 2 of 3 and 1 of 1 audits are small numbers, so their percentages are 'c'.
     member = check_page(clients["member"].get(reverse("audits:trends")).content)
     rows = {
@@ -307,6 +315,8 @@ def test_trends_table_and_chart(clients, users, snap) -> None:
     }
     assert rows["Overall"] == ["c", "c"]
     assert member.xpath("//p[@id='disclosure-note']")
+    chart = " ".join(member.xpath("//svg[@id='trend-overall']")[0].itertext())
+    assert "not shown (small numbers)" in chart and "no data" not in chart
 
 
 def test_second_of_two_auditors_saving_one_case_is_told(clients, users, snap) -> None:

@@ -56,8 +56,10 @@ def test_write_preview_and_download(clients, data) -> None:
     analyst = clients["analyst"]
     draft_id = _start(analyst, "performance", period="2019-20-Q2")
     page = analyst.get(reverse("committee:edit", args=[draft_id]))
-    check_page(page.content)
+    doc = check_page(page.content)
     assert b"Children and Families Performance Report" in page.content
+    caption = doc.xpath("string(//span[contains(@class, 'govuk-caption-l')])")
+    assert caption.endswith(", Q2 2019-20")
     assert SNAPSHOT_ID.encode() in page.content
     form = {
         "committee": "Safeguarding Sub-Committee",

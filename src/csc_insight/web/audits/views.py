@@ -462,18 +462,20 @@ def round_report_docx(request: HttpRequest, round_id: int) -> HttpResponse:
 @allow(roles.EVERYONE)
 @require_GET
 def trends(request: HttpRequest) -> HttpResponse:
+    from csc_insight.indicators.periods import short_label
     from csc_insight.reports.charts import line_chart
-    from csc_insight.reports.disclosure import SYMBOL
+    from csc_insight.reports.disclosure import NOT_SHOWN, SYMBOL
     from csc_insight.web.dashboard.figures import page_policy
 
     policy = page_policy(request.user)
     found = services.trends(rule=policy.rule if policy.suppresses else None)
-    overall = [None if v == SYMBOL else v for v in dict(found.rows)["Overall"]]
+    # a figure hidden to protect children is said as hidden, not as missing
+    overall = [NOT_SHOWN if v == SYMBOL else v for v in dict(found.rows)["Overall"]]
     chart = ""
     if len(found.rounds) > 1:
         chart = mark_safe(
             line_chart(  # noqa: S308 (our own SVG, labels are escaped by ET)
-                list(zip(found.rounds, overall, strict=True)),
+                list(zip(map(short_label, found.rounds), overall, strict=True)),
                 title="Audits graded Good or better overall, %",
                 chart_id="trend-overall",
                 fmt=lambda v: f"{v:.0f}%",
