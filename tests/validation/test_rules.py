@@ -136,6 +136,18 @@ def test_rules_out_of_force_or_without_data_are_skipped() -> None:
     assert results.rules_skipped["903_133"] == "no data: care_leavers empty"
 
 
+def test_a_rule_runs_only_in_the_years_it_is_in_force() -> None:
+    """CIN 1580 (an LA child id of letters and digits only) is in the DfE's rules from
+    2024-25: listed as not run, with why, on an earlier year's data; run on 2024-25's."""
+    rows = {"children": [{"child_id": "KID.3"}, {"child_id": "A1"}]}
+    earlier = run(snapshot(rows, "cin_census"), "2023-24", only=["1580"])
+    assert earlier.rules_run == [] and earlier.failures == []
+    assert earlier.rules_skipped == {"cin_1580": "in force from 2024-25, not in 2023-24"}
+    later = run(snapshot(rows, "cin_census"), "2024-25", only=["1580"])
+    assert later.rules_run == ["cin_1580"]
+    assert [(f.code, f.child, f.row) for f in later.failures] == [("1580", "KID.3", 2)]
+
+
 def test_a_rule_without_the_row_columns_is_refused() -> None:
     with pytest.raises(RuleError, match="must return child_id"):
         parse_rule(

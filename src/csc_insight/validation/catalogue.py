@@ -66,6 +66,15 @@ class Rule:
         return not (self.years_to and start > year_start(self.years_to))
 
     @property
+    def years_in_force(self) -> str:
+        """The collection years the rule is in force for, in words: 'from 2024-25'."""
+        if self.years_from and self.years_to:
+            return f"{self.years_from} to {self.years_to}"
+        if self.years_from:
+            return f"from {self.years_from}"
+        return f"up to {self.years_to}" if self.years_to else "every year"
+
+    @property
     def implemented(self) -> bool:
         return self.not_implemented is None
 

@@ -169,6 +169,7 @@ def run(
         if wanted is not None and rule.id not in wanted and rule.code not in wanted:
             continue
         if not rule.in_force(year):
+            results.rules_skipped[rule.id] = f"in force {rule.years_in_force}, not in {year}"
             continue
         if not rule.implemented:
             results.rules_skipped[rule.id] = f"not implemented: {rule.not_implemented}"
