@@ -22,6 +22,8 @@ from csc_insight.audits.cases import open_cases
 from csc_insight.audits.grades import GRADES, SECTIONS
 from csc_insight.audits.models import Round
 from csc_insight.audits.sampling import SampleOptions
+from csc_insight.indicators.coverage import data_extent
+from csc_insight.indicators.engine import as_backend
 from csc_insight.indicators.periods import parse_period, quarter, quarter_of, short_label
 from csc_insight.plans.demo import DEMO_MANAGER, data_as_of, demo_user
 from csc_insight.plans.models import Section
@@ -70,11 +72,12 @@ TITLE = "Demo quarterly audit"
 
 
 def demo_quarter(as_of: date | None = None) -> str:
-    """The quarter before the data's last one when it had open cases (audited in the weeks
-    after it ended, inside the data), else the last one."""
+    """The quarter before the data's last one (`coverage.data_extent`, as the dashboards and
+    `plans.demo.data_as_of` read it) when it had open cases (audited in the weeks after it
+    ended, inside the data), else the last one."""
     with snapshots.connect() as con:
-        (latest,) = con.execute("SELECT max(referral_date) FROM referrals").fetchone()
-        last = quarter(*quarter_of(latest or as_of or date.today()))
+        extent = data_extent(as_backend(con))
+        last = quarter(*quarter_of(extent.last if extent else as_of or date.today()))
         before = last.previous_quarters(1)[0]
         if open_cases(con, before.end):
             return before.label
