@@ -13,8 +13,12 @@ import urllib.request
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import pytest
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Page
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = [
@@ -31,6 +35,22 @@ MARKS = [
     pytest.mark.browser,
     pytest.mark.skipif(not Path(CHROMIUM).exists(), reason=f"{CHROMIUM} is not installed"),
 ]
+
+
+def settling(page: Page) -> Page:
+    """`page`, its `click` returning only once a page the click led to has loaded.
+
+    Playwright's click waits for the navigation it starts to commit, not for the new page
+    to be parsed: a count of rows read at once (`locator.count()` does not wait) caught the
+    audit sample's table half-loaded on CI. Every browser test's page is made settling."""
+    click = page.click
+
+    def click_and_settle(*args: Any, **kwargs: Any) -> None:
+        click(*args, **kwargs)
+        page.wait_for_load_state()
+
+    page.click = click_and_settle  # type: ignore[method-assign]
+    return page
 
 
 def _free_port() -> int:

@@ -103,11 +103,11 @@ def page() -> Iterator[object]:
     """A page in Debian's headless Chromium (Playwright cannot download browsers here)."""
     from playwright.sync_api import sync_playwright
 
-    from .browser import ARGS, CHROMIUM
+    from .browser import ARGS, CHROMIUM, settling
 
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield browser.new_page()
+        yield settling(browser.new_page())
         browser.close()
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from ..browser import MARKS, accessible, serving, sign_in
+from ..browser import MARKS, accessible, serving, settling, sign_in
 from .conftest import make_audit_snapshot
 
 pytestmark = MARKS
@@ -44,7 +44,7 @@ def test_plan_audit_moderate_act_report(server: str, page) -> None:
     page.check("text=b-auditor")
     page.click("button:has-text('Save auditors')")
 
-    auditor = page.context.browser.new_page()
+    auditor = settling(page.context.browser.new_page())
     sign_in(auditor, server, "b-auditor")
     auditor.goto(f"{server}/audits/")
     auditor.click("text=Quarterly audit Q3 2019-20")
