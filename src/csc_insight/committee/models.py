@@ -7,6 +7,8 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
+from csc_insight.indicators.periods import short_label
+
 
 class Kind(models.TextChoices):
     PERFORMANCE = "performance", "Children and Families Performance Report"
@@ -48,9 +50,10 @@ class Draft(models.Model):
 
     @property
     def source(self) -> str:
-        """What the paper reports on, for lists: its period, plan or audit round (by title)."""
+        """What the paper reports on, for lists: its period (as papers name it, 'Q3 2019-20'),
+        plan or audit round (by title)."""
         if self.period:
-            return self.period
+            return short_label(self.period)
         if self.plan_id:
             return self.plan.name  # type: ignore[union-attr]
         if self.audit_round:
