@@ -412,3 +412,23 @@ def test_orphans_are_set_aside_from_tables_merged_while_the_census_is_read(
         ("A1", "episodes.csv:2")
     ]
     assert result.rows["cla_episodes"] == 1
+
+
+def test_staging_keeps_freed_blocks_for_reuse(tmp_path):
+    """The staging database keeps the memory of the blocks it frees (DuckDB's block
+    allocator) up to 3 GiB or a quarter of the machine's memory: without it an England-sized
+    load spent 3 s more of system time faulting pages in afresh."""
+    memory = os.sysconf("SC_PHYS_PAGES") * os.sysconf("SC_PAGE_SIZE")
+    con = loader._connect_staging(tmp_path / "staging.duckdb")
+    try:
+        held = con.execute("SELECT current_setting('block_allocator_memory')").fetchone()[0]
+    finally:
+        con.close()
+    expected = min(3 << 30, memory // 4)
+    assert _bytes(held) == pytest.approx(expected, rel=0.01)
+
+
+def _bytes(text: str) -> float:
+    """DuckDB's spelling of a memory size ('3.0 GiB', '512.0 MiB') in bytes."""
+    number, unit = text.split()
+    return float(number) * {"KiB": 1 << 10, "MiB": 1 << 20, "GiB": 1 << 30}[unit]
