@@ -296,3 +296,12 @@ def test_the_new_paper_form_offers_the_data_periods_and_the_audit_rounds(clients
         "//ul[contains(@class, 'govuk-error-summary__list')]//a/text()"
     )
     assert summary == ["Choose the period the report is for"]
+    # A period asked for by a link that names none is kept in the list and named in the error.
+    typo = clients["analyst"].post(
+        reverse("committee:new"), {"kind": "performance", "meeting": MEETING, "period": "Q3"}
+    )
+    doc = check_page(typo.content)
+    assert doc.xpath("//ul[contains(@class, 'govuk-error-summary__list')]//a/text()") == [
+        "Choose a period from the list: “Q3” is not a quarter, year or date CSC Insight knows"
+    ]
+    assert doc.xpath("//select[@id='id_period']/option[@selected]/@value") == ["Q3"]

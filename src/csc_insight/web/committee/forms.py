@@ -71,7 +71,11 @@ class NewDraftForm(GovukFields, forms.Form):
             try:
                 data["period"] = parse_period(data["period"]).label
             except PeriodError:
-                self.add_error("period", "Choose a period such as 2019-20-Q3")
+                self.add_error(
+                    "period",
+                    f"Choose a period from the list: “{data['period']}” is not a quarter, "
+                    "year or date CSC Insight knows",
+                )
         if kind == Kind.PLAN and not data.get("plan"):
             self.add_error("plan", "Choose the plan to report on")
         if kind == Kind.AUDIT and not data.get("audit_round"):
