@@ -280,6 +280,10 @@ def test_the_new_paper_form_offers_the_data_periods_and_the_audit_rounds(clients
         access_until=date(2099, 1, 1),
     )
     doc = check_page(clients["analyst"].get(reverse("committee:new")).content)
+    # Period, plan and round are each needed by one kind of paper: none is "(optional)".
+    labels = [" ".join(label.text_content().split()) for label in doc.xpath("//form//label")]
+    assert labels[:5] == ["Paper", "Meeting date", "Period", "Plan", "Audit round"]
+    assert doc.xpath("string(//div[@id='id_plan-hint'])") == "Needed for the plan progress report"
     periods = [(o.get("value"), o.text) for o in doc.xpath("//select[@id='id_period']/option")]
     assert periods[:2] == [
         ("", "No period (not a performance paper)"),

@@ -38,27 +38,30 @@ class NewDraftForm(GovukFields, forms.Form):
         label="Period",
         required=False,
         widget=forms.Select,
-        help_text="For the performance report and its appendix: the quarters and years of the "
-        "data loaded",
+        help_text="Needed for the performance report and its appendix: the quarters and years of "
+        "the data loaded",
     )
     plan = forms.ModelChoiceField(
         label="Plan",
         queryset=Plan.objects.all(),
         required=False,
         empty_label="No plan (not a plan progress report)",
-        help_text="For the plan progress report",
+        help_text="Needed for the plan progress report",
     )
     audit_round = forms.ModelChoiceField(
         label="Audit round",
         queryset=Round.objects.all(),
         required=False,
         empty_label="No audit round (not a quality assurance report)",
-        help_text="For the quality assurance report",
+        help_text="Needed for the quality assurance report",
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         offer_periods(self, "period", empty="No period (not a performance paper)")
+        # Each is needed by one kind of paper, as its hint says: not labelled "(optional)".
+        for name in ("period", "plan", "audit_round"):
+            self.fields[name].needed_by_kind = True  # type: ignore[attr-defined]
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
