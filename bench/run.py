@@ -89,8 +89,9 @@ def tree_rss_kib(root: int) -> int:
 
 
 def run_step(argv: list[str], env: dict[str, str]) -> dict[str, float]:
-    """Run a command; its wall time (s), the peak memory (MiB) of its largest process and of
-    its whole process tree. Fails loudly on error.
+    """Run a command; its wall time (s), the CPU time (s) of it and the children it waited
+    for, the peak memory (MiB) of its largest process and of its whole process tree. Fails
+    loudly on error.
 
     Output goes to temporary files, not pipes: a pipe would fill and stall the child
     while we wait for it (wait4 is what gives the largest process's peak memory). That
@@ -123,8 +124,16 @@ def run_step(argv: list[str], env: dict[str, str]) -> dict[str, float]:
         "seconds": round(wall, 2),
         "peak_mib": round(usage.ru_maxrss / 1024, 1),
         "tree_peak_mib": round(max(tree_peak, usage.ru_maxrss) / 1024, 1),
+        # the command's and its waited-for children's (a load's census worker's) CPU
+        "cpu_s": round(usage.ru_utime + usage.ru_stime, 1),
         "stdout": stdout.decode(errors="replace"),
     }
+
+
+def _pace() -> float:
+    """The machine's pace now (bench/pace.py), in a process of its own."""
+    step = run_step([sys.executable, str(ROOT / "bench" / "pace.py")], dict(os.environ))
+    return float(step["stdout"])
 
 
 def cli(*args: str) -> list[str]:
@@ -152,7 +161,7 @@ def bench_profile(
     profile: str, work: Path, validator_limit: float = VALIDATOR_LIMIT
 ) -> dict[str, object]:
     data = work / profile
-    results: dict[str, object] = {"profile": profile, "period": PERIOD}
+    results: dict[str, object] = {"profile": profile, "period": PERIOD, "pace_s": [_pace()]}
     env = {**os.environ, "CSC_INSIGHT_HOME": str(work / f"home-{profile}")}
 
     if not data.exists():  # --work with data from an earlier run skips generating it
@@ -202,6 +211,7 @@ def bench_profile(
     step = run_step(cli("load", str(data)), env)
     loads["all"] = {
         "seconds": step["seconds"],
+        "cpu_s": step["cpu_s"],
         "peak_mib": step["peak_mib"],
         "tree_peak_mib": step["tree_peak_mib"],
         "rows": snapshot_rows(Path(env["CSC_INSIGHT_HOME"])),
@@ -225,6 +235,7 @@ def bench_profile(
         "quarantined": manifest.get("quarantined"),
     }
     results["load"] = loads
+    results["pace_s"].append(_pace())  # type: ignore[attr-defined]
 
     step = run_step(cli("indicators", "--period", PERIOD, "--format", "json"), env)
     results["indicators"] = {

@@ -46,3 +46,25 @@ def test_a_step_reports_its_largest_process_and_its_whole_tree():
     assert 96 <= step["peak_mib"] < 64 + 96
     # the two held at once
     assert step["tree_peak_mib"] >= 64 + 96
+
+
+# A parent that waits for a child spinning on the CPU for half a second, then spins as long.
+_BUSY = """
+import subprocess, sys, time
+spin = "import time\\nwhile time.process_time() < 0.5: pass"
+subprocess.run([sys.executable, "-c", spin], check=True)
+exec(spin)
+"""
+
+
+def test_a_step_reports_the_cpu_time_of_its_process_and_of_the_children_it_waited_for():
+    out = subprocess.run(
+        [sys.executable, "-c", _DRIVER, str(BENCH), _BUSY],
+        capture_output=True,
+        text=True,
+        check=True,
+        env=dict(os.environ),
+    ).stdout
+    step = json.loads(out)
+    # the parent's half second and its child's (a load's census worker is such a child)
+    assert step["cpu_s"] >= 1.0
