@@ -9,7 +9,10 @@
 --   codes        DfE code-list values (e.g. referral source '1A', need 'N1', closure 'RC1').
 --   source       which return the row came from: 'annex_a', 'cin_census', 'ssda903', 'local'.
 --   source_ref   where in that return: 'file.xlsx!List 3:17' (Excel row number, header = 1),
---                'cin_census_2020.xml:child 123', 'episodes.csv:42'.
+--                'cin_census_2020.xml:child 123', 'episodes.csv:42'. Compressed with zstd:
+--                every row's is different, and DuckDB's default compression of it took over
+--                a third of the CPU of writing a table (every row is written staged, then
+--                merged); zstd takes a third of that, and reads as fast.
 -- One snapshot = one DuckDB file, so no table carries a snapshot id; see snapshot_meta.
 
 CREATE TABLE children (
@@ -26,7 +29,7 @@ CREATE TABLE children (
     uasc_ceased   DATE,      -- SSDA903 UASC.DUC: date UASC status ceased
     death_date    DATE,
     source        VARCHAR NOT NULL,
-    source_ref    VARCHAR
+    source_ref    VARCHAR USING COMPRESSION zstd
 );
 
 CREATE TABLE contacts (
@@ -37,7 +40,7 @@ CREATE TABLE contacts (
     decision_date DATE,              -- local extras only: when the front door decided
     outcome       VARCHAR,           -- 'referral', 'early_help', 'nfa', 'advice' (local extras)
     source        VARCHAR NOT NULL,
-    source_ref    VARCHAR
+    source_ref    VARCHAR USING COMPRESSION zstd
 );
 
 CREATE TABLE early_help (
@@ -57,7 +60,7 @@ CREATE TABLE early_help (
     goal_score_end    DOUBLE,        -- score at closure
     short_break       BOOLEAN,       -- disabled child receiving a short break
     source            VARCHAR NOT NULL,
-    source_ref        VARCHAR
+    source_ref        VARCHAR USING COMPRESSION zstd
 );
 
 -- Short breaks for disabled children provided under section 17 of the Children Act 1989
@@ -72,7 +75,7 @@ CREATE TABLE short_breaks (
     hours_per_week   DOUBLE,         -- agreed hours a week (day, home, activity services)
     nights_per_year  DOUBLE,         -- agreed nights a year (overnight services)
     source           VARCHAR NOT NULL,
-    source_ref       VARCHAR
+    source_ref       VARCHAR USING COMPRESSION zstd
 );
 
 -- A referral opens an episode of need (CIN census CINdetails); it closes at closure_date.
@@ -89,7 +92,7 @@ CREATE TABLE referrals (
     team            VARCHAR,
     worker          VARCHAR,
     source          VARCHAR NOT NULL,
-    source_ref      VARCHAR
+    source_ref      VARCHAR USING COMPRESSION zstd
 );
 
 CREATE TABLE assessments (
@@ -105,7 +108,7 @@ CREATE TABLE assessments (
     team            VARCHAR,
     worker          VARCHAR,
     source          VARCHAR NOT NULL,
-    source_ref      VARCHAR
+    source_ref      VARCHAR USING COMPRESSION zstd
 );
 
 CREATE TABLE s47_enquiries (
@@ -123,7 +126,7 @@ CREATE TABLE s47_enquiries (
     s47_12m           INTEGER,         -- Annex A List 5: S47 enquiries in the last 12 months
     icpc_12m          INTEGER,         -- Annex A List 5: ICPCs in the last 12 months
     source            VARCHAR NOT NULL,
-    source_ref        VARCHAR
+    source_ref        VARCHAR USING COMPRESSION zstd
 );
 
 CREATE TABLE cin_plans (
@@ -133,7 +136,7 @@ CREATE TABLE cin_plans (
     start_date   DATE NOT NULL,
     end_date     DATE,
     source       VARCHAR NOT NULL,
-    source_ref   VARCHAR
+    source_ref   VARCHAR USING COMPRESSION zstd
 );
 
 CREATE TABLE cp_plans (
@@ -148,7 +151,7 @@ CREATE TABLE cp_plans (
     team              VARCHAR,
     worker            VARCHAR,
     source            VARCHAR NOT NULL,
-    source_ref        VARCHAR
+    source_ref        VARCHAR USING COMPRESSION zstd
 );
 
 CREATE TABLE cp_reviews (
@@ -156,7 +159,7 @@ CREATE TABLE cp_reviews (
     child_id     VARCHAR NOT NULL,
     review_date  DATE NOT NULL,
     source       VARCHAR NOT NULL,
-    source_ref   VARCHAR
+    source_ref   VARCHAR USING COMPRESSION zstd
 );
 
 -- CIN census CINdetails/PreProceedingsandFGDM (2025-26 onwards): the pre-proceedings
@@ -176,7 +179,7 @@ CREATE TABLE pre_proceedings (
     court_application_date  DATE,             -- CourtAppDate
     letter_init_cp_date     DATE,             -- LetterInitCPDate
     source                  VARCHAR NOT NULL,
-    source_ref              VARCHAR
+    source_ref              VARCHAR USING COMPRESSION zstd
 );
 
 CREATE TABLE visits (
@@ -186,7 +189,7 @@ CREATE TABLE visits (
     seen_alone   BOOLEAN,
     worker       VARCHAR,
     source       VARCHAR NOT NULL,
-    source_ref   VARCHAR
+    source_ref   VARCHAR USING COMPRESSION zstd
 );
 
 -- SSDA903 episodes: one row per change of placement or legal status.
@@ -205,7 +208,7 @@ CREATE TABLE cla_episodes (
     pl_post              VARCHAR,
     urn                  VARCHAR,
     source               VARCHAR NOT NULL,
-    source_ref           VARCHAR
+    source_ref           VARCHAR USING COMPRESSION zstd
 );
 
 CREATE TABLE cla_reviews (
@@ -213,7 +216,7 @@ CREATE TABLE cla_reviews (
     review_date  DATE NOT NULL,
     review_code  VARCHAR,            -- PN0-PN7 (participation)
     source       VARCHAR NOT NULL,
-    source_ref   VARCHAR
+    source_ref   VARCHAR USING COMPRESSION zstd
 );
 
 -- SSDA903 OC2: children looked after 12 months at 31 March, one row per collection year.
@@ -227,7 +230,7 @@ CREATE TABLE cla_health (
     convicted              BOOLEAN,
     substance_misuse       BOOLEAN,
     source                 VARCHAR NOT NULL,
-    source_ref             VARCHAR
+    source_ref             VARCHAR USING COMPRESSION zstd
 );
 
 -- What Annex A List 8 says of a looked-after child's last 12 months, as at the return.
@@ -243,7 +246,7 @@ CREATE TABLE cla_summary (
     placement_location  VARCHAR,   -- in or out of the LA's area
     placement_la        VARCHAR,
     source              VARCHAR NOT NULL,
-    source_ref          VARCHAR
+    source_ref          VARCHAR USING COMPRESSION zstd
 );
 
 -- Health and dental assessments of looked-after children (local extras; Annex A List 8
@@ -253,7 +256,7 @@ CREATE TABLE health_assessments (
     assessment_date  DATE NOT NULL,
     kind             VARCHAR NOT NULL,  -- 'health' or 'dental'
     source           VARCHAR NOT NULL,
-    source_ref       VARCHAR
+    source_ref       VARCHAR USING COMPRESSION zstd
 );
 
 -- Missing from home or care: SSDA903 Missing (looked-after children) and the local
@@ -267,7 +270,7 @@ CREATE TABLE missing_episodes (
     rhi_accepted  BOOLEAN,
     rhi_date      DATE,               -- date the RHI was held
     source        VARCHAR NOT NULL,
-    source_ref    VARCHAR
+    source_ref    VARCHAR USING COMPRESSION zstd
 );
 
 -- Care leavers' status around each birthday (SSDA903 OC3) or at the Annex A date (List 9).
@@ -282,7 +285,7 @@ CREATE TABLE care_leavers (
     latest_contact        DATE,
     personal_advisor      VARCHAR,
     source                VARCHAR NOT NULL,
-    source_ref            VARCHAR
+    source_ref            VARCHAR USING COMPRESSION zstd
 );
 
 -- Pathway plan reviews for care leavers (local extras; Annex A List 9 gives the latest).
@@ -290,7 +293,7 @@ CREATE TABLE pathway_plan_reviews (
     child_id     VARCHAR NOT NULL,
     review_date  DATE NOT NULL,
     source       VARCHAR NOT NULL,
-    source_ref   VARCHAR
+    source_ref   VARCHAR USING COMPRESSION zstd
 );
 
 CREATE TABLE adoption (
@@ -305,7 +308,7 @@ CREATE TABLE adoption (
     no_longer_placed_reason   VARCHAR,
     ffa_date                  DATE,   -- placed for fostering in FFA / concurrent planning
     source                    VARCHAR NOT NULL,
-    source_ref                VARCHAR
+    source_ref                VARCHAR USING COMPRESSION zstd
 );
 
 -- Who holds each child's case, over time (local extras; Annex A gives the current one).
@@ -316,7 +319,7 @@ CREATE TABLE allocations (
     start_date   DATE NOT NULL,
     end_date     DATE,
     source       VARCHAR NOT NULL,
-    source_ref   VARCHAR
+    source_ref   VARCHAR USING COMPRESSION zstd
 );
 
 CREATE TABLE workers (
@@ -326,7 +329,7 @@ CREATE TABLE workers (
     role         VARCHAR,             -- 'social worker', 'personal adviser', ...
     fte          DOUBLE,
     source       VARCHAR NOT NULL,
-    source_ref   VARCHAR
+    source_ref   VARCHAR USING COMPRESSION zstd
 );
 
 -- Child population (ONS mid-year estimate, 0-17) for rates per 10,000.
@@ -336,7 +339,7 @@ CREATE TABLE population (
     age_to       INTEGER NOT NULL,
     population   INTEGER NOT NULL,
     source       VARCHAR NOT NULL,
-    source_ref   VARCHAR
+    source_ref   VARCHAR USING COMPRESSION zstd
 );
 
 -- England and Wales bank holidays and weekends, one row per day; built by store.calendar.
