@@ -692,6 +692,36 @@ def test_csv_list_with_uk_dates(tmp_path: Path, con: duckdb.DuckDBPyConnection) 
     assert _rows(con, "SELECT child_id, dob, sex FROM children") == [("X9", D(2011, 4, 3), "F")]
 
 
+def test_events_are_staged_in_the_lists_row_order(
+    tmp_path: Path, con: duckdb.DuckDBPyConnection
+) -> None:
+    """The loader writes a day's events in the order they were staged; the ids made per child
+    and day (a window over child and date) must not reorder them, or two loads of one file
+    would order a day's contacts differently. Here the rows run from the last child to the
+    first, on one day, with a second contact of one child on it."""
+    heading = [*CHILD, "Date of Contact", "Contact Source"]
+    rows = [
+        ["C5", "1", "a) WBRI", "01/01/2010", "9", "01/10/2019", "a) 2A: Schools"],
+        ["C4", "1", "a) WBRI", "01/01/2010", "9", "01/10/2019", "a) 2A: Schools"],
+        ["C3", "1", "a) WBRI", "01/01/2010", "9", "01/10/2019", "a) 2A: Schools"],
+        ["C5", "1", "a) WBRI", "01/01/2010", "9", "01/10/2019", "a) 6: Police"],
+        ["C2", "1", "a) WBRI", "01/01/2010", "9", "01/10/2019", "a) 2A: Schools"],
+        ["C1", "1", "a) WBRI", "01/01/2010", "9", "01/10/2019", "a) 2A: Schools"],
+    ]
+    path = _csv(tmp_path / "annex_a_list_1.csv", [heading, *rows])
+    report = Report()
+    annexa.read(path, con, report)
+    assert report.issues == []
+    assert _rows(con, "SELECT contact_id, source_ref FROM contacts ORDER BY rowid") == [
+        ("C5/CONT/2019-10-01", "annex_a_list_1.csv:2"),
+        ("C4/CONT/2019-10-01", "annex_a_list_1.csv:3"),
+        ("C3/CONT/2019-10-01", "annex_a_list_1.csv:4"),
+        ("C5/CONT/2019-10-01#2", "annex_a_list_1.csv:5"),
+        ("C2/CONT/2019-10-01", "annex_a_list_1.csv:6"),
+        ("C1/CONT/2019-10-01", "annex_a_list_1.csv:7"),
+    ]
+
+
 def test_csv_list_cleans_na_and_non_breaking_spaces_like_a_workbook(
     tmp_path: Path, con: duckdb.DuckDBPyConnection
 ) -> None:

@@ -478,6 +478,36 @@ def test_file_written_on_one_line_links_each_element_to_its_own_parent(tmp_path:
     ]
 
 
+def test_events_are_staged_in_document_order(tmp_path: Path) -> None:
+    """The loader writes a day's events in the order they were staged; the joins that give
+    each referral and assessment its id must not reorder them, or two loads of one file would
+    order a day's referrals differently. Here 3,000 children run from the last id to the
+    first, on one line (as the generator writes the file), their referrals and assessments
+    on one day; DuckDB's verify_parallelism makes so few rows go through the parallel plans
+    an England-sized file gets."""
+    ids = [f"C{n:05d}" for n in range(3000, 0, -1)]
+    episode = _episode(
+        "<CINreferralDate>2019-06-01</CINreferralDate>",
+        "<Assessments><AssessmentActualStartDate>2019-06-02"
+        "</AssessmentActualStartDate></Assessments>",
+    )
+    one_line = HEADER.replace("\n", "").replace("?>", "?>\n") + "".join(
+        _child(child_id, episode) for child_id in ids
+    ).replace("\n", "")
+    path = tmp_path / "cin_census_2020.xml"
+    path.write_text(one_line + FOOTER, encoding="utf-8")
+    con = duckdb.connect(str(tmp_path / "t.duckdb"), config={"threads": 4})
+    con.execute("PRAGMA verify_parallelism")
+    schema.create(con)
+    report = Report()
+    cin_census.read(path, con, report)
+    assert report.errors == []
+    staged = con.execute("SELECT referral_id FROM referrals ORDER BY rowid").fetchall()
+    assert [r for (r,) in staged] == [f"{c}/REF/2019-06-01" for c in ids]
+    staged = con.execute("SELECT child_id FROM assessments ORDER BY rowid").fetchall()
+    assert [c for (c,) in staged] == ids
+
+
 def test_namespaced_file_is_read_by_local_names(tmp_path: Path) -> None:
     header = HEADER.replace("<Message>", '<Message xmlns="http://www.dcsf.gov.uk/cin">')
     con, report, written = _load(tmp_path, FULL_CHILD, header=header)

@@ -546,7 +546,12 @@ def _select(insert: _Insert, v: str) -> str:
         if insert.once
         else ""
     )
-    return f"SELECT {columns}, {_LINEAGE} FROM {insert.rows.format(v=v)} WHERE {where}{once}"
+    # In the list's row order: the loader writes a day's events in the order they were staged,
+    # which the window functions above would otherwise leave to chance (and so each load).
+    return (
+        f"SELECT {columns}, {_LINEAGE} FROM {insert.rows.format(v=v)} WHERE {where}{once} "
+        "ORDER BY _row"
+    )
 
 
 def _inserts(spec: ListSpec, v: str) -> list[tuple[str, str]]:

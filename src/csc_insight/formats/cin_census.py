@@ -669,7 +669,11 @@ class _Reader:
                     f"LEFT JOIN {refs} p ON p.key = t.parent"
                 )
             )
-            source = link or f" FROM {table} t JOIN {table}_ids i USING (key)"
+            # In document order (the element counter): the loader writes a day's events in
+            # the order they were staged, which the joins would otherwise leave to chance.
+            source = (link or f" FROM {table} t JOIN {table}_ids i USING (key)") + (
+                " ORDER BY CAST(t.key AS BIGINT)"
+            )
             fields = [
                 c.field
                 for c in BLOCKS[block]
@@ -693,7 +697,8 @@ class _Reader:
                 "SELECT r.child_id, i.cp_plan_id, r.review_date, "
                 f"? || ':' || r._row AS source_ref, '{NAME}' AS source "
                 f"FROM {staged['cp_reviews'].table} r JOIN {cpp}_ids i "
-                f"ON i.key = r.parent WHERE r.review_date IS NOT NULL"
+                f"ON i.key = r.parent WHERE r.review_date IS NOT NULL "
+                "ORDER BY CAST(r.key AS BIGINT)"
             ),
             self.file,
         )
@@ -735,7 +740,8 @@ class _Reader:
                 f"ELSE '' END AS s47_id, r.icpc_date, ? || ':' || r._row AS source_ref, "
                 f"'{NAME}' AS source FROM {refs} r JOIN {refs}_ids i USING (key) "
                 f"WHERE r.icpc_date IS NOT NULL AND NOT EXISTS (SELECT 1 FROM {s47} s "
-                f"WHERE s.parent = r.key AND s.icpc_date = r.icpc_date)"
+                f"WHERE s.parent = r.key AND s.icpc_date = r.icpc_date) "
+                "ORDER BY CAST(r.key AS BIGINT)"
             ),
             self.file,
         )
