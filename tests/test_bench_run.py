@@ -33,15 +33,20 @@ print(json.dumps(step))
 """
 
 
-def test_a_step_reports_its_largest_process_and_its_whole_tree():
+def _measure(script: str) -> dict[str, float]:
+    """`run_step`'s figures for a Python script, measured from a small process."""
     out = subprocess.run(
-        [sys.executable, "-c", _DRIVER, str(BENCH), _STEP],
+        [sys.executable, "-c", _DRIVER, str(BENCH), script],
         capture_output=True,
         text=True,
         check=True,
         env=dict(os.environ),
     ).stdout
-    step = json.loads(out)
+    return json.loads(out)
+
+
+def test_a_step_reports_its_largest_process_and_its_whole_tree():
+    step = _measure(_STEP)
     # the largest one process: the child's 96 MiB (and its interpreter), not both together
     assert 96 <= step["peak_mib"] < 64 + 96
     # the two held at once
@@ -58,13 +63,6 @@ exec(spin)
 
 
 def test_a_step_reports_the_cpu_time_of_its_process_and_of_the_children_it_waited_for():
-    out = subprocess.run(
-        [sys.executable, "-c", _DRIVER, str(BENCH), _BUSY],
-        capture_output=True,
-        text=True,
-        check=True,
-        env=dict(os.environ),
-    ).stdout
-    step = json.loads(out)
+    step = _measure(_BUSY)
     # the parent's half second and its child's (a load's census worker is such a child)
     assert step["cpu_s"] >= 1.0
