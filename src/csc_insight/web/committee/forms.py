@@ -30,6 +30,9 @@ LABELS = {
 
 
 class NewDraftForm(GovukFields, forms.Form):
+    # Each is needed by one kind of paper, as its hint says.
+    NEEDED_BY_ANOTHER_ANSWER = ("period", "plan", "audit_round")
+
     kind = forms.ChoiceField(label="Paper", choices=Kind.choices)
     meeting = date_field("Meeting date", required=True)
     # A list of the data's periods to choose from; any period (2019-20-Q3, asat:2020-03-31)
@@ -59,9 +62,6 @@ class NewDraftForm(GovukFields, forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         offer_periods(self, "period", empty="No period (not a performance paper)")
-        # Each is needed by one kind of paper, as its hint says: not labelled "(optional)".
-        for name in ("period", "plan", "audit_round"):
-            self.fields[name].needed_by_kind = True  # type: ignore[attr-defined]
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()

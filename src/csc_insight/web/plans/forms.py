@@ -28,13 +28,21 @@ _CLASSES = {
 
 
 class GovukFields:
-    """Gives each widget its GOV.UK class, hint and error links (aria-describedby)."""
+    """Gives each widget its GOV.UK class, hint and error links (aria-describedby).
+
+    A field that is not required is labelled "(optional)" (`plans/_field.html`), unless the
+    form names it in NEEDED_BY_ANOTHER_ANSWER: required when another field has a certain
+    answer (its `clean` says so, and its hint should say when)."""
+
+    NEEDED_BY_ANOTHER_ANSWER: tuple[str, ...] = ()
 
     fields: dict[str, forms.Field]
     _errors: Any
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[call-arg]
+        for name in self.NEEDED_BY_ANOTHER_ANSWER:
+            self.fields[name].needed_by_another_answer = True  # type: ignore[attr-defined]
         self.govuk()
 
     def govuk(self) -> None:
