@@ -334,3 +334,33 @@ def test_indicator_source_shows_no_data_loaded(clients, plan) -> None:
         clients["member"].get(reverse("plans:action", args=[plan.pk, action.pk])).content
     )
     assert page.xpath("//span[@id='indicator-value']")[0].text == "no data loaded"
+
+
+def test_the_indicator_is_marked_needed_when_the_source_is_an_indicator(clients, plan) -> None:
+    new = reverse("plans:action_new", args=[plan.pk])
+    page = check_page(clients["administrator"].get(new).content)
+    labels = {
+        label.get("for"): " ".join(label.text_content().split())
+        for label in page.xpath("//form//label")
+    }
+    # Required only with one answer to Source: the hint says so, not "(optional)".
+    assert labels["id_indicator_id"] == "Indicator"
+    assert labels["id_source_type"] == "Source (optional)"
+    hint = page.xpath("//div[@id='id_indicator_id-hint']")[0].text_content().strip()
+    assert hint.startswith("Needed when the source is an indicator")
+    response = clients["administrator"].post(
+        new,
+        {
+            "section": _action(plan).section_id,
+            "ref": "2",
+            "action": "Reduce re-referrals",
+            "rag": "green",
+            "source_type": "indicator",
+        },
+    )
+    page = check_page(response.content)
+    assert page.xpath("//ul[contains(@class,'govuk-error-summary__list')]/li/a/@href") == [
+        "#id_indicator_id"
+    ]
+    assert "Select the indicator this action is linked to" in response.content.decode()
+    assert Action.objects.count() == 1

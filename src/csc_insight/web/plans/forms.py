@@ -116,6 +116,9 @@ class SectionForm(GovukFields, forms.Form):
 
 
 class ActionForm(GovukFields, forms.Form):
+    # Needed when the action's source is an indicator, as its hint says.
+    NEEDED_BY_ANOTHER_ANSWER = ("indicator_id",)
+
     section = forms.ModelChoiceField(
         queryset=Section.objects.none(), empty_label=None, label="Section"
     )
@@ -146,7 +149,8 @@ class ActionForm(GovukFields, forms.Form):
         choices=(),
         required=False,
         label="Indicator",
-        help_text="Its latest value is shown beside the action",
+        help_text="Needed when the source is an indicator: its latest value is shown beside "
+        "the action",
     )
     start = date_field("Start date")
     due = date_field("Due date")
