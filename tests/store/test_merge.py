@@ -95,6 +95,44 @@ def test_two_contacts_on_one_day_stay_two_and_match_their_annex_a_twins(con):
     ]
 
 
+def test_same_day_contacts_pair_up_by_their_row_in_each_file(con):
+    # Staged out of row order: the 1st same-day contact of each file (by row) is one event,
+    # the 2nd another, whatever order the rows reached the staging table in. C4's contacts
+    # repeat a day only in Annex A, so its local contact merges with the first of them.
+    local = [
+        ("C3", 3, 1, "cin"),
+        ("C3", 2, 1, "nfa"),
+        ("C3", 4, 9, "nfa"),
+        ("C4", 5, 2, "early_help"),
+    ]
+    for child, row, day, outcome in local:
+        con.execute(
+            "INSERT INTO contacts (contact_id, child_id, contact_date, decision_date, outcome, "
+            "source, source_ref) VALUES (?, ?, ?, ?, ?, 'local', ?)",
+            [f"L{row}", child, date(2019, 10, day), date(2019, 10, day), outcome, f"c.csv:{row}"],
+        )
+    annex = [("C3", 8, 1, "3B"), ("C3", 7, 1, "2A"), ("C4", 11, 2, "9"), ("C4", 10, 2, "1A")]
+    for child, row, day, code in annex:
+        con.execute(
+            "INSERT INTO contacts (contact_id, child_id, contact_date, source_code, source, "
+            "source_ref) VALUES (?, ?, ?, ?, 'annex_a', ?)",
+            [f"A{row}", child, date(2019, 10, day), code, f"annex_a.xlsx!List 1:{row}"],
+        )
+    assert merge.merge_table(con, "contacts", "main", "out") == 5
+    rows = con.execute(
+        "SELECT child_id, contact_date, contact_id, source_code, outcome, source_ref "
+        "FROM out.contacts ORDER BY child_id, contact_date, source_ref"
+    ).fetchall()
+    day1, day2, day9 = date(2019, 10, 1), date(2019, 10, 2), date(2019, 10, 9)
+    assert rows == [
+        ("C3", day1, "L2", "2A", "nfa", "c.csv:2"),
+        ("C3", day1, "L3", "3B", "cin", "c.csv:3"),
+        ("C3", day9, "L4", None, "nfa", "c.csv:4"),
+        ("C4", day2, "A11", "9", None, "annex_a.xlsx!List 1:11"),
+        ("C4", day2, "L5", "1A", "early_help", "c.csv:5"),
+    ]
+
+
 def test_ssda903_episodes_replace_annex_a_summary_for_that_child_only(con):
     def episode(source, ref, child, decom, place):
         con.execute(
