@@ -267,6 +267,10 @@ def test_cin_census_structure(city_files: Path, city: World) -> None:
     assert root.findtext("Header/CollectionDetails/ReferenceDate") == "2019-03-31"
     children = root.findall("Children/Child")
     assert children
+    # Each child on its own line, so a row's lineage (file:line) finds its child's record.
+    lines = [child.sourceline for child in children]
+    assert lines == list(range(lines[0], lines[0] + len(children)))
+    assert lines[0] == 5  # after the declaration, <Message>, the Header and <Children>
     for child in children:
         assert child.findtext("ChildIdentifiers/LAchildID")
         assert child.findtext("ChildIdentifiers/GenderCurrent") in {"1", "2", "9"}
