@@ -161,3 +161,40 @@ def _text(rule_id: str) -> str:
     from importlib.resources import files
 
     return files("csc_insight.validation").joinpath("rules", f"{rule_id}.sql").read_text()
+
+
+def test_failures_come_in_the_order_of_the_files_that_hold_them() -> None:
+    # A rule's SQL gives its rows in any order (here the order they were inserted); the
+    # failures are listed by file, sheet, row as a number (9 before 12 before 100), a row
+    # without a number last in its file, then child.
+    con = duckdb.connect()
+    schema.create(con)
+    quarantine.ensure(con)
+    for child, ref in [
+        ("E", "b.csv:10"),
+        ("D", "a.csv:100"),
+        ("C", "a.csv:12"),
+        ("F", "a.csv:child 4"),
+        ("B", "a.csv:9"),
+        ("A", "a.csv:9"),
+        ("G", "annex_a.xlsx!List 1:3"),
+    ]:
+        con.execute(
+            "INSERT INTO children (child_id, source, source_ref) VALUES (?, 'local', ?)",
+            [child, ref],
+        )
+    rule = parse_rule(
+        "x",
+        "/*\ncode: X\nreturn: annex_a\nmessage: m\nseverity: error\nfields: []\n*/\n"
+        "SELECT child_id, source_ref FROM children",
+    )
+    failures = run_rule(con, rule, YEAR)
+    assert [(f.file, f.sheet, f.row, f.child) for f in failures] == [
+        ("a.csv", None, 9, "A"),
+        ("a.csv", None, 9, "B"),
+        ("a.csv", None, 12, "C"),
+        ("a.csv", None, 100, "D"),
+        ("a.csv", None, None, "F"),
+        ("annex_a.xlsx", "List 1", 3, "G"),
+        ("b.csv", None, 10, "E"),
+    ]

@@ -126,7 +126,9 @@ def _missing(con: duckdb.DuckDBPyConnection, rule: Rule) -> list[str]:
 
 
 def run_rule(con: duckdb.DuckDBPyConnection, rule: Rule, collection_year: str) -> list[Failure]:
-    """The failing rows of one rule on the snapshot open on `con`."""
+    """The failing rows of one rule on the snapshot open on `con`, in the order of the files
+    that hold them (file, sheet, row, then child), as someone correcting them works through
+    them; a rule's SQL leaves its rows in no particular order."""
     _ensure_quarantine(con)
     sql = bind(rule.sql, params(collection_year), "duckdb")
     cursor = con.execute(sql)
@@ -150,7 +152,19 @@ def run_rule(con: duckdb.DuckDBPyConnection, rule: Rule, collection_year: str) -
                 values={k: v.isoformat() if isinstance(v, date) else v for k, v in row.items()},
             )
         )
+    failures.sort(key=_place)
     return failures
+
+
+def _place(failure: Failure) -> tuple[str, str, bool, int, str]:
+    """Where a failing row is, for sorting: a row without a number after those with one."""
+    return (
+        failure.file,
+        failure.sheet or "",
+        failure.row is None,
+        failure.row or 0,
+        failure.child or "",
+    )
 
 
 def run(
