@@ -11,7 +11,7 @@ A child's date of death is given up to the reference date.
 Files are streamed with `lxml.etree.xmlfile`, one child element at a time, each `Child` on a
 line of its own: a row's lineage (`file:line`) and a validation failure then point at its
 child's record, where a file on one line would give line 2 for every row (an indented file
-would be about a third bigger to read).
+would be about 30% bigger to read).
 """
 
 from __future__ import annotations
