@@ -191,7 +191,7 @@ def _merge_rows(
     )
     to_merge = f"SELECT s.*, {doc} AS _doc FROM ({keyed}) s SEMI JOIN _merge_keys m ON {on}"
     if per_row:
-        to_merge = _number_repeats(con, src, to_merge, key_aliases, keys)
+        to_merge = _number_repeats(con, src, to_merge, key_aliases, keys, doc, on)
     # Precedence of each document: its source's rank, then later document names first. Ranked
     # among all the table's documents, not only those of the rows merged: the order is the
     # same, and it spares a second join of every row with the keys.
@@ -235,6 +235,8 @@ def _number_repeats(
     to_merge: str,
     key_aliases: list[str],
     keys: str,
+    doc: str,
+    on: str,
 ) -> str:
     """`to_merge` with `_occ`, each row's place among the rows of its own document with the
     same key (1 for the first by row number): the second same-day contact of one file merges
@@ -242,22 +244,21 @@ def _number_repeats(
 
     Numbered with a window only where a document gives a key more than once: on an
     England-sized year 615 of 1.15M contacts' keys, and none of the referrals'. A window
-    over every row took 3 s of CPU for the contacts alone; this finds the few first."""
-    doc = _document_sql()
-    merged = " AND ".join(f"s.{a} IS NOT DISTINCT FROM m.{a}" for a in key_aliases)
+    over every row took 3 s of CPU for the contacts alone; this finds the few first.
+    `keys`, `doc` and `on` (staged row `s` to merged key `m`) are `_merge_rows`' own."""
     con.execute(
         "CREATE OR REPLACE TEMP TABLE _merge_repeats AS SELECT * FROM "
         f"(SELECT {keys}, hash(source, {doc}) AS _dh FROM {src}) s "
-        f"SEMI JOIN _merge_keys m ON {merged} GROUP BY ALL HAVING count(*) > 1"
+        f"SEMI JOIN _merge_keys m ON {on} GROUP BY ALL HAVING count(*) > 1"
     )
-    on = " AND ".join(f"t.{a} IS NOT DISTINCT FROM r.{a}" for a in ["_dh", *key_aliases])
+    repeated = " AND ".join(f"t.{a} IS NOT DISTINCT FROM r.{a}" for a in ["_dh", *key_aliases])
     rows = f"SELECT *, hash(source, _doc) AS _dh FROM ({to_merge})"
     numbered = (
         f"row_number() OVER (PARTITION BY _dh, {', '.join(key_aliases)} "
         f"ORDER BY {_row_sql()}, source_ref)"
     )
     return (
-        f"SELECT t.* EXCLUDE (_dh), 1 AS _occ FROM ({rows}) t ANTI JOIN _merge_repeats r ON {on} "
-        f"UNION ALL SELECT t.* EXCLUDE (_dh), {numbered} AS _occ "
-        f"FROM ({rows}) t SEMI JOIN _merge_repeats r ON {on}"
+        f"SELECT t.* EXCLUDE (_dh), 1 AS _occ FROM ({rows}) t ANTI JOIN _merge_repeats r "
+        f"ON {repeated} UNION ALL SELECT t.* EXCLUDE (_dh), {numbered} AS _occ "
+        f"FROM ({rows}) t SEMI JOIN _merge_repeats r ON {repeated}"
     )
