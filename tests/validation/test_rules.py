@@ -14,7 +14,7 @@ import pytest
 from csc_insight.formats import quarantine
 from csc_insight.store import schema
 from csc_insight.validation.catalogue import RuleError, not_ported, parse_rule, rules
-from csc_insight.validation.runner import run, run_rule
+from csc_insight.validation.runner import Results, run, run_rule
 
 YEAR = "2022-23"
 
@@ -197,4 +197,43 @@ def test_failures_come_in_the_order_of_the_files_that_hold_them() -> None:
         ("a.csv", None, None, "F"),
         ("annex_a.xlsx", "List 1", 3, "G"),
         ("b.csv", None, 10, "E"),
+    ]
+
+
+def test_results_kept_before_the_sort_read_back_in_file_order() -> None:
+    # Loads before 4 December 2026 kept each rule's rows in the order its SQL gave them; read
+    # back, each rule's rows come by file and row, the rules staying in the order they ran.
+    def failure(rule: str, child: str, file: str, row: int | None) -> dict[str, Any]:
+        return {
+            "rule": rule,
+            "code": rule.upper(),
+            "returns": "cin",
+            "severity": "error",
+            "message": "m",
+            "child": child,
+            "file": file,
+            "sheet": None,
+            "row": row,
+            "values": {},
+        }
+
+    kept = {
+        "collection_year": "2019-20",
+        "rules_run": ["y", "x"],
+        "rules_skipped": {},
+        "failures": [
+            failure("y", "C", "b.csv", 30),
+            failure("y", "A", "a.csv", 100),
+            failure("y", "B", "a.csv", 9),
+            failure("x", "E", "a.csv", None),
+            failure("x", "D", "a.csv", 2),
+        ],
+    }
+    results = Results.from_dict(kept)
+    assert [(f.rule, f.file, f.row) for f in results.failures] == [
+        ("y", "a.csv", 9),
+        ("y", "a.csv", 100),
+        ("y", "b.csv", 30),
+        ("x", "a.csv", 2),
+        ("x", "a.csv", None),
     ]

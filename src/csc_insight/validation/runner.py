@@ -75,12 +75,19 @@ class Results:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Results:
+        """Results as `to_dict` kept them. Each rule's rows come in the order of the files
+        that hold them (`run_rule`), rules in the order they ran: results kept before
+        `run_rule` sorted them (loads before 4 December 2026) left each rule's rows in no
+        particular order."""
+        failures = [Failure(**f) for f in data["failures"]]
+        ran = {rule: at for at, rule in enumerate(dict.fromkeys(f.rule for f in failures))}
+        failures.sort(key=lambda f: (ran[f.rule], *_place(f)))
         return cls(
             collection_year=data["collection_year"],
             rules_run=data["rules_run"],
             rules_skipped=data["rules_skipped"],
             seconds=data.get("seconds", 0.0),
-            failures=[Failure(**f) for f in data["failures"]],
+            failures=failures,
         )
 
 
