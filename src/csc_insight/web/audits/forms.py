@@ -78,6 +78,7 @@ class CreateRoundForm(GovukFields, forms.Form):
         label="Title",
         max_length=200,
         required=False,
+        help_text="Leave blank for the round's usual title",  # `__init__` names it
     )
     added = forms.CharField(
         label="Add cases by child id",
@@ -90,7 +91,6 @@ class CreateRoundForm(GovukFields, forms.Form):
         """`default`: the title a round planned with no title is given."""
         super().__init__(*args, **kwargs)
         self.fields["title"].help_text = f"Leave blank for “{default}”"
-        self.govuk()  # again: the hint is described now it is there
 
     def clean_added(self) -> list[str]:
         try:
