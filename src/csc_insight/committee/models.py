@@ -41,6 +41,8 @@ class Draft(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
+    _round_title: str | None  # set by `read_round_titles`
+
     class Meta:
         ordering = ["-meeting", "kind", "pk"]
 
@@ -57,11 +59,26 @@ class Draft(models.Model):
         if self.plan_id:
             return self.plan.name  # type: ignore[union-attr]
         if self.audit_round:
-            from csc_insight.audits.models import Round
-
-            round_ = Round.objects.filter(pk=self.audit_round).first()
-            return round_.title if round_ else f"Audit round {self.audit_round} (deleted)"
+            title = self.round_title()
+            return title if title is not None else f"Audit round {self.audit_round} (deleted)"
         return ""
+
+    def round_title(self) -> str | None:
+        """The title of the audit round the paper reports on (None: no round, or deleted)."""
+        if not hasattr(self, "_round_title"):
+            Draft.read_round_titles([self])
+        return self._round_title
+
+    @staticmethod
+    def read_round_titles(drafts: list[Draft]) -> None:
+        """Read the titles of the drafts' audit rounds in one query, for `round_title`: a list
+        of papers asks for each (`in_agenda_order`)."""
+        from csc_insight.audits.models import Round
+
+        wanted = {d.audit_round for d in drafts if d.audit_round}
+        titles = dict(Round.objects.filter(pk__in=wanted).values_list("pk", "title"))
+        for draft in drafts:
+            draft._round_title = titles.get(draft.audit_round) if draft.audit_round else None
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} ({self.meeting:%d/%m/%Y})"

@@ -309,3 +309,32 @@ def test_the_new_paper_form_offers_the_data_periods_and_the_audit_rounds(clients
         "Choose a period from the list: “Q3” is not a quarter, year or date CSC Insight knows"
     ]
     assert doc.xpath("//select[@id='id_period']/option[@selected]/@value") == ["Q3"]
+
+
+@pytest.mark.django_db
+def test_the_list_of_papers_reads_the_audit_rounds_titles_in_one_query(
+    clients, data, django_assert_num_queries
+) -> None:
+    from csc_insight.audits.models import Round
+    from csc_insight.committee import services
+    from csc_insight.committee.models import Draft
+
+    rounds = [
+        Round.objects.create(
+            title=f"Round {n}",
+            quarter="2019-20-Q3",
+            snapshot_id=SNAPSHOT_ID,
+            access_until=date(2099, 1, 1),
+        )
+        for n in (1, 2, 3)
+    ]
+    for round_ in rounds:
+        _start(clients["manager"], "audit", audit_round=round_.pk)
+    gone = rounds[2].pk
+    rounds[2].delete()
+    with django_assert_num_queries(2):  # the papers, then their rounds
+        sources = [d.source for d in services.in_agenda_order(Draft.objects.all())]
+    assert sources == ["Round 1", "Round 2", f"Audit round {gone} (deleted)"]
+    page = clients["member"].get(reverse("committee:list")).content.decode()
+    check_page(page)
+    assert "Round 1" in page and f"Audit round {gone} (deleted)" in page
