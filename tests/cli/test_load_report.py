@@ -55,3 +55,19 @@ def test_a_short_report_is_listed_whole() -> None:
     lines = _printed(report)
     assert sum("contacts.csv" in line for line in lines) == 1
     assert not any(line.startswith(("… and", "Only the first")) for line in lines)
+
+
+def test_a_place_in_an_xml_file_is_its_line_and_in_a_csv_file_its_row() -> None:
+    report = Report(quarantine=True)
+    report.bad_row(
+        "bad_date", "cin_census_2020.xml", "Not a date.", row=40, column="CPPstartDate", value="x"
+    )
+    report.bad_row("bad_date", "contacts.csv", "Not a date.", row=7, column="DATE", value="y")
+    lines = _printed(report)
+    assert "row or line" in lines[2]  # the headings, under the title and the table's top
+    census = next(line for line in lines if "cin_census_2020.xml" in line)
+    contacts = next(line for line in lines if "contacts.csv" in line)
+    assert census.split("│")[4].strip() == "line 40"
+    assert contacts.split("│")[4].strip() == "7"
+    assert report.issues[0].where() == "cin_census_2020.xml, line 40, column 'CPPstartDate'"
+    assert report.issues[1].where() == "contacts.csv, row 7, column 'DATE'"

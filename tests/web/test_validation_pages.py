@@ -63,6 +63,38 @@ def test_drill_down_lists_the_children_and_logs_each(clients, failing):
 
 
 @pytest.mark.django_db
+def test_drill_down_gives_an_xml_files_line_and_a_sheets_row(clients, failing, home):
+    """A census row is found by its line in the XML file; an Annex A row by its row."""
+    import lxml.html
+
+    path = snapshots.snapshot_dir(home) / f"{SNAPSHOT_ID}.duckdb"
+    con = duckdb.connect(str(path))
+    # a census plan starting before its referral (1 July 2019): CIN rule 1105
+    con.execute(
+        "INSERT INTO cp_plans (cp_plan_id, child_id, referral_id, start_date, end_date, "
+        "initial_category, latest_category, previous_plans, source, source_ref) VALUES "
+        "('P3', 'C1', 'R1', DATE '2019-06-01', DATE '2019-06-30', 'EMO', 'EMO', 0, "
+        "'cin_census', 'cin_census_2020.xml:40')"
+    )
+    con.close()
+    for rule, expected in [
+        ("cin_1105", ["C1", "cin_census_2020.xml", "line 40"]),
+        ("cross_XR01", ["C2", "annex_a.xlsx (List 7)", "5"]),
+    ]:
+        url = reverse("imports:validation_rule", args=[SNAPSHOT_ID, rule])
+        response = clients["manager"].get(url)
+        check_page(response.content)
+        doc = lxml.html.document_fromstring(response.content)
+        assert [" ".join(th.text_content().split()) for th in doc.xpath("//thead//th")][:3] == [
+            "Child",
+            "File",
+            "Row or line",
+        ]
+        cells = [" ".join(td.text_content().split()) for td in doc.xpath("//tbody/tr[1]/td")]
+        assert cells[:3] == expected, rule
+
+
+@pytest.mark.django_db
 def test_xlsx_download_is_logged(clients, failing):
     from csc_insight.access.accesslog.models import AccessEvent
 

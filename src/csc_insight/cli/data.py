@@ -10,7 +10,7 @@ from pathlib import Path
 from rich.console import Console
 from rich.table import Table
 
-from csc_insight.common.report import Report
+from csc_insight.common.report import Report, row_in
 from csc_insight.store import snapshots
 
 
@@ -52,7 +52,7 @@ def print_report(report: Report, console: Console) -> None:
     if not report.issues:
         return
     table = Table(title="Validation report", show_lines=False)
-    for heading in ("", "file", "sheet", "row", "column", "value", "expected"):
+    for heading in ("", "file", "sheet", "row or line", "column", "value", "expected"):
         table.add_column(heading, overflow="fold")
     styles = {"error": "red", "quarantined": "magenta", "warning": "yellow"}
     shown: Counter[str] = Counter()
@@ -68,7 +68,7 @@ def print_report(report: Report, console: Console) -> None:
             issue.severity,
             issue.file,
             issue.sheet or "",
-            "" if issue.row is None else str(issue.row),
+            row_in(issue.file, issue.row),
             column,
             issue.value or "",
             issue.message,

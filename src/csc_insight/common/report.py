@@ -37,6 +37,20 @@ def column_letter(index: int) -> str:
     return letters
 
 
+def row_word(file: str) -> str:
+    """What a place in `file` is called: a line of an XML file (an element's line, as a text
+    editor numbers them), a row of anything else (as a spreadsheet numbers them)."""
+    return "line" if str(file).lower().endswith(".xml") else "row"
+
+
+def row_in(file: str, row: int | None) -> str:
+    """A place in `file` for a table's "Row or line" column: "line 40" in an XML file, "40"
+    elsewhere, blank when there is none."""
+    if row is None:
+        return ""
+    return f"line {row}" if row_word(file) == "line" else str(row)
+
+
 @dataclass(frozen=True)
 class Issue:
     severity: Severity
@@ -55,7 +69,7 @@ class Issue:
         if self.sheet:
             parts.append(self.sheet)
         if self.row is not None:
-            parts.append(f"row {self.row}")
+            parts.append(f"{row_word(self.file)} {self.row}")
         if self.column:
             col = f"column {self.column_letter} " if self.column_letter else "column "
             parts.append(f"{col}'{self.column}'")
