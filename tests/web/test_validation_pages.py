@@ -30,6 +30,20 @@ def failing(snapshot: str, home: Path) -> str:
     return snapshot
 
 
+def _add_a_census_plan_before_its_referral(home: Path) -> None:
+    """A census plan (line 40) starting before its referral (1 July 2019): CIN rule 1105,
+    an error."""
+    path = snapshots.snapshot_dir(home) / f"{SNAPSHOT_ID}.duckdb"
+    con = duckdb.connect(str(path))
+    con.execute(
+        "INSERT INTO cp_plans (cp_plan_id, child_id, referral_id, start_date, end_date, "
+        "initial_category, latest_category, previous_plans, source, source_ref) VALUES "
+        "('P3', 'C1', 'R1', DATE '2019-06-01', DATE '2019-06-30', 'EMO', 'EMO', 0, "
+        "'cin_census', 'cin_census_2020.xml:40')"
+    )
+    con.close()
+
+
 @pytest.mark.django_db
 def test_data_page_counts_failures_by_rule(clients, failing):
     response = clients["analyst"].get(reverse("imports:data"))
@@ -67,16 +81,7 @@ def test_drill_down_gives_an_xml_files_line_and_a_sheets_row(clients, failing, h
     """A census row is found by its line in the XML file; an Annex A row by its row."""
     import lxml.html
 
-    path = snapshots.snapshot_dir(home) / f"{SNAPSHOT_ID}.duckdb"
-    con = duckdb.connect(str(path))
-    # a census plan starting before its referral (1 July 2019): CIN rule 1105
-    con.execute(
-        "INSERT INTO cp_plans (cp_plan_id, child_id, referral_id, start_date, end_date, "
-        "initial_category, latest_category, previous_plans, source, source_ref) VALUES "
-        "('P3', 'C1', 'R1', DATE '2019-06-01', DATE '2019-06-30', 'EMO', 'EMO', 0, "
-        "'cin_census', 'cin_census_2020.xml:40')"
-    )
-    con.close()
+    _add_a_census_plan_before_its_referral(home)
     for rule, expected in [
         ("cin_1105", ["C1", "cin_census_2020.xml", "line 40"]),
         ("cross_XR01", ["C2", "annex_a.xlsx (List 7)", "5"]),
@@ -120,16 +125,7 @@ def test_failing_rules_come_first_and_the_rest_are_folded_away(clients, failing,
 
     from csc_insight.validation.catalogue import rules
 
-    path = snapshots.snapshot_dir(home) / f"{SNAPSHOT_ID}.duckdb"
-    con = duckdb.connect(str(path))
-    # a census plan starting before its referral (1 July 2019): CIN rule 1105, an error
-    con.execute(
-        "INSERT INTO cp_plans (cp_plan_id, child_id, referral_id, start_date, end_date, "
-        "initial_category, latest_category, previous_plans, source, source_ref) VALUES "
-        "('P3', 'C1', 'R1', DATE '2019-06-01', DATE '2019-06-30', 'EMO', 'EMO', 0, "
-        "'cin_census', 'cin_census_2020.xml:40')"
-    )
-    con.close()
+    _add_a_census_plan_before_its_referral(home)
     doc = lxml.html.document_fromstring(clients["analyst"].get(reverse("imports:data")).content)
     failing_rows = _table(doc, "//table[caption[starts-with(., 'Rules with failing rows')]]")
     assert [r[:3] + r[4:] for r in failing_rows] == [
