@@ -216,6 +216,8 @@ def bench_profile(
         "peak_mib": step["peak_mib"],
         "tree_peak_mib": step["tree_peak_mib"],
         "rows": snapshot_rows(Path(env["CSC_INSIGHT_HOME"])),
+        # where the time went: each step's wall and CPU seconds, the census worker's apart
+        "timings": _current_manifest(Path(env["CSC_INSIGHT_HOME"])).get("timings"),
     }
     # The same data with 0.1% of rows made bad on purpose: they are quarantined, the rest
     # publishes (issue 12); time and memory beside the clean load above.

@@ -432,3 +432,42 @@ def _bytes(text: str) -> float:
     """DuckDB's spelling of a memory size ('3.0 GiB', '512.0 MiB') in bytes."""
     number, unit = text.split()
     return float(number) * {"KiB": 1 << 10, "MiB": 1 << 20, "GiB": 1 << 30}[unit]
+
+
+def test_the_manifest_times_each_step_and_the_worker(base, tmp_path, monkeypatch):
+    """Each step of a load, in the order it ran, with its wall and CPU seconds; the census
+    read apart is the worker's, and the merges beside it are a step of their own."""
+    monkeypatch.setattr(loader, "APART_MIN_BYTES", 0)
+    folder = good_903(tmp_path / "both")
+    census_of_a1(folder, "2019-06-01")
+    result = loader.load([folder])
+    timings = result.snapshot.manifest["timings"]
+    assert [s["step"] for s in timings["steps"]] == [
+        "read",  # the two SSDA903 files, one entry
+        "merge_beside_worker",
+        "wait_for_worker",
+        "copy_worker_rows",
+        "cross_checks",
+        "merge",
+        "finish",
+    ]  # no "check": loader.load runs no rules (validation.at_load.load does)
+    assert [w["file"] for w in timings["workers"]] == ["cin_census_2020.xml"]
+    entries = timings["steps"] + timings["workers"]
+    assert all(e["seconds"] >= 0 and e["cpu_s"] >= 0 for e in entries)
+    assert timings["workers"][0]["cpu_s"] > 0  # the worker's own process time
+    assert sum(s["seconds"] for s in timings["steps"]) <= timings["seconds"]
+    # Read in this process, there is no worker and nothing merged beside it.
+    monkeypatch.setattr(loader, "APART_MIN_BYTES", 1 << 40)
+    timings = loader.load([folder]).snapshot.manifest["timings"]
+    assert [s["step"] for s in timings["steps"]] == [
+        "read",
+        "cross_checks",
+        "merge",
+        "finish",
+    ]
+    assert timings["workers"] == []
+    # The load the CLI and the web run times the rules too, last.
+    from csc_insight.validation import at_load
+
+    steps = at_load.load([folder]).snapshot.manifest["timings"]["steps"]
+    assert [s["step"] for s in steps][-2:] == ["finish", "check"]

@@ -18,6 +18,9 @@ A large file of a format parsed in Python (the CIN census, READ_APART) is read i
 process into its own staging database while this process reads the rest and then merges
 the tables the worker does not write (its reader's WRITES); the worker's rows and report
 are then added to the load's as if read here.
+
+How long each step took, and the worker's own time, go into the manifest (`timings`,
+`store.load_timings`).
 """
 
 from __future__ import annotations
@@ -48,6 +51,7 @@ from csc_insight.formats import quarantine as staged_quarantine
 from csc_insight.formats.recognise import closest
 from csc_insight.settings import home
 from csc_insight.store import merge, quarantine, schema, snapshots
+from csc_insight.store.load_timings import Timeline, measured
 from csc_insight.store.snapshots import Snapshot
 
 LOADABLE_SUFFIXES = {".xlsx", ".xlsm", ".xml", ".csv"}
@@ -202,6 +206,7 @@ def _load(
     base: Path,
     check: Check | None = None,
 ) -> LoadResult:
+    timeline = Timeline()
     files = expand(paths, report)
     if not files and report.ok:
         report.error("no_files", "-", "Nothing to load: name files or a folder of returns.")
@@ -230,49 +235,62 @@ def _load(
                 progress(path.name, files.index(path), len(files))
             if position in apart_positions:
                 continue
-            rows = _read(reader, path, staging, report)
-            sources[position] = _source(path, reader, rows, sha256(path))
+            with timeline.step("read"):
+                rows = _read(reader, path, staging, report)
+                sources[position] = _source(path, reader, rows, sha256(path))
         if pending and report.ok:
             # While the worker reads, merge the tables it does not write: they are complete.
             # (Should the load be refused later, this unpublished file goes with `work`.)
             busy = frozenset().union(*(reader.WRITES for _, _, reader, _ in pending))
-            _start_snapshot(staging, db_tmp)
-            started = True
-            merged = _merge_into_snapshot(staging, [t for t in _merged_tables() if t not in busy])
+            with timeline.step("merge_beside_worker"):
+                _start_snapshot(staging, db_tmp)
+                started = True
+                merged = _merge_into_snapshot(
+                    staging, [t for t in _merged_tables() if t not in busy]
+                )
         for position, path, reader, future in pending:
-            rows, part_report, digest, part = future.result()
+            with timeline.step("wait_for_worker"):
+                rows, part_report, digest, part, took = future.result()
+            timeline.worker(path.name, **took)
             report.absorb(part_report)
             if set(merged) & {t for t, n in rows.items() if n}:
                 raise RuntimeError(f"{reader.NAME} wrote a table missing from its WRITES")
-            _copy_part(staging, part, rows)
+            with timeline.step("copy_worker_rows"):
+                _copy_part(staging, part, rows)
             sources[position] = _source(path, reader, rows, digest)
     if progress:
         progress("checking", len(files), len(files))
     _crash_point("after_read")
     if report.ok:
-        with_orphans = cross_checks(staging, report)
-        # Tables merged while the worker read may hold events the checks just set aside.
-        for table in with_orphans & merged.keys():
-            merged[table] = _drop_orphans_merged(staging, table)
+        with timeline.step("cross_checks"):
+            with_orphans = cross_checks(staging, report)
+            # Tables merged while the worker read may hold events the checks just set aside.
+            for table in with_orphans & merged.keys():
+                merged[table] = _drop_orphans_merged(staging, table)
     if not report.ok:
         staging.close()
         return LoadResult(None, report)
 
-    if not started:
-        _start_snapshot(staging, db_tmp)
-    merged |= _merge_into_snapshot(staging, [t for t in _merged_tables() if t not in merged])
+    with timeline.step("merge"):
+        if not started:
+            _start_snapshot(staging, db_tmp)
+        merged |= _merge_into_snapshot(staging, [t for t in _merged_tables() if t not in merged])
     rows = {table: merged[table] for table in _merged_tables()}
     if not any(rows.values()):
         _refuse_empty(sources, report)
         staging.close()
         return LoadResult(None, report)
-    compare_with_current(rows, base, report)
-    set_aside = _copy_quarantine(staging)
-    _finish_snapshot(staging, snapshot_id, now, user)
-    staging.close()
+    with timeline.step("finish"):
+        compare_with_current(rows, base, report)
+        set_aside = _copy_quarantine(staging)
+        _finish_snapshot(staging, snapshot_id, now, user)
+        staging.close()
     _crash_point("after_build")
-    if check is not None and not check(db_tmp, report):
-        return LoadResult(None, report)
+    if check is not None:
+        with timeline.step("check"):
+            passed = check(db_tmp, report)
+        if not passed:
+            return LoadResult(None, report)
 
     manifest = {
         "id": snapshot_id,
@@ -283,6 +301,7 @@ def _load(
         "rows": rows,
         "warnings": report.count("warning"),
         "quarantined": set_aside,
+        "timings": timeline.to_dict(),  # until the manifest is written; publishing is quick
     }
     os.replace(db_tmp, folder / f"{snapshot_id}.duckdb")
     _crash_point("after_move")
@@ -332,20 +351,23 @@ def _source(path: Path, reader: ModuleType, rows: dict[str, int], digest: str) -
     }
 
 
-Read = tuple[dict[str, int], Report, str, str]  # rows, report, sha256, staged part
+# rows, report, sha256, staged part, and the worker's seconds and cpu_s (`measured`)
+Read = tuple[dict[str, int], Report, str, str, dict[str, float]]
 
 
 def read_apart(reader_name: str, path: str, part: str, quarantining: bool = False) -> Read:
     """Read one file into its own staging database, in a worker process."""
     report = Report(quarantine=quarantining)
-    con = _connect_staging(Path(part))
-    try:
-        schema.create(con)
-        staged_quarantine.ensure(con)
-        rows = _read(formats.reader_named(reader_name), Path(path), con, report)
-    finally:
-        con.close()
-    return rows, report, sha256(Path(path)), part
+    with measured() as took:
+        con = _connect_staging(Path(part))
+        try:
+            schema.create(con)
+            staged_quarantine.ensure(con)
+            rows = _read(formats.reader_named(reader_name), Path(path), con, report)
+        finally:
+            con.close()
+        digest = sha256(Path(path))
+    return rows, report, digest, part, took
 
 
 def _connect_staging(path: Path) -> duckdb.DuckDBPyConnection:
