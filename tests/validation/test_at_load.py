@@ -129,6 +129,8 @@ def test_load_command_reports_the_rules(base, tmp_path, capsys):
     assert main(["load", str(files(tmp_path / "in"))]) == 0
     err = " ".join(capsys.readouterr().err.split())
     assert "Validation (2019-20): 1 failing row(s) on 1 of" in err
+    took = snapshots.current().manifest["timings"]["seconds"]
+    assert f"in {took:.1f} s (0 warning(s)); it is now current." in err
 
 
 def test_validate_on_files_runs_even_when_loads_block(base, tmp_path, monkeypatch):

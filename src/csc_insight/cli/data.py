@@ -112,8 +112,11 @@ def cmd_load(args: argparse.Namespace) -> int:
             "Nothing changed: the previous snapshot is still current.[/red]"
         )
         return 1
+    took = (result.snapshot.manifest.get("timings") or {}).get("seconds")
     console.print(
-        f"Loaded snapshot {result.snapshot.id} ({warnings} warning(s)); it is now current."
+        f"Loaded snapshot {result.snapshot.id}"
+        + (f" in {took:.1f} s" if took is not None else "")
+        + f" ({warnings} warning(s)); it is now current."
     )
     set_aside = result.report.count("quarantined")
     if set_aside:
