@@ -81,6 +81,10 @@ def test_upload_loads_through_the_real_loader(clients, home: Path) -> None:
     snap = snapshots.current()
     assert snap.created_by == "u-analyst"
     assert snap.rows()["children"] == 1
+    [took] = doc.xpath("//dt[text()='Time taken']/following-sibling::dd/text()")
+    number, unit = took.split(" ")  # to one decimal place, as the manifest's seconds round
+    assert unit == "seconds" and len(number.split(".")[1]) == 1
+    assert abs(float(number) - snap.manifest["timings"]["seconds"]) <= 0.05
     # The uploaded files are gone; only the outcome stays.
     batch = response["Location"].rstrip("/").rsplit("/", 1)[1]
     assert sorted(p.name for p in (home / "uploads" / batch).iterdir()) == ["result.json"]
@@ -100,6 +104,7 @@ def test_upload_with_errors_shows_the_report(clients, home: Path) -> None:
     cells = doc.xpath("//table[@id='report']/tbody/tr[1]/td/text()")
     assert "31/02/2012" in cells
     assert snapshots.current_id() is None
+    assert not doc.xpath("//dt[text()='Time taken']")  # a refused load keeps no timings
 
 
 def test_upload_quarantines_a_bad_row_and_the_data_page_lists_it(clients, home: Path) -> None:

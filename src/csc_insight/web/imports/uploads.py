@@ -119,6 +119,8 @@ def load_batch(batch: str, paths: list[Path], user: str, *, strict: bool = False
         "at": datetime.now(UTC).isoformat(timespec="seconds"),
         "files": [str(p.relative_to(batch_dir)) for p in paths],
         "snapshot": result.snapshot.id if result.snapshot else None,
+        # how long the load took, as its manifest records it (none is kept for a refused load)
+        "seconds": result.snapshot.manifest["timings"]["seconds"] if result.snapshot else None,
         "strict": strict,
         "rows": dict(result.rows),
         "report": result.report.to_dict(),
