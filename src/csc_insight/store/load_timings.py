@@ -14,6 +14,8 @@ from typing import Any
 
 @dataclass
 class Timeline:
+    """The steps of one load in the order they first ran, and the workers it waited for."""
+
     steps: list[dict[str, Any]] = field(default_factory=list)
     workers: list[dict[str, Any]] = field(default_factory=list)
     started: float = field(default_factory=time.perf_counter)
@@ -21,11 +23,9 @@ class Timeline:
     @contextmanager
     def step(self, name: str) -> Iterator[None]:
         """Time the block as step `name`; a step met again adds to its first entry."""
-        wall, cpu = time.perf_counter(), time.process_time()
-        try:
+        with measured() as took:
             yield
-        finally:
-            self._add(name, time.perf_counter() - wall, time.process_time() - cpu)
+        self._add(name, **took)
 
     def _add(self, name: str, seconds: float, cpu_s: float) -> None:
         for step in self.steps:
