@@ -231,11 +231,13 @@ def bench_profile(
     manifest = _current_manifest(Path(bad_env["CSC_INSIGHT_HOME"]))
     loads["all_with_bad_rows"] = {
         "seconds": step["seconds"],
+        "cpu_s": step["cpu_s"],
         "peak_mib": step["peak_mib"],
         "tree_peak_mib": step["tree_peak_mib"],
         "fraction": BAD_FRACTION,
         "rows": snapshot_rows(Path(bad_env["CSC_INSIGHT_HOME"])),
         "quarantined": manifest.get("quarantined"),
+        "timings": manifest.get("timings"),
     }
     results["load"] = loads
     pace.append(_pace())
