@@ -19,29 +19,34 @@ from .pages import check_page
 def failing(snapshot: str, home: Path) -> str:
     """The one-child snapshot plus a List 7 plan (C2, 2019-10-01, List 7 row 5) that the
     census, loaded too, does not have: cross-return rule XR01 fails once."""
-    path = snapshots.snapshot_dir(home) / f"{SNAPSHOT_ID}.duckdb"
-    con = duckdb.connect(str(path))
-    con.execute(
+    _add_to_snapshot(
+        home,
         "INSERT INTO cp_plans (cp_plan_id, child_id, start_date, source, source_ref) "
         "VALUES ('P2', 'C2', DATE '2019-10-01', 'annex_a', "
-        "'annex_a.xlsx!List 7:5')"
+        "'annex_a.xlsx!List 7:5')",
     )
-    con.close()
     return snapshot
 
 
 def _add_a_census_plan_before_its_referral(home: Path) -> None:
     """A census plan (line 40) starting before its referral (1 July 2019): CIN rule 1105,
     an error."""
-    path = snapshots.snapshot_dir(home) / f"{SNAPSHOT_ID}.duckdb"
-    con = duckdb.connect(str(path))
-    con.execute(
+    _add_to_snapshot(
+        home,
         "INSERT INTO cp_plans (cp_plan_id, child_id, referral_id, start_date, end_date, "
         "initial_category, latest_category, previous_plans, source, source_ref) VALUES "
         "('P3', 'C1', 'R1', DATE '2019-06-01', DATE '2019-06-30', 'EMO', 'EMO', 0, "
-        "'cin_census', 'cin_census_2020.xml:40')"
+        "'cin_census', 'cin_census_2020.xml:40')",
     )
-    con.close()
+
+
+def _add_to_snapshot(home: Path, insert: str) -> None:
+    """Run `insert` on the test snapshot's file."""
+    con = duckdb.connect(str(snapshots.snapshot_dir(home) / f"{SNAPSHOT_ID}.duckdb"))
+    try:
+        con.execute(insert)
+    finally:
+        con.close()
 
 
 @pytest.mark.django_db
