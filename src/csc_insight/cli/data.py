@@ -112,7 +112,7 @@ def cmd_load(args: argparse.Namespace) -> int:
             "Nothing changed: the previous snapshot is still current.[/red]"
         )
         return 1
-    took = (result.snapshot.manifest.get("timings") or {}).get("seconds")
+    took = result.snapshot.load_seconds()
     console.print(
         f"Loaded snapshot {result.snapshot.id}"
         + (f" in {took:.1f} s" if took is not None else "")

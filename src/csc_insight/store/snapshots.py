@@ -47,6 +47,10 @@ class Snapshot:
     def rows(self) -> dict[str, int]:
         return dict(self.manifest.get("rows", {}))
 
+    def load_seconds(self) -> float | None:
+        """How long its load took (None for a load made before loads timed themselves)."""
+        return (self.manifest.get("timings") or {}).get("seconds")
+
 
 def snapshot_dir(base: Path | None = None) -> Path:
     path = (base or home()) / "snapshots"

@@ -120,7 +120,7 @@ def load_batch(batch: str, paths: list[Path], user: str, *, strict: bool = False
         "files": [str(p.relative_to(batch_dir)) for p in paths],
         "snapshot": result.snapshot.id if result.snapshot else None,
         # how long the load took, as its manifest records it (none is kept for a refused load)
-        "seconds": result.snapshot.manifest["timings"]["seconds"] if result.snapshot else None,
+        "seconds": result.snapshot.load_seconds() if result.snapshot else None,
         "strict": strict,
         "rows": dict(result.rows),
         "report": result.report.to_dict(),
