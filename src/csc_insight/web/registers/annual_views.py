@@ -29,6 +29,7 @@ from csc_insight.web.registers.annual_forms import (
     PrivateFosteringForm,
     VisitForm,
 )
+from csc_insight.web.registers.form_pages import bound, saved, shown
 
 
 @allow(roles.CHILD_LEVEL)
@@ -45,21 +46,12 @@ def lado_list(request: HttpRequest) -> HttpResponse:
 
 
 def _lado_form(request: HttpRequest, contact: LadoContact | None) -> HttpResponse:
-    form = LadoContactForm(request.POST if request.method == "POST" else None, instance=contact)
-    if request.method == "POST" and form.is_valid():
-        saved = form.save(commit=False)
-        if contact is None:
-            saved.created_by = request.user
-        saved.save()
-        record_access(request, saved.reference, reason="LADO register: saved")
-        messages.success(request, f"Contact {saved.reference} saved")
+    form = bound(request, LadoContactForm, contact)
+    if record := saved(request, form, child_field=None):
+        record_access(request, record.reference, reason="LADO register: saved")
+        messages.success(request, f"Contact {record.reference} saved")
         return redirect("registers:lado")
-    return render(
-        request,
-        "registers/lado_form.html",
-        {"form": form, "contact": contact},
-        status=400 if form.errors else 200,
-    )
+    return shown(request, "registers/lado_form.html", {"form": form, "contact": contact})
 
 
 @allow(roles.CHILD_LEVEL)
@@ -114,22 +106,17 @@ def _arrangement(request: HttpRequest, arrangement_id: int) -> PrivateFostering:
 def _fostering_form(
     request: HttpRequest, arrangement: PrivateFostering | None, visit_form: VisitForm | None = None
 ) -> HttpResponse:
-    posted = request.method == "POST" and visit_form is None
-    form = PrivateFosteringForm(request.POST if posted else None, instance=arrangement)
-    if posted and form.is_valid():
-        if not may_view_child(request.user, form.cleaned_data["child_id"]):
-            raise PermissionDenied
-        saved = form.save(commit=False)
-        if arrangement is None:
-            saved.created_by = request.user
-        saved.save()
-        record_access(request, saved.child_id, reason="private fostering register: saved")
-        messages.success(request, f"Arrangement for {saved.child_id} saved")
-        return redirect("registers:fostering_edit", arrangement_id=saved.pk)
-    if arrangement is not None and visit_form is None:
-        visit_form = VisitForm(arrangement=arrangement)
-    errors = form.errors or (visit_form is not None and visit_form.errors)
-    return render(
+    if visit_form is not None:  # a visit was posted: the arrangement's own form is unbound
+        form = PrivateFosteringForm(instance=arrangement)
+    else:
+        form = bound(request, PrivateFosteringForm, arrangement)
+        if record := saved(request, form):
+            record_access(request, record.child_id, reason="private fostering register: saved")
+            messages.success(request, f"Arrangement for {record.child_id} saved")
+            return redirect("registers:fostering_edit", arrangement_id=record.pk)
+        if arrangement is not None:
+            visit_form = VisitForm(arrangement=arrangement)
+    return shown(
         request,
         "registers/fostering_form.html",
         {
@@ -138,7 +125,6 @@ def _fostering_form(
             "visit_form": visit_form,
             "visits": arrangement.visits.all() if arrangement else [],
         },
-        status=400 if errors else 200,
     )
 
 
@@ -173,17 +159,11 @@ def fostering_visit(request: HttpRequest, arrangement_id: int) -> HttpResponse:
 
 
 def _awareness_form(request: HttpRequest, activity: AwarenessActivity | None) -> HttpResponse:
-    form = AwarenessForm(request.POST if request.method == "POST" else None, instance=activity)
-    if request.method == "POST" and form.is_valid():
-        saved = form.save()
-        messages.success(request, f"{saved.title} saved")
+    form = bound(request, AwarenessForm, activity)
+    if record := saved(request, form, child_field=None):
+        messages.success(request, f"{record.title} saved")
         return redirect("registers:fostering")
-    return render(
-        request,
-        "registers/awareness_form.html",
-        {"form": form, "activity": activity},
-        status=400 if form.errors else 200,
-    )
+    return shown(request, "registers/awareness_form.html", {"form": form, "activity": activity})
 
 
 @allow(roles.CHILD_LEVEL)

@@ -22,6 +22,7 @@ from csc_insight.registers import iro, iro_import, iro_services, services
 from csc_insight.registers.iro_models import IroContact, IroEscalation
 from csc_insight.web.children.scope import may_view_child
 from csc_insight.web.policy import allow
+from csc_insight.web.registers.form_pages import bound, saved, shown
 from csc_insight.web.registers.iro_forms import ContactForm, EscalationForm
 from csc_insight.web.registers.upload_page import import_page
 
@@ -108,25 +109,18 @@ def _form(
     instance: Model | None,
     what: str,
 ) -> HttpResponse:
-    form = form_class(request.POST if request.method == "POST" else None, instance=instance)
-    if request.method == "POST" and form.is_valid():
-        if not may_view_child(request.user, form.cleaned_data["child_id"]):
-            raise PermissionDenied
-        saved = form.save(commit=False)
-        if instance is None and isinstance(saved, IroEscalation):
-            saved.created_by = request.user
-        saved.save()
-        record_access(request, saved.child_id, reason=f"IRO service register: {what} saved")
-        messages.success(request, f"{what.capitalize()} for {saved.child_id} saved")
+    form = bound(request, form_class, instance)
+    if record := saved(request, form):
+        record_access(request, record.child_id, reason=f"IRO service register: {what} saved")
+        messages.success(request, f"{what.capitalize()} for {record.child_id} saved")
         return redirect("registers:iro")
     title = f"Edit the {what}" if instance is not None else f"Add an {what}"
     if what == "contact" and instance is None:
         title = "Record an IRO contact"
-    return render(
+    return shown(
         request,
         "registers/iro_form.html",
         {"form": form, "title": title, "instance": instance, "what": what},
-        status=400 if form.errors else 200,
     )
 
 

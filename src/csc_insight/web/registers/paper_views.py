@@ -21,6 +21,7 @@ from csc_insight.registers.paper_registry import BY_KIND, PAPERS, RegisterPaper
 from csc_insight.reports.paper import Grid, Paper
 from csc_insight.reports.render import ConversionError, style_hash, write
 from csc_insight.web.policy import allow
+from csc_insight.web.registers.form_pages import shown
 from csc_insight.web.registers.paper_forms import RegisterPaperForm
 
 CONTENT_TYPES = {
@@ -86,9 +87,4 @@ def paper(request: HttpRequest, kind: str) -> HttpResponse:
             return _download(request, made, data["format"], f"{kind}-{data['meeting']:%Y-%m-%d}")
         except ConversionError as exc:
             form.add_error(None, f"The paper could not be made as {data['format'].upper()}: {exc}")
-    return render(
-        request,
-        "registers/paper_form.html",
-        {"form": form, "paper": entry},
-        status=400 if form.errors else 200,
-    )
+    return shown(request, "registers/paper_form.html", {"form": form, "paper": entry})

@@ -33,6 +33,7 @@ from csc_insight.registers.models import (
 )
 from csc_insight.web.policy import allow
 from csc_insight.web.registers import provider_forms as f
+from csc_insight.web.registers.form_pages import bound, saved, shown
 from csc_insight.web.registers.upload_page import import_page
 
 # What each import page says about its file.
@@ -62,16 +63,14 @@ def _form_page(
     done: str,
 ) -> HttpResponse:
     """Add or edit one record: the form, saved and back to `done` when valid."""
-    form = form_class(request.POST if request.method == "POST" else None, instance=instance)
-    if request.method == "POST" and form.is_valid():
-        form.save()
+    form = bound(request, form_class, instance)
+    if saved(request, form, child_field=None):
         messages.success(request, f"{title}: saved")
         return redirect(done)
-    return render(
+    return shown(
         request,
         "registers/record_form.html",
         {"form": form, "title": title, "back_url": back[0], "back_label": back[1]},
-        status=400 if form.errors else 200,
     )
 
 

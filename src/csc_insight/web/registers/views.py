@@ -32,6 +32,7 @@ from csc_insight.registers.virtual_school_services import virtual_school_view
 from csc_insight.store import snapshots
 from csc_insight.web.children.scope import may_view_child
 from csc_insight.web.policy import allow
+from csc_insight.web.registers.form_pages import bound, saved, shown
 from csc_insight.web.registers.forms import CmeEntryForm, MissingEpisodeForm
 from csc_insight.web.registers.upload_page import import_page
 
@@ -127,26 +128,21 @@ def missing_child(request: HttpRequest, child_id: str) -> HttpResponse:
     )
 
 
+def _missing_form(request: HttpRequest, episode: MissingEpisode | None) -> HttpResponse:
+    form = bound(request, MissingEpisodeForm, episode)
+    if record := saved(request, form):
+        if episode is None:
+            record_access(request, record.child_id, reason="missing register: new episode")
+        messages.success(request, f"Episode for {record.child_id} saved")
+        return redirect("registers:missing_child", child_id=record.child_id)
+    return shown(request, "registers/missing_form.html", {"form": form, "episode": episode})
+
+
 @allow(roles.CHILD_LEVEL)
 @require_http_methods(["GET", "POST"])
 @never_cache
 def missing_new(request: HttpRequest) -> HttpResponse:
-    form = MissingEpisodeForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
-        if not may_view_child(request.user, form.cleaned_data["child_id"]):
-            raise PermissionDenied
-        episode = form.save(commit=False)
-        episode.created_by = request.user
-        episode.save()
-        record_access(request, episode.child_id, reason="missing register: new episode")
-        messages.success(request, f"Episode for {episode.child_id} saved")
-        return redirect("registers:missing_child", child_id=episode.child_id)
-    return render(
-        request,
-        "registers/missing_form.html",
-        {"form": form, "episode": None},
-        status=400 if form.errors else 200,
-    )
+    return _missing_form(request, None)
 
 
 @allow(roles.CHILD_LEVEL)
@@ -157,19 +153,7 @@ def missing_edit(request: HttpRequest, episode_id: int) -> HttpResponse:
     if not may_view_child(request.user, episode.child_id):
         raise PermissionDenied
     record_access(request, episode.child_id, reason="missing register: edit episode")
-    form = MissingEpisodeForm(request.POST if request.method == "POST" else None, instance=episode)
-    if request.method == "POST" and form.is_valid():
-        if not may_view_child(request.user, form.cleaned_data["child_id"]):
-            raise PermissionDenied
-        form.save()
-        messages.success(request, f"Episode for {episode.child_id} saved")
-        return redirect("registers:missing_child", child_id=episode.child_id)
-    return render(
-        request,
-        "registers/missing_form.html",
-        {"form": form, "episode": episode},
-        status=400 if form.errors else 200,
-    )
+    return _missing_form(request, episode)
 
 
 @allow(roles.CHILD_LEVEL)
@@ -221,20 +205,12 @@ def cme_list(request: HttpRequest) -> HttpResponse:
 
 
 def _cme_form(request: HttpRequest, entry: CmeEntry | None) -> HttpResponse:
-    form = CmeEntryForm(request.POST if request.method == "POST" else None, instance=entry)
-    if request.method == "POST" and form.is_valid():
-        if not may_view_child(request.user, form.cleaned_data["child_id"]):
-            raise PermissionDenied
-        saved = form.save()
-        record_access(request, saved.child_id, reason="missing education register: saved")
-        messages.success(request, f"Entry for {saved.child_id} saved")
+    form = bound(request, CmeEntryForm, entry)
+    if record := saved(request, form):
+        record_access(request, record.child_id, reason="missing education register: saved")
+        messages.success(request, f"Entry for {record.child_id} saved")
         return redirect("registers:cme")
-    return render(
-        request,
-        "registers/cme_form.html",
-        {"form": form, "entry": entry},
-        status=400 if form.errors else 200,
-    )
+    return shown(request, "registers/cme_form.html", {"form": form, "entry": entry})
 
 
 @allow(roles.CHILD_LEVEL)

@@ -35,6 +35,7 @@ from csc_insight.registers.virtual_school_services import child_state, virtual_s
 from csc_insight.web.children.scope import may_view_child
 from csc_insight.web.policy import allow
 from csc_insight.web.registers import virtual_school_forms as f
+from csc_insight.web.registers.form_pages import bound, saved, shown
 from csc_insight.web.registers.upload_page import import_page
 
 TITLE = "Virtual School"
@@ -137,18 +138,16 @@ def vs_record(
     else:
         record = get_object_or_404(model, pk=record_id, child_id=child_id)
     record_access(request, child_id, reason=f"virtual school register: {words}")
-    form = form_class(request.POST if request.method == "POST" else None, instance=record)
+    form = bound(request, form_class, record)
     here = reverse("registers:virtual_school_child", args=[child_id])
-    if request.method == "POST" and form.is_valid():
-        form.save()
+    if saved(request, form, child_field=None):  # the child is the page's, checked above
         messages.success(request, f"{words[0].upper()}{words[1:]} for {child_id}: saved")
         return redirect(here)
     title = f"{'Add' if record_id is None else 'Edit'} {words}: {child_id}"
-    return render(
+    return shown(
         request,
         "registers/record_form.html",
         {"form": form, "title": title, "back_url": here, "back_label": f"{TITLE}: {child_id}"},
-        status=400 if form.errors else 200,
     )
 
 
@@ -158,18 +157,16 @@ def vs_record(
 def vs_school(request: HttpRequest, school_id: int | None = None) -> HttpResponse:
     """Add (no id) or edit a school and its Ofsted grade."""
     school = VsSchool() if school_id is None else get_object_or_404(VsSchool, pk=school_id)
-    form = f.SchoolForm(request.POST if request.method == "POST" else None, instance=school)
+    form = bound(request, f.SchoolForm, school)
     back = reverse("registers:virtual_school")
-    if request.method == "POST" and form.is_valid():
-        saved = form.save()
-        messages.success(request, f"{saved.name}: saved")
+    if record := saved(request, form, child_field=None):
+        messages.success(request, f"{record.name}: saved")
         return redirect(back)
     title = "Add a school" if school_id is None else f"Edit {school.name}"
-    return render(
+    return shown(
         request,
         "registers/record_form.html",
         {"form": form, "title": title, "back_url": back, "back_label": TITLE},
-        status=400 if form.errors else 200,
     )
 
 
