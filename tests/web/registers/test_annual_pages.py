@@ -19,6 +19,7 @@ from csc_insight.registers.models import (
 )
 
 from ..pages import check_page
+from .lado_data import LADO_FORM
 
 pytestmark = pytest.mark.django_db
 LISTS = ["registers:lado", "registers:fostering"]
@@ -71,19 +72,7 @@ def test_lado_list_is_logged_with_alerts(clients) -> None:
 
 
 def test_lado_form(clients) -> None:
-    form = {
-        "reference": "L-9",
-        "received_on": "02/10/2019",
-        "source": "Headteacher",
-        "sector": "education",
-        "role": "Teacher",
-        "category": "physical",
-        "met_threshold": "true",
-        "initial_meeting_on": "01/10/2019",
-        "outcome": "",
-        "concluded_on": "",
-        "notes": "",
-    }
+    form = {**LADO_FORM, "initial_meeting_on": "01/10/2019"}  # before it was received
     refused = clients["manager"].post(reverse("registers:lado_new"), form)
     assert refused.status_code == 400
     check_page(refused.content)

@@ -55,6 +55,8 @@ from csc_insight.registers.virtual_school_import import import_file as import_vi
 from csc_insight.registers.virtual_school_models import VsAttendance, VsExclusion, VsPep
 from csc_insight.store import register_tables, schema, snapshots
 
+from .lado_data import LADO_FORM
+
 pytestmark = pytest.mark.django_db
 SRC = Path(__file__).parents[3] / "src" / "csc_insight"
 Q3 = parse_period("2019-20-Q3")
@@ -186,19 +188,7 @@ def test_an_earlier_virtual_school_mark_counts_as_kept(publishing) -> None:
 
 
 def test_a_form_saved_publishes(publishing, clients) -> None:
-    form = {
-        "reference": "L-9",
-        "received_on": "02/10/2019",
-        "source": "Headteacher",
-        "sector": "education",
-        "role": "Teacher",
-        "category": "physical",
-        "met_threshold": "true",
-        "initial_meeting_on": "08/10/2019",
-        "outcome": "",
-        "concluded_on": "",
-        "notes": "",
-    }
+    form = {**LADO_FORM, "initial_meeting_on": "08/10/2019"}
     response, _ = publishing(lambda: clients["manager"].post(reverse("registers:lado_new"), form))
     assert response.status_code == 302
     (row,) = register_tables.read("lado_contacts")

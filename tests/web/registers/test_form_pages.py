@@ -13,6 +13,8 @@ from csc_insight.access.restricted.models import RestrictedRecord
 from csc_insight.registers.iro_models import IroContact, IroEscalation
 from csc_insight.registers.models import CmeEntry, LadoContact, MissingEpisode, PrivateFostering
 
+from .lado_data import LADO_FORM
+
 pytestmark = pytest.mark.django_db
 
 # route, model, a valid form naming child C1 (typed as the forms allow)
@@ -96,17 +98,7 @@ def test_a_new_entry_is_its_makers_and_stays_so_when_edited(clients) -> None:
     episode.refresh_from_db()
     assert (episode.reported_by, episode.created_by.username) == ("Police", "u-manager")
     # a register that names no child and keeps its maker: the LADO's
-    lado = {
-        "reference": "L-9",
-        "received_on": "02/10/2019",
-        "source": "Headteacher",
-        "sector": "education",
-        "role": "Teacher",
-        "category": "physical",
-        "met_threshold": "true",
-        "initial_meeting_on": "09/10/2019",
-    }
-    assert clients["analyst"].post(reverse("registers:lado_new"), lado).status_code == 302
+    assert clients["analyst"].post(reverse("registers:lado_new"), LADO_FORM).status_code == 302
     assert LadoContact.objects.get().created_by.username == "u-analyst"
 
 
