@@ -202,6 +202,31 @@ def test_one_sheet_giving_a_child_twice_still_merges_to_one_child(con):
     ).fetchall() == [("C8", "F", "WBRI"), ("C9", "M", None)]
 
 
+def test_a_child_on_two_rows_of_one_sheet_takes_the_earlier_rows_details(con):
+    # The rows disagree; the earlier row of the sheet wins whatever order they were staged
+    # in (before, the pick between them could change from one load of the same files to the
+    # next), and a better return still wins over both.
+    con.execute(
+        "INSERT INTO children (child_id, sex, ethnicity, source, source_ref) VALUES "
+        "('C8', 'M', 'WBRI', 'annex_a', 'a.xlsx!List 1:12'), "
+        "('C8', 'F', 'WIRI', 'annex_a', 'a.xlsx!List 1:4'), "
+        "('C8', NULL, 'MWBC', 'annex_a', 'a.xlsx!List 1:10')"
+    )
+    assert merge.merge_table(con, "children", "main", "out") == 1
+    assert con.execute("SELECT sex, ethnicity, source_ref FROM out.children").fetchall() == [
+        ("F", "WIRI", "a.xlsx!List 1:4")
+    ]
+    con.execute(
+        "INSERT INTO children (child_id, ethnicity, source, source_ref) VALUES "
+        "('C8', 'BAFR', 'cin_census', 'cin_census_2020.xml:7')"
+    )
+    con.execute("DELETE FROM out.children")
+    assert merge.merge_table(con, "children", "main", "out") == 1
+    assert con.execute("SELECT sex, ethnicity, source_ref FROM out.children").fetchall() == [
+        ("F", "BAFR", "cin_census_2020.xml:7")
+    ]
+
+
 def test_later_file_of_one_return_wins_over_an_earlier_one(con):
     for ref, code in (("visits_2019.csv:2", "CP"), ("visits_2020.csv:5", "CIN")):
         con.execute(

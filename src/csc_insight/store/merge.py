@@ -5,7 +5,8 @@ from Annex A List 3 and List 6; a looked-after child's missing episode from SSDA
 local missing register. Rows are the same event when they share the child, the table's
 key dates (MERGE_KEYS) and their order among same-day rows in their own file. For each
 event, every column takes the first non-blank value in source order (PRECEDENCE; within
-one return, the later file by name first, so 2020's census beats 2019's).
+one return, the later file by name first, so 2020's census beats 2019's; within one file, the
+earlier row first).
 
 Looked-after episodes are structural, not mergeable row by row: when SSDA903 has episodes
 for a child, Annex A's one-row summary of that child's care is dropped.
@@ -200,9 +201,15 @@ def _merge_rows(
         f"{_rank_sql(table)} * 1000000 + row_number() OVER (PARTITION BY source "
         f"ORDER BY _doc DESC) AS _prio FROM (SELECT DISTINCT source, {doc} AS _doc FROM {src})"
     )
+    # Where rows of one document merge (a child on many rows of one Annex A list), the earlier
+    # row of the file first: without it the pick among them changed from load to load. (The
+    # row is what follows the document in source_ref: cheaper than `_row_sql`'s split.)
+    row = "TRY_CAST(substr(source_ref, length(_doc) + 2) AS BIGINT)"
     ranked = (
-        f"SELECT *{'' if per_row else ', 1 AS _occ'} FROM ({to_merge}) "
-        "JOIN _merge_docs USING (source, _doc)"
+        f"SELECT * FROM ({to_merge}) JOIN _merge_docs USING (source, _doc)"
+        if per_row
+        else f"SELECT * REPLACE (_prio * 1000000000 + COALESCE({row}, 0) AS _prio), 1 AS _occ "
+        f"FROM ({to_merge}) JOIN _merge_docs USING (source, _doc)"
     )
     # DuckDB's arg_min skips rows whose value is NULL (arg_min_null would not): the first
     # non-blank value by precedence, at half the CPU of saying so with a FILTER. A column
