@@ -465,7 +465,7 @@ def _drop_orphans_merged(staging: duckdb.DuckDBPyConnection, table: str) -> int:
     (the quarantine's orphans), not by looking up every row's child among all children: with
     0.1% of an England-sized year's rows made bad, 0.3 s for seven tables instead of 2.7 s."""
     staging.execute(
-        f"DELETE FROM snap.{table} WHERE child_id IS NULL OR child_id IN "
+        f"DELETE FROM snap.{table} WHERE child_id IN "
         "(SELECT child_id FROM staging.quarantine WHERE problem = 'orphan' AND target = ?)",
         [table],
     )

@@ -79,11 +79,11 @@ def set_aside_orphans(
         ).fetchall()
     }
     for table in _find_orphan_children(con, list(tables)):
-        # The table's orphans once (a NULL child is one too), then listed, kept and deleted.
+        # The table's orphans once, then listed, kept and deleted.
         con.execute(
             f"CREATE OR REPLACE TEMP TABLE _orphans AS SELECT t.rowid AS _rid, t.* "
             f"FROM {table} t SEMI JOIN (SELECT child_id FROM _orphan_children "
-            f"WHERE t = '{table}') o ON o.child_id IS NOT DISTINCT FROM t.child_id"
+            f"WHERE t = '{table}') o ON o.child_id = t.child_id"
         )
         listed = con.execute(
             "SELECT source_ref, child_id FROM _orphans ORDER BY source_ref LIMIT 201"
@@ -125,7 +125,7 @@ def set_aside_orphans(
 
 def _find_orphan_children(con: duckdb.DuckDBPyConnection, tables: list[str]) -> list[str]:
     """Fill `_orphan_children` (t, child_id) with each table's children that are in no file
-    of the load (not in `_known_children`; NULL is one); the tables that have any.
+    of the load (not in `_known_children`); the tables that have any.
 
     One query for all of them: every event's child against the children's ids hashed once,
     the few left over made distinct afterwards (each table's distinct children first took
