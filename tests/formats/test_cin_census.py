@@ -623,3 +623,35 @@ def test_lines_past_65535_name_the_element_itself(tmp_path: Path) -> None:
     assert con.execute("SELECT source_ref FROM s47_enquiries").fetchall() == [
         (f"{name}:{start + 29}",)
     ]
+
+
+def test_text_is_read_as_lxml_gives_it_and_trimmed_as_python_strips(tmp_path: Path) -> None:
+    """The walk in C (`_census_walk`) reads an element's text as lxml's `.text` does and trims
+    what `str.strip` trims: text split by CDATA is one value; no-break and ideographic spaces
+    are trimmed at the ends and kept inside; a child id is upper-cased as `str.upper` does
+    ('ß' becomes 'SS'); a blank or empty element is no value; of two UPNs the first is read;
+    the disability codes of the first Disabilities are joined, blank ones left out."""
+    body = (
+        "<ChildCharacteristics>\n"
+        "<Ethnicity>\u00a0WB<![CDATA[RI]]>\u3000</Ethnicity>\n"
+        "<Disabilities><Disability> hand </Disability><Disability>\u2003</Disability>"
+        "<Disability>VIS</Disability><Colour>red</Colour></Disabilities>\n"
+        "<Disabilities><Disability>MOB</Disability></Disabilities>\n"
+        "</ChildCharacteristics>\n"
+        + _episode(
+            "<CINreferralDate> 2019-06-01 </CINreferralDate>",
+            "<ReferralSource>\u00a0</ReferralSource>",
+            "<PrimaryNeedCode></PrimaryNeedCode>",
+        )
+    )
+    ids = "<UPN>A 1\u00a0B</UPN>\n<UPN>Z999</UPN>\n"
+    con, report, written = _load(tmp_path, _child("\u2002straße-1\u00a0", body, extra_ids=ids))
+    assert written["children"] == 1
+    assert con.execute("SELECT child_id, upn, ethnicity, disability FROM children").fetchall() == [
+        ("STRASSE-1", "A 1\u00a0B", "WBRI", True)
+    ]
+    assert con.execute(
+        "SELECT child_id, referral_date, source_code, primary_need FROM referrals"
+    ).fetchall() == [("STRASSE-1", date(2019, 6, 1), None, None)]
+    unknown = [i.message for i in report.issues if i.code == "unknown_element"]
+    assert len(unknown) == 1 and unknown[0].endswith("were ignored: Colour.")

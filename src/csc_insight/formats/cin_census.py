@@ -2,10 +2,11 @@
 
 The file is streamed (`xml_safety.SafeXML`: no DTDs, entities or network, nesting capped),
 one `Child` at a time (lxml picks out `Child` and `Header` in C and frees each once read), so
-an England-sized file never becomes a tree in memory. Element names are matched without their
-namespace; where an element appears twice, the first is read. Rows are buffered per table and
-staged in DuckDB in Arrow batches (`STAGE_BATCH`); typing and validation are then set-based
-(`formats.tabular`).
+an England-sized file never becomes a tree in memory. Each `Child` is walked in C
+(`_census_walk`, compiled from Cython when the package is installed: no Python object per
+element), into column buffers that become Arrow batches staged in DuckDB (`STAGE_BATCH` rows
+at a time); typing and validation are then set-based (`formats.tabular`). Element names are
+matched without their namespace; where an element appears twice, the first is read.
 
 Mapping (every row: source = 'cin_census', source_ref = '<file>:<line of the element>'):
 
@@ -73,10 +74,10 @@ import duckdb
 from lxml import etree
 
 from csc_insight.common import values
-from csc_insight.common.child_ids import normalise_child_id
 from csc_insight.common.report import Report
 from csc_insight.common.xml_safety import SafeXML, line_of
 from csc_insight.formats import codes
+from csc_insight.formats._census_walk import Walker
 from csc_insight.formats.tabular import (
     Column,
     RowStager,
@@ -242,10 +243,11 @@ def detect(path: Path) -> bool:
 
 
 class _Names(dict[str, int | None]):
-    """Element local name -> its position in `_pick`'s answer (None: not wanted).
+    """Element local name -> its position in `_pick`'s answer (None: not wanted), for the
+    header (`_census_walk` has its own for the children).
 
     A namespaced spelling ('{uri}Name') is looked up by its local name the first time it is
-    met and remembered, so each element costs one dictionary look-up.
+    met and remembered.
     """
 
     def __init__(self, *names: str) -> None:
@@ -279,67 +281,14 @@ def _forget_unwanted() -> None:
 
 
 def _unwanted() -> set[str]:
-    """The local names of the elements met (since `_forget_unwanted`) that are not read."""
+    """The local names of the header's elements met (since `_forget_unwanted`) that are not
+    read."""
     return {
         tag.rpartition("}")[2] for names in _ALL_NAMES for tag, at in names.items() if at is None
     }
 
 
-# What each element is read for, in the order `_pick` returns them.
-_CHILD_PARTS = _Names("ChildIdentifiers", "ChildCharacteristics", "CINdetails")
-_IDENTIFIERS = _Names(
-    "LAchildID",
-    "UPN",
-    "UPNunknown",
-    "PersonBirthDate",
-    "ExpectedPersonBirthDate",
-    "GenderCurrent",
-    "Sex",
-    "PersonDeathDate",
-)
-_CHARACTERISTICS = _Names("Ethnicity", "Disabilities")
-_EPISODE = _Names(
-    "CINreferralDate",
-    "ReferralSource",
-    "PrimaryNeedCode",
-    "CINclosureDate",
-    "ReasonForClosure",
-    "ReferralNFA",
-    "DateOfInitialCPC",
-    "Assessments",
-    "CINPlanDates",
-    "Section47",
-    "ChildProtectionPlans",
-    "PreProceedingsandFGDM",
-)
-_ASSESSMENT = _Names(
-    "AssessmentActualStartDate", "AssessmentAuthorisationDate", "FactorsIdentifiedAtAssessment"
-)
-_CIN_PLAN = _Names("CINPlanStartDate", "CINPlanEndDate")
-_S47 = _Names("S47ActualStartDate", "InitialCPCtarget", "DateOfInitialCPC", "ICPCnotRequired")
-_CP_PLAN = _Names(
-    "CPPstartDate",
-    "CPPendDate",
-    "InitialCategoryOfAbuse",
-    "LatestCategoryOfAbuse",
-    "NumberOfPreviousCPP",
-    "Reviews",
-)
-_REVIEWS = _Names("CPPreviewDate")
-_PRE_PROCEEDINGS = _Names(
-    "PPStartDate",
-    "LBPSentDate",
-    "FGDMMeetingOffer",
-    "FGDMMeetingFac",
-    "InitialPPMeetingDate",
-    "ReviewMeetingsCount",
-    "StepDecisionDate",
-    "PPOutcome",
-    "CourtAppDate",
-    "LetterInitCPDate",
-)
-_DISABILITY = _Names("Disability")
-_FACTORS = _Names("AssessmentFactors")
+# What each element of the header is read for, in the order `_pick` returns them.
 _COLLECTION = _Names("Collection", "Year", "ReferenceDate")
 _HEADER = _Names("CollectionDetails", "Source")  # Source: who made the file, not child data
 
@@ -352,11 +301,7 @@ def _local(tag: str) -> str:
 
 
 def _pick(element: etree._Element | None, names: _Names) -> Found:
-    """The children of `element` named (locally) each of `names`, in document order.
-
-    One pass over the children: this loop runs for every element of the file, so it is kept
-    to a dictionary look-up per child, and a list is made only for a name that is there.
-    """
+    """The children of `element` named (locally) each of `names`, in document order."""
     found: Found = [_NONE] * names.count
     if element is not None:
         for item in element:
@@ -373,21 +318,10 @@ def _first(found: list[etree._Element] | tuple[()]) -> etree._Element | None:
     return found[0] if found else None
 
 
-def _texts(found: Found, count: int) -> list[str | None]:
-    """The trimmed text of the first of each of the first `count` names (None when blank)."""
-    return [(items[0].text or "").strip() or None if items else None for items in found[:count]]
-
-
 def _text(element: etree._Element | None) -> str | None:
     if element is None or element.text is None:
         return None
     return element.text.strip() or None
-
-
-def _joined(element: etree._Element | None, names: _Names) -> str | None:
-    """The trimmed, upper-cased texts of the children named `names` (one name), comma-joined."""
-    texts = [t.upper() for item in _pick(element, names)[0] if (t := _text(item))]
-    return ",".join(texts) or None
 
 
 class _Reader:
@@ -411,45 +345,19 @@ class _Reader:
             )
             for block, cols in BLOCKS.items()
         }
-        self.rows: dict[str, list[tuple[object, ...]]] = {block: [] for block in BLOCKS}
+        self.walker = Walker(self.without_details, STAGE_BATCH)
         self.header_seen = False
-        self.elements = itertools.count(1)
-
-    def add(self, block: str, line: int, row: list[str | None]) -> int:
-        """Buffer one element's row (trimmed text or None; reported at `line`); returns its key,
-        for its children's rows."""
-        key = next(self.elements)
-        rows = self.rows[block]
-        rows.append((key, *row, line))
-        if len(rows) == STAGE_BATCH:
-            self.flush(block)
-        return key
 
     def flush(self, block: str) -> None:
-        """Hand the buffered rows to the block's stager as one Arrow batch.
-
-        `RowStager.add` costs a Python call and a loop per row, a third of the time on an
-        England-sized file; this reader already has trimmed text, so it builds the columns
-        itself and leaves the typing to `RowStager.finish`.
-        """
+        """Hand the block's rows the walker holds to its stager as one Arrow batch (the
+        stager types them in `RowStager.finish`)."""
         import pyarrow as pa
 
-        rows = self.rows[block]
-        if not rows:
+        arrays = self.walker.blocks[block].take()
+        if not len(arrays[0]):
             return
         names = ["key", *(c.field for c in BLOCKS[block]), "_row"]
-        # Keys are left for Arrow to infer (int64): naming pa.int64() takes a path ~50x slower.
-        types = {"key": None, "parent": None, "_row": pa.int32()}
-        columns = zip(*rows, strict=True)
-        batch = pa.table(
-            [
-                pa.array(column, types.get(name, pa.string()))
-                for name, column in zip(names, columns, strict=True)
-            ],
-            names=names,
-        )
-        self.stagers[block].add_batch(batch)
-        rows.clear()
+        self.stagers[block].add_batch(pa.table(arrays, names=names))
 
     def header(self, header: etree._Element) -> None:
         self.header_seen = True
@@ -488,68 +396,20 @@ class _Reader:
             )
 
     def child(self, child: etree._Element) -> None:
-        ids, chars, episodes = _pick(child, _CHILD_PARTS)
-        identifiers = _texts(_pick(_first(ids), _IDENTIFIERS), _IDENTIFIERS.count)
-        ethnicity, disabilities = _pick(_first(chars), _CHARACTERISTICS)
-        child_id = normalise_child_id(identifiers[0]) if identifiers[0] else None
-        self.add(
-            "children",
-            line_of(child),
-            [
-                child_id,
-                *identifiers[1:],
-                _text(_first(ethnicity)),
-                _joined(_first(disabilities), _DISABILITY),
-            ],
-        )
-        if not episodes:
-            self.report.warning(
-                "no_cin_details",
-                self.file,
-                "This child has no CINdetails: expected at least one episode of need.",
-                row=line_of(child),
-                column="CINdetails",
-                value=child_id,
-            )
-        for details in episodes:
-            self.episode(child_id, details)
+        if self.walker.child(child):
+            for block, rows in self.walker.blocks.items():
+                if rows.pending >= STAGE_BATCH:
+                    self.flush(block)
 
-    def episode(self, child_id: str | None, details: etree._Element) -> None:
-        found = _pick(details, _EPISODE)
-        parent = self.add("referrals", line_of(details), [child_id, *_texts(found, 7)])
-        assessments, cin_plans, s47s, cp_plans, pre_proceedings = found[7:]
-        for item in assessments:
-            start, authorised, factors = _pick(item, _ASSESSMENT)
-            self.add(
-                "assessments",
-                line_of(item),
-                [
-                    child_id,
-                    parent,
-                    *_texts([start, authorised], 2),
-                    _joined(_first(factors), _FACTORS),
-                ],
-            )
-        for item in cin_plans:
-            self.add(
-                "cin_plans", line_of(item), [child_id, parent, *_texts(_pick(item, _CIN_PLAN), 2)]
-            )
-        for item in s47s:
-            self.add(
-                "s47_enquiries", line_of(item), [child_id, parent, *_texts(_pick(item, _S47), 4)]
-            )
-        for item in cp_plans:
-            plan_found = _pick(item, _CP_PLAN)
-            plan = self.add("cp_plans", line_of(item), [child_id, parent, *_texts(plan_found, 5)])
-            for reviews in plan_found[5]:
-                for review in _pick(reviews, _REVIEWS)[0]:
-                    self.add("cp_reviews", line_of(review), [child_id, plan, _text(review)])
-        for item in pre_proceedings:
-            self.add(
-                "pre_proceedings",
-                line_of(item),
-                [child_id, parent, *_texts(_pick(item, _PRE_PROCEEDINGS), 10)],
-            )
+    def without_details(self, line: int, child_id: str | None) -> None:
+        self.report.warning(
+            "no_cin_details",
+            self.file,
+            "This child has no CINdetails: expected at least one episode of need.",
+            row=line,
+            column="CINdetails",
+            value=child_id,
+        )
 
     def stream(self) -> bool:
         """Read the file; False when it was refused (unsafe, not XML, not a CIN census)."""
@@ -578,7 +438,7 @@ class _Reader:
                 "The file has no Header/CollectionDetails: expected a CIN census message.",
             )
         if safe.ok:
-            self.name_unwanted(_unwanted())
+            self.name_unwanted(_unwanted() | self.walker.unwanted)
         return safe.ok
 
     def name_unwanted(self, unwanted: set[str]) -> None:
@@ -769,9 +629,8 @@ def read(path: Path, con: duckdb.DuckDBPyConnection, report: Report) -> dict[str
 
 @contextlib.contextmanager
 def _no_cyclic_gc() -> Iterator[None]:
-    """Pause the cyclic garbage collector: streaming allocates millions of short-lived element
-    proxies and row tuples and no cycles, and the collector's passes over the buffered rows
-    cost about a tenth of the streaming time."""
+    """Pause the cyclic garbage collector while streaming: it allocates an element proxy per
+    `Child` and the Arrow batches, and no cycles, so the collector's passes find nothing."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:
