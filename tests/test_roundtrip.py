@@ -858,8 +858,10 @@ def test_borough_adoptions_merge_across_returns(borough) -> None:
 def test_reading_the_census_in_a_second_process_changes_nothing(
     db, files: Path, tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A big census is read in a worker process (loader.APART_MIN_BYTES); with the threshold
-    at 0 the city's census files go there too, and every table comes out identical."""
+    """A big census is read in a worker process (loader.APART_MIN_BYTES), and the files whose
+    every table the census writes follow it there (loader.FOLLOW_MIN_BYTES); with both
+    thresholds at 0 the city's census files and the local children go there (its Annex A is a
+    workbook, whose lists only reading it can tell), and every table comes out identical."""
     from csc_insight.store import loader, schema
 
     submitted: list[str] = []
@@ -870,11 +872,16 @@ def test_reading_the_census_in_a_second_process_changes_nothing(
             return super().submit(fn, *args, **kwargs)
 
     monkeypatch.setattr(loader, "APART_MIN_BYTES", 0)
+    monkeypatch.setattr(loader, "FOLLOW_MIN_BYTES", 0)
     monkeypatch.setattr(loader, "ProcessPoolExecutor", Counting)
     home = tmp_path_factory.mktemp("home-apart")
     result = load([files], base=home)
     assert result.report.errors == []
-    assert submitted == ["cin_census_2019.xml", "cin_census_2020.xml"]
+    assert submitted == [
+        "cin_census_2019.xml",
+        "cin_census_2020.xml",
+        "children.csv",
+    ]
     apart = duckdb.connect(str(result.snapshot.path), read_only=True)
     census = [name for name in result.rows if name in ("referrals", "cp_plans")]
     assert census and all(result.rows[name] > 0 for name in census)
@@ -884,3 +891,14 @@ def test_reading_the_census_in_a_second_process_changes_nothing(
         ), table
     manifest = result.snapshot.path.with_suffix(".json").read_text()
     assert '"format": "cin_census"' in manifest
+    # What a reader says a file can write, before reading it, covers what it wrote.
+    from csc_insight import formats
+
+    said = 0
+    for source in result.snapshot.manifest["files"]:
+        writes = getattr(formats.reader_named(source["format"]), "writes", None)
+        tables = writes(Path(source["path"])) if writes else None
+        if tables is not None:
+            said += 1
+            assert {t for t, n in source["rows"].items() if n} <= tables, source["file"]
+    assert said >= 10  # the local extras

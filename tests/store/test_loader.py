@@ -471,3 +471,34 @@ def test_the_manifest_times_each_step_and_the_worker(base, tmp_path, monkeypatch
 
     steps = at_load.load([folder]).snapshot.manifest["timings"]["steps"]
     assert [s["step"] for s in steps][-2:] == ["finish", "check"]
+
+
+def test_files_follow_the_census_to_the_worker_only_when_it_writes_all_their_tables(
+    tmp_path, monkeypatch
+):
+    """A file goes to the worker after the census when every table its reader says it can
+    write is a census table, and it is at least FOLLOW_MIN_BYTES: an Annex A List 3
+    (children and referrals) does; a List 6 (visits too), a local visits file, an SSDA903
+    header (its reader cannot say beforehand) and a List 3 under the threshold do not."""
+    from csc_insight.formats import annexa, cin_census, local_extras, ssda903
+    from csc_insight.formats.annexa_columns import LISTS
+
+    def headings(number: int) -> str:
+        return ",".join(c.heading for c in LISTS[number].columns) + "\n"
+
+    list_3 = write(tmp_path, "annex_a_list_3.csv", headings(3))
+    list_6 = write(tmp_path, "annex_a_list_6.csv", headings(6))
+    visits = write(tmp_path / "local_extras", "visits.csv", "CHILD,VISIT_DATE,VISIT_TYPE\n")
+    header = write(tmp_path, "header.csv", HEADER)
+    busy = cin_census.WRITES
+    monkeypatch.setattr(loader, "FOLLOW_MIN_BYTES", 0)
+    assert annexa.writes(list_3) == {"children", "referrals"}
+    assert loader._follows_apart(list_3, annexa, busy)
+    assert annexa.writes(list_6) == {"children", "referrals", "visits"}
+    assert not loader._follows_apart(list_6, annexa, busy)
+    assert local_extras.writes(visits) == {"visits"}
+    assert not loader._follows_apart(visits, local_extras, busy)
+    assert not loader._follows_apart(header, ssda903, busy)
+    assert not loader._follows_apart(list_3, annexa, busy - {"referrals"})
+    monkeypatch.setattr(loader, "FOLLOW_MIN_BYTES", list_3.stat().st_size + 1)
+    assert not loader._follows_apart(list_3, annexa, busy)

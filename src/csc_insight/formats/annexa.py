@@ -175,6 +175,17 @@ def read(path: Path, con: duckdb.DuckDBPyConnection, report: Report) -> dict[str
     return counts
 
 
+def writes(path: Path) -> frozenset[str] | None:
+    """The canonical tables a list CSV can write, known from its name or headings before it
+    is read; None for a workbook (its sheets say) or a CSV that is no list."""
+    number = _csv_list_number(path) if path.suffix.lower() == ".csv" else None
+    if number is None:
+        return None
+    if number == 11:  # adopters: read and checked, not kept
+        return frozenset()
+    return frozenset({"children", *(i.table for i in _INSERTS.get(number, ()))})
+
+
 def _csv_list_number(path: Path) -> int | None:
     match = _CSV_NAME.search(path.stem.casefold())
     if match and int(match.group(1)) in LISTS:

@@ -42,6 +42,7 @@ a statutory return loaded with it), which the loader checks.
 
 from __future__ import annotations
 
+import csv
 from dataclasses import replace
 from pathlib import Path
 
@@ -272,6 +273,16 @@ def detect(path: Path) -> bool:
     if first is None:
         return False
     return identify_table(first.strip().split(","), TABLES, _hint(path)) is not None
+
+
+def writes(path: Path) -> frozenset[str] | None:
+    """The canonical table a file writes, known from its headings before it is read; None
+    when they match no local extras file (reading it reports why)."""
+    try:
+        name = identify_table(read_csv_headings(path), TABLES, _hint(path))
+    except (OSError, UnicodeDecodeError, csv.Error):
+        return None
+    return None if name is None else frozenset({_INSERTS[name][0]})
 
 
 def read(path: Path, con: duckdb.DuckDBPyConnection, report: Report) -> dict[str, int]:
