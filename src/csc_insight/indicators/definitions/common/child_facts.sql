@@ -1,6 +1,6 @@
--- One row per child from `children` (a child can arrive from several returns).
-SELECT child_id, MAX(dob) AS dob, MAX(sex) AS sex, MAX(ethnicity) AS ethnicity,
-       MAX(CAST(disability AS INTEGER)) AS disability, MAX(CAST(uasc AS INTEGER)) AS uasc,
-       MAX(uasc_ceased) AS uasc_ceased
+-- One row per child: `children` holds each child once (the loader merges every return's rows
+-- for a child into one, and the regional pool keeps each council's merged rows).
+SELECT child_id, dob, sex, ethnicity,
+       CAST(disability AS INTEGER) AS disability, CAST(uasc AS INTEGER) AS uasc,
+       uasc_ceased
 FROM children
-GROUP BY child_id
