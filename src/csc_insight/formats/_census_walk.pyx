@@ -578,51 +578,50 @@ cdef class Walker:
         cdef tree.xmlNode* fields[16]
         cdef tree.xmlNode* item
         cdef int64_t parent
-        cdef int at
         self.episode.pick(details, found)
         parent = self._row(self.referrals, 0, details)
-        for at in range(7):
-            self._text(self.referrals.text(at + 1), found[at], False)
+        self._texts(self.referrals, found, 7)
         item = found[7]
         while item != NULL:
             if _named(item, "Assessments"):
                 self.assessment.pick(item, fields)
                 self._row(self.assessments, parent, item)
-                self._text(self.assessments.text(1), fields[0], False)
-                self._text(self.assessments.text(2), fields[1], False)
+                self._texts(self.assessments, fields, 2)
                 self._joined(self.assessments.text(3), fields[2], self.factors)
             item = item.next
-        item = found[8]
-        while item != NULL:
-            if _named(item, "CINPlanDates"):
-                self._simple(self.cin_plans, parent, item, self.cin_plan)
-            item = item.next
-        item = found[9]
-        while item != NULL:
-            if _named(item, "Section47"):
-                self._simple(self.s47s, parent, item, self.s47)
-            item = item.next
+        self._rows(found[8], "CINPlanDates", self.cin_plans, parent, self.cin_plan)
+        self._rows(found[9], "Section47", self.s47s, parent, self.s47)
         item = found[10]
         while item != NULL:
             if _named(item, "ChildProtectionPlans"):
                 self._plan(parent, item)
             item = item.next
-        item = found[11]
+        self._rows(found[11], "PreProceedingsandFGDM", self.pre, parent, self.pre_proceedings)
+        return 0
+
+    cdef int _rows(
+        self,
+        tree.xmlNode* item,
+        const char* name,
+        _Block block,
+        int64_t parent,
+        _Names names,
+    ) except -1:
+        """A row of `block` for `item` and each later sibling called `name`, its text
+        columns the first of each of `names`."""
+        cdef tree.xmlNode* fields[16]
         while item != NULL:
-            if _named(item, "PreProceedingsandFGDM"):
-                self._simple(self.pre, parent, item, self.pre_proceedings)
+            if _named(item, name):
+                names.pick(item, fields)
+                self._row(block, parent, item)
+                self._texts(block, fields, names.count)
             item = item.next
         return 0
 
-    cdef int _simple(
-        self, _Block block, int64_t parent, tree.xmlNode* element, _Names names
-    ) except -1:
-        """A row of `block` whose text columns are the first of each of `names`."""
-        cdef tree.xmlNode* fields[16]
+    cdef int _texts(self, _Block block, tree.xmlNode** fields, int count) except -1:
+        """The texts of the first `count` fields into the block's columns after child_id."""
         cdef int at
-        names.pick(element, fields)
-        self._row(block, parent, element)
-        for at in range(names.count):
+        for at in range(count):
             self._text(block.text(at + 1), fields[at], False)
         return 0
 
@@ -632,11 +631,9 @@ cdef class Walker:
         cdef tree.xmlNode* reviews
         cdef tree.xmlNode* review
         cdef int64_t plan
-        cdef int at
         self.cp_plan.pick(element, fields)
         plan = self._row(self.cp_plans, parent, element)
-        for at in range(5):
-            self._text(self.cp_plans.text(at + 1), fields[at], False)
+        self._texts(self.cp_plans, fields, 5)
         reviews = fields[5]
         while reviews != NULL:
             if _named(reviews, "Reviews"):
