@@ -655,3 +655,17 @@ def test_text_is_read_as_lxml_gives_it_and_trimmed_as_python_strips(tmp_path: Pa
     ).fetchall() == [("STRASSE-1", date(2019, 6, 1), None, None)]
     unknown = [i.message for i in report.issues if i.code == "unknown_element"]
     assert len(unknown) == 1 and unknown[0].endswith("were ignored: Colour.")
+
+
+def test_a_file_inventing_thousands_of_elements_names_at_most_a_thousand(
+    tmp_path: Path,
+) -> None:
+    """A hostile file may invent millions of element names: the reader remembers at most
+    1,000 of those it does not read, so its memory and its warning stay bounded."""
+    invented = "".join(f"<Made{n}>x</Made{n}>" for n in range(1500))
+    con, report, written = _load(tmp_path, _child("C1", extra_ids=invented + "\n"))
+    assert written["children"] == 1
+    (unknown,) = [i.message for i in report.issues if i.code == "unknown_element"]
+    named = unknown.split("were ignored: ")[1].rstrip(".").split(", ")
+    assert len(named) == 1000
+    assert all(name.startswith("Made") for name in named)

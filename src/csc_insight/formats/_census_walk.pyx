@@ -14,8 +14,8 @@ It reads exactly what `cin_census` documents, as the Python walk it replaces did
   CINPlanDates, Section47, ChildProtectionPlans, Reviews/CPPreviewDate,
   PreProceedingsandFGDM) are each a row, in the order `cin_census` lists them;
 - names are matched without their namespace; every element met among the children of an
-  element that is read, and not wanted there, is named in `unwanted` (at most `REMEMBER`
-  names per kind of parent, as a hostile file may invent millions);
+  element that is read, and not wanted there, is named in `unwanted` (at most 1,000
+  names, as a hostile file may invent millions);
 - a row's line is the line of its element's start tag, past line 65,535 too
   (`xml_safety.line_of`).
 """
@@ -41,8 +41,7 @@ cdef extern from "libxml/tree.h":
         unsigned short line
 
 
-REMEMBER = 1000
-cdef int _REMEMBER = REMEMBER
+cdef int _REMEMBER = 1000
 cdef int _BIG_LINE = 65535
 
 
