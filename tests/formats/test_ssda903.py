@@ -387,6 +387,15 @@ def test_validate_only_tables_insert_nothing(
             3,
         ),
         (b"CHILD,DOB,DOLO_START,DOLO_END\nA,01/01/2010,,\nB,01/01/2010\n", "ragged_row", 3),
+        # A character cut short where the check's first 1 MiB ends, the rest ASCII: the next
+        # (ASCII) chunk is still decoded after it. Row 2 is the 1 MiB line.
+        (
+            b"CHILD,DOB,DOLO_START,DOLO_END\nA,01/01/2010,"
+            + b"x" * ((1 << 20) - 44)
+            + b"\xc3,\nB,01/01/2010,,\n",
+            "encoding",
+            2,
+        ),
     ],
 )
 def test_unreadable_files(
@@ -397,6 +406,20 @@ def test_unreadable_files(
     report, written = _read(con, path)
     assert written == {}
     assert [(i.code, i.file, i.row) for i in report.issues] == [(code, "dolo.csv", row)]
+
+
+def test_a_character_split_between_the_checks_chunks_is_read(
+    tmp_path: Path, con: duckdb.DuckDBPyConnection
+) -> None:
+    """The text check reads 1 MiB at a time and decodes only the chunks that are not ASCII:
+    a two-byte character whose second byte starts an ASCII-looking chunk is still whole."""
+    head = b"CHILD,DOB,DOLO_START,DOLO_END\nA,01/01/2010,,\n"
+    name = b"B" * ((1 << 20) - len(head) - 1)
+    path = tmp_path / "dolo.csv"
+    path.write_bytes(head + name + "é".encode() + b",01/01/2010,,\n")
+    assert (path.read_bytes()[(1 << 20) - 1 : (1 << 20) + 1]) == "é".encode()
+    report, _ = _read(con, path)
+    assert [i.code for i in report.issues if i.code in ("encoding", "nul_byte")] == []
 
 
 def test_400k_rows_load(tmp_path: Path, con: duckdb.DuckDBPyConnection) -> None:
