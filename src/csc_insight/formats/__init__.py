@@ -10,6 +10,14 @@ that mapping in its docstring. A reader module provides:
         # validates the file and INSERTs canonical rows into the staging tables on `con`
         # (same names and columns as schema.sql); returns rows written per table.
 
+and may provide:
+
+    READ_APART: bool, WRITES: frozenset[str]    # parsed in Python: a big file is read in
+                                                # a worker process; the tables it writes
+    def writes(path: Path) -> frozenset[str] | None
+        # the tables a file can write, known before reading it (None: only reading tells);
+        # a file whose tables the worker's file writes anyway is read there too
+
 The loader (`store.loader`) runs the readers, then merges, cross-checks and publishes.
 """
 
