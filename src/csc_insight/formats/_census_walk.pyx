@@ -237,6 +237,13 @@ cdef inline tree.xmlNode* _text_node(tree.xmlNode* node) noexcept:
     return NULL
 
 
+cdef inline const unsigned char* _content(tree.xmlNode* node) noexcept:
+    """A text node's bytes ("" where libxml2 left none)."""
+    if node.content == NULL:
+        return <const unsigned char*>b""
+    return <const unsigned char*>node.content
+
+
 cdef inline bint _ascii_space(unsigned char c) noexcept:
     # The ASCII characters str.strip() removes: \t \n \v \f \r, \x1c-\x1f and space.
     return c == 32 or (9 <= c <= 13) or (28 <= c <= 31)
@@ -294,7 +301,7 @@ cdef int32_t _line_of(tree.xmlNode* element) noexcept:
         return <int32_t>line
     text = _text_node(element.children)
     while text != NULL:
-        c = <const unsigned char*>text.content
+        c = _content(text)
         while c[0] != 0:
             found = True
             if c[0] == 10:
@@ -457,10 +464,10 @@ cdef class Walker:
         if _text_node(node.next) != NULL:  # several text nodes: join them in Python
             parts = []
             while node != NULL:
-                parts.append(<bytes>(<const char*>node.content))
+                parts.append(<bytes>(<const char*>_content(node)))
                 node = _text_node(node.next)
             return self._python(b"".join(parts), start, length, upper)
-        text = <const unsigned char*>node.content
+        text = _content(node)
         size = 0
         while text[size] != 0:
             if text[size] >= 128:
