@@ -87,14 +87,6 @@ cdef class _Strings:
         self.offsets[self.n] = <int32_t>self.size
         return 0
 
-    cdef int add_object(self, object text) except -1:
-        """Append a Python str (or None)."""
-        cdef bytes raw
-        if text is None:
-            return self.add(NULL, 0)
-        raw = text.encode("utf-8")
-        return self.add(raw, len(raw))
-
     cdef object take(self):
         cdef Py_ssize_t n = self.n
         if n == 0:
@@ -164,10 +156,6 @@ cdef class _Block:
         arrays.append(_ints(pa.int32(), self.lines, n, sizeof(int32_t)))
         self.n = 0
         return arrays
-
-    @property
-    def pending(self):
-        return self.n
 
 
 cdef object _ints(object kind, void* values, Py_ssize_t n, size_t width):
@@ -331,6 +319,7 @@ cdef class Walker:
     cdef int64_t counter
     cdef Py_ssize_t batch
     cdef readonly dict blocks
+    cdef list order  # the blocks, for the check after each child
     cdef _Block children, referrals, assessments, cin_plans, s47s, cp_plans, reviews, pre
     cdef _Names child_parts, identifiers, characteristics, episode, assessment, cin_plan
     cdef _Names s47, cp_plan, review, pre_proceedings, disability, factors
@@ -424,6 +413,7 @@ cdef class Walker:
             "cp_reviews": self.reviews,
             "pre_proceedings": self.pre,
         }
+        self.order = list(self.blocks.values())
 
     cdef int64_t _row(self, _Block block, int64_t parent, tree.xmlNode* element) except -1:
         """Start a row of `block` for `element` (its child_id column filled); its key."""
@@ -568,16 +558,14 @@ cdef class Walker:
             if _named(item, "CINdetails"):
                 self._episode(item)
             item = item.next
-        return (
-            self.children.n >= self.batch
-            or self.referrals.n >= self.batch
-            or self.assessments.n >= self.batch
-            or self.cin_plans.n >= self.batch
-            or self.s47s.n >= self.batch
-            or self.cp_plans.n >= self.batch
-            or self.reviews.n >= self.batch
-            or self.pre.n >= self.batch
-        )
+        for block in self.order:
+            if (<_Block>block).n >= self.batch:
+                return True
+        return False
+
+    def full(self):
+        """The names of the blocks with `batch` rows or more waiting."""
+        return [name for name, block in self.blocks.items() if (<_Block>block).n >= self.batch]
 
     cdef int _episode(self, tree.xmlNode* details) except -1:
         cdef tree.xmlNode* found[16]

@@ -397,9 +397,8 @@ class _Reader:
 
     def child(self, child: etree._Element) -> None:
         if self.walker.child(child):
-            for block, rows in self.walker.blocks.items():
-                if rows.pending >= STAGE_BATCH:
-                    self.flush(block)
+            for block in self.walker.full():
+                self.flush(block)
 
     def without_details(self, line: int, child_id: str | None) -> None:
         self.report.warning(

@@ -241,8 +241,9 @@ def _load(
                 read_in_worker(position, path, reader)
         # The tables the worker writes: the others are merged here while it reads.
         busy = frozenset().union(*(reader.WRITES for _, _, reader, _ in pending))
+        big = {position for position, *_ in pending}
         for position, (path, reader) in enumerate(found):
-            if pending and _follows_apart(path, reader, busy):
+            if big and position not in big and _follows_apart(path, reader, busy):
                 read_in_worker(position, path, reader)
         apart_positions = {position for position, *_ in pending}
         sources: list[dict[str, object]] = [{} for _ in found]
@@ -334,9 +335,7 @@ def _follows_apart(path: Path, reader: ModuleType, busy: frozenset[str]) -> bool
     (175 MB) follow the census, which the worker reads in about half the time the other files
     take here."""
     writes = getattr(reader, "writes", None)
-    if writes is None or getattr(reader, "READ_APART", False):
-        return False
-    if path.stat().st_size < FOLLOW_MIN_BYTES:
+    if writes is None or path.stat().st_size < FOLLOW_MIN_BYTES:
         return False
     tables = writes(path)
     return tables is not None and tables <= busy
