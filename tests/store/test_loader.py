@@ -446,7 +446,7 @@ def test_the_manifest_times_each_step_and_the_worker(base, tmp_path, monkeypatch
         "read",  # the two SSDA903 files, one entry
         "merge_beside_worker",
         "wait_for_worker",
-        "copy_worker_rows",
+        "combine_staged_rows",
         "cross_checks",
         "merge",
         "finish",

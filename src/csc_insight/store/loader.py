@@ -18,9 +18,10 @@ A large file of a format parsed in Python (the CIN census, READ_APART) is read i
 process into its own staging database while this process reads the rest and then merges
 the tables the worker does not write (its reader's WRITES). Files that write only those
 tables (by their reader's `writes`, from the name or headings) follow it to the worker,
-each into a staging database of its own, so that the two processes take about the same
-time. The worker's rows and reports are then added to the load's, in the order the files
-were given to it.
+so that the two processes take about the same time. The worker stages them all in a
+database of its own, then attached beside the load's, where the checks and merges read its
+rows (`store.staged`); its reports are added to the load's, in the order the files were
+given to it.
 
 How long each step took, and the worker's own time, go into the manifest (`timings`,
 `store.load_timings`).
@@ -56,6 +57,7 @@ from csc_insight.settings import home
 from csc_insight.store import merge, quarantine, schema, snapshots
 from csc_insight.store.load_timings import Timeline, measured
 from csc_insight.store.snapshots import Snapshot
+from csc_insight.store.staged import Staged
 
 LOADABLE_SUFFIXES = {".xlsx", ".xlsm", ".xml", ".csv"}
 # A file at least this big, of a format read in Python (READ_APART), is read in a second
@@ -224,6 +226,7 @@ def _load(
     snapshot_id = new_snapshot_id(now)
     db_tmp = work / f"{snapshot_id}.duckdb"
     merged: dict[str, int] = {}  # tables already merged into the new snapshot file
+    staged = Staged("staging")  # where each table's staged rows are (some in the worker's)
     started = False
     found = _recognise(files, report)
     with ProcessPoolExecutor(max_workers=1, mp_context=get_context("spawn")) as apart:
@@ -231,8 +234,12 @@ def _load(
         # reads everything else; `sources` keeps the files' order for the manifest.
         pending: list[tuple[int, Path, ModuleType, Future[Read]]] = []
 
+        # The worker stages every file it reads into one database (rows from few places
+        # merge in less memory and time: the children's merge from six places took 0.7 GB
+        # more than from two).
+        part = str(work / "worker.duckdb")
+
         def read_in_worker(position: int, path: Path, reader: ModuleType) -> None:
-            part = str(work / f"part-{position}.duckdb")
             future = apart.submit(read_apart, reader.NAME, str(path), part, report.quarantine)
             pending.append((position, path, reader, future))
 
@@ -262,24 +269,28 @@ def _load(
                 _start_snapshot(staging, db_tmp)
                 started = True
                 merged = _merge_into_snapshot(
-                    staging, [t for t in _merged_tables() if t not in busy]
+                    staging, staged, [t for t in _merged_tables() if t not in busy]
                 )
+        written: dict[str, int] = {}  # rows the worker staged, by table
         for position, path, reader, future in pending:
             with timeline.step("wait_for_worker"):
-                rows, part_report, digest, part, took = future.result()
+                rows, part_report, digest, took = future.result()
             timeline.worker(path.name, **took)
             report.absorb(part_report)
-            if set(merged) & {t for t, n in rows.items() if n}:
+            for table, count in rows.items():
+                written[table] = written.get(table, 0) + count
+            if set(merged) & {t for t, n in written.items() if n}:
                 raise RuntimeError(f"{path.name} wrote a table merged while it was read")
-            with timeline.step("copy_worker_rows"):
-                _copy_part(staging, part, rows)
             sources[position] = _source(path, reader, rows, digest)
+        if pending:
+            with timeline.step("combine_staged_rows"):
+                _combine_with_worker(staging, staged, part, written)
     if progress:
         progress("checking", len(files), len(files))
     _crash_point("after_read")
     if report.ok:
         with timeline.step("cross_checks"):
-            with_orphans = cross_checks(staging, report)
+            with_orphans = cross_checks(staging, report, staged)
             # Tables merged while the worker read may hold events the checks just set aside.
             for table in with_orphans & merged.keys():
                 merged[table] = _drop_orphans_merged(staging, table)
@@ -290,7 +301,9 @@ def _load(
     with timeline.step("merge"):
         if not started:
             _start_snapshot(staging, db_tmp)
-        merged |= _merge_into_snapshot(staging, [t for t in _merged_tables() if t not in merged])
+        merged |= _merge_into_snapshot(
+            staging, staged, [t for t in _merged_tables() if t not in merged]
+        )
     rows = {table: merged[table] for table in _merged_tables()}
     if not any(rows.values()):
         _refuse_empty(sources, report)
@@ -330,8 +343,8 @@ def _load(
 def _follows_apart(path: Path, reader: ModuleType, busy: frozenset[str]) -> bool:
     """Whether a file is read in the worker after the big one: when, from its name or
     headings, every table it can write is one the worker writes anyway (so the merges beside
-    the worker still have all their rows), and it is big enough to be worth a staging file
-    of its own. On an England-sized year, Annex A's Lists 3-5 and the local children's file
+    the worker still have all their rows), and it is big enough to be worth sending there.
+    On an England-sized year, Annex A's Lists 3-5 and the local children's file
     (175 MB) follow the census, which the worker reads in about half the time the other files
     take here."""
     writes = getattr(reader, "writes", None)
@@ -381,23 +394,26 @@ def _source(path: Path, reader: ModuleType, rows: dict[str, int], digest: str) -
     }
 
 
-# rows, report, sha256, staged part, and the worker's seconds and cpu_s (`measured`)
-Read = tuple[dict[str, int], Report, str, str, dict[str, float]]
+# rows, report, sha256, and the worker's seconds and cpu_s (`measured`)
+Read = tuple[dict[str, int], Report, str, dict[str, float]]
 
 
 def read_apart(reader_name: str, path: str, part: str, quarantining: bool = False) -> Read:
-    """Read one file into its own staging database, in a worker process."""
+    """Read one file into the worker's staging database `part`, in a worker process, after
+    the rows of the files it read before."""
     report = Report(quarantine=quarantining)
     with measured() as took:
+        new = not Path(part).exists()
         con = _connect_staging(Path(part))
         try:
-            schema.create(con)
-            staged_quarantine.ensure(con)
+            if new:
+                schema.create(con)
+                staged_quarantine.ensure(con)
             rows = _read(formats.reader_named(reader_name), Path(path), con, report)
         finally:
             con.close()
         digest = sha256(Path(path))
-    return rows, report, digest, part, took
+    return rows, report, digest, took
 
 
 def _connect_staging(path: Path) -> duckdb.DuckDBPyConnection:
@@ -410,16 +426,15 @@ def _connect_staging(path: Path) -> duckdb.DuckDBPyConnection:
     return duckdb.connect(str(path), config={"block_allocator_memory": f"{reserve}B"})
 
 
-def _copy_part(staging: duckdb.DuckDBPyConnection, part: str, rows: dict[str, int]) -> None:
-    """Add the rows a worker staged to the load's staging tables."""
-    staging.execute(f"ATTACH '{part}' AS part (READ_ONLY)")
-    try:
-        for table, count in rows.items():
-            if count:
-                staging.execute(f"INSERT INTO main.{table} SELECT * FROM part.{table}")
-        staging.execute("INSERT INTO main.quarantine SELECT * FROM part.quarantine")
-    finally:
-        staging.execute("DETACH part")
+def _combine_with_worker(
+    staging: duckdb.DuckDBPyConnection, staged: Staged, part: str, rows: dict[str, int]
+) -> None:
+    """Attach the worker's staging file as `worker`, bring each table's staged rows together
+    in one of the two (`Staged.combine`; the worker staged `rows`), and add the rows the
+    worker set aside to the load's quarantine."""
+    staging.execute(f"ATTACH '{part}' AS worker")
+    staged.combine(staging, "worker", rows)
+    staging.execute("INSERT INTO staging.quarantine SELECT * FROM worker.quarantine")
 
 
 def _read(reader: ModuleType, path: Path, con: duckdb.DuckDBPyConnection, report: Report) -> dict:
@@ -434,17 +449,19 @@ def _read(reader: ModuleType, path: Path, con: duckdb.DuckDBPyConnection, report
         return {}
 
 
-def cross_checks(con: duckdb.DuckDBPyConnection, report: Report) -> set[str]:
+def cross_checks(con: duckdb.DuckDBPyConnection, report: Report, staged: Staged) -> set[str]:
     """Checks across files and formats, on the staged rows: a child's dates of birth agree
     (else it is left blank), every event's child exists (else the event is set aside), and
     each id no page can open is named. Returns the tables that had events set aside."""
-    quarantine.blank_conflicting_dobs(con, report)
-    warn_unopenable_ids(con, report)
+    quarantine.blank_conflicting_dobs(con, report, staged)
+    warn_unopenable_ids(con, report, staged)
     events = [t for t in schema.child_tables() if t != "children"]
-    return set(quarantine.set_aside_orphans(con, events, report))
+    return set(quarantine.set_aside_orphans(con, events, report, staged))
 
 
-def warn_unopenable_ids(con: duckdb.DuckDBPyConnection, report: Report) -> int:
+def warn_unopenable_ids(
+    con: duckdb.DuckDBPyConnection, report: Report, staged: Staged | None = None
+) -> int:
     """Warn of each child id outside the canonical form (`common.child_ids`): the child is
     loaded and counted, but no page can link to its record or restrict it; ids warned of.
 
@@ -455,7 +472,8 @@ def warn_unopenable_ids(con: duckdb.DuckDBPyConnection, report: Report) -> int:
         "CREATE OR REPLACE TEMP TABLE _odd_ids AS SELECT child_id, ref, row_number() OVER "
         f"(PARTITION BY {file_of} ORDER BY child_id) AS n "
         "FROM (SELECT child_id, min(COALESCE(source_ref, '-')) AS ref "
-        f"FROM children WHERE NOT regexp_full_match(child_id, '{child_ids.CANONICAL_PATTERN}') "
+        f"FROM {(staged or Staged()).table('children')} "
+        f"WHERE NOT regexp_full_match(child_id, '{child_ids.CANONICAL_PATTERN}') "
         "GROUP BY child_id)"
     )
     try:
@@ -574,9 +592,11 @@ def _start_snapshot(staging: duckdb.DuckDBPyConnection, target: Path) -> None:
     staging.execute("USE staging")
 
 
-def _merge_into_snapshot(staging: duckdb.DuckDBPyConnection, tables: list[str]) -> dict[str, int]:
+def _merge_into_snapshot(
+    staging: duckdb.DuckDBPyConnection, staged: Staged, tables: list[str]
+) -> dict[str, int]:
     """One row per event in each of `tables` (store.merge); rows written per table."""
-    return {table: merge.merge_table(staging, table, "staging", "snap") for table in tables}
+    return {table: merge.merge_table(staging, table, staged, "snap") for table in tables}
 
 
 def _finish_snapshot(

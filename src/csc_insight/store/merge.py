@@ -17,6 +17,7 @@ from __future__ import annotations
 import duckdb
 
 from csc_insight.store import schema
+from csc_insight.store.staged import Staged
 
 # Key columns (beyond child_id) identifying one event in each child-level table.
 MERGE_KEYS: dict[str, list[str]] = {
@@ -95,11 +96,14 @@ def _row_sql() -> str:
     return "TRY_CAST(split_part(source_ref, ':', -1) AS BIGINT)"
 
 
-def merge_table(con: duckdb.DuckDBPyConnection, table: str, staging: str, target: str) -> int:
-    """Merge `staging.table` into `target.table`; returns rows written."""
+def merge_table(
+    con: duckdb.DuckDBPyConnection, table: str, staging: str | Staged, target: str
+) -> int:
+    """Merge the staged rows of `table` (in the catalog `staging`, or where `Staged` says)
+    into `target.table`; returns rows written."""
     columns = schema.tables()[table]
     keys = MERGE_KEYS.get(table) or REFERENCE_KEYS.get(table)
-    src = f"{staging}.{table}"
+    src = (staging if isinstance(staging, Staged) else Staged(staging)).table(table)
     if table in WHOLE_CHILD:
         best = WHOLE_CHILD[table]
         src = (

@@ -16,6 +16,7 @@ import duckdb
 
 from csc_insight.common.report import MAX_PER_KIND, Report
 from csc_insight.formats import quarantine
+from csc_insight.store.staged import Staged
 
 # A table's rows named in words, for "3 referrals in this period are quarantined".
 NOUNS = {
@@ -60,14 +61,19 @@ def _first_date_column(con: duckdb.DuckDBPyConnection, table: str) -> str | None
 
 
 def set_aside_orphans(
-    con: duckdb.DuckDBPyConnection, tables: Iterable[str], report: Report
+    con: duckdb.DuckDBPyConnection,
+    tables: Iterable[str],
+    report: Report,
+    staged: Staged | None = None,
 ) -> dict[str, int]:
-    """Quarantine every staged event whose child is in no file of the load; the rows set
-    aside, by table (only the tables that had any)."""
+    """Quarantine every staged event whose child is in no file of the load (the staged rows
+    in the connection's current catalog, or where `staged` says); the rows set aside, by
+    table (only the tables that had any)."""
+    staged = staged or Staged()
     set_aside_by_table: dict[str, int] = {}
     con.execute(
         "CREATE OR REPLACE TEMP TABLE _known_children AS "
-        "SELECT DISTINCT child_id FROM children WHERE child_id IS NOT NULL"
+        f"SELECT DISTINCT child_id FROM {staged.table('children')} WHERE child_id IS NOT NULL"
     )
     quarantine.ensure(con)
     # Children whose own row was set aside (the orphans below add rows of other targets only).
@@ -78,11 +84,12 @@ def set_aside_orphans(
             "AND scope = 'row' AND child_id IS NOT NULL"
         ).fetchall()
     }
-    for table in _find_orphan_children(con, list(tables)):
+    for table in _find_orphan_children(con, list(tables), staged):
         # The table's orphans once, then listed, kept and deleted.
+        held = staged.table(table)
         con.execute(
             f"CREATE OR REPLACE TEMP TABLE _orphans AS SELECT t.rowid AS _rid, t.* "
-            f"FROM {table} t SEMI JOIN (SELECT child_id FROM _orphan_children "
+            f"FROM {held} t SEMI JOIN (SELECT child_id FROM _orphan_children "
             f"WHERE t = '{table}') o ON o.child_id = t.child_id"
         )
         listed = con.execute(
@@ -115,7 +122,7 @@ def set_aside_orphans(
         report.more(
             report.row_severity, "orphan", split_ref(listed[0][0])[0], written - len(listed)
         )
-        con.execute(f"DELETE FROM {table} WHERE rowid IN (SELECT _rid FROM _orphans)")
+        con.execute(f"DELETE FROM {held} WHERE rowid IN (SELECT _rid FROM _orphans)")
         set_aside_by_table[table] = written
     con.execute("DROP TABLE IF EXISTS _orphans")
     con.execute("DROP TABLE IF EXISTS _orphan_children")
@@ -123,7 +130,9 @@ def set_aside_orphans(
     return set_aside_by_table
 
 
-def _find_orphan_children(con: duckdb.DuckDBPyConnection, tables: list[str]) -> list[str]:
+def _find_orphan_children(
+    con: duckdb.DuckDBPyConnection, tables: list[str], staged: Staged
+) -> list[str]:
     """Fill `_orphan_children` (t, child_id) with each table's children that are in no file
     of the load (not in `_known_children`); the tables that have any.
 
@@ -136,7 +145,9 @@ def _find_orphan_children(con: duckdb.DuckDBPyConnection, tables: list[str]) -> 
     3.7 s)."""
     if not tables:
         return []
-    ids = " UNION ALL ".join(f"SELECT '{table}' AS t, child_id FROM {table}" for table in tables)
+    ids = " UNION ALL ".join(
+        f"SELECT '{table}' AS t, child_id FROM {staged.table(table)}" for table in tables
+    )
     con.execute(
         f"CREATE OR REPLACE TEMP TABLE _orphan_children AS SELECT DISTINCT e.t, e.child_id "
         f"FROM ({ids}) e ANTI JOIN _known_children k ON k.child_id = e.child_id"
@@ -145,11 +156,15 @@ def _find_orphan_children(con: duckdb.DuckDBPyConnection, tables: list[str]) -> 
     return [t for t in tables if t in found]
 
 
-def blank_conflicting_dobs(con: duckdb.DuckDBPyConnection, report: Report) -> int:
+def blank_conflicting_dobs(
+    con: duckdb.DuckDBPyConnection, report: Report, staged: Staged | None = None
+) -> int:
     """Where returns give a child different dates of birth, report it and leave the date of
-    birth blank (quarantining each conflicting value); children affected."""
+    birth blank (quarantining each conflicting value); children affected. The staged
+    children are in the connection's current catalog, or where `staged` says."""
+    children = (staged or Staged()).table("children")
     con.execute(
-        "CREATE OR REPLACE TEMP TABLE _conflicts AS SELECT child_id FROM children "
+        f"CREATE OR REPLACE TEMP TABLE _conflicts AS SELECT child_id FROM {children} "
         "WHERE dob IS NOT NULL GROUP BY child_id HAVING min(dob) <> max(dob)"
     )
     total = con.execute("SELECT count(*) FROM _conflicts").fetchall()[0][0]
@@ -163,7 +178,7 @@ def blank_conflicting_dobs(con: duckdb.DuckDBPyConnection, report: Report) -> in
             SELECT child_id FROM _conflicts ORDER BY child_id LIMIT {MAX_PER_KIND})
         SELECT child_id, string_agg(DISTINCT strftime(dob, '%d/%m/%Y') || ' in ' || source_ref,
                                     '; ' ORDER BY strftime(dob, '%d/%m/%Y') || ' in ' || source_ref)
-        FROM children SEMI JOIN named_children USING (child_id) WHERE dob IS NOT NULL
+        FROM {children} SEMI JOIN named_children USING (child_id) WHERE dob IS NOT NULL
         GROUP BY child_id ORDER BY child_id
         """
     ).fetchall()
@@ -184,10 +199,10 @@ def blank_conflicting_dobs(con: duckdb.DuckDBPyConnection, report: Report) -> in
         f"INSERT INTO quarantine SELECT {place}, 'date of birth', "
         "NULL, strftime(t.dob, '%d/%m/%Y'), 'dob_conflict', 'The child has different dates of "
         "birth in different returns.', 'cell', 'children', t.child_id, NULL, to_json(t) "
-        "FROM children t SEMI JOIN _conflicts USING (child_id) WHERE t.dob IS NOT NULL"
+        f"FROM {children} t SEMI JOIN _conflicts USING (child_id) WHERE t.dob IS NOT NULL"
     )
     con.execute(
-        "UPDATE children SET dob = NULL WHERE child_id IN (SELECT child_id FROM _conflicts)"
+        f"UPDATE {children} SET dob = NULL WHERE child_id IN (SELECT child_id FROM _conflicts)"
     )
     con.execute("DROP TABLE _conflicts")
     return total
