@@ -234,9 +234,8 @@ def _load(
         # reads everything else; `sources` keeps the files' order for the manifest.
         pending: list[tuple[int, Path, ModuleType, Future[Read]]] = []
 
-        # The worker stages every file it reads into one database (rows from few places
-        # merge in less memory and time: the children's merge from six places took 0.7 GB
-        # more than from two).
+        # The worker stages every file it reads into one database, attached beside this
+        # one's when it is done (`_combine_with_worker`).
         part = str(work / "worker.duckdb")
 
         def read_in_worker(position: int, path: Path, reader: ModuleType) -> None:
