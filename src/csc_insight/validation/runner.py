@@ -117,19 +117,19 @@ def _ensure_quarantine(con: duckdb.DuckDBPyConnection) -> None:
         con.execute(quarantine.DDL.replace("CREATE TABLE", "CREATE TEMP TABLE"))
 
 
-def _missing(con: duckdb.DuckDBPyConnection, rule: Rule) -> list[str]:
+def _missing(con: duckdb.DuckDBPyConnection, rule: Rule, held: dict[str, bool]) -> list[str]:
     """The tables of `requires` that hold no rows, loaded or set aside (quarantined) by the
-    readers: the rule has nothing to check."""
+    readers: the rule has nothing to check. `held` keeps each table's answer for the rules
+    after it (asked for every rule, it took 0.5 s of CPU on an England-sized year)."""
     tables = sorted({need.partition(".")[0] for need in rule.requires})
-    return [
-        t
-        for t in tables
-        if not con.execute(
-            f"SELECT EXISTS (SELECT 1 FROM {t}) "
-            "OR EXISTS (SELECT 1 FROM quarantine WHERE target = ?)",
-            [t],
-        ).fetchall()[0][0]
-    ]
+    for t in tables:
+        if t not in held:
+            held[t] = con.execute(
+                f"SELECT EXISTS (SELECT 1 FROM {t}) "
+                "OR EXISTS (SELECT 1 FROM quarantine WHERE target = ?)",
+                [t],
+            ).fetchall()[0][0]
+    return [t for t in tables if not held[t]]
 
 
 def run_rule(con: duckdb.DuckDBPyConnection, rule: Rule, collection_year: str) -> list[Failure]:
@@ -186,6 +186,7 @@ def run(
     wanted = set(only) if only else None
     results = Results(collection_year=year)
     _ensure_quarantine(con)
+    held: dict[str, bool] = {}  # table -> whether it holds rows (`_missing`)
     for rule in rules():
         if wanted is not None and rule.id not in wanted and rule.code not in wanted:
             continue
@@ -195,7 +196,7 @@ def run(
         if not rule.implemented:
             results.rules_skipped[rule.id] = f"not implemented: {rule.not_implemented}"
             continue
-        empty = _missing(con, rule)
+        empty = _missing(con, rule, held)
         if empty:
             results.rules_skipped[rule.id] = f"no data: {', '.join(empty)} empty"
             continue
