@@ -11,7 +11,8 @@ DEMO_DATA := $(CSC_INSIGHT_HOME)/synth/city
 
 setup: $(STAMP) $(WEB_ASSETS)
 
-$(STAMP): pyproject.toml setup.py src/csc_insight/formats/_census_walk.pyx
+$(STAMP): pyproject.toml setup.py src/csc_insight/formats/_census_walk.pyx \
+		src/csc_insight/common/_xml_depth.pyx
 	$(PY) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e '.[dev,spark]'
