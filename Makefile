@@ -11,8 +11,7 @@ DEMO_DATA := $(CSC_INSIGHT_HOME)/synth/city
 
 setup: $(STAMP) $(WEB_ASSETS)
 
-$(STAMP): pyproject.toml setup.py src/csc_insight/formats/_census_walk.pyx \
-		src/csc_insight/common/_xml_depth.pyx
+$(STAMP): pyproject.toml setup.py src/csc_insight/formats/_census_walk.pyx
 	$(PY) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e '.[dev,spark]'

@@ -4,9 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from lxml import etree
-
-from csc_insight.common import _xml_depth
 from csc_insight.common.report import Report
 from csc_insight.common.xml_safety import MAX_DEPTH, RELEASE_EVERY, SafeXML, check_prolog
 
@@ -210,28 +207,3 @@ def test_elements_are_freed_once_the_loop_has_moved_on(tmp_path: Path) -> None:
     assert children is not None
     assert most_held < 2 * RELEASE_EVERY  # not all 4005
     assert len(children) == 1 and len(children[0]) == 0  # only the last, emptied
-
-
-def test_the_depth_check_in_c_answers_as_the_xpath_it_replaced() -> None:
-    """`_xml_depth.reaches(root, n)` is the XPath `boolean(*/*/.../*)` of n steps: on trees
-    whose deepest branch is anywhere from none to past the limit, among siblings, text,
-    comments and processing instructions (which are not elements)."""
-
-    def tree(depth: int, late: bool) -> etree._Element:
-        branch = "<a>x<!--c--><?p q?>" * depth + "</a>" * depth
-        filler = "<b><c/></b>text"
-        body = filler + branch if late else branch + filler
-        return etree.fromstring(f"<root>{body}<d/></root>")
-
-    for depth in range(0, 8):
-        for late in (False, True):
-            root = tree(depth, late)
-            for levels in range(1, 10):
-                xpath = etree.XPath(f"boolean({'/'.join(['*'] * levels)})")
-                assert _xml_depth.reaches(root, levels) == xpath(root), (depth, late, levels)
-    assert _xml_depth.reaches(etree.fromstring("<root/>"), 1) is False
-    assert _xml_depth.reaches(etree.fromstring("<root>only text</root>"), 1) is False
-    assert _xml_depth.reaches(etree.fromstring("<root><a/></root>"), 1) is True
-    # Deep enough to be refused, as the reader meets it.
-    deep = etree.fromstring("<m>" + "<a>" * MAX_DEPTH + "</a>" * MAX_DEPTH + "</m>")
-    assert _xml_depth.reaches(deep, MAX_DEPTH) and not _xml_depth.reaches(deep, MAX_DEPTH + 1)

@@ -16,9 +16,9 @@ not yet read, then ("end", element) for each element named in `tags` (local name
 namespace; every element when None) as it closes. lxml picks those elements out in C, so an
 England-sized file costs Python time per `Child`, not per element. Read what you need from an
 element inside the loop: once the loop has moved on it is freed, with everything before it,
-so memory stays flat. Depth is checked in C (`_xml_depth`) over what is in memory every
-`RELEASE_EVERY` elements (before any of it is freed) and at the end. Check `.ok` afterwards:
-False means the file was refused part-way and nothing from it can be trusted.
+so memory stays flat. Depth is checked in C over what is in memory every `RELEASE_EVERY`
+elements (before any of it is freed) and at the end. Check `.ok` afterwards: False means the
+file was refused part-way and nothing from it can be trusted.
 """
 
 from __future__ import annotations
@@ -30,7 +30,6 @@ from pathlib import Path
 
 from lxml import etree
 
-from csc_insight.common._xml_depth import reaches
 from csc_insight.common.report import Report
 
 MAX_DEPTH = 64
@@ -55,9 +54,10 @@ _OPTIONS = {
     "remove_comments": True,
     "remove_pis": True,
 }
-# The first element nested deeper than MAX_DEPTH, counting the root (the context node) as 1,
-# to say where it is (whether there is one is asked of `_xml_depth.reaches`, in C).
-_FIRST_TOO_DEEP = etree.XPath(f"({'/'.join(['*'] * MAX_DEPTH)})[1]")
+# Elements nested deeper than MAX_DEPTH, counting the root (the context node) as 1.
+_DEEP_PATH = "/".join(["*"] * MAX_DEPTH)
+_ANY_TOO_DEEP = etree.XPath(f"boolean({_DEEP_PATH})")
+_FIRST_TOO_DEEP = etree.XPath(f"({_DEEP_PATH})[1]")
 
 
 def check_prolog(path: Path, report: Report) -> bool:
@@ -177,7 +177,7 @@ class SafeXML:
 
     def _shallow_enough(self, root: etree._Element) -> bool:
         """Refuse (False) when anything still in the tree is nested deeper than MAX_DEPTH."""
-        if not reaches(root, MAX_DEPTH):
+        if not _ANY_TOO_DEEP(root):
             return True
         self._refuse(
             "xml_too_deep",
