@@ -34,8 +34,8 @@ def _referral(con: duckdb.DuckDBPyConnection, table: str, child: str, ref: str) 
 def two(tmp_path):
     """The load's staging database (current) with the worker's attached as `worker`.
 
-    Children: A1 and B2 here; A1 (another date of birth) and C3 in the worker, so the
-    worker's two rows go here. Referrals: one of A1 here; three in the worker (B2, C3 and
+    Children: A1, B2 and X0 here; A1 (another date of birth) and C3 in the worker, so the
+    worker's two rows come here. Referrals: one of A1 here; three in the worker (B2, C3 and
     ZZ9, in no file), so this one goes there."""
     worker = duckdb.connect(str(tmp_path / "worker.duckdb"))
     schema.create(worker)
@@ -49,7 +49,7 @@ def two(tmp_path):
     _child(con, "children", "B2", "2012-03-04", "list_1.csv:3")
     _child(con, "worker.children", "A1", "2010-05-01", "list_3.csv:2")
     _child(con, "worker.children", "C3", "2014-07-08", "list_3.csv:3")
-    _child(con, "children", "X0", "2011-01-01", "list_1.csv:4")  # three here, two there
+    _child(con, "children", "X0", "2011-01-01", "list_1.csv:4")
     _referral(con, "referrals", "A1", "list_6.csv:2")
     for row, child in enumerate(["B2", "C3", "ZZ9"], start=2):
         _referral(con, "worker.referrals", child, f"list_3.csv:{row}")
