@@ -276,10 +276,10 @@ def _load(
                 rows, part_report, digest, took = future.result()
             timeline.worker(path.name, **took)
             report.absorb(part_report)
+            if set(merged) & {t for t, n in rows.items() if n}:
+                raise RuntimeError(f"{path.name} wrote a table merged while it was read")
             for table, count in rows.items():
                 written[table] = written.get(table, 0) + count
-            if set(merged) & {t for t, n in written.items() if n}:
-                raise RuntimeError(f"{path.name} wrote a table merged while it was read")
             sources[position] = _source(path, reader, rows, digest)
         if pending:
             with timeline.step("combine_staged_rows"):
@@ -458,9 +458,7 @@ def cross_checks(con: duckdb.DuckDBPyConnection, report: Report, staged: Staged)
     return set(quarantine.set_aside_orphans(con, events, report, staged))
 
 
-def warn_unopenable_ids(
-    con: duckdb.DuckDBPyConnection, report: Report, staged: Staged | None = None
-) -> int:
+def warn_unopenable_ids(con: duckdb.DuckDBPyConnection, report: Report, staged: Staged) -> int:
     """Warn of each child id outside the canonical form (`common.child_ids`): the child is
     loaded and counted, but no page can link to its record or restrict it; ids warned of.
 
@@ -471,7 +469,7 @@ def warn_unopenable_ids(
         "CREATE OR REPLACE TEMP TABLE _odd_ids AS SELECT child_id, ref, row_number() OVER "
         f"(PARTITION BY {file_of} ORDER BY child_id) AS n "
         "FROM (SELECT child_id, min(COALESCE(source_ref, '-')) AS ref "
-        f"FROM {(staged or Staged()).table('children')} "
+        f"FROM {staged.table('children')} "
         f"WHERE NOT regexp_full_match(child_id, '{child_ids.CANONICAL_PATTERN}') "
         "GROUP BY child_id)"
     )
