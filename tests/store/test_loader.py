@@ -11,7 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from csc_insight.store import loader, snapshots
+from csc_insight.formats import quarantine as staged_quarantine
+from csc_insight.store import loader, schema, snapshots
+from csc_insight.store.staged import Staged
 
 HEADER = "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\n"
 EPISODES = (
@@ -502,3 +504,26 @@ def test_files_follow_the_census_to_the_worker_only_when_it_writes_all_their_tab
     assert not loader._follows_apart(list_3, annexa, busy - {"referrals"})
     monkeypatch.setattr(loader, "FOLLOW_MIN_BYTES", list_3.stat().st_size + 1)
     assert not loader._follows_apart(list_3, annexa, busy)
+
+
+def test_staged_tables_no_step_reads_again_are_dropped_before_the_merges(tmp_path):
+    """Before the merges after the worker's, the staging database drops the tables merged
+    while the worker read and those whose rows went to the worker's database; the rest stay
+    (the merges to come, and the quarantine, read them)."""
+    con = loader._connect_staging(tmp_path / "staging.duckdb")
+    try:
+        schema.create(con, staging=True)
+        staged_quarantine.ensure(con)
+        staged = Staged("staging", {"children": "worker", "referrals": "worker"})
+        loader._drop_done(con, staged, {"visits": 5, "contacts": 2})
+        left = {
+            row[0]
+            for row in con.execute(
+                "SELECT table_name FROM duckdb_tables() WHERE database_name = 'staging'"
+            ).fetchall()
+        }
+    finally:
+        con.close()
+    assert left == set(schema.tables()) - {"children", "referrals", "visits", "contacts"} | {
+        "quarantine"
+    }
