@@ -39,7 +39,7 @@ def _before_publish(db_path: Path, report: Report) -> bool:
     try:
         with ThreadPoolExecutor(max_workers=1) as beside:
             made = beside.submit(precomputed.make, con.cursor())
-            checks = run(con.cursor())
+            checks = run(con.cursor(), lanes=2)
             made.result()
         if blocks() and checks.count("error"):
             report.error(

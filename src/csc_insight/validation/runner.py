@@ -7,8 +7,10 @@ runner gives each a `Failure` with the file and row split out of the lineage.
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, fields
 from datetime import date
 from typing import Any
@@ -178,15 +180,18 @@ def run(
     con: duckdb.DuckDBPyConnection,
     collection_year: str | None = None,
     only: Iterable[str] | None = None,
+    lanes: int = 1,
 ) -> Results:
     """Every implemented rule in force for `collection_year` (default: the snapshot's
-    latest), on the snapshot open on `con`."""
+    latest), on the snapshot open on `con`; with `lanes`, that many rules at once
+    (`_run_in_lanes`), the results the same."""
     started = time.perf_counter()
     year = collection_year or latest_collection_year(con)
     wanted = set(only) if only else None
     results = Results(collection_year=year)
     _ensure_quarantine(con)
     held: dict[str, bool] = {}  # table -> whether it holds rows (`_missing`)
+    chosen: list[Rule] = []
     for rule in rules():
         if wanted is not None and rule.id not in wanted and rule.code not in wanted:
             continue
@@ -201,6 +206,42 @@ def run(
             results.rules_skipped[rule.id] = f"no data: {', '.join(empty)} empty"
             continue
         results.rules_run.append(rule.id)
-        results.failures.extend(run_rule(con, rule, year))
+        chosen.append(rule)
+    for found in (
+        _run_in_lanes(con, chosen, year, lanes)
+        if lanes > 1
+        else (run_rule(con, rule, year) for rule in chosen)
+    ):
+        results.failures.extend(found)
     results.seconds = time.perf_counter() - started
     return results
+
+
+def _run_in_lanes(
+    con: duckdb.DuckDBPyConnection, chosen: list[Rule], year: str, lanes: int
+) -> list[list[Failure]]:
+    """Each rule's failures, in the order of `chosen`, the rules run by `lanes` threads at
+    once, each on a connection of its own taking the next rule not yet taken. Most rules
+    are small queries that keep one core busy: at a load, beside the tables made for the
+    indicators, two lanes ended the check of an England-sized year about 0.4 s sooner."""
+    found: list[list[Failure]] = [[] for _ in chosen]
+    todo = iter(enumerate(chosen))
+    taking = threading.Lock()
+
+    def lane() -> None:
+        cursor = con.cursor()
+        try:
+            while True:
+                with taking:
+                    item = next(todo, None)
+                if item is None:
+                    return
+                at, rule = item
+                found[at] = run_rule(cursor, rule, year)
+        finally:
+            cursor.close()
+
+    with ThreadPoolExecutor(max_workers=lanes) as pool:
+        for done in [pool.submit(lane) for _ in range(lanes)]:
+            done.result()
+    return found
