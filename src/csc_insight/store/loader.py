@@ -609,7 +609,7 @@ def _merge_into_snapshot(
     merge's steps that use a single core (planning, the end of a sort, the write of its last
     rows) leave the other core to the other lane. On an England-sized year the merges after
     the worker's took about 0.8 s less of 10 s, and those beside it 0.5 s less; the load's
-    peak, the children's merge with another beside it, about 0.35 GiB more."""
+    peak, the children's merge with another beside it, 0.35-0.45 GiB more."""
     written: dict[str, int] = {}
 
     def merge_lane(lane: list[str]) -> None:
