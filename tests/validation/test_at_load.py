@@ -191,7 +191,8 @@ def test_a_load_makes_the_views_of_the_snapshot_alone_as_its_tables(base, tmp_pa
 
 
 def test_the_rules_in_two_lanes_give_the_results_of_one(base, tmp_path):
-    """A load runs the rules two at a time (`runner.run(lanes=2)`): the same rules run and
+    """A load runs the rules two at a time (`runner.run(lanes=2)`), after making the tables
+    for the indicators in the first lane (`first`): the same rules run and
     skipped, and the same failures in the same order, as one at a time. Here 392c (the
     sector-only postcode, episodes.csv row 3) and EPI (A3, born 14/02/2019, with no
     episode: header.csv row 4, its episode set aside for ending before it began)."""
@@ -202,8 +203,10 @@ def test_the_rules_in_two_lanes_give_the_results_of_one(base, tmp_path):
         fh.write("A3,10/10/2019,S,C2,N4,U1,PR1,05/10/2019,E11,,EC1A 1BB,,\n")
     result = at_load.load([folder])
     con = snapshots.connect(result.snapshot.id)
+    ran_first: list[int] = []  # a load's tables for the indicators run first, in the lanes
     try:
-        one, two = runner.run(con), runner.run(con, lanes=2)
+        one = runner.run(con)
+        two = runner.run(con, lanes=2, first=lambda cursor: ran_first.append(id(cursor)))
     finally:
         con.close()
     assert [(f.rule, f.file, f.row, f.child) for f in two.failures] == [
@@ -211,6 +214,7 @@ def test_the_rules_in_two_lanes_give_the_results_of_one(base, tmp_path):
         ("903_EPI", "header.csv", 4, "A3"),
     ]
     assert len(two.rules_run) > 100
+    assert len(ran_first) == 1 and ran_first[0] != id(con)  # once, on a lane's cursor
     for results in (one, two):
         results.seconds = 0.0
     assert two.to_dict() == one.to_dict()

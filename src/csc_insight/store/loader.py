@@ -50,7 +50,7 @@ import duckdb
 import csc_insight
 from csc_insight import formats
 from csc_insight.common import child_ids
-from csc_insight.common.lanes import in_lanes
+from csc_insight.common.lanes import in_lanes, on_threads
 from csc_insight.common.report import MAX_PER_KIND, Report
 from csc_insight.formats import quarantine as staged_quarantine
 from csc_insight.formats.recognise import closest
@@ -254,14 +254,22 @@ def _load(
                 read_in_worker(position, path, reader)
         apart_positions = {position for position, *_ in pending}
         sources: list[dict[str, object]] = [{} for _ in found]
-        for position, (path, reader) in enumerate(found):
-            if progress:
-                progress(path.name, files.index(path), len(files))
-            if position in apart_positions:
-                continue
-            with timeline.step("read"):
-                rows = _read(reader, path, staging, report)
-                sources[position] = _source(path, reader, rows, sha256(path))
+        # Beside the worker, on one thread, as the worker reads (`read_apart`): the second
+        # core is the worker's, and a query split across two threads does more work. Once
+        # the worker is done (it reads its files in turn), every thread again.
+        with on_threads(staging, 1) as every_thread:
+            if pending:
+                pending[-1][3].add_done_callback(lambda _: every_thread())
+            else:
+                every_thread()
+            for position, (path, reader) in enumerate(found):
+                if progress:
+                    progress(path.name, files.index(path), len(files))
+                if position in apart_positions:
+                    continue
+                with timeline.step("read"):
+                    rows = _read(reader, path, staging, report)
+                    sources[position] = _source(path, reader, rows, sha256(path))
         if pending and report.ok:
             # While the worker reads, merge the tables it does not write: they are complete.
             # (Should the load be refused later, this unpublished file goes with `work`.)
@@ -406,6 +414,7 @@ def read_apart(reader_name: str, path: str, part: str, quarantining: bool = Fals
     with measured() as took:
         new = not Path(part).exists()
         con = _connect_staging(Path(part))
+        con.execute("SET threads = 1")  # the main process reads beside it, on one thread too
         try:
             if new:
                 schema.create(con, staging=True)

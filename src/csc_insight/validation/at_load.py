@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import os
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -37,10 +36,7 @@ def _before_publish(db_path: Path, report: Report) -> bool:
     when CSC_INSIGHT_VALIDATION_BLOCKS is set and a DfE error fails."""
     con = duckdb.connect(str(db_path))
     try:
-        with ThreadPoolExecutor(max_workers=1) as beside:
-            made = beside.submit(precomputed.make, con.cursor())
-            checks = run(con.cursor(), lanes=2)
-            made.result()
+        checks = run(con, lanes=2, first=precomputed.make)
         if blocks() and checks.count("error"):
             report.error(
                 "validation_blocks",
