@@ -30,10 +30,11 @@ def load(paths: list[Path], **options: Any) -> loader.LoadResult:
 
 
 def _before_publish(db_path: Path, report: Report) -> bool:
-    """Run the rules on the new snapshot file, two at a time, and keep their results in it;
-    beside them (the rules' many small queries leave a core idle), make the tables of the
-    views of the snapshot alone (`indicators.precomputed`). False, refusing the load, only
-    when CSC_INSIGHT_VALIDATION_BLOCKS is set and a DfE error fails."""
+    """Make the tables of the views of the snapshot alone (`indicators.precomputed`) and run
+    the rules on the new snapshot file, two jobs at a time (the tables first, in one lane,
+    the rules in the other and then in both), and keep the rules' results in it. False,
+    refusing the load, only when CSC_INSIGHT_VALIDATION_BLOCKS is set and a DfE error
+    fails."""
     con = duckdb.connect(str(db_path))
     try:
         checks = run(con, lanes=2, first=precomputed.make)
