@@ -554,7 +554,7 @@ def test_staged_tables_no_step_reads_again_are_dropped_before_the_merges(tmp_pat
     (the merges to come, and the quarantine, read them)."""
     con = loader._connect_staging(tmp_path / "staging.duckdb")
     try:
-        schema.create(con, staging=True)
+        schema.create(con)
         staged_quarantine.ensure(con)
         staged = Staged("staging", {"children": "worker", "referrals": "worker"})
         loader._drop_done(con, staged, {"visits": 5, "contacts": 2})

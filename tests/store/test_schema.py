@@ -1,5 +1,5 @@
-"""The canonical tables (`store.schema`): a load's staging databases store the ids as they
-are, where a snapshot compresses them. Real DuckDB files."""
+"""The canonical tables (`store.schema`): the ids are stored as they are, the codes and the
+lineage compressed. Real DuckDB files."""
 
 from __future__ import annotations
 
@@ -8,12 +8,12 @@ import duckdb
 from csc_insight.store import schema
 
 
-def _compression(path, staging: bool) -> dict[str, str]:
+def _compression(path) -> dict[str, str]:
     """How each VARCHAR column of `children` and `referrals` is stored once 200,000 rows of
     distinct ids are written and checkpointed."""
     con = duckdb.connect(str(path))
     try:
-        schema.create(con, staging=staging)
+        schema.create(con)
         con.execute(
             "INSERT INTO children (child_id, upn, sex, source, source_ref) SELECT 'C' || range, "
             "'A' || lpad(range::VARCHAR, 12, '0'), 'F', 'local', 'children.csv:' || range "
@@ -37,21 +37,16 @@ def _compression(path, staging: bool) -> dict[str, str]:
     return dict(rows)
 
 
-def test_staging_stores_ids_as_they_are_and_a_snapshot_compresses_them(tmp_path):
-    staged = _compression(tmp_path / "staging.duckdb", staging=True)
-    assert staged == {
+def test_ids_are_stored_as_they_are_and_codes_and_lineage_compressed(tmp_path):
+    assert _compression(tmp_path / "snapshot.duckdb") == {
         "children.child_id": "Uncompressed",
         "children.upn": "Uncompressed",
         "referrals.child_id": "Uncompressed",
         "referrals.referral_id": "Uncompressed",
-        # Codes repeat: a dictionary is cheap and small. The lineage is zstd everywhere.
+        # Codes repeat: a dictionary is cheap and small. The lineage is zstd.
         "children.sex": "DICT_FSST",
         "children.source": "DICT_FSST",
         "referrals.source": "DICT_FSST",
         "children.source_ref": "ZSTD",
         "referrals.source_ref": "ZSTD",
     }
-    snapshot = _compression(tmp_path / "snapshot.duckdb", staging=False)
-    assert {column for column, how in snapshot.items() if how == "Uncompressed"} == set()
-    assert snapshot["children.child_id"] == "DICT_FSST"
-    assert snapshot["referrals.referral_id"] == "DICT_FSST"

@@ -221,7 +221,7 @@ def _load(
     if not files and report.ok:
         report.error("no_files", "-", "Nothing to load: name files or a folder of returns.")
     staging = _connect_staging(work / "staging.duckdb")
-    schema.create(staging, staging=True)
+    schema.create(staging)
     staged_quarantine.ensure(staging)
     now = datetime.now(UTC).replace(microsecond=0)
     snapshot_id = new_snapshot_id(now)
@@ -417,7 +417,7 @@ def read_apart(reader_name: str, path: str, part: str, quarantining: bool = Fals
         con.execute("SET threads = 1")  # the main process reads beside it, on one thread too
         try:
             if new:
-                schema.create(con, staging=True)
+                schema.create(con)
                 staged_quarantine.ensure(con)
             rows = _read(formats.reader_named(reader_name), Path(path), con, report)
         finally:

@@ -34,21 +34,20 @@ def child_tables() -> list[str]:
     return [t for t in tables() if t not in REFERENCE_TABLES]
 
 
-# A load's staging databases write every id once and read it once or twice: compressing
-# ids (nearly each one distinct, so DuckDB's dictionary gives way to FSST) took more CPU
-# than it saved. Staged, they are stored as they are: on an England-sized year about 4 s of
-# the load's CPU less, and the staging files larger on disk. Snapshots compress them.
-_STAGED_AS_THEY_ARE = re.compile(r"^(\s+(?:child_id|upn|\w+_id)\s+VARCHAR)(?! USING)", re.M)
+# The ids (`child_id`, `upn`, every `*_id`) are stored as they are, uncompressed: nearly each
+# one is distinct, so DuckDB's dictionary gives way to FSST, trained and applied per segment,
+# and that was the largest single cost in a profile of an England-sized load. In a load's
+# staging databases (each id written once and read once or twice) it saved about 4 s of CPU;
+# in the snapshot, 3-5 s more (the merges that write it, and the rules and the tables for the
+# indicators that read it), for a file about half as big again (England-sized: 772 MB
+# against 521 MB); the whole catalogue read it as fast (2.8-3.0 s against 2.9 s).
+_AS_THEY_ARE = re.compile(r"^(\s+(?:child_id|upn|\w+_id)\s+VARCHAR)(?! USING)", re.M)
 
 
-def create(
-    con: duckdb.DuckDBPyConnection, *, schema: str | None = None, staging: bool = False
-) -> None:
-    """Create every canonical table on `con` (optionally inside `schema`); for a load's
-    `staging` database, with the ids uncompressed."""
-    sql = SCHEMA_SQL
-    if staging:
-        sql = _STAGED_AS_THEY_ARE.sub(r"\1 USING COMPRESSION uncompressed", sql)
+def create(con: duckdb.DuckDBPyConnection, *, schema: str | None = None) -> None:
+    """Create every canonical table on `con` (optionally inside `schema`), the ids
+    uncompressed."""
+    sql = _AS_THEY_ARE.sub(r"\1 USING COMPRESSION uncompressed", SCHEMA_SQL)
     if schema:
         con.execute(f"CREATE SCHEMA IF NOT EXISTS {schema}")
         sql = re.sub(r"CREATE TABLE (\w+)", rf"CREATE TABLE {schema}.\1", sql)
