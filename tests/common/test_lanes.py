@@ -8,7 +8,7 @@ import time
 import duckdb
 import pytest
 
-from csc_insight.common.lanes import in_lanes, on_threads
+from csc_insight.common.lanes import in_lanes, on_threads, share, threads_of
 
 
 @pytest.fixture
@@ -44,46 +44,58 @@ def test_a_failing_job_is_raised(con):
         in_lanes(con, ["n", "missing", "n"], job)
 
 
-def _threads(con: duckdb.DuckDBPyConnection) -> int:
-    return int(con.execute("SELECT current_setting('threads')").fetchone()[0])
-
-
-def test_each_lane_runs_on_one_thread_until_the_last_job_is_taken(con):
-    """While both lanes have a job, the database runs on one thread; the lane that finds
-    nothing left to take gives the threads back to the job still running, and the
-    database has them after."""
+def test_the_lanes_share_the_threads_until_the_last_job_is_taken(con):
+    """While both lanes have a job, they share the database's threads (three: one each);
+    the lane that finds nothing left to take gives them all back to the job still running,
+    and the database has them after."""
     con.execute("SET threads = 3")
     both_started = threading.Barrier(2, timeout=10)
 
     def job(cursor: duckdb.DuckDBPyConnection, item: str) -> tuple[int, int | None]:
-        seen = _threads(cursor)
+        seen = threads_of(cursor)
         both_started.wait()  # each lane holds one of the two jobs
         if item == "short":
             return seen, None
         deadline = time.monotonic() + 10  # until the other lane has found the queue empty
-        while _threads(cursor) != 3 and time.monotonic() < deadline:
+        while threads_of(cursor) != 3 and time.monotonic() < deadline:
             time.sleep(0.01)
-        return seen, _threads(cursor)
+        return seen, threads_of(cursor)
 
     assert in_lanes(con, ["long", "short"], job) == [(1, 3), (1, None)]
-    assert _threads(con) == 3
+    assert threads_of(con) == 3
+    # On more cores each lane has its share of them.
+    con.execute("SET threads = 4")
+    both_again = threading.Barrier(2, timeout=10)
+
+    def seen(cursor: duckdb.DuckDBPyConnection, _: str) -> int:
+        mine = threads_of(cursor)
+        both_again.wait()
+        return mine
+
+    assert in_lanes(con, ["a", "b"], seen) == [2, 2]
+    assert threads_of(con) == 4
     # One lane runs on the connection as it is.
-    assert in_lanes(con, ["short"], lambda c, _: _threads(c), lanes=1) == [3]
+    assert in_lanes(con, ["short"], lambda c, _: threads_of(c), lanes=1) == [4]
 
 
 def test_on_threads_gives_them_back_when_asked_from_any_thread_or_at_the_end(con):
     con.execute("SET threads = 3")
     with pytest.raises(RuntimeError), on_threads(con, 1):
-        assert _threads(con) == 1
+        assert threads_of(con) == 1
         raise RuntimeError
-    assert _threads(con) == 3
+    assert threads_of(con) == 3
     with on_threads(con, 1) as every_thread:
-        assert _threads(con) == 1
+        assert threads_of(con) == 1
         elsewhere = threading.Thread(target=every_thread)
         elsewhere.start()
         elsewhere.join()
-        assert _threads(con) == 3
+        assert threads_of(con) == 3
         con.execute("SET threads = 2")
         every_thread()  # a second call changes nothing
-        assert _threads(con) == 2
-    assert _threads(con) == 2
+        assert threads_of(con) == 2
+    assert threads_of(con) == 2
+
+
+def test_a_share_is_at_least_one_thread(con):
+    con.execute("SET threads = 5")
+    assert [share(con, ways) for ways in (1, 2, 3, 5, 8)] == [5, 2, 1, 1, 1]

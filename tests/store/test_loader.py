@@ -12,6 +12,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from csc_insight.common.lanes import threads_of
 from csc_insight.formats import quarantine as staged_quarantine
 from csc_insight.store import loader, schema, snapshots
 from csc_insight.store.staged import Staged
@@ -476,45 +477,43 @@ def test_the_manifest_times_each_step_and_the_worker(base, tmp_path, monkeypatch
     assert [s["step"] for s in steps][-2:] == ["finish", "check"]
 
 
-def test_beside_the_worker_this_process_reads_on_one_thread(base, tmp_path, monkeypatch):
-    """While the worker reads the census (on one thread, `read_apart`), this process reads
-    its files on one thread: the other core is the worker's. The checks after the reads
-    have the database's threads again, as a load with no worker has throughout."""
+def test_beside_the_worker_this_process_reads_on_half_the_threads(base, tmp_path, monkeypatch):
+    """While the worker reads the census (on half the machine's threads, `read_apart`), this
+    process reads its files on the other half (on two cores, one each). The checks after the
+    reads have every thread again, as a load with no worker has throughout."""
     folder = good_903(tmp_path / "both")
     census_of_a1(folder, "2019-06-01")
     seen: dict[str, list[int]] = {"read": [], "cross_checks": []}
     read, checks = loader._read, loader.cross_checks
 
-    def threads(con: duckdb.DuckDBPyConnection) -> int:
-        return int(con.execute("SELECT current_setting('threads')").fetchone()[0])
-
     def reading(reader, path, con, report):
-        seen["read"].append(threads(con))
+        seen["read"].append(threads_of(con))
         return read(reader, path, con, report)
 
     def checking(con, report, staged):
-        seen["cross_checks"].append(threads(con))
+        seen["cross_checks"].append(threads_of(con))
         return checks(con, report, staged)
 
     monkeypatch.setattr(loader, "_read", reading)
     monkeypatch.setattr(loader, "cross_checks", checking)
-    every = threads(duckdb.connect())  # DuckDB's own default
+    every = threads_of(duckdb.connect())  # DuckDB's own default: the machine's
+    half = max(1, every // 2)
     monkeypatch.setattr(loader, "APART_MIN_BYTES", 0)
     assert loader.load([folder]).snapshot is not None
     # the worker, a process spawned afresh, is still importing as this one reads its first
-    assert seen["read"][0] == 1
+    assert seen["read"][0] == half
     assert seen["cross_checks"] == [every]
     monkeypatch.setattr(loader, "APART_MIN_BYTES", 1 << 40)
     seen = {"read": [], "cross_checks": []}
     assert loader.load([folder]).snapshot is not None
     assert seen == {"read": [every, every, every], "cross_checks": [every]}
-    # The worker's own reads: on one thread.
+    # The worker's own reads: on the other half.
     apart: list[int] = []
     monkeypatch.setattr(
-        loader, "_read", lambda reader, path, con, report: apart.append(threads(con)) or {}
+        loader, "_read", lambda reader, path, con, report: apart.append(threads_of(con)) or {}
     )
     loader.read_apart("cin_census", str(folder / "cin_census_2020.xml"), str(tmp_path / "w.db"))
-    assert apart == [1]
+    assert apart == [half]
 
 
 def test_files_follow_the_census_to_the_worker_only_when_it_writes_all_their_tables(

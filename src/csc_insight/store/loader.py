@@ -50,7 +50,7 @@ import duckdb
 import csc_insight
 from csc_insight import formats
 from csc_insight.common import child_ids
-from csc_insight.common.lanes import in_lanes, on_threads
+from csc_insight.common.lanes import in_lanes, on_threads, share
 from csc_insight.common.report import MAX_PER_KIND, Report
 from csc_insight.formats import quarantine as staged_quarantine
 from csc_insight.formats.recognise import closest
@@ -254,10 +254,10 @@ def _load(
                 read_in_worker(position, path, reader)
         apart_positions = {position for position, *_ in pending}
         sources: list[dict[str, object]] = [{} for _ in found]
-        # Beside the worker, on one thread, as the worker reads (`read_apart`): the second
-        # core is the worker's, and a query split across two threads does more work. Once
-        # the worker is done (it reads its files in turn), every thread again.
-        with on_threads(staging, 1) as every_thread:
+        # Beside the worker, on half the threads, as the worker reads (`read_apart`; on two
+        # cores, one each): a query split across more threads does more work. Once the
+        # worker is done (it reads its files in turn), every thread again.
+        with on_threads(staging, share(staging, 2)) as every_thread:
             if pending:
                 pending[-1][3].add_done_callback(lambda _: every_thread())
             else:
@@ -414,7 +414,7 @@ def read_apart(reader_name: str, path: str, part: str, quarantining: bool = Fals
     with measured() as took:
         new = not Path(part).exists()
         con = _connect_staging(Path(part))
-        con.execute("SET threads = 1")  # the main process reads beside it, on one thread too
+        con.execute(f"SET threads = {share(con, 2)}")  # the main process reads beside it
         try:
             if new:
                 schema.create(con)
