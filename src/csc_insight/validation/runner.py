@@ -187,7 +187,8 @@ def run(
     on a connection of its own (`common.lanes`), the results the same. `first`, a job of
     the caller's, runs in the lanes before the rules (a load makes the tables for the
     indicators so: on an England-sized year the check took 9.5 s instead of 10.5-11.2 s
-    with those tables made on a thread of their own beside the rules' lanes)."""
+    with those tables made on a thread of their own beside the rules' lanes); the results'
+    `seconds` are the whole run's, `first` included."""
     started = time.perf_counter()
     year = collection_year or latest_collection_year(con)
     wanted = set(only) if only else None
