@@ -3,6 +3,7 @@ bad values are quarantined (set aside, named, kept) unless the load is strict.""
 
 from __future__ import annotations
 
+import hashlib
 import os
 import subprocess
 import sys
@@ -455,7 +456,8 @@ def test_the_manifest_times_each_step_and_the_worker(base, tmp_path, monkeypatch
         "merge",
         "finish",
     ]  # no "check": loader.load runs no rules (validation.at_load.load does)
-    assert [w["file"] for w in timings["workers"]] == ["cin_census_2020.xml"]
+    # the worker reads the census, then fingerprints the files this process read
+    assert [w["file"] for w in timings["workers"]] == ["cin_census_2020.xml", "sha256 of 2 files"]
     entries = timings["steps"] + timings["workers"]
     assert all(e["seconds"] >= 0 and e["cpu_s"] >= 0 for e in entries)
     assert timings["workers"][0]["cpu_s"] > 0  # the worker's own process time
@@ -475,6 +477,19 @@ def test_the_manifest_times_each_step_and_the_worker(base, tmp_path, monkeypatch
 
     steps = at_load.load([folder]).snapshot.manifest["timings"]["steps"]
     assert [s["step"] for s in steps][-2:] == ["finish", "check"]
+
+
+def test_each_file_is_fingerprinted_whichever_process_read_it(base, tmp_path, monkeypatch):
+    """The manifest's sha256 of every file is its SHA-256, with a worker (which reads the
+    census and then fingerprints the files this process read) and without."""
+    folder = good_903(tmp_path / "both")
+    census_of_a1(folder, "2019-06-01")
+    expected = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in folder.iterdir()}
+    for apart in (0, 1 << 40):
+        monkeypatch.setattr(loader, "APART_MIN_BYTES", apart)
+        files = loader.load([folder]).snapshot.manifest["files"]
+        assert {f["file"]: f["sha256"] for f in files} == expected
+        assert len(set(expected.values())) == 3
 
 
 def test_beside_the_worker_this_process_reads_on_half_the_threads(base, tmp_path, monkeypatch):

@@ -21,7 +21,8 @@ tables (by their reader's `writes`, from the name or headings) follow it to the 
 so that the two processes take about the same time. The worker stages them all in a
 database of its own, then attached beside the load's, where the checks and merges read its
 rows (`store.staged`); its reports are added to the load's, in the order the files were
-given to it.
+given to it. Once its own files are read, the worker also works out the SHA-256 of the files
+this process read, for the manifest.
 
 How long each step took, and the worker's own time, go into the manifest (`timings`,
 `store.load_timings`).
@@ -253,6 +254,15 @@ def _load(
             if big and position not in big and _follows_apart(path, reader, busy):
                 read_in_worker(position, path, reader)
         apart_positions = {position for position, *_ in pending}
+        # The files read here are fingerprinted by the worker once its own are read, where
+        # its core would otherwise wait for this process's last files (England-sized: 0.6 s
+        # of this process's reading, the load's critical path, for 0.85 GB of files).
+        mine = [position for position in range(len(found)) if position not in apart_positions]
+        hashing = (
+            apart.submit(sha256_each, [str(found[position][0]) for position in mine])
+            if pending
+            else None
+        )
         sources: list[dict[str, object]] = [{} for _ in found]
         # Beside the worker, on half the threads, as the worker reads (`read_apart`; on two
         # cores, one each): a query split across more threads does more work. Once the
@@ -269,7 +279,8 @@ def _load(
                     continue
                 with timeline.step("read"):
                     rows = _read(reader, path, staging, report)
-                    sources[position] = _source(path, reader, rows, sha256(path))
+                    digest = sha256(path) if hashing is None else ""
+                    sources[position] = _source(path, reader, rows, digest)
         if pending and report.ok:
             # While the worker reads, merge the tables it does not write: they are complete.
             # (Should the load be refused later, this unpublished file goes with `work`.)
@@ -290,6 +301,12 @@ def _load(
             for table, count in rows.items():
                 written[table] = written.get(table, 0) + count
             sources[position] = _source(path, reader, rows, digest)
+        if hashing is not None:
+            with timeline.step("wait_for_worker"):
+                digests, took = hashing.result()
+            timeline.worker(f"sha256 of {len(mine)} files", **took)
+            for position, digest in zip(mine, digests, strict=True):
+                sources[position]["sha256"] = digest
         if pending:
             with timeline.step("combine_staged_rows"):
                 _combine_with_worker(staging, staged, part, written)
@@ -424,6 +441,13 @@ def read_apart(reader_name: str, path: str, part: str, quarantining: bool = Fals
             con.close()
         digest = sha256(Path(path))
     return rows, report, digest, took
+
+
+def sha256_each(paths: list[str]) -> tuple[list[str], dict[str, float]]:
+    """Each file's SHA-256, in the worker (`measured`: its seconds and cpu_s)."""
+    with measured() as took:
+        digests = [sha256(Path(path)) for path in paths]
+    return digests, took
 
 
 def _connect_staging(path: Path) -> duckdb.DuckDBPyConnection:
