@@ -50,3 +50,47 @@ def test_ids_are_stored_as_they_are_and_codes_and_lineage_compressed(tmp_path):
         "children.source_ref": "ZSTD",
         "referrals.source_ref": "ZSTD",
     }
+
+
+def test_a_table_made_from_a_query_stores_its_ids_as_they_are(tmp_path):
+    """`create_as` (the tables made for the indicators at a load): the query's columns and
+    rows, the ids uncompressed, every other column as DuckDB chooses."""
+    con = duckdb.connect(str(tmp_path / "snapshot.duckdb"))
+    try:
+        schema.create_as(
+            con,
+            "links",
+            "SELECT 'C' || range AS child_id, 'C' || range || '/CONT' AS contact_id, "
+            "range % 3 = 0 AS converted, 'local' AS source, DATE '2019-06-03' + CAST(range % 7 AS INTEGER) AS day "
+            "FROM range(200000)",
+        )
+        con.execute("CHECKPOINT")
+        kinds = dict(
+            con.execute(
+                "SELECT column_name, data_type FROM duckdb_columns() WHERE table_name = 'links'"
+            ).fetchall()
+        )
+        stored = dict(
+            con.execute(
+                "SELECT DISTINCT column_name, compression FROM pragma_storage_info('links') "
+                "WHERE segment_type = 'VARCHAR'"
+            ).fetchall()
+        )
+        counted = con.execute(
+            "SELECT count(*), count(*) FILTER (converted), max(contact_id) FROM links"
+        ).fetchone()
+    finally:
+        con.close()
+    assert kinds == {
+        "child_id": "VARCHAR",
+        "contact_id": "VARCHAR",
+        "converted": "BOOLEAN",
+        "source": "VARCHAR",
+        "day": "DATE",
+    }
+    assert stored == {
+        "child_id": "Uncompressed",
+        "contact_id": "Uncompressed",
+        "source": "DICT_FSST",
+    }
+    assert counted == (200000, 66667, "C99999/CONT")

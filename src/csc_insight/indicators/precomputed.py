@@ -24,6 +24,7 @@ from typing import Any
 
 from csc_insight.indicators.binding import placeholders
 from csc_insight.indicators.catalogue import common_views, views_needed, words
+from csc_insight.store import schema
 
 PREFIX = "csc_pre_"
 # Views whose rows depend on more than the snapshot: the periods asked for, a setting, the
@@ -59,7 +60,7 @@ def make(con: Any) -> dict[str, int]:
             for v in [*views_needed(common[name], made), name]
         ]
         with_views = ", ".join(ctes)
-        con.execute(f"CREATE OR REPLACE TABLE {table} AS WITH {with_views} SELECT * FROM {name}")
+        schema.create_as(con, table, f"WITH {with_views} SELECT * FROM {name}")
         made[name] = table
         written[name] = con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
     return written

@@ -41,7 +41,8 @@ def child_tables() -> list[str]:
 # in the snapshot, 3-5 s more (the merges that write it, and the rules and the tables for the
 # indicators that read it), for a file about half as big again (England-sized: 772 MB
 # against 521 MB); the whole catalogue read it as fast (2.8-3.0 s against 2.9 s).
-_AS_THEY_ARE = re.compile(r"^(\s+(?:child_id|upn|\w+_id)\s+VARCHAR)(?! USING)", re.M)
+_IDS = r"child_id|upn|\w+_id"
+_AS_THEY_ARE = re.compile(rf"^(\s+(?:{_IDS})\s+VARCHAR)(?! USING)", re.M)
 
 
 def create(con: duckdb.DuckDBPyConnection, *, schema: str | None = None) -> None:
@@ -52,3 +53,22 @@ def create(con: duckdb.DuckDBPyConnection, *, schema: str | None = None) -> None
         con.execute(f"CREATE SCHEMA IF NOT EXISTS {schema}")
         sql = re.sub(r"CREATE TABLE (\w+)", rf"CREATE TABLE {schema}.\1", sql)
     con.execute(sql)
+
+
+def create_as(con: duckdb.DuckDBPyConnection, table: str, query: str) -> None:
+    """`CREATE TABLE table AS query`, its ids stored uncompressed as in the canonical tables
+    (a table the load makes from them: `indicators.precomputed`). On an England-sized year
+    the tables made for the indicators took 1.8 s less CPU (7.6 s to 5.8 s) so, for a
+    snapshot 0.17 GB bigger."""
+    columns = con.execute(f"DESCRIBE {query}").fetchall()
+    defined = ", ".join(
+        f'"{name}" {kind}'
+        + (
+            " USING COMPRESSION uncompressed"
+            if kind == "VARCHAR" and re.fullmatch(_IDS, name)
+            else ""
+        )
+        for name, kind, *_ in columns
+    )
+    con.execute(f"CREATE OR REPLACE TABLE {table} ({defined})")
+    con.execute(f"INSERT INTO {table} {query}")
