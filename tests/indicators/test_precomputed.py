@@ -39,6 +39,11 @@ def test_only_views_of_the_snapshot_alone_are_made():
     # setting (cla_review_clock binds :inclusive) make a view's rows depend on more
     for name in ("cla_at_end", "cin_at_end", "missing_episodes_merged", "cla_review_clock"):
         assert name not in chosen
+    # a view that only picks columns of one table is read inline as cheaply as a copy
+    assert "child_facts" not in chosen
+    assert precomputed._picks_only("SELECT child_id, CAST(uasc AS INTEGER) AS uasc FROM children")
+    assert not precomputed._picks_only("SELECT DISTINCT child_id FROM children")
+    assert not precomputed._picks_only("SELECT * FROM (SELECT child_id FROM children) c")
     # the views a view reads come before it
     order = list(chosen)
     assert order.index("cla_placement_starts") < order.index("cla_visit_intervals")

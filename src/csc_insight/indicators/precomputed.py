@@ -8,6 +8,8 @@ contact's link to a referral (`contact_links`), each CP or CLA visit's previous 
 Worked out inside every computation, their windows over every contact, visit or episode
 were most of the catalogue's time on an England-sized year; made once at the load (before
 the snapshot is published, `make`), a computation reads them like any table (`held`).
+A view that only picks columns of one table (`child_facts`) is not made: it is read inline
+as cheaply as a copy would be.
 
 Each table is named `csc_pre_<view>_<fingerprint>`, the fingerprint a hash of the SQL of
 the view and of every view it reads. A snapshot made before a view's SQL changed has no
@@ -19,6 +21,7 @@ are the same either way, only the time differs.
 from __future__ import annotations
 
 import hashlib
+import re
 from functools import cache
 from typing import Any
 
@@ -30,6 +33,16 @@ PREFIX = "csc_pre_"
 # Views whose rows depend on more than the snapshot: the periods asked for, a setting, the
 # registers' file.
 _NOT_SNAPSHOT_ONLY = frozenset({"periods", "registers"})
+# Words of a view that does more than pick, cast or filter the columns of one table.
+_WORK = frozenset({"join", "group", "over", "distinct", "union", "having", "order"})
+
+
+def _picks_only(text: str) -> bool:
+    """Whether a view only picks (casts, filters) columns of one table: it is read inline as
+    cheaply as from a table of its own, which would cost the load a copy of the table
+    (`child_facts`, a copy of the children: 0.7 s of CPU on an England-sized year)."""
+    found = [w.lower() for w in re.findall(r"\w+", re.sub(r"--[^\n]*", "", text))]
+    return found.count("select") == 1 and not _WORK & set(found)
 
 
 @cache
@@ -42,6 +55,8 @@ def views() -> dict[str, str]:
         chain = [*views_needed(common[name]), name]
         texts = [common[v] for v in chain]
         if any(words(text) & _NOT_SNAPSHOT_ONLY or placeholders(text) for text in texts):
+            continue
+        if _picks_only(common[name]):
             continue
         digest = hashlib.sha256("\n;\n".join(texts).encode()).hexdigest()[:10]
         chosen[name] = f"{PREFIX}{name}_{digest}"
