@@ -33,9 +33,12 @@ from csc_insight.common import values
 from csc_insight.common.report import MAX_PER_KIND, Report, column_letter
 from csc_insight.formats import quarantine
 
-Kind = Literal["text", "date", "flag", "int", "float", "code"]
+# "key": a whole number the reader makes itself (an element's place in an XML document),
+# handed over and staged as a number and never checked.
+Kind = Literal["text", "date", "flag", "int", "float", "code", "key"]
 
 _SQL_TYPE = {
+    "key": "BIGINT",
     "text": "VARCHAR",
     "date": "DATE",
     "flag": "BOOLEAN",
@@ -380,14 +383,20 @@ class RowStager:
         if self.found is None:
             return
         self.positions = list(self.found)
-        fields = [self.found[p].field for p in self.positions]
-        self.schema = pa.schema([(f, pa.string()) for f in fields] + [("_row", pa.int32())])
+        given = [self.found[p] for p in self.positions]
+        fields = [col.field for col in given]
+        # Staged as text, to be typed and checked (`_type_columns`), but for the reader's keys.
+        raw = [(col.field, "BIGINT" if col.kind == "key" else "VARCHAR") for col in given]
+        self.schema = pa.schema(
+            [(f, pa.int64() if kind == "BIGINT" else pa.string()) for f, kind in raw]
+            + [("_row", pa.int32())]
+        )
         self.buffer: list[list[object]] = [[] for _ in range(len(fields) + 1)]
         self.pending: list[pa.Table] = []  # batches not yet inserted (`_insert_pending`)
         self.pending_rows = 0
         con.execute(
             f"CREATE OR REPLACE TEMP TABLE raw_{table} ("
-            + ", ".join(f"{f} VARCHAR" for f in fields)
+            + ", ".join(f"{f} {kind}" for f, kind in raw)
             + ", _row INTEGER)"
         )
 
@@ -510,7 +519,7 @@ def _type_columns(
         if lettered:
             staged.letters[col.field] = column_letter(pos)
         staged.columns[col.field] = col
-        if col.kind == "text":
+        if col.kind in ("text", "key"):
             selects.append(f"r.{col.field}")
             continue
         if col.sql is not None:
@@ -602,7 +611,10 @@ def _arrow_type(kind: Kind) -> pa.DataType:
 
 def _raw_fields(staged: Staged) -> dict[str, str]:
     """Heading -> the raw text of that column, on the raw table aliased `r`."""
-    return {col.heading: f"r.{name}" for name, col in staged.columns.items()}
+    return {
+        col.heading: f"CAST(r.{name} AS VARCHAR)" if col.kind == "key" else f"r.{name}"
+        for name, col in staged.columns.items()
+    }
 
 
 def _event_sql(staged: Staged) -> tuple[str, str | None]:
