@@ -92,3 +92,9 @@ def test_cin_census_cell(base: Path, tmp_path: Path) -> None:
     assert con.execute(
         "SELECT scope, target, child_id, event_date, value FROM quarantine"
     ).fetchall() == [("cell", "referrals", "C1", date(2019, 6, 1), "11Z")]
+    # the raw values kept are text, the element's place in the document (staged as a number
+    # for the joins) too
+    assert con.execute(
+        "SELECT json_type(raw->'$.element'), raw->>'$.element', json_type(raw->'$.ReferralSource') "
+        "FROM quarantine"
+    ).fetchall() == [("VARCHAR", "2", "VARCHAR")]
