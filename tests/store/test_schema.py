@@ -61,7 +61,8 @@ def test_a_table_made_from_a_query_stores_its_ids_as_they_are(tmp_path):
             con,
             "links",
             "SELECT 'C' || range AS child_id, 'C' || range || '/CONT' AS contact_id, "
-            "range % 3 = 0 AS converted, 'local' AS source, DATE '2019-06-03' + CAST(range % 7 AS INTEGER) AS day "
+            "range % 3 = 0 AS converted, 'local' AS source, "
+            "DATE '2019-06-03' + CAST(range % 7 AS INTEGER) AS day "
             "FROM range(200000)",
         )
         con.execute("CHECKPOINT")
