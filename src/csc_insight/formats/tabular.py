@@ -386,17 +386,18 @@ class RowStager:
         given = [self.found[p] for p in self.positions]
         fields = [col.field for col in given]
         # Staged as text, to be typed and checked (`_type_columns`), but for the reader's keys.
-        raw = [(col.field, "BIGINT" if col.kind == "key" else "VARCHAR") for col in given]
+        raw: list[tuple[str, Kind]] = [
+            (col.field, "key" if col.kind == "key" else "text") for col in given
+        ]
         self.schema = pa.schema(
-            [(f, pa.int64() if kind == "BIGINT" else pa.string()) for f, kind in raw]
-            + [("_row", pa.int32())]
+            [(f, _arrow_type(kind)) for f, kind in raw] + [("_row", pa.int32())]
         )
         self.buffer: list[list[object]] = [[] for _ in range(len(fields) + 1)]
         self.pending: list[pa.Table] = []  # batches not yet inserted (`_insert_pending`)
         self.pending_rows = 0
         con.execute(
             f"CREATE OR REPLACE TEMP TABLE raw_{table} ("
-            + ", ".join(f"{f} {kind}" for f, kind in raw)
+            + ", ".join(f"{f} {_SQL_TYPE[kind]}" for f, kind in raw)
             + ", _row INTEGER)"
         )
 
@@ -604,9 +605,13 @@ def _type_columns(
 
 
 def _arrow_type(kind: Kind) -> pa.DataType:
-    return {"date": pa.date32(), "flag": pa.bool_(), "int": pa.int64(), "float": pa.float64()}.get(
-        kind, pa.string()
-    )
+    return {
+        "date": pa.date32(),
+        "flag": pa.bool_(),
+        "int": pa.int64(),
+        "float": pa.float64(),
+        "key": pa.int64(),
+    }.get(kind, pa.string())
 
 
 def _raw_fields(staged: Staged) -> dict[str, str]:

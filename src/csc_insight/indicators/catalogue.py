@@ -330,7 +330,12 @@ def views_needed(sql: str, kept: Iterable[str] = ()) -> list[str]:
 @lru_cache(maxsize=1024)
 def words(sql: str) -> frozenset[str]:
     """The words of `sql` outside `--` comments (a view is used where its name is one)."""
-    return frozenset(re.findall(r"\w+", _strip_comments(sql)))
+    return frozenset(word_list(sql))
+
+
+def word_list(sql: str) -> list[str]:
+    """The words of `sql` outside `--` comments, in order, each as often as it appears."""
+    return re.findall(r"\w+", _strip_comments(sql))
 
 
 def _strip_comments(sql: str) -> str:
